@@ -1,0 +1,247 @@
+"""The `summarizer` command line (Typer).
+
+Owns argument parsing, config layering and turning errors into one stderr line and
+an exit code (see `summarizer.errors`). stdout carries results only; logs go to
+stderr (-v). Heavy modules are imported inside commands so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+app = typer.Typer(
+    name="summarizer",
+    help="Turn news articles into validated, grounded, structured summaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"debug": False}
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"summarizer: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Map library errors to one stderr line and their exit code; tracebacks only with --debug."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import SummarizerError
+
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except SummarizerError as err:
+            if _state["debug"]:
+                raise
+            raise _fail(str(err), err.exit_code) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+        except Exception as err:  # an unexpected bug: say so, exit 1
+            if _state["debug"]:
+                raise
+            raise _fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _setup_logging(verbose: int, debug: bool) -> None:
+    level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "openai"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """stdout, or FILE written atomically (a failure never leaves half a file)."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    output = output.expanduser()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text if text.endswith("\n") else text + "\n")
+    os.replace(tmp, output)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="TOML config file [env: SUMMARIZER_CONFIG; default: user config dir/config.toml]"),
+    ] = None,
+) -> None:
+    """Turn news articles into validated, grounded, structured summaries.
+
+    Examples:
+
+      summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
+
+      OPENAI_API_KEY=sk-... summarizer summarize article.txt --model gpt-4o-mini -o out.json
+
+      cat article.md | summarizer summarize - --published 2022-02-17
+
+      summarizer schema --model-output
+    """
+    from .config import load_config_file
+    from .errors import ConfigError
+
+    try:
+        settings = load_config_file(config)
+    except ConfigError as err:
+        raise _fail(str(err), err.exit_code) from None
+    # Config-file values become command defaults: flags and env vars still win.
+    if "use_cache" in settings:
+        settings["no_cache"] = not settings.pop("use_cache")
+    cache_dir = {"cache_dir": settings["cache_dir"]} if "cache_dir" in settings else {}
+    ctx.default_map = {
+        "summarize": settings,
+        "cache": {"stats": cache_dir, "clear": cache_dir, "path": cache_dir},
+    }
+
+
+EngineOpt = Annotated[str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay. auto: an endpoint when one is configured, else the embedded model.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini].")]
+BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")]
+ModeOpt = Annotated[str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")]
+CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir].")]
+
+
+@app.command()
+@handle_errors
+def summarize(
+    path: Annotated[str, typer.Argument(help="Article file (.txt, .md), or - for stdin.", metavar="PATH|-")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")] = None,
+    title: Annotated[str | None, typer.Option(help="Article title (overrides the header).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="json|md|html.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    engine: EngineOpt = "auto",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = "auto",
+    model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")] = None,
+    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|passes. auto: passes for the embedded model, single otherwise.")] = "auto",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: CacheDirOpt = None,
+    max_attempts: Annotated[int, typer.Option(envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, help="Calls per pass, repairs included.")] = 3,
+    max_tokens: Annotated[int | None, typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, help="Output token limit per call.")] = None,
+    temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
+    timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
+    retries: Annotated[int, typer.Option(envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries (429, 5xx, timeouts).")] = 4,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress; -vv: debug logs.")] = 0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Summarize one article and print the result.
+
+    Examples:
+
+      summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
+
+      summarizer summarize article.txt --base-url http://127.0.0.1:8080/v1 --mode json_object
+
+      summarizer summarize - --published 2022-02-17 --format md < article.txt
+    """
+    _state["debug"] = debug
+    _setup_logging(verbose, debug)
+    from .api import Summarizer
+    from .article import load_article
+    from .errors import ConfigError
+
+    if format not in ("json", "md", "html"):
+        raise ConfigError(f"--format must be json, md or html, not {format!r}")
+    article = load_article(path, published=published, title=title)
+    summarizer = Summarizer(
+        engine=engine,
+        model=model,
+        base_url=base_url,
+        cache_dir=cache_dir,
+        cache=not no_cache,
+        mode=mode,
+        model_path=model_path,
+        strategy=strategy,
+        max_attempts=max_attempts,
+        max_tokens=max_tokens,
+        temperature=temperature,
+        timeout=timeout,
+        retries=retries,
+    )
+    result = summarizer.summarize_article(article)
+    write_output(_render(result, format), output)
+
+
+def _render(result: Any, format: str) -> str:
+    if format == "json":
+        return str(result.model_dump_json(indent=2))
+    from .render import render
+
+    return render(result, format)  # type: ignore[arg-type]
+
+
+@app.command()
+@handle_errors
+def schema(
+    model_output: Annotated[bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")] = False,
+) -> None:
+    """Print the JSON Schema of the result (or of the model output)."""
+    from .models import ArticleSummary, ModelOutput, inline_schema
+
+    data = inline_schema(ModelOutput) if model_output else ArticleSummary.model_json_schema()
+    write_output(json.dumps(data, indent=2, sort_keys=True), None)
+
+
+def _cache(cache_dir: Path | None) -> Any:
+    from .cache import Cache, default_cache_dir
+
+    return Cache(cache_dir.expanduser() if cache_dir else default_cache_dir())
+
+
+@cache_app.command("stats")
+@handle_errors
+def cache_stats(cache_dir: CacheDirOpt = None) -> None:
+    """Entries, size on disk and tokens the cache has saved."""
+    stats = _cache(cache_dir).stats()
+    write_output(json.dumps(stats, indent=2), None)
+
+
+@cache_app.command("clear")
+@handle_errors
+def cache_clear(cache_dir: CacheDirOpt = None) -> None:
+    """Delete every cached result."""
+    count = _cache(cache_dir).clear()
+    typer.echo(f"removed {count} entries", err=True)
+
+
+@cache_app.command("path")
+@handle_errors
+def cache_path(cache_dir: CacheDirOpt = None) -> None:
+    """Print the cache directory."""
+    write_output(str(_cache(cache_dir).directory), None)
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    run()

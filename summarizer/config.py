@@ -1,0 +1,126 @@
+"""Settings and engine construction: the one place that picks a concrete engine.
+
+Precedence for the CLI is flags > environment (SUMMARIZER_*, OPENAI_*) > config file
+(TOML) > defaults; typer applies the first three, this module reads the file and
+holds the defaults. Library callers pass `Settings` fields as arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache, default_cache_dir
+from .engines.base import Engine
+from .errors import ConfigError
+
+__all__ = ["Settings", "build_engine", "config_path", "load_config_file", "DEFAULT_MODEL"]
+
+DEFAULT_MODEL = "gpt-4o-mini"
+ENGINES = ("auto", "openai", "local", "replay")
+
+
+@dataclass
+class Settings:
+    engine: str = "auto"
+    model: str | None = None  # SUMMARIZER_MODEL; DEFAULT_MODEL for openai
+    base_url: str | None = None
+    api_key: str | None = None
+    mode: str = "auto"
+    model_path: str | None = None  # local engine: a GGUF file
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    max_attempts: int = 3
+    strategy: str = "auto"  # auto: passes for the local engine, single otherwise
+    temperature: float = 0.0
+    max_tokens: int | None = None
+    timeout: float = 120.0
+    retries: int = 4
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def resolved_cache_dir(self) -> Path:
+        return Path(self.cache_dir).expanduser() if self.cache_dir else default_cache_dir()
+
+    def engine_kind(self) -> str:
+        if self.engine not in ENGINES:
+            raise ConfigError(f"unknown engine {self.engine!r}; choose {', '.join(ENGINES)}")
+        if self.engine != "auto":
+            return self.engine
+        if self.base_url or os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY"):
+            return "openai"
+        return "local"
+
+    def resolved_strategy(self) -> str:
+        if self.strategy == "auto":
+            return "passes" if self.engine_kind() == "local" else "single"
+        return self.strategy
+
+    def params(self) -> dict[str, Any]:
+        params: dict[str, Any] = {"temperature": self.temperature}
+        if self.max_tokens is not None:
+            params["max_tokens"] = self.max_tokens
+        return params
+
+    def cache(self) -> Cache | None:
+        return Cache(self.resolved_cache_dir()) if self.use_cache else None
+
+
+def build_engine(settings: Settings) -> Engine:
+    kind = settings.engine_kind()
+    if kind == "openai":
+        from .engines.openai import ModeMemory, OpenAICompatEngine, RetryPolicy
+
+        return OpenAICompatEngine(
+            settings.model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
+            base_url=settings.base_url,
+            api_key=settings.api_key,
+            mode=settings.mode,
+            timeout=settings.timeout,
+            retry=RetryPolicy(retries=settings.retries),
+            mode_memory=ModeMemory(settings.resolved_cache_dir() / "modes.json"),
+        )
+    if kind == "local":
+        from .engines.local import LocalEngine
+        from .engines.model_files import resolve_model_path
+
+        path = resolve_model_path(
+            settings.model_path or os.environ.get("SUMMARIZER_LOCAL_MODEL"), settings.resolved_cache_dir()
+        )
+        return LocalEngine(path)  # type: ignore[return-value]
+    raise ConfigError(
+        f"engine {kind!r} is not available yet; use --engine openai with --base-url, or --engine local"
+    )
+
+
+def config_path() -> Path:
+    """SUMMARIZER_CONFIG, else config.toml in the user config dir."""
+    env = os.environ.get("SUMMARIZER_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("summarizer")) / "config.toml"
+
+
+def load_config_file(path: Path | None = None) -> dict[str, Any]:
+    """The config file's settings (keys as Settings fields, dashes allowed); {} if absent."""
+    path = path or config_path()
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"config file {path} is not valid TOML: {err}") from None
+    known = {f.name for f in fields(Settings)}
+    settings: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if isinstance(value, dict):
+            continue  # tables (e.g. [prices]) belong to other features
+        if name not in known or name in ("api_key", "extra"):
+            raise ConfigError(f"config file {path}: unknown setting {key!r}")
+        settings[name] = value
+    return settings

@@ -1,0 +1,56 @@
+"""The one protocol every way of reaching a model implements, and what it returns.
+
+The pipeline sees engines only through `Engine`; only config/cli and `Summarizer`
+construct concrete engines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from ..models import Usage
+
+__all__ = ["Completion", "Engine", "Message", "Request"]
+
+Message = dict[str, str]  # {"role": ..., "content": ...}
+
+
+@dataclass(frozen=True)
+class Request:
+    """One model call: chat messages plus the JSON Schema the reply must fill."""
+
+    messages: list[Message]
+    schema: dict[str, Any]
+    schema_name: str = "article_summary"
+    # Sampling parameters (temperature, max_tokens, seed, ...); part of the cache key.
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Completion:
+    text: str
+    usage: Usage
+    finish_reason: str | None = None  # "stop", "length", "content_filter", "tool_calls"
+    refusal: str | None = None  # set when the model explicitly refused
+    mode: str = ""  # the output mode that produced this reply
+    raw: Any = None
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A way of reaching a model.
+
+    ``name`` and ``model`` identify it in provenance; ``identity()`` returns everything
+    about the engine that changes the answer (model, resolved mode, ...), which goes
+    into the cache key.
+    """
+
+    name: str
+    model: str
+
+    def identity(self) -> dict[str, Any]: ...
+
+    def complete(self, request: Request) -> Completion: ...
+
+    async def acomplete(self, request: Request) -> Completion: ...

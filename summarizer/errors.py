@@ -1,0 +1,75 @@
+"""The exception tree. Every error carries the CLI exit code that reports it.
+
+    SummarizerError                 base: ``except SummarizerError`` catches all of ours
+    ├── InputError          (2)     missing, unreadable, empty, binary or undecodable input
+    ├── ConfigError         (2)     bad option values or config file; no engine available
+    ├── EndpointError       (3)     the endpoint failed after the retry budget (5xx, 429,
+    │                               timeouts, connection, authentication)
+    └── OutputError         (4)     the model's output was unusable
+        ├── InvalidOutputError      still invalid after the repair attempts
+        ├── TruncatedOutputError    the reply was cut off at the token limit
+        └── RefusalError            the model refused to answer
+
+Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SummarizerError",
+    "InputError",
+    "ConfigError",
+    "EndpointError",
+    "OutputError",
+    "InvalidOutputError",
+    "TruncatedOutputError",
+    "RefusalError",
+]
+
+
+class SummarizerError(Exception):
+    """Base class. Usage::
+
+        try:
+            result = summarize(text)
+        except SummarizerError as err:
+            print(err, file=sys.stderr)
+            sys.exit(err.exit_code)
+    """
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    exit_code = 2
+
+
+class ConfigError(SummarizerError):
+    exit_code = 2
+
+
+class EndpointError(SummarizerError):
+    exit_code = 3
+
+
+class OutputError(SummarizerError):
+    """The model answered, but not usably. Keeps the last raw reply and the errors."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, raw: str | None = None, errors: list[str] | None = None):
+        super().__init__(message)
+        self.raw = raw
+        self.errors = list(errors or [])
+
+
+class InvalidOutputError(OutputError):
+    pass
+
+
+class TruncatedOutputError(OutputError):
+    pass
+
+
+class RefusalError(OutputError):
+    pass

@@ -1,0 +1,318 @@
+"""render -> call -> parse -> validate -> repair loop -> derive -> cache.
+
+Owns the conversation with a model, whatever the engine: the strategy (one call, or
+focused passes), the re-ask loop and the cache. Engines are seen only through the
+`Engine` protocol. The loop is written once as a generator that yields `Request`s
+and receives `Completion`s; `run` drives it synchronously, `arun` asynchronously.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Generator
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from .article import Article
+from .cache import Cache, cache_key
+from .engines.base import Completion, Engine, Message, Request
+from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
+from .grounding import check_output, derive_result
+from .models import (
+    SCHEMA_VERSION,
+    ActorList,
+    ArticleSummary,
+    Details,
+    ModelOutput,
+    Provenance,
+    Usage,
+    inline_schema,
+)
+from .prompts import prompt_hash, render_messages, render_text
+
+__all__ = ["Pipeline", "STRATEGIES"]
+
+log = logging.getLogger(__name__)
+
+Strategy = Literal["single", "passes"]
+STRATEGIES = ("single", "passes")
+Steps = Generator[Request, Completion, Any]
+
+# Caps that keep a small model from rambling until the token limit in the `passes`
+# strategy; generous for real articles.
+_MAX_ACTORS = 12
+_MAX_ITEMS = 8
+_MAX_EVIDENCE = 2
+
+
+class _Outcome:
+    """What the steps report besides the output: usage summed over all calls, tries, mode."""
+
+    def __init__(self) -> None:
+        self.usage = Usage()
+        self.attempts = 0
+        self.mode = ""
+
+
+class Pipeline:
+    """One configured way of turning an `Article` into an `ArticleSummary`.
+
+    Args:
+        engine: any `Engine`.
+        cache: where validated outputs are kept; None disables caching.
+        max_attempts: calls per pass, the first included, before giving up (exit 4).
+        strategy: ``single`` (one call with the whole schema) or ``passes`` (actors
+            first, then everything else with actor ids constrained to those found).
+        params: sampling parameters passed to the engine (part of the cache key).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        cache: Cache | None = None,
+        max_attempts: int = 3,
+        strategy: Strategy = "single",
+        params: dict[str, Any] | None = None,
+    ):
+        if max_attempts < 1:
+            raise ConfigError("--max-attempts must be at least 1")
+        if strategy not in STRATEGIES:
+            raise ConfigError(f"unknown strategy {strategy!r}; choose {', '.join(STRATEGIES)}")
+        self.engine = engine
+        self.cache = cache
+        self.max_attempts = max_attempts
+        self.strategy = strategy
+        self.params = dict(params or {})
+
+    # ------------------------------------------------------------------ drivers
+
+    def run(self, article: Article) -> ArticleSummary:
+        hit = self._cached(article)
+        if hit is not None:
+            return hit
+        outcome = _Outcome()
+        steps = self._steps(article, outcome)
+        try:
+            request = next(steps)
+            while True:
+                request = steps.send(self.engine.complete(request))
+        except StopIteration as stop:
+            return self._finish(article, stop.value, outcome)
+
+    async def arun(self, article: Article) -> ArticleSummary:
+        hit = self._cached(article)
+        if hit is not None:
+            return hit
+        outcome = _Outcome()
+        steps = self._steps(article, outcome)
+        try:
+            request = next(steps)
+            while True:
+                request = steps.send(await self.engine.acomplete(request))
+        except StopIteration as stop:
+            return self._finish(article, stop.value, outcome)
+
+    # ------------------------------------------------------------------ cache
+
+    def _context(self, article: Article) -> dict[str, Any]:
+        return {
+            "title": article.title,
+            "published": article.published,
+            "source": article.source,
+            "sentences": article.sentences,
+        }
+
+    def key(self, article: Article) -> str:
+        first = "article.j2" if self.strategy == "single" else "actors.j2"
+        messages = render_messages("system.j2", first, **self._context(article))
+        return cache_key(
+            {
+                "messages": messages,
+                "prompt_hash": prompt_hash(),  # later passes and repair templates
+                "schema": inline_schema(ModelOutput),
+                "schema_version": SCHEMA_VERSION,
+                "strategy": self.strategy,
+                "engine": self.engine.identity(),
+                "params": self.params,
+            }
+        )
+
+    def _cached(self, article: Article) -> ArticleSummary | None:
+        if self.cache is None:
+            return None
+        key = self.key(article)
+        entry = self.cache.get(key)
+        if entry is None:
+            log.info("cache miss %s", key[:19])
+            return None
+        try:
+            output = ModelOutput.model_validate(entry.payload["output"])
+            usage = Usage.model_validate(entry.payload.get("usage", {}))
+            attempts = int(entry.payload.get("attempts", 1))
+            mode = str(entry.payload.get("mode", ""))
+            if check_output(output, article):
+                raise ValueError("cached output does not ground in this article")
+        except (KeyError, TypeError, ValueError) as err:
+            log.warning("cache entry %s unusable (%s); treating as a miss", key[:19], err)
+            self.cache.delete(key)
+            return None
+        log.info("cache hit %s", key[:19])
+        self.cache.record_hit(key)
+        return derive_result(output, article, self._provenance(usage, attempts, mode, cached=True, key=key))
+
+    def _finish(self, article: Article, output: ModelOutput, outcome: _Outcome) -> ArticleSummary:
+        key = None
+        if self.cache is not None:
+            key = self.key(article)
+            payload = {
+                "output": output.model_dump(mode="json"),
+                "usage": outcome.usage.model_dump(),
+                "attempts": outcome.attempts,
+                "mode": outcome.mode,
+            }
+            self.cache.put(key, payload, tokens=outcome.usage.total_tokens)
+        log.info("tokens used: %s over %d calls", outcome.usage.total_tokens, outcome.attempts)
+        return derive_result(
+            output, article, self._provenance(outcome.usage, outcome.attempts, outcome.mode, cached=False, key=key)
+        )
+
+    def _provenance(self, usage: Usage, attempts: int, mode: str, *, cached: bool, key: str | None) -> Provenance:
+        identity = self.engine.identity()
+        return Provenance(
+            engine=self.engine.name,
+            model=self.engine.model,
+            mode=mode or str(identity.get("mode", "")),
+            strategy=self.strategy,
+            prompt_hash=prompt_hash(),
+            schema_version=SCHEMA_VERSION,
+            usage=usage,
+            attempts=attempts,
+            cached=cached,
+            cache_key=key,
+        )
+
+    # ------------------------------------------------------------------ steps
+
+    def _steps(self, article: Article, outcome: _Outcome) -> Steps:
+        ctx = self._context(article)
+        if self.strategy == "single":
+            messages = render_messages("system.j2", "article.j2", **ctx)
+            output = yield from self._ask(
+                messages, inline_schema(ModelOutput), "article_summary", ModelOutput, article, outcome,
+                lambda out: out,
+            )  # fmt: skip
+            return output
+
+        n = len(article.sentences)
+        actors_schema = _capped(inline_schema(ActorList), max_items=_MAX_ACTORS)
+        messages = render_messages("system.j2", "actors.j2", **ctx)
+        actor_list = yield from self._ask(
+            messages, actors_schema, "actors", ActorList, article, outcome,
+            lambda out: ModelOutput(summary="", key_points=[], actors=out.actors, stances=[], events=[], follow_ups=[]),
+        )  # fmt: skip
+        ids = [a.id for a in actor_list.actors]
+        details_schema = _details_schema(ids, n)
+        messages = render_messages("system.j2", "details.j2", actors=actor_list.actors, **ctx)
+        details = yield from self._ask(
+            messages, details_schema, "details", Details, article, outcome,
+            lambda out: ModelOutput(actors=actor_list.actors, **out.model_dump()),
+        )  # fmt: skip
+        return ModelOutput(actors=actor_list.actors, **details.model_dump())
+
+    def _ask(
+        self,
+        messages: list[Message],
+        schema: dict[str, Any],
+        name: str,
+        model: type[BaseModel],
+        article: Article,
+        outcome: _Outcome,
+        as_output: Callable[[Any], ModelOutput],
+    ) -> Steps:
+        """One pass: call, validate, re-ask with the exact errors, up to max_attempts."""
+        messages = list(messages)
+        errors: list[str] = []
+        text = ""
+        for attempt in range(1, self.max_attempts + 1):
+            completion = yield Request(messages=messages, schema=schema, schema_name=name, params=self.params)
+            outcome.usage += completion.usage
+            outcome.attempts += 1
+            outcome.mode = completion.mode or outcome.mode
+            text = completion.text
+            if completion.refusal:
+                raise RefusalError(f"the model refused: {completion.refusal}", raw=text, errors=[completion.refusal])
+            if completion.finish_reason == "length":
+                raise TruncatedOutputError(
+                    f"the model's reply was cut off at the token limit after {completion.usage.completion_tokens} "
+                    "tokens (truncated JSON); raise --max-tokens or use a model with a larger output limit",
+                    raw=text,
+                    errors=["truncated reply (finish_reason=length)"],
+                )
+            errors, parsed = _validate(text, model)
+            if parsed is not None:
+                errors = check_output(as_output(parsed), article)
+                if not errors:
+                    return parsed
+            log.info("attempt %d/%d of %s invalid: %s", attempt, self.max_attempts, name, "; ".join(errors)[:500])
+            messages = messages + [
+                {"role": "assistant", "content": text},
+                {"role": "user", "content": render_text("repair.j2", errors=errors)},
+            ]
+        raise InvalidOutputError(
+            f"the model's output was still invalid after {self.max_attempts} attempts: "
+            + "; ".join(errors[:5])
+            + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""),
+            raw=text,
+            errors=errors,
+        )
+
+
+def _validate(text: str, model: type[BaseModel]) -> tuple[list[str], Any]:
+    try:
+        data = json.loads(text)
+    except ValueError as err:
+        return [f"the reply is not valid JSON ({err})"], None
+    try:
+        return [], model.model_validate(data)
+    except ValidationError as err:
+        return [
+            f"schema: {'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}"
+            for e in err.errors(include_url=False)
+        ], None
+
+
+def _capped(schema: dict[str, Any], *, max_items: int) -> dict[str, Any]:
+    """Copy of `schema` whose top-level lists hold at most `max_items`."""
+    props = {
+        k: ({**v, "maxItems": min(v.get("maxItems", max_items), max_items)} if v.get("type") == "array" else v)
+        for k, v in schema["properties"].items()
+    }
+    return {**schema, "properties": props}
+
+
+def _details_schema(actor_ids: list[str], sentences: int) -> dict[str, Any]:
+    """Details schema with actor references limited to the ids found and sentence numbers in range."""
+    schema = _capped(inline_schema(Details), max_items=_MAX_ITEMS)
+    id_enum = {"type": "string", "enum": actor_ids} if actor_ids else {"type": "string"}
+
+    def fix(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            if key in ("holder",):
+                return {**id_enum, "description": node.get("description", "")}
+            if key == "target":
+                return {"anyOf": [id_enum, {"type": "null"}], "description": node.get("description", "")}
+            if key in ("actors", "recipients") and node.get("type") == "array":
+                return {**node, "items": id_enum}
+            if key == "sentence":
+                return {**node, "minimum": 1, "maximum": max(sentences, 1)}
+            if key == "evidence" and node.get("type") == "array":
+                return {**node, "items": fix(node["items"]), "minItems": 1, "maxItems": _MAX_EVIDENCE}
+            if "properties" in node:
+                return {**node, "properties": {k: fix(v, k) for k, v in node["properties"].items()}}
+            return {k: fix(v, k) if k == "items" else v for k, v in node.items()}
+        return node
+
+    return fix(schema)  # type: ignore[no-any-return]
