@@ -29,6 +29,8 @@ app = typer.Typer(
 )
 cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
+app.add_typer(fixtures_app, name="fixtures")
 
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}
@@ -140,6 +142,7 @@ def summarize(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = "auto",
+    recordings: Annotated[Path | None, typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings].")] = None,
     model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")] = None,
     strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|passes. auto: passes for the embedded model, single otherwise.")] = "auto",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
@@ -179,6 +182,7 @@ def summarize(
         cache=not no_cache,
         mode=mode,
         model_path=model_path,
+        recordings=recordings,
         strategy=strategy,
         max_attempts=max_attempts,
         max_tokens=max_tokens,
@@ -237,6 +241,136 @@ def cache_clear(cache_dir: CacheDirOpt = None) -> None:
 def cache_path(cache_dir: CacheDirOpt = None) -> None:
     """Print the cache directory."""
     write_output(str(_cache(cache_dir).directory), None)
+
+
+RootOpt = Annotated[Path, typer.Option("--root", envvar="SUMMARIZER_FIXTURES", help="Fixture set directory.")]
+
+
+def _fixture_names(fixtures: Any, names: list[str] | None) -> list[str]:
+    from .errors import InputError
+
+    all_names = fixtures.names()
+    if not all_names:
+        raise InputError(f"no fixture articles in {fixtures.root / 'articles'}")
+    chosen = []
+    for n in names or all_names:
+        stem = Path(n).stem if n.endswith((".txt", ".md")) else n
+        if stem not in all_names:
+            raise InputError(f"no fixture named {n!r} (have: {', '.join(all_names)})")
+        chosen.append(stem)
+    return chosen
+
+
+@fixtures_app.command("verify")
+@handle_errors
+def fixtures_verify(
+    names: Annotated[list[str] | None, typer.Argument(help="Fixture names (default: all).")] = None,
+    root: RootOpt = Path("fixtures"),
+) -> None:
+    """Replay every fixture through the whole pipeline and compare with the expected results.
+
+    Exits 1 when any fixture changed, is stale or is missing, or when recordings are unused.
+
+    Example:
+
+      summarizer fixtures verify
+    """
+    from .fixtures import FixtureSet
+
+    fixtures = FixtureSet(root)
+    reports = [fixtures.verify(n) for n in _fixture_names(fixtures, names)]
+    for r in reports:
+        typer.echo(r.text())
+    bad = [r for r in reports if not r.ok]
+    typer.echo(f"{len(reports) - len(bad)} passed, {len(bad)} failed")
+    if any(r.status == "stale" for r in bad):
+        stale = " ".join(r.name for r in bad if r.status == "stale")
+        typer.echo(f"stale recordings: re-record with `summarizer fixtures record {stale}`", err=True)
+    if bad:
+        raise typer.Exit(1)
+
+
+@fixtures_app.command("update")
+@handle_errors
+def fixtures_update(
+    names: Annotated[list[str] | None, typer.Argument(help="Fixture names (default: all).")] = None,
+    root: RootOpt = Path("fixtures"),
+) -> None:
+    """Rewrite expected results from the current pipeline after an intended change, showing what changed.
+
+    Example:
+
+      summarizer fixtures update 00-seed-2022-02-17-blinken
+    """
+    from .fixtures import FixtureSet
+
+    fixtures = FixtureSet(root)
+    stale = []
+    for n in _fixture_names(fixtures, names):
+        report = fixtures.update(n)
+        if report.status == "stale":
+            stale.append(n)
+            typer.echo(report.text())
+        else:
+            typer.echo(f"{n}: " + ("unchanged" if not report.diff else f"updated, {len(report.diff)} changes"))
+            for d in report.diff:
+                typer.echo(f"  {d}")
+    if stale:
+        typer.echo(f"stale recordings: re-record with `summarizer fixtures record {' '.join(stale)}`", err=True)
+        raise typer.Exit(1)
+
+
+@fixtures_app.command("record")
+@handle_errors
+def fixtures_record(
+    articles: Annotated[list[str] | None, typer.Argument(help="Fixture names or article paths (default: all).")] = None,
+    root: RootOpt = Path("fixtures"),
+    engine: Annotated[str, typer.Option("--engine", help="openai|local: the live engine to record.")] = "local",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = "auto",
+    model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL")] = None,
+    strategy: Annotated[str, typer.Option(help="auto|single|passes.")] = "auto",
+    max_attempts: Annotated[int, typer.Option(min=1, max=10)] = 3,
+    cache_dir: CacheDirOpt = None,
+) -> None:
+    """Run a live engine over fixture articles; write recordings and expected results.
+
+    Fixtures with a hand-made script (fixtures/scripts/NAME.json) record that script
+    through the real pipeline instead of a live model.
+
+    Examples:
+
+      summarizer fixtures record                       # all, embedded model
+
+      summarizer fixtures record 04-austin-wallace-afghan-evacuation --engine openai
+    """
+    from .config import Settings, build_engine
+    from .errors import ConfigError
+    from .fixtures import FixtureSet
+
+    if engine not in ("openai", "local"):
+        raise ConfigError("--engine must be openai or local for recording")
+    fixtures = FixtureSet(root)
+    settings = Settings(engine=engine, model=model, base_url=base_url, mode=mode, model_path=model_path,
+                        cache_dir=cache_dir, strategy=strategy, max_attempts=max_attempts)
+    live: list[Any] = []
+
+    def live_engine() -> Any:  # built once, only if some fixture needs a live model
+        if not live:
+            live.append(build_engine(settings))
+        return live[0]
+
+    failed = 0
+    for n in _fixture_names(fixtures, articles):
+        typer.echo(f"recording {n} ...", err=True)
+        report = fixtures.record(
+            n, live_engine, strategy=settings.resolved_strategy(), max_attempts=max_attempts, params=settings.params()
+        )
+        typer.echo(report.text())
+        failed += not report.ok
+    if failed:
+        raise typer.Exit(1)
 
 
 def run() -> None:

@@ -31,6 +31,7 @@ class Settings:
     api_key: str | None = None
     mode: str = "auto"
     model_path: str | None = None  # local engine: a GGUF file
+    recordings: Path | None = None  # replay engine: a directory of recordings
     cache_dir: Path | None = None
     use_cache: bool = True
     max_attempts: int = 3
@@ -90,9 +91,12 @@ def build_engine(settings: Settings) -> Engine:
             settings.model_path or os.environ.get("SUMMARIZER_LOCAL_MODEL"), settings.resolved_cache_dir()
         )
         return LocalEngine(path)  # type: ignore[return-value]
-    raise ConfigError(
-        f"engine {kind!r} is not available yet; use --engine openai with --base-url, or --engine local"
-    )
+    from .engines.replay import ReplayEngine
+
+    directory = Path(settings.recordings or "fixtures/recordings")
+    if not directory.is_dir():
+        raise ConfigError(f"--engine replay needs recordings: {directory} is not a directory (see --recordings)")
+    return ReplayEngine(directory)
 
 
 def config_path() -> Path:

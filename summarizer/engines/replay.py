@@ -1,0 +1,178 @@
+"""Recorded model calls: replay them, or record them around a live engine.
+
+One readable JSON file per model call, named by a fingerprint of everything that
+changes the answer (messages, schema, engine identity = model and mode, sampling
+parameters). `ReplayEngine` answers a request only from a recording with the same
+fingerprint: when a template or the schema changes, the request no longer matches
+and `StaleRecordingError` names what to re-record. `RecordingEngine` wraps a live
+engine and writes what it sees. Secrets never reach a recording: only the request's
+content is hashed or summarised, never headers or keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import SummarizerError
+from ..models import Usage
+from .base import Completion, Engine, Request
+
+__all__ = ["RecordingEngine", "ReplayEngine", "StaleRecordingError", "fingerprint", "scrub"]
+
+FINGERPRINT_PREFIX = "r1:"
+_SECRET_KEYS = {"api_key", "authorization", "openai_api_key", "x-api-key", "cookie", "set-cookie"}
+
+
+class StaleRecordingError(SummarizerError):
+    """No recording matches a request: prompts, schema or parameters changed since recording."""
+
+    exit_code = 4
+
+
+def fingerprint(request: Request, identity: dict[str, Any]) -> str:
+    data = {
+        "messages": request.messages,
+        "schema": request.schema,
+        "schema_name": request.schema_name,
+        "params": request.params,
+        "identity": identity,
+    }
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return FINGERPRINT_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def scrub(value: Any) -> Any:
+    """Drop secret-looking keys anywhere in a JSON-like value."""
+    if isinstance(value, dict):
+        return {k: ("<scrubbed>" if k.lower() in _SECRET_KEYS else scrub(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    return value
+
+
+def _file_name(fp: str) -> str:
+    return fp.removeprefix(FINGERPRINT_PREFIX)[:16] + ".json"
+
+
+def _request_summary(request: Request) -> dict[str, Any]:
+    """Enough to see what a call was about without repeating the whole article."""
+    last = request.messages[-1]["content"] if request.messages else ""
+    return {
+        "schema_name": request.schema_name,
+        "params": scrub(request.params),
+        "messages": [
+            {"role": m["role"], "chars": len(m["content"]), "sha256": hashlib.sha256(m["content"].encode()).hexdigest()[:16]}
+            for m in request.messages
+        ],
+        "last_message_tail": last[-400:],
+    }
+
+
+class ReplayEngine:
+    """Answers requests from recordings in one directory (searched recursively)."""
+
+    name = "replay"
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self._by_fp: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self.used: set[Path] = set()
+        identities: dict[str, dict[str, Any]] = {}
+        for path in sorted(self.directory.rglob("*.json")) if self.directory.exists() else []:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                fp = data["fingerprint"]
+                ident = data["identity"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # not a recording
+            self._by_fp[fp] = (path, data)
+            identities[json.dumps(ident, sort_keys=True)] = ident
+        self._identities = list(identities.values())
+        self.model = str(self._identities[0].get("model", "recorded")) if self._identities else "recorded"
+
+    def identity(self) -> dict[str, Any]:
+        return {"engine": self.name, "model": self.model}
+
+    @property
+    def recordings(self) -> list[Path]:
+        return sorted(p for p, _ in self._by_fp.values())
+
+    def complete(self, request: Request) -> Completion:
+        for ident in self._identities:
+            hit = self._by_fp.get(fingerprint(request, ident))
+            if hit is not None:
+                path, data = hit
+                self.used.add(path)
+                resp = data["response"]
+                return Completion(
+                    text=resp["text"],
+                    usage=Usage.model_validate(resp.get("usage", {})),
+                    finish_reason=resp.get("finish_reason"),
+                    refusal=resp.get("refusal"),
+                    mode=resp.get("mode", str(ident.get("mode", ""))),
+                )
+        raise StaleRecordingError(
+            f"no recording in {self.directory} matches a {request.schema_name!r} request: the recordings are stale "
+            "(a prompt template, the schema or a parameter changed since they were recorded); "
+            "re-record with `summarizer fixtures record`"
+        )
+
+    async def acomplete(self, request: Request) -> Completion:
+        return self.complete(request)
+
+
+class RecordingEngine:
+    """Wraps a live engine; writes each call it makes as a recording."""
+
+    def __init__(self, inner: Engine, directory: Path):
+        self.inner = inner
+        self.directory = Path(directory)
+        self.name = inner.name
+        self.model = inner.model
+        self.written: list[Path] = []
+        self._seq = 0
+
+    def identity(self) -> dict[str, Any]:
+        return self.inner.identity()
+
+    def complete(self, request: Request) -> Completion:
+        identity = self.inner.identity()  # before the call: what the request was sent as
+        completion = self.inner.complete(request)
+        self._write(request, identity, completion)
+        return completion
+
+    async def acomplete(self, request: Request) -> Completion:
+        identity = self.inner.identity()
+        completion = await self.inner.acomplete(request)
+        self._write(request, identity, completion)
+        return completion
+
+    def _write(self, request: Request, identity: dict[str, Any], completion: Completion) -> None:
+        # After a mode fallback the reply came through another mode: key it by that.
+        if completion.mode and identity.get("mode") not in (None, completion.mode):
+            identity = {**identity, "mode": completion.mode}
+        fp = fingerprint(request, identity)
+        self._seq += 1
+        record = {
+            "fingerprint": fp,
+            "sequence": self._seq,
+            "identity": scrub(identity),
+            "request": _request_summary(request),
+            "response": {
+                "text": completion.text,
+                "finish_reason": completion.finish_reason,
+                "refusal": completion.refusal,
+                "mode": completion.mode,
+                "usage": completion.usage.model_dump(),
+            },
+        }
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / _file_name(fp)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+        self.written.append(path)
