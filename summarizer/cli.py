@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -37,7 +38,8 @@ _state = {"debug": False}
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"summarizer: error: {message}", err=True)
+    # One line, always: error bodies from servers and proxies may carry newlines.
+    typer.echo(f"summarizer: error: {' '.join(message.split())}", err=True)
     return typer.Exit(code)
 
 
@@ -54,13 +56,13 @@ def handle_errors(func: F) -> F:
             raise
         except SummarizerError as err:
             if _state["debug"]:
-                raise
+                traceback.print_exc()
             raise _fail(str(err), err.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
         except Exception as err:  # an unexpected bug: say so, exit 1
             if _state["debug"]:
-                raise
+                traceback.print_exc()
             raise _fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -195,11 +197,44 @@ def summarize(
 
 
 def _render(result: Any, format: str) -> str:
-    if format == "json":
-        return str(result.model_dump_json(indent=2))
     from .render import render
 
     return render(result, format)  # type: ignore[arg-type]
+
+
+@app.command("render")
+@handle_errors
+def render_result(
+    path: Annotated[Path, typer.Argument(metavar="RESULT.json", help="A result saved with --format json.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="md|html.")] = "html",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+) -> None:
+    """Render a saved result as Markdown or a self-contained HTML report (no article file needed).
+
+    Examples:
+
+      summarizer summarize article.txt -o result.json && summarizer render result.json -o report.html
+
+      summarizer render result.json --format md
+    """
+    from pydantic import ValidationError
+
+    from .errors import ConfigError, InputError
+    from .models import ArticleSummary
+    from .render import render
+
+    if format not in ("json", "md", "html"):
+        raise ConfigError(f"--format must be md or html, not {format!r}")
+    try:
+        result = ArticleSummary.model_validate_json(path.read_bytes())
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    except ValidationError as err:
+        raise InputError(
+            f"{path}: not a summarizer result ({err.error_count()} errors); "
+            f"make one with `summarizer summarize ARTICLE --format json -o {path}`"
+        ) from None
+    write_output(render(result, format), output)  # type: ignore[arg-type]
 
 
 @app.command()
