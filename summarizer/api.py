@@ -94,6 +94,35 @@ class Summarizer:
         """Async twin of `summarize`."""
         return await self.pipeline.arun(parse_article(text, published=published, title=title, source=source))
 
+    async def aclose(self) -> None:
+        """Close the engine's async connections; call before the event loop ends."""
+        if self._pipeline is not None:
+            aclose = getattr(self._pipeline.engine, "aclose", None)
+            if aclose is not None:
+                await aclose()
+
+    def close(self) -> None:
+        """Close the engine's connections and the cache."""
+        if self._pipeline is not None:
+            close = getattr(self._pipeline.engine, "close", None)
+            if close is not None:
+                close()
+            if self._pipeline.cache is not None:
+                self._pipeline.cache.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+        self.close()
+
     def summarize_file(self, path: str | Path, **meta: str | None) -> ArticleSummary:
         return self.summarize_article(load_article(path, **meta))
 
@@ -105,11 +134,13 @@ def summarize(
     text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
 ) -> ArticleSummary:
     """Summarize one article. `config` takes `Summarizer`'s arguments."""
-    return Summarizer(**config).summarize(text, published=published, title=title, source=source)
+    with Summarizer(**config) as summarizer:
+        return summarizer.summarize(text, published=published, title=title, source=source)
 
 
 async def asummarize(
     text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
-    return await Summarizer(**config).asummarize(text, published=published, title=title, source=source)
+    async with Summarizer(**config) as summarizer:
+        return await summarizer.asummarize(text, published=published, title=title, source=source)

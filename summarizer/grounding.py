@@ -189,11 +189,15 @@ def resolve_date(date_text: str | None, published: str | None, *, future: bool =
             return d.isoformat()
     for name, wd in _WEEKDAYS.items():
         if re.search(rf"\b{name}\b", phrase):
+            # "next Monday" said on a Monday is a week ahead; a bare "on Monday" is that day.
+            step = 7 if re.search(r"\b(next|last|previous)\b", phrase) else 0
             if re.search(r"\b(last|previous)\b", phrase):
                 future = False
             elif re.search(r"\bnext\b", phrase):
                 future = True
             delta = (wd - pub.weekday()) % 7 if future else -((pub.weekday() - wd) % 7)
+            if delta == 0:
+                delta = step if future else -step
             return (pub + dt.timedelta(days=delta)).isoformat()
     return None
 

@@ -132,6 +132,7 @@ class OpenAICompatEngine:
         self.memory = mode_memory or ModeMemory(None)
         self._client: Any = None
         self._aclient: Any = None
+        self._aloop: asyncio.AbstractEventLoop | None = None
 
     # ------------------------------------------------------------------ identity
 
@@ -274,11 +275,27 @@ class OpenAICompatEngine:
         return self._client
 
     def _async_client(self) -> Any:
-        if self._aclient is None:
+        # An AsyncOpenAI client belongs to the event loop it first ran in; a Summarizer
+        # reused under a second asyncio.run() needs a fresh one.
+        loop = asyncio.get_running_loop()
+        if self._aclient is None or self._aloop is not loop:
             import openai
 
             self._aclient = openai.AsyncOpenAI(base_url=self.base_url, api_key=self._api_key, timeout=self.timeout, max_retries=0)
+            self._aloop = loop
         return self._aclient
+
+    async def aclose(self) -> None:
+        """Close the async client's connections (call before the event loop ends)."""
+        if self._aclient is not None and self._aloop is asyncio.get_running_loop():
+            await self._aclient.close()
+        self._aclient = None
+        self._aloop = None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
     def complete(self, request: Request) -> Completion:
         for mode in self._modes_to_try():
