@@ -20,6 +20,8 @@ from .errors import (
 )
 from .models import Actor, ArticleSummary, Event, Evidence, FollowUp, ModelOutput, Stance
 from .pipeline import Pipeline
+from .engines.fake import FakeEngine, FunctionEngine
+from .engines.openai import OpenAICompatEngine
 
 __all__ = [
     "Actor",
@@ -30,10 +32,13 @@ __all__ = [
     "Engine",
     "Event",
     "Evidence",
+    "FakeEngine",
     "FollowUp",
+    "FunctionEngine",
     "InputError",
     "InvalidOutputError",
     "ModelOutput",
+    "OpenAICompatEngine",
     "OutputError",
     "Pipeline",
     "RefusalError",

@@ -176,7 +176,7 @@ def summarize(
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be json, md or html, not {format!r}")
     article = load_article(path, published=published, title=title)
-    summarizer = Summarizer(
+    with Summarizer(
         engine=engine,
         model=model,
         base_url=base_url,
@@ -191,8 +191,8 @@ def summarize(
         temperature=temperature,
         timeout=timeout,
         retries=retries,
-    )
-    result = summarizer.summarize_article(article)
+    ) as summarizer:
+        result = summarizer.summarize_article(article)
     write_output(_render(result, format), output)
 
 

@@ -84,12 +84,22 @@ def build_engine(settings: Settings) -> Engine:
             mode_memory=ModeMemory(settings.resolved_cache_dir() / "modes.json"),
         )
     if kind == "local":
-        from .engines.local import LocalEngine
+        import importlib.util
+
+        from .engines.local import NO_LLAMA_MESSAGE, LocalEngine
         from .engines.model_files import resolve_model_path
 
-        path = resolve_model_path(
-            settings.model_path or os.environ.get("SUMMARIZER_LOCAL_MODEL"), settings.resolved_cache_dir()
-        )
+        # Say how to get going before assembling half a gigabyte of weights for nothing.
+        if importlib.util.find_spec("llama_cpp") is None:
+            raise ConfigError(NO_LLAMA_MESSAGE)
+        try:
+            path = resolve_model_path(
+                settings.model_path or os.environ.get("SUMMARIZER_LOCAL_MODEL"), settings.resolved_cache_dir()
+            )
+        except ConfigError as err:
+            if settings.engine == "auto":
+                raise ConfigError(f"{err} (or configure an endpoint: --base-url / OPENAI_BASE_URL)") from None
+            raise
         return LocalEngine(path)  # type: ignore[return-value]
     from .engines.replay import ReplayEngine
 

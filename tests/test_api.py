@@ -1,0 +1,238 @@
+"""The library API (`summarize`, `asummarize`, `Summarizer`), the public namespace and the test guard rails."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import socket
+import warnings
+
+import pytest
+from conftest import SEED, NetworkBlockedError, generic_output_for
+from fake_openai import Reply
+
+import summarizer
+from summarizer import (
+    ArticleSummary,
+    ConfigError,
+    EndpointError,
+    InputError,
+    Summarizer,
+    SummarizerError,
+    asummarize,
+    summarize,
+)
+from summarizer.engines.base import Completion
+from summarizer.models import Usage
+
+EXPECTED_ALL = {
+    "Actor",
+    "ArticleSummary",
+    "Completion",
+    "ConfigError",
+    "EndpointError",
+    "Engine",
+    "Event",
+    "Evidence",
+    "FakeEngine",
+    "FollowUp",
+    "FunctionEngine",
+    "InputError",
+    "InvalidOutputError",
+    "ModelOutput",
+    "OpenAICompatEngine",
+    "OutputError",
+    "Pipeline",
+    "RefusalError",
+    "Request",
+    "Stance",
+    "Summarizer",
+    "SummarizerError",
+    "TruncatedOutputError",
+    "asummarize",
+    "summarize",
+}
+
+
+def test_public_api_all_is_sorted_and_complete():
+    assert summarizer.__all__ == sorted(summarizer.__all__)
+    assert set(summarizer.__all__) == EXPECTED_ALL
+    assert len(summarizer.__all__) == len(EXPECTED_ALL)  # no duplicates
+    for name in summarizer.__all__:
+        assert getattr(summarizer, name) is not None
+
+
+def test_public_errors_share_one_root_with_exit_codes():
+    assert summarizer.InputError.exit_code == summarizer.ConfigError.exit_code == 2
+    assert summarizer.EndpointError.exit_code == 3
+    for name in ("InvalidOutputError", "RefusalError", "TruncatedOutputError"):
+        err = getattr(summarizer, name)
+        assert issubclass(err, summarizer.OutputError) and err.exit_code == 4
+    for name in summarizer.__all__:
+        obj = getattr(summarizer, name)
+        if isinstance(obj, type) and issubclass(obj, Exception):
+            assert issubclass(obj, SummarizerError)
+
+
+# --------------------------------------------------------------------------- summarize / asummarize
+
+
+def test_summarize_returns_article_summary(fake, seed_output, seed_text, tmp_path, capsys):
+    fake.enqueue(Reply.json(seed_output, usage=(40, 2)))
+    result = summarize(seed_text, published="2022-02-17", base_url=fake.base_url, cache_dir=tmp_path / "lib-cache")
+    assert isinstance(result, ArticleSummary)
+    assert result.article.published == "2022-02-17"
+    assert result.events[0].date == "2022-02-15"
+    assert (result.provenance.engine, result.provenance.model, result.provenance.usage.total_tokens) == (
+        "openai",
+        "gpt-4o-mini",
+        42,
+    )
+    assert (tmp_path / "lib-cache" / "cache.sqlite3").exists()
+    assert capsys.readouterr() == ("", "")  # the library never prints
+
+
+def test_asummarize(fake, seed_output, seed_text, tmp_path):
+    fake.enqueue(Reply.json(seed_output))
+    result = asyncio.run(
+        asummarize(seed_text, published="2022-02-17", base_url=fake.base_url, cache_dir=tmp_path / "c")
+    )
+    assert isinstance(result, ArticleSummary)
+    assert result.summary == seed_output["summary"]
+    assert len(fake.chat_requests) == 1
+
+
+def test_asummarize_many_at_once(fake, seed_output, seed_text, tmp_path):
+    fake.default = Reply.delay(0.2, Reply.json(seed_output))
+
+    async def main():
+        async with Summarizer(base_url=fake.base_url, cache=False, cache_dir=tmp_path / "c") as s:
+            return await asyncio.gather(*(s.asummarize(seed_text) for _ in range(3)))
+
+    results = asyncio.run(main())
+    assert [r.summary for r in results] == [seed_output["summary"]] * 3
+    assert len(fake.chat_requests) == 3
+
+
+# Reusing without aclose() leaves the first loop's client to the garbage collector: that is
+# the scenario under test, so its "unclosed transport" report is expected here.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_summarizer_async_reused_across_event_loops(fake, seed_output, seed_text, tmp_path):
+    fake.default = Reply.json(seed_output)
+    s = Summarizer(base_url=fake.base_url, cache=False, cache_dir=tmp_path / "c", retries=0)
+    asyncio.run(s.asummarize(seed_text))
+
+    async def again():
+        async with s:
+            return await s.asummarize(seed_text)
+
+    assert asyncio.run(again()).summary == seed_output["summary"]
+    assert len(fake.chat_requests) == 2
+    gc.collect()  # the first loop's client is finalised within this test
+
+
+def test_asummarize_closes_its_connections(fake, seed_output, seed_text, tmp_path):
+    fake.enqueue(Reply.json(seed_output))
+    gc.collect()  # earlier tests' garbage is not this test's business
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        asyncio.run(asummarize(seed_text, base_url=fake.base_url, cache_dir=tmp_path / "c"))
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_summarizer_reused_for_two_calls(fake, seed_output, seed_text, parse, tmp_path):
+    other_text = "date 2022-03-01 The council met in Vienna. It agreed on a statement."
+    fake.enqueue(Reply.json(seed_output), Reply.json(generic_output_for(parse(other_text))))
+    with Summarizer(model="custom-model", base_url=fake.base_url, cache_dir=tmp_path / "c") as s:
+        first = s.summarize(seed_text)
+        pipeline = s.pipeline
+        second = s.summarize(other_text)
+        assert s.pipeline is pipeline  # one engine, one cache
+        third = s.summarize(seed_text)
+    assert first.article.published == "2022-02-17" and second.article.published == "2022-03-01"
+    assert [r.body["model"] for r in fake.chat_requests] == ["custom-model", "custom-model"]
+    assert third.provenance.cached is True and len(fake.chat_requests) == 2
+
+
+def test_summarizer_file_and_metadata(fake, seed_output, tmp_path):
+    fake.enqueue(Reply.json(seed_output))
+    with Summarizer(base_url=fake.base_url, cache=False, cache_dir=tmp_path / "c") as s:
+        result = s.summarize_file(SEED, title="Blinken calls", source="Wire")
+    assert (result.article.title, result.article.source) == ("Blinken calls", "Wire")
+    assert not (tmp_path / "c" / "cache.sqlite3").exists()
+
+
+def test_summarizer_accepts_an_engine_object(seed_output, seed_text):
+    class OneShot:
+        name = "one-shot"
+        model = "m"
+
+        def identity(self):
+            return {"engine": self.name, "model": self.model}
+
+        def complete(self, request):
+            return Completion(text=json.dumps(seed_output), usage=Usage(total_tokens=1), mode="custom")
+
+        async def acomplete(self, request):
+            return self.complete(request)
+
+    result = Summarizer(engine=OneShot(), cache=False).summarize(seed_text)
+    assert (result.provenance.engine, result.provenance.mode, result.provenance.strategy) == (
+        "one-shot",
+        "custom",
+        "single",
+    )
+
+
+def test_summarizer_unknown_option():
+    with pytest.raises(ConfigError, match="unknown option.*colour"):
+        Summarizer(colour="blue")
+
+
+def test_summarize_bad_input_raises_before_any_request(fake, tmp_path):
+    with pytest.raises(InputError):
+        summarize("   \n", base_url=fake.base_url, cache_dir=tmp_path)
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        summarize("Some text.", published="soon", base_url=fake.base_url, cache_dir=tmp_path)
+    assert fake.requests == []
+
+
+def test_summarize_endpoint_error(fake, seed_text, tmp_path):
+    fake.default = Reply.error(401)
+    with pytest.raises(EndpointError) as info:
+        summarize(seed_text, base_url=fake.base_url, cache_dir=tmp_path, retries=0)
+    assert info.value.exit_code == 3
+
+
+# --------------------------------------------------------------------------- guard rails (conftest)
+
+
+def test_guard_env_is_clean(tmp_path):
+    assert not any(
+        k.startswith(("OPENAI_", "SUMMARIZER_"))
+        for k in os.environ
+        if k not in ("SUMMARIZER_CACHE_DIR", "SUMMARIZER_CONFIG")
+    )
+    assert os.environ["SUMMARIZER_CACHE_DIR"].startswith(str(tmp_path))
+    assert os.environ["SUMMARIZER_CONFIG"].startswith(str(tmp_path))
+
+
+def test_guard_blocks_outbound_network():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s, pytest.raises(NetworkBlockedError):
+        s.connect(("93.184.215.14", 443))
+    with pytest.raises(socket.gaierror):
+        socket.getaddrinfo("api.openai.com", 443)
+
+
+def test_guard_allows_loopback(fake):
+    with socket.create_connection(("127.0.0.1", fake.port), timeout=5):
+        pass
+
+
+def test_guard_stops_the_real_openai_api(monkeypatch, seed_text, tmp_path):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-key")
+    with pytest.raises(EndpointError, match="could not connect"):
+        summarize(seed_text, cache_dir=tmp_path, retries=0)

@@ -1,0 +1,291 @@
+"""The pipeline: repair loop (over the wire and with a scripted engine), passes, prompts, keys."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from typing import Any
+
+import jinja2
+import pytest
+from conftest import SEED, generic_output_for
+from fake_openai import Reply
+
+from summarizer.engines.base import Completion, Engine, Request
+from summarizer.errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
+from summarizer.models import Usage
+from summarizer.pipeline import Pipeline
+from summarizer.prompts import prompt_hash, render_messages, render_text
+
+
+class ScriptedEngine:
+    """Replies from a list (str as is, anything else as JSON, or a Completion); records requests."""
+
+    name = "scripted"
+
+    def __init__(self, *replies: Any, model: str = "scripted-model"):
+        self.model = model
+        self.replies = list(replies)
+        self.requests: list[Request] = []
+
+    def identity(self) -> dict[str, Any]:
+        return {"engine": self.name, "model": self.model, "mode": "test"}
+
+    def complete(self, request: Request) -> Completion:
+        self.requests.append(request)
+        reply = self.replies.pop(0)
+        if isinstance(reply, Completion):
+            return reply
+        text = reply if isinstance(reply, str) else json.dumps(reply)
+        return Completion(
+            text=text,
+            usage=Usage(prompt_tokens=10, completion_tokens=5, total_tokens=15),
+            finish_reason="stop",
+            mode="test",
+        )
+
+    async def acomplete(self, request: Request) -> Completion:
+        return self.complete(request)
+
+
+def test_scripted_engine_is_an_engine():
+    assert isinstance(ScriptedEngine(), Engine)
+
+
+# --------------------------------------------------------------------------- repair over the wire
+
+
+def _bad_json(out, article):
+    return "{'summary': 'single quotes are not JSON'", "the reply is not valid JSON"
+
+
+def _schema_violation(out, article):
+    out["actors"][0]["kind"] = "alien"
+    del out["key_points"]
+    return json.dumps(out), "schema: actors.0.kind: Input should be"
+
+
+def _sentence_out_of_range(out, article):
+    out["events"][0]["evidence"][0]["sentence"] = 99
+    n = len(article.sentences)
+    return json.dumps(out), f"- events[0].evidence[0]: sentence 99 does not exist (the article has sentences 1-{n})"
+
+
+def _fabricated_quote(out, article):
+    ev = out["stances"][0]["evidence"][0]
+    ev["quote"] = "Blinken threatened to bomb Moscow"
+    return json.dumps(out), (
+        f"- stances[0].evidence[0]: quote 'Blinken threatened to bomb Moscow' is not in sentence {ev['sentence']}; "
+        "it is not in the article at all. Quote words exactly as written"
+    )
+
+
+def _unknown_actor(out, article):
+    out["events"][0]["recipients"] = ["A9"]
+    return json.dumps(out), "- events[0].recipients: unknown actor id 'A9' (known ids: A1, A2, A3, A4, A5)"
+
+
+def _duplicate_actor(out, article):
+    out["actors"].append({**out["actors"][1], "name": "Another Lavrov"})
+    return json.dumps(out), "- actors: duplicate id 'A2'"
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [_bad_json, _schema_violation, _sentence_out_of_range, _fabricated_quote, _unknown_actor, _duplicate_actor],
+    ids=[
+        "invalid-json",
+        "schema-violation",
+        "sentence-out-of-range",
+        "fabricated-quote",
+        "unknown-actor",
+        "duplicate-actor",
+    ],
+)
+def test_pipeline_repair_then_valid(cli, fake, seed_article, seed_output, corrupt):
+    bad_text, expected_error = corrupt(copy.deepcopy(seed_output), seed_article)
+    fake.enqueue(Reply.content(bad_text, usage=(100, 10)), Reply.json(seed_output, usage=(200, 20)))
+    result = cli("summarize", SEED, "--base-url", fake.base_url, "--max-attempts", "2")
+    assert result.exit_code == 0, result.stderr
+    prov = json.loads(result.stdout)["provenance"]
+    assert prov["attempts"] == 2
+    assert prov["usage"] == {"prompt_tokens": 300, "completion_tokens": 30, "total_tokens": 330}
+
+    first, second = (r.body["messages"] for r in fake.chat_requests)
+    assert second[: len(first)] == first  # the conversation is kept
+    assistant, repair = second[len(first) :]
+    assert assistant == {"role": "assistant", "content": bad_text}
+    assert repair["role"] == "user"
+    assert repair["content"].startswith("Your reply had these problems:")
+    assert expected_error in repair["content"]
+    assert repair["content"].rstrip().endswith("Fix the problems and reply again with the complete JSON object.")
+
+
+def test_pipeline_repair_lists_every_error(cli, fake, seed_output):
+    bad = copy.deepcopy(seed_output)
+    bad["events"][0]["recipients"] = ["A9"]
+    bad["follow_ups"][0]["actors"] = ["A8"]
+    fake.enqueue(Reply.json(bad), Reply.json(seed_output))
+    assert cli("summarize", SEED, "--base-url", fake.base_url).exit_code == 0
+    repair = fake.chat_requests[1].body["messages"][-1]["content"]
+    problems = [line for line in repair.splitlines() if line.startswith("- ")]
+    assert len(problems) == 2 and "'A9'" in problems[0] and "'A8'" in problems[1]
+
+
+def test_pipeline_exhausted_repairs_keep_last_raw_output(seed_article, seed_output):
+    bad = copy.deepcopy(seed_output)
+    bad["events"][0]["recipients"] = ["A9"]
+    engine = ScriptedEngine("not json", bad)
+    with pytest.raises(InvalidOutputError) as info:
+        Pipeline(engine, max_attempts=2).run(seed_article)
+    err = info.value
+    assert err.exit_code == 4
+    assert json.loads(err.raw) == bad
+    assert err.errors == ["events[0].recipients: unknown actor id 'A9' (known ids: A1, A2, A3, A4, A5)"]
+    assert "after 2 attempts" in str(err)
+    assert len(engine.requests) == 2
+    # the second request carries the first reply and its error
+    assert engine.requests[1].messages[-2] == {"role": "assistant", "content": "not json"}
+    assert "not valid JSON" in engine.requests[1].messages[-1]["content"]
+
+
+def test_pipeline_refusal_and_truncation_are_not_repaired(seed_article):
+    usage = Usage(prompt_tokens=1, completion_tokens=2, total_tokens=3)
+    with pytest.raises(RefusalError) as refused:
+        Pipeline(ScriptedEngine(Completion(text="", usage=usage, refusal="no"), "unused")).run(seed_article)
+    assert refused.value.exit_code == 4
+    engine = ScriptedEngine(Completion(text='{"summ', usage=usage, finish_reason="length"), "unused")
+    with pytest.raises(TruncatedOutputError) as cut:
+        Pipeline(engine).run(seed_article)
+    assert cut.value.raw == '{"summ' and len(engine.requests) == 1
+
+
+# --------------------------------------------------------------------------- scripted engine
+
+
+def test_pipeline_single_strategy(seed_article, seed_output):
+    engine = ScriptedEngine(seed_output)
+    result = Pipeline(engine, params={"temperature": 0.0}).run(seed_article)
+    (req,) = engine.requests
+    assert req.schema_name == "article_summary" and req.params == {"temperature": 0.0}
+    assert [m["role"] for m in req.messages] == ["system", "user"]
+    assert "[1] As the situation still remains fragile" in req.messages[1]["content"]
+    assert "Publication date: 2022-02-17" in req.messages[1]["content"]
+    prov = result.provenance
+    assert (prov.engine, prov.model, prov.mode, prov.strategy) == ("scripted", "scripted-model", "test", "single")
+    assert (prov.attempts, prov.usage.total_tokens, prov.cached, prov.cache_key) == (1, 15, False, None)
+    assert prov.prompt_hash == prompt_hash()
+
+
+def test_pipeline_passes_strategy(seed_article, seed_output):
+    actors = {"actors": seed_output["actors"]}
+    details = {k: v for k, v in seed_output.items() if k != "actors"}
+    engine = ScriptedEngine(actors, details)
+    result = Pipeline(engine, strategy="passes").run(seed_article)
+    first, second = engine.requests
+    assert (first.schema_name, second.schema_name) == ("actors", "details")
+    assert "A1: Antony Blinken (US Secretary of State)" in second.messages[1]["content"]
+    stance = second.schema["properties"]["stances"]["items"]["properties"]
+    assert stance["holder"]["enum"] == ["A1", "A2", "A3", "A4", "A5"]
+    evidence = stance["evidence"]
+    assert evidence["items"]["properties"]["sentence"]["maximum"] == len(seed_article.sentences)
+    assert [a.id for a in result.actors] == ["A1", "A2", "A3", "A4", "A5"]
+    assert result.events[0].date == "2022-02-15"
+    assert (result.provenance.strategy, result.provenance.attempts, result.provenance.usage.total_tokens) == (
+        "passes",
+        2,
+        30,
+    )
+
+
+def test_pipeline_passes_repairs_each_pass(seed_article, seed_output):
+    dup = {"actors": seed_output["actors"] + [seed_output["actors"][0]]}
+    details = {k: v for k, v in seed_output.items() if k != "actors"}
+    engine = ScriptedEngine(dup, {"actors": seed_output["actors"]}, details)
+    result = Pipeline(engine, strategy="passes").run(seed_article)
+    assert "actors: duplicate id 'A1'" in engine.requests[1].messages[-1]["content"]
+    assert result.provenance.attempts == 3
+
+
+def test_pipeline_arun_matches_run(seed_article, seed_output):
+    sync = Pipeline(ScriptedEngine(seed_output)).run(seed_article)
+    async_ = asyncio.run(Pipeline(ScriptedEngine(seed_output)).arun(seed_article))
+    assert async_.model_dump() == sync.model_dump()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pattern"), [({"max_attempts": 0}, "at least 1"), ({"strategy": "many"}, "unknown strategy")]
+)
+def test_pipeline_bad_settings(kwargs, pattern):
+    with pytest.raises(ConfigError, match=pattern):
+        Pipeline(ScriptedEngine(), **kwargs)
+
+
+def test_pipeline_key_covers_what_changes_the_answer(seed_article, parse, seed_text):
+    base = Pipeline(ScriptedEngine()).key(seed_article)
+    assert base.startswith("k1:")
+    assert Pipeline(ScriptedEngine()).key(seed_article) == base
+    assert Pipeline(ScriptedEngine(model="other")).key(seed_article) != base
+    assert Pipeline(ScriptedEngine(), params={"temperature": 0.7}).key(seed_article) != base
+    assert Pipeline(ScriptedEngine(), strategy="passes").key(seed_article) != base
+    assert Pipeline(ScriptedEngine()).key(parse(seed_text, published="2022-02-18")) != base
+    assert Pipeline(ScriptedEngine()).key(parse(seed_text.replace("fragile", "tense"))) != base
+
+
+# --------------------------------------------------------------------------- prompts
+
+
+def test_prompt_hash_changes_when_a_template_changes(prompts_copy):
+    before = prompt_hash()
+    assert before == prompt_hash()
+    with open(prompts_copy / "repair.j2", "a", encoding="utf-8") as fh:
+        fh.write("\nBe brief.\n")
+    assert prompt_hash() == before  # cached for the process ...
+    prompt_hash.cache_clear()
+    after = prompt_hash()
+    assert after != before  # ... but a template change gives a new hash
+    (prompts_copy / "new.j2").write_text("x")
+    prompt_hash.cache_clear()
+    assert prompt_hash() not in (before, after)
+
+
+def test_prompts_render_from_the_templates(prompts_copy, seed_article):
+    (prompts_copy / "system.j2").write_text("SYSTEM MARKER")
+    from summarizer.prompts import _env
+
+    _env.cache_clear()
+    messages = render_messages(
+        "system.j2", "article.j2", title=None, published=None, source=None, sentences=seed_article.sentences
+    )
+    assert messages[0] == {"role": "system", "content": "SYSTEM MARKER"}
+    assert "Publication date: unknown" in messages[1]["content"]
+
+
+def test_prompts_article_text_is_never_template_source(parse):
+    article = parse("date 2022-02-17 He wrote {{ 7*7 }} and {% for x in y %}{% endfor %} and {# c #}.")
+    messages = render_messages(
+        "system.j2",
+        "article.j2",
+        title="{{ title }}",
+        published=article.published,
+        source=None,
+        sentences=article.sentences,
+    )
+    user = messages[1]["content"]
+    assert "{{ 7*7 }}" in user and "{% for x in y %}{% endfor %}" in user and "{# c #}" in user
+    assert "49" not in user
+    assert "Title: {{ title }}" in user
+
+
+def test_prompts_missing_variable_fails_loudly():
+    with pytest.raises(jinja2.UndefinedError):
+        render_text("article.j2")
+
+
+def test_pipeline_template_syntax_reaches_the_engine_literally(parse):
+    article = parse("date 2022-02-17 Output was {{ 7*7 }} today. A second {% raw %} sentence.")
+    engine = ScriptedEngine(generic_output_for(article))
+    Pipeline(engine).run(article)
+    user = engine.requests[0].messages[1]["content"]
+    assert "{{ 7*7 }}" in user and "{% raw %}" in user and "49" not in user
