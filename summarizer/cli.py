@@ -146,7 +146,7 @@ def summarize(
     mode: ModeOpt = "auto",
     recordings: Annotated[Path | None, typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings].")] = None,
     model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")] = None,
-    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|passes. auto: passes for the embedded model, single otherwise.")] = "auto",
+    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|guided. auto: guided for the embedded model, single otherwise.")] = "auto",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: CacheDirOpt = None,
     max_attempts: Annotated[int, typer.Option(envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, help="Calls per pass, repairs included.")] = 3,
@@ -365,7 +365,7 @@ def fixtures_record(
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = "auto",
     model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL")] = None,
-    strategy: Annotated[str, typer.Option(help="auto|single|passes.")] = "auto",
+    strategy: Annotated[str, typer.Option(help="auto|single|guided.")] = "auto",
     max_attempts: Annotated[int, typer.Option(min=1, max=10)] = 3,
     cache_dir: CacheDirOpt = None,
 ) -> None:

@@ -35,7 +35,7 @@ class Settings:
     cache_dir: Path | None = None
     use_cache: bool = True
     max_attempts: int = 3
-    strategy: str = "auto"  # auto: passes for the local engine, single otherwise
+    strategy: str = "auto"  # auto: guided for the local engine, single otherwise
     temperature: float = 0.0
     max_tokens: int | None = None
     timeout: float = 120.0
@@ -56,7 +56,7 @@ class Settings:
 
     def resolved_strategy(self) -> str:
         if self.strategy == "auto":
-            return "passes" if self.engine_kind() == "local" else "single"
+            return "guided" if self.engine_kind() == "local" else "single"
         return self.strategy
 
     def params(self) -> dict[str, Any]:

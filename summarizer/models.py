@@ -38,8 +38,6 @@ __all__ = [
     "Provenance",
     "ArticleSummary",
     "QUAD_CLASS",
-    "ActorList",
-    "Details",
     "inline_schema",
 ]
 
@@ -227,22 +225,6 @@ class ArticleSummary(BaseModel):
 
 
 # --------------------------------------------------------------------------- pass schemas
-
-
-class ActorList(_Strict):
-    """First pass of the `passes` strategy: the actors alone."""
-
-    actors: list[Actor]
-
-
-class Details(_Strict):
-    """Second pass of the `passes` strategy: everything but the actors, citing their ids."""
-
-    summary: str = Field(description="Two or three sentences summarizing the article.")
-    key_points: list[str] = Field(description="At most five key points.", max_length=5)
-    stances: list[Stance]
-    events: list[Event]
-    follow_ups: list[FollowUp]
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """render -> call -> parse -> validate -> repair loop -> derive -> cache.
 
 Owns the conversation with a model, whatever the engine: the strategy (one call, or
-focused passes), the re-ask loop and the cache. Engines are seen only through the
+a guided labelling pass), the re-ask loop and the cache. Engines are seen only through the
 `Engine` protocol. The loop is written once as a generator that yields `Request`s
 and receives `Completion`s; `run` drives it synchronously, `arun` asynchronously.
 """
@@ -13,39 +13,24 @@ import logging
 from collections.abc import Callable, Generator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from . import guided
 from .article import Article
 from .cache import Cache, cache_key
 from .engines.base import Completion, Engine, Message, Request
 from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
 from .grounding import check_output, derive_result
-from .models import (
-    SCHEMA_VERSION,
-    ActorList,
-    ArticleSummary,
-    Details,
-    ModelOutput,
-    Provenance,
-    Usage,
-    inline_schema,
-)
+from .models import SCHEMA_VERSION, ArticleSummary, ModelOutput, Provenance, Usage, inline_schema
 from .prompts import prompt_hash, render_messages, render_text
 
 __all__ = ["Pipeline", "STRATEGIES"]
 
 log = logging.getLogger(__name__)
 
-Strategy = Literal["single", "passes"]
-STRATEGIES = ("single", "passes")
+Strategy = Literal["single", "guided"]
+STRATEGIES = ("single", "guided")
 Steps = Generator[Request, Completion, Any]
-
-# Caps that keep a small model from rambling until the token limit in the `passes`
-# strategy; generous for real articles.
-_MAX_ACTORS = 12
-_MAX_ITEMS = 8
-_MAX_EVIDENCE = 2
-
 
 class _Outcome:
     """What the steps report besides the output: usage summed over all calls, tries, mode."""
@@ -63,8 +48,8 @@ class Pipeline:
         engine: any `Engine`.
         cache: where validated outputs are kept; None disables caching.
         max_attempts: calls per pass, the first included, before giving up (exit 4).
-        strategy: ``single`` (one call with the whole schema) or ``passes`` (actors
-            first, then everything else with actor ids constrained to those found).
+        strategy: ``single`` (one call with the whole schema) or ``guided`` (code
+            finds names, the model labels them, code composes the rest; see guided.py).
         params: sampling parameters passed to the engine (part of the cache key).
     """
 
@@ -126,12 +111,15 @@ class Pipeline:
         }
 
     def key(self, article: Article) -> str:
-        first = "article.j2" if self.strategy == "single" else "actors.j2"
-        messages = render_messages("system.j2", first, **self._context(article))
+        if self.strategy == "single":
+            messages = render_messages("system.j2", "article.j2", **self._context(article))
+        else:
+            names = [c.name for c in guided.candidates(article)]
+            messages = render_messages("system.j2", "actors.j2", names=names, **self._context(article))
         return cache_key(
             {
                 "messages": messages,
-                "prompt_hash": prompt_hash(),  # later passes and repair templates
+                "prompt_hash": prompt_hash(),  # every other template (guided passes, repair)
                 "schema": inline_schema(ModelOutput),
                 "schema_version": SCHEMA_VERSION,
                 "strategy": self.strategy,
@@ -200,39 +188,40 @@ class Pipeline:
         ctx = self._context(article)
         if self.strategy == "single":
             messages = render_messages("system.j2", "article.j2", **ctx)
-            output = yield from self._ask(
-                messages, inline_schema(ModelOutput), "article_summary", ModelOutput, article, outcome,
-                lambda out: out,
-            )  # fmt: skip
+
+            def parse_summary(data: Any) -> tuple[ModelOutput | None, list[str]]:
+                output, errors = _validate(data, ModelOutput)
+                return output, errors or check_output(output, article)  # type: ignore[arg-type]
+
+            output = yield from self._ask(messages, inline_schema(ModelOutput), "article_summary", parse_summary, outcome)
             return output
 
-        n = len(article.sentences)
-        actors_schema = _capped(inline_schema(ActorList), max_items=_MAX_ACTORS)
-        messages = render_messages("system.j2", "actors.j2", **ctx)
-        actor_list = yield from self._ask(
-            messages, actors_schema, "actors", ActorList, article, outcome,
-            lambda out: ModelOutput(summary="", key_points=[], actors=out.actors, stances=[], events=[], follow_ups=[]),
-        )  # fmt: skip
-        ids = [a.id for a in actor_list.actors]
-        details_schema = _details_schema(ids, n)
-        messages = render_messages("system.j2", "details.j2", actors=actor_list.actors, **ctx)
-        details = yield from self._ask(
-            messages, details_schema, "details", Details, article, outcome,
-            lambda out: ModelOutput(actors=actor_list.actors, **out.model_dump()),
-        )  # fmt: skip
-        return ModelOutput(actors=actor_list.actors, **details.model_dump())
+        # guided: the model labels what code found; see guided.py for why.
+        cands = guided.candidates(article)
+        labels: dict[str, str] = {}
+        if cands:
+            names = [c.name for c in cands]
+            messages = render_messages("system.j2", "actors.j2", names=names, **ctx)
+            labels = yield from self._ask(
+                messages, guided.actor_labels_schema(names), "actor_kinds",
+                lambda data: guided.parse_actor_labels(data, names), outcome,
+            )  # fmt: skip
+        actors = guided.build_actors(cands, labels)
+        output = guided.compose_output(article, actors)
+        errors = check_output(output, article)
+        if errors:  # composed from verbatim sentences, so this is a bug, not a model fault
+            raise InvalidOutputError("the composed output did not ground: " + "; ".join(errors), errors=errors)
+        return output
 
     def _ask(
         self,
         messages: list[Message],
         schema: dict[str, Any],
         name: str,
-        model: type[BaseModel],
-        article: Article,
+        parse: Callable[[Any], tuple[Any, list[str]]],
         outcome: _Outcome,
-        as_output: Callable[[Any], ModelOutput],
     ) -> Steps:
-        """One pass: call, validate, re-ask with the exact errors, up to max_attempts."""
+        """One question: call, parse and check, re-ask with the exact errors, up to max_attempts."""
         messages = list(messages)
         errors: list[str] = []
         text = ""
@@ -251,11 +240,14 @@ class Pipeline:
                     raw=text,
                     errors=["truncated reply (finish_reason=length)"],
                 )
-            errors, parsed = _validate(text, model)
-            if parsed is not None:
-                errors = check_output(as_output(parsed), article)
+            try:
+                data = json.loads(text)
+            except ValueError as err:
+                errors = [f"the reply is not valid JSON ({err})"]
+            else:
+                value, errors = parse(data)
                 if not errors:
-                    return parsed
+                    return value
             log.info("attempt %d/%d of %s invalid: %s", attempt, self.max_attempts, name, "; ".join(errors)[:500])
             messages = messages + [
                 {"role": "assistant", "content": text},
@@ -270,49 +262,11 @@ class Pipeline:
         )
 
 
-def _validate(text: str, model: type[BaseModel]) -> tuple[list[str], Any]:
+def _validate(data: Any, model: type[ModelOutput]) -> tuple[ModelOutput | None, list[str]]:
     try:
-        data = json.loads(text)
-    except ValueError as err:
-        return [f"the reply is not valid JSON ({err})"], None
-    try:
-        return [], model.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as err:
-        return [
+        return None, [
             f"schema: {'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}"
             for e in err.errors(include_url=False)
-        ], None
-
-
-def _capped(schema: dict[str, Any], *, max_items: int) -> dict[str, Any]:
-    """Copy of `schema` whose top-level lists hold at most `max_items`."""
-    props = {
-        k: ({**v, "maxItems": min(v.get("maxItems", max_items), max_items)} if v.get("type") == "array" else v)
-        for k, v in schema["properties"].items()
-    }
-    return {**schema, "properties": props}
-
-
-def _details_schema(actor_ids: list[str], sentences: int) -> dict[str, Any]:
-    """Details schema with actor references limited to the ids found and sentence numbers in range."""
-    schema = _capped(inline_schema(Details), max_items=_MAX_ITEMS)
-    id_enum = {"type": "string", "enum": actor_ids} if actor_ids else {"type": "string"}
-
-    def fix(node: Any, key: str = "") -> Any:
-        if isinstance(node, dict):
-            if key in ("holder",):
-                return {**id_enum, "description": node.get("description", "")}
-            if key == "target":
-                return {"anyOf": [id_enum, {"type": "null"}], "description": node.get("description", "")}
-            if key in ("actors", "recipients") and node.get("type") == "array":
-                return {**node, "items": id_enum}
-            if key == "sentence":
-                return {**node, "minimum": 1, "maximum": max(sentences, 1)}
-            if key == "evidence" and node.get("type") == "array":
-                return {**node, "items": fix(node["items"]), "minItems": 1, "maxItems": _MAX_EVIDENCE}
-            if "properties" in node:
-                return {**node, "properties": {k: fix(v, k) for k, v in node["properties"].items()}}
-            return {k: fix(v, k) if k == "items" else v for k, v in node.items()}
-        return node
-
-    return fix(schema)  # type: ignore[no-any-return]
+        ]

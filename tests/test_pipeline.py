@@ -178,34 +178,60 @@ def test_pipeline_single_strategy(seed_article, seed_output):
     assert prov.prompt_hash == prompt_hash()
 
 
-def test_pipeline_passes_strategy(seed_article, seed_output):
-    actors = {"actors": seed_output["actors"]}
-    details = {k: v for k, v in seed_output.items() if k != "actors"}
-    engine = ScriptedEngine(actors, details)
-    result = Pipeline(engine, strategy="passes").run(seed_article)
-    first, second = engine.requests
-    assert (first.schema_name, second.schema_name) == ("actors", "details")
-    assert "A1: Antony Blinken (US Secretary of State)" in second.messages[1]["content"]
-    stance = second.schema["properties"]["stances"]["items"]["properties"]
-    assert stance["holder"]["enum"] == ["A1", "A2", "A3", "A4", "A5"]
-    evidence = stance["evidence"]
-    assert evidence["items"]["properties"]["sentence"]["maximum"] == len(seed_article.sentences)
-    assert [a.id for a in result.actors] == ["A1", "A2", "A3", "A4", "A5"]
-    assert result.events[0].date == "2022-02-15"
-    assert (result.provenance.strategy, result.provenance.attempts, result.provenance.usage.total_tokens) == (
-        "passes",
-        2,
-        30,
-    )
+def _label_all(request, label="person"):
+    """Label every name the guided strategy asks about."""
+    return {name: label for name in request.schema["required"]}
 
 
-def test_pipeline_passes_repairs_each_pass(seed_article, seed_output):
-    dup = {"actors": seed_output["actors"] + [seed_output["actors"][0]]}
-    details = {k: v for k, v in seed_output.items() if k != "actors"}
-    engine = ScriptedEngine(dup, {"actors": seed_output["actors"]}, details)
-    result = Pipeline(engine, strategy="passes").run(seed_article)
-    assert "actors: duplicate id 'A1'" in engine.requests[1].messages[-1]["content"]
-    assert result.provenance.attempts == 3
+def test_pipeline_guided_strategy_labels_code_found_names(seed_article):
+    from summarizer.engines.fake import FunctionEngine
+
+    def answer(request):
+        labels = _label_all(request)
+        labels["Eastern Europe"] = "place"
+        labels["Ukraine"] = "country"
+        return json.dumps(labels)
+
+    engine = FunctionEngine(answer)
+    result = Pipeline(engine, strategy="guided").run(seed_article)
+    names = [a.name for a in result.actors]
+    assert "Antony Blinken" in names and "Sergei Lavrov" in names
+    assert "Eastern Europe" not in names  # labelled a place: not an actor
+    blinken = next(a for a in result.actors if a.name == "Antony Blinken")
+    assert blinken.title == "Secretary of State" and "Blinken" in blinken.mentions
+    assert next(a for a in result.actors if a.name == "Ukraine").kind == "state"
+    # Every piece of evidence quotes a whole article sentence, at its offsets.
+    text = seed_article.text
+    for item in [*result.events, *result.stances, *result.follow_ups]:
+        for ev in item.evidence:
+            sentence = seed_article.sentences[ev.sentence - 1]
+            assert ev.quote == sentence.text
+            # Surrounding quote marks and the closing full stop are not part of the span.
+            assert text[ev.start : ev.end] in sentence.text
+            assert len(text[ev.start : ev.end]) >= len(sentence.text) - 3
+    lavrov_call = next(e for e in result.events if "Lavrov" in e.summary)
+    assert lavrov_call.date == "2022-02-15" and lavrov_call.date_resolved_by == "code"
+    assert result.provenance.strategy == "guided" and result.provenance.attempts == 1
+
+
+def test_pipeline_guided_repairs_a_bad_label(seed_article):
+    bad = {"Antony Blinken": "wizard"}
+    engine = ScriptedEngine()
+    names_seen = []
+
+    class Answers(ScriptedEngine):
+        def complete(self, request):
+            self.requests.append(request)
+            names_seen.append(request.schema["required"])
+            labels = _label_all(request)
+            if len(self.requests) == 1:
+                labels.update(bad)
+            return Completion(text=json.dumps(labels), usage=Usage(total_tokens=10), finish_reason="stop", mode="test")
+
+    engine = Answers()
+    result = Pipeline(engine, strategy="guided").run(seed_article)
+    assert "'Antony Blinken': label must be one of" in engine.requests[1].messages[-1]["content"]
+    assert result.provenance.attempts == 2 and result.provenance.usage.total_tokens == 20
 
 
 def test_pipeline_arun_matches_run(seed_article, seed_output):
@@ -228,7 +254,7 @@ def test_pipeline_key_covers_what_changes_the_answer(seed_article, parse, seed_t
     assert Pipeline(ScriptedEngine()).key(seed_article) == base
     assert Pipeline(ScriptedEngine(model="other")).key(seed_article) != base
     assert Pipeline(ScriptedEngine(), params={"temperature": 0.7}).key(seed_article) != base
-    assert Pipeline(ScriptedEngine(), strategy="passes").key(seed_article) != base
+    assert Pipeline(ScriptedEngine(), strategy="guided").key(seed_article) != base
     assert Pipeline(ScriptedEngine()).key(parse(seed_text, published="2022-02-18")) != base
     assert Pipeline(ScriptedEngine()).key(parse(seed_text.replace("fragile", "tense"))) != base
 

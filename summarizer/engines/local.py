@@ -24,7 +24,7 @@ from ..errors import ConfigError, InputError
 from ..models import Usage
 from .base import Completion, Request
 
-__all__ = ["LocalEngine", "DEFAULT_N_CTX"]
+__all__ = ["LocalEngine", "DEFAULT_N_CTX", "NO_LLAMA_MESSAGE"]
 
 # ~1500 words of article (~2000 tokens) plus prompt and a 1-2k token reply fit easily;
 # the KV cache of a 0.5B model at 8192 tokens is ~100 MB.
@@ -35,7 +35,7 @@ DEFAULT_MAX_TOKENS = 1024
 # `Request.params` (e.g. OpenAI-only options) is ignored here.
 _SAMPLING_KEYS = ("temperature", "top_p", "top_k", "min_p", "repeat_penalty", "seed", "max_tokens", "stop")
 
-_NO_LLAMA = (
+NO_LLAMA_MESSAGE = (
     "the local engine needs llama-cpp-python, which is not installed. Either install it with "
     "`pip install 'summarizer[local]'`, or configure an OpenAI-compatible endpoint "
     "(--base-url / OPENAI_BASE_URL, and OPENAI_API_KEY if it needs one)."
@@ -69,7 +69,7 @@ def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
         try:
             import llama_cpp
         except ImportError as exc:
-            raise ConfigError(_NO_LLAMA) from exc
+            raise ConfigError(NO_LLAMA_MESSAGE) from exc
         threads = n_threads or _cpu_count()
         try:
             llama = llama_cpp.Llama(
