@@ -28,12 +28,18 @@ _LEAD = set(
 _TITLE = set(
     "Secretary President Minister Prime Vice Deputy Director-General Ambassador Spokesperson Envoy Councilor "
     "Lieutenant Colonel General Chief Chancellor Secretary-General Representative Mr Ms Mrs Dr Gen Col Lt Sen Rep "
-    "Senator Governor Mayor Adviser Advisor King Queen Spokesman".split()
+    "Senator Governor Mayor Adviser Advisor King Queen Spokesman Special Presidential".split()
 )
-_DEPT = set("State Defense Defence Foreign Trade Health Economy Interior Communications Human Services Affairs".split())
+_DEPT = set(
+    "State Defense Defence Foreign Trade Health Economy Interior Communications Human Services Affairs Climate".split()
+)
 _CONNECT = {"of", "for", "the", "de", "al", "and"}
 _TOKEN = re.compile(r"U\.S\.|U\.N\.|U\.K\.|E\.U\.|[A-Z][\w\u00C0-\u024F'\u2019-]*|[a-z]+|\S")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ican|ish|ese)$")
+_ADJECTIVES = set(
+    "European Soviet Western Eastern Northern Southern Arab Israeli Pakistani Iraqi Afghan Thai Swiss French Dutch "
+    "Greek Czech Qatari Saudi Emirati Kuwaiti Yemeni Somali American African Asian".split()
+)
 _JUNK = {"Twitter", "AP", "Reuters", "IMAGE", "Group", "Member", "Response", "Parties", "Conference", "Taken", "Despite", "Nor"}
 
 
@@ -44,19 +50,31 @@ class Candidate:
     mentions: list[str] = field(default_factory=list)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
 def _spans(sentence: str) -> list[tuple[str, str]]:
-    """(capitalised span, the capitalised words right before it that are titles)."""
+    """Capitalised spans; a possessive ends one ("Qatar's Minister" -> "Qatar"), handles are skipped."""
     toks = list(_TOKEN.finditer(sentence))
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(toks):
         t = toks[i].group(0)
+        if toks[i].start() > 0 and sentence[toks[i].start() - 1] == "@":
+            i += 1  # a social-media handle is not a name as written
+            continue
         if t[0].isupper():
             j = i + 1
+            if _POSSESSIVE.search(t):
+                out.append((sentence[toks[i].start() : toks[i].end()], ""))
+                i = j
+                continue
             while j < len(toks):
                 tj = toks[j].group(0)
                 if tj[0].isupper():
                     j += 1
+                    if _POSSESSIVE.search(tj):
+                        break
                     continue
                 if tj in _CONNECT and j + 1 < len(toks) and toks[j + 1].group(0)[0].isupper():
                     j += 2
@@ -72,6 +90,7 @@ def _spans(sentence: str) -> list[tuple[str, str]]:
 def _split(span: str) -> list[tuple[str, str | None]]:
     """Clean one span into (name, title) pieces."""
     span = re.sub(r"['\u2019]s?$", "", span).strip()
+    span = re.sub(r"\b(?:ex|pro|anti)-\S+", "", span).strip()
     out: list[tuple[str, str | None]] = []
     for part in re.split(r"\s+and\s+", span):
         words = part.split()
@@ -79,7 +98,7 @@ def _split(span: str) -> list[tuple[str, str | None]]:
             words = words[1:]
         idx = [i for i, w in enumerate(words) if w.rstrip(".") in _TITLE]
         pieces: list[tuple[list[str], str | None]] = [(words, None)]
-        if idx and len(words) - idx[-1] - 1 >= 2:
+        if idx and len(words) - idx[-1] - 1 >= 1:
             # "Palestinian Authority President Mahmoud Abbas": organisation + titled person.
             title_start = idx[0]
             while title_start > 0 and words[title_start - 1] in _DEPT | _CONNECT:
@@ -87,7 +106,8 @@ def _split(span: str) -> list[tuple[str, str | None]]:
             pieces = [(words[:title_start], None), (words[idx[-1] + 1 :], " ".join(words[title_start : idx[-1] + 1]))]
         for k, (w, title) in enumerate(pieces):
             stripped: list[str] = []
-            while w and w[0] in _CONNECT or (len(w) > 2 and w[0] in _DEPT):
+            # Department words lead a titled person's name ("of State Blinken"), not an office's.
+            while w and w[0] in _CONNECT or (len(w) >= (2 if title else 3) and w[0] in _DEPT):
                 stripped.append(w[0])
                 w = w[1:]
             if title and stripped:
@@ -103,10 +123,10 @@ def _split(span: str) -> list[tuple[str, str | None]]:
                 continue
             if re.fullmatch(r"[\W\d_]+", name) or name.endswith("-led") or name.endswith("-related"):
                 continue
-            if len(w) == 1 and _NATIONALITY.match(name):
+            if len(w) == 1 and (_NATIONALITY.match(name) or name in _ADJECTIVES):
                 continue  # a bare adjective ("Russian") is not an actor by itself
-            if all(x.rstrip(".") in _TITLE | _DEPT | _CONNECT for x in w):
-                continue  # only title words: "US Secretary of State"
+            if all(x.rstrip(".") in _TITLE | _DEPT | _CONNECT or _NATIONALITY.match(x) or x in _ADJECTIVES for x in w):
+                continue  # only title words: "US Secretary of State", "Canadian Foreign Minister"
             out.append((name, title))
     return out
 
