@@ -161,7 +161,7 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
     previous_actor: str | None = None
     seen: set[str] = set()
     for sentence in article.sentences:
-        key = re.sub(r"\W+", " ", sentence.text).strip().lower()[:80]
+        key = re.sub(r"\W+", " ", sentence.text).strip().lower()[:60]
         if key in seen:  # a quoted tweet repeated verbatim is one event, not two
             continue
         seen.add(key)
@@ -192,10 +192,12 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
     stances: list[Stance] = []
     follow_ups: list[FollowUp] = []
     holders = {a.id for a in actors if a.kind in ("person", "government", "state", "organization", "igo")}
+    people = {a.id for a in actors if a.kind == "person"}
     for sentence in article.sentences:
         ids = _mentioned(sentence, actors)
         position = stance_cue(sentence.text)
-        holder = next((i for i in ids if i in holders), None)
+        # People hold stances before institutions do; places never.
+        holder = next((i for i in ids if i in people), None) or next((i for i in ids if i in holders), None)
         if position and holder and len(stances) < MAX_STANCES:
             target = next((i for i in ids if i != holder), None)
             stances.append(

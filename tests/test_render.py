@@ -654,3 +654,10 @@ def test_render_md_escape(raw: str, escaped: str) -> None:
     from summarizer.render import _md
 
     assert _md(raw) == escaped
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_seed_views_match_expected_files(fmt: str) -> None:
+    """The seed article's recorded result renders exactly as the reviewed files in fixtures/views/."""
+    result = load_result(FIXTURES / "expected" / "00-seed-2022-02-17-blinken.json")
+    assert_matches_expected(render(result, fmt), FIXTURES / "views" / f"00-seed-2022-02-17-blinken.{fmt}")
