@@ -78,6 +78,9 @@ def main() -> None:
     parser.add_argument("stems", nargs="*")
     parser.add_argument("--model-path")
     parser.add_argument("--strategy", default="auto")
+    parser.add_argument(
+        "--long", action="store_true", help="also time an ~800-word article made of the bodies of 09 and 14"
+    )
     args = parser.parse_args()
     stems = args.stems or sorted(p.name.removesuffix(".notes.md") for p in GOLD.glob("*.notes.md"))
 
@@ -116,6 +119,18 @@ def main() -> None:
             f"{stem[:34]:34} {words:4d}w {secs:5.1f}s (cpu {cpu:5.1f}s) actors {len(names):2d} "
             f"recall {recall:.2f} precision {precision:.2f} evidence {len(evidence):2d} ungrounded {bad} "
             f"calls {result.provenance.attempts} false={false}"
+        )
+    if args.long:
+        bodies = []
+        for stem in ("09-us-russia-geneva-talks", "14-tai-clouthier-usmca-vancouver"):
+            a = load_article(ARTICLES / f"{stem}.txt")
+            bodies.append(a.text[a.body_start :].strip())
+        text = "date: 2022-01-10\n---\n" + "\n\n".join(bodies)
+        t0 = time.perf_counter()
+        long_result = s.summarize(text)
+        print(
+            f"\nlong article ({len(text.split())} words): {time.perf_counter() - t0:.1f}s, "
+            f"{len(long_result.actors)} actors, {long_result.provenance.usage.total_tokens} tokens"
         )
     valid = [r for r in rows if r[3]]
     n = max(1, len(valid))

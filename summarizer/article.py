@@ -13,7 +13,6 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -155,8 +154,9 @@ def _parse_header(text: str) -> tuple[dict[str, str], int]:
     return {}, 0
 
 
-@lru_cache(maxsize=1)
 def _segmenter():  # type: ignore[no-untyped-def]
+    # A new Segmenter per call: segment() keeps state on the instance, so one shared
+    # across batch threads would mix texts. Construction costs about a microsecond.
     import pysbd  # imported lazily: it is slow to import and only needed here
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
@@ -165,12 +165,13 @@ def _segmenter():  # type: ignore[no-untyped-def]
 def _split_sentences(text: str, body_start: int) -> tuple[Sentence, ...]:
     """Paragraphs (non-blank lines) first, then pysbd inside each, keeping spans."""
     sentences: list[Sentence] = []
+    segmenter = _segmenter()
     for para in re.finditer(r"[^\n]+", text[body_start:]):
         para_start = body_start + para.start()
         chunk = para.group()
         if not chunk.strip():
             continue
-        for span in _segmenter().segment(chunk):
+        for span in segmenter.segment(chunk):
             raw = chunk[span.start : span.end]
             lead = len(raw) - len(raw.lstrip())
             s = para_start + span.start + lead

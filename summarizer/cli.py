@@ -20,6 +20,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from .batch_cli import register_batch
+
 app = typer.Typer(
     name="summarizer",
     help="Turn news articles into validated, grounded, structured summaries.",
@@ -32,6 +34,7 @@ cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_h
 app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
 app.add_typer(fixtures_app, name="fixtures")
+register_batch(app)
 
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}
@@ -121,6 +124,7 @@ def main(
     cache_dir = {"cache_dir": settings["cache_dir"]} if "cache_dir" in settings else {}
     ctx.default_map = {
         "summarize": settings,
+        "batch": settings,
         "cache": {"stats": cache_dir, "clear": cache_dir, "path": cache_dir},
     }
 

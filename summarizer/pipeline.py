@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Generator
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -75,7 +76,8 @@ class Pipeline:
     # ------------------------------------------------------------------ drivers
 
     def run(self, article: Article) -> ArticleSummary:
-        hit = self._cached(article)
+        identity = self.engine.identity()
+        key, hit = self._cached(article)
         if hit is not None:
             return hit
         outcome = _Outcome()
@@ -85,10 +87,11 @@ class Pipeline:
             while True:
                 request = steps.send(self.engine.complete(request))
         except StopIteration as stop:
-            return self._finish(article, stop.value, outcome)
+            return self._finish(article, stop.value, outcome, key, identity)
 
     async def arun(self, article: Article) -> ArticleSummary:
-        hit = self._cached(article)
+        identity = self.engine.identity()
+        key, hit = self._cached(article)
         if hit is not None:
             return hit
         outcome = _Outcome()
@@ -98,7 +101,7 @@ class Pipeline:
             while True:
                 request = steps.send(await self.engine.acomplete(request))
         except StopIteration as stop:
-            return self._finish(article, stop.value, outcome)
+            return self._finish(article, stop.value, outcome, key, identity)
 
     # ------------------------------------------------------------------ cache
 
@@ -120,7 +123,7 @@ class Pipeline:
             {
                 "messages": messages,
                 "prompt_hash": prompt_hash(),  # every other template (guided passes, repair)
-                "schema": inline_schema(ModelOutput),
+                "schema": _output_schema(),
                 "schema_version": SCHEMA_VERSION,
                 "strategy": self.strategy,
                 "engine": self.engine.identity(),
@@ -128,14 +131,15 @@ class Pipeline:
             }
         )
 
-    def _cached(self, article: Article) -> ArticleSummary | None:
+    def _cached(self, article: Article) -> tuple[str | None, ArticleSummary | None]:
+        """(cache key, cached result or None); no key when there is no cache."""
         if self.cache is None:
-            return None
+            return None, None
         key = self.key(article)
         entry = self.cache.get(key)
         if entry is None:
             log.info("cache miss %s", key[:19])
-            return None
+            return key, None
         try:
             output = ModelOutput.model_validate(entry.payload["output"])
             usage = Usage.model_validate(entry.payload.get("usage", {}))
@@ -146,15 +150,17 @@ class Pipeline:
         except (KeyError, TypeError, ValueError) as err:
             log.warning("cache entry %s unusable (%s); treating as a miss", key[:19], err)
             self.cache.delete(key)
-            return None
+            return key, None
         log.info("cache hit %s", key[:19])
         self.cache.record_hit(key)
-        return derive_result(output, article, self._provenance(usage, attempts, mode, cached=True, key=key))
+        return key, derive_result(output, article, self._provenance(usage, attempts, mode, cached=True, key=key))
 
-    def _finish(self, article: Article, output: ModelOutput, outcome: _Outcome) -> ArticleSummary:
-        key = None
+    def _finish(
+        self, article: Article, output: ModelOutput, outcome: _Outcome, key: str | None, identity: dict[str, Any]
+    ) -> ArticleSummary:
         if self.cache is not None:
-            key = self.key(article)
+            # The engine may have settled on another mode (auto fallback): key by what answered.
+            key = self.key(article) if key is None or self.engine.identity() != identity else key
             payload = {
                 "output": output.model_dump(mode="json"),
                 "usage": outcome.usage.model_dump(),
@@ -193,7 +199,7 @@ class Pipeline:
                 output, errors = _validate(data, ModelOutput)
                 return output, errors or check_output(output, article)  # type: ignore[arg-type]
 
-            output = yield from self._ask(messages, inline_schema(ModelOutput), "article_summary", parse_summary, outcome)
+            output = yield from self._ask(messages, _output_schema(), "article_summary", parse_summary, outcome)
             return output
 
         # guided: the model labels what code found; see guided.py for why.
@@ -260,6 +266,12 @@ class Pipeline:
             raw=text,
             errors=errors,
         )
+
+
+@lru_cache(maxsize=1)
+def _output_schema() -> dict[str, Any]:
+    """The model-output schema, built once: it is part of every request and cache key."""
+    return inline_schema(ModelOutput)
 
 
 def _validate(data: Any, model: type[ModelOutput]) -> tuple[ModelOutput | None, list[str]]:

@@ -30,6 +30,7 @@ from summarizer.models import Usage
 EXPECTED_ALL = {
     "Actor",
     "ArticleSummary",
+    "BatchResult",
     "Completion",
     "ConfigError",
     "EndpointError",
@@ -52,7 +53,10 @@ EXPECTED_ALL = {
     "SummarizerError",
     "TruncatedOutputError",
     "asummarize",
+    "asummarize_many",
     "summarize",
+    "summarize_as_completed",
+    "summarize_many",
 }
 
 

@@ -1,0 +1,356 @@
+"""The `summarizer batch` command: many articles to one JSONL file, at provider speed.
+
+Owns the command's options, writing results in input order as they become ready,
+the progress bar and the closing summary on stderr, and Ctrl-C: the first SIGINT (or
+SIGTERM) stops the run, writes every finished article (in input order, skipping
+unfinished ones) and exits 130; a rerun gets the finished ones from the cache. The
+work itself is `summarizer.batch`.
+
+Registered on the main app by `summarizer.cli` (``register_batch(app)``). This module
+imports nothing heavy at import time (and nothing from `summarizer.cli`, which imports
+it), so ``summarizer --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from .batch import BatchResult, BatchRun, BatchTotals
+
+__all__ = ["register_batch", "batch"]
+
+log = logging.getLogger(__name__)
+
+EXIT_INTERRUPTED = 130
+
+
+def register_batch(app: typer.Typer) -> None:
+    """Add the ``batch`` command to `app`."""
+    app.command("batch")(batch)
+
+
+def batch(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, directories (recursively *.txt, *.md) or JSONL files of "
+            '{"id", "text", "published"?, "title"?}; - reads JSONL from stdin.',
+            metavar="INPUT",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL file to write [default: stdout].")
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option(envvar="SUMMARIZER_CONCURRENCY", min=1, max=1024, help="Articles in flight at once.")
+    ] = 8,
+    rpm: Annotated[
+        float | None, typer.Option("--rpm", envvar="SUMMARIZER_RPM", min=0.001, help="Requests-per-minute budget.")
+    ] = None,
+    tpm: Annotated[
+        float | None, typer.Option("--tpm", envvar="SUMMARIZER_TPM", min=1, help="Tokens-per-minute budget.")
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay.")
+    ] = "auto",
+    model: Annotated[
+        str | None,
+        typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini]."),
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint.")
+    ] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")
+    ] = "auto",
+    recordings: Annotated[
+        Path | None,
+        typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings]."),
+    ] = None,
+    model_path: Annotated[
+        str | None,
+        typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine."),
+    ] = None,
+    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|guided.")] = "auto",
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache (a rerun then starts over).")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir]."),
+    ] = None,
+    max_attempts: Annotated[
+        int, typer.Option(envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, help="Calls per pass, repairs included.")
+    ] = 3,
+    max_tokens: Annotated[
+        int | None, typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, help="Output token limit per call.")
+    ] = None,
+    temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
+    timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
+    retries: Annotated[
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries per request (429, 5xx, timeouts)."
+        ),
+    ] = 4,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="-v: progress logs; -vv: debug logs.")
+    ] = 0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Summarize many articles into one JSONL file, one line per input in input order.
+
+    Each line is {"id", "result"} or {"id", "error", "kind"}. Exit 0 when all
+    succeed, 1 when any failed, 130 when interrupted. Finished articles are cached:
+    rerunning the same command after a failure or Ctrl-C redoes only the rest.
+
+    Examples:
+
+      summarizer batch articles/ -o summaries.jsonl --concurrency 16
+
+      summarizer batch items.jsonl -o out.jsonl --model gpt-4o-mini --rpm 500 --tpm 200000
+
+      cat items.jsonl | summarizer batch - > out.jsonl
+    """
+    level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "openai"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+    from .errors import SummarizerError
+
+    try:
+        code = _batch(
+            inputs,
+            output=output,
+            concurrency=concurrency,
+            rpm=rpm,
+            tpm=tpm,
+            progress=sys.stderr.isatty() if progress is None else progress,
+            config_file=_config_file(ctx),
+            options={
+                "engine": engine,
+                "model": model,
+                "base_url": base_url,
+                "mode": mode,
+                "model_path": model_path,
+                "recordings": recordings,
+                "strategy": strategy,
+                "cache": not no_cache,
+                "cache_dir": cache_dir,
+                "max_attempts": max_attempts,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "timeout": timeout,
+                "retries": retries,
+            },
+        )
+    except SummarizerError as err:
+        if debug:
+            traceback.print_exc()
+        raise _fail(str(err), err.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", EXIT_INTERRUPTED) from None
+    except Exception as err:  # an unexpected bug: say so, exit 1
+        if debug:
+            traceback.print_exc()
+        raise _fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
+    raise typer.Exit(code)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    # One line, as `summarizer.cli` does: messages from servers may carry newlines.
+    typer.echo(f"summarizer: error: {' '.join(message.split())}", err=True)
+    return typer.Exit(code)
+
+
+def _config_file(ctx: typer.Context) -> Path | None:
+    value = ctx.find_root().params.get("config")
+    return Path(value) if value else None
+
+
+def _batch(
+    inputs: list[str],
+    *,
+    output: Path | None,
+    concurrency: int,
+    rpm: float | None,
+    tpm: float | None,
+    progress: bool,
+    config_file: Path | None,
+    options: dict[str, Any],
+) -> int:
+    from .api import Summarizer
+    from .batch import items_from_paths, summarize_as_completed
+    from .pricing import load_prices
+
+    items = items_from_paths(inputs)
+    prices = load_prices(config_file)
+    run = summarize_as_completed(
+        items, concurrency=concurrency, rpm=rpm, tpm=tpm, summarizer=Summarizer(**options), prices=prices
+    )
+    if output is None:
+        return _run(run, sys.stdout, progress=progress, cache=options["cache"])
+    output = output.expanduser()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output, "w", encoding="utf-8") as fh:
+        return _run(run, fh, progress=progress, cache=options["cache"])
+
+
+class _OrderedWriter:
+    """Writes results in input order as soon as every earlier one is written.
+
+    Out-of-order completions wait in `pending`; `flush_finished` (on interrupt) writes
+    them too, skipping the unfinished gaps, so each line is still complete JSON.
+    """
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.next = 0
+        self.pending: dict[int, BatchResult] = {}
+        self.written = 0
+
+    def add(self, result: BatchResult) -> None:
+        self.pending[result.index] = result
+        while self.next in self.pending:
+            self._write(self.pending.pop(self.next))
+            self.next += 1
+        self.out.flush()
+
+    def flush_finished(self) -> None:
+        for index in sorted(self.pending):
+            self._write(self.pending.pop(index))
+        self.out.flush()
+
+    def _write(self, result: BatchResult) -> None:
+        self.out.write(result.to_json() + "\n")
+        self.written += 1
+
+
+def _run(run: BatchRun, out: IO[str], *, progress: bool, cache: bool) -> int:
+    import asyncio  # not at module level: `summarizer --help` should not pay for it
+
+    writer = _OrderedWriter(out)
+    bar = _Progress(run) if progress else None
+
+    async def consume() -> None:
+        loop = asyncio.get_running_loop()
+        handled = []
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, run.cancel)
+                handled.append(sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
+                pass
+        try:
+            async for result in run:
+                writer.add(result)
+                if bar is not None:
+                    bar.update()
+        finally:
+            for sig in handled:
+                loop.remove_signal_handler(sig)
+
+    try:
+        if bar is not None:
+            with bar:
+                asyncio.run(consume())
+        else:
+            asyncio.run(consume())
+    except KeyboardInterrupt:  # a signal we could not handle in the loop
+        run.cancel()
+    if run.cancelled:
+        writer.flush_finished()
+    _report(run, interrupted=run.cancelled, cache=cache)
+    if run.cancelled:
+        return EXIT_INTERRUPTED
+    return 1 if run.totals.failed else 0
+
+
+def _report(run: BatchRun, *, interrupted: bool, cache: bool) -> None:
+    t = run.totals
+    parts = [f"{t.done} summarized", f"{t.cached} from cache", f"{t.failed} failed"]
+    line = f"summarizer: batch: {t.finished} of {t.total} articles: {', '.join(parts)}; {_tokens(t)}; {_cost(run)}"
+    typer.echo(line, err=True)
+    if interrupted:
+        left = (t.total or 0) - t.finished
+        again = (
+            "rerun the same command to finish them (finished articles come from the cache)"
+            if cache
+            else "--no-cache was given, so a rerun starts over"
+        )
+        typer.echo(f"summarizer: batch: interrupted; {left} articles not finished and not written; {again}", err=True)
+
+
+def _tokens(t: BatchTotals) -> str:
+    u = t.usage
+    text = f"{u.total_tokens:,} tokens ({u.prompt_tokens:,} prompt + {u.completion_tokens:,} completion)"
+    if t.saved.total_tokens:
+        text += f", {t.saved.total_tokens:,} saved by the cache"
+    return text
+
+
+def _cost(run: BatchRun) -> str:
+    from .pricing import PRICES_AS_OF
+
+    value = run.totals.cost
+    if value is None:
+        return f"cost unknown (no price for model {run.model!r}; add it under [prices] in the config file)"
+    if run.free:
+        return "cost $0 (embedded model)"
+    return f"cost ${value:.4f} ({run.model}, prices as of {PRICES_AS_OF} unless overridden)"
+
+
+def _short(n: int) -> str:
+    return f"{n / 1e6:.1f}M" if n >= 10**6 else f"{n / 1e3:.0f}k" if n >= 10**4 else str(n)
+
+
+class _Progress:
+    """A rich progress bar on stderr: finished/total, done, cached, failed, tokens, cost."""
+
+    def __init__(self, run: BatchRun):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.run = run
+        self.progress = Progress(
+            BarColumn(bar_width=16),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[stats]}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.task = self.progress.add_task("batch", total=run.totals.total, stats=self._stats())
+
+    def _stats(self) -> str:
+        t = self.run.totals
+        cost = "$?" if t.cost is None else f"${t.cost:.4f}"
+        return f"done {t.done} cached {t.cached} failed {t.failed} | {_short(t.usage.total_tokens)} tok | {cost}"
+
+    def update(self) -> None:
+        self.progress.update(self.task, completed=self.run.totals.finished, stats=self._stats())
+
+    def __enter__(self) -> _Progress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.update()
+        self.progress.stop()
