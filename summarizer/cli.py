@@ -7,13 +7,14 @@ stderr (-v). Heavy modules are imported inside commands so `--help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -88,6 +89,9 @@ def write_output(text: str, output: Path | None) -> None:
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text if text.endswith("\n") else text + "\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a result file is an ordinary file
     os.replace(tmp, output)
 
 
@@ -196,8 +200,21 @@ def summarize(
         timeout=timeout,
         retries=retries,
     ) as summarizer:
-        result = summarizer.summarize_article(article)
+        with _status(f"Summarizing {path} ..."):
+            result = summarizer.summarize_article(article)
     write_output(_render(result, format), output)
+
+
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    """A spinner on stderr while a model works, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
 
 
 def _render(result: Any, format: str) -> str:
