@@ -88,13 +88,13 @@ def _short(value: Any, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _outcome(pipeline: Pipeline, article_path: Path) -> dict[str, Any]:
-    """What the pipeline makes of one fixture: its result, or the error it ends in."""
+def _outcome(pipeline: Pipeline, article_path: Path, expected_errors: type[SummarizerError]) -> dict[str, Any]:
+    """What the pipeline makes of one fixture: its result, or the (expected kind of) error it ends in."""
     try:
         result = pipeline.run(load_article(article_path))
     except StaleRecordingError:
         raise
-    except SummarizerError as err:
+    except expected_errors as err:
         error: dict[str, Any] = {"kind": type(err).__name__, "exit_code": err.exit_code, "message": str(err)}
         if isinstance(err, OutputError):
             error["errors"] = err.errors
@@ -150,7 +150,7 @@ class FixtureSet:
             strategy=settings.get("strategy", "single"),
             params=settings.get("params", {}),
         )
-        return _outcome(pipeline, self.article(name)), engine
+        return _outcome(pipeline, self.article(name), SummarizerError), engine
 
     def verify(self, name: str) -> FixtureReport:
         expected = self._expected(name)
@@ -219,7 +219,9 @@ class FixtureSet:
                 strategy=strategy,  # type: ignore[arg-type]
                 params=settings["params"],
             )
-            _outcome(pipeline, self.article(name))
+            # Only the model's own failures are outcomes worth recording; an endpoint or
+            # config failure propagates and leaves the old recordings untouched.
+            _outcome(pipeline, self.article(name), OutputError)
             if target.exists():
                 shutil.rmtree(target)
             if recorder.written:

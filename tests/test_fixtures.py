@@ -133,3 +133,18 @@ def test_recordings_never_hold_the_api_key(fixture_copy: FixtureSet, fake) -> No
 
 def test_json_diff_names_fields() -> None:
     assert json_diff({"a": [1, 2]}, {"a": [1, 3], "b": 0}) == ["a[1]: 2 -> 3", "b: added 0"]
+
+
+def test_record_against_a_dead_endpoint_keeps_the_old_recordings(fixture_copy: FixtureSet, closed_port_url) -> None:  # type: ignore[no-untyped-def]
+    from summarizer.engines.openai import RetryPolicy
+    from summarizer.errors import EndpointError
+
+    name = "repair-unknown-actor"
+    before = {p.name: p.read_text() for p in fixture_copy.recordings(name).glob("*.json")}
+    expected_before = fixture_copy.expected_path(name).read_text()
+    fixture_copy.script(name).unlink()  # record live
+    engine = OpenAICompatEngine("gpt-test", base_url=closed_port_url, mode="json_schema", retry=RetryPolicy(retries=0))
+    with pytest.raises(EndpointError):
+        fixture_copy.record(name, lambda: engine, strategy="single")
+    assert {p.name: p.read_text() for p in fixture_copy.recordings(name).glob("*.json")} == before
+    assert fixture_copy.expected_path(name).read_text() == expected_before
