@@ -12,6 +12,8 @@ import pytest
 from summarizer.article import load_article, parse_article, parse_date
 from summarizer.errors import InputError
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_article_inline_date_header(seed_article, seed_text):
     assert seed_article.published == "2022-02-17"
@@ -142,3 +144,34 @@ def test_article_path_accepts_str(tmp_path: Path):
     p = tmp_path / "a.md"
     p.write_text("# Heading\n\nA sentence.", encoding="utf-8")
     assert load_article(str(p)).sentences[-1].text == "A sentence."
+
+
+_TRICKY = [
+    "Lt. Gen. James Mingus joined Sherman. Col. Gen. Aleksandr Fomin attended with Ryabkov.",
+    "The U.S. team met on Jan. 10 in Geneva. Talks resumed at 9 a.m. on Tuesday.",
+    "It cost $3.5 million. Officials said so... Then they left.",
+    "\u201cWe will respond,\u201d she said. \u201cNot today.\u201d Dr. Smith agreed.",
+    "He wrote on Twitter. \u2014 Secretary Antony Blinken (@SecBlinken) February 17, 2022",
+    "See www.state.gov for details. No. 10 Downing Street said nothing.",
+]
+
+
+def _paragraphs() -> list[str]:
+    import re
+
+    paragraphs = list(_TRICKY)
+    for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")):
+        article = parse_article(path.read_text(encoding="utf-8"))
+        paragraphs += [m.group() for m in re.finditer(r"[^\n]+", article.text[article.body_start :]) if m.group().strip()]
+    return paragraphs
+
+
+def test_fast_sentence_split_agrees_with_pysbd_everywhere() -> None:
+    """The fast path must give pysbd's sentences; otherwise prompts, keys and recordings would shift."""
+    from summarizer.article import _segmenter, _spans
+
+    segmenter = _segmenter()
+    for paragraph in _paragraphs():
+        ours = [paragraph[s:e].strip() for s, e in _spans(paragraph, segmenter) if paragraph[s:e].strip()]
+        reference = [paragraph[x.start : x.end].strip() for x in segmenter.segment(paragraph)]
+        assert ours == [r for r in reference if r], paragraph
