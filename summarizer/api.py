@@ -72,7 +72,7 @@ class Summarizer:
             engine = self._engine or build_engine(self.settings)
             strategy = self.settings.strategy
             if strategy == "auto":
-                strategy = "guided" if engine.name == "local" else "single"
+                strategy = self.settings.resolved_strategy() if self._engine is None else "single"
             self._pipeline = Pipeline(
                 engine,
                 cache=self.settings.cache(),

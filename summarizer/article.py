@@ -84,7 +84,11 @@ def load_article(
             data = p.read_bytes()
         except OSError as err:
             raise InputError(f"{name}: cannot read ({err.strerror})") from None
-    return parse_article(_decode(data, name), published=published, title=title, source=source)
+    try:
+        return parse_article(_decode(data, name), published=published, title=title, source=source)
+    except InputError as err:
+        message = str(err)
+        raise InputError(message if message.startswith(name) else f"{name}: {message}") from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -111,6 +115,8 @@ def parse_article(
     """
     if not text.strip():
         raise InputError("the article is empty (only whitespace)")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"the article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
     header, body_start = _parse_header(text)
     published = parse_date(published, "--published") if published else None
     if published is None and header.get("date"):
@@ -135,7 +141,7 @@ def _parse_header(text: str) -> tuple[dict[str, str], int]:
     if m:
         return {"date": m.group(1)}, m.end()
     # `key: value` lines closed by `---`, optionally opened by `---` (front matter).
-    pos, fields, lines_seen = 0, {}, 0
+    pos, fields = 0, {}
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines[: _MAX_HEADER_LINES + 1]):
         stripped = line.strip()
@@ -151,7 +157,6 @@ def _parse_header(text: str) -> tuple[dict[str, str], int]:
             break
         fields[hm.group(1).strip().lower()] = hm.group(2)
         pos += len(line)
-        lines_seen += 1
     return {}, 0
 
 
@@ -172,6 +177,11 @@ _AMBIGUOUS = re.compile(
 )
 
 
+# pysbd's time grows with the square of its input: past this, a piece keeps its clear cuts only.
+_PYSBD_MAX_CHARS = 4000
+MAX_ARTICLE_CHARS = 2_000_000
+
+
 def _spans(chunk: str, segmenter: Any) -> list[tuple[int, int]]:
     """Sentence spans in one paragraph: a fast split where it is unambiguous, else pysbd.
 
@@ -180,10 +190,24 @@ def _spans(chunk: str, segmenter: Any) -> list[tuple[int, int]]:
     (tests/test_article.py checks they agree on every fixture article).
     """
     candidates = list(_BOUNDARY.finditer(chunk))
-    if not any(_AMBIGUOUS.search(chunk, max(0, m.start() - 6), m.start() + 1) for m in candidates):
-        starts = [0, *(m.end() for m in candidates)]
-        return list(zip(starts, [*starts[1:], len(chunk)], strict=True))
-    return [(span.start, span.end) for span in segmenter.segment(chunk)]
+    ambiguous = [bool(_AMBIGUOUS.search(chunk, max(0, m.start() - 6), m.start() + 1)) for m in candidates]
+    # Cut at the clear boundaries; only pieces holding an ambiguous one go to pysbd, so a
+    # huge paragraph never reaches pysbd (quadratic) whole.
+    cuts = [0, *(m.end() for m, amb in zip(candidates, ambiguous, strict=True) if not amb), len(chunk)]
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece_ambiguous = any(
+            amb and start <= m.start() < end for m, amb in zip(candidates, ambiguous, strict=True)
+        )
+        if not piece_ambiguous:
+            spans.append((start, end))
+            continue
+        if end - start > _PYSBD_MAX_CHARS:  # too big for pysbd: cut at every candidate
+            inner = [start, *(m.end() for m in candidates if start < m.end() < end), end]
+            spans += list(zip(inner, inner[1:], strict=False))
+            continue
+        spans += [(start + s.start, start + s.end) for s in segmenter.segment(chunk[start:end])]
+    return spans
 
 
 def _split_sentences(text: str, body_start: int) -> tuple[Sentence, ...]:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError
+
 __all__ = ["Cache", "CacheEntry", "cache_key", "default_cache_dir"]
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,13 @@ class Cache:
 
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise ConfigError(
+                    f"cache dir {self.directory} cannot be used ({err.strerror or err}); "
+                    "pass another --cache-dir, or --no-cache"
+                ) from None
             try:
                 self._conn = self._open()
             except sqlite3.DatabaseError as err:

@@ -84,15 +84,25 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from .errors import InputError
+
     output = output.expanduser()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text if text.endswith("\n") else text + "\n")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a result file is an ordinary file
-    os.replace(tmp, output)
+    if output.is_dir():
+        raise InputError(f"{output}: is a directory; give a file name for -o")
+    tmp = None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a result file is an ordinary file
+        os.replace(tmp, output)
+    except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise InputError(f"{output}: cannot write ({err.strerror or err})") from None
 
 
 @app.callback()
@@ -245,7 +255,7 @@ def render_result(
     from .render import render
 
     if format not in ("json", "md", "html"):
-        raise ConfigError(f"--format must be md or html, not {format!r}")
+        raise ConfigError(f"--format must be md, html or json, not {format!r}")
     try:
         result = ArticleSummary.model_validate_json(path.read_bytes())
     except OSError as err:

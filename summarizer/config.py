@@ -121,8 +121,11 @@ def config_path() -> Path:
 
 def load_config_file(path: Path | None = None) -> dict[str, Any]:
     """The config file's settings (keys as Settings fields, dashes allowed); {} if absent."""
+    explicit = path is not None
     path = path or config_path()
     if not path.exists():
+        if explicit:  # --config names a file: a typo must not pass silently
+            raise ConfigError(f"config file {path} not found")
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -133,7 +136,11 @@ def load_config_file(path: Path | None = None) -> dict[str, Any]:
     for key, value in data.items():
         name = key.replace("-", "_")
         if isinstance(value, dict):
-            continue  # tables (e.g. [prices]) belong to other features
+            if key != "prices":  # [prices] belongs to batch cost accounting
+                raise ConfigError(f"config file {path}: unknown table [{key}] (known: [prices])")
+            continue
+        if name == "no_cache":  # named like the flag
+            name, value = "use_cache", not value
         if name not in known or name in ("api_key", "extra"):
             raise ConfigError(f"config file {path}: unknown setting {key!r}")
         settings[name] = value

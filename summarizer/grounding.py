@@ -67,7 +67,14 @@ def _normalise(s: str) -> tuple[str, list[int]]:
 
 
 def locate_quote(quote: str, text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Find `quote` inside ``text[start:end]``; return absolute offsets of the match."""
+    """Find `quote` inside ``text[start:end]``; return absolute offsets of the match.
+
+    A verbatim quote is found as it is, so ``text[start:end] == quote``; otherwise
+    quote marks, dashes, case, whitespace and surrounding punctuation are forgiven.
+    """
+    exact = text.find(quote, start, end) if quote.strip() else -1
+    if exact >= 0:
+        return exact, exact + len(quote)
     needle, _ = _normalise(quote.strip(_QUOTE_TRIM))
     if not needle:
         return None

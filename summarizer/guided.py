@@ -85,7 +85,7 @@ def parse_actor_labels(data: Any, names: list[str]) -> tuple[dict[str, str], lis
     if not isinstance(data, dict):
         return {}, ["the reply must be a JSON object mapping each name to a label"]
     errors = [f"missing label for {n!r}" for n in names if n not in data]
-    errors += [f"{k!r}: label must be one of {', '.join(ACTOR_LABELS)}" for k, v in data.items() if v not in ACTOR_LABELS]
+    errors += [f"{k!r}: label must be one of {', '.join(ACTOR_LABELS)}" for k, v in data.items() if not isinstance(v, str) or v not in ACTOR_LABELS]
     errors += [f"{k!r} is not one of the names asked about" for k in data if k not in names]
     return {n: data[n] for n in names if n in data}, errors
 

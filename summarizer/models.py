@@ -224,9 +224,6 @@ class ArticleSummary(BaseModel):
     provenance: Provenance
 
 
-# --------------------------------------------------------------------------- pass schemas
-
-
 def inline_schema(model: type[BaseModel]) -> dict[str, object]:
     """The model's JSON Schema with every $ref inlined and titles dropped.
 

@@ -3,7 +3,7 @@
 Pure text heuristics, no model: capitalised spans with title words stripped
 ("Secretary of State Antony Blinken" -> "Antony Blinken", title "Secretary of State"),
 spans joined by "and" split, and a lone surname folded into the full name as a
-mention. The `passes` strategy asks a model only to label these candidates, which a
+mention. The `guided` strategy asks a model only to label these candidates, which a
 small model does well, instead of inventing names, which it does badly.
 """
 

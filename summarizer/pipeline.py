@@ -126,6 +126,8 @@ class Pipeline:
                 "schema": _output_schema(),
                 "schema_version": SCHEMA_VERSION,
                 "strategy": self.strategy,
+                # guided results are partly composed by code: its rules are part of the answer
+                "code": _guided_code_hash() if self.strategy == "guided" else None,
                 "engine": self.engine.identity(),
                 "params": self.params,
             }
@@ -266,6 +268,20 @@ class Pipeline:
             raw=text,
             errors=errors,
         )
+
+
+@lru_cache(maxsize=1)
+def _guided_code_hash() -> str:
+    """Hash of the modules whose rules compose guided results (names, cues, verbs)."""
+    import hashlib
+    from pathlib import Path
+
+    from . import names
+
+    h = hashlib.sha256()
+    for module in (guided, names):
+        h.update(Path(str(module.__file__)).read_bytes())
+    return h.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)

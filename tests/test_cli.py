@@ -73,7 +73,7 @@ def test_cli_summarize_prints_all_sections(cli, fake, seed_output, seed_text):
     # evidence offsets index the file text, header included
     for item in data["stances"] + data["events"] + data["follow_ups"]:
         for ev in item["evidence"]:
-            assert seed_text[ev["start"] : ev["end"]] == ev["quote"].strip("\"' ")
+            assert seed_text[ev["start"] : ev["end"]] == ev["quote"]
     (req,) = fake.chat_requests
     assert req.body["model"] == "gpt-4o-mini"
     assert req.headers["authorization"] == "Bearer no-key"

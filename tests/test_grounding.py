@@ -210,7 +210,7 @@ def test_derive_result_seed(seed_article, seed_output, seed_text):
     assert len(evidence) == 4
     for ev in evidence:
         # slices of the real text, header included (wrapping quote marks are not part of a quote)
-        assert seed_text[ev.start : ev.end] == ev.quote.strip(" '\"")
+        assert seed_text[ev.start : ev.end] == ev.quote  # a verbatim quote is located as it is
         sent = seed_article.sentence(ev.sentence)
         assert sent.start <= ev.start < ev.end <= sent.end
 

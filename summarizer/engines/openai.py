@@ -56,18 +56,22 @@ class ModeMemory:
     def __init__(self, path: Path | None):
         self.path = path
         self._lock = threading.Lock()
+        self._known: dict[str, str] | None = None  # read once; identity() asks often
 
     def get(self, endpoint: str) -> str | None:
-        return self._load().get(endpoint)
+        if self._known is None:
+            self._known = self._load()
+        return self._known.get(endpoint)
 
     def set(self, endpoint: str, mode: str) -> None:
-        if self.path is None:
-            return
         with self._lock:
-            data = self._load()
-            if data.get(endpoint) == mode:
-                return
+            if self._known is not None and self._known.get(endpoint) == mode:
+                return  # already known: no disk work on every call
+            data = {**(self._known or {}), **self._load()}
             data[endpoint] = mode
+            self._known = data
+            if self.path is None:
+                return
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
@@ -96,10 +100,6 @@ def extract_json(text: str) -> str:
             continue
         return text[m.start() : end]
     return text
-
-
-class _ModeRejected(Exception):
-    pass
 
 
 class OpenAICompatEngine:

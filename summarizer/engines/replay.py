@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..errors import SummarizerError
+from ..errors import ConfigError, SummarizerError
 from ..models import Usage
 from .base import Completion, Engine, Request
 
@@ -92,6 +92,8 @@ class ReplayEngine:
             self._by_fp[fp] = (path, data)
             identities[json.dumps(ident, sort_keys=True)] = ident
         self._identities = list(identities.values())
+        if not self._by_fp:
+            raise ConfigError(f"no recordings in {self.directory}; record some with `summarizer fixtures record`")
         self.model = str(self._identities[0].get("model", "recorded")) if self._identities else "recorded"
 
     def identity(self) -> dict[str, Any]:

@@ -155,7 +155,9 @@ def test_mode_memory_ignores_damaged_file(tmp_path):
     memory.set("x", "tools")
     assert ModeMemory(path).get("x") == "tools"
     path.write_text(json.dumps({"x": "bogus", "y": "text"}))
-    assert (memory.get("x"), memory.get("y")) == (None, "text")
+    fresh = ModeMemory(path)  # an instance reads the file once (identity() asks often)
+    assert (fresh.get("x"), fresh.get("y")) == (None, "text")
+    assert memory.get("x") == "tools"
 
 
 # --------------------------------------------------------------------------- transport retries
