@@ -109,6 +109,18 @@ def build_engine(settings: Settings) -> Engine:
     return ReplayEngine(directory)
 
 
+# What each setting must be in the TOML file (the rest are strings).
+_FILE_TYPES: dict[str, type | tuple[type, ...]] = {
+    "max_attempts": int,
+    "max_tokens": int,
+    "retries": int,
+    "temperature": (int, float),
+    "timeout": (int, float),
+    "use_cache": bool,
+    "no_cache": bool,
+}
+
+
 def config_path() -> Path:
     """SUMMARIZER_CONFIG, else config.toml in the user config dir."""
     env = os.environ.get("SUMMARIZER_CONFIG")
@@ -139,9 +151,13 @@ def load_config_file(path: Path | None = None) -> dict[str, Any]:
             if key != "prices":  # [prices] belongs to batch cost accounting
                 raise ConfigError(f"config file {path}: unknown table [{key}] (known: [prices])")
             continue
+        if (name not in known and name != "no_cache") or name in ("api_key", "extra"):
+            raise ConfigError(f"config file {path}: unknown setting {key!r}")
+        expected = _FILE_TYPES.get(name, str)
+        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+            kind = {int: "a whole number", bool: "true or false", str: "a string"}.get(expected, "a number")  # type: ignore[call-overload]
+            raise ConfigError(f"config file {path}: {key} must be {kind}, not {value!r}")
         if name == "no_cache":  # named like the flag
             name, value = "use_cache", not value
-        if name not in known or name in ("api_key", "extra"):
-            raise ConfigError(f"config file {path}: unknown setting {key!r}")
         settings[name] = value
     return settings

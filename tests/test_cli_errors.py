@@ -80,3 +80,11 @@ def test_guided_label_of_the_wrong_type_is_repaired(seed_article) -> None:  # ty
 def test_huge_paragraph_is_split_without_pysbd_whole() -> None:
     article = parse_article("Word. " * 40_000)  # every full stop looks like an abbreviation's
     assert len(article.sentences) == 40_000
+
+
+def test_config_value_of_the_wrong_type(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('max-attempts = "three"\n')
+    _one_line(cli("--config", str(bad), "summarize", str(SEED)), 2, "max-attempts must be a whole number")
+    bad.write_text("no-cache = 1\n")
+    _one_line(cli("--config", str(bad), "summarize", str(SEED)), 2, "no-cache must be true or false")
