@@ -16,11 +16,12 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-import traceback
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from .cli_errors import EXIT_INTERRUPTED, handle_errors, setup_logging, state
 
 if TYPE_CHECKING:
     from .batch import BatchResult, BatchRun, BatchTotals
@@ -29,12 +30,10 @@ __all__ = ["register_batch", "batch"]
 
 log = logging.getLogger(__name__)
 
-EXIT_INTERRUPTED = 130
-
 
 def register_batch(app: typer.Typer) -> None:
     """Add the ``batch`` command to `app`."""
-    app.command("batch")(batch)
+    app.command("batch")(handle_errors(batch))
 
 
 def batch(
@@ -126,56 +125,34 @@ def batch(
 
       cat items.jsonl | summarizer batch - > out.jsonl
     """
-    level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "openai"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-
-    from .errors import SummarizerError
-
-    try:
-        code = _batch(
-            inputs,
-            output=output,
-            concurrency=concurrency,
-            rpm=rpm,
-            tpm=tpm,
-            progress=sys.stderr.isatty() if progress is None else progress,
-            config_file=_config_file(ctx),
-            options={
-                "engine": engine,
-                "model": model,
-                "base_url": base_url,
-                "mode": mode,
-                "model_path": model_path,
-                "recordings": recordings,
-                "strategy": strategy,
-                "cache": not no_cache,
-                "cache_dir": cache_dir,
-                "max_attempts": max_attempts,
-                "max_tokens": max_tokens,
-                "temperature": temperature,
-                "timeout": timeout,
-                "retries": retries,
-            },
-        )
-    except SummarizerError as err:
-        if debug:
-            traceback.print_exc()
-        raise _fail(str(err), err.exit_code) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted", EXIT_INTERRUPTED) from None
-    except Exception as err:  # an unexpected bug: say so, exit 1
-        if debug:
-            traceback.print_exc()
-        raise _fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
+    state["debug"] = debug
+    setup_logging(verbose, debug)
+    code = _batch(
+        inputs,
+        output=output,
+        concurrency=concurrency,
+        rpm=rpm,
+        tpm=tpm,
+        progress=sys.stderr.isatty() if progress is None else progress,
+        config_file=_config_file(ctx),
+        options={
+            "engine": engine,
+            "model": model,
+            "base_url": base_url,
+            "mode": mode,
+            "model_path": model_path,
+            "recordings": recordings,
+            "strategy": strategy,
+            "cache": not no_cache,
+            "cache_dir": cache_dir,
+            "max_attempts": max_attempts,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            "timeout": timeout,
+            "retries": retries,
+        },
+    )
     raise typer.Exit(code)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    # One line, as `summarizer.cli` does: messages from servers may carry newlines.
-    typer.echo(f"summarizer: error: {' '.join(message.split())}", err=True)
-    return typer.Exit(code)
 
 
 def _config_file(ctx: typer.Context) -> Path | None:

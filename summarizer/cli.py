@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import sys
 import tempfile
-import traceback
-from collections.abc import Callable, Iterator
-from functools import wraps
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from .batch_cli import register_batch
+from .cli_errors import fail, handle_errors, setup_logging, state
 
 app = typer.Typer(
     name="summarizer",
@@ -36,48 +34,6 @@ app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
-
-F = TypeVar("F", bound=Callable[..., Any])
-_state = {"debug": False}
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    # One line, always: error bodies from servers and proxies may carry newlines.
-    typer.echo(f"summarizer: error: {' '.join(message.split())}", err=True)
-    return typer.Exit(code)
-
-
-def handle_errors(func: F) -> F:
-    """Map library errors to one stderr line and their exit code; tracebacks only with --debug."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import SummarizerError
-
-        try:
-            return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.BadParameter):
-            raise
-        except SummarizerError as err:
-            if _state["debug"]:
-                traceback.print_exc()
-            raise _fail(str(err), err.exit_code) from None
-        except KeyboardInterrupt:
-            raise _fail("interrupted", 130) from None
-        except Exception as err:  # an unexpected bug: say so, exit 1
-            if _state["debug"]:
-                traceback.print_exc()
-            raise _fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _setup_logging(verbose: int, debug: bool) -> None:
-    level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "openai"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-
 
 def write_output(text: str, output: Path | None) -> None:
     """stdout, or FILE written atomically (a failure never leaves half a file)."""
@@ -131,7 +87,7 @@ def main(
     try:
         settings = load_config_file(config)
     except ConfigError as err:
-        raise _fail(str(err), err.exit_code) from None
+        raise fail(str(err), err.exit_code) from None
     # Config-file values become command defaults: flags and env vars still win.
     if "use_cache" in settings:
         settings["no_cache"] = not settings.pop("use_cache")
@@ -185,8 +141,8 @@ def summarize(
 
       summarizer summarize - --published 2022-02-17 --format md < article.txt
     """
-    _state["debug"] = debug
-    _setup_logging(verbose, debug)
+    state["debug"] = debug
+    setup_logging(verbose, debug)
     from .api import Summarizer
     from .article import load_article
     from .errors import ConfigError
