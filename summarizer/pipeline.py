@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable, Generator
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
@@ -23,6 +23,7 @@ from .engines.base import Completion, Engine, Message, Request
 from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
 from .grounding import check_output, derive_result
 from .models import SCHEMA_VERSION, ArticleSummary, ModelOutput, Provenance, Usage, inline_schema
+from .names import Candidate
 from .prompts import prompt_hash, render_messages, render_text
 
 __all__ = ["Pipeline", "STRATEGIES"]
@@ -32,6 +33,11 @@ log = logging.getLogger(__name__)
 Strategy = Literal["single", "guided"]
 STRATEGIES = ("single", "guided")
 Steps = Generator[Request, Completion, Any]
+
+class _FirstQuestion(NamedTuple):
+    messages: list[Message]
+    candidates: list[Candidate]  # guided only: the names the first question asks about
+
 
 class _Outcome:
     """What the steps report besides the output: usage summed over all calls, tries, mode."""
@@ -77,31 +83,33 @@ class Pipeline:
 
     def run(self, article: Article) -> ArticleSummary:
         identity = self.engine.identity()
-        key, hit = self._cached(article)
+        first = self._first_question(article)
+        key, hit = self._cached(article, first)
         if hit is not None:
             return hit
         outcome = _Outcome()
-        steps = self._steps(article, outcome)
+        steps = self._steps(article, outcome, first)
         try:
             request = next(steps)
             while True:
                 request = steps.send(self.engine.complete(request))
         except StopIteration as stop:
-            return self._finish(article, stop.value, outcome, key, identity)
+            return self._finish(article, stop.value, outcome, key, identity, first)
 
     async def arun(self, article: Article) -> ArticleSummary:
         identity = self.engine.identity()
-        key, hit = self._cached(article)
+        first = self._first_question(article)
+        key, hit = self._cached(article, first)
         if hit is not None:
             return hit
         outcome = _Outcome()
-        steps = self._steps(article, outcome)
+        steps = self._steps(article, outcome, first)
         try:
             request = next(steps)
             while True:
                 request = steps.send(await self.engine.acomplete(request))
         except StopIteration as stop:
-            return self._finish(article, stop.value, outcome, key, identity)
+            return self._finish(article, stop.value, outcome, key, identity, first)
 
     # ------------------------------------------------------------------ cache
 
@@ -113,15 +121,22 @@ class Pipeline:
             "sentences": article.sentences,
         }
 
-    def key(self, article: Article) -> str:
+    def _first_question(self, article: Article) -> _FirstQuestion:
+        """The first request's messages (and, for guided, the names it asks about).
+
+        Built once per run: the cache key hashes these messages and the first call sends them.
+        """
         if self.strategy == "single":
-            messages = render_messages("system.j2", "article.j2", **self._context(article))
-        else:
-            names = [c.name for c in guided.candidates(article)]
-            messages = render_messages("system.j2", "actors.j2", names=names, **self._context(article))
+            return _FirstQuestion(render_messages("system.j2", "article.j2", **self._context(article)), [])
+        cands = guided.candidates(article)
+        names = [c.name for c in cands]
+        return _FirstQuestion(render_messages("system.j2", "actors.j2", names=names, **self._context(article)), cands)
+
+    def key(self, article: Article, first: _FirstQuestion | None = None) -> str:
+        first = first or self._first_question(article)
         return cache_key(
             {
-                "messages": messages,
+                "messages": first.messages,
                 "prompt_hash": prompt_hash(),  # every other template (guided passes, repair)
                 "schema": _output_schema(),
                 "schema_version": SCHEMA_VERSION,
@@ -133,11 +148,11 @@ class Pipeline:
             }
         )
 
-    def _cached(self, article: Article) -> tuple[str | None, ArticleSummary | None]:
+    def _cached(self, article: Article, first: _FirstQuestion) -> tuple[str | None, ArticleSummary | None]:
         """(cache key, cached result or None); no key when there is no cache."""
         if self.cache is None:
             return None, None
-        key = self.key(article)
+        key = self.key(article, first)
         entry = self.cache.get(key)
         if entry is None:
             log.info("cache miss %s", key[:19])
@@ -158,11 +173,17 @@ class Pipeline:
         return key, derive_result(output, article, self._provenance(usage, attempts, mode, cached=True, key=key))
 
     def _finish(
-        self, article: Article, output: ModelOutput, outcome: _Outcome, key: str | None, identity: dict[str, Any]
+        self,
+        article: Article,
+        output: ModelOutput,
+        outcome: _Outcome,
+        key: str | None,
+        identity: dict[str, Any],
+        first: _FirstQuestion,
     ) -> ArticleSummary:
         if self.cache is not None:
             # The engine may have settled on another mode (auto fallback): key by what answered.
-            key = self.key(article) if key is None or self.engine.identity() != identity else key
+            key = self.key(article, first) if key is None or self.engine.identity() != identity else key
             payload = {
                 "output": output.model_dump(mode="json"),
                 "usage": outcome.usage.model_dump(),
@@ -192,26 +213,23 @@ class Pipeline:
 
     # ------------------------------------------------------------------ steps
 
-    def _steps(self, article: Article, outcome: _Outcome) -> Steps:
-        ctx = self._context(article)
+    def _steps(self, article: Article, outcome: _Outcome, first: _FirstQuestion) -> Steps:
         if self.strategy == "single":
-            messages = render_messages("system.j2", "article.j2", **ctx)
 
             def parse_summary(data: Any) -> tuple[ModelOutput | None, list[str]]:
                 output, errors = _validate(data, ModelOutput)
                 return output, errors or check_output(output, article)  # type: ignore[arg-type]
 
-            output = yield from self._ask(messages, _output_schema(), "article_summary", parse_summary, outcome)
+            output = yield from self._ask(first.messages, _output_schema(), "article_summary", parse_summary, outcome)
             return output
 
         # guided: the model labels what code found; see guided.py for why.
-        cands = guided.candidates(article)
+        cands = first.candidates
         labels: dict[str, str] = {}
         if cands:
             names = [c.name for c in cands]
-            messages = render_messages("system.j2", "actors.j2", names=names, **ctx)
             labels = yield from self._ask(
-                messages, guided.actor_labels_schema(names), "actor_kinds",
+                first.messages, guided.actor_labels_schema(names), "actor_kinds",
                 lambda data: guided.parse_actor_labels(data, names), outcome,
             )  # fmt: skip
         actors = guided.build_actors(cands, labels)
