@@ -17,7 +17,7 @@ from .cache import Cache, default_cache_dir
 from .engines.base import Engine
 from .errors import ConfigError
 
-__all__ = ["Settings", "build_engine", "config_path", "load_config_file", "DEFAULT_MODEL"]
+__all__ = ["Settings", "build_engine", "config_path", "load_config_file", "read_config_toml", "DEFAULT_MODEL"]
 
 DEFAULT_MODEL = "gpt-4o-mini"
 ENGINES = ("auto", "openai", "local", "replay")
@@ -131,6 +131,14 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir("summarizer")) / "config.toml"
 
 
+def read_config_toml(path: Path) -> dict[str, Any]:
+    """The parsed config file, or ConfigError saying why it cannot be read."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"config file {path} is not valid TOML: {err}") from None
+
+
 def load_config_file(path: Path | None = None) -> dict[str, Any]:
     """The config file's settings (keys as Settings fields, dashes allowed); {} if absent."""
     explicit = path is not None
@@ -139,10 +147,7 @@ def load_config_file(path: Path | None = None) -> dict[str, Any]:
         if explicit:  # --config names a file: a typo must not pass silently
             raise ConfigError(f"config file {path} not found")
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"config file {path} is not valid TOML: {err}") from None
+    data = read_config_toml(path)
     known = {f.name for f in fields(Settings)}
     settings: dict[str, Any] = {}
     for key, value in data.items():

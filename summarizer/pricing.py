@@ -16,7 +16,6 @@ approximate and change. Override or extend them in the config file::
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,17 +89,13 @@ def load_prices(path: Path | None = None) -> dict[str, Price]:
     Raises:
         ConfigError: the file is not valid TOML or a price is malformed.
     """
-    if path is None:
-        from .config import config_path
+    from .config import config_path, read_config_toml
 
-        path = config_path()
+    path = path or config_path()
     prices = dict(PRICES)
     if not path.exists():
         return prices
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"config file {path} is not valid TOML: {err}") from None
+    data = read_config_toml(path)
     table = data.get("prices", {})
     if not isinstance(table, dict):
         raise ConfigError(f"config file {path}: [prices] must be a table of model = {{ input = ..., output = ... }}")
