@@ -594,13 +594,7 @@ class BatchRun:
         if concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
         self._items = items
-        self.pipeline = Pipeline(
-            _MeteredEngine(pipeline.engine),
-            cache=pipeline.cache,
-            max_attempts=pipeline.max_attempts,
-            strategy=pipeline.strategy,
-            params=pipeline.params,
-        )
+        self.pipeline = pipeline.with_engine(_MeteredEngine(pipeline.engine))
         self.model = pipeline.engine.model
         self.free = pipeline.engine.name == "local"  # tokens on the embedded model cost nothing
         self.prices = prices
@@ -721,13 +715,7 @@ def _pipeline(summarizer: Any, config: dict[str, Any], rpm: float | None, tpm: f
         raise ConfigError("pass either summarizer= or configuration options, not both")
     pipeline: Pipeline = (summarizer or Summarizer(**config)).pipeline
     if rpm or tpm:
-        pipeline = Pipeline(
-            RateLimitedEngine(pipeline.engine, rpm=rpm, tpm=tpm),
-            cache=pipeline.cache,
-            max_attempts=pipeline.max_attempts,
-            strategy=pipeline.strategy,
-            params=pipeline.params,
-        )
+        pipeline = pipeline.with_engine(RateLimitedEngine(pipeline.engine, rpm=rpm, tpm=tpm))
     return pipeline
 
 

@@ -79,6 +79,12 @@ class Pipeline:
         self.strategy = strategy
         self.params = dict(params or {})
 
+    def with_engine(self, engine: Engine) -> Pipeline:
+        """The same configuration over another engine (e.g. a wrapper that meters or paces it)."""
+        return Pipeline(
+            engine, cache=self.cache, max_attempts=self.max_attempts, strategy=self.strategy, params=self.params
+        )
+
     # ------------------------------------------------------------------ drivers
 
     def run(self, article: Article) -> ArticleSummary:
