@@ -1,21 +1,119 @@
 """The library entry points: `Summarizer`, `summarize`, `asummarize`.
 
 `Summarizer` holds configuration for repeated calls (one engine, one cache);
-`summarize` and `asummarize` are one-shot conveniences over it.
+`summarize` and `asummarize` are one-shot conveniences over it. Arguments are checked
+here, before anything is parsed, sent or cached (`check_arguments`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
 from .article import Article, load_article, parse_article
 from .config import Settings, build_engine
 from .engines.base import Engine
+from .errors import InputError
 from .models import ArticleSummary
 from .pipeline import Pipeline
 
-__all__ = ["Summarizer", "summarize", "asummarize"]
+__all__ = ["Summarizer", "asummarize", "check_arguments", "read_article", "summarize"]
+
+# A publication date as callers may give it: "YYYY-MM-DD", a date or a datetime.
+Published = str | dt.date | None
+
+
+def check_arguments(
+    text: Any, *, published: Any = None, title: Any = None, source: Any = None
+) -> tuple[str, str | None, str | None, str | None]:
+    """Check a call's arguments before anything is parsed, sent or cached.
+
+    A wrong type used to surface as an AttributeError deep inside, or worse: ``title=123``
+    paid for a request, cached it, then failed validation on every later read.
+
+    Args:
+        text: the article text; a `str` that encodes as UTF-8 (no lone surrogates).
+        published: ``"YYYY-MM-DD"``, a `datetime.date`, a `datetime.datetime` (its
+            date is used), or None.
+        title: a `str` or None.
+        source: a `str` or None.
+
+    Returns:
+        ``(text, published, title, source)``, `published` as a string.
+
+    Raises:
+        InputError: an argument has the wrong type or holds a lone surrogate.
+    """
+    if not isinstance(text, str):
+        raise InputError(_not_text(text))
+    if isinstance(published, dt.datetime):
+        published = published.date().isoformat()
+    elif isinstance(published, dt.date):
+        published = published.isoformat()
+    elif published is not None and not isinstance(published, str):
+        raise InputError(f"published must be a YYYY-MM-DD string or a datetime.date, not {_type_name(published)}")
+    for name, value in (("title", title), ("source", source)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{name} must be a string or None, not {_type_name(value)}")
+    for name, value in (("text", text), ("published", published), ("title", title), ("source", source)):
+        if value is not None:
+            _check_encodable(name, value)
+    return text, published, title, source
+
+
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _not_text(value: Any) -> str:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (
+            f"text must be a str, not {_type_name(value)}; decode it first (data.decode('utf-8')), "
+            "or pass the file to Summarizer.summarize_file"
+        )
+    if isinstance(value, Path):
+        return "text must be the article's text, not a Path; use Summarizer.summarize_file for files"
+    if isinstance(value, (list, tuple)):
+        return f"text must be one article's text (a str), not a {_type_name(value)}; use summarize_many for many"
+    return f"text must be the article's text (a str), not {_type_name(value)}"
+
+
+def _check_encodable(name: str, value: str) -> None:
+    # A lone surrogate (say, from bytes decoded with errors="surrogateescape") can be
+    # neither sent to an endpoint as JSON nor stored in the cache: refuse it before both.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(
+            f"{name} holds a lone surrogate U+{ord(value[err.start]):04X} at character {err.start}, "
+            "which is not valid Unicode; decode the source bytes with errors='replace', or fix the text"
+        ) from None
+
+
+def _parse(text: Any, published: Any, title: Any, source: Any) -> Article:
+    text, published, title, source = check_arguments(text, published=published, title=title, source=source)
+    return parse_article(text, published=published, title=title, source=source)
+
+
+def read_article(
+    path: str | Path, *, published: str | None = None, title: str | None = None, source: str | None = None
+) -> Article:
+    """`load_article`, with OS errors (a closed stdin, a directory on the way that cannot
+    be searched) reported as an `InputError` naming the path.
+
+    Raises:
+        InputError: the file or standard input cannot be read, or is not an article.
+    """
+    stdin = str(path) == "-"
+    # sys.stdin is None when the process was started with its stdin closed (`<&-`).
+    if stdin and (sys.stdin is None or sys.stdin.closed):
+        raise InputError("standard input is closed; pipe an article in, or give a file path")
+    try:
+        return load_article(path, published=published, title=title, source=source)
+    except OSError as err:
+        raise InputError(f"{'standard input' if stdin else path}: cannot read ({err.strerror or err})") from None
 
 
 class Summarizer:
@@ -83,16 +181,33 @@ class Summarizer:
         return self._pipeline
 
     def summarize(
-        self, text: str, *, published: str | None = None, title: str | None = None, source: str | None = None
+        self, text: str, *, published: Published = None, title: str | None = None, source: str | None = None
     ) -> ArticleSummary:
-        """Summarize article text (header lines are recognised). Raises `SummarizerError`s."""
-        return self.pipeline.run(parse_article(text, published=published, title=title, source=source))
+        """Summarize article text (a leading header is recognised as in files).
+
+        Args:
+            text: the article.
+            published: publication date, ``"YYYY-MM-DD"``, a `datetime.date` or a
+                `datetime.datetime`; overrides the header.
+            title: overrides the header's title.
+            source: overrides the header's source.
+
+        Returns:
+            The validated, grounded `ArticleSummary`.
+
+        Raises:
+            InputError: bad arguments or text, found before any request.
+            SummarizerError: any other failure; ``err.exit_code`` as on the CLI.
+        """
+        article = _parse(text, published, title, source)  # before the engine is built
+        return self.pipeline.run(article)
 
     async def asummarize(
-        self, text: str, *, published: str | None = None, title: str | None = None, source: str | None = None
+        self, text: str, *, published: Published = None, title: str | None = None, source: str | None = None
     ) -> ArticleSummary:
         """Async twin of `summarize`."""
-        return await self.pipeline.arun(parse_article(text, published=published, title=title, source=source))
+        article = _parse(text, published, title, source)
+        return await self.pipeline.arun(article)
 
     async def aclose(self) -> None:
         """Close the engine's async connections; call before the event loop ends."""
@@ -123,15 +238,22 @@ class Summarizer:
         await self.aclose()
         self.close()
 
-    def summarize_file(self, path: str | Path, **meta: str | None) -> ArticleSummary:
-        return self.summarize_article(load_article(path, **meta))
+    def summarize_file(
+        self, path: str | Path, *, published: Published = None, title: str | None = None, source: str | None = None
+    ) -> ArticleSummary:
+        """Summarize a text or Markdown file (``"-"``: standard input). Raises as `summarize`."""
+        if not isinstance(path, (str, Path)):
+            raise InputError(f"path must be a str or Path, not {_type_name(path)}")
+        _, published, title, source = check_arguments("", published=published, title=title, source=source)
+        article = read_article(path, published=published, title=title, source=source)
+        return self.summarize_article(article)
 
     def summarize_article(self, article: Article) -> ArticleSummary:
         return self.pipeline.run(article)
 
 
 def summarize(
-    text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str, *, published: Published = None, title: str | None = None, source: str | None = None, **config: Any
 ) -> ArticleSummary:
     """Summarize one article. `config` takes `Summarizer`'s arguments."""
     with Summarizer(**config) as summarizer:
@@ -139,7 +261,7 @@ def summarize(
 
 
 async def asummarize(
-    text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str, *, published: Published = None, title: str | None = None, source: str | None = None, **config: Any
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
     async with Summarizer(**config) as summarizer:

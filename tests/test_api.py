@@ -6,11 +6,13 @@ import asyncio
 import gc
 import json
 import os
+import re
 import socket
 import warnings
+from datetime import date, datetime
 
 import pytest
-from conftest import SEED, NetworkBlockedError, generic_output_for
+from conftest import SEED, NetworkBlockedError, generic_output_for, seed_output_for
 from fake_openai import Reply
 
 import summarizer
@@ -23,7 +25,9 @@ from summarizer import (
     SummarizerError,
     asummarize,
     summarize,
+    summarize_many,
 )
+from summarizer.article import parse_article
 from summarizer.engines.base import Completion
 from summarizer.models import Usage
 
@@ -202,6 +206,53 @@ def test_summarize_bad_input_raises_before_any_request(fake, tmp_path):
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         summarize("Some text.", published="soon", base_url=fake.base_url, cache_dir=tmp_path)
     assert fake.requests == []
+
+
+_BAD_ARGUMENTS = [
+    pytest.param(None, {}, "text must be the article's text \\(a str\\), not None", id="none"),
+    pytest.param(42, {}, "not int", id="number"),
+    pytest.param(b"Blinken spoke.", {}, "not bytes; decode it first", id="bytes"),
+    pytest.param(["one.", "two."], {}, "not a list; use summarize_many", id="list"),
+    pytest.param("SEED", {"title": 123}, "title must be a string or None, not int", id="title-int"),
+    pytest.param("SEED", {"source": ["x"]}, "source must be a string or None, not list", id="source-list"),
+    pytest.param(
+        "SEED", {"published": 20220217}, "published must be a YYYY-MM-DD string or a datetime.date", id="published-int"
+    ),
+    pytest.param("Blinken spoke \ud800 today.", {}, "lone surrogate U\\+D800 at character 14", id="surrogate"),
+    pytest.param("SEED", {"title": "Bad \udcff title"}, "title holds a lone surrogate U\\+DCFF", id="surrogate-title"),
+]
+
+
+@pytest.mark.parametrize("text, kwargs, message", _BAD_ARGUMENTS)
+def test_summarize_bad_arguments_raise_input_error_before_any_request(
+    fake, seed_output, seed_text, tmp_path, text, kwargs, message
+):
+    fake.default = Reply.json(seed_output)  # would answer, if anything were sent
+    text = seed_text if text == "SEED" else text
+    config = {"base_url": fake.base_url, "cache_dir": tmp_path / "c"}
+    for call in (
+        lambda: summarize(text, **kwargs, **config),
+        lambda: asyncio.run(asummarize(text, **kwargs, **config)),
+    ):
+        with pytest.raises(InputError, match=message) as info:
+            call()
+        assert info.value.exit_code == 2
+    if isinstance(text, str):  # a batch item fails alone, with the same error
+        (item,) = summarize_many([{"text": text, **kwargs}], **config)
+        assert isinstance(item.error, InputError) and re.search(message, str(item.error))
+    assert fake.requests == []
+    # Nothing bad was cached: the same article with good arguments still summarizes.
+    result = summarize(seed_text, title="Fine", **config)
+    assert result.article.title == "Fine" and len(fake.chat_requests) == 1
+
+
+@pytest.mark.parametrize("published", [date(2022, 2, 17), datetime(2022, 2, 17, 15, 30)], ids=["date", "datetime"])
+def test_summarize_accepts_a_date_or_datetime_as_published(fake, seed_text, tmp_path, published):
+    body = seed_text.split("2022-02-17 ", 1)[1]  # the seed without its date header
+    fake.default = Reply.json(seed_output_for(parse_article(body, published="2022-02-17")))
+    result = summarize(body, published=published, base_url=fake.base_url, cache_dir=tmp_path / "c")
+    assert result.article.published == "2022-02-17"
+    assert "2022-02-17" in fake.chat_requests[0].body["messages"][-1]["content"]
 
 
 def test_summarize_endpoint_error(fake, seed_text, tmp_path):
