@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import Article, load_article, parse_article
+from .api import check_arguments, read_article
+from .article import Article, parse_article
 from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, EndpointError, InputError, SummarizerError
 from .models import ArticleSummary, Usage
@@ -105,10 +106,12 @@ class BatchItem:
             raise InputError(self.problem)
         if self.parsed is not None:
             return self.parsed
-        meta = {"published": self.published, "title": self.title, "source": self.source}
         if self.path is not None:
-            return load_article(self.path, **meta)
-        return parse_article(self.text or "", **meta)
+            return read_article(self.path, published=self.published, title=self.title, source=self.source)
+        text, published, title, source = check_arguments(
+            self.text, published=self.published, title=self.title, source=self.source
+        )
+        return parse_article(text, published=published, title=title, source=source)
 
     @classmethod
     def coerce(cls, obj: Any, index: int) -> BatchItem:
@@ -133,16 +136,19 @@ def _item_from_mapping(obj: Mapping[str, Any], default_id: Any) -> BatchItem:
     item_id = obj.get("id", default_id)
     text = obj.get("text")
     unknown = sorted(set(obj) - _MAPPING_KEYS)
-    meta = {k: obj.get(k) for k in ("published", "title", "source")}
-    bad_meta = [k for k, v in meta.items() if v is not None and not isinstance(v, str)]
     if unknown:
         problem = f"unknown key(s) {', '.join(map(repr, unknown))} (expected id, text, published, title, source)"
     elif not isinstance(text, str):
         problem = "no 'text' string in this item (expected {id, text, published?, title?})"
-    elif bad_meta:
-        problem = f"{', '.join(bad_meta)} must be a string"
     else:
-        return BatchItem(id=item_id, text=text, **meta)
+        try:
+            text, published, title, source = check_arguments(
+                text, published=obj.get("published"), title=obj.get("title"), source=obj.get("source")
+            )
+        except InputError as err:
+            problem = str(err)
+        else:
+            return BatchItem(id=item_id, text=text, published=published, title=title, source=source)
     return BatchItem(id=item_id, problem=problem)
 
 
@@ -155,46 +161,51 @@ def items_from_paths(paths: Iterable[str | Path]) -> list[BatchItem]:
     one article. Unreadable or empty articles and bad JSONL lines fail alone, later.
 
     Raises:
-        InputError: a path does not exist, a directory holds no articles, or a JSONL
-            file cannot be read; nothing has been sent to a model.
+        InputError: a path does not exist or cannot be reached, a directory holds no
+            articles, or a JSONL file or stdin cannot be read; nothing has been sent
+            to a model.
     """
-    items: list[BatchItem] = []
+    found: list[tuple[BatchItem, str]] = []  # each item and where it came from
     for raw in paths:
         name = str(raw)
-        if name == "-":
-            items += _jsonl_items(sys.stdin.buffer.read(), "stdin")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise InputError(f"{name}: no *.txt or *.md files in this directory")
-            items += [BatchItem(id=str(p), path=p) for p in found]
-        elif path.suffix.lower() in JSONL_SUFFIXES:
-            try:
-                data = path.read_bytes()
-            except OSError as err:
-                raise InputError(f"{name}: cannot read ({err.strerror})") from None
-            items += _jsonl_items(data, name)
-        elif path.exists():
-            items.append(BatchItem(id=name, path=path))
-        else:
-            raise InputError(f"{name}: no such file or directory")
-    return items
+        try:
+            found += _items_from_path(name)
+        except OSError as err:  # e.g. a directory on the way that cannot be searched
+            raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+    return [item for item, _ in found]
 
 
-def _jsonl_items(data: bytes, name: str) -> list[BatchItem]:
+def _items_from_path(name: str) -> list[tuple[BatchItem, str]]:
+    if name == "-":
+        # sys.stdin is None when the process was started with its stdin closed (`<&-`).
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError("-: standard input is closed; pipe JSONL in, or give files")
+        return _jsonl_items(sys.stdin.buffer.read(), "stdin")
+    path = Path(name)
+    if path.is_dir():
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in ARTICLE_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            raise InputError(f"{name}: no *.txt or *.md files in this directory")
+        return [(BatchItem(id=str(p), path=p), str(p)) for p in found]
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return _jsonl_items(path.read_bytes(), name)
+    if path.exists():
+        return [(BatchItem(id=name, path=path), name)]
+    raise InputError(f"{name}: no such file or directory")
+
+
+def _jsonl_items(data: bytes, name: str) -> list[tuple[BatchItem, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"{name}: is not UTF-8 text (bad byte at offset {err.start})") from None
-    items: list[BatchItem] = []
+    items: list[tuple[BatchItem, str]] = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -202,15 +213,15 @@ def _jsonl_items(data: bytes, name: str) -> list[BatchItem]:
         try:
             obj = json.loads(line)
         except ValueError as err:
-            items.append(BatchItem(id=where, problem=f"{where}: not a JSON object ({err})"))
+            items.append((BatchItem(id=where, problem=f"{where}: not a JSON object ({err})"), where))
             continue
         if not isinstance(obj, dict):
-            items.append(BatchItem(id=where, problem=f"{where}: not a JSON object"))
+            items.append((BatchItem(id=where, problem=f"{where}: not a JSON object"), where))
             continue
         item = _item_from_mapping(obj, where)
         if item.problem is not None:
             item = BatchItem(id=item.id, problem=f"{where}: {item.problem}")
-        items.append(item)
+        items.append((item, where))
     return items
 
 

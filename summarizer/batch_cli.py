@@ -16,12 +16,22 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_errors import EXIT_INTERRUPTED, handle_errors, setup_logging, state
+from .cli_errors import (
+    EXIT_INTERRUPTED,
+    OutputWriteError,
+    SummarizerCommand,
+    check_output_path,
+    handle_errors,
+    setup_logging,
+    state,
+    write_error,
+)
 
 if TYPE_CHECKING:
     from .batch import BatchResult, BatchRun, BatchTotals
@@ -33,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def register_batch(app: typer.Typer) -> None:
     """Add the ``batch`` command to `app`."""
-    app.command("batch")(handle_errors(batch))
+    app.command("batch", cls=SummarizerCommand)(handle_errors(batch))
 
 
 def batch(
@@ -48,66 +58,122 @@ def batch(
         ),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSONL file to write [default: stdout].")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="JSONL file to write [default: stdout].")
     ] = None,
     concurrency: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_CONCURRENCY", min=1, max=1024, help="Articles in flight at once.")
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_CONCURRENCY", min=1, max=1024, metavar="N", help="Articles in flight at once."
+        ),
     ] = 8,
     rpm: Annotated[
-        float | None, typer.Option("--rpm", envvar="SUMMARIZER_RPM", min=0.001, help="Requests-per-minute budget.")
+        float | None,
+        typer.Option("--rpm", envvar="SUMMARIZER_RPM", min=0.001, metavar="N", help="Requests-per-minute budget."),
     ] = None,
     tpm: Annotated[
-        float | None, typer.Option("--tpm", envvar="SUMMARIZER_TPM", min=1, help="Tokens-per-minute budget.")
+        float | None,
+        typer.Option("--tpm", envvar="SUMMARIZER_TPM", min=1, metavar="N", help="Tokens-per-minute budget."),
     ] = None,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
     ] = None,
     engine: Annotated[
-        str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay.")
+        str,
+        typer.Option(
+            "--engine",
+            envvar="SUMMARIZER_ENGINE",
+            metavar="ENGINE",
+            help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.",
+        ),
     ] = "auto",
     model: Annotated[
         str | None,
-        typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini]."),
+        typer.Option(
+            "--model",
+            envvar="SUMMARIZER_MODEL",
+            metavar="NAME",
+            help="Model name at the endpoint [default: gpt-4o-mini].",
+        ),
     ] = None,
     base_url: Annotated[
-        str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint.")
+        str | None,
+        typer.Option("--base-url", envvar="OPENAI_BASE_URL", metavar="URL", help="OpenAI-compatible endpoint."),
     ] = None,
     mode: Annotated[
-        str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")
+        str,
+        typer.Option(
+            "--mode",
+            envvar="SUMMARIZER_MODE",
+            metavar="MODE",
+            help="auto, json_schema, json_object, tools or text. auto falls back in that order.",
+        ),
     ] = "auto",
     recordings: Annotated[
         Path | None,
-        typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings]."),
+        typer.Option(
+            "--recordings", metavar="DIR", help="Recordings for --engine replay [default: fixtures/recordings]."
+        ),
     ] = None,
     model_path: Annotated[
         str | None,
-        typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine."),
+        typer.Option(
+            "--model-path",
+            envvar="SUMMARIZER_LOCAL_MODEL",
+            metavar="FILE",
+            help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
+        ),
     ] = None,
-    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|guided.")] = "auto",
+    strategy: Annotated[
+        str,
+        typer.Option(
+            envvar="SUMMARIZER_STRATEGY",
+            metavar="STRATEGY",
+            help="auto, single or guided. auto: guided for the embedded model, single otherwise.",
+        ),
+    ] = "auto",
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the cache (a rerun then starts over).")
     ] = False,
     cache_dir: Annotated[
         Path | None,
-        typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir]."),
+        typer.Option(
+            "--cache-dir",
+            envvar="SUMMARIZER_CACHE_DIR",
+            metavar="DIR",
+            help="Cache location [default: user cache dir].",
+        ),
     ] = None,
     max_attempts: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, help="Calls per pass, repairs included.")
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, metavar="N", help="Calls per pass, repairs included."
+        ),
     ] = 3,
     max_tokens: Annotated[
-        int | None, typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, help="Output token limit per call.")
+        int | None,
+        typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."),
     ] = None,
-    temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
-    timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
+    temperature: Annotated[
+        float,
+        typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0, metavar="T", help="Sampling temperature."),
+    ] = 0.0,
+    timeout: Annotated[
+        float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request.")
+    ] = 120.0,
     retries: Annotated[
         int,
         typer.Option(
-            envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries per request (429, 5xx, timeouts)."
+            envvar="SUMMARIZER_RETRIES",
+            min=0,
+            max=20,
+            metavar="N",
+            help="Transport retries per request (429, 5xx, timeouts).",
         ),
     ] = 4,
     verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="-v: progress logs; -vv: debug logs.")
+        int,
+        typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress logs; -vv: debug logs."),
     ] = 0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -173,55 +239,76 @@ def _batch(
 ) -> int:
     from .api import Summarizer
     from .batch import items_from_paths, summarize_as_completed
+    from .errors import InputError
     from .pricing import load_prices
 
+    # Everything that can be refused is refused before the first request (exit 2).
+    if output is not None:
+        output = check_output_path(output)
     items = items_from_paths(inputs)
     prices = load_prices(config_file)
-    run = summarize_as_completed(
-        items, concurrency=concurrency, rpm=rpm, tpm=tpm, summarizer=Summarizer(**options), prices=prices
-    )
+
+    def start() -> BatchRun:
+        return summarize_as_completed(
+            items, concurrency=concurrency, rpm=rpm, tpm=tpm, summarizer=Summarizer(**options), prices=prices
+        )
+
     if output is None:
-        return _run(run, sys.stdout, progress=progress, cache=options["cache"])
-    output = output.expanduser()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "w", encoding="utf-8") as fh:
-        return _run(run, fh, progress=progress, cache=options["cache"])
+        return _run(start(), sys.stdout, "standard output", progress=progress, cache=options["cache"])
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(output, "w", encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{output}: cannot be written ({err.strerror or err}); give another path for -o") from None
+    with fh:
+        return _run(start(), fh, str(output), progress=progress, cache=options["cache"])
 
 
 class _OrderedWriter:
     """Writes results in input order as soon as every earlier one is written.
 
     Out-of-order completions wait in `pending`; `flush_finished` (on interrupt) writes
-    them too, skipping the unfinished gaps, so each line is still complete JSON.
+    them too, skipping the unfinished gaps, so each line is still complete JSON. A
+    failed write (a full disk, a closed pipe) is kept in `error` and calls `on_error`
+    (which stops the run: there is nowhere to put more results); later writes are skipped.
     """
 
-    def __init__(self, out: IO[str]):
+    def __init__(self, out: IO[str], on_error: Callable[[], None]):
         self.out = out
+        self.on_error = on_error
         self.next = 0
         self.pending: dict[int, BatchResult] = {}
         self.written = 0
+        self.error: OSError | None = None
 
     def add(self, result: BatchResult) -> None:
         self.pending[result.index] = result
+        ready = []
         while self.next in self.pending:
-            self._write(self.pending.pop(self.next))
+            ready.append(self.pending.pop(self.next))
             self.next += 1
-        self.out.flush()
+        self._write(ready)
 
     def flush_finished(self) -> None:
-        for index in sorted(self.pending):
-            self._write(self.pending.pop(index))
-        self.out.flush()
+        self._write([self.pending.pop(index) for index in sorted(self.pending)])
 
-    def _write(self, result: BatchResult) -> None:
-        self.out.write(result.to_json() + "\n")
-        self.written += 1
+    def _write(self, results: list[BatchResult]) -> None:
+        if self.error is not None:
+            return
+        try:
+            for result in results:
+                self.out.write(result.to_json() + "\n")
+            self.out.flush()
+            self.written += len(results)  # counted once on disk (or in the pipe), not in a buffer
+        except OSError as err:
+            self.error = err
+            self.on_error()
 
 
-def _run(run: BatchRun, out: IO[str], *, progress: bool, cache: bool) -> int:
+def _run(run: BatchRun, out: IO[str], where: str, *, progress: bool, cache: bool) -> int:
     import asyncio  # not at module level: `summarizer --help` should not pay for it
 
-    writer = _OrderedWriter(out)
+    writer = _OrderedWriter(out, on_error=run.cancel)
     bar = _Progress(run) if progress else None
 
     async def consume() -> None:
@@ -250,10 +337,19 @@ def _run(run: BatchRun, out: IO[str], *, progress: bool, cache: bool) -> int:
             asyncio.run(consume())
     except KeyboardInterrupt:  # a signal we could not handle in the loop
         run.cancel()
-    if run.cancelled:
+    interrupted = run.cancelled and writer.error is None
+    if interrupted:
         writer.flush_finished()
-    _report(run, interrupted=run.cancelled, cache=cache)
-    if run.cancelled:
+    _report(run, interrupted=interrupted, cache=cache)
+    if writer.error is not None:
+        err = write_error(where, writer.error)
+        again = (
+            "finished articles are in the cache: rerun and they make no new request"
+            if cache
+            else "--no-cache was given, so a rerun asks the model again"
+        )
+        raise OutputWriteError(f"{err}; {writer.written} of {run.totals.total} results written; {again}")
+    if interrupted:
         return EXIT_INTERRUPTED
     return 1 if run.totals.failed else 0
 

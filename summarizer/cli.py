@@ -19,46 +19,75 @@ from typing import Annotated, Any
 import typer
 
 from .batch_cli import register_batch
-from .cli_errors import fail, handle_errors, setup_logging, state
+from .cli_errors import (
+    OutputWriteError,
+    SummarizerCommand,
+    SummarizerGroup,
+    check_output_path,
+    fail,
+    handle_errors,
+    setup_logging,
+    state,
+    write_error,
+)
 
 app = typer.Typer(
     name="summarizer",
+    cls=SummarizerGroup,
     help="Turn news articles into validated, grounded, structured summaries.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True)
+cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
-fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
+fixtures_app = typer.Typer(
+    help="Record, verify and update regression fixtures.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
 
 def write_output(text: str, output: Path | None) -> None:
-    """stdout, or FILE written atomically (a failure never leaves half a file)."""
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    from .errors import InputError
+    """Write to stdout, or to FILE atomically (a failure never leaves half a file).
 
+    Check FILE with `check_output_path` before any paid work: this only writes.
+    A device or a pipe (``-o /dev/stdout``) is written in place, never replaced.
+
+    Raises:
+        OutputWriteError: the write failed (full disk, closed pipe, refused file).
+    """
+    data = text if text.endswith("\n") else text + "\n"
+    if output is None:
+        try:
+            sys.stdout.write(data)
+            sys.stdout.flush()  # now, so a closed pipe is reported here and not at exit
+        except OSError as err:
+            raise write_error("standard output", err) from None
+        return
     output = output.expanduser()
-    if output.is_dir():
-        raise InputError(f"{output}: is a directory; give a file name for -o")
+    if os.path.exists(output) and not os.path.isfile(output):
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(data)
+        except OSError as err:
+            raise write_error(str(output), err) from None
+        return
+    target = Path(os.path.realpath(output))  # replace a symlink's target, not the link
     tmp = None
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+            fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a result file is an ordinary file
-        os.replace(tmp, output)
+        os.replace(tmp, target)
     except OSError as err:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise InputError(f"{output}: cannot write ({err.strerror or err})") from None
+        raise write_error(str(output), err) from None
 
 
 @app.callback()
@@ -66,7 +95,9 @@ def main(
     ctx: typer.Context,
     config: Annotated[
         Path | None,
-        typer.Option(help="TOML config file [env: SUMMARIZER_CONFIG; default: user config dir/config.toml]"),
+        typer.Option(
+            metavar="FILE", help="TOML config file [env: SUMMARIZER_CONFIG; default: user config dir/config.toml]"
+        ),
     ] = None,
 ) -> None:
     """Turn news articles into validated, grounded, structured summaries.
@@ -99,36 +130,121 @@ def main(
     }
 
 
-EngineOpt = Annotated[str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay. auto: an endpoint when one is configured, else the embedded model.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini].")]
-BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")]
-ModeOpt = Annotated[str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")]
-CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir].")]
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        envvar="SUMMARIZER_ENGINE",
+        metavar="ENGINE",
+        help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.",
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", envvar="SUMMARIZER_MODEL", metavar="NAME", help="Model name at the endpoint [default: gpt-4o-mini]."
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar="OPENAI_BASE_URL",
+        metavar="URL",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.",
+    ),
+]
+ModeOpt = Annotated[
+    str,
+    typer.Option(
+        "--mode",
+        envvar="SUMMARIZER_MODE",
+        metavar="MODE",
+        help="auto, json_schema, json_object, tools or text. auto falls back in that order.",
+    ),
+]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", envvar="SUMMARIZER_CACHE_DIR", metavar="DIR", help="Cache location [default: user cache dir]."
+    ),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+]
+ModelPathOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model-path",
+        envvar="SUMMARIZER_LOCAL_MODEL",
+        metavar="FILE",
+        help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
+    ),
+]
+StrategyOpt = Annotated[
+    str,
+    typer.Option(
+        envvar="SUMMARIZER_STRATEGY",
+        metavar="STRATEGY",
+        help="auto, single or guided. auto: guided for the embedded model, single otherwise.",
+    ),
+]
+MaxAttemptsOpt = Annotated[
+    int,
+    typer.Option(
+        envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, metavar="N", help="Calls per pass, repairs included."
+    ),
+]
 
 
-@app.command()
+@app.command(cls=SummarizerCommand)
 @handle_errors
 def summarize(
     path: Annotated[str, typer.Argument(help="Article file (.txt, .md), or - for stdin.", metavar="PATH|-")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")] = None,
-    title: Annotated[str | None, typer.Option(help="Article title (overrides the header).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="json|md|html.")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Publication date (overrides the header's)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Article title (overrides the header's).")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
+    ] = "json",
+    output: OutputOpt = None,
     engine: EngineOpt = "auto",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = "auto",
-    recordings: Annotated[Path | None, typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings].")] = None,
-    model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")] = None,
-    strategy: Annotated[str, typer.Option(envvar="SUMMARIZER_STRATEGY", help="auto|single|guided. auto: guided for the embedded model, single otherwise.")] = "auto",
+    recordings: Annotated[
+        Path | None,
+        typer.Option(
+            "--recordings", metavar="DIR", help="Recordings for --engine replay [default: fixtures/recordings]."
+        ),
+    ] = None,
+    model_path: ModelPathOpt = None,
+    strategy: StrategyOpt = "auto",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: CacheDirOpt = None,
-    max_attempts: Annotated[int, typer.Option(envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, help="Calls per pass, repairs included.")] = 3,
-    max_tokens: Annotated[int | None, typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, help="Output token limit per call.")] = None,
-    temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
-    timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
-    retries: Annotated[int, typer.Option(envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries (429, 5xx, timeouts).")] = 4,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress; -vv: debug logs.")] = 0,
+    max_attempts: MaxAttemptsOpt = 3,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."),
+    ] = None,
+    temperature: Annotated[
+        float,
+        typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0, metavar="T", help="Sampling temperature."),
+    ] = 0.0,
+    timeout: Annotated[
+        float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request.")
+    ] = 120.0,
+    retries: Annotated[
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_RETRIES", min=0, max=20, metavar="N", help="Transport retries (429, 5xx, timeouts)."
+        ),
+    ] = 4,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress; -vv: debug logs.")
+    ] = 0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Summarize one article and print the result.
@@ -143,13 +259,14 @@ def summarize(
     """
     state["debug"] = debug
     setup_logging(verbose, debug)
-    from .api import Summarizer
-    from .article import load_article
+    from .api import Summarizer, read_article
     from .errors import ConfigError
 
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be json, md or html, not {format!r}")
-    article = load_article(path, published=published, title=title)
+    article = read_article(path, published=published, title=title)
+    if output is not None:
+        output = check_output_path(output)  # before the model is paid, not after
     with Summarizer(
         engine=engine,
         model=model,
@@ -168,7 +285,14 @@ def summarize(
     ) as summarizer:
         with _status(f"Summarizing {path} ..."):
             result = summarizer.summarize_article(article)
-    write_output(_render(result, format), output)
+    try:
+        write_output(_render(result, format), output)
+    except OutputWriteError as err:
+        if result.provenance.cached or not no_cache:
+            hint = "the result is in the cache: rerun (with another -o) and no new request is made"
+        else:
+            hint = "--no-cache was given, so a rerun asks the model again"
+        raise OutputWriteError(f"{err}; {hint}") from None
 
 
 @contextlib.contextmanager
@@ -189,12 +313,14 @@ def _render(result: Any, format: str) -> str:
     return render(result, format)  # type: ignore[arg-type]
 
 
-@app.command("render")
+@app.command("render", cls=SummarizerCommand)
 @handle_errors
 def render_result(
     path: Annotated[Path, typer.Argument(metavar="RESULT.json", help="A result saved with --format json.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="md|html.")] = "html",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="html (a report), md (Markdown) or json.")
+    ] = "html",
+    output: OutputOpt = None,
 ) -> None:
     """Render a saved result as Markdown or a self-contained HTML report (no article file needed).
 
@@ -212,6 +338,8 @@ def render_result(
 
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be md, html or json, not {format!r}")
+    if output is not None:
+        output = check_output_path(output)
     try:
         result = ArticleSummary.model_validate_json(path.read_bytes())
     except OSError as err:
@@ -224,16 +352,28 @@ def render_result(
     write_output(render(result, format), output)  # type: ignore[arg-type]
 
 
-@app.command()
+@app.command(cls=SummarizerCommand)
 @handle_errors
 def schema(
-    model_output: Annotated[bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")] = False,
+    model_output: Annotated[
+        bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")
+    ] = False,
+    output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema of the result (or of the model output)."""
+    """Print the JSON Schema of the result (or of the model output).
+
+    Examples:
+
+      summarizer schema > result.schema.json
+
+      summarizer schema --model-output -o model-output.schema.json
+    """
     from .models import ArticleSummary, ModelOutput, inline_schema
 
+    if output is not None:
+        output = check_output_path(output)
     data = inline_schema(ModelOutput) if model_output else ArticleSummary.model_json_schema()
-    write_output(json.dumps(data, indent=2, sort_keys=True), None)
+    write_output(json.dumps(data, indent=2, sort_keys=True), output)
 
 
 def _cache(cache_dir: Path | None) -> Any:
@@ -265,7 +405,12 @@ def cache_path(cache_dir: CacheDirOpt = None) -> None:
     write_output(str(_cache(cache_dir).directory), None)
 
 
-RootOpt = Annotated[Path, typer.Option("--root", envvar="SUMMARIZER_FIXTURES", help="Fixture set directory.")]
+RootOpt = Annotated[
+    Path, typer.Option("--root", envvar="SUMMARIZER_FIXTURES", metavar="DIR", help="Fixture set directory.")
+]
+NamesArg = Annotated[
+    list[str] | None, typer.Argument(metavar="NAME", help="Fixture names (default: all).", show_default=False)
+]
 
 
 def _fixture_names(fixtures: Any, names: list[str] | None) -> list[str]:
@@ -283,10 +428,10 @@ def _fixture_names(fixtures: Any, names: list[str] | None) -> list[str]:
     return chosen
 
 
-@fixtures_app.command("verify")
+@fixtures_app.command("verify", cls=SummarizerCommand)
 @handle_errors
 def fixtures_verify(
-    names: Annotated[list[str] | None, typer.Argument(help="Fixture names (default: all).")] = None,
+    names: NamesArg = None,
     root: RootOpt = Path("fixtures"),
 ) -> None:
     """Replay every fixture through the whole pipeline and compare with the expected results.
@@ -312,10 +457,10 @@ def fixtures_verify(
         raise typer.Exit(1)
 
 
-@fixtures_app.command("update")
+@fixtures_app.command("update", cls=SummarizerCommand)
 @handle_errors
 def fixtures_update(
-    names: Annotated[list[str] | None, typer.Argument(help="Fixture names (default: all).")] = None,
+    names: NamesArg = None,
     root: RootOpt = Path("fixtures"),
 ) -> None:
     """Rewrite expected results from the current pipeline after an intended change, showing what changed.
@@ -342,18 +487,32 @@ def fixtures_update(
         raise typer.Exit(1)
 
 
-@fixtures_app.command("record")
+@fixtures_app.command("record", cls=SummarizerCommand)
 @handle_errors
 def fixtures_record(
-    articles: Annotated[list[str] | None, typer.Argument(help="Fixture names or article paths (default: all).")] = None,
+    articles: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="NAME|PATH", help="Fixture names or article paths (default: all).", show_default=False
+        ),
+    ] = None,
     root: RootOpt = Path("fixtures"),
-    engine: Annotated[str, typer.Option("--engine", help="openai|local: the live engine to record.")] = "local",
+    engine: Annotated[
+        str, typer.Option("--engine", metavar="ENGINE", help="openai or local: the live engine to record.")
+    ] = "local",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = "auto",
-    model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL")] = None,
-    strategy: Annotated[str, typer.Option(help="auto|single|guided.")] = "auto",
-    max_attempts: Annotated[int, typer.Option(min=1, max=10)] = 3,
+    model_path: ModelPathOpt = None,
+    strategy: Annotated[
+        str,
+        typer.Option(
+            metavar="STRATEGY", help="auto, single or guided. auto: guided for the embedded model, single otherwise."
+        ),
+    ] = "auto",
+    max_attempts: Annotated[
+        int, typer.Option(min=1, max=10, metavar="N", help="Calls per pass, repairs included.")
+    ] = 3,
     cache_dir: CacheDirOpt = None,
 ) -> None:
     """Run a live engine over fixture articles; write recordings and expected results.
@@ -396,7 +555,8 @@ def fixtures_record(
 
 
 def run() -> None:
-    app()
+    """The ``summarizer`` console script."""
+    app(prog_name="summarizer")
 
 
 if __name__ == "__main__":
