@@ -158,7 +158,9 @@ def items_from_paths(paths: Iterable[str | Path]) -> list[BatchItem]:
     A directory gives its ``*.txt`` and ``*.md`` files (recursively, sorted, hidden
     ones skipped); a ``.jsonl`` file one item per non-blank line
     ``{"id", "text", "published"?, "title"?}``; ``-`` JSONL on stdin; any other file
-    one article. Unreadable or empty articles and bad JSONL lines fail alone, later.
+    one article. Unreadable or empty articles and bad JSONL lines fail alone, later,
+    and so does an item whose id an earlier item already has (its output line could
+    not be told apart).
 
     Raises:
         InputError: a path does not exist or cannot be reached, a directory holds no
@@ -172,7 +174,7 @@ def items_from_paths(paths: Iterable[str | Path]) -> list[BatchItem]:
             found += _items_from_path(name)
         except OSError as err:  # e.g. a directory on the way that cannot be searched
             raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
-    return [item for item, _ in found]
+    return _flag_duplicate_ids(found)
 
 
 def _items_from_path(name: str) -> list[tuple[BatchItem, str]]:
@@ -198,6 +200,23 @@ def _items_from_path(name: str) -> list[tuple[BatchItem, str]]:
     if path.exists():
         return [(BatchItem(id=name, path=path), name)]
     raise InputError(f"{name}: no such file or directory")
+
+
+def _flag_duplicate_ids(found: list[tuple[BatchItem, str]]) -> list[BatchItem]:
+    """Items in order; one whose id an earlier item has becomes an input error naming the first."""
+    first: dict[str, str] = {}
+    items = []
+    for item, where in found:
+        key = json.dumps(item.id, sort_keys=True, ensure_ascii=False)
+        if key in first:
+            item = BatchItem(
+                id=item.id,
+                problem=f"{where}: duplicate id {key} (first used at {first[key]}); give each item its own id",
+            )
+        else:
+            first[key] = where
+        items.append(item)
+    return items
 
 
 def _jsonl_items(data: bytes, name: str) -> list[tuple[BatchItem, str]]:
@@ -619,6 +638,8 @@ class BatchRun:
         self._started = False
         self._endpoint_failures = 0
         self._stopped_by: BaseException | None = None
+        # Single flight: one request per distinct article (see `_summarize`).
+        self._flights: dict[tuple[Any, ...], asyncio.Future[ArticleSummary]] = {}
 
     def __aiter__(self) -> AsyncIterator[BatchResult]:
         if self._started:
@@ -678,7 +699,7 @@ class BatchRun:
                     f"(last: {self._stopped_by}); fix the endpoint and rerun"
                 )
             assert self._parser is not None
-            result = await self.pipeline.arun(await self._parser.article(item))
+            result = await self._summarize(await self._parser.article(item))
         except asyncio.CancelledError:
             raise
         except Exception as err:  # noqa: BLE001 - one article's failure, of any kind, is its own
@@ -691,6 +712,39 @@ class BatchRun:
         if not result.provenance.cached:
             self._endpoint_failures = 0
         return BatchResult(index, item_id, result=result, usage=meter.usage, cost=self._cost(meter.usage))
+
+    async def _summarize(self, article: Article) -> ArticleSummary:
+        """The pipeline's answer, asked once per distinct article in this run (single flight).
+
+        A second copy of an article (same text, title, date and source, so the same
+        cache key under this run's one pipeline) waits for the first one's request
+        instead of sending its own, with or without a cache; it is reported like a
+        cache hit (no request, no tokens). Concurrent copies share a failure too. Once
+        the first is done, later copies read the cache; without a cache, successful
+        answers are kept for the rest of the run.
+        """
+        key = (article.sha256, article.title, article.published, article.source)
+        flight = self._flights.get(key)
+        if flight is not None:
+            first = await asyncio.shield(flight)
+            return first.model_copy(update={"provenance": first.provenance.model_copy(update={"cached": True})})
+        flight = asyncio.get_running_loop().create_future()
+        # A failure nobody else awaited must not be logged as "never retrieved".
+        flight.add_done_callback(lambda f: f.cancelled() or f.exception())
+        self._flights[key] = flight
+        try:
+            result = await self.pipeline.arun(article)
+        except BaseException as err:
+            self._flights.pop(key, None)  # a later copy tries again, as a rerun would
+            if isinstance(err, asyncio.CancelledError):
+                flight.cancel()
+            else:
+                flight.set_exception(err)
+            raise
+        flight.set_result(result)
+        if self.pipeline.cache is not None:
+            self._flights.pop(key, None)  # later copies are cache hits
+        return result
 
     def _count_endpoint_failure(self, err: Exception) -> None:
         if not isinstance(err, EndpointError) or self._stopped_by is not None or not self.max_endpoint_failures:

@@ -575,6 +575,57 @@ def test_cli_batch_bad_inputs_exit_2_before_any_request(batch, fake, tmp_path):
     assert fake.chat_requests == []
 
 
+@pytest.mark.parametrize(
+    "options",
+    [["--concurrency", "4"], ["--concurrency", "4", "--no-cache"], ["--concurrency", "1", "--no-cache"]],
+    ids=["concurrent-cached", "concurrent-no-cache", "sequential-no-cache"],
+)
+def test_cli_batch_sends_identical_articles_once(batch, fake, tmp_path, options):
+    fake.default = Reply.delay(0.3, Reply.content(REPLY, usage=(90, 10)))
+    items = tmp_path / "items.jsonl"
+    texts = [item_text(1), item_text(2), item_text(1), item_text(1)]  # three copies of item 1
+    items.write_text("".join(json.dumps({"id": f"x{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    out = tmp_path / "out.jsonl"
+    result = batch(items, "-o", out, "--base-url", fake.base_url, *options)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(item_of(r.body) for r in fake.chat_requests) == [1, 2]  # one request per distinct article
+    rows = lines(out)
+    assert [r["id"] for r in rows] == ["x0", "x1", "x2", "x3"]
+    assert [r["result"]["article"]["title"] for r in rows] == ["Item 1", "Item 2", "Item 1", "Item 1"]
+    assert [r["result"]["provenance"]["cached"] for r in rows] == [False, False, True, True]
+    assert "2 summarized, 2 from cache, 0 failed; 200 tokens" in result.stderr
+
+
+def test_summarize_many_shares_one_request_between_concurrent_copies(fake, tmp_path):
+    fake.default = Reply.delay(0.3, Reply.content(REPLY))
+    results = summarize_many([item_text(5)] * 3, concurrency=3, base_url=fake.base_url, cache=False)
+    assert [r.ok for r in results] == [True] * 3 and len(fake.chat_requests) == 1
+    assert [r.usage.total_tokens > 0 for r in results] == [True, False, False]  # the copies cost nothing
+
+
+def test_summarize_many_copies_share_a_failure_in_flight(fake, tmp_path):
+    fake.default = Reply.delay(0.3, Reply.error(401))
+    results = summarize_many([item_text(5)] * 2, concurrency=2, base_url=fake.base_url, cache=False, retries=0)
+    assert [r.kind for r in results] == ["EndpointError", "EndpointError"] and len(fake.chat_requests) == 1
+
+
+def test_cli_batch_duplicate_ids_fail_the_later_items(batch, fake, tmp_path):
+    fake.default = Reply.content(REPLY)
+    items = tmp_path / "items.jsonl"
+    rows_in = [("a", 1), ("b", 2), ("a", 3), (7, 4), ("c", 5), (7, 6)]
+    items.write_text("".join(json.dumps({"id": i, "text": item_text(n)}) + "\n" for i, n in rows_in))
+    out = tmp_path / "out.jsonl"
+    result = batch(items, "-o", out, "--base-url", fake.base_url)
+    assert result.exit_code == 1, result.stderr
+    rows = lines(out)
+    assert [r["id"] for r in rows] == ["a", "b", "a", 7, "c", 7]
+    assert [r.get("kind") for r in rows] == [None, None, "InputError", None, None, "InputError"]
+    assert rows[2]["error"] == f'{items}:3: duplicate id "a" (first used at {items}:1); give each item its own id'
+    assert rows[5]["error"].startswith(f"{items}:6: duplicate id 7 (first used at {items}:4)")
+    assert sorted(item_of(r.body) for r in fake.chat_requests) == [1, 2, 4, 5]  # the duplicates were not sent
+    assert "4 summarized, 0 from cache, 2 failed" in result.stderr
+
+
 def test_batch_cli_imports_nothing_heavy():
     heavy = ("openai", "rich", "summarizer.batch")
     code = f"import sys, summarizer.batch_cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
