@@ -180,15 +180,16 @@ def batch(
     """Summarize many articles into one JSONL file, one line per input in input order.
 
     Each line is {"id", "result"} or {"id", "error", "kind"}. Exit 0 when all
-    succeed, 1 when any failed, 130 when interrupted. Finished articles are cached:
-    rerunning the same command after a failure or Ctrl-C redoes only the rest.
+    succeed, 1 when any failed, 5 when the output could not be written, 130 when
+    interrupted. Finished articles are cached: rerunning the same command after a
+    failure or Ctrl-C redoes only the rest. Identical articles are sent once; an id
+    used twice is an error for the later item.
 
     Examples:
 
+    \b
       summarizer batch articles/ -o summaries.jsonl --concurrency 16
-
       summarizer batch items.jsonl -o out.jsonl --model gpt-4o-mini --rpm 500 --tpm 200000
-
       cat items.jsonl | summarizer batch - > out.jsonl
     """
     state["debug"] = debug

@@ -31,10 +31,10 @@ from .cli_errors import (
     write_error,
 )
 
+# The root's help is main()'s docstring, which has the examples.
 app = typer.Typer(
     name="summarizer",
     cls=SummarizerGroup,
-    help="Turn news articles into validated, grounded, structured summaries.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -43,7 +43,18 @@ app = typer.Typer(
 cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(
-    help="Record, verify and update regression fixtures.", no_args_is_help=True, rich_markup_mode=None
+    help="""Record, verify and update regression fixtures (articles, recorded model replies, expected results).
+
+    Examples:
+
+    \b
+      summarizer fixtures verify
+      summarizer fixtures record 00-seed-2022-02-17-blinken --engine openai
+      summarizer fixtures update 00-seed-2022-02-17-blinken
+    """,
+    short_help="Record, verify and update regression fixtures.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
@@ -104,12 +115,10 @@ def main(
 
     Examples:
 
+    \b
       summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
-
       OPENAI_API_KEY=sk-... summarizer summarize article.txt --model gpt-4o-mini -o out.json
-
       cat article.md | summarizer summarize - --published 2022-02-17
-
       summarizer schema --model-output
     """
     from .config import load_config_file
@@ -251,10 +260,9 @@ def summarize(
 
     Examples:
 
+    \b
       summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
-
       summarizer summarize article.txt --base-url http://127.0.0.1:8080/v1 --mode json_object
-
       summarizer summarize - --published 2022-02-17 --format md < article.txt
     """
     state["debug"] = debug
@@ -326,8 +334,8 @@ def render_result(
 
     Examples:
 
+    \b
       summarizer summarize article.txt -o result.json && summarizer render result.json -o report.html
-
       summarizer render result.json --format md
     """
     from pydantic import ValidationError
@@ -364,8 +372,8 @@ def schema(
 
     Examples:
 
+    \b
       summarizer schema > result.schema.json
-
       summarizer schema --model-output -o model-output.schema.json
     """
     from .models import ArticleSummary, ModelOutput, inline_schema
@@ -440,6 +448,7 @@ def fixtures_verify(
 
     Example:
 
+    \b
       summarizer fixtures verify
     """
     from .fixtures import FixtureSet
@@ -467,6 +476,7 @@ def fixtures_update(
 
     Example:
 
+    \b
       summarizer fixtures update 00-seed-2022-02-17-blinken
     """
     from .fixtures import FixtureSet
@@ -522,8 +532,8 @@ def fixtures_record(
 
     Examples:
 
+    \b
       summarizer fixtures record                       # all, embedded model
-
       summarizer fixtures record 04-austin-wallace-afghan-evacuation --engine openai
     """
     from .config import Settings, build_engine
