@@ -62,21 +62,34 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:
-    from .api import Summarizer, asummarize, summarize
-    from .batch import BatchResult, asummarize_many, summarize_as_completed, summarize_many
-    from .engines.base import Completion, Engine, Request
-    from .engines.fake import FakeEngine, FunctionEngine
-    from .engines.openai import OpenAICompatEngine
-    from .errors import (
-        ConfigError,
-        EndpointError,
-        InputError,
-        InvalidOutputError,
-        OutputError,
-        RefusalError,
-        SummarizerError,
-        TruncatedOutputError,
+if TYPE_CHECKING:  # for type checkers and IDEs; "X as X" marks each as re-exported
+    from .api import Summarizer as Summarizer, asummarize as asummarize, summarize as summarize
+    from .batch import (
+        BatchResult as BatchResult,
+        asummarize_many as asummarize_many,
+        summarize_as_completed as summarize_as_completed,
+        summarize_many as summarize_many,
     )
-    from .models import Actor, ArticleSummary, Event, Evidence, FollowUp, ModelOutput, Stance
-    from .pipeline import Pipeline
+    from .engines.base import Completion as Completion, Engine as Engine, Request as Request
+    from .engines.fake import FakeEngine as FakeEngine, FunctionEngine as FunctionEngine
+    from .engines.openai import OpenAICompatEngine as OpenAICompatEngine
+    from .errors import (
+        ConfigError as ConfigError,
+        EndpointError as EndpointError,
+        InputError as InputError,
+        InvalidOutputError as InvalidOutputError,
+        OutputError as OutputError,
+        RefusalError as RefusalError,
+        SummarizerError as SummarizerError,
+        TruncatedOutputError as TruncatedOutputError,
+    )
+    from .models import (
+        Actor as Actor,
+        ArticleSummary as ArticleSummary,
+        Event as Event,
+        Evidence as Evidence,
+        FollowUp as FollowUp,
+        ModelOutput as ModelOutput,
+        Stance as Stance,
+    )
+    from .pipeline import Pipeline as Pipeline

@@ -207,7 +207,7 @@ class FixtureSet:
             strategy = replies.get("strategy", strategy)
         else:
             engine = live_engine()
-        settings = {"strategy": strategy, "max_attempts": max_attempts, "params": dict(params or {})}
+        settings: dict[str, Any] = {"strategy": strategy, "max_attempts": max_attempts, "params": dict(params or {})}
         target = self.recordings(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{name}.") as tmp:

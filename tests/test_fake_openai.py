@@ -240,6 +240,8 @@ def test_script_mode(tmp_path):
             assert r.choices[0].message.content == '{"summary": "default"}'
         lines = [json.loads(x) for x in log.read_text().splitlines()]
         assert len(lines) == 6 and lines[0]["body"]["messages"] == MSGS
+        c.close()
     finally:
         proc.terminate()
         proc.wait(5)
+        proc.stdout.close()  # or the pipe is left to the garbage collector (a ResourceWarning)

@@ -298,8 +298,16 @@ def test_engine_keys_and_base_url_from_env(fake, monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-from-env")
     fake.enqueue(Reply.content(REPLY), Reply.content(REPLY))
-    OpenAICompatEngine("m", mode="json_schema").complete(request())
-    OpenAICompatEngine("m", mode="json_schema", api_key="sk-explicit").complete(request())
+    engines = [
+        OpenAICompatEngine("m", mode="json_schema"),
+        OpenAICompatEngine("m", mode="json_schema", api_key="sk-explicit"),
+    ]
+    try:
+        for engine in engines:
+            engine.complete(request())
+    finally:
+        for engine in engines:
+            engine.close()  # or its socket is left to the garbage collector (a ResourceWarning)
     assert [r.headers["authorization"] for r in fake.chat_requests] == ["Bearer sk-from-env", "Bearer sk-explicit"]
 
 
