@@ -40,7 +40,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True, rich_markup_mode=None)
+cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(
     help="""Record, verify and update regression fixtures (articles, recorded model replies, expected results).
@@ -54,7 +54,6 @@ fixtures_app = typer.Typer(
     """,
     short_help="Record, verify and update regression fixtures.",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
