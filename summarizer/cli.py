@@ -266,11 +266,13 @@ def summarize(
     """
     state["debug"] = debug
     setup_logging(verbose, debug)
-    from .api import Summarizer, read_article
+    from .api import Summarizer, check_arguments, read_article
     from .errors import ConfigError
 
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be json, md or html, not {format!r}")
+    # Arguments that are not valid Unicode (bytes the locale could not decode) stop here.
+    _, published, title, _ = check_arguments("", published=published, title=title)
     article = read_article(path, published=published, title=title)
     if output is not None:
         output = check_output_path(output)  # before the model is paid, not after

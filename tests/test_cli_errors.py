@@ -182,6 +182,18 @@ def test_cli_closed_stdin_is_an_input_error(fake, command: str) -> None:
     assert fake.requests == []
 
 
+def test_cli_undecodable_title_is_an_input_error(fake, seed_output) -> None:
+    fake.default = Reply.json(seed_output)
+    argv = [sys.executable, "-m", "summarizer.cli", "summarize", str(SEED), "--base-url", fake.base_url]
+    done = subprocess.run(
+        [*argv, "--title", b"Caf\xe9"],  # Latin-1 bytes in a UTF-8 locale: not decodable
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, env={**os.environ, "LC_ALL": "C.UTF-8"},
+        cwd=ROOT,
+    )  # fmt: skip
+    _one_error_line(done, 2, "title holds a lone surrogate U+DCE9")
+    assert fake.requests == []
+
+
 def _without_dac_override() -> list[str]:
     """A command prefix under which root obeys file permissions, or skip the test.
 
