@@ -479,11 +479,12 @@ class Cache:
         return conn
 
     def disk_bytes(self) -> int:
-        """Bytes on disk of the live database and its -wal and -shm files."""
-        return sum(p.stat().st_size for p in self._files() if p.is_file())
+        """Bytes on disk of the live database and its -wal.
 
-    def _files(self) -> list[Path]:
-        return [self.path, *(self.path.with_name(_DB_NAME + s) for s in _SIDECARS)]
+        The -shm is left out: it is a shared-memory index that exists only while the
+        database is open (so it would count only because we are looking).
+        """
+        return sum(p.stat().st_size for p in (self.path, self.path.with_name(_DB_NAME + "-wal")) if p.is_file())
 
     def damaged(self) -> list[Path]:
         """Corrupt databases set aside in this directory (by any run), oldest first."""
