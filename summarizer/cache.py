@@ -35,7 +35,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -191,6 +191,7 @@ class Cache:
         self._off: str | None = None  # why the cache is skipped for the rest of this run
         self._read_only: str | None = None  # why results are not stored in this run
         self._warned_read_only = False
+        self._raising = False  # see _raising_instead_of_warning
         self.set_aside: list[Path] = []  # corrupt databases moved aside during this run
 
     # ------------------------------------------------------------ opening
@@ -368,6 +369,8 @@ class Cache:
             self._conn = None
         if self._off is None:
             self._off = why
+            if self._raising:
+                return
             log.warning("cache %s skipped for this run: %s; results are not cached", self.directory, why)
 
     def _stop_writing(self, why: str) -> None:
@@ -495,6 +498,16 @@ class Cache:
             key=lambda p: p.name,
         )
 
+    @contextlib.contextmanager
+    def _raising_instead_of_warning(self) -> Iterator[None]:
+        """For the `cache` commands: a reason to skip the cache becomes their error, not also a warning."""
+        with self._lock:
+            self._raising = True
+            try:
+                yield
+            finally:
+                self._raising = False
+
     def stats(self) -> dict[str, Any]:
         """Entries, bytes on disk, tokens saved by hits, schema version and damaged files.
 
@@ -503,7 +516,7 @@ class Cache:
         Raises:
             ConfigError: when the cache cannot be read (locked, unreadable, newer schema).
         """
-        with self._lock:
+        with self._raising_instead_of_warning():
             self._not_a_file()
             entries = tokens_saved = 0
             if self.path.exists() or self._conn is not None:
@@ -539,7 +552,7 @@ class Cache:
             ConfigError: when the cache cannot be written (read-only, locked, full); then
                 nothing is removed.
         """
-        with self._lock:
+        with self._raising_instead_of_warning():
             self._not_a_file()
             if not self.path.exists() and self._conn is None:
                 return 0, 0

@@ -429,6 +429,18 @@ def test_cache_write_lock_held_reads_hits_and_warns_once(cli, fake, articles, tm
     assert damaged_files(cache_dir) == [] and entries(cache_dir) == 1
 
 
+def test_cache_commands_on_a_locked_cache_say_so(cli, fake, articles, tmp_path):
+    cache_dir = tmp_path / "locked"
+    fill_cache(cli, fake, articles, cache_dir)
+    with lock_held(cache_dir / "cache.sqlite3", "exclusive-locking-mode"):
+        for args in (["stats"], ["clear", "--yes"]):
+            result = run_cli("cache", *args, "--cache-dir", cache_dir, env=FAST_BUSY, timeout=25)
+            assert result.returncode == 2 and result.stdout == ""
+            assert result.stderr.startswith("summarizer: error: ") and result.stderr.count("\n") == 1
+            assert "locked by another process" in result.stderr
+    assert damaged_files(cache_dir) == [] and entries(cache_dir) == 1
+
+
 EMFILE_SCRIPT = r"""
 import json, logging, os, resource, sys
 from summarizer.cache import Cache
