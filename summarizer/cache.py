@@ -192,7 +192,6 @@ class Cache:
         self._read_only: str | None = None  # why results are not stored in this run
         self._warned_read_only = False
         self._raising = False  # see _raising_instead_of_warning
-        self.set_aside: list[Path] = []  # corrupt databases moved aside during this run
 
     # ------------------------------------------------------------ opening
 
@@ -222,7 +221,13 @@ class Cache:
             ) from None
         except OSError as err:
             raise _Unusable(f"the directory cannot be created ({err.strerror or err})") from None
-        for _ in range(2):  # a corrupt file is set aside once, then a new one is started
+        # SQLite answers BUSY at once, without waiting, where waiting could deadlock: two
+        # processes turning a new file to WAL together. Those are retried until the busy
+        # timeout; a lock that outlasts it means the cache is skipped for this run.
+        deadline = time.monotonic() + self.busy_timeout
+        pause = 0.01
+        set_aside = 0
+        while set_aside < 2:  # a corrupt file is set aside once, then a new one is started
             try:
                 conn = self._raw_connect(self.path)
             except sqlite3.DatabaseError as err:  # cannot even open: no descriptors, no access...
@@ -237,8 +242,13 @@ class Cache:
             except sqlite3.DatabaseError as err:
                 if self._is_corrupt(err, conn):
                     self._set_aside_file(err, conn)
+                    set_aside += 1
                     continue
                 conn.close()
+                if _code(err) in _BUSY_CODES and time.monotonic() < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.25)
+                    continue
                 if _code(err) in _BUSY_CODES:
                     raise _Unusable(f"it is locked by another process ({_describe(err)})") from None
                 # Read-only directory or file, full disk...: read what can be read, store
@@ -358,7 +368,6 @@ class Cache:
         finally:
             if conn is not None:
                 conn.close()
-        self.set_aside.append(aside)
         log.warning(
             "cache database %s is corrupt (%s); set aside as %s, starting a new one", self.path, _describe(err), aside
         )

@@ -360,6 +360,41 @@ def expect_result(proc, *, cached):
     return data
 
 
+SETUP_SCRIPT = r"""
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)  # a new file, still in rollback mode
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, created REAL NOT NULL, "
+             "payload TEXT NOT NULL, tokens INTEGER NOT NULL DEFAULT 0, hits INTEGER NOT NULL DEFAULT 0)")
+print("ready", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+conn.close()
+"""
+
+
+def test_cache_open_waits_while_another_process_sets_up_a_new_file(tmp_path, caplog):
+    """SQLite answers BUSY at once, without waiting, to a connection that would deadlock (here:
+    turning a file to WAL while another process writes it in rollback mode, as two processes
+    creating one cache together do). Opening retries until the busy timeout, then carries on."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", SETUP_SCRIPT, str(tmp_path / "cache.sqlite3"), "1.0"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "ready\n"
+        cache = Cache(tmp_path, busy_timeout=20)
+        started = time.monotonic()
+        assert cache.put("k", {"v": 1}) is True
+        assert time.monotonic() - started < 15
+        assert cache.get("k").payload == {"v": 1}
+        cache.close()
+    finally:
+        holder.communicate(timeout=30)
+    assert holder.returncode == 0
+    assert not [r for r in caplog.records if r.name == "summarizer.cache" and r.levelname == "WARNING"]
+    assert damaged_files(tmp_path) == [] and user_version(tmp_path / "cache.sqlite3") == len(MIGRATIONS)
+
+
 # -- a held lock (item 1)
 
 HOLDER = r"""
