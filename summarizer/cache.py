@@ -565,8 +565,8 @@ class Cache:
             self._not_a_file()
             if not self.path.exists() and self._conn is None:
                 return 0, 0
-            self._connection()  # measured with the connection's -wal and -shm in place
-            before = self.disk_bytes()
+            self._connection()  # opened first: it may migrate, or set a corrupt file aside
+            before, opened = self.disk_bytes(), self._file_id
 
             def delete_all(conn: sqlite3.Connection) -> int:
                 conn.execute("BEGIN IMMEDIATE")
@@ -586,6 +586,8 @@ class Cache:
                 conn = self._require()
                 conn.execute("VACUUM")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if self._file_id != opened:  # set aside while clearing: moved, not freed
+                return count, 0
             return count, max(before - self.disk_bytes(), 0)
 
     def close(self) -> None:
