@@ -92,12 +92,27 @@ class ReplayEngine:
             self._by_fp[fp] = (path, data)
             identities[json.dumps(ident, sort_keys=True)] = ident
         self._identities = list(identities.values())
+        # What these recordings answer, whatever their directory is called: part of the cache key.
+        digest = hashlib.sha256()
+        for fp in sorted(self._by_fp):
+            digest.update(json.dumps([fp, self._by_fp[fp][1].get("response")], sort_keys=True).encode("utf-8"))
+        self._digest = digest.hexdigest()[:16]
         if not self._by_fp:
             raise ConfigError(f"no recordings in {self.directory}; record some with `summarizer fixtures record`")
         self.model = str(self._identities[0].get("model", "recorded")) if self._identities else "recorded"
 
     def identity(self) -> dict[str, Any]:
-        return {"engine": self.name, "model": self.model}
+        """Engine, model and the recordings (their directory and a digest of their replies).
+
+        Two recording sets whose model is called alike must not share cache entries, and a
+        set re-recorded in place must not be answered from the cache of the old one.
+        """
+        return {
+            "engine": self.name,
+            "model": self.model,
+            "recordings": str(self.directory.resolve()),
+            "recordings_sha256": self._digest,
+        }
 
     @property
     def recordings(self) -> list[Path]:
