@@ -40,7 +40,19 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-cache_app = typer.Typer(help="Inspect or clear the on-disk cache.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="""Inspect or clear the on-disk cache of validated results.
+
+    Examples:
+
+    \b
+      summarizer cache stats
+      summarizer cache clear --yes
+      summarizer cache path
+    """,
+    short_help="Inspect or clear the on-disk cache.",
+    no_args_is_help=True,
+)
 app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(
     help="""Record, verify and update regression fixtures (articles, recorded model replies, expected results).

@@ -448,9 +448,6 @@ _COMMANDS = _all_commands()
 # Names Python and typer give types: none belongs in help written for people.
 _TYPE_NAMES = re.compile(r"<[^<>\s]*(?: range)?>|\b(?:list|dict|tuple|Optional)\[|\b(?:int|float) range\b|<str>")
 # The cache commands' help is rewritten with #9 item 25 on another branch.
-_ELSEWHERE = {"cache", "cache stats", "cache clear", "cache path"}
-
-
 def test_cli_help_walk_finds_every_command():
     names = {" ".join(argv) for argv, _ in _COMMANDS}
     assert {"", "summarize", "batch", "render", "schema", "fixtures verify", "fixtures record"} <= names
@@ -466,6 +463,4 @@ def test_cli_help_has_an_example_help_for_every_option_and_no_type_names(cli, ar
     assert not leaked, f"type names in `summarizer {' '.join(argv)} --help`: {leaked}\n{text}"
     undocumented = [p.name for p in command.params if not (getattr(p, "help", None) or "").strip()]
     assert not undocumented, f"options without help text: {undocumented}"
-    if " ".join(argv) in _ELSEWHERE and "Example" not in text:
-        pytest.skip("the cache commands' help belongs to the cache branch of #9 (item 25)")
     assert re.search(r"^  Examples?:\n\n    summarizer ", text, re.M), text
