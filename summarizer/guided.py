@@ -57,7 +57,10 @@ EVENT_VERBS: list[tuple[str, re.Pattern[str]]] = [
         ("AID", r"\b(aid|assistance|donat\w*|fund\w*|vaccines? (?:to|for))\b"),
         ("COOPERATE", r"\b(cooperat\w*|co-operat\w*|evacuat\w*|coordinat\w*|work(?:ed|ing)? (?:with|together))\b"),
         ("SUPPORT", r"\b(thank\w*|prais\w*|welcom\w*|support\w*|reaffirm\w*|gratitude|commend\w*)\b"),
-        ("CONSULT", r"\b(spoke|speak|talk\w*|call\b|called|met|meet\w*|discuss\w*|visit\w*|conversation|summit|session|dialogue)\b"),
+        (
+            "CONSULT",
+            r"\b(spoke|speak|talk\w*|call\b|called|met|meet\w*|discuss\w*|visit\w*|conversation|summit|session|dialogue)\b",
+        ),
         ("STATEMENT", r"\b(said|says|stated|told|announc\w*|wrote|tweeted|statement|stressed|emphasi\w*)\b"),
     ]
 ]
@@ -85,7 +88,11 @@ def parse_actor_labels(data: Any, names: list[str]) -> tuple[dict[str, str], lis
     if not isinstance(data, dict):
         return {}, ["the reply must be a JSON object mapping each name to a label"]
     errors = [f"missing label for {n!r}" for n in names if n not in data]
-    errors += [f"{k!r}: label must be one of {', '.join(ACTOR_LABELS)}" for k, v in data.items() if not isinstance(v, str) or v not in ACTOR_LABELS]
+    errors += [
+        f"{k!r}: label must be one of {', '.join(ACTOR_LABELS)}"
+        for k, v in data.items()
+        if not isinstance(v, str) or v not in ACTOR_LABELS
+    ]
     errors += [f"{k!r} is not one of the names asked about" for k in data if k not in names]
     return {n: data[n] for n in names if n in data}, errors
 

@@ -40,7 +40,10 @@ _ADJECTIVES = set(
     "European Soviet Western Eastern Northern Southern Arab Israeli Pakistani Iraqi Afghan Thai Swiss French Dutch "
     "Greek Czech Qatari Saudi Emirati Kuwaiti Yemeni Somali American African Asian".split()
 )
-_JUNK = {"Twitter", "AP", "Reuters", "IMAGE", "Group", "Member", "Response", "Parties", "Conference", "Taken", "Despite", "Nor"}
+_JUNK = {
+    "Twitter", "AP", "Reuters", "IMAGE", "Group", "Member", "Response", "Parties",
+    "Conference", "Taken", "Despite", "Nor",
+}  # fmt: skip
 
 
 @dataclass
@@ -121,7 +124,7 @@ def _split(span: str) -> list[tuple[str, str | None]]:
             name = " ".join(w)
             if not name or len(name) < 2 or name in _MONTHS or name in _DAYS or name in _LEAD or name in _JUNK:
                 continue
-            if re.fullmatch(r"[\W\d_]+", name) or name.endswith("-led") or name.endswith("-related"):
+            if re.fullmatch(r"[\W\d_]+", name) or name.endswith(("-led", "-related")):
                 continue
             if len(w) == 1 and (_NATIONALITY.match(name) or name in _ADJECTIVES):
                 continue  # a bare adjective ("Russian") is not an actor by itself
@@ -206,7 +209,10 @@ _FUTURE = re.compile(
 _STANCES: list[tuple[str, re.Pattern[str]]] = [
     ("oppose", re.compile(r"\b(condemn\w*|reject\w*|oppos\w*|denounc\w*|warn\w*|accus\w*|criticiz\w*|"
                           r"criticis\w*|sanction\w*|costs?|aggression|would not)\b", re.I)),
-    ("concern", re.compile(r"\b(concern\w*|worr\w*|alarm\w*|urg(?:e|ed|ing)|call(?:ed)? (?:on|for)|fragile|threat)\b", re.I)),
+    (
+        "concern",
+        re.compile(r"\b(concern\w*|worr\w*|alarm\w*|urg(?:e|ed|ing)|call(?:ed)? (?:on|for)|fragile|threat)\b", re.I),
+    ),
     ("support", re.compile(r"\b(support\w*|thank\w*|welcom\w*|prais\w*|reaffirm\w*|commit\w*|gratitude|"
                            r"stress\w*|emphasi\w*|underlin\w*|back\w*|agree\w*|appreciat\w*|pledg\w*)\b", re.I)),
 ]  # fmt: skip

@@ -177,7 +177,9 @@ def _part_files() -> list[Path]:
         try:
             dist = metadata.distribution(dist_name)
         except metadata.PackageNotFoundError:
-            raise ConfigError(f"no local model available: package {dist_name} is not installed; {_INSTALL_HINT}") from None
+            raise ConfigError(
+                f"no local model available: package {dist_name} is not installed; {_INSTALL_HINT}"
+            ) from None
         if dist.version != _PARTS_VERSION:
             raise ConfigError(
                 f"{dist_name} {dist.version} is installed but {_PARTS_VERSION} is required; {_INSTALL_HINT}"

@@ -65,7 +65,11 @@ def _request_summary(request: Request) -> dict[str, Any]:
         "schema_name": request.schema_name,
         "params": scrub(request.params),
         "messages": [
-            {"role": m["role"], "chars": len(m["content"]), "sha256": hashlib.sha256(m["content"].encode()).hexdigest()[:16]}
+            {
+                "role": m["role"],
+                "chars": len(m["content"]),
+                "sha256": hashlib.sha256(m["content"].encode()).hexdigest()[:16],
+            }
             for m in request.messages
         ],
         "last_message_tail": last[-400:],

@@ -93,7 +93,12 @@ def test_llama_cpp_server_mode_fallback(model_path: Path, tmp_path: Path) -> Non
         request = Request(
             messages=[
                 {"role": "system", "content": "Answer with JSON."},
-                {"role": "user", "content": "Austin and Wallace discussed the evacuation from Afghanistan. Which country was evacuated?"},
+                {
+                    "role": "user",
+                    "content": (
+                        "Austin and Wallace discussed the evacuation from Afghanistan. Which country was evacuated?"
+                    ),
+                },
             ],
             schema=schema,
             schema_name="answer",
