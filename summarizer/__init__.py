@@ -41,6 +41,7 @@ _HOMES = {
     "TruncatedOutputError": "errors",
     "asummarize": "api",
     "asummarize_many": "batch",
+    "evaluate": "eval.score",
     "summarize": "api",
     "summarize_as_completed": "batch",
     "summarize_many": "batch",
@@ -78,5 +79,6 @@ if TYPE_CHECKING:
         SummarizerError,
         TruncatedOutputError,
     )
+    from .eval.score import evaluate
     from .models import Actor, ArticleSummary, Event, Evidence, FollowUp, ModelOutput, Stance
     from .pipeline import Pipeline

@@ -20,6 +20,7 @@ import typer
 
 from .batch_cli import register_batch
 from .cli_errors import fail, handle_errors, setup_logging, state
+from .eval_cli import register_eval
 
 app = typer.Typer(
     name="summarizer",
@@ -34,6 +35,7 @@ app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
+register_eval(app)
 
 def write_output(text: str, output: Path | None) -> None:
     """stdout, or FILE written atomically (a failure never leaves half a file)."""

@@ -36,6 +36,7 @@ EXPECTED_ALL = {
     "EndpointError",
     "Engine",
     "Event",
+    "evaluate",
     "Evidence",
     "FakeEngine",
     "FollowUp",

@@ -80,7 +80,9 @@ class GoldActor(_Strict):
 
 
 class GoldStance(_Strict):
-    holders: list[str] = Field(min_length=1, description="Actor ids; a prediction naming any of them has the right holder.")
+    holders: list[str] = Field(
+        min_length=1, description="Actor ids; a prediction naming any of them has the right holder."
+    )
     target: str | None = Field(default=None, description="Actor id the stance is directed at, or null.")
     topic: str = Field(description="What the stance is about, for readers; not scored.")
     positions: list[Position] = Field(min_length=1, description="Acceptable positions.")
@@ -119,7 +121,7 @@ class GoldFollowUp(_Strict):
 class GoldArticle(_Strict):
     """The reference annotation of one article."""
 
-    gold_version: Literal["1"] = GOLD_VERSION
+    gold_version: Literal["1"] = "1"
     article: str = Field(description="The article's file name stem (fixtures/articles/NAME.txt).")
     sha256: str = Field(description="sha256 of the article's UTF-8 text, header included.")
     published: str | None = Field(description="Publication date, ISO.")
@@ -187,7 +189,9 @@ def check_quotes(gold: GoldArticle, text: str) -> list[str]:
     return problems
 
 
-def load_gold(path: str | Path, article_text: str | None = None, *, articles_dir: str | Path | None = None) -> LoadedGold:
+def load_gold(
+    path: str | Path, article_text: str | None = None, *, articles_dir: str | Path | None = None
+) -> LoadedGold:
     """Load and check one gold file.
 
     Args:
