@@ -205,7 +205,8 @@ def _load_result(path: Path) -> ArticleSummary:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
     except (ValueError, ValidationError):
         raise InputError(
-            f"{path}: not a summarizer result; save one with `summarizer summarize ARTICLE --format json -o {path.name}`"
+            f"{path}: not a summarizer result; "
+            f"save one with `summarizer summarize ARTICLE --format json -o {path.name}`"
         ) from None
 
 

@@ -104,9 +104,20 @@ def actor(
 def event(
     type: str, actors: list[str], recipients: list[str], quote: str, date: str | None, **kw: Any
 ) -> dict[str, Any]:
-    return {"id": kw.get("id", "E"), "type": type, "summary": "s", "actors": actors, "recipients": recipients, "date": date,
-            "date_text": kw.get("date_text"), "location": None, "factuality": kw.get("factuality", "reported"),
-            "evidence": [kw.get("evidence", ev(quote))], "quad_class": QUAD_CLASS[type], "date_resolved_by": None}  # fmt: skip
+    return {
+        "id": kw.get("id", "E"),
+        "type": type,
+        "summary": "s",
+        "actors": actors,
+        "recipients": recipients,
+        "date": date,
+        "date_text": kw.get("date_text"),
+        "location": None,
+        "factuality": kw.get("factuality", "reported"),
+        "evidence": [kw.get("evidence", ev(quote))],
+        "quad_class": QUAD_CLASS[type],
+        "date_resolved_by": None,
+    }
 
 
 def result(**changes: Any) -> ArticleSummary:
@@ -344,3 +355,13 @@ def test_formats_list_every_article_and_metric():
     report = summarizer.evaluate(result(), gold())
     for text in (format_text(report), format_markdown(report)):
         assert "tiny" in text and "recall.events" in text and "total" in text
+
+
+def test_score_optional_gold_actor_is_neither_rewarded_nor_missed():
+    g = gold()
+    g.actors.append(g.actors[0].model_copy(update={"id": "A4", "name": "Paris", "kinds": ["other"], "optional": True}))
+    with_paris = score_article(result(actors=[*result().actors, Actor(**actor("A4", "Paris", "other"))]), g).actors
+    without = score_article(result(), g).actors
+    assert (with_paris.match.tp, with_paris.match.fp, with_paris.match.fn) == (3, 0, 0)
+    assert (without.match.tp, without.match.fp, without.match.fn) == (3, 0, 0)
+    assert with_paris.kind.total == 3  # attributes are checked on core actors only

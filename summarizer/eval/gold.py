@@ -77,6 +77,11 @@ class GoldActor(_Strict):
     kinds: list[ActorKind] = Field(min_length=1, description="Acceptable actor kinds (any one is right).")
     country: str | None = Field(description="ISO 3166-1 alpha-3 code, or null for an international body or none.")
     role: str | None = Field(default=None, description="Title or role, for readers; not scored.")
+    optional: bool = Field(
+        default=False,
+        description="Named but not central (a cited source, an institution the article folds into its "
+        "representative): predicting it is neither rewarded nor penalised.",
+    )
 
 
 class GoldStance(_Strict):

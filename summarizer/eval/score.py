@@ -10,7 +10,8 @@ Matching rules, in short:
 - Actors match one-to-one when a predicted name or mention equals a gold name or
   alias after folding accents, case and punctuation (U.S., US and United States are
   one name), or, for a gold person, when one name is the other's trailing words
-  ("Blinken" and "Antony Blinken").
+  ("Blinken" and "Antony Blinken"). Gold actors marked optional (cited sources,
+  institutions the article folds into a person) count neither way.
 - A predicted stance, event or follow-up matches a gold one (one-to-one) when their
   evidence spans overlap in the article. Strict mode also needs the right agent: the
   event's actors, the stance's holder, the follow-up's actors, mapped through the
@@ -408,14 +409,20 @@ def score_article(
     report.cost = Cost(tokens=p.usage.total_tokens, calls=p.attempts, seconds=seconds, cached=p.cached)
     faith = report.faithfulness
 
-    # Actors
+    # Actors. Optional gold actors (sources, institutions folded into a person) still
+    # map predictions for agent checks, but count neither as found nor as missed.
     mapping = match_actors(result.actors, gold)
     gold_by_id = {a.id: a for a in gold.actors}
     folded = _fold_text(text)
     matched_gold = set(mapping.values())
-    report.actors.match = PRF(tp=len(mapping), fp=len(result.actors) - len(mapping), fn=len(gold.actors) - len(mapping))
+    core_hits = sum(not gold_by_id[g].optional for g in matched_gold)
+    report.actors.match = PRF(
+        tp=core_hits,
+        fp=len(result.actors) - len(mapping),
+        fn=sum(not a.optional for a in gold.actors) - core_hits,
+    )
     for j, g in enumerate(gold.actors):
-        if g.id not in matched_gold:
+        if g.id not in matched_gold and not g.optional:
             first = [s for n in (g.name, *g.aliases) for s in locate_all(n, text)[:1]]
             report.items.append(
                 ItemOutcome(section="actors", status="missed", label=g.name, gold_index=j, spans=sorted(first)[:1])
@@ -427,19 +434,21 @@ def score_article(
         if a.id in mapping:
             g = gold_by_id[mapping[a.id]]
             problems = []
-            kind_ok = a.kind in g.kinds
-            country_ok = (a.country or None) == g.country or (a.country or "").upper() == (g.country or "")
-            report.actors.kind.add(kind_ok)
-            report.actors.country.add(country_ok)
-            if not kind_ok:
-                problems.append(f"kind {a.kind}, gold {' or '.join(g.kinds)}")
-            if not country_ok:
-                problems.append(f"country {a.country}, gold {g.country}")
+            if not g.optional:
+                kind_ok = a.kind in g.kinds
+                country_ok = (a.country or "").upper() == (g.country or "")
+                report.actors.kind.add(kind_ok)
+                report.actors.country.add(country_ok)
+                if not kind_ok:
+                    problems.append(f"kind {a.kind}, gold {' or '.join(g.kinds)}")
+                if not country_ok:
+                    problems.append(f"country {a.country}, gold {g.country}")
+            label = f"{a.name} = {g.name}" + (" (optional)" if g.optional else "")
             report.items.append(
                 ItemOutcome(
                     section="actors",
                     status="hit",
-                    label=f"{a.name} = {g.name}",
+                    label=label,
                     gold_index=gold.actors.index(g),
                     predicted_index=i,
                     problems=problems,
@@ -654,7 +663,7 @@ def failed_article(gold: LoadedGold | GoldArticle, error: str) -> ArticleReport:
     g = gold.gold if isinstance(gold, LoadedGold) else gold
     text = gold.text if isinstance(gold, LoadedGold) else ""
     r = ArticleReport(article=g.article, error=error, text=text)
-    r.actors.match = PRF(fn=len(g.actors))
+    r.actors.match = PRF(fn=sum(not a.optional for a in g.actors))
     for name in SECTIONS:
         n = len(getattr(g, name))
         sc: SectionScores = getattr(r, name)
