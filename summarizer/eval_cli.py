@@ -50,7 +50,11 @@ def eval_command(
     gold: Annotated[Path, typer.Option("--gold", help="Directory of gold files (NAME.json).")] = Path("fixtures/gold"),
     results: Annotated[
         Path | None,
-        typer.Option("--results", help="Score saved result JSON files in this directory instead of running a model."),
+        typer.Option(
+            "--results",
+            help="Score saved results instead of running a model: a directory of result JSON files, "
+            "or the JSONL file `summarizer batch` wrote.",
+        ),
     ] = None,
     articles_dir: Annotated[
         Path | None,
@@ -130,6 +134,8 @@ def eval_command(
       summarizer eval fixtures/articles --gold fixtures/gold --format json -o report.json
 
       summarizer eval --results saved/ --gold fixtures/gold --compare report.json --min recall.events=0.6
+
+      summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
     state["debug"] = debug
     setup_logging(verbose, debug)
@@ -216,27 +222,49 @@ def _pair(stem: str, sha256: str, golds: dict[str, LoadedGold]) -> LoadedGold | 
     return next((g for g in golds.values() if g.gold.sha256 == sha256), None)
 
 
-def _score_saved(directory: Path, golds: dict[str, LoadedGold]) -> list[ArticleReport]:
+def _saved_results(source: Path) -> list[tuple[str, ArticleSummary | None, str | None]]:
+    """(stem, result or None, error) from a directory of result JSON files or a batch JSONL file."""
     from .errors import InputError
-    from .eval.score import score_article
+    from .models import ArticleSummary
 
-    if not directory.is_dir():
-        raise InputError(f"{directory}: not a directory of saved results (--results)")
-    paths = sorted(directory.glob("*.json"))
+    if source.is_file() and source.suffix == ".jsonl":  # `summarizer batch -o FILE.jsonl`
+        out: list[tuple[str, ArticleSummary | None, str | None]] = []
+        for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                stem = Path(str(row["id"])).stem
+                if "result" in row:
+                    out.append((stem, ArticleSummary.model_validate(row["result"]), None))
+                else:
+                    out.append((stem, None, f"{row.get('kind', 'Error')}: {row.get('error', '')}"))
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(f"{source}:{n}: not a `summarizer batch` output line ({err})") from None
+        return out
+    if not source.is_dir():
+        raise InputError(f"{source}: not a directory of saved results or a batch .jsonl file (--results)")
+    paths = sorted(source.glob("*.json"))
     if not paths:
-        raise InputError(f"{directory}: no result files (*.json)")
+        raise InputError(f"{source}: no result files (*.json)")
+    return [(p.stem, _load_result(p), None) for p in paths]
+
+
+def _score_saved(source: Path, golds: dict[str, LoadedGold]) -> list[ArticleReport]:
+    from .errors import InputError
+    from .eval.score import failed_article, score_article
+
     reports = []
-    for path in paths:
-        result = _load_result(path)
-        g = _pair(path.stem, result.article.sha256, golds)
+    for stem, result, error in _saved_results(source):
+        g = _pair(stem, result.article.sha256 if result else "", golds)
         if g is None:
             typer.echo(
-                f"summarizer: eval: {path.name}: no gold annotation (by file stem or article sha256); skipped", err=True
+                f"summarizer: eval: {stem}: no gold annotation (by file stem or article sha256); skipped", err=True
             )
             continue
-        reports.append(score_article(result, g))
+        reports.append(score_article(result, g) if result is not None else failed_article(g, error or "failed"))
     if not reports:
-        raise InputError(f"none of the results in {directory} has a gold annotation")
+        raise InputError(f"none of the results in {source} has a gold annotation")
     return reports
 
 

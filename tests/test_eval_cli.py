@@ -85,7 +85,7 @@ def test_eval_saved_result_without_gold_is_skipped_with_a_note(cli, saved, tmp_p
         shutil.copy(FIX / "gold" / f"{n}.json", gold)
     result = cli("eval", "--results", saved, "--gold", gold, "--articles", FIX / "articles")
     assert result.exit_code == 0, result.stderr
-    assert "seed.json: no gold annotation" in result.stderr
+    assert "seed: no gold annotation" in result.stderr
 
 
 def test_eval_min_gate_exits_1_and_says_which_metric(cli, saved):
@@ -145,3 +145,23 @@ def test_eval_bad_gold_file_is_one_line_exit_2(cli, tmp_path):
     result = cli("eval", "--gold", gold, "--articles", FIX / "articles", "--engine", "replay")
     assert result.exit_code == 2
     assert "quote not in the article" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_scores_a_batch_jsonl_file_failures_included(cli, tmp_path):
+    out = tmp_path / "out.jsonl"
+    articles = [FIX / "articles" / f"{n}.txt" for n in NAMES]
+    ran = cli(
+        "batch", *articles, "--engine", "replay", "--recordings", FIX / "recordings", "--strategy", "guided", "-o", out
+    )
+    assert ran.exit_code == 0, ran.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    failed = json.loads(lines[1])
+    lines[1] = json.dumps({"id": failed["id"], "error": "boom", "kind": "InvalidOutputError"})
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("eval", "--results", out, "--gold", FIX / "gold", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [a["article"] for a in report["articles"]] == NAMES
+    assert report["articles"][1]["error"] == "InvalidOutputError: boom"
+    assert report["articles"][1]["events"]["relaxed"]["fn"] == len(load_gold_dir(FIX / "gold")[NAMES[1]].gold.events)
+    assert "1 article(s) failed: " + NAMES[1] in result.stderr
