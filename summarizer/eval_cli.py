@@ -308,7 +308,7 @@ def _run(
         article = load_article(path)
         g = _pair(path.stem, article.sha256, golds)
         if g is None:
-            log.info("%s: no gold annotation; skipped", path)
+            typer.echo(f"summarizer: eval: {path.name}: no gold annotation (by file stem or sha256); skipped", err=True)
             continue
         todo.append((path, article, g))
     if not todo:

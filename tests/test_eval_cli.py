@@ -165,3 +165,11 @@ def test_eval_scores_a_batch_jsonl_file_failures_included(cli, tmp_path):
     assert report["articles"][1]["error"] == "InvalidOutputError: boom"
     assert report["articles"][1]["events"]["relaxed"]["fn"] == len(load_gold_dir(FIX / "gold")[NAMES[1]].gold.events)
     assert "1 article(s) failed: " + NAMES[1] in result.stderr
+
+
+def test_eval_skips_articles_without_gold_with_a_note(cli):
+    articles = [FIX / "articles" / f"{NAMES[0]}.txt", FIX / "articles" / "never-valid.txt"]
+    result = cli("eval", *articles, *REPLAY, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [a["article"] for a in json.loads(result.stdout)["articles"]] == [NAMES[0]]
+    assert "never-valid.txt: no gold annotation" in result.stderr
