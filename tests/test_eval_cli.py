@@ -167,9 +167,18 @@ def test_eval_scores_a_batch_jsonl_file_failures_included(cli, tmp_path):
     assert "1 article(s) failed: " + NAMES[1] in result.stderr
 
 
-def test_eval_skips_articles_without_gold_with_a_note(cli):
-    articles = [FIX / "articles" / f"{NAMES[0]}.txt", FIX / "articles" / "never-valid.txt"]
-    result = cli("eval", *articles, *REPLAY, "--format", "json")
+def test_eval_skips_articles_without_gold_with_a_note(cli, tmp_path):
+    other = tmp_path / "unannotated.txt"
+    other.write_text("date 2022-01-01 An article nobody annotated.\n", encoding="utf-8")
+    result = cli("eval", FIX / "articles" / f"{NAMES[0]}.txt", other, *REPLAY, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [a["article"] for a in json.loads(result.stdout)["articles"]] == [NAMES[0]]
-    assert "never-valid.txt: no gold annotation" in result.stderr
+    assert "unannotated.txt: no gold annotation" in result.stderr
+
+
+def test_eval_pairs_a_renamed_article_with_its_gold_by_sha256(cli):
+    # fixtures/articles/never-valid.txt is article 04's text under another name.
+    result = cli("eval", FIX / "articles" / "never-valid.txt", "--gold", FIX / "gold", "--engine", "replay",
+                 "--recordings", FIX / "recordings", "--strategy", "guided", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [a["article"] for a in json.loads(result.stdout)["articles"]] == ["04-austin-wallace-afghan-evacuation"]
