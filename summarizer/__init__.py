@@ -41,6 +41,7 @@ _HOMES = {
     "TruncatedOutputError": "errors",
     "asummarize": "api",
     "asummarize_many": "batch",
+    "evaluate": "eval.score",
     "summarize": "api",
     "summarize_as_completed": "batch",
     "summarize_many": "batch",
@@ -83,6 +84,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; "X as X" marks each as re-expor
         SummarizerError as SummarizerError,
         TruncatedOutputError as TruncatedOutputError,
     )
+    from .eval.score import evaluate as evaluate
     from .models import (
         Actor as Actor,
         ArticleSummary as ArticleSummary,

@@ -30,6 +30,7 @@ from .cli_errors import (
     state,
     write_error,
 )
+from .eval_cli import register_eval
 
 # The root's help is main()'s docstring, which has the examples.
 app = typer.Typer(
@@ -69,6 +70,7 @@ fixtures_app = typer.Typer(
 )
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
+register_eval(app)
 
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or to FILE atomically (a failure never leaves half a file).
@@ -146,6 +148,7 @@ def main(
     ctx.default_map = {
         "summarize": settings,
         "batch": settings,
+        "eval": settings,
         "cache": {"stats": cache_dir, "clear": cache_dir, "path": cache_dir},
     }
 

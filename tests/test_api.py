@@ -40,6 +40,7 @@ EXPECTED_ALL = {
     "EndpointError",
     "Engine",
     "Event",
+    "evaluate",
     "Evidence",
     "FakeEngine",
     "FollowUp",
