@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from .batch_cli import register_batch
+from .serve_cli import register_serve
 from .cli_errors import fail, handle_errors, setup_logging, state
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ app.add_typer(cache_app, name="cache")
 fixtures_app = typer.Typer(help="Record, verify and update regression fixtures.", no_args_is_help=True)
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
+register_serve(app)
 
 def write_output(text: str, output: Path | None) -> None:
     """stdout, or FILE written atomically (a failure never leaves half a file)."""
@@ -228,11 +230,16 @@ def render_result(
 @handle_errors
 def schema(
     model_output: Annotated[bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")] = False,
+    openapi: Annotated[bool, typer.Option("--openapi", help="The service's OpenAPI document (schemas/openapi.json).")] = False,
 ) -> None:
-    """Print the JSON Schema of the result (or of the model output)."""
+    """Print the JSON Schema of the result (or of the model output, or the service's OpenAPI document)."""
     from .models import ArticleSummary, ModelOutput, inline_schema
 
     data = inline_schema(ModelOutput) if model_output else ArticleSummary.model_json_schema()
+    if openapi:
+        from .service import openapi_document
+
+        data = openapi_document()
     write_output(json.dumps(data, indent=2, sort_keys=True), None)
 
 
