@@ -42,7 +42,9 @@ class KeyChecker:
         return ok
 
 
-async def require_key(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+async def require_key(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
     """FastAPI dependency: 401 unless a configured key is presented (no-op without keys)."""
     checker: KeyChecker = request.app.state.keys
     if not checker.enabled:
