@@ -184,10 +184,15 @@ def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -
             await announce()
 
     server.startup = startup  # type: ignore[method-assign]
+    # uvicorn re-raises the signal it stopped on, after restoring the handlers it found;
+    # a graceful stop is a success, so the restored handler only notes it.
+    stopped_by: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: stopped_by.append(signum))
     server.run()
     if not server.started:
         raise fail("the service did not start (see the lines above)", 1)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    typer.echo("summarizer: stopped" + (" (unfinished jobs resume on the next start)" if stopped_by else ""), err=True)
 
 
 def _signature() -> inspect.Signature:

@@ -67,6 +67,12 @@ class ServiceSettings:
     config_file: Path | None = None
     retry_after: int = 2
 
+    def __repr__(self) -> str:
+        # config.Settings' own repr shows the upstream key; a settings dump in a log must not.
+        inner = dataclasses.replace(self.summarizer, api_key="***" if self.summarizer.api_key else None)
+        shown = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.repr and f.name != "summarizer"}
+        return f"ServiceSettings(summarizer={inner!r}, " + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
+
     def resolved_store_path(self) -> Path:
         """The job store file: `store_path`, else ``service.sqlite3`` in the cache dir."""
         if self.store_path is not None:
