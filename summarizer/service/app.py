@@ -93,8 +93,10 @@ def openapi_document() -> dict[str, Any]:
 
 def _add_error_handlers(app: FastAPI) -> None:
     metrics = app.state.service.metrics
+    redact = app.state.service.redact
 
     def answer(problem: ProblemError) -> Response:
+        problem = redact.problem(problem)
         if problem.status >= 400 and problem.kind not in ("NotFound", "Overloaded"):
             metrics.errors.labels(problem.kind).inc()
         return problem_response(problem)

@@ -163,8 +163,9 @@ class JobManager:
         try:
             await self._run_job(job_id)
         except Exception as err:  # noqa: BLE001 - the job fails, the service goes on
-            log.warning("job %s failed: %s", job_id, err, exc_info=True)
-            self.store.finish(job_id, "failed", f"{type(err).__name__}: {err}")
+            why = self.service.redact(f"{type(err).__name__}: {err}")
+            log.warning("job %s failed: %s", job_id, why)
+            self.store.finish(job_id, "failed", why)
         finally:
             self._tasks.pop(job_id, None)
             self._runs.pop(job_id, None)
@@ -191,7 +192,7 @@ class JobManager:
                 self.store.record(
                     job_id,
                     pending[r.index][0],
-                    r.to_json(),
+                    r.to_json() if r.error is None else self.service.redact(r.to_json()),
                     outcome=outcome,
                     usage=(u.prompt_tokens, u.completion_tokens, u.total_tokens),
                     cost=r.cost,

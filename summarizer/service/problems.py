@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse
 
 from ..errors import ConfigError, EndpointError, InputError, OutputError, SummarizerError
 
-__all__ = ["PROBLEM_JSON", "Problem", "ProblemError", "problem_for", "problem_response"]
+__all__ = ["PROBLEM_JSON", "Problem", "ProblemError", "Redactor", "problem_for", "problem_response"]
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -55,6 +55,26 @@ class ProblemError(Exception):
         self.kind = kind
         self.errors = errors
         self.headers = headers or {}
+
+
+class Redactor:
+    """Blanks out secrets (the upstream endpoint's key) in text bound for a client, a log
+    line or the job store: an upstream error body or a proxy may echo what it was sent."""
+
+    def __init__(self, secrets: list[str | None]):
+        # Short values ("no-key", "") would blank ordinary words; real keys are long.
+        self._secrets = sorted({s for s in secrets if s and len(s) >= 8}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    def problem(self, problem: ProblemError) -> ProblemError:
+        problem.detail = self(problem.detail)
+        if problem.errors is not None:
+            problem.errors = [self(e) for e in problem.errors]
+        return problem
 
 
 def _timed_out(err: BaseException) -> bool:

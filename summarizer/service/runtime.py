@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import os
 import tempfile
 import time
 from collections.abc import AsyncIterator
@@ -25,7 +26,7 @@ from ..engines.base import Completion, Engine, Request
 from ..models import ArticleSummary
 from ..pricing import Price, cost, load_prices
 from .metrics import Metrics
-from .problems import ProblemError
+from .problems import ProblemError, Redactor
 from .settings import ServiceSettings
 from .store import JobStore
 
@@ -148,6 +149,7 @@ class Service:
         self.waiting = 0
         self.started = time.time()
         self._ready_cache: tuple[float, dict[str, str]] | None = None
+        self.redact = Redactor([settings.summarizer.api_key, os.environ.get("OPENAI_API_KEY")])
 
     # ------------------------------------------------------------------ life cycle
 

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 
 from fake_openai import Reply
 
@@ -203,3 +205,22 @@ def test_concurrent_sync_and_job_share_the_model_limit(serve, fake):
     # At most 2 calls in flight: any 3 consecutive arrivals span at least one reply's latency.
     in_flight = [arrivals[i + 2] - arrivals[i] for i in range(len(arrivals) - 2)]
     assert len(arrivals) == 8 and min(in_flight) >= 0.4, in_flight
+
+
+def test_upstream_key_echoed_by_the_endpoint_never_leaves(serve, fake, tmp_path):
+    from .conftest import UPSTREAM_KEY
+
+    echo = {"error": {"message": f"proxy refused header Authorization: Bearer {UPSTREAM_KEY}", "type": "api_error"}}
+    fake.default = lambda body: Reply.error(500, body=echo)
+    service = serve("--retries", "0", "-vv")
+    with service.client() as client:
+        sync = client.post("/v1/summaries", json={"text": BODY})
+        job = submit(client, [article(1)])
+        wait_for(lambda: status(client, job["id"])["status"] == "done", what="the job")
+        lines = client.get(f"/v1/jobs/{job['id']}/results").text
+    assert sync.status_code == 502 and "proxy refused" in sync.text and "[redacted]" in sync.text
+    assert "[redacted]" in lines and json.loads(lines)["kind"] == "EndpointError"
+    store = Path(os.environ["SUMMARIZER_CACHE_DIR"]) / "service.sqlite3"
+    stored = b"".join(p.read_bytes() for p in store.parent.glob("service.sqlite3*"))
+    assert UPSTREAM_KEY not in sync.text + lines and UPSTREAM_KEY.encode() not in stored
+    assert UPSTREAM_KEY not in service.stderr
