@@ -171,7 +171,8 @@ class Service:
         assert base is not None
         free = base.name == "local"
         prices = load_prices(s.config_file)
-        self.gate = _Gate(base, s.model_concurrency(), self.metrics, prices, free)
+        # The embedded model runs one generation at a time, whatever --concurrency says.
+        self.gate = _Gate(base, 1 if free else s.concurrency, self.metrics, prices, free)
         engine: Any = self.gate
         if s.rpm or s.tpm:
             engine = RateLimitedEngine(self.gate, rpm=s.rpm, tpm=s.tpm)

@@ -79,10 +79,6 @@ class ServiceSettings:
             return Path(self.store_path).expanduser()
         return self.summarizer.resolved_cache_dir() / STORE_NAME
 
-    def model_concurrency(self) -> int:
-        """Model calls allowed at once: 1 for the embedded model, else `concurrency`."""
-        return 1 if self.summarizer.engine_kind() == "local" else self.concurrency
-
     def to_env(self) -> str:
         """JSON for worker processes; without keys (each worker reads them itself)."""
         data = dataclasses.asdict(self)

@@ -158,3 +158,37 @@ def test_store_lease_takeover_and_migration(tmp_path):
     assert JobStore(path).get(job) is not None  # reopening migrates nothing twice
     (version,) = two._db.execute("PRAGMA user_version").fetchone()
     assert version == 1
+
+
+def test_gate_bounds_calls_in_flight(tmp_path):
+    in_flight = {"now": 0, "max": 0}
+
+    class Slow:
+        name, model = "slow", "slow-model"
+
+        def identity(self) -> dict[str, Any]:
+            return {"engine": "slow"}
+
+        def complete(self, request: Any) -> Any:
+            raise AssertionError("the service calls acomplete")
+
+        async def acomplete(self, request: Any) -> Any:
+            from summarizer.engines.base import Completion
+            from summarizer.models import Usage
+
+            in_flight["now"] += 1
+            in_flight["max"] = max(in_flight["max"], in_flight["now"])
+            await asyncio.sleep(0.5)  # longer than the CPU work between calls on a loaded machine
+            in_flight["now"] -= 1
+            return Completion(text=REPLY, usage=Usage(), finish_reason="stop")
+
+    async def script(client: httpx.AsyncClient) -> list[int]:
+        posts = [client.post("/v1/summaries", json={"text": BODY, "title": f"T{n}"}) for n in range(6)]
+        return [r.status_code for r in await asyncio.gather(*posts)]
+
+    assert run_app(settings_for(tmp_path, concurrency=2), Slow(), script) == [200] * 6
+    assert in_flight["max"] == 2
+    in_flight["max"] = 0
+    Slow.name = "local"  # the embedded engine: one generation at a time, whatever --concurrency says
+    assert run_app(settings_for(tmp_path / "2", concurrency=2), Slow(), script) == [200] * 6
+    assert in_flight["max"] == 1
