@@ -263,3 +263,15 @@ def test_service_settings_from_config_file(serve, tmp_path, fake):
         assert (
             client.post("/v1/summaries", json={"text": BODY, "title": "x"}).json()["provenance"]["model"] == "from-flag"
         )
+
+
+def test_bad_configuration_exits_2_with_one_line(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer.cli", "serve", "--engine", "replay", "--recordings", tmp_path / "none"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert (
+        done.stderr.startswith("summarizer: error: --engine replay needs recordings") and done.stderr.count("\n") == 1
+    )
