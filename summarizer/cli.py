@@ -19,8 +19,8 @@ from typing import Annotated, Any
 import typer
 
 from .batch_cli import register_batch
-from .serve_cli import register_serve
 from .cli_errors import fail, handle_errors, setup_logging, state
+from .serve_cli import register_serve
 
 app = typer.Typer(
     name="summarizer",
