@@ -224,3 +224,12 @@ def test_upstream_key_echoed_by_the_endpoint_never_leaves(serve, fake, tmp_path)
     stored = b"".join(p.read_bytes() for p in store.parent.glob("service.sqlite3*"))
     assert UPSTREAM_KEY not in sync.text + lines and UPSTREAM_KEY.encode() not in stored
     assert UPSTREAM_KEY not in service.stderr
+
+
+def test_rpm_paces_model_calls_as_batch_does(serve, fake):
+    service = serve("--rpm", "60", "--concurrency", "8")  # unpaced, all 3 would arrive within milliseconds
+    with service.client() as client:
+        job = submit(client, [article(n) for n in range(3)])
+        wait_for(lambda: status(client, job["id"])["status"] == "done", timeout=60, what="the job")
+    arrivals = sorted(fake.arrivals)
+    assert len(arrivals) == 3 and arrivals[-1] - arrivals[0] >= 0.9, arrivals
