@@ -107,7 +107,7 @@ class JobManager:
             job = self.store.get(job_id)
             if job is None or start >= job.total:
                 return
-            if job.status in ("cancelled", "failed"):
+            if job.status not in ("queued", "running"):  # finished: nothing more will come
                 while rows := self.store.lines(job_id, start):
                     for _, line in rows:
                         if line is not None:
