@@ -50,6 +50,9 @@ def test_job_results_stream_in_input_order_as_batch_writes_them(serve, fake, cli
         assert job["status"] in ("queued", "running") and job["total"] == 6
         lines = results(client, job["id"])  # streams while the job runs
         final = status(client, job["id"])
+        key = lines[2]["result"]["provenance"]["cache_key"]
+        report = client.get(f"/v1/summaries/{key}.html")  # a job's results have reports too
+    assert report.status_code == 200 and "Item 2" in report.text
     assert [line["id"] for line in lines] == [f"item-{n}" for n in range(5)] + ["bad"]
     assert all("result" in line for line in lines[:5])
     assert lines[5]["kind"] == "InputError" and "empty" in lines[5]["error"]
