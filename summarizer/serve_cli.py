@@ -153,10 +153,15 @@ def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -
         "server_header": False,
     }  # fmt: skip
     if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
         Service(settings).prepare()  # a bad setting fails here, once, with one line
         os.environ[settings_env] = settings.to_env()
-        typer.echo(f"summarizer: serving on http://{host}:{port} with {workers} workers", err=True)
-        uvicorn.run("summarizer.service.app:app_from_env", factory=True, workers=workers, **common)
+        config = uvicorn.Config("summarizer.service.app:app_from_env", factory=True, workers=workers, **common)
+        sock = config.bind_socket()  # bound here, shared by the workers; port 0 is resolved now
+        name = sock.getsockname()
+        typer.echo(f"summarizer: serving on http://{name[0]}:{name[1]} with {workers} workers", err=True)
+        Multiprocess(config, sockets=[sock]).run()
         return
     app = create_app(settings)
     service = app.state.service

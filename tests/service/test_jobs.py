@@ -236,3 +236,26 @@ def test_rpm_paces_model_calls_as_batch_does(serve, fake):
         wait_for(lambda: status(client, job["id"])["status"] == "done", timeout=60, what="the job")
     arrivals = sorted(fake.arrivals)
     assert len(arrivals) == 3 and arrivals[-1] - arrivals[0] >= 0.9, arrivals
+
+
+def test_workers_share_the_job_store_and_run_each_item_once(serve, fake):
+    import httpx
+
+    fake.default = slow(0.2)
+    service = serve("--workers", "2", "--concurrency", "2")
+
+    def healthy():
+        try:
+            return httpx.get(f"{service.url}/healthz", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    wait_for(healthy, timeout=60, what="the workers")
+    with service.client() as client:
+        jobs = [submit(client, [article(10 * j + n) for n in range(4)]) for j in range(3)]
+        for job in jobs:
+            wait_for(lambda job=job: status(client, job["id"])["status"] == "done", timeout=60, what="a job")
+        lines = [results(client, job["id"]) for job in jobs]
+    assert [[line["id"] for line in ls] for ls in lines] == [[f"item-{10 * j + n}" for n in range(4)] for j in range(3)]
+    per_item = Counter(item_of(r) for r in fake.chat_requests)
+    assert len(per_item) == 12 and set(per_item.values()) == {1}  # no job was run by both workers
