@@ -155,7 +155,10 @@ def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 
-        Service(settings).prepare()  # a bad setting fails here, once, with one line
+        check = Service(settings)
+        check.prepare()  # a bad setting fails here, once, with one line
+        assert check.store is not None
+        check.store.close()
         os.environ[settings_env] = settings.to_env()
         config = uvicorn.Config("summarizer.service.app:app_from_env", factory=True, workers=workers, **common)
         sock = config.bind_socket()  # bound here, shared by the workers; port 0 is resolved now

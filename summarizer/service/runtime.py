@@ -154,9 +154,15 @@ class Service:
     # ------------------------------------------------------------------ life cycle
 
     def prepare(self) -> None:
-        """Build the engine from the settings (once). Raises `ConfigError` on a bad setting."""
+        """Build the engine and open the job store (once), before serving.
+
+        Raises:
+            ConfigError: a bad setting, no engine available, or an unusable job store.
+        """
         if self._base is None:
             self._base = build_engine(self.settings.summarizer)
+        if self.store is None:
+            self.store = JobStore(self.settings.resolved_store_path())
 
     @property
     def draining(self) -> bool:
@@ -187,7 +193,6 @@ class Service:
             max_tokens=cfg.max_tokens,
         )
         self.summarizer.pipeline  # noqa: B018 - build it now: a bad setting fails start-up, not a request
-        self.store = JobStore(s.resolved_store_path())
         self.jobs = JobManager(self, prices=prices)
         await self.jobs.start()
 

@@ -275,3 +275,16 @@ def test_bad_configuration_exits_2_with_one_line(tmp_path):
     assert (
         done.stderr.startswith("summarizer: error: --engine replay needs recordings") and done.stderr.count("\n") == 1
     )
+
+
+def test_unusable_job_store_exits_2_with_one_line(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache directory should be")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer.cli", "serve", "--base-url", "http://127.0.0.1:9/v1",
+         "--cache-dir", blocked],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("summarizer: error: job store") and done.stderr.count("\n") == 1
