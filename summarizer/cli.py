@@ -31,6 +31,7 @@ from .cli_errors import (
     write_error,
 )
 from .eval_cli import register_eval
+from .serve_cli import register_serve
 
 # The root's help is main()'s docstring, which has the examples.
 app = typer.Typer(
@@ -71,6 +72,7 @@ fixtures_app = typer.Typer(
 app.add_typer(fixtures_app, name="fixtures")
 register_batch(app)
 register_eval(app)
+register_serve(app)
 
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or to FILE atomically (a failure never leaves half a file).
@@ -382,21 +384,29 @@ def schema(
     model_output: Annotated[
         bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")
     ] = False,
+    openapi: Annotated[
+        bool, typer.Option("--openapi", help="The service's OpenAPI document (schemas/openapi.json).")
+    ] = False,
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema of the result (or of the model output).
+    """Print the JSON Schema of the result (or of the model output, or the service's OpenAPI document).
 
     Examples:
 
     \b
       summarizer schema > result.schema.json
       summarizer schema --model-output -o model-output.schema.json
+      summarizer schema --openapi -o schemas/openapi.json
     """
     from .models import ArticleSummary, ModelOutput, inline_schema
 
     if output is not None:
         output = check_output_path(output)
     data = inline_schema(ModelOutput) if model_output else ArticleSummary.model_json_schema()
+    if openapi:
+        from .service import openapi_document
+
+        data = openapi_document()
     write_output(json.dumps(data, indent=2, sort_keys=True), output)
 
 

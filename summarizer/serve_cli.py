@@ -1,0 +1,224 @@
+"""The `summarizer serve` command: the HTTP service (summarizer.service) under uvicorn.
+
+Owns the command's own options (address, keys, limits), reading the config file for
+the model options it shares with `summarizer batch`, the refusal to listen beyond
+loopback without API keys, and SIGTERM (stop accepting, let running model calls
+finish, leave jobs resumable). The model options themselves (engine, model, endpoint,
+cache, strategy, concurrency, pacing, ...) are `summarizer batch`'s own declarations,
+reused, so the two commands cannot drift apart.
+
+Registered on the main app by `summarizer.cli` (``register_serve(app)``). Imports
+nothing heavy at import time.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import signal
+from pathlib import Path
+from typing import Annotated, Any, get_type_hints
+
+import typer
+
+from .cli_errors import fail, handle_errors, setup_logging, state
+
+__all__ = ["register_serve", "serve"]
+
+# `summarizer batch` options that mean the same for the service.
+SHARED_OPTIONS = (
+    "engine", "model", "base_url", "mode", "recordings", "model_path", "strategy", "no_cache", "cache_dir",
+    "max_attempts", "max_tokens", "temperature", "timeout", "retries", "concurrency", "rpm", "tpm",
+    "verbose", "debug",
+)  # fmt: skip
+
+
+def _own_options(
+    host: Annotated[
+        str, typer.Option(envvar="SUMMARIZER_SERVICE_HOST", help="Address to listen on (non-loopback needs API keys).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(envvar="SUMMARIZER_SERVICE_PORT", min=0, max=65535, help="Port (0: any free one).")
+    ] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Worker processes (they share the job store; 1 for the embedded model).")
+    ] = 1,
+    api_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--api-key-file",
+            help="File of API keys clients must send as Authorization: Bearer KEY, one per line "
+            "[default: SUMMARIZER_SERVICE_KEYS, comma-separated].",
+        ),
+    ] = None,
+    max_body: Annotated[
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_MAX_BODY", min=1024, help="Largest request body in bytes (413 beyond)."
+        ),
+    ] = 2_000_000,
+    max_waiting: Annotated[
+        int,
+        typer.Option(envvar="SUMMARIZER_SERVICE_MAX_WAITING", min=1, help="Sync summaries in progress (429 beyond)."),
+    ] = 64,
+    max_jobs: Annotated[
+        int, typer.Option(envvar="SUMMARIZER_SERVICE_MAX_JOBS", min=1, help="Queued or running jobs (429 beyond).")
+    ] = 100,
+    job_slots: Annotated[
+        int, typer.Option(envvar="SUMMARIZER_SERVICE_JOB_SLOTS", min=1, help="Jobs running at once.")
+    ] = 4,
+    shutdown_grace: Annotated[
+        float,
+        typer.Option(envvar="SUMMARIZER_SERVICE_GRACE", min=0.0, help="Seconds SIGTERM waits for running model calls."),
+    ] = 30.0,
+) -> None:
+    """Declarations only: `serve`'s signature is built from these and batch's shared options."""
+
+
+def register_serve(app: typer.Typer) -> None:
+    """Add the ``serve`` command to `app`."""
+    app.command("serve")(handle_errors(serve))
+
+
+def serve(ctx: typer.Context, **options: Any) -> None:
+    """Serve the HTTP API: summaries now, background jobs, reports, health, metrics, OpenAPI.
+
+    Uses the same configuration as the other commands (flags > SUMMARIZER_* env >
+    config file). Without an endpoint it serves the embedded model, one generation at
+    a time. Without API keys it listens on loopback only.
+
+    Examples:
+
+      summarizer serve --base-url http://127.0.0.1:8080/v1 --concurrency 32
+
+      SUMMARIZER_SERVICE_KEYS=k1,k2 summarizer serve --host 0.0.0.0 --port 8000
+
+      curl -s localhost:8000/v1/summaries -H 'content-type: application/json' -d '{"text": "..."}'
+    """
+    state["debug"] = options["debug"]
+    setup_logging(options["verbose"], options["debug"])
+    from .config import Settings, load_config_file
+    from .errors import ConfigError
+    from .service.settings import KEYS_ENV, SETTINGS_ENV, ServiceSettings, is_loopback, read_api_keys
+
+    root = ctx.find_root().params.get("config")
+    config_file = Path(root) if root else None
+    _apply_config_file(ctx, options, load_config_file(config_file))
+    keys = read_api_keys(options["api_key_file"])
+    host = options["host"]
+    if not keys and not is_loopback(host):
+        raise fail(
+            f"refusing to listen on {host} without API keys: pass --api-key-file FILE or set {KEYS_ENV} "
+            "(or listen on 127.0.0.1)",
+            2,
+        )
+    model_settings = Settings(
+        engine=options["engine"], model=options["model"], base_url=options["base_url"], mode=options["mode"],
+        model_path=options["model_path"], recordings=options["recordings"], cache_dir=options["cache_dir"],
+        use_cache=not options["no_cache"], max_attempts=options["max_attempts"], strategy=options["strategy"],
+        temperature=options["temperature"], max_tokens=options["max_tokens"], timeout=options["timeout"],
+        retries=options["retries"],
+    )  # fmt: skip
+    settings = ServiceSettings(
+        summarizer=model_settings, api_keys=keys, api_key_file=options["api_key_file"],
+        concurrency=options["concurrency"], rpm=options["rpm"], tpm=options["tpm"],
+        max_body_bytes=options["max_body"], max_waiting=options["max_waiting"], max_jobs=options["max_jobs"],
+        job_slots=options["job_slots"], shutdown_grace=options["shutdown_grace"], config_file=config_file,
+    )  # fmt: skip
+    workers = options["workers"]
+    if workers > 1 and model_settings.engine_kind() == "local":
+        raise ConfigError("--workers must be 1 for the embedded model (each worker would load its own copy)")
+    _run(settings, host, options["port"], workers, SETTINGS_ENV)
+
+
+def _apply_config_file(ctx: typer.Context, options: dict[str, Any], file_settings: dict[str, Any]) -> None:
+    """Config-file values for the options neither a flag nor an env var set."""
+    if "use_cache" in file_settings:
+        file_settings["no_cache"] = not file_settings.pop("use_cache")
+    for name, value in file_settings.items():
+        source = ctx.get_parameter_source(name)
+        # By name: typer may bring its own click, whose enum is not click.core's.
+        if name in options and (source is None or source.name in ("DEFAULT", "DEFAULT_MAP")):
+            options[name] = Path(value) if name in ("cache_dir", "recordings") else value
+
+
+def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -> None:
+    import uvicorn
+
+    from .service.app import create_app
+    from .service.runtime import Service
+
+    common: dict[str, Any] = {
+        "host": host, "port": port, "log_config": None, "timeout_graceful_shutdown": settings.shutdown_grace,
+        "server_header": False,
+    }  # fmt: skip
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        check = Service(settings)
+        check.prepare()  # a bad setting fails here, once, with one line
+        assert check.store is not None
+        check.store.close()
+        os.environ[settings_env] = settings.to_env()
+        config = uvicorn.Config("summarizer.service.app:app_from_env", factory=True, workers=workers, **common)
+        sock = config.bind_socket()  # bound here, shared by the workers; port 0 is resolved now
+        name = sock.getsockname()
+        typer.echo(f"summarizer: serving on http://{name[0]}:{name[1]} with {workers} workers", err=True)
+        Multiprocess(config, sockets=[sock]).run()
+        return
+    app = create_app(settings)
+    service = app.state.service
+    service.prepare()
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            service.begin_drain()  # SIGTERM: no new model calls; running ones finish
+            super().handle_exit(sig, frame)
+
+    server = Server(uvicorn.Config(app, **common))
+
+    # Say where we listen once the socket is bound (port 0 picks one).
+    async def announce() -> None:
+        for s in server.servers:
+            for sock in s.sockets:
+                name = sock.getsockname()
+                typer.echo(f"summarizer: serving on http://{name[0]}:{name[1]}", err=True)
+
+    original_startup = server.startup
+
+    async def startup(sockets: Any = None) -> None:
+        await original_startup(sockets=sockets)
+        if server.started:
+            await announce()
+
+    server.startup = startup  # type: ignore[method-assign]
+    # uvicorn re-raises the signal it stopped on, after restoring the handlers it found;
+    # a graceful stop is a success, so the restored handler only notes it.
+    stopped_by: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: stopped_by.append(signum))
+    server.run()
+    if not server.started:
+        raise fail("the service did not start (see the lines above)", 1)
+    typer.echo("summarizer: stopped" + (" (unfinished jobs resume on the next start)" if stopped_by else ""), err=True)
+
+
+def _signature() -> inspect.Signature:
+    from .batch_cli import batch
+
+    shared = inspect.signature(batch).parameters
+    shared_hints = get_type_hints(batch, include_extras=True)
+    own = inspect.signature(_own_options).parameters
+    own_hints = get_type_hints(_own_options, include_extras=True)
+    params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+    params += [p.replace(annotation=own_hints[n], kind=inspect.Parameter.KEYWORD_ONLY) for n, p in own.items()]
+    params += [
+        shared[n].replace(annotation=shared_hints[n], kind=inspect.Parameter.KEYWORD_ONLY)
+        for n in SHARED_OPTIONS
+        if n in shared
+    ]
+    return inspect.Signature(params)
+
+
+serve.__signature__ = _signature()  # type: ignore[attr-defined]
+serve.__annotations__ = {p.name: p.annotation for p in serve.__signature__.parameters.values()}  # type: ignore[attr-defined]
