@@ -21,7 +21,7 @@ from typing import Annotated, Any, get_type_hints
 
 import typer
 
-from .cli_errors import fail, handle_errors, setup_logging, state
+from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging, state
 
 __all__ = ["register_serve", "serve"]
 
@@ -35,18 +35,28 @@ SHARED_OPTIONS = (
 
 def _own_options(
     host: Annotated[
-        str, typer.Option(envvar="SUMMARIZER_SERVICE_HOST", help="Address to listen on (non-loopback needs API keys).")
+        str,
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_HOST", metavar="HOST", help="Address to listen on (non-loopback needs API keys)."
+        ),
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_SERVICE_PORT", min=0, max=65535, help="Port (0: any free one).")
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_PORT", min=0, max=65535, metavar="PORT", help="Port (0: any free one)."
+        ),
     ] = 8000,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Worker processes (they share the job store; 1 for the embedded model).")
+        int,
+        typer.Option(
+            min=1, max=64, metavar="N", help="Worker processes (they share the job store; 1 for the embedded model)."
+        ),
     ] = 1,
     api_key_file: Annotated[
         Path | None,
         typer.Option(
             "--api-key-file",
+            metavar="FILE",
             help="File of API keys clients must send as Authorization: Bearer KEY, one per line "
             "[default: SUMMARIZER_SERVICE_KEYS, comma-separated].",
         ),
@@ -54,22 +64,35 @@ def _own_options(
     max_body: Annotated[
         int,
         typer.Option(
-            envvar="SUMMARIZER_SERVICE_MAX_BODY", min=1024, help="Largest request body in bytes (413 beyond)."
+            envvar="SUMMARIZER_SERVICE_MAX_BODY",
+            min=1024,
+            metavar="BYTES",
+            help="Largest request body in bytes (413 beyond).",
         ),
     ] = 2_000_000,
     max_waiting: Annotated[
         int,
-        typer.Option(envvar="SUMMARIZER_SERVICE_MAX_WAITING", min=1, help="Sync summaries in progress (429 beyond)."),
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_MAX_WAITING", min=1, metavar="N", help="Sync summaries in progress (429 beyond)."
+        ),
     ] = 64,
     max_jobs: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_SERVICE_MAX_JOBS", min=1, help="Queued or running jobs (429 beyond).")
+        int,
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_MAX_JOBS", min=1, metavar="N", help="Queued or running jobs (429 beyond)."
+        ),
     ] = 100,
     job_slots: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_SERVICE_JOB_SLOTS", min=1, help="Jobs running at once.")
+        int, typer.Option(envvar="SUMMARIZER_SERVICE_JOB_SLOTS", min=1, metavar="N", help="Jobs running at once.")
     ] = 4,
     shutdown_grace: Annotated[
         float,
-        typer.Option(envvar="SUMMARIZER_SERVICE_GRACE", min=0.0, help="Seconds SIGTERM waits for running model calls."),
+        typer.Option(
+            envvar="SUMMARIZER_SERVICE_GRACE",
+            min=0.0,
+            metavar="SECONDS",
+            help="Seconds SIGTERM waits for running model calls.",
+        ),
     ] = 30.0,
 ) -> None:
     """Declarations only: `serve`'s signature is built from these and batch's shared options."""
@@ -77,7 +100,7 @@ def _own_options(
 
 def register_serve(app: typer.Typer) -> None:
     """Add the ``serve`` command to `app`."""
-    app.command("serve")(handle_errors(serve))
+    app.command("serve", cls=SummarizerCommand)(handle_errors(serve))
 
 
 def serve(ctx: typer.Context, **options: Any) -> None:
