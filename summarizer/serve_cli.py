@@ -112,10 +112,9 @@ def serve(ctx: typer.Context, **options: Any) -> None:
 
     Examples:
 
+    \b
       summarizer serve --base-url http://127.0.0.1:8080/v1 --concurrency 32
-
       SUMMARIZER_SERVICE_KEYS=k1,k2 summarizer serve --host 0.0.0.0 --port 8000
-
       curl -s localhost:8000/v1/summaries -H 'content-type: application/json' -d '{"text": "..."}'
     """
     state["debug"] = options["debug"]
