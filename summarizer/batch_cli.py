@@ -73,6 +73,15 @@ def batch(
     base_url: Annotated[
         str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint.")
     ] = None,
+    api_key_env: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key-env",
+            metavar="NAME",
+            help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
+            "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
+        ),
+    ] = None,
     mode: Annotated[
         str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")
     ] = "auto",
@@ -139,6 +148,7 @@ def batch(
             "engine": engine,
             "model": model,
             "base_url": base_url,
+            "api_key_env": api_key_env,
             "mode": mode,
             "model_path": model_path,
             "recordings": recordings,

@@ -102,6 +102,7 @@ def main(
 EngineOpt = Annotated[str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay. auto: an endpoint when one is configured, else the embedded model.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini].")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")]
+ApiKeyEnvOpt = Annotated[str | None, typer.Option("--api-key-env", metavar="NAME", help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].")]
 ModeOpt = Annotated[str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")]
 CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir].")]
 
@@ -117,6 +118,7 @@ def summarize(
     engine: EngineOpt = "auto",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    api_key_env: ApiKeyEnvOpt = None,
     mode: ModeOpt = "auto",
     recordings: Annotated[Path | None, typer.Option("--recordings", help="Recordings directory for --engine replay [default: fixtures/recordings].")] = None,
     model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL", help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")] = None,
@@ -154,6 +156,7 @@ def summarize(
         engine=engine,
         model=model,
         base_url=base_url,
+        api_key_env=api_key_env,
         cache_dir=cache_dir,
         cache=not no_cache,
         mode=mode,
@@ -350,6 +353,7 @@ def fixtures_record(
     engine: Annotated[str, typer.Option("--engine", help="openai|local: the live engine to record.")] = "local",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    api_key_env: ApiKeyEnvOpt = None,
     mode: ModeOpt = "auto",
     model_path: Annotated[str | None, typer.Option("--model-path", envvar="SUMMARIZER_LOCAL_MODEL")] = None,
     strategy: Annotated[str, typer.Option(help="auto|single|guided.")] = "auto",
@@ -374,7 +378,8 @@ def fixtures_record(
     if engine not in ("openai", "local"):
         raise ConfigError("--engine must be openai or local for recording")
     fixtures = FixtureSet(root)
-    settings = Settings(engine=engine, model=model, base_url=base_url, mode=mode, model_path=model_path,
+    settings = Settings(engine=engine, model=model, base_url=base_url, api_key_env=api_key_env, mode=mode,
+                        model_path=model_path,
                         cache_dir=cache_dir, strategy=strategy, max_attempts=max_attempts)
     live: list[Any] = []
 

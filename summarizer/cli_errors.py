@@ -9,6 +9,7 @@ it too without an import cycle.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -26,7 +27,11 @@ state = {"debug": False}
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    # One line, always: error bodies from servers and proxies may carry newlines.
+    from .errors import scrub
+
+    # One line, always: error bodies from servers and proxies may carry newlines. Keys
+    # are scrubbed where engine errors are built; this is the last guard before stderr.
+    message = scrub(message, [os.environ.get("OPENAI_API_KEY"), os.environ.get("SUMMARIZER_API_KEY")])
     typer.echo(f"summarizer: error: {' '.join(message.split())}", err=True)
     return typer.Exit(code)
 
