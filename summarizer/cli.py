@@ -102,7 +102,15 @@ def main(
 EngineOpt = Annotated[str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", help="auto|openai|local|replay. auto: an endpoint when one is configured, else the embedded model.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint [default: gpt-4o-mini].")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")]
-ApiKeyEnvOpt = Annotated[str | None, typer.Option("--api-key-env", metavar="NAME", help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].")]
+ApiKeyEnvOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key-env",
+        metavar="NAME",
+        help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
+        "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
+    ),
+]
 ModeOpt = Annotated[str, typer.Option("--mode", envvar="SUMMARIZER_MODE", help="auto|json_schema|json_object|tools|text.")]
 CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARIZER_CACHE_DIR", help="Cache location [default: user cache dir].")]
 

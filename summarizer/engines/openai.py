@@ -401,18 +401,17 @@ class OpenAICompatEngine:
         self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
         self._api_key, source = resolve_api_key(self.base_url, api_key=api_key, api_key_env=api_key_env)
         if self._api_key is None and self.base_url is None:
-            raise ConfigError(
-                "no API key: set OPENAI_API_KEY, or point --base-url at a server that needs none"
-            )
+            raise ConfigError("no API key: set OPENAI_API_KEY, or point --base-url at a server that needs none")
         if self._api_key is None:
-            log.info("no API key is sent to %s (%s)", self.base_url, _key_hint(self.base_url))
+            log.info("no API key is sent to %s (%s)", self._where_url, _key_hint(self.base_url))
         else:
-            log.info("sending the API key from %s to %s", source, self.base_url or OPENAI_URL)
+            log.info("sending the API key from %s to %s", source, self._where_url)
         self.mode = mode
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.memory = mode_memory or ModeMemory(None)
         self._bridge: _LoopThread | None = None
+        self._bridge_lock = threading.Lock()
         self._aclient: Any = None
         self._aloop: asyncio.AbstractEventLoop | None = None
 
@@ -658,16 +657,19 @@ class OpenAICompatEngine:
 
     def close(self) -> None:
         """Close the sync API's connections and stop its event-loop thread."""
-        if self._bridge is not None:
-            self._bridge.stop()
-            self._bridge = None
+        with self._bridge_lock:
+            bridge, self._bridge = self._bridge, None
+        if bridge is not None:
+            bridge.stop()
 
     def complete(self, request: Request) -> Completion:
-        if self._bridge is None:
-            self._bridge = _LoopThread()
-            weakref.finalize(self, self._bridge.stop)
+        with self._bridge_lock:
+            if self._bridge is None:
+                self._bridge = _LoopThread()
+                weakref.finalize(self, self._bridge.stop)
+            bridge = self._bridge
         try:
-            return self._bridge.run(self.acomplete(request))
+            return bridge.run(self.acomplete(request))
         except concurrent.futures.CancelledError:  # the loop was stopped under us (close())
             raise EndpointError(f"the request to {self._where()} was cancelled") from None
 
