@@ -520,7 +520,7 @@ class OpenAICompatEngine:
         if isinstance(body, (str, bytes)):
             text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
         elif hasattr(body, "model_dump_json"):
-            text = body.model_dump_json(exclude_unset=True)
+            text = body.model_dump_json(exclude_unset=True, warnings=False)
         else:
             text = repr(body)
         detail = self._scrub(" ".join(text.split())[:200])

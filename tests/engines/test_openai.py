@@ -415,3 +415,15 @@ def test_engine_temperature_rejection_remembered_in_identity(fake, tmp_path):
     fresh = engine(fake, memory=ModeMemory(tmp_path / "modes.json"))
     assert fresh.identity()["dropped_params"] == ["temperature"]
     assert fresh.identity()["mode"] == "json_schema"
+
+
+# --------------------------------------------------------------------------- 200s that are not completions (item 11)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("body", [[], {}, "plain", {"choices": [{"message": None}]}, {"choices": "x"}, ""])
+def test_engine_odd_200_bodies_are_not_completions(fake, body):
+    fake.enqueue(Reply.raw(body, content_type="application/json"))
+    with pytest.raises(EndpointError, match="not a chat completion: "):
+        engine(fake, mode="json_schema").complete(request())
+    assert len(fake.chat_requests) == 1
