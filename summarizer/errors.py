@@ -37,7 +37,8 @@ __all__ = [
 REDACTED = "[redacted]"
 # Key shapes worth hiding even when we do not know the key: OpenAI-style secret keys
 # (sk-..., sk-proj-...) and bearer credentials as a server may echo them.
-_KEY_SHAPES = re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}|\bBearer\s+[^\s\"',;]+", re.IGNORECASE)
+# (A bearer credential has a digit and 8+ characters: "Bearer token required" is prose.)
+_KEY_SHAPES = re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}|\bBearer\s+(?=[^\s\"',;]*\d)[^\s\"',;]{8,}", re.IGNORECASE)
 
 
 def scrub(text: str, secrets: Iterable[str | None] = ()) -> str:

@@ -199,7 +199,8 @@ def test_keys_library_error_is_scrubbed(fake, seed_text):
     ("text", "secrets", "expected"),
     [
         ("key abc123secret here", ["abc123secret"], "key [redacted] here"),
-        ("Bearer eyJhbGciOi.x-y", [], "[redacted]"),
+        ("Bearer eyJhbGciOi.x-y9", [], "[redacted]"),
+        ("a Bearer token is required", [], "a Bearer token is required"),  # prose, not a credential
         ("sk-proj-AbC_12-xyz9 and sk-ab", [], "[redacted] and sk-ab"),  # too short to be a key
         ("nothing secret", [None, ""], "nothing secret"),
     ],
