@@ -125,7 +125,11 @@ class Summarizer:
             ``"local"``, or any object implementing `Engine`.
         model: model name for the endpoint (default SUMMARIZER_MODEL or gpt-4o-mini).
         base_url: OpenAI-compatible endpoint (default OPENAI_BASE_URL).
-        api_key: default OPENAI_API_KEY.
+        api_key: the API key, sent to this endpoint whatever it is. Without it the
+            key stays with its endpoint: OPENAI_API_KEY for OpenAI and for
+            OPENAI_BASE_URL, else SUMMARIZER_API_KEY, else none.
+        api_key_env: the name of an environment variable holding the key (the only
+            environment the library reads is for keys).
         cache_dir: cache location (default SUMMARIZER_CACHE_DIR or the user cache dir).
         cache: False disables the cache.
         **options: further `Settings` fields (mode, model_path, max_attempts,
@@ -142,6 +146,7 @@ class Summarizer:
         model: str | None = None,
         base_url: str | None = None,
         api_key: str | None = None,
+        api_key_env: str | None = None,
         cache_dir: str | Path | None = None,
         cache: bool = True,
         **options: Any,
@@ -157,6 +162,7 @@ class Summarizer:
             model=model,
             base_url=base_url,
             api_key=api_key,
+            api_key_env=api_key_env,
             cache_dir=Path(cache_dir) if cache_dir else None,
             use_cache=cache,
             **options,

@@ -100,6 +100,15 @@ def batch(
         str | None,
         typer.Option("--base-url", envvar="OPENAI_BASE_URL", metavar="URL", help="OpenAI-compatible endpoint."),
     ] = None,
+    api_key_env: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key-env",
+            metavar="NAME",
+            help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
+            "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
+        ),
+    ] = None,
     mode: Annotated[
         str,
         typer.Option(
@@ -206,6 +215,7 @@ def batch(
             "engine": engine,
             "model": model,
             "base_url": base_url,
+            "api_key_env": api_key_env,
             "mode": mode,
             "model_path": model_path,
             "recordings": recordings,

@@ -179,6 +179,15 @@ BaseUrlOpt = Annotated[
         help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.",
     ),
 ]
+ApiKeyEnvOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key-env",
+        metavar="NAME",
+        help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
+        "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
+    ),
+]
 ModeOpt = Annotated[
     str,
     typer.Option(
@@ -238,6 +247,7 @@ def summarize(
     engine: EngineOpt = "auto",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    api_key_env: ApiKeyEnvOpt = None,
     mode: ModeOpt = "auto",
     recordings: Annotated[
         Path | None,
@@ -297,6 +307,7 @@ def summarize(
         engine=engine,
         model=model,
         base_url=base_url,
+        api_key_env=api_key_env,
         cache_dir=cache_dir,
         cache=not no_cache,
         mode=mode,
@@ -634,6 +645,7 @@ def fixtures_record(
     ] = "local",
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    api_key_env: ApiKeyEnvOpt = None,
     mode: ModeOpt = "auto",
     model_path: ModelPathOpt = None,
     strategy: Annotated[
@@ -665,7 +677,8 @@ def fixtures_record(
     if engine not in ("openai", "local"):
         raise ConfigError("--engine must be openai or local for recording")
     fixtures = FixtureSet(root)
-    settings = Settings(engine=engine, model=model, base_url=base_url, mode=mode, model_path=model_path,
+    settings = Settings(engine=engine, model=model, base_url=base_url, api_key_env=api_key_env, mode=mode,
+                        model_path=model_path,
                         cache_dir=cache_dir, strategy=strategy, max_attempts=max_attempts)
     live: list[Any] = []
 

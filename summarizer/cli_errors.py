@@ -67,7 +67,11 @@ class OutputWriteError(SummarizerError):
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print ``summarizer: error: MESSAGE`` (one line) and return the `typer.Exit` to raise."""
-    # One line, always: error bodies from servers and proxies may carry newlines.
+    from .errors import scrub
+
+    # One line, always: error bodies from servers and proxies may carry newlines. Keys
+    # are scrubbed where engine errors are built; this is the last guard before stderr.
+    message = scrub(message, [os.environ.get("OPENAI_API_KEY"), os.environ.get("SUMMARIZER_API_KEY")])
     typer.echo(f"{PROG}: error: {' '.join(message.split())}", err=True)
     return typer.Exit(code)
 

@@ -28,7 +28,8 @@ class Settings:
     engine: str = "auto"
     model: str | None = None  # SUMMARIZER_MODEL; DEFAULT_MODEL for openai
     base_url: str | None = None
-    api_key: str | None = None
+    api_key: str | None = None  # library only; see engines.openai.resolve_api_key for the rule
+    api_key_env: str | None = None  # name of an environment variable that holds the key
     mode: str = "auto"
     model_path: str | None = None  # local engine: a GGUF file
     recordings: Path | None = None  # replay engine: a directory of recordings
@@ -78,6 +79,7 @@ def build_engine(settings: Settings) -> Engine:
             settings.model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
             base_url=settings.base_url,
             api_key=settings.api_key,
+            api_key_env=settings.api_key_env,
             mode=settings.mode,
             timeout=settings.timeout,
             retry=RetryPolicy(retries=settings.retries),
@@ -100,7 +102,7 @@ def build_engine(settings: Settings) -> Engine:
             if settings.engine == "auto":
                 raise ConfigError(f"{err} (or configure an endpoint: --base-url / OPENAI_BASE_URL)") from None
             raise
-        return LocalEngine(path)  # type: ignore[return-value]
+        return LocalEngine(path)
     from .engines.replay import ReplayEngine
 
     directory = Path(settings.recordings or "fixtures/recordings")
@@ -119,6 +121,9 @@ _FILE_TYPES: dict[str, type | tuple[type, ...]] = {
     "use_cache": bool,
     "no_cache": bool,
 }
+
+
+_KIND_NAMES: dict[type, str] = {int: "a whole number", bool: "true or false", str: "a string"}
 
 
 def config_path() -> Path:
@@ -160,7 +165,7 @@ def load_config_file(path: Path | None = None) -> dict[str, Any]:
             raise ConfigError(f"config file {path}: unknown setting {key!r}")
         expected = _FILE_TYPES.get(name, str)
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
-            kind = {int: "a whole number", bool: "true or false", str: "a string"}.get(expected, "a number")  # type: ignore[call-overload]
+            kind = _KIND_NAMES.get(expected, "a number") if isinstance(expected, type) else "a number"
             raise ConfigError(f"config file {path}: {key} must be {kind}, not {value!r}")
         if name == "no_cache":  # named like the flag
             name, value = "use_cache", not value

@@ -10,10 +10,16 @@
         ├── TruncatedOutputError    the reply was cut off at the token limit
         └── RefusalError            the model refused to answer
 
+`scrub` removes secrets from text that came from elsewhere (an endpoint's error body
+may echo the API key) before it goes into an error message or a log line.
+
 Imports nothing of ours.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 __all__ = [
     "SummarizerError",
@@ -24,7 +30,31 @@ __all__ = [
     "InvalidOutputError",
     "TruncatedOutputError",
     "RefusalError",
+    "REDACTED",
+    "scrub",
 ]
+
+REDACTED = "[redacted]"
+# Key shapes worth hiding even when we do not know the key: OpenAI-style secret keys
+# (sk-..., sk-proj-...) and bearer credentials as a server may echo them.
+# (A bearer credential has a digit and 8+ characters: "Bearer token required" is prose.)
+_KEY_SHAPES = re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}|\bBearer\s+(?=[^\s\"',;]*\d)[^\s\"',;]{8,}", re.IGNORECASE)
+
+
+def scrub(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """`text` with every occurrence of a secret, and anything shaped like a key, as ``[redacted]``.
+
+    Args:
+        text: an error body, message or log line.
+        secrets: exact strings to hide (the API key in use); empty or None are skipped.
+
+    Returns:
+        The text with ``sk-...`` and ``Bearer ...`` shapes and each secret replaced.
+    """
+    # Longest first, so a secret that contains another is hidden whole.
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    return _KEY_SHAPES.sub(REDACTED, text)
 
 
 class SummarizerError(Exception):

@@ -102,6 +102,14 @@ def eval_command(
         str | None,
         typer.Option("--base-url", envvar="OPENAI_BASE_URL", metavar="URL", help="OpenAI-compatible endpoint."),
     ] = None,
+    api_key_env: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key-env",
+            metavar="NAME",
+            help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY].",
+        ),
+    ] = None,
     mode: Annotated[
         str,
         typer.Option(
@@ -203,7 +211,8 @@ def eval_command(
         reports = _score_saved(results, golds)
     else:
         options = {
-            "engine": engine, "model": model, "base_url": base_url, "mode": mode, "model_path": model_path,
+            "engine": engine, "model": model, "base_url": base_url, "api_key_env": api_key_env, "mode": mode,
+            "model_path": model_path,
             "recordings": recordings, "strategy": strategy, "cache": not no_cache, "cache_dir": cache_dir,
             "max_attempts": max_attempts, "max_tokens": max_tokens, "temperature": temperature,
             "timeout": timeout, "retries": retries,

@@ -27,7 +27,8 @@ __all__ = ["register_serve", "serve"]
 
 # `summarizer batch` options that mean the same for the service.
 SHARED_OPTIONS = (
-    "engine", "model", "base_url", "mode", "recordings", "model_path", "strategy", "no_cache", "cache_dir",
+    "engine", "model", "base_url", "api_key_env", "mode", "recordings", "model_path", "strategy", "no_cache",
+    "cache_dir",
     "max_attempts", "max_tokens", "temperature", "timeout", "retries", "concurrency", "rpm", "tpm",
     "verbose", "debug",
 )  # fmt: skip
@@ -135,7 +136,8 @@ def serve(ctx: typer.Context, **options: Any) -> None:
             2,
         )
     model_settings = Settings(
-        engine=options["engine"], model=options["model"], base_url=options["base_url"], mode=options["mode"],
+        engine=options["engine"], model=options["model"], base_url=options["base_url"],
+        api_key_env=options["api_key_env"], mode=options["mode"],
         model_path=options["model_path"], recordings=options["recordings"], cache_dir=options["cache_dir"],
         use_cache=not options["no_cache"], max_attempts=options["max_attempts"], strategy=options["strategy"],
         temperature=options["temperature"], max_tokens=options["max_tokens"], timeout=options["timeout"],

@@ -40,9 +40,10 @@ NO_REPLY_MESSAGE = "fake server: no scripted reply left"
 
 @dataclass
 class Reply:
-    """A scripted reply. Build with the constructors: Reply.content/.json/.refusal/.error/.drop/.delay."""
+    """A scripted reply. Build with the constructors: Reply.content/.json/.refusal/.error/.drop/.delay/
+    .trickle/.raw."""
 
-    kind: str  # "content" | "refusal" | "error" | "drop" | "delay"
+    kind: str  # "content" | "refusal" | "error" | "drop" | "delay" | "trickle" | "raw"
     text: Optional[str] = None
     finish_reason: str = "stop"
     usage: Optional[tuple[int, int]] = None  # (prompt_tokens, completion_tokens); None = estimated
@@ -51,6 +52,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     then: Optional["Reply"] = None
+    content_type: Optional[str] = None  # "raw" replies only
 
     @classmethod
     def content(cls, text: str, finish_reason: str = "stop",
@@ -87,11 +89,33 @@ class Reply:
         return cls("delay", seconds=seconds, then=then if then is not None else cls.content(""))
 
     @classmethod
+    def trickle(cls, seconds_per_byte: float, then: Optional["Reply"] = None) -> "Reply":
+        """Send `then`'s status line and headers at once, then its body one byte every
+        `seconds_per_byte` (a server that is alive but never finishes)."""
+        return cls("trickle", seconds=seconds_per_byte, then=then if then is not None else cls.content(""))
+
+    @classmethod
+    def raw(cls, body: Any, status: int = 200, content_type: str = "text/html; charset=utf-8",
+            headers: Optional[dict[str, str]] = None) -> "Reply":
+        """Any body with any status and Content-Type (dict/list bodies are sent as JSON text),
+        e.g. an HTML page or `{"choices": []}` answering 200 where a chat completion belongs."""
+        text = json.dumps(body) if isinstance(body, (dict, list)) else str(body)
+        return cls("raw", text=text, status=status, headers=dict(headers or {}), content_type=content_type)
+
+    @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Reply":
         """JSON script form: {"content": s, "finish_reason": .., "usage": [p, c]} | {"json": obj}
         | {"refusal": s} | {"error": 500, "body": .., "headers": {..}} | {"drop": true}
-        | {"delay": 2, "then": {...}} or {"delay": 2, <other keys of the reply>}."""
+        | {"delay": 2, "then": {...}} or {"delay": 2, <other keys of the reply>}
+        | {"trickle": 0.2, "then": {...}} | {"raw": "<html>", "status": 200, "content_type": ".."}."""
         d = dict(d)
+        if "trickle" in d:
+            seconds = float(d.pop("trickle"))
+            then = d.pop("then", None)
+            return cls.trickle(seconds, cls.from_json(then if then is not None else d) if (then or d) else None)
+        if "raw" in d:
+            return cls.raw(d["raw"], int(d.get("status", 200)), d.get("content_type", "text/html; charset=utf-8"),
+                           d.get("headers"))
         if "delay" in d:
             seconds = float(d.pop("delay"))
             then = d.pop("then", None)
@@ -172,19 +196,27 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.fake._capture(req)
         return req
 
-    def _send(self, status: int, payload: Any, headers: Optional[dict[str, str]] = None) -> None:
+    def _send(self, status: int, payload: Any, headers: Optional[dict[str, str]] = None,
+              content_type: Optional[str] = None, seconds_per_byte: float = 0.0) -> None:
         if isinstance(payload, (dict, list)):
             data, ctype = json.dumps(payload).encode(), "application/json"
         else:
             data, ctype = str(payload if payload is not None else "").encode(), "text/plain; charset=utf-8"
         try:
             self.send_response(status)
-            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Type", content_type or ctype)
             self.send_header("Content-Length", str(len(data)))
             for k, v in (headers or {}).items():
                 self.send_header(k, str(v))
             self.end_headers()
-            self.wfile.write(data)
+            if seconds_per_byte > 0:  # trickle: alive, but never done in time
+                self.wfile.flush()
+                for i in range(len(data)):
+                    self.wfile.write(data[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(seconds_per_byte)
+            else:
+                self.wfile.write(data)
             self.wfile.flush()
         except OSError:  # client went away (e.g. timed out during a delay)
             self.close_connection = True
@@ -227,15 +259,22 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(reply, body)
 
     def _answer(self, reply: Reply, body: dict[str, Any]) -> None:
-        while reply.kind == "delay":
-            time.sleep(reply.seconds)
+        per_byte = 0.0
+        while reply.kind in ("delay", "trickle"):
+            if reply.kind == "trickle":
+                per_byte = reply.seconds
+            else:
+                time.sleep(reply.seconds)
             reply = reply.then or Reply.content("")
         if reply.kind == "drop":
             self._drop()
         elif reply.kind == "error":
-            self._send(reply.status, reply.body, reply.headers)
+            self._send(reply.status, reply.body, reply.headers, seconds_per_byte=per_byte)
+        elif reply.kind == "raw":
+            self._send(reply.status, reply.text, reply.headers, content_type=reply.content_type,
+                       seconds_per_byte=per_byte)
         elif reply.kind in ("content", "refusal"):
-            self._send(200, self.server.fake._completion(reply, body), reply.headers)
+            self._send(200, self.server.fake._completion(reply, body), reply.headers, seconds_per_byte=per_byte)
         else:
             self._send(500, _error_body(f"fake server: unknown reply kind {reply.kind!r}", "server_error"))
 
@@ -265,6 +304,9 @@ class FakeOpenAI:
         self.requests: list[CapturedRequest] = []
         self.default: DefaultHandler = None
         self.reject_modes: set[str] = set()
+        # Request fields refused with 400 and that field as `param` (e.g. {"temperature"},
+        # as OpenAI's o-series and gpt-5 models answer).
+        self.reject_params: set[str] = set()
         self._queue: collections.deque[Reply] = collections.deque()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -323,12 +365,13 @@ class FakeOpenAI:
             return [r for r in self.requests if r.method == "POST" and r.path.rstrip("/").endswith("chat/completions")]
 
     def reset(self) -> None:
-        """Clear queue, captured requests, default and reject_modes."""
+        """Clear queue, captured requests, default, reject_modes and reject_params."""
         with self._lock:
             self._queue.clear()
             self.requests.clear()
         self.default = None
         self.reject_modes = set()
+        self.reject_params = set()
 
     # -- internals (called from handler threads) ---------------------------
     def _capture(self, req: CapturedRequest) -> None:
@@ -347,6 +390,10 @@ class FakeOpenAI:
         return None
 
     def _rejection(self, body: dict[str, Any]) -> Optional[dict[str, Any]]:
+        for name in sorted(self.reject_params):
+            if name in body:
+                return _error_body(f"Unsupported parameter: '{name}' is not supported with this model.",
+                                   param=name, code="unsupported_parameter")
         modes = self.reject_modes
         if not modes:
             return None
@@ -405,6 +452,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     p.add_argument("--default-delay", type=float, default=0.0, help="latency (s) for default answers")
     p.add_argument("--model", action="append", help="model name for /v1/models (repeatable)")
     p.add_argument("--reject", action="append", default=[], help="reject mode, e.g. json_schema or tools")
+    p.add_argument("--reject-param", action="append", default=[],
+                   help="refuse requests carrying this field with 400, e.g. temperature")
     p.add_argument("--requests-log", help="append each captured request as a JSON line to this file")
     a = p.parse_args(argv)
 
@@ -417,6 +466,7 @@ def main(argv: Optional[list[str]] = None) -> None:
             reply = Reply.content(f.read())
         fake.default = Reply.delay(a.default_delay, reply) if a.default_delay else reply
     fake.reject_modes = set(a.reject)
+    fake.reject_params = set(a.reject_param)
     if a.requests_log:
         log_lock, capture = threading.Lock(), fake._capture
 

@@ -42,8 +42,9 @@ class Engine(Protocol):
     """A way of reaching a model.
 
     ``name`` and ``model`` identify it in provenance; ``identity()`` returns everything
-    about the engine that changes the answer (model, resolved mode, ...), which goes
-    into the cache key.
+    about the engine that changes the answer (endpoint, model, resolved mode, ...),
+    which goes into the cache key: two servers that both call their model "local"
+    must not share cached results.
     """
 
     name: str

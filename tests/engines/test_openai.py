@@ -133,7 +133,14 @@ def test_engine_auto_walks_every_mode_down_to_text(fake):
 
 def test_engine_auto_every_mode_rejected(fake):
     fake.default = Reply.error(
-        400, {"error": {"message": "response_format is not supported", "type": "invalid_request_error"}}
+        400,
+        {
+            "error": {
+                "message": "response_format is not supported",
+                "type": "invalid_request_error",
+                "param": "response_format",
+            }
+        },
     )
     with pytest.raises(EndpointError, match="rejected every output mode"):
         engine(fake).complete(request())
@@ -291,7 +298,7 @@ def test_engine_without_key_or_base_url_is_a_config_error():
 def test_engine_local_server_needs_no_key(fake):
     fake.enqueue(Reply.content(REPLY))
     engine(fake, mode="json_schema").complete(request())
-    assert fake.chat_requests[0].headers["authorization"] == "Bearer no-key"
+    assert "authorization" not in fake.chat_requests[0].headers  # no key at all, not a placeholder
 
 
 def test_engine_keys_and_base_url_from_env(fake, monkeypatch):
@@ -313,5 +320,118 @@ def test_engine_keys_and_base_url_from_env(fake, monkeypatch):
 
 def test_engine_identity():
     eng = OpenAICompatEngine("m", base_url="http://127.0.0.1:9/v1", mode="tools")
-    assert eng.identity() == {"engine": "openai", "model": "m", "mode": "tools"}
+    assert eng.identity() == {"engine": "openai", "endpoint": "http://127.0.0.1:9/v1", "model": "m", "mode": "tools"}
     assert eng.endpoint == "http://127.0.0.1:9/v1#m"
+
+
+# --------------------------------------------------------------------------- one retry policy (issue #9, item 8)
+
+
+def test_retry_policy_is_one_tenacity_controller():
+    import tenacity
+
+    policy = RetryPolicy(retries=2)
+    controller = policy.retrying(lambda err: True)
+    assert isinstance(controller, tenacity.AsyncRetrying)  # the sync API runs the same async path
+
+
+def test_engine_async_honours_retry_after(fake):
+    fake.enqueue(Reply.error(429, headers={"Retry-After": "1"}), Reply.content(REPLY))
+    assert acomplete(engine(fake, mode="json_schema")).text == REPLY
+    first, second = fake.arrivals
+    assert second - first >= 1.0
+
+
+def test_engine_async_retry_after_beyond_wait_budget_fails_at_once(fake):
+    fake.enqueue(Reply.error(429, headers={"Retry-After": "30"}))
+    started = time.monotonic()
+    with pytest.raises(EndpointError, match="HTTP 429 after 1 tries"):
+        acomplete(engine(fake, mode="json_schema", retry=RetryPolicy(retries=3, backoff=0.01, max_wait=1.0)))
+    assert time.monotonic() - started < 5
+    assert len(fake.chat_requests) == 1
+
+
+@pytest.mark.parametrize("path", ["sync", "async"])
+def test_engine_sleep_budget_caps_retries(fake, path):
+    """Many retries allowed, little sleep: the budget, not the count, ends it, on both paths."""
+    fake.default = Reply.error(503)
+    eng = engine(fake, mode="json_schema", retry=RetryPolicy(retries=20, backoff=0.4, max_backoff=0.4, max_wait=1.0))
+    started = time.monotonic()
+    with pytest.raises(EndpointError, match="HTTP 503 after [2-6] tries"):
+        eng.complete(request()) if path == "sync" else acomplete(eng)
+    assert time.monotonic() - started < 2.5
+    assert 2 <= len(fake.chat_requests) <= 6  # 0.2-0.4 s per wait within 1 s
+
+
+def test_engine_timeout_bounds_the_whole_request_sync_and_async(fake):
+    for run in (lambda e: e.complete(request()), acomplete):
+        fake.enqueue(Reply.trickle(0.05, Reply.content(REPLY)))
+        started = time.monotonic()
+        with pytest.raises(EndpointError, match="timed out after 1 tries"):
+            run(engine(fake, mode="json_schema", timeout=0.5, retry=RetryPolicy(retries=0)))
+        assert time.monotonic() - started < 2.0
+
+
+def test_engine_close_stops_the_sync_loop_thread(fake):
+    import threading
+
+    fake.enqueue(Reply.content(REPLY))
+    eng = engine(fake, mode="json_schema")
+    eng.complete(request())
+    assert any(t.name == "summarizer-openai" for t in threading.enumerate())
+    before = sum(t.name == "summarizer-openai" for t in threading.enumerate())
+    eng.close()
+    assert sum(t.name == "summarizer-openai" for t in threading.enumerate()) == before - 1
+
+
+# --------------------------------------------------------------------------- 400s by structured fields (item 10)
+
+
+def test_engine_llama_cpp_python_validation_500_is_a_mode_rejection(fake):
+    """llama-cpp-python's server answers a json_schema response_format with a 500 whose
+    message is a stringified validation error with its `loc`; that field is structured."""
+    message = (
+        "1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+        "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}"
+    )
+    fake.enqueue(
+        Reply.error(500, {"error": {"message": message, "type": "internal_server_error", "param": None, "code": None}}),
+        Reply.content(REPLY),
+    )
+    done = engine(fake).complete(request())
+    assert done.mode == "json_object"
+    assert len(fake.chat_requests) == 2  # not retried as a 5xx first
+
+
+def test_engine_fastapi_422_on_response_format_is_a_mode_rejection(fake):
+    fake.enqueue(
+        Reply.error(422, {"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
+                                      "msg": "Input should be 'json_object'"}]}),
+        Reply.content(REPLY),
+    )  # fmt: skip
+    assert engine(fake).complete(request()).mode == "json_object"
+
+
+def test_engine_temperature_rejection_remembered_in_identity(fake, tmp_path):
+    fake.reject_params = {"temperature"}
+    fake.default = Reply.content(REPLY)
+    memory = ModeMemory(tmp_path / "modes.json")
+    eng = engine(fake, memory=memory)
+    assert "dropped_params" not in eng.identity()
+    eng.complete(request(temperature=0.0))
+    assert eng.identity()["dropped_params"] == ["temperature"]  # part of the cache key from now on
+    fresh = engine(fake, memory=ModeMemory(tmp_path / "modes.json"))
+    assert fresh.identity()["dropped_params"] == ["temperature"]
+    assert fresh.identity()["mode"] == "json_schema"
+
+
+# --------------------------------------------------------------------------- 200s that are not completions (item 11)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("body", [[], {}, "plain", {"choices": [{"message": None}]}, {"choices": "x"}, ""])
+def test_engine_odd_200_bodies_are_not_completions(fake, body):
+    fake.enqueue(Reply.raw(body, content_type="application/json"))
+    with pytest.raises(EndpointError, match="not a chat completion: "):
+        engine(fake, mode="json_schema").complete(request())
+    assert len(fake.chat_requests) == 1
