@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .article import Article, load_article, parse_article
+from .inputs import Article, load_article, parse_article
 from .config import Settings, build_engine
 from .engines.base import Engine
 from .models import ArticleSummary

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import Article, load_article, parse_article
+from .inputs import Article, load_article, parse_article
 from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, EndpointError, InputError, SummarizerError
 from .models import ArticleSummary, Usage

@@ -144,7 +144,7 @@ def summarize(
     state["debug"] = debug
     setup_logging(verbose, debug)
     from .api import Summarizer
-    from .article import load_article
+    from .inputs import load_article
     from .errors import ConfigError
 
     if format not in ("json", "md", "html"):

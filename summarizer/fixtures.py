@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import load_article
+from .inputs import load_article
 from .engines.base import Engine
 from .engines.fake import FakeEngine
 from .engines.replay import RecordingEngine, ReplayEngine, StaleRecordingError

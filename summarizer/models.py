@@ -183,6 +183,15 @@ class ArticleInfo(BaseModel):
     chars: int
     # The exact text evidence offsets index, so views work from a saved result alone.
     text: str
+    # Input layer (summarizer/inputs): the format read, the detected language (ISO 639-1),
+    # page metadata, and for an HTML page the sha256 of the page's bytes (`text` is the
+    # extracted article text; `sha256` is always of `text`).
+    format: str = "text"
+    language: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    original_sha256: str | None = None
 
 
 class Usage(BaseModel):

@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import ValidationError
 
 from . import guided
-from .article import Article
+from .inputs import Article
 from .cache import Cache, cache_key
 from .engines.base import Completion, Engine, Message, Request
 from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
@@ -125,6 +125,7 @@ class Pipeline:
             "published": article.published,
             "source": article.source,
             "sentences": article.sentences,
+            "language": article.prompt_language,
         }
 
     def _first_question(self, article: Article) -> _FirstQuestion:

@@ -28,7 +28,7 @@ from conftest import ROOT, generic_output_for
 from fake_openai import Reply
 from typer.testing import CliRunner
 
-from summarizer.article import parse_article
+from summarizer.inputs import parse_article
 from summarizer.batch import (
     BatchItem,
     BatchResult,

@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED
 from fake_openai import Reply
 
-from summarizer.article import parse_article
+from summarizer.inputs import parse_article
 from summarizer.engines.fake import FunctionEngine
 from summarizer.pipeline import Pipeline
 

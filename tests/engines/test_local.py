@@ -18,7 +18,7 @@ import pytest
 llama_cpp = pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
 
 from summarizer import Summarizer  # noqa: E402
-from summarizer.article import load_article  # noqa: E402
+from summarizer.inputs import load_article  # noqa: E402
 from summarizer.engines.base import Request  # noqa: E402
 from summarizer.engines.model_files import resolve_model_path  # noqa: E402
 from summarizer.engines.openai import ModeMemory, OpenAICompatEngine  # noqa: E402
