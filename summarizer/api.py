@@ -83,16 +83,32 @@ class Summarizer:
         return self._pipeline
 
     def summarize(
-        self, text: str, *, published: str | None = None, title: str | None = None, source: str | None = None
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
     ) -> ArticleSummary:
-        """Summarize article text (header lines are recognised). Raises `SummarizerError`s."""
-        return self.pipeline.run(parse_article(text, published=published, title=title, source=source))
+        """Summarize article text: plain text (header lines are recognised), Markdown or an
+        HTML page. `language` (e.g. ``"es"``) is the summary's; default: the article's.
+        Raises `SummarizerError`s."""
+        article = parse_article(text, published=published, title=title, source=source, language=language)
+        return self.pipeline.run(article)
 
     async def asummarize(
-        self, text: str, *, published: str | None = None, title: str | None = None, source: str | None = None
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
     ) -> ArticleSummary:
         """Async twin of `summarize`."""
-        return await self.pipeline.arun(parse_article(text, published=published, title=title, source=source))
+        article = parse_article(text, published=published, title=title, source=source, language=language)
+        return await self.pipeline.arun(article)
 
     async def aclose(self) -> None:
         """Close the engine's async connections; call before the event loop ends."""
@@ -124,6 +140,7 @@ class Summarizer:
         self.close()
 
     def summarize_file(self, path: str | Path, **meta: str | None) -> ArticleSummary:
+        """Summarize a file, ``-`` (stdin) or an http(s) URL (fetched; HTML is extracted)."""
         return self.summarize_article(load_article(path, **meta))
 
     def summarize_article(self, article: Article) -> ArticleSummary:
@@ -131,16 +148,28 @@ class Summarizer:
 
 
 def summarize(
-    text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    **config: Any,
 ) -> ArticleSummary:
     """Summarize one article. `config` takes `Summarizer`'s arguments."""
     with Summarizer(**config) as summarizer:
-        return summarizer.summarize(text, published=published, title=title, source=source)
+        return summarizer.summarize(text, published=published, title=title, source=source, language=language)
 
 
 async def asummarize(
-    text: str, *, published: str | None = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    **config: Any,
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
     async with Summarizer(**config) as summarizer:
-        return await summarizer.asummarize(text, published=published, title=title, source=source)
+        return await summarizer.asummarize(text, published=published, title=title, source=source, language=language)

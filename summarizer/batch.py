@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .inputs import Article, load_article, parse_article
+from .inputs import Article, is_url, load_article, parse_article
 from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, EndpointError, InputError, SummarizerError
 from .models import ArticleSummary, Usage
@@ -65,7 +65,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_CONCURRENCY = 8
 # Sentence splitting (pysbd) costs ~20 ms of CPU per 800-word article, more than the
@@ -98,6 +98,7 @@ class BatchItem:
     source: str | None = None
     parsed: Article | None = None
     problem: str | None = None
+    url: str | None = None
 
     def article(self) -> Article:
         """The parsed article. Raises `InputError`."""
@@ -108,6 +109,8 @@ class BatchItem:
         meta = {"published": self.published, "title": self.title, "source": self.source}
         if self.path is not None:
             return load_article(self.path, **meta)
+        if self.url is not None:
+            return load_article(self.url, **meta)  # fetched (summarizer.inputs)
         return parse_article(self.text or "", **meta)
 
     @classmethod
@@ -163,6 +166,9 @@ def items_from_paths(paths: Iterable[str | Path]) -> list[BatchItem]:
         name = str(raw)
         if name == "-":
             items += _jsonl_items(sys.stdin.buffer.read(), "stdin")
+            continue
+        if is_url(name):
+            items.append(BatchItem(id=name, url=name))
             continue
         path = Path(raw)
         if path.is_dir():

@@ -109,9 +109,10 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARI
 @app.command()
 @handle_errors
 def summarize(
-    path: Annotated[str, typer.Argument(help="Article file (.txt, .md), or - for stdin.", metavar="PATH|-")],
+    path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin.", metavar="PATH|URL|-")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")] = None,
     title: Annotated[str | None, typer.Option(help="Article title (overrides the header).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Language of the summary and descriptions, e.g. es [default: the article's].")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json|md|html.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     engine: EngineOpt = "auto",
@@ -140,6 +141,8 @@ def summarize(
       summarizer summarize article.txt --base-url http://127.0.0.1:8080/v1 --mode json_object
 
       summarizer summarize - --published 2022-02-17 --format md < article.txt
+
+      summarizer summarize https://example.org/news/story.html --language en
     """
     state["debug"] = debug
     setup_logging(verbose, debug)
@@ -149,7 +152,7 @@ def summarize(
 
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be json, md or html, not {format!r}")
-    article = load_article(path, published=published, title=title)
+    article = load_article(path, published=published, title=title, language=language)
     with Summarizer(
         engine=engine,
         model=model,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["split_spans", "PYSBD_LANGUAGES"]
+__all__ = ["Budget", "split_spans", "PYSBD_LANGUAGES"]
 
 # Languages pysbd has rules for (pysbd.languages.LANGUAGE_CODES, 0.3.4).
 PYSBD_LANGUAGES = frozenset("en hi mr zh es am ar hy bg ur ru pl fa nl da fr my el it ja de kk sk".split())
@@ -38,6 +38,21 @@ _AMBIGUOUS = re.compile(
 )
 _AMBIGUOUS_ANY = re.compile(r"(?:\b\w{1,4}\.|\d\.\d|\.\.|\u2026|https?:|www\.)")
 _PYSBD_MAX_CHARS = 4000
+# pysbd costs about half a millisecond per 100 characters of ambiguous text. Past this
+# many characters in one article (some 30,000 words with an abbreviation in every
+# sentence) the rest is cut by `_ABBREVIATION` alone, so no input takes more than a
+# few seconds to split.
+PYSBD_BUDGET_CHARS = 300_000
+# Fallback when pysbd is not used: a full stop after a capitalised word of up to three
+# letters (Dr. Gen. Jan.), an initial, or a word with inner dots (U.S. a.m.) is no sentence end.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b\w(?:\.\w)+|\b[A-Z])\.[\"'\u2019\u201d)\]]*\s+\Z")
+
+
+class Budget:
+    """Characters pysbd may still be given for one article."""
+
+    def __init__(self, chars: int = PYSBD_BUDGET_CHARS) -> None:
+        self.chars = chars
 
 
 def _segmenter(language: str) -> Any:
@@ -58,12 +73,13 @@ def _candidates(chunk: str, language: str) -> list[re.Match[str]]:
     return [m for m in _BOUNDARY_ANY.finditer(chunk) if not m.group(1).islower()]
 
 
-def split_spans(chunk: str, language: str | None = None) -> list[tuple[int, int]]:
+def split_spans(chunk: str, language: str | None = None, budget: Budget | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in `chunk` (may carry surrounding whitespace).
 
     Args:
         chunk: one paragraph, line wraps already turned into spaces.
         language: ISO 639-1 code of the text; None or unknown is treated as English.
+        budget: pysbd's remaining characters for the article this paragraph is in.
     """
     lang = (language or "en").lower()
     lang = lang if lang in PYSBD_LANGUAGES or lang in _CASELESS or lang in _CJK else "en"
@@ -86,11 +102,14 @@ def split_spans(chunk: str, language: str | None = None) -> list[tuple[int, int]
             continue
         if not inner:
             spans.append((start, end))
-        elif end - start > _PYSBD_MAX_CHARS or lang not in PYSBD_LANGUAGES:
-            cuts = [start, *inner, end]  # too big for pysbd (quadratic): cut at every candidate
+        elif end - start > _PYSBD_MAX_CHARS or lang not in PYSBD_LANGUAGES or (budget and budget.chars <= 0):
+            # too big for pysbd (quadratic), or over budget: cut where no abbreviation precedes
+            cuts = [start, *(c for c in inner if not _ABBREVIATION.search(chunk, max(start, c - 12), c)), end]
             spans += list(zip(cuts, cuts[1:], strict=False))
         else:
             piece = chunk[start:end]
+            if budget is not None:
+                budget.chars -= len(piece)
             spans += [(start + s.start, start + s.end) for s in _segmenter(lang).segment(piece)]
         start, inner = end, []
     return spans

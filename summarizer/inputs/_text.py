@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ._sentences import split_spans
+from ._sentences import Budget, split_spans
 from ._types import Sentence
 
 __all__ = ["Paragraph", "Builder", "parse_header", "text_paragraphs", "sentences_of"]
@@ -157,12 +157,13 @@ def text_paragraphs(text: str, body_start: int) -> tuple[str | None, list[Paragr
 def sentences_of(paragraphs: list[Paragraph], language: str | None) -> tuple[Sentence, ...]:
     """Numbered sentences of `paragraphs`, with spans in the article text."""
     sentences: list[Sentence] = []
+    budget = Budget()
     for para in paragraphs:
         clean = para.text
         identity = len(para.segments) == 1
         base = para.segments[0][1] if para.segments else 0
         k = 0  # segment index, moving forward only: linear over the paragraph
-        for start, end in split_spans(clean, language):
+        for start, end in split_spans(clean, language, budget):
             raw = clean[start:end]
             s = start + len(raw) - len(raw.lstrip())
             e = start + len(raw.rstrip())
