@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .inputs import Article, load_article, parse_article
 from .config import Settings, build_engine
 from .engines.base import Engine
+from .inputs import Article, load_article, parse_article
 from .models import ArticleSummary
 from .pipeline import Pipeline
 

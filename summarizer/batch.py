@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .inputs import Article, is_url, load_article, parse_article
 from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, EndpointError, InputError, SummarizerError
+from .inputs import Article, is_url, load_article, parse_article
 from .models import ArticleSummary, Usage
 from .pipeline import Pipeline
 from .pricing import Price, cost

@@ -147,8 +147,8 @@ def summarize(
     state["debug"] = debug
     setup_logging(verbose, debug)
     from .api import Summarizer
-    from .inputs import load_article
     from .errors import ConfigError
+    from .inputs import load_article
 
     if format not in ("json", "md", "html"):
         raise ConfigError(f"--format must be json, md or html, not {format!r}")

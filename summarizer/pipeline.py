@@ -17,11 +17,11 @@ from typing import Any, Literal, NamedTuple
 from pydantic import ValidationError
 
 from . import guided
-from .inputs import Article
 from .cache import Cache, cache_key
 from .engines.base import Completion, Engine, Message, Request
 from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
 from .grounding import check_output, derive_result
+from .inputs import Article
 from .models import SCHEMA_VERSION, ArticleSummary, ModelOutput, Provenance, Usage, inline_schema
 from .names import Candidate
 from .prompts import prompt_hash, render_messages, render_text

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED
 from fake_openai import Reply
 
-from summarizer.inputs import parse_article
 from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
 from summarizer.pipeline import Pipeline
 
 

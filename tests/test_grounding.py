@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.inputs import parse_article
 from summarizer.grounding import check_output, derive_result, locate_quote, resolve_date
+from summarizer.inputs import parse_article
 from summarizer.models import ModelOutput, Provenance, Usage
 
 # An oracle independent of the code under test: fold quote marks, dashes, spaces, case.
