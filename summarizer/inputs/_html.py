@@ -8,6 +8,7 @@ author and site name from the page's metadata (Open Graph, JSON-LD, meta tags).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,12 @@ def extract_html(data: bytes | str, url: str | None = None) -> Extracted:
     """Main text and metadata of a page. Raises `InputError` when it has no article text."""
     import trafilatura
 
+    # trafilatura logs its own view of a bad page at ERROR; ours is the one clear line below.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    if isinstance(data, str) and not re.search(r"<(?:html|body)\b", data[:20000], re.I):
+        data = f"<html><body>{data}</body></html>"  # a fragment: trafilatura needs a document
+    elif isinstance(data, bytes) and not re.search(rb"<(?:html|body)\b", data[:20000], re.I):
+        data = b"<html><body>" + data + b"</body></html>"
     doc = trafilatura.bare_extraction(
         data,
         url=url,
