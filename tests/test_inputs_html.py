@@ -1,4 +1,5 @@
 """HTML pages: main text extracted (trafilatura), boilerplate dropped, metadata kept."""
+# ruff: noqa: E501  (the test page is HTML, written as it would be served)
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ._decode import check_bytes, decode_text
-from ._fetch import FetchError, fetch_url, is_url
+from ._fetch import USER_AGENT, FetchError, fetch_url, is_url
 from ._html import extract_html, looks_like_html
 from ._language import detect_language, language_name
 from ._markdown import looks_like_markdown, markdown_paragraphs
@@ -32,6 +32,7 @@ __all__ = [
     "Article",
     "Sentence",
     "FetchError",
+    "USER_AGENT",
     "FORMATS",
     "MAX_ARTICLE_CHARS",
     "is_url",
