@@ -22,6 +22,22 @@ _MAX_HEADER_LINES = 30
 WRAP_MAX = 100
 # A headline: one short line, no closing full stop, then a blank line.
 _HEADLINE_MAX = 150
+# A line ending so is a sentence (or a fragment), not a headline.
+_NOT_HEADLINE_END = (
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "\u2026",
+    "\u3002",
+    "\uff0e",
+    "\uff01",
+    "\uff0c",
+    "\uff1b",
+    "\uff1a",
+    "\u06d4",
+)
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+\S")
 
 
@@ -132,7 +148,9 @@ def text_paragraphs(text: str, body_start: int) -> tuple[str | None, list[Paragr
     headline = None
     if len(blocks) > 1 and len(blocks[0]) == 1:
         first = blocks[0][0][1].strip()
-        if len(first) <= _HEADLINE_MAX and not first.endswith((".", ",", ";", ":")) and not first[0].islower():
+        # Spaceless scripts (Chinese, Japanese) pack a headline into far fewer characters.
+        longest = _HEADLINE_MAX if " " in first else _HEADLINE_MAX // 3
+        if len(first) <= longest and not first.endswith(_NOT_HEADLINE_END) and not first[0].islower():
             headline = first
     paragraphs: list[Paragraph] = []
     for block in blocks:
