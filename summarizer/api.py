@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .chunking import context_tokens_for
 from .config import Settings, build_engine
 from .engines.base import Engine
 from .inputs import Article, load_article, parse_article
@@ -31,7 +32,9 @@ class Summarizer:
         cache_dir: cache location (default SUMMARIZER_CACHE_DIR or the user cache dir).
         cache: False disables the cache.
         **options: further `Settings` fields (mode, model_path, max_attempts,
-            strategy, temperature, max_tokens, timeout, retries).
+            strategy, temperature, max_tokens, timeout, retries, context_tokens,
+            chunk_overlap). A long article is split into chunks that fit
+            `context_tokens` (default: the embedded model's, or the known model's).
 
     Raises:
         ConfigError: on unknown options or an engine that cannot be set up.
@@ -79,6 +82,8 @@ class Summarizer:
                 max_attempts=self.settings.max_attempts,
                 strategy=strategy,  # type: ignore[arg-type]
                 params=self.settings.params(),
+                context_tokens=context_tokens_for(engine, self.settings.context_tokens),
+                chunk_overlap=self.settings.chunk_overlap,
             )
         return self._pipeline
 

@@ -129,6 +129,8 @@ def summarize(
     temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
     timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
     retries: Annotated[int, typer.Option(envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries (429, 5xx, timeouts).")] = 4,
+    context_tokens: Annotated[int | None, typer.Option("--context-tokens", envvar="SUMMARIZER_CONTEXT_TOKENS", min=512, help="The model's context window; longer articles are summarized in chunks [default: the embedded model's, or the known model's].")] = None,
+    chunk_overlap: Annotated[int, typer.Option("--chunk-overlap", min=0, max=20, help="Sentences repeated between consecutive chunks.")] = 1,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress; -vv: debug logs.")] = 0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -168,10 +170,21 @@ def summarize(
         temperature=temperature,
         timeout=timeout,
         retries=retries,
+        context_tokens=context_tokens,
+        chunk_overlap=chunk_overlap,
     ) as summarizer:
         with _status(f"Summarizing {path} ..."):
             result = summarizer.summarize_article(article)
     write_output(_render(result, format), output)
+    if result.partial:  # chunks of a long article failed: say which, exit 6 (README: exit codes)
+        for chunk in result.provenance.chunks or []:
+            if not chunk.ok:
+                typer.echo(
+                    f"summarizer: warning: partial result: chunk {chunk.index} (sentences "
+                    f"{chunk.first_sentence}-{chunk.last_sentence}) failed: {chunk.error}",
+                    err=True,
+                )
+        raise typer.Exit(6)
 
 
 @contextlib.contextmanager

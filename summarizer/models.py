@@ -35,6 +35,7 @@ __all__ = [
     "ResultFollowUp",
     "ArticleInfo",
     "Usage",
+    "ChunkReport",
     "Provenance",
     "ArticleSummary",
     "QUAD_CLASS",
@@ -207,6 +208,19 @@ class Usage(BaseModel):
         )
 
 
+class ChunkReport(BaseModel):
+    """One chunk of a long article (see summarizer/chunking.py): which sentences, and how it went."""
+
+    index: int  # 1-based
+    first_sentence: int  # the article's sentence numbers the chunk covered
+    last_sentence: int
+    ok: bool
+    error: str | None = None  # why the chunk failed after its repairs
+    kind: str | None = None  # the error's class (InvalidOutputError, EndpointError, ...)
+    usage: Usage = Usage()
+    attempts: int = 0
+
+
 class Provenance(BaseModel):
     engine: str
     model: str
@@ -218,6 +232,8 @@ class Provenance(BaseModel):
     attempts: int
     cached: bool
     cache_key: str | None = None
+    # A long article summarized in chunks: one report per chunk; None when it fit at once.
+    chunks: list[ChunkReport] | None = None
 
 
 class ArticleSummary(BaseModel):
@@ -231,6 +247,9 @@ class ArticleSummary(BaseModel):
     follow_ups: list[ResultFollowUp]
     article: ArticleInfo
     provenance: Provenance
+    # True when some chunks of a long article failed: their part of the article is missing
+    # (provenance.chunks says which and why); the CLI exits 6.
+    partial: bool = False
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, object]:
