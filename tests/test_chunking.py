@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fake_openai import Reply
 
 from summarizer import Summarizer
@@ -166,3 +167,33 @@ def test_cli_context_too_small_for_the_prompt(cli, fake):
     assert result.exit_code == 2
     assert "leaves no room for the article" in result.stderr
     assert fake.chat_requests == []
+
+
+@pytest.mark.slow
+def test_embedded_model_summarizes_the_long_article_in_chunks(tmp_path):
+    """The real 0.5B model (n_ctx 8192): the 5,900-word article does not fit, so it is chunked."""
+    pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
+    import platformdirs
+
+    from summarizer.engines.model_files import resolve_model_path
+
+    try:
+        model = resolve_model_path(None, Path(platformdirs.user_cache_dir("summarizer")))
+    except Exception as err:  # noqa: BLE001 - the parts are part of the `local` extra
+        pytest.skip(f"bundled model not available: {err}")
+    art = load_article(LONG)
+    with Summarizer(engine="local", model_path=str(model), cache_dir=tmp_path / "cache") as s:
+        result = s.summarize_article(art)
+    chunks = result.provenance.chunks
+    assert chunks is not None and len(chunks) >= 2
+    assert chunks[0].first_sentence == 1 and chunks[-1].last_sentence == len(art.sentences)
+    assert result.partial == (not all(c.ok for c in chunks))
+    assert result.provenance.usage.total_tokens == sum(c.usage.total_tokens for c in chunks)
+    for item in [*result.stances, *result.events, *result.follow_ups]:
+        for ev in item.evidence:
+            assert art.text[ev.start : ev.end] and art.text[ev.start : ev.end] in ev.quote
+    ids = [a.id for a in result.actors]
+    assert ids == [f"A{i}" for i in range(1, len(ids) + 1)]
+    names = [a.name.casefold() for a in result.actors]
+    assert len(names) == len(set(names))  # unified across chunks
+    assert any("blinken" in n for n in names)

@@ -116,3 +116,13 @@ def test_library_html(fake):
     assert result.article.site_name == "The Island Post"
     ev = result.events[0].evidence[0]
     assert result.article.text[ev.start : ev.end] == "an extra evening crossing on Fridays"
+
+
+def test_batch_directories_include_html_pages(tmp_path):
+    from summarizer.batch import items_from_paths
+
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A plain article. It has two sentences.\n", encoding="utf-8")
+    items = items_from_paths([tmp_path])
+    assert [item.path.name for item in items if item.path] == ["a.html", "b.txt"]
+    assert items[0].article().format == "html"
