@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..errors import InputError, SummarizerError
+from ..errors import FetchError, InputError
 
 __all__ = ["FetchError", "Fetched", "fetch_url", "is_url", "USER_AGENT"]
 
@@ -14,16 +14,6 @@ FETCH_TIMEOUT = 20.0  # seconds for the whole fetch
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown")
-
-
-class FetchError(SummarizerError):
-    """A URL could not be fetched (no network, DNS, refused, timeout, HTTP error): exit 3.
-
-    Not an `EndpointError`: a dead web page says nothing about the model's endpoint, so
-    it does not count toward batch's run of endpoint failures.
-    """
-
-    exit_code = 3
 
 
 @dataclass(frozen=True)
