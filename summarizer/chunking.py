@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .engines.base import Message
+from .engines.base import Completion, Engine, Message, Request
 from .errors import ConfigError, SummarizerError
 from .inputs import Article
 from .models import (
@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_CONTEXT_TOKENS",
     "KNOWN_CONTEXT_TOKENS",
     "MergedSummary",
+    "Meter",
     "context_tokens_for",
     "estimate_tokens",
     "merge",
@@ -201,14 +202,16 @@ def merge(
     *,
     summary: MergedSummary | None = None,
     extra_usage: Usage | None = None,
+    extra_attempts: int = 0,
 ) -> ArticleSummary:
     """One result from the chunks' results (None for a failed chunk).
 
     Actors are unified and renumbered; stances, events and follow-ups citing the same
     evidence as an earlier one (of the same holder, type or kind) are dropped as
     duplicates; evidence sentence numbers become the article's. `summary` is what the
-    model wrote over the chunk summaries; without it the first chunk's summary (the
-    article's lead) and the chunks' key points are used.
+    model wrote over the chunk summaries (its call's usage and attempts are `extra_*`);
+    without it the first chunk's summary (the article's lead) and the chunks' key points
+    are used.
     """
     done = [(c, r) for c, r in zip(chunks, results, strict=True) if r is not None]
     if not done:
@@ -258,7 +261,7 @@ def merge(
     provenance: Provenance = first.provenance.model_copy(
         update={
             "usage": usage,
-            "attempts": sum(r.attempts for r in reports),
+            "attempts": sum(r.attempts for r in reports) + extra_attempts,
             "cached": all(r is not None and r.provenance.cached for r in results),
             "cache_key": None,
             "chunks": list(reports),
@@ -316,27 +319,55 @@ def plan_to_fit(
     return chunks
 
 
-Done = Sequence[tuple[ArticleSummary | None, SummarizerError | None]]
+class Meter:
+    """An engine wrapper that counts one chunk's calls and tokens, so a chunk that fails
+    after its repairs still reports what it cost."""
+
+    def __init__(self, engine: Engine):
+        self.inner = engine
+        self.name = engine.name
+        self.model = engine.model
+        self.usage = Usage()
+        self.calls = 0
+
+    def identity(self) -> dict[str, Any]:
+        return self.inner.identity()
+
+    def complete(self, request: Request) -> Completion:
+        return self._count(self.inner.complete(request))
+
+    async def acomplete(self, request: Request) -> Completion:
+        return self._count(await self.inner.acomplete(request))
+
+    def _count(self, completion: Completion) -> Completion:
+        self.usage += completion.usage
+        self.calls += 1
+        return completion
+
+
+# Per chunk: its result or its error, and the meter of its calls.
+Done = Sequence[tuple[ArticleSummary | None, SummarizerError | None, Meter]]
 
 
 def results_or_raise(done: Done) -> list[ArticleSummary | None]:
     """The chunks' results (None where one failed); when every chunk failed, the first error."""
-    errors = [err for _, err in done if err is not None]
+    errors = [err for _, err, _ in done if err is not None]
     if len(errors) == len(done):
         raise errors[0]
-    return [result for result, _ in done]
+    return [result for result, _, _ in done]
 
 
 def reports(chunks: Sequence[Chunk], done: Done) -> list[ChunkReport]:
     """One `ChunkReport` per chunk: its sentences, and its usage or its error."""
     out = []
-    for chunk, (result, err) in zip(chunks, done, strict=True):
+    for chunk, (result, err, meter) in zip(chunks, done, strict=True):
         report = ChunkReport(
             index=chunk.index, first_sentence=chunk.first, last_sentence=chunk.last, ok=result is not None
         )
-        if result is not None:
+        if result is not None:  # (a cached chunk reports what it cost when it was made)
             report.usage, report.attempts = result.provenance.usage, result.provenance.attempts
         else:
+            report.usage, report.attempts = meter.usage, meter.calls
             report.error, report.kind = str(err), type(err).__name__
         out.append(report)
     return out

@@ -150,14 +150,15 @@ class Pipeline:
 
     def _run_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
         """Each chunk through the whole pipeline (repairs, cache), then one merged result."""
-        done: list[tuple[ArticleSummary | None, SummarizerError | None]] = []
+        done: list[tuple[ArticleSummary | None, SummarizerError | None, chunking.Meter]] = []
         for chunk in chunks:
+            meter = chunking.Meter(self.engine)
             try:
-                done.append((self.run(chunk.article), None))
+                done.append((self.with_engine(meter).run(chunk.article), None, meter))
             except SummarizerError as err:  # reported in the result; the other chunks go on
-                done.append((None, err))
+                done.append((None, err, meter))
         results = chunking.results_or_raise(done)
-        summary, usage = None, Usage()
+        summary, usage, attempts = None, Usage(), 0
         merge = chunking.merge_question(article, results) if self.strategy == "single" else None
         if merge is not None:
             outcome = _Outcome()
@@ -170,18 +171,20 @@ class Pipeline:
                 summary = stop.value
             except OutputError as err:
                 log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-            usage = outcome.usage
-        return chunking.merge(chunks, results, chunking.reports(chunks, done), summary=summary, extra_usage=usage)
+            usage, attempts = outcome.usage, outcome.attempts
+        reports = chunking.reports(chunks, done)
+        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
 
     async def _arun_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
-        done: list[tuple[ArticleSummary | None, SummarizerError | None]] = []
+        done: list[tuple[ArticleSummary | None, SummarizerError | None, chunking.Meter]] = []
         for chunk in chunks:
+            meter = chunking.Meter(self.engine)
             try:
-                done.append((await self.arun(chunk.article), None))
+                done.append((await self.with_engine(meter).arun(chunk.article), None, meter))
             except SummarizerError as err:
-                done.append((None, err))
+                done.append((None, err, meter))
         results = chunking.results_or_raise(done)
-        summary, usage = None, Usage()
+        summary, usage, attempts = None, Usage(), 0
         merge = chunking.merge_question(article, results) if self.strategy == "single" else None
         if merge is not None:
             outcome = _Outcome()
@@ -194,8 +197,9 @@ class Pipeline:
                 summary = stop.value
             except OutputError as err:
                 log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-            usage = outcome.usage
-        return chunking.merge(chunks, results, chunking.reports(chunks, done), summary=summary, extra_usage=usage)
+            usage, attempts = outcome.usage, outcome.attempts
+        reports = chunking.reports(chunks, done)
+        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
 
     # ------------------------------------------------------------------ cache
 

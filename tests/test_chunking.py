@@ -159,7 +159,10 @@ def test_cli_long_article_partial_when_a_chunk_fails(cli, fake, tmp_path):
         f"partial result: chunk {bad['index']} (sentences {bad['first_sentence']}-{bad['last_sentence']}) failed"
         in result.stderr
     )
-    assert data["provenance"]["attempts"] == sum(c["attempts"] for c in data["provenance"]["chunks"])
+    assert bad["attempts"] == 2 and bad["usage"]["total_tokens"] == 240  # the failed chunk's cost counts
+    assert data["provenance"]["attempts"] == sum(c["attempts"] for c in data["provenance"]["chunks"]) + 1
+    calls = len(fake.chat_requests)
+    assert data["provenance"]["usage"]["total_tokens"] == (calls - 1) * 120 + 60
 
 
 def test_cli_context_too_small_for_the_prompt(cli, fake):
