@@ -109,10 +109,15 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", envvar="SUMMARI
 @app.command()
 @handle_errors
 def summarize(
-    path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin.", metavar="PATH|URL|-")],
+    path: Annotated[
+        str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin.", metavar="PATH|URL|-")
+    ],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the header).")] = None,
     title: Annotated[str | None, typer.Option(help="Article title (overrides the header).")] = None,
-    language: Annotated[str | None, typer.Option("--language", help="Language of the summary and descriptions, e.g. es [default: the article's].")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Language of the summary and descriptions, e.g. es [default: the article's]."),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="json|md|html.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     engine: EngineOpt = "auto",
@@ -129,8 +134,19 @@ def summarize(
     temperature: Annotated[float, typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0)] = 0.0,
     timeout: Annotated[float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, help="Seconds per request.")] = 120.0,
     retries: Annotated[int, typer.Option(envvar="SUMMARIZER_RETRIES", min=0, max=20, help="Transport retries (429, 5xx, timeouts).")] = 4,
-    context_tokens: Annotated[int | None, typer.Option("--context-tokens", envvar="SUMMARIZER_CONTEXT_TOKENS", min=512, help="The model's context window; longer articles are summarized in chunks [default: the embedded model's, or the known model's].")] = None,
-    chunk_overlap: Annotated[int, typer.Option("--chunk-overlap", min=0, max=20, help="Sentences repeated between consecutive chunks.")] = 1,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--context-tokens",
+            envvar="SUMMARIZER_CONTEXT_TOKENS",
+            min=512,
+            help="The model's context window; longer articles are summarized in chunks "
+            "[default: the embedded model's, or the known model's].",
+        ),
+    ] = None,
+    chunk_overlap: Annotated[
+        int, typer.Option("--chunk-overlap", min=0, max=20, help="Sentences repeated between consecutive chunks.")
+    ] = 1,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress; -vv: debug logs.")] = 0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
