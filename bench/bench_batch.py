@@ -69,7 +69,7 @@ CLI = (
 
 def build_body(words: int) -> str:
     """Paragraphs of the source articles (headers dropped) until about `words` words."""
-    from summarizer.article import parse_article
+    from summarizer.inputs import parse_article
 
     paragraphs: list[str] = []
     for path in SOURCES:
@@ -96,7 +96,7 @@ def article_text(i: int, body: str) -> str:
 def canned_output(body: str) -> dict[str, Any]:
     """A valid, grounded ModelOutput for the body: 3 actors, 2 stances, 3 events, 1 follow-up,
     each citing a different sentence with a verbatim slice of it (about what a real reply holds)."""
-    from summarizer.article import parse_article
+    from summarizer.inputs import parse_article
 
     sentences = parse_article(article_text(0, body)).sentences
 
@@ -275,8 +275,8 @@ class _Canned:
 
 def cpu_overhead(body: str, reply: str, count: int, workdir: Path) -> dict[str, float]:
     """Median CPU ms per article of each stage, the model call excluded."""
-    from summarizer.article import parse_article
     from summarizer.cache import Cache
+    from summarizer.inputs import parse_article
     from summarizer.pipeline import Pipeline
 
     texts = [article_text(10_000 + i, body) for i in range(count)]

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Summarizer, SummarizerError  # noqa: E402
-from summarizer.article import load_article  # noqa: E402
 from summarizer.eval import load_gold_dir  # noqa: E402
 from summarizer.eval.score import combine, score_article  # noqa: E402
+from summarizer.inputs import load_article  # noqa: E402
 
 GOLD = ROOT / "fixtures" / "gold"
 ARTICLES = ROOT / "fixtures" / "articles"

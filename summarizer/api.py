@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .article import Article, load_article, parse_article
+from .chunking import context_tokens_for
 from .config import Settings, build_engine
 from .engines.base import Engine
 from .errors import InputError
+from .inputs import Article, load_article, parse_article
 from .models import ArticleSummary
 from .pipeline import Pipeline
 
@@ -92,13 +93,20 @@ def _check_encodable(name: str, value: str) -> None:
         ) from None
 
 
-def _parse(text: Any, published: Any, title: Any, source: Any) -> Article:
+def _parse(text: Any, published: Any, title: Any, source: Any, language: Any = None) -> Article:
     text, published, title, source = check_arguments(text, published=published, title=title, source=source)
-    return parse_article(text, published=published, title=title, source=source)
+    if language is not None and not isinstance(language, str):
+        raise InputError(f"language must be a str such as 'es', not {_type_name(language)}")
+    return parse_article(text, published=published, title=title, source=source, language=language)
 
 
 def read_article(
-    path: str | Path, *, published: str | None = None, title: str | None = None, source: str | None = None
+    path: str | Path,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
 ) -> Article:
     """`load_article`, with OS errors (a closed stdin, a directory on the way that cannot
     be searched) reported as an `InputError` naming the path.
@@ -111,7 +119,7 @@ def read_article(
     if stdin and (sys.stdin is None or sys.stdin.closed):
         raise InputError("standard input is closed; pipe an article in, or give a file path")
     try:
-        return load_article(path, published=published, title=title, source=source)
+        return load_article(path, published=published, title=title, source=source, language=language)
     except OSError as err:
         raise InputError(f"{'standard input' if stdin else path}: cannot read ({err.strerror or err})") from None
 
@@ -133,7 +141,9 @@ class Summarizer:
         cache_dir: cache location (default SUMMARIZER_CACHE_DIR or the user cache dir).
         cache: False disables the cache.
         **options: further `Settings` fields (mode, model_path, max_attempts,
-            strategy, temperature, max_tokens, timeout, retries).
+            strategy, temperature, max_tokens, timeout, retries, context_tokens,
+            chunk_overlap). A long article is split into chunks that fit
+            `context_tokens` (default: the embedded model's, or the known model's).
 
     Raises:
         ConfigError: on unknown options or an engine that cannot be set up.
@@ -183,13 +193,22 @@ class Summarizer:
                 max_attempts=self.settings.max_attempts,
                 strategy=strategy,  # type: ignore[arg-type]
                 params=self.settings.params(),
+                context_tokens=context_tokens_for(engine, self.settings.context_tokens),
+                chunk_overlap=self.settings.chunk_overlap,
             )
         return self._pipeline
 
     def summarize(
-        self, text: str, *, published: Published = None, title: str | None = None, source: str | None = None
+        self,
+        text: str,
+        *,
+        published: Published = None,
+        title: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
     ) -> ArticleSummary:
-        """Summarize article text (a leading header is recognised as in files).
+        """Summarize article text: plain text (a leading header is recognised as in files),
+        Markdown or an HTML page.
 
         Args:
             text: the article.
@@ -197,6 +216,7 @@ class Summarizer:
                 `datetime.datetime`; overrides the header.
             title: overrides the header's title.
             source: overrides the header's source.
+            language: the summary's language (e.g. ``"es"``); default: the article's.
 
         Returns:
             The validated, grounded `ArticleSummary`.
@@ -205,14 +225,20 @@ class Summarizer:
             InputError: bad arguments or text, found before any request.
             SummarizerError: any other failure; ``err.exit_code`` as on the CLI.
         """
-        article = _parse(text, published, title, source)  # before the engine is built
+        article = _parse(text, published, title, source, language)  # before the engine is built
         return self.pipeline.run(article)
 
     async def asummarize(
-        self, text: str, *, published: Published = None, title: str | None = None, source: str | None = None
+        self,
+        text: str,
+        *,
+        published: Published = None,
+        title: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
     ) -> ArticleSummary:
         """Async twin of `summarize`."""
-        article = _parse(text, published, title, source)
+        article = _parse(text, published, title, source, language)
         return await self.pipeline.arun(article)
 
     async def aclose(self) -> None:
@@ -245,13 +271,22 @@ class Summarizer:
         self.close()
 
     def summarize_file(
-        self, path: str | Path, *, published: Published = None, title: str | None = None, source: str | None = None
+        self,
+        path: str | Path,
+        *,
+        published: Published = None,
+        title: str | None = None,
+        source: str | None = None,
+        language: str | None = None,
     ) -> ArticleSummary:
-        """Summarize a text or Markdown file (``"-"``: standard input). Raises as `summarize`."""
+        """Summarize a file, ``-`` (stdin) or an http(s) URL (fetched; HTML is extracted).
+
+        Raises as `summarize`.
+        """
         if not isinstance(path, (str, Path)):
             raise InputError(f"path must be a str or Path, not {_type_name(path)}")
         _, published, title, source = check_arguments("", published=published, title=title, source=source)
-        article = read_article(path, published=published, title=title, source=source)
+        article = read_article(path, published=published, title=title, source=source, language=language)
         return self.summarize_article(article)
 
     def summarize_article(self, article: Article) -> ArticleSummary:
@@ -259,16 +294,28 @@ class Summarizer:
 
 
 def summarize(
-    text: str, *, published: Published = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str,
+    *,
+    published: Published = None,
+    title: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    **config: Any,
 ) -> ArticleSummary:
     """Summarize one article. `config` takes `Summarizer`'s arguments."""
     with Summarizer(**config) as summarizer:
-        return summarizer.summarize(text, published=published, title=title, source=source)
+        return summarizer.summarize(text, published=published, title=title, source=source, language=language)
 
 
 async def asummarize(
-    text: str, *, published: Published = None, title: str | None = None, source: str | None = None, **config: Any
+    text: str,
+    *,
+    published: Published = None,
+    title: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    **config: Any,
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
     async with Summarizer(**config) as summarizer:
-        return await summarizer.asummarize(text, published=published, title=title, source=source)
+        return await summarizer.asummarize(text, published=published, title=title, source=source, language=language)

@@ -44,9 +44,9 @@ from pathlib import Path
 from typing import Any
 
 from .api import check_arguments, read_article
-from .article import Article, parse_article
 from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, EndpointError, InputError, SummarizerError
+from .inputs import Article, is_url, load_article, parse_article
 from .models import ArticleSummary, Usage
 from .pipeline import Pipeline
 from .pricing import Price, cost
@@ -66,7 +66,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_CONCURRENCY = 8
 # Sentence splitting (pysbd) costs ~20 ms of CPU per 800-word article, more than the
@@ -99,6 +99,7 @@ class BatchItem:
     source: str | None = None
     parsed: Article | None = None
     problem: str | None = None
+    url: str | None = None
 
     def article(self) -> Article:
         """The parsed article. Raises `InputError`."""
@@ -109,8 +110,10 @@ class BatchItem:
         if self.path is not None:
             return read_article(self.path, published=self.published, title=self.title, source=self.source)
         text, published, title, source = check_arguments(
-            self.text, published=self.published, title=self.title, source=self.source
+            "" if self.url is not None else self.text, published=self.published, title=self.title, source=self.source
         )
+        if self.url is not None:  # fetched (summarizer.inputs)
+            return load_article(self.url, published=published, title=title, source=source)
         return parse_article(text, published=published, title=title, source=source)
 
     @classmethod
@@ -183,6 +186,8 @@ def _items_from_path(name: str) -> list[tuple[BatchItem, str]]:
         if sys.stdin is None or sys.stdin.closed:
             raise InputError("-: standard input is closed; pipe JSONL in, or give files")
         return _jsonl_items(sys.stdin.buffer.read(), "stdin")
+    if is_url(name):
+        return [(BatchItem(id=name, url=name), name)]
     path = Path(name)
     if path.is_dir():
         found = sorted(

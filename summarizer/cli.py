@@ -234,12 +234,22 @@ MaxAttemptsOpt = Annotated[
 @app.command(cls=SummarizerCommand)
 @handle_errors
 def summarize(
-    path: Annotated[str, typer.Argument(help="Article file (.txt, .md), or - for stdin.", metavar="PATH|-")],
+    path: Annotated[str, typer.Argument(
+            help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin.", metavar="PATH|URL|-"
+        )],
     published: Annotated[
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="Publication date (overrides the header's)."),
     ] = None,
     title: Annotated[str | None, typer.Option(metavar="TEXT", help="Article title (overrides the header's).")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="CODE",
+            help="Language of the summary and descriptions, e.g. es [default: the article's].",
+        ),
+    ] = None,
     format: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
     ] = "json",
@@ -277,6 +287,23 @@ def summarize(
             envvar="SUMMARIZER_RETRIES", min=0, max=20, metavar="N", help="Transport retries (429, 5xx, timeouts)."
         ),
     ] = 4,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--context-tokens",
+            envvar="SUMMARIZER_CONTEXT_TOKENS",
+            min=512,
+            metavar="N",
+            help="The model's context window; longer articles are summarized in chunks "
+            "[default: the embedded model's, or the known model's].",
+        ),
+    ] = None,
+    chunk_overlap: Annotated[
+        int,
+        typer.Option(
+            "--chunk-overlap", min=0, max=20, metavar="N", help="Sentences repeated between consecutive chunks."
+        ),
+    ] = 1,
     verbose: Annotated[
         int, typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress; -vv: debug logs.")
     ] = 0,
@@ -290,6 +317,8 @@ def summarize(
       summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
       summarizer summarize article.txt --base-url http://127.0.0.1:8080/v1 --mode json_object
       summarizer summarize - --published 2022-02-17 --format md < article.txt
+
+      summarizer summarize https://example.org/news/story.html --language en
     """
     state["debug"] = debug
     setup_logging(verbose, debug)
@@ -300,7 +329,7 @@ def summarize(
         raise ConfigError(f"--format must be json, md or html, not {format!r}")
     # Arguments that are not valid Unicode (bytes the locale could not decode) stop here.
     _, published, title, _ = check_arguments("", published=published, title=title)
-    article = read_article(path, published=published, title=title)
+    article = read_article(path, published=published, title=title, language=language)
     if output is not None:
         output = check_output_path(output)  # before the model is paid, not after
     with Summarizer(
@@ -319,6 +348,8 @@ def summarize(
         temperature=temperature,
         timeout=timeout,
         retries=retries,
+        context_tokens=context_tokens,
+        chunk_overlap=chunk_overlap,
     ) as summarizer:
         with _status(f"Summarizing {path} ..."):
             result = summarizer.summarize_article(article)
@@ -330,6 +361,15 @@ def summarize(
         else:
             hint = "--no-cache was given, so a rerun asks the model again"
         raise OutputWriteError(f"{err}; {hint}") from None
+    if result.partial:  # chunks of a long article failed: say which, exit 6 (README: exit codes)
+        for chunk in result.provenance.chunks or []:
+            if not chunk.ok:
+                typer.echo(
+                    f"summarizer: warning: partial result: chunk {chunk.index} (sentences "
+                    f"{chunk.first_sentence}-{chunk.last_sentence}) failed: {chunk.error}",
+                    err=True,
+                )
+        raise typer.Exit(6)
 
 
 @contextlib.contextmanager

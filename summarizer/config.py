@@ -41,6 +41,8 @@ class Settings:
     max_tokens: int | None = None
     timeout: float = 120.0
     retries: int = 4
+    context_tokens: int | None = None  # long articles are chunked to fit (chunking.py)
+    chunk_overlap: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
 
     def resolved_cache_dir(self) -> Path:

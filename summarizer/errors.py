@@ -5,6 +5,7 @@
     ├── ConfigError         (2)     bad option values or config file; no engine available
     ├── EndpointError       (3)     the endpoint failed after the retry budget (5xx, 429,
     │                               timeouts, connection, authentication)
+    ├── FetchError          (3)     a URL to summarize could not be fetched
     └── OutputError         (4)     the model's output was unusable
         ├── InvalidOutputError      still invalid after the repair attempts
         ├── TruncatedOutputError    the reply was cut off at the token limit
@@ -26,6 +27,7 @@ __all__ = [
     "InputError",
     "ConfigError",
     "EndpointError",
+    "FetchError",
     "OutputError",
     "InvalidOutputError",
     "TruncatedOutputError",
@@ -79,6 +81,16 @@ class ConfigError(SummarizerError):
 
 
 class EndpointError(SummarizerError):
+    exit_code = 3
+
+
+class FetchError(SummarizerError):
+    """A URL could not be fetched (no network, DNS, refused, timeout, HTTP error).
+
+    Not an `EndpointError`: a dead web page says nothing about the model's endpoint, so
+    it does not count toward batch's run of endpoint failures.
+    """
+
     exit_code = 3
 
 

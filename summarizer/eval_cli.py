@@ -348,10 +348,10 @@ def _run(
     options: dict[str, Any],
 ) -> list[ArticleReport]:
     from .api import Summarizer
-    from .article import load_article
     from .engines.replay import StaleRecordingError
     from .errors import ConfigError, InputError, SummarizerError
     from .eval.score import failed_article, score_article
+    from .inputs import load_article
 
     todo = []
     for path in _article_paths(articles, golds, articles_dir):

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import load_article
 from .engines.base import Engine
 from .engines.fake import FakeEngine
 from .engines.replay import RecordingEngine, ReplayEngine, StaleRecordingError
 from .errors import InputError, OutputError, SummarizerError
+from .inputs import load_article
 from .pipeline import Pipeline
 
 __all__ = ["FixtureReport", "FixtureSet", "json_diff"]

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .article import Article
+from .inputs import Article, Sentence
 from .models import (
     QUAD_CLASS,
     ArticleInfo,
@@ -85,6 +85,13 @@ def locate_quote(quote: str, text: str, start: int, end: int) -> tuple[int, int]
     return start + index[pos], start + index[pos + len(needle) - 1] + 1
 
 
+def _locate(quote: str, sentence: Sentence) -> tuple[int, int] | None:
+    """`locate_quote` in the sentence as the model saw it (line wraps and Markdown markup
+    removed), mapped back to offsets in the article text as written."""
+    span = locate_quote(quote, sentence.text, 0, len(sentence.text))
+    return None if span is None else sentence.source_span(*span)
+
+
 def _evidence_items(output: ModelOutput) -> list[tuple[str, Evidence]]:
     items: list[tuple[str, Evidence]] = []
     for i, st in enumerate(output.stances):
@@ -104,14 +111,12 @@ def check_output(output: ModelOutput, article: Article) -> list[str]:
         sent = article.sentence(ev.sentence)
         if sent is None:
             errors.append(f"{where}: sentence {ev.sentence} does not exist (the article has sentences 1-{n})")
-        elif locate_quote(ev.quote, article.text, sent.start, sent.end) is None:
-            elsewhere = [
-                s.number
-                for s in article.sentences
-                if locate_quote(ev.quote, article.text, s.start, s.end) is not None
-            ]
+        elif _locate(ev.quote, sent) is None:
+            elsewhere = [s.number for s in article.sentences if _locate(ev.quote, s) is not None]
             hint = f"; it occurs in sentence {elsewhere[0]}" if elsewhere else "; it is not in the article at all"
-            errors.append(f"{where}: quote {ev.quote!r} is not in sentence {ev.sentence}{hint}. Quote words exactly as written")
+            errors.append(
+                f"{where}: quote {ev.quote!r} is not in sentence {ev.sentence}{hint}. Quote words exactly as written"
+            )
 
     actor_ids = [a.id for a in output.actors]
     errors += [f"actors: duplicate id {i!r}" for i in _duplicates(actor_ids)]
@@ -229,7 +234,7 @@ def _ground(evidence: list[Evidence], article: Article) -> list[GroundedEvidence
     grounded = []
     for ev in evidence:
         sent = article.sentence(ev.sentence)
-        span = locate_quote(ev.quote, article.text, sent.start, sent.end) if sent else None
+        span = _locate(ev.quote, sent) if sent else None
         if span is None:  # check_output ran first; this is a programming error
             raise ValueError(f"ungrounded evidence {ev!r}")
         grounded.append(GroundedEvidence(sentence=ev.sentence, quote=ev.quote, start=span[0], end=span[1]))
@@ -281,6 +286,7 @@ def derive_result(output: ModelOutput, article: Article, provenance: Provenance)
             sha256=article.sha256,
             chars=len(article.text),
             text=article.text,
+            **article.metadata(),
         ),
         provenance=provenance,
     )

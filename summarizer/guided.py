@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .article import Article, Sentence
+from .inputs import Article, Sentence
 from .models import Actor, Event, Evidence, FollowUp, ModelOutput, Stance
 from .names import Candidate, date_phrase, find_candidates, has_future_cue, stance_cue
 

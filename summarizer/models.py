@@ -35,6 +35,7 @@ __all__ = [
     "ResultFollowUp",
     "ArticleInfo",
     "Usage",
+    "ChunkReport",
     "Provenance",
     "ArticleSummary",
     "QUAD_CLASS",
@@ -183,6 +184,15 @@ class ArticleInfo(BaseModel):
     chars: int
     # The exact text evidence offsets index, so views work from a saved result alone.
     text: str
+    # Input layer (summarizer/inputs): the format read, the detected language (ISO 639-1),
+    # page metadata, and for an HTML page the sha256 of the page's bytes (`text` is the
+    # extracted article text; `sha256` is always of `text`).
+    format: str = "text"
+    language: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    original_sha256: str | None = None
 
 
 class Usage(BaseModel):
@@ -198,6 +208,19 @@ class Usage(BaseModel):
         )
 
 
+class ChunkReport(BaseModel):
+    """One chunk of a long article (see summarizer/chunking.py): which sentences, and how it went."""
+
+    index: int  # 1-based
+    first_sentence: int  # the article's sentence numbers the chunk covered
+    last_sentence: int
+    ok: bool
+    error: str | None = None  # why the chunk failed after its repairs
+    kind: str | None = None  # the error's class (InvalidOutputError, EndpointError, ...)
+    usage: Usage = Usage()
+    attempts: int = 0
+
+
 class Provenance(BaseModel):
     engine: str
     model: str
@@ -209,6 +232,8 @@ class Provenance(BaseModel):
     attempts: int
     cached: bool
     cache_key: str | None = None
+    # A long article summarized in chunks: one report per chunk; None when it fit at once.
+    chunks: list[ChunkReport] | None = None
 
 
 class ArticleSummary(BaseModel):
@@ -222,6 +247,9 @@ class ArticleSummary(BaseModel):
     follow_ups: list[ResultFollowUp]
     article: ArticleInfo
     provenance: Provenance
+    # True when some chunks of a long article failed: their part of the article is missing
+    # (provenance.chunks says which and why); the CLI exits 6.
+    partial: bool = False
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, object]:

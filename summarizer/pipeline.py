@@ -8,6 +8,7 @@ and receives `Completion`s; `run` drives it synchronously, `arun` asynchronously
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Generator
@@ -16,12 +17,19 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from . import guided
-from .article import Article
+from . import chunking, guided
 from .cache import Cache, cache_key
 from .engines.base import Completion, Engine, Message, Request
-from .errors import ConfigError, InvalidOutputError, RefusalError, TruncatedOutputError
+from .errors import (
+    ConfigError,
+    InvalidOutputError,
+    OutputError,
+    RefusalError,
+    SummarizerError,
+    TruncatedOutputError,
+)
 from .grounding import check_output, derive_result
+from .inputs import Article
 from .models import SCHEMA_VERSION, ArticleSummary, ModelOutput, Provenance, Usage, inline_schema
 from .names import Candidate
 from .prompts import prompt_hash, render_messages, render_text
@@ -68,6 +76,8 @@ class Pipeline:
         max_attempts: int = 3,
         strategy: Strategy = "single",
         params: dict[str, Any] | None = None,
+        context_tokens: int | None = None,
+        chunk_overlap: int = 1,
     ):
         if max_attempts < 1:
             raise ConfigError("--max-attempts must be at least 1")
@@ -78,16 +88,23 @@ class Pipeline:
         self.max_attempts = max_attempts
         self.strategy = strategy
         self.params = dict(params or {})
+        # Long articles are split to fit this many tokens (see chunking.py); None: never split.
+        self.context_tokens = context_tokens
+        self.chunk_overlap = chunk_overlap
 
     def with_engine(self, engine: Engine) -> Pipeline:
         """The same configuration over another engine (e.g. a wrapper that meters or paces it)."""
         return Pipeline(
-            engine, cache=self.cache, max_attempts=self.max_attempts, strategy=self.strategy, params=self.params
-        )
+            engine, cache=self.cache, max_attempts=self.max_attempts, strategy=self.strategy, params=self.params,
+            context_tokens=self.context_tokens, chunk_overlap=self.chunk_overlap,
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ drivers
 
     def run(self, article: Article) -> ArticleSummary:
+        chunks = self._chunks(article)
+        if chunks is not None:
+            return self._run_chunks(article, chunks)
         identity = self.engine.identity()
         first = self._first_question(article)
         key, hit = self._cached(article, first)
@@ -103,6 +120,9 @@ class Pipeline:
             return self._finish(article, stop.value, outcome, key, identity, first)
 
     async def arun(self, article: Article) -> ArticleSummary:
+        chunks = self._chunks(article)
+        if chunks is not None:
+            return await self._arun_chunks(article, chunks)
         identity = self.engine.identity()
         first = self._first_question(article)
         key, hit = self._cached(article, first)
@@ -117,6 +137,70 @@ class Pipeline:
         except StopIteration as stop:
             return self._finish(article, stop.value, outcome, key, identity, first)
 
+    # ------------------------------------------------------------------ long articles
+
+    def _chunks(self, article: Article) -> list[chunking.Chunk] | None:
+        """The chunks of an article too long for the context; None when it fits at once."""
+        if not self.context_tokens:
+            return None
+        prompt = self._first_question(dataclasses.replace(article, sentences=())).messages
+        schema = _output_schema() if self.strategy == "single" else None
+        reply = int(self.params.get("max_tokens") or (4096 if self.strategy == "single" else 1024))
+        return chunking.plan_to_fit(article, prompt, schema, reply, self.context_tokens, self.chunk_overlap)
+
+    def _run_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
+        """Each chunk through the whole pipeline (repairs, cache), then one merged result."""
+        done: list[tuple[ArticleSummary | None, SummarizerError | None, chunking.Meter]] = []
+        for chunk in chunks:
+            meter = chunking.Meter(self.engine)
+            try:
+                done.append((self.with_engine(meter).run(chunk.article), None, meter))
+            except SummarizerError as err:  # reported in the result; the other chunks go on
+                done.append((None, err, meter))
+        results = chunking.results_or_raise(done)
+        summary, usage, attempts = None, Usage(), 0
+        merge = chunking.merge_question(article, results) if self.strategy == "single" else None
+        if merge is not None:
+            outcome = _Outcome()
+            steps = self._ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged, outcome)
+            try:
+                request = next(steps)
+                while True:
+                    request = steps.send(self.engine.complete(request))
+            except StopIteration as stop:
+                summary = stop.value
+            except OutputError as err:
+                log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
+            usage, attempts = outcome.usage, outcome.attempts
+        reports = chunking.reports(chunks, done)
+        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
+
+    async def _arun_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
+        done: list[tuple[ArticleSummary | None, SummarizerError | None, chunking.Meter]] = []
+        for chunk in chunks:
+            meter = chunking.Meter(self.engine)
+            try:
+                done.append((await self.with_engine(meter).arun(chunk.article), None, meter))
+            except SummarizerError as err:
+                done.append((None, err, meter))
+        results = chunking.results_or_raise(done)
+        summary, usage, attempts = None, Usage(), 0
+        merge = chunking.merge_question(article, results) if self.strategy == "single" else None
+        if merge is not None:
+            outcome = _Outcome()
+            steps = self._ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged, outcome)
+            try:
+                request = next(steps)
+                while True:
+                    request = steps.send(await self.engine.acomplete(request))
+            except StopIteration as stop:
+                summary = stop.value
+            except OutputError as err:
+                log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
+            usage, attempts = outcome.usage, outcome.attempts
+        reports = chunking.reports(chunks, done)
+        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
+
     # ------------------------------------------------------------------ cache
 
     def _context(self, article: Article) -> dict[str, Any]:
@@ -125,6 +209,7 @@ class Pipeline:
             "published": article.published,
             "source": article.source,
             "sentences": article.sentences,
+            "language": article.prompt_language,
         }
 
     def _first_question(self, article: Article) -> _FirstQuestion:

@@ -32,7 +32,7 @@ if str(TESTS) not in sys.path:
 
 from fake_openai import FakeOpenAI, Reply  # noqa: E402
 
-from summarizer.article import Article, load_article, parse_article  # noqa: E402
+from summarizer.inputs import Article, load_article, parse_article  # noqa: E402
 
 SEED = ROOT / "fixtures" / "articles" / "00-seed-2022-02-17-blinken.txt"
 _GENEVA_NAME = "09-us-russia-geneva-talks.txt"

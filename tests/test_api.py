@@ -27,8 +27,8 @@ from summarizer import (
     summarize,
     summarize_many,
 )
-from summarizer.article import parse_article
 from summarizer.engines.base import Completion
+from summarizer.inputs import parse_article
 from summarizer.models import Usage
 
 EXPECTED_ALL = {

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import load_article, parse_article, parse_date
 from summarizer.errors import InputError
+from summarizer.inputs import load_article, parse_article, parse_date
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -162,16 +162,17 @@ def _paragraphs() -> list[str]:
     paragraphs = list(_TRICKY)
     for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")):
         article = parse_article(path.read_text(encoding="utf-8"))
-        paragraphs += [m.group() for m in re.finditer(r"[^\n]+", article.text[article.body_start :]) if m.group().strip()]
+        body = article.text[article.body_start :]
+        paragraphs += [m.group() for m in re.finditer(r"[^\n]+", body) if m.group().strip()]
     return paragraphs
 
 
 def test_fast_sentence_split_agrees_with_pysbd_everywhere() -> None:
     """The fast path must give pysbd's sentences; otherwise prompts, keys and recordings would shift."""
-    from summarizer.article import _segmenter, _spans
+    from summarizer.inputs._sentences import _segmenter, split_spans
 
-    segmenter = _segmenter()
+    segmenter = _segmenter("en")
     for paragraph in _paragraphs():
-        ours = [paragraph[s:e].strip() for s, e in _spans(paragraph, segmenter) if paragraph[s:e].strip()]
+        ours = [paragraph[s:e].strip() for s, e in split_spans(paragraph, "en") if paragraph[s:e].strip()]
         reference = [paragraph[x.start : x.end].strip() for x in segmenter.segment(paragraph)]
         assert ours == [r for r in reference if r], paragraph

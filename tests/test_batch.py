@@ -28,7 +28,6 @@ from conftest import ROOT, generic_output_for
 from fake_openai import Reply
 from typer.testing import CliRunner
 
-from summarizer.article import parse_article
 from summarizer.batch import (
     BatchItem,
     BatchResult,
@@ -40,6 +39,7 @@ from summarizer.batch import (
 from summarizer.batch_cli import register_batch
 from summarizer.engines.base import Completion, Engine, Request
 from summarizer.errors import ConfigError, InputError, InvalidOutputError
+from summarizer.inputs import parse_article
 from summarizer.models import Usage
 from summarizer.pricing import PRICES, Price, cost, load_prices, price_for
 

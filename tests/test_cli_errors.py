@@ -22,8 +22,8 @@ import pytest
 from conftest import ROOT, SEED, generic_output_for
 from fake_openai import Reply
 
-from summarizer.article import parse_article
 from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
 from summarizer.pipeline import Pipeline
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.article import parse_article
 from summarizer.grounding import check_output, derive_result, locate_quote, resolve_date
+from summarizer.inputs import parse_article
 from summarizer.models import ModelOutput, Provenance, Usage
 
 # An oracle independent of the code under test: fold quote marks, dashes, spaces, case.
@@ -242,7 +242,7 @@ def test_derive_result_date_phrase_in_iso_field(geneva_article):
 def test_derive_result_published_override_changes_resolution(geneva_path):
     from conftest import geneva_output_for
 
-    from summarizer.article import load_article
+    from summarizer.inputs import load_article
 
     article = load_article(geneva_path, published="2022-01-12")  # a Wednesday
     result = derive_result(ModelOutput.model_validate(geneva_output_for(article)), article, provenance())

@@ -14,8 +14,8 @@ from conftest import SEED, generic_output_for
 from fake_openai import FakeOpenAI, Reply
 
 from summarizer import Summarizer
-from summarizer.article import load_article
 from summarizer.errors import EndpointError, scrub
+from summarizer.inputs import load_article
 
 USER_OPENAI_KEY = "sk-proj-UsersRealOpenAIKey0123456789"
 LOCAL_TOKEN = "vllm-token-7f3a9c"  # not key-shaped: only exact-match scrubbing can catch it

@@ -20,10 +20,10 @@ pytestmark = pytest.mark.slow  # loads the embedded model
 llama_cpp = pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
 
 from summarizer import Summarizer  # noqa: E402
-from summarizer.article import load_article  # noqa: E402
 from summarizer.engines.base import Request  # noqa: E402
 from summarizer.engines.model_files import resolve_model_path  # noqa: E402
 from summarizer.engines.openai import ModeMemory, OpenAICompatEngine  # noqa: E402
+from summarizer.inputs import load_article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "fixtures" / "articles" / "04-austin-wallace-afghan-evacuation.txt"

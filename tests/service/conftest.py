@@ -25,7 +25,7 @@ import httpx
 import pytest
 from conftest import ROOT, generic_output_for
 
-from summarizer.article import parse_article
+from summarizer.inputs import parse_article
 
 BODY = (
     "The council met in Geneva on Monday to discuss the ceasefire.\n\n"

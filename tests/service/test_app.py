@@ -13,10 +13,10 @@ import httpx
 import pytest
 from conftest import generic_output_for
 
-from summarizer.article import parse_article
 from summarizer.config import Settings
 from summarizer.engines.fake import FunctionEngine
 from summarizer.errors import ConfigError
+from summarizer.inputs import parse_article
 from summarizer.service import ServiceSettings, create_app
 from summarizer.service.settings import is_loopback, read_api_keys
 from summarizer.service.store import JobStore

@@ -137,7 +137,7 @@ def test_too_many_waiting_summaries_is_429(serve, fake):
 def _reply_for() -> dict:
     from conftest import generic_output_for
 
-    from summarizer.article import parse_article
+    from summarizer.inputs import parse_article
 
     return generic_output_for(parse_article(BODY))
 
