@@ -142,7 +142,7 @@ def test_cli_usage_error_in_a_real_process(proc) -> None:  # type: ignore[no-unt
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "summarizer: error: No such option: --no-such-flag",
-        "Usage: summarizer summarize [OPTIONS] PATH|-",
+        "Usage: summarizer summarize [OPTIONS] PATH|URL|-",
         "Try 'summarizer summarize --help' for help.",
     ]
 
