@@ -196,13 +196,13 @@ def _article_words(article: Article) -> str:
 
 # Pronouns that can stand for an actor in the sentence cited for its event. General on
 # purpose: any personal pronoun may refer to any actor (a spokesman's "we" is his
-# government, a ministry is "it" or "they"), as long as the actor was named shortly
-# before: in the same sentence or one of the `PRONOUN_REACH` sentences before it.
+# government, a ministry is "it" or "they"), as long as the actor was named before it
+# (in that sentence or an earlier one). No nearer window: the guided strategy gives a
+# leading "He" to the last actor named, however many sentences back.
 _PRONOUNS = frozenset(
     "he him his himself she her hers herself it its itself they them their theirs themselves "
     "i me my mine we us our ours".split()
 )
-PRONOUN_REACH = 5
 
 
 def _names_in(folded: str, forms: list[str]) -> bool:
@@ -218,7 +218,7 @@ def _mentioned_in(article: Article, number: int, forms: list[str]) -> bool:
         return True
     if not set(re.findall(r"\w+", folded)) & _PRONOUNS:
         return False
-    earlier = article.sentences[max(0, number - 1 - PRONOUN_REACH) : number - 1]
+    earlier = article.sentences[: number - 1]
     return any(_names_in(_normalised_span(article.text, s.start, s.end)[0], forms) for s in earlier)
 
 
