@@ -205,6 +205,11 @@ _PRONOUNS = frozenset(
 )
 
 
+def _is_pronoun(word: str) -> bool:
+    # On the original text: folded case would make "US" (the country) the pronoun "us".
+    return word.lower() in _PRONOUNS and (len(word) == 1 or not word.isupper())
+
+
 def _names_in(folded: str, forms: list[str]) -> bool:
     """A form occurs starting on a word boundary ("Russia" also in "Russian", "Russia's")."""
     return any(f and _find_bounded(folded, f, right=False) >= 0 for f in forms)
@@ -216,7 +221,7 @@ def _mentioned_in(article: Article, number: int, forms: list[str]) -> bool:
     folded = _normalised_span(article.text, sent.start, sent.end)[0]
     if _names_in(folded, forms):
         return True
-    if not set(re.findall(r"\w+", folded)) & _PRONOUNS:
+    if not any(_is_pronoun(w) for w in re.findall(r"\w+", sent.text)):
         return False
     earlier = article.sentences[: number - 1]
     return any(_names_in(_normalised_span(article.text, s.start, s.end)[0], forms) for s in earlier)

@@ -375,6 +375,13 @@ def test_check_output_event_actor_by_pronoun_or_word_start(parse):
         data = {"summary": "s", "key_points": [], "actors": [russia], "stances": [], "follow_ups": [],
                 "events": [event(sentence, quote_)]}  # fmt: skip
         assert check_output(ModelOutput.model_validate(data), article) == [], sentence
+    # "US" is the country, not the pronoun "us": it refers to no one.
+    article = parse("date 2022-02-17 Russia moved troops to the border. US officials saw units near Kharkiv.")
+    data["events"] = [event(2, "US officials saw units")]
+    assert check_output(ModelOutput.model_validate(data), article) == [
+        "events[0].actors: A1 (Russia) is not mentioned in the cited sentence 2; "
+        "cite a sentence that names it, or leave it out"
+    ]
 
 
 # --------------------------------------------------------------------------- item 17: model dates
