@@ -41,6 +41,7 @@ __all__ = [
     "DateReading",
     "check_output",
     "derive_result",
+    "instruction_sentences",
     "locate_quote",
     "read_date",
     "read_item_date",
@@ -181,7 +182,8 @@ _INSTRUCTION = re.compile(
 )
 
 
-def _instruction_sentences(article: Article) -> frozenset[int]:
+def instruction_sentences(article: Article) -> frozenset[int]:
+    """Numbers of the sentences that address the model rather than report (see `_INSTRUCTION`)."""
     return frozenset(s.number for s in article.sentences if _INSTRUCTION.search(s.text))
 
 
@@ -189,7 +191,7 @@ def _instruction_sentences(article: Article) -> frozenset[int]:
 def _article_words(article: Article) -> str:
     """The folded article (header included) without text addressed to the model."""
     parts = [line for line in article.text[: article.body_start].splitlines() if not _INSTRUCTION.search(line)]
-    skip = _instruction_sentences(article)
+    skip = instruction_sentences(article)
     parts += [s.text for s in article.sentences if s.number not in skip]
     return _fold("\n".join(parts))
 
@@ -252,7 +254,7 @@ def check_output(output: ModelOutput, article: Article) -> list[str]:
     """
     errors: list[str] = []
     n = len(article.sentences)
-    instructions = _instruction_sentences(article)
+    instructions = instruction_sentences(article)
     for where, ev in _evidence_items(output):
         sent = article.sentence(ev.sentence)
         if sent is None:

@@ -609,7 +609,7 @@ def test_read_date_ambiguity_rules():
     ],
 )
 def test_instruction_shaped_sentences(parse, text, injected):
-    from summarizer.grounding import _instruction_sentences
+    from summarizer.grounding import instruction_sentences
 
     article = parse(f"date 2022-02-17 The talks resumed. {text}")
-    assert (2 in _instruction_sentences(article)) is injected
+    assert (2 in instruction_sentences(article)) is injected

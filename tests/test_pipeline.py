@@ -445,3 +445,19 @@ def test_pipeline_repair_requests_stay_bounded(fake, cli, seed_article, seed_out
         assert len(request.raw) < len(first.raw) + len(json.dumps(replies[n - 1])) + 8_000
         assert len(request.raw) < 2_000_000
     assert len(third.raw) < len(second.raw) + 1_000  # the history does not pile up
+
+
+def test_pipeline_guided_ignores_injected_text(parse):
+    """The guided strategy finds names in reporting sentences only: no Mickey Mouse, and no grounding error."""
+    from summarizer.engines.fake import FunctionEngine
+
+    asked: list[list[str]] = []
+
+    def answer(request):
+        asked.append(request.schema["required"])
+        return json.dumps(_label_all(request))
+
+    result = Pipeline(FunctionEngine(answer), strategy="guided").run(parse(INJECTED))
+    assert asked and not any("Mickey" in name for name in asked[0])
+    assert "Mickey" not in json.dumps(result.model_dump(exclude={"article"}))
+    assert {"Norway", "Chile"} <= {a.name for a in result.actors}
