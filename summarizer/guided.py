@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .grounding import instruction_sentences
 from .inputs import Article, Sentence
 from .models import Actor, Event, Evidence, FollowUp, ModelOutput, Stance
 from .names import Candidate, date_phrase, find_candidates, has_future_cue, stance_cue
@@ -71,8 +72,14 @@ _SUMMARY_CHARS = 480
 _REPORTED = re.compile(r"\b(said|says|told|according to|stated|wrote|tweeted|announced|reported)\b", re.I)
 
 
+def _reporting(article: Article) -> list[Sentence]:
+    """The sentences that report: text addressed to the model (see grounding) names no actor and supports nothing."""
+    skip = instruction_sentences(article)
+    return [s for s in article.sentences if s.number not in skip]
+
+
 def candidates(article: Article) -> list[Candidate]:
-    return find_candidates([s.text for s in article.sentences])
+    return find_candidates([s.text for s in _reporting(article)])
 
 
 def actor_labels_schema(names: list[str]) -> dict[str, Any]:
@@ -167,7 +174,7 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
     events: list[Event] = []
     previous_actor: str | None = None
     seen: set[str] = set()
-    for sentence in article.sentences:
+    for sentence in _reporting(article):
         key = re.sub(r"\W+", " ", sentence.text).strip().lower()[:60]
         if key in seen:  # a quoted tweet repeated verbatim is one event, not two
             continue
@@ -200,7 +207,7 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
     follow_ups: list[FollowUp] = []
     holders = {a.id for a in actors if a.kind in ("person", "government", "state", "organization", "igo")}
     people = {a.id for a in actors if a.kind == "person"}
-    for sentence in article.sentences:
+    for sentence in _reporting(article):
         ids = _mentioned(sentence, actors)
         position = stance_cue(sentence.text)
         # People hold stances before institutions do; places never.
@@ -231,7 +238,7 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
                 )
             )
 
-    lead = " ".join(s.text for s in article.sentences[:2])
+    lead = " ".join(s.text for s in _reporting(article)[:2])
     return ModelOutput(
         summary=_clip(lead, _SUMMARY_CHARS),
         key_points=[_clip(e.summary, 160) for e in events[:5]],

@@ -44,11 +44,9 @@ __all__ = [
 
 # Bump when ModelOutput or ArticleSummary change shape; it is part of provenance and of
 # every cache key (through the exported schema).
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
-ActorKind = Literal[
-    "person", "government", "state", "organization", "igo", "ngo", "armed_group", "media", "other"
-]
+ActorKind = Literal["person", "government", "state", "organization", "igo", "ngo", "armed_group", "media", "other"]
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -57,9 +55,7 @@ EventType = Literal[
 Position = Literal["support", "oppose", "concern", "neutral", "mixed"]
 Factuality = Literal["occurred", "reported", "planned", "expected", "hypothetical", "denied"]
 FollowUpKind = Literal["scheduled", "expected_action", "deadline", "conditional", "open_question"]
-QuadClass = Literal[
-    "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"
-]
+QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"]
 
 # PLOVER event types grouped into the four classic "quad classes"; code derives this,
 # the model never has to.
@@ -94,7 +90,9 @@ class _Strict(BaseModel):
 
 class Evidence(_Strict):
     sentence: int = Field(description="Number of the article sentence that supports this, as shown in [brackets].")
-    quote: str = Field(description="A short verbatim quote copied exactly from that sentence (a few words).")
+    quote: str = Field(
+        description="A short verbatim quote copied exactly from that sentence: whole words, at least three of them."
+    )
 
 
 class Actor(_Strict):
@@ -102,8 +100,8 @@ class Actor(_Strict):
     name: str = Field(description="Fullest name used in the article.")
     kind: ActorKind
     title: str | None = Field(description="Title or role as stated in the article, or null.")
-    country: str | None = Field(description="ISO 3166-1 alpha-3 code of the actor's country, or null.")
-    mentions: list[str] = Field(description="Surface forms the article uses for this actor.")
+    country: str | None = Field(description='ISO 3166-1 alpha-3 code of the actor\'s country ("USA", "RUS"), or null.')
+    mentions: list[str] = Field(description="Surface forms the article uses for this actor, each exactly as written.")
 
 
 class Stance(_Strict):
@@ -112,7 +110,7 @@ class Stance(_Strict):
     target: str | None = Field(description="Actor id the stance is directed at, or null.")
     position: Position
     summary: str = Field(description="One sentence describing the stance.")
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
 
 
 class Event(_Strict):
@@ -125,7 +123,7 @@ class Event(_Strict):
     date_text: str | None = Field(description='The date words used in the article, e.g. "on Tuesday", or null.')
     location: str | None
     factuality: Factuality
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
 
 
 class FollowUp(_Strict):
@@ -135,7 +133,7 @@ class FollowUp(_Strict):
     due: str | None = Field(description="ISO date YYYY-MM-DD if known, else null.")
     due_text: str | None = Field(description='The date words used in the article, e.g. "next week", or null.')
     basis: Literal["explicit", "inferred"]
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
 
 
 class ModelOutput(_Strict):
@@ -169,11 +167,21 @@ class ResultEvent(Event):
     date_resolved_by: Literal["model", "code"] | None = Field(
         description="Who produced `date`: the model, or code from `date_text` and the publication date."
     )
+    date_ambiguous: bool = Field(
+        default=False,
+        description=(
+            '`date_text` has two readings ("next Tuesday" said on a Monday: tomorrow or in eight days); '
+            "`date` is the nearer one. Derived by code."
+        ),
+    )
 
 
 class ResultFollowUp(FollowUp):
     evidence: list[GroundedEvidence]  # type: ignore[assignment]
     due_resolved_by: Literal["model", "code"] | None
+    due_ambiguous: bool = Field(
+        default=False, description="`due_text` has two readings; `due` is the nearer one. Derived by code."
+    )
 
 
 class ArticleInfo(BaseModel):

@@ -32,7 +32,7 @@ from .grounding import check_output, derive_result
 from .inputs import Article
 from .models import SCHEMA_VERSION, ArticleSummary, ModelOutput, Provenance, Usage, inline_schema
 from .names import Candidate
-from .prompts import prompt_hash, render_messages, render_text
+from .prompts import prompt_hash, render_messages, render_repair
 
 __all__ = ["Pipeline", "STRATEGIES"]
 
@@ -338,12 +338,18 @@ class Pipeline:
         parse: Callable[[Any], tuple[Any, list[str]]],
         outcome: _Outcome,
     ) -> Steps:
-        """One question: call, parse and check, re-ask with the exact errors, up to max_attempts."""
-        messages = list(messages)
+        """One question: call, parse and check, re-ask with the exact errors, up to max_attempts.
+
+        A repair request is the question, the last reply and at most
+        `prompts.MAX_REPAIR_ERRORS` of its errors (with a count of the rest): never the whole history, so a reply
+        with thousands of bad items cannot make each re-ask larger than the last.
+        """
+        question = list(messages)
+        request_messages = question
         errors: list[str] = []
         text = ""
         for attempt in range(1, self.max_attempts + 1):
-            completion = yield Request(messages=messages, schema=schema, schema_name=name, params=self.params)
+            completion = yield Request(messages=request_messages, schema=schema, schema_name=name, params=self.params)
             outcome.usage += completion.usage
             outcome.attempts += 1
             outcome.mode = completion.mode or outcome.mode
@@ -366,9 +372,9 @@ class Pipeline:
                 if not errors:
                     return value
             log.info("attempt %d/%d of %s invalid: %s", attempt, self.max_attempts, name, "; ".join(errors)[:500])
-            messages = messages + [
+            request_messages = question + [
                 {"role": "assistant", "content": text},
-                {"role": "user", "content": render_text("repair.j2", errors=errors)},
+                {"role": "user", "content": render_repair(errors)},
             ]
         raise InvalidOutputError(
             f"the model's output was still invalid after {self.max_attempts} attempts: "

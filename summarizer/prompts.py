@@ -16,7 +16,11 @@ import jinja2
 
 from .engines.base import Message
 
-__all__ = ["prompts_dir", "prompt_hash", "render_messages", "render_text"]
+__all__ = ["MAX_REPAIR_ERRORS", "prompts_dir", "prompt_hash", "render_messages", "render_repair", "render_text"]
+
+# A repair turn lists at most this many errors (and how many more there were): a reply
+# with thousands of bad items must not make a request of megabytes.
+MAX_REPAIR_ERRORS = 20
 
 
 def prompts_dir() -> Path:
@@ -58,3 +62,9 @@ def render_messages(system: str, user: str, **context: Any) -> list[Message]:
         {"role": "system", "content": render_text(system, **context)},
         {"role": "user", "content": render_text(user, **context)},
     ]
+
+
+def render_repair(errors: list[str]) -> str:
+    """The re-ask message: the first `MAX_REPAIR_ERRORS` errors and a count of the rest."""
+    shown = errors[:MAX_REPAIR_ERRORS]
+    return render_text("repair.j2", errors=shown, more=len(errors) - len(shown))

@@ -281,7 +281,8 @@ def seed_output_for(article: Article) -> dict[str, Any]:
                 "date_text": "today",
                 "location": None,
                 "factuality": "occurred",
-                "evidence": [quote(article, "Spoke with Qatar", 5)],
+                # The tweet's own sentence does not name Blinken; the one that attributes it does.
+                "evidence": [quote(article, "I also thanked Qatar", 6)],
             },
         ],
         "follow_ups": [
@@ -363,14 +364,18 @@ def geneva_output_for(article: Article) -> dict[str, Any]:
 
 
 def generic_output_for(article: Article) -> dict[str, Any]:
-    """A minimal valid output for any article: one actor, one event quoting sentence 1."""
+    """A minimal valid output for any article: one actor named in sentence 1, one event quoting it."""
     first = article.sentences[0]
     words = re.compile(r"\S+(?:\s+\S+){0,4}").match(first.text)
     assert words is not None
+    # The actor must be a word of the article (and of the cited sentence): a capitalised
+    # word after the first if there is one, else the first word.
+    tokens = re.findall(r"\w+", words.group())
+    name = next((t for t in tokens[1:] if t[0].isupper()), tokens[0])
     return {
         "summary": first.text[:200],
         "key_points": [first.text[:80]],
-        "actors": [{"id": "A1", "name": "Someone", "kind": "other", "title": None, "country": None, "mentions": []}],
+        "actors": [{"id": "A1", "name": name, "kind": "other", "title": None, "country": None, "mentions": [name]}],
         "stances": [],
         "events": [
             {

@@ -58,8 +58,11 @@ def chunk_reply(body: dict[str, Any], *, broken: str | None = None) -> Reply:
             "actors": actors,
             "stances": [],
             "events": [
-                {**event, "id": "E1", "evidence": [{"sentence": 1, "quote": _words(s1)}]},
-                {**event, "id": "E2", "evidence": [{"sentence": n2, "quote": _words(s2)}]},
+                # an event's actor is named in its cited sentence (#9 item 16)
+                {**event, "id": "E1", "actors": who if "Blinken" in s1 else [],
+                 "evidence": [{"sentence": 1, "quote": _words(s1)}]},
+                {**event, "id": "E2", "actors": who if "Blinken" in s2 else [],
+                 "evidence": [{"sentence": n2, "quote": _words(s2)}]},
             ],
             "follow_ups": [],
         },

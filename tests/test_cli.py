@@ -118,6 +118,7 @@ def test_cli_summarize_stdin(cli, fake, seed_output, seed_text):
 
 
 def test_cli_summarize_stdin_as_a_real_process(proc, fake, seed_output, seed_text):
+    seed_output["events"][1]["date"] = "2022-02-18"  # "today", published 2022-02-18: another date is a repair
     fake.enqueue(Reply.json(seed_output, usage=(10, 5)))
     done = proc(*args(fake, "-", "--published", "2022-02-18"), input=seed_text)
     assert done.returncode == 0, done.stderr

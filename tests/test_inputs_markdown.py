@@ -87,7 +87,7 @@ def test_cli_markdown_evidence_offsets_are_in_the_original(cli, fake, tmp_path):
 
 def test_library_markdown(fake):
     art = parse_article(NOTE)
-    fake.enqueue(Reply.json(output_for(art, "Ines Marlow", ["will get weekly updates"])))
+    fake.enqueue(Reply.json(output_for(art, "Residents", ["will get weekly updates"])))  # named in that sentence
     result = summarize(NOTE, base_url=fake.base_url, api_key="sk-test", cache=False)
     ev = result.events[0].evidence[0]
     assert NOTE[ev.start : ev.end] == "will get `weekly` updates"

@@ -88,3 +88,21 @@ def test_result_schema_has_code_derived_fields():
     assert {"start", "end"} <= set(defs["GroundedEvidence"]["properties"])
     assert {"quad_class", "date_resolved_by"} <= set(defs["ResultEvent"]["properties"])
     assert {"prompt_hash", "schema_version", "usage", "attempts", "cached"} <= set(defs["Provenance"]["properties"])
+
+
+def test_model_output_schema_requires_evidence_for_every_claim():
+    """minItems is accepted by OpenAI strict structured outputs (as maxItems on key_points already is)."""
+    props = inline_schema(ModelOutput)["properties"]
+    for section in ("stances", "events", "follow_ups"):
+        evidence = props[section]["items"]["properties"]["evidence"]
+        assert evidence["minItems"] == 1, section
+    assert (
+        "at least three"
+        in props["events"]["items"]["properties"]["evidence"]["items"]["properties"]["quote"]["description"]
+    )
+
+
+def test_result_schema_marks_ambiguous_dates():
+    defs = ArticleSummary.model_json_schema()["$defs"]
+    assert defs["ResultEvent"]["properties"]["date_ambiguous"]["type"] == "boolean"
+    assert defs["ResultFollowUp"]["properties"]["due_ambiguous"]["type"] == "boolean"
