@@ -180,6 +180,23 @@ def batch(
             help="Transport retries per request (429, 5xx, timeouts).",
         ),
     ] = 4,
+    context_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--context-tokens",
+            envvar="SUMMARIZER_CONTEXT_TOKENS",
+            min=512,
+            metavar="N",
+            help="The model's context window; longer articles are summarized in chunks "
+            "[default: the embedded model's, or the known model's].",
+        ),
+    ] = None,
+    chunk_overlap: Annotated[
+        int,
+        typer.Option(
+            "--chunk-overlap", min=0, max=20, metavar="N", help="Sentences repeated between consecutive chunks."
+        ),
+    ] = 1,
     verbose: Annotated[
         int,
         typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress logs; -vv: debug logs."),
@@ -227,6 +244,8 @@ def batch(
             "temperature": temperature,
             "timeout": timeout,
             "retries": retries,
+            "context_tokens": context_tokens,
+            "chunk_overlap": chunk_overlap,
         },
     )
     raise typer.Exit(code)

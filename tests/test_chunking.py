@@ -203,3 +203,14 @@ def test_embedded_model_summarizes_the_long_article_in_chunks(tmp_path):
     names = [a.name.casefold() for a in result.actors]
     assert len(names) == len(set(names))  # unified across chunks
     assert any("blinken" in n for n in names)
+
+
+def test_cli_batch_chunks_a_long_article_with_context_tokens(cli, fake, tmp_path):
+    fake.default = chunk_reply
+    out = tmp_path / "out.jsonl"
+    result = cli("batch", LONG, "--base-url", fake.base_url, "--no-cache", "--context-tokens", "8000", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    (line,) = [json.loads(x) for x in out.read_text().splitlines()]
+    chunks = line["result"]["provenance"]["chunks"]
+    assert chunks is not None and len(chunks) >= 3 and all(c["ok"] for c in chunks)
+    assert len(fake.chat_requests) == len(chunks) + 1  # one per chunk, one for the summary over them
