@@ -208,7 +208,7 @@ def library_batch(paths: list[Path], base_url: str, concurrency: int, cache_dir:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (parse workers)."""
+    """CPU seconds of this process and of its children that have ended."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
@@ -223,7 +223,7 @@ def timed_in_process(fn: Any) -> tuple[float, float]:
 def timed_cli(
     folder: Path, base_url: str, concurrency: int, out: Path, cache_dir: Path, n: int, what_if: bool
 ) -> tuple[float, float]:
-    """(b) `summarizer batch` as a process: (wall s, CPU s of the child and its parse workers)."""
+    """(b) `summarizer batch` as a process: (wall s, CPU s of the child)."""
     code = (SCHEMA_MEMO if what_if else "") + CLI
     cmd = [
         sys.executable, "-c", code, "batch", str(folder), "-o", str(out), "--base-url", base_url, "--model", MODEL,

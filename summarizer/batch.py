@@ -4,8 +4,8 @@ Owns turning inputs (paths, texts, dicts) into `BatchItem`s, running them throug
 `Pipeline` with at most `concurrency` in flight, pacing requests with an optional
 requests-per-minute and tokens-per-minute budget (`RateLimitedEngine`), counting the
 tokens each article spent (repairs and failed attempts included) and what they cost,
-and, for big batches, splitting articles into sentences in worker processes so the
-event loop is free for the network. It does not own the conversation with the model
+and reading and parsing each article in a thread so the event loop is free for the
+network. It does not own the conversation with the model
 (`pipeline`), transport retries and Retry-After (the engine), or the cache: a cached
 article costs no request, so a rerun after a crash or Ctrl-C picks up where the last
 run stopped.
@@ -33,9 +33,6 @@ import contextvars
 import json
 import logging
 import math
-import os
-import pickle
-import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
@@ -69,12 +66,6 @@ log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_CONCURRENCY = 8
-# Sentence splitting (pysbd) costs ~20 ms of CPU per 800-word article, more than the
-# rest of our pipeline and the openai SDK together; for big batches it runs in worker
-# processes so the event loop only waits on the network. Below this many articles the
-# workers' start-up (~0.3 s each) is not worth it.
-PARSE_POOL_MIN_ARTICLES = 64
-PARSE_POOL_MAX_WORKERS = 4
 # Consecutive endpoint failures (each after its own retry budget) after which no new
 # request is started: the endpoint is down, unreachable or rejects the key.
 MAX_ENDPOINT_FAILURES = 8
@@ -473,134 +464,6 @@ class RateLimitedEngine:
         return self._lock
 
 
-# --------------------------------------------------------------------------- parsing
-
-
-def _usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def _parse_workers(requested: int | None, total: int | None) -> int:
-    if requested is not None:
-        return max(0, requested)
-    if total is None or total < PARSE_POOL_MIN_ARTICLES:
-        return 0
-    return max(0, min(PARSE_POOL_MAX_WORKERS, _usable_cpus() - 1))
-
-
-# Worker processes run this; they are started with `python -c`, never by importing the
-# caller's main module (multiprocessing's spawn would re-run an unguarded script).
-_PARSE_WORKER = "from summarizer.batch import _parse_worker_main; _parse_worker_main()"
-_READY = b"R"
-
-
-def _parse_worker_main() -> None:
-    """Parse worker: reads length-prefixed pickled `BatchItem`s on stdin, writes
-    pickled ``(True, Article)`` or ``(False, exception)`` on stdout, until EOF."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    parse_article("Warm up. Import the segmenter before saying ready.")
-    out.write(_READY)
-    out.flush()
-    while len(head := inp.read(4)) == 4:
-        item = pickle.loads(inp.read(int.from_bytes(head, "big")))
-        try:
-            reply: tuple[bool, Any] = (True, item.article())
-        except Exception as err:  # noqa: BLE001 - the parent re-raises it
-            reply = (False, err)
-        try:
-            data = pickle.dumps(reply)
-        except Exception as err:  # noqa: BLE001 - an exception that does not pickle
-            data = pickle.dumps((False, InputError(f"{type(err).__name__}: {err}")))
-        out.write(len(data).to_bytes(4, "big") + data)
-        out.flush()
-
-
-class _Parser:
-    """Splits articles into sentences in worker processes, one article per worker at a
-    time; inline while no worker is up yet, and for good once the workers fail."""
-
-    def __init__(self, workers: int):
-        self.size = workers
-        self.procs: list[asyncio.subprocess.Process] = []
-        self.idle: asyncio.Queue[asyncio.subprocess.Process | None] = asyncio.Queue()
-        self.ready = 0
-        self.broken = workers == 0
-        self._starting: list[asyncio.Task[None]] = []
-
-    def start(self) -> None:
-        if not self.broken:
-            self._starting = [asyncio.create_task(self._start_one()) for _ in range(self.size)]
-
-    async def _start_one(self) -> None:
-        try:
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-P", "-c", _PARSE_WORKER,  # -P: the parent's sys.path, not the cwd
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
-                start_new_session=True,  # Ctrl-C in the terminal is the parent's to handle
-            )  # fmt: skip
-            self.procs.append(proc)
-            assert proc.stdout is not None
-            if await proc.stdout.readexactly(1) != _READY:
-                raise OSError("unexpected greeting")
-        except (OSError, asyncio.IncompleteReadError) as err:
-            self._break(f"a parse worker did not start ({err})")
-            return
-        self.ready += 1
-        self.idle.put_nowait(proc)
-
-    def _break(self, why: str) -> None:
-        if not self.broken:
-            log.warning("%s; splitting sentences in this process", why)
-            self.broken = True
-        self.idle.put_nowait(None)  # wakes a waiter, which passes it on
-
-    async def article(self, item: BatchItem) -> Article:
-        if self.broken or item.parsed is not None or item.problem is not None or not self.ready:
-            return item.article()
-        proc = await self.idle.get()
-        if proc is None:
-            self.idle.put_nowait(None)
-            return item.article()
-        assert proc.stdin is not None and proc.stdout is not None
-        try:
-            data = pickle.dumps(item)
-            proc.stdin.write(len(data).to_bytes(4, "big") + data)
-            await proc.stdin.drain()
-            size = int.from_bytes(await proc.stdout.readexactly(4), "big")
-            ok, value = pickle.loads(await proc.stdout.readexactly(size))
-        except asyncio.CancelledError:
-            proc.kill()  # mid-message: retire it
-            raise
-        except (OSError, EOFError, asyncio.IncompleteReadError, pickle.PickleError) as err:
-            proc.kill()
-            self._break(f"a parse worker failed ({type(err).__name__}: {err})")
-            return item.article()
-        self.idle.put_nowait(proc)
-        if ok:
-            return value  # type: ignore[no-any-return]
-        raise value
-
-    async def close(self) -> None:
-        for task in self._starting:
-            task.cancel()
-        await asyncio.gather(*self._starting, return_exceptions=True)
-        for proc in self.procs:
-            if proc.returncode is None and proc.stdin is not None:
-                proc.stdin.close()  # EOF: the worker exits
-        for proc in self.procs:
-            try:
-                await asyncio.wait_for(proc.wait(), timeout=5)
-            except asyncio.TimeoutError:
-                proc.kill()
-                await proc.wait()
-        self.procs = []
-
-
 # --------------------------------------------------------------------------- running
 
 
@@ -624,7 +487,6 @@ class BatchRun:
         concurrency: int = DEFAULT_CONCURRENCY,
         prices: Mapping[str, Price] | None = None,
         max_endpoint_failures: int | None = MAX_ENDPOINT_FAILURES,
-        parse_workers: int | None = None,
     ):
         if concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
@@ -635,8 +497,6 @@ class BatchRun:
         self.prices = prices
         self.concurrency = concurrency
         self.max_endpoint_failures = max_endpoint_failures
-        self.parse_workers = parse_workers
-        self._parser: _Parser | None = None
         self.totals = BatchTotals(total=len(items) if isinstance(items, Sequence) else None)
         self.cancelled = False
         self._tasks: list[asyncio.Task[None]] = []
@@ -670,8 +530,6 @@ class BatchRun:
                 queue.put_nowait(_DONE)
 
         workers = self.concurrency if self.totals.total is None else max(1, min(self.concurrency, self.totals.total))
-        parser = self._parser = _Parser(_parse_workers(self.parse_workers, self.totals.total))
-        parser.start()
         self._tasks = [asyncio.create_task(worker(), name=f"summarizer-batch-{i}") for i in range(workers)]
         if self.cancelled:
             self.cancel()
@@ -688,7 +546,6 @@ class BatchRun:
             for task in self._tasks:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
-            await parser.close()
             await _close(self.pipeline.engine)
 
     async def _one(self, index: int, obj: Any) -> BatchResult:
@@ -703,8 +560,7 @@ class BatchRun:
                     f"not attempted: {self.max_endpoint_failures} requests in a row failed at the endpoint "
                     f"(last: {self._stopped_by}); fix the endpoint and rerun"
                 )
-            assert self._parser is not None
-            result = await self._summarize(await self._parser.article(item))
+            result = await self._summarize(await _parse(item))
         except asyncio.CancelledError:
             raise
         except Exception as err:  # noqa: BLE001 - one article's failure, of any kind, is its own
@@ -765,6 +621,18 @@ class BatchRun:
         return cost(self.model, usage, self.prices)
 
 
+async def _parse(item: BatchItem) -> Article:
+    """The item's `Article`, read, fetched and split into sentences off the event loop.
+
+    A thread, not inline: a path is read from disk and a URL fetched over the network,
+    which must not stall the other articles' requests; splitting costs only ~1-3 ms
+    per article now, so worker processes no longer pay for themselves (see bench/).
+    """
+    if item.parsed is not None or item.problem is not None:
+        return item.article()
+    return await asyncio.to_thread(item.article)
+
+
 async def _close(engine: Any) -> None:
     """Close the innermost engine's connections, if it can: they belong to this event loop."""
     while hasattr(engine, "inner"):
@@ -798,7 +666,6 @@ def summarize_as_completed(
     summarizer: Any = None,
     prices: Mapping[str, Price] | None = None,
     max_endpoint_failures: int | None = MAX_ENDPOINT_FAILURES,
-    parse_workers: int | None = None,
     **config: Any,
 ) -> BatchRun:
     """Summarize many articles; iterate the results as they complete.
@@ -813,8 +680,6 @@ def summarize_as_completed(
         prices: price table (default the built-in one; see `summarizer.pricing`).
         max_endpoint_failures: consecutive endpoint failures after which no new request
             is started (None: never stop).
-        parse_workers: processes that split articles into sentences; None: up to 4
-            (one CPU left for the event loop) for batches of 64 articles or more, else 0.
         **config: `Summarizer` arguments (engine, model, base_url, cache_dir, ...).
 
     Returns:
@@ -830,7 +695,6 @@ def summarize_as_completed(
         concurrency=concurrency,
         prices=prices,
         max_endpoint_failures=max_endpoint_failures,
-        parse_workers=parse_workers,
     )
 
 

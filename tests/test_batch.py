@@ -17,6 +17,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -191,30 +192,9 @@ def test_summarize_many_bounds_concurrency_and_closes_the_engine():
     assert engine.closed == 1
 
 
-def test_parse_workers_split_articles_in_another_process():
-    from summarizer.batch import _Parser
-
-    async def go() -> None:
-        parser = _Parser(1)
-        parser.start()
-        try:
-            await asyncio.wait_for(asyncio.gather(*parser._starting), timeout=60)
-            assert parser.ready == 1 and not parser.broken
-            article = await parser.article(BatchItem(id=1, text=item_text(1)))
-            assert article == parse_article(item_text(1))
-            with pytest.raises(InputError, match="empty"):
-                await parser.article(BatchItem(id=2, text="  "))
-            assert parser.idle.qsize() == 1  # the worker is free again
-        finally:
-            await parser.close()
-        assert [p.returncode for p in parser.procs] == []
-
-    asyncio.run(go())
-
-
-def test_summarize_many_with_parse_workers_keeps_order_and_errors():
+def test_summarize_many_keeps_order_and_reports_parse_errors():
     items = [item_text(i) for i in range(12)] + ["  "]
-    results = summarize_many(items, engine=TitleEngine(delay=0.05), cache=False, concurrency=2, parse_workers=1)
+    results = summarize_many(items, engine=TitleEngine(delay=0.05), cache=False, concurrency=2)
     assert [r.index for r in results] == list(range(13))
     assert [r.kind for r in results] == [None] * 12 + ["InputError"]
 
@@ -679,3 +659,36 @@ def test_cli_batch_sigint_writes_finished_articles_and_rerun_completes(fake, art
     assert sorted(item_of(r.body) for r in fake.chat_requests) == [2, 8, 9, 10, 11]
     assert ids(lines(out)) == list(range(12))
     assert "5 summarized, 7 from cache, 0 failed" in rerun.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_reading_an_article_does_not_stall_the_others(tmp_path):
+    # A named pipe blocks its reader until someone writes: read on the event loop, it
+    # would hold up the other article until the writer below gives up waiting.
+    pipe = tmp_path / "slow.txt"
+    os.mkfifo(pipe)
+    done = threading.Event()
+
+    def writer() -> None:
+        done.wait(timeout=10)
+        with open(pipe, "w", encoding="utf-8") as fh:
+            fh.write(item_text(0))
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+
+    async def go() -> list[Any]:
+        order = []
+        run = summarize_as_completed(
+            [BatchItem(id="pipe", path=pipe), item_text(1)], engine=TitleEngine(), cache=False, concurrency=2
+        )
+        async for r in run:
+            order.append(r.id)
+            done.set()  # the first result is in: let the pipe's reader finish
+        return order
+
+    started = time.perf_counter()
+    order = asyncio.run(go())
+    thread.join()
+    assert order == [1, "pipe"]
+    assert time.perf_counter() - started < 8  # the writer's give-up timeout never ran out
