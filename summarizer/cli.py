@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,6 +30,7 @@ from .cli_errors import (
     write_error,
 )
 from .eval_cli import register_eval
+from .files import write_atomic
 from .serve_cli import register_serve
 
 # The root's help is main()'s docstring, which has the examples.
@@ -100,19 +100,10 @@ def write_output(text: str, output: Path | None) -> None:
             raise write_error(str(output), err) from None
         return
     target = Path(os.path.realpath(output))  # replace a symlink's target, not the link
-    tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a result file is an ordinary file
-        os.replace(tmp, target)
+        write_atomic(target, data)
     except OSError as err:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
         raise write_error(str(output), err) from None
 
 

@@ -23,12 +23,12 @@ import hashlib
 import logging
 import os
 import socket
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError
+from ..files import atomic_writer
 
 __all__ = [
     "DEFAULT_MODEL_FILE",
@@ -204,28 +204,19 @@ def _assemble_from_parts(target: Path) -> Path:
     log.info("assembling %s from %d bundled parts into %s", DEFAULT_MODEL_FILE, len(parts), target)
     # Each process writes its own temp file in the same directory and renames it into
     # place: the rename is atomic, both copies are identical, so concurrent starts are safe.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
+    # 0o644 whatever the umask: the cache may be shared between users.
+    with atomic_writer(target, mode=0o644) as out:
         digest = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out:
-            for part in parts:
-                with part.open("rb") as src:
-                    while chunk := src.read(_CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.chmod(0o644)  # mkstemp creates 0600; the cache may be shared between users
-        if digest.hexdigest() != DEFAULT_MODEL_SHA256:
+        for part in parts:
+            with part.open("rb") as src:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+        if digest.hexdigest() != DEFAULT_MODEL_SHA256:  # raising here leaves no file behind
             raise ConfigError(
                 f"bundled model parts do not match the pinned sha256 (got {digest.hexdigest()}); "
                 f"reinstall them, or {_INSTALL_HINT}"
             )
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 

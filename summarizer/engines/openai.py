@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 import tenacity
 
 from ..errors import ConfigError, EndpointError, scrub
+from ..files import write_atomic
 from ..models import Usage
 from .base import Completion, Request
 
@@ -228,9 +229,7 @@ class ModeMemory:
             on_disk = {k: (v["mode"] if set(v) == {"mode"} else v) for k, v in data.items()}
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(on_disk, indent=1, sort_keys=True))
-                os.replace(tmp, self.path)
+                write_atomic(self.path, json.dumps(on_disk, indent=1, sort_keys=True))
             except OSError as err:
                 log.warning("could not remember what works for %s: %s", endpoint, err)
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, SummarizerError
+from ..files import write_atomic
 from ..models import Usage
 from .base import Completion, Engine, Request
 
@@ -193,7 +193,5 @@ class RecordingEngine:
         }
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / _file_name(fp)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
         self.written.append(path)
