@@ -11,7 +11,6 @@ the text is an error, never silently kept. Does not own the repair loop (pipelin
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -21,6 +20,7 @@ from typing import Any
 
 import pycountry
 
+from .datenames import MONTHS, WEEKDAYS
 from .inputs import Article, Sentence
 from .models import (
     QUAD_CLASS,
@@ -417,10 +417,8 @@ def _duplicates(ids: list[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- dates
 
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
+_MONTHS = {name.lower(): number for name, number in MONTHS.items()}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .datenames import MONTHS, WEEKDAYS
+
 __all__ = ["Candidate", "find_candidates", "date_phrase", "has_future_cue", "stance_cue"]
 
-_MONTHS = set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Aug Sept Oct Nov Dec".split()
-)
-_DAYS = set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Not names. The abbreviations Mar, Apr, Jun, Jul and Sep never were left out here (Mar
+# and Jun are also given names); leaving them out now would change what guided finds.
+_MONTHS = set(MONTHS) - {"Mar", "Apr", "Jun", "Jul", "Sep"}
+_DAYS = set(WEEKDAYS)
 _LEAD = set(
     "The A An In On At He She It They We I His Her Their Its Our But And After Before As While According Both No "
     "Neither Earlier Later Also This That These Those If When Since Under Asked Spoke During Last Next Meanwhile "
