@@ -95,39 +95,52 @@ def article_text(i: int, body: str) -> str:
 
 def canned_output(body: str) -> dict[str, Any]:
     """A valid, grounded ModelOutput for the body: 3 actors, 2 stances, 3 events, 1 follow-up,
-    each citing a different sentence with a verbatim slice of it (about what a real reply holds)."""
+    each citing a different sentence with a verbatim slice of it (about what a real reply holds).
+
+    It passes the checks a real reply must pass: each actor is a name the body uses, and
+    each claim's agent is named in the sentence it cites."""
     from summarizer.inputs import parse_article
 
     sentences = parse_article(article_text(0, body)).sentences
+    named = [(s, m.group()) for s in sentences if (m := re.search(r"\b[A-Z][a-z]{3,}\b", s.text[1:]))]
+    if len(named) < 8:
+        raise SystemExit("the bench body has too few sentences that name someone")
+    actors: dict[str, str] = {}  # name -> id
 
-    def evidence(k: int) -> list[dict[str, Any]]:
-        s = sentences[k % len(sentences)]
-        m = re.match(r"\S+(?:\s+\S+){0,5}", s.text)
+    def cite(k: int) -> tuple[list[dict[str, Any]], str]:
+        s, name = named[k % len(named)]
+        m = re.match(r"\S+(?:\s+\S+){5}", s.text)
         assert m is not None
-        return [{"sentence": s.number, "quote": m.group()}]
-
-    def actor(n: int, name: str, kind: str) -> dict[str, Any]:
-        return {"id": f"A{n}", "name": name, "kind": kind, "title": None, "country": None, "mentions": [name]}
+        actor_id = actors.setdefault(name, f"A{len(actors) + 1}")
+        return [{"sentence": s.number, "quote": m.group()}], actor_id
 
     def event(n: int, kind: str, k: int) -> dict[str, Any]:
+        evidence, who = cite(k)
         return {
-            "id": f"E{n}", "type": kind, "summary": f"Event {n}.", "actors": ["A1"], "recipients": ["A2"],
-            "date": None, "date_text": None, "location": None, "factuality": "reported", "evidence": evidence(k),
+            "id": f"E{n}", "type": kind, "summary": f"Event {n}.", "actors": [who], "recipients": [],
+            "date": None, "date_text": None, "location": None, "factuality": "reported", "evidence": evidence,
         }  # fmt: skip
 
     def stance(k: int) -> dict[str, Any]:
-        return {"holder": "A1", "topic": "the talks", "target": "A2", "position": "concern",
-                "summary": "A stance.", "evidence": evidence(k)}  # fmt: skip
+        evidence, who = cite(k)
+        return {"holder": who, "topic": "the talks", "target": None, "position": "concern",
+                "summary": "A stance.", "evidence": evidence}  # fmt: skip
 
+    events = [event(1, "CONSULT", 2), event(2, "STATEMENT", 5), event(3, "REQUEST", 7)]
+    stances = [stance(2), stance(5)]
+    follow_evidence, follow_who = cite(7)
     return {
         "summary": sentences[0].text[:300],
         "key_points": [s.text[:100] for s in sentences[:3]],
-        "actors": [actor(1, "First actor", "person"), actor(2, "Second actor", "state"), actor(3, "Third", "igo")],
-        "stances": [stance(1), stance(4)],
-        "events": [event(1, "CONSULT", 2), event(2, "STATEMENT", 5), event(3, "REQUEST", 7)],
+        "actors": [
+            {"id": i, "name": name, "kind": "person", "title": None, "country": None, "mentions": [name]}
+            for name, i in actors.items()
+        ],
+        "stances": stances,
+        "events": events,
         "follow_ups": [
-            {"description": "More talks.", "kind": "expected_action", "actors": ["A1"], "due": None,
-             "due_text": None, "basis": "explicit", "evidence": evidence(9)}
+            {"description": "More talks.", "kind": "expected_action", "actors": [follow_who], "due": None,
+             "due_text": None, "basis": "explicit", "evidence": follow_evidence}
         ],
     }  # fmt: skip
 
