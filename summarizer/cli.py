@@ -173,6 +173,8 @@ def main(
         "summarize": settings,
         "batch": settings,
         "eval": settings,
+        # Recording takes its own --engine (openai or local), never the configured one.
+        "fixtures": {"record": {k: v for k, v in settings.items() if k != "engine"}},
         "cache": {"stats": cache_dir, "clear": cache_dir, "path": cache_dir},
     }
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED
+from conftest import ROOT, SEED
 from fake_openai import Reply
 
 
@@ -99,3 +100,23 @@ def test_shared_options_are_declared_once() -> None:
     assert set(seen) == set(SHARED)
     for name in ("model", "max_attempts", "strategy", "cache_dir"):
         assert any(p.name == name for p in commands["fixtures record"].params)
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(None, "from-config"), ("from-flag", "from-flag")])
+def test_fixtures_record_reads_the_config_file(cli, fake, tmp_path: Path, flag, expected) -> None:
+    from summarizer.fixtures import FixtureSet
+
+    root = tmp_path / "fixtures"
+    shutil.copytree(ROOT / "fixtures", root)
+    fixtures = FixtureSet(root)
+    valid = json.loads(fixtures.script("repair-unknown-actor").read_text())["replies"][1]["text"]
+    fixtures.script("repair-unknown-actor").unlink()  # record live, not from the script
+    fake.enqueue(Reply.content(valid))
+    # engine = "replay" would be refused by record: it keeps its own --engine.
+    (tmp_path / "config.toml").write_text(f'model = "from-config"\nengine = "replay"\nbase-url = "{fake.base_url}"\n')
+    argv = ["fixtures", "record", "repair-unknown-actor", "--root", str(root), "--engine", "openai"]
+    if flag:
+        argv += ["--model", flag]
+    cli(*argv)
+    assert fake.chat_requests, "no request reached the configured endpoint"
+    assert fake.chat_requests[0].body["model"] == expected
