@@ -29,7 +29,6 @@ from .cli_errors import (
     check_output_path,
     handle_errors,
     setup_logging,
-    state,
     write_error,
 )
 from .cli_options import (
@@ -127,7 +126,6 @@ def batch(
       summarizer batch items.jsonl -o out.jsonl --model gpt-4o-mini --rpm 500 --tpm 200000
       cat items.jsonl | summarizer batch - > out.jsonl
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     code = _batch(
         inputs,

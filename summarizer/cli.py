@@ -27,7 +27,6 @@ from .cli_errors import (
     fail,
     handle_errors,
     setup_logging,
-    state,
     write_error,
 )
 from .cli_options import (
@@ -238,7 +237,6 @@ def summarize(
 
       summarizer summarize https://example.org/news/story.html --language en
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     from .api import Summarizer, check_arguments, read_article
     from .errors import ConfigError

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors, setup_logging, state
+from .cli_errors import SummarizerCommand, handle_errors, setup_logging
 from .cli_options import (
     ApiKeyEnvOpt,
     BaseUrlOpt,
@@ -141,7 +141,6 @@ def eval_command(
 
       summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     from .errors import ConfigError, InputError
     from .eval.gold import load_gold_dir

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging, state
+from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging
 from .cli_options import (
     ApiKeyEnvOpt,
     BaseUrlOpt,
@@ -151,7 +151,6 @@ def serve(
     """
     # By name, so the config-file layer below can fill in what no flag or env var set.
     options: dict[str, Any] = {name: value for name, value in locals().items() if name != "ctx"}
-    state["debug"] = debug
     setup_logging(verbose, debug)
     from .config import Settings, load_config_file
     from .errors import ConfigError

@@ -120,3 +120,13 @@ def test_fixtures_record_reads_the_config_file(cli, fake, tmp_path: Path, flag, 
     cli(*argv)
     assert fake.chat_requests, "no request reached the configured endpoint"
     assert fake.chat_requests[0].body["model"] == expected
+
+
+def test_debug_belongs_to_one_invocation(cli, tmp_path: Path) -> None:
+    """--debug is read from the command's own options, so it cannot outlive its run."""
+    missing = tmp_path / "missing.txt"
+    first = cli("summarize", missing, "--debug")
+    assert first.exit_code == 2 and "Traceback" in first.stderr
+    second = cli("render", missing)  # a command without --debug of its own
+    assert second.exit_code != 0 and "missing.txt" in second.stderr
+    assert "Traceback" not in second.stderr
