@@ -11,16 +11,16 @@ import pytest
 from conftest import ROOT, SEED
 from fake_openai import Reply
 
+# One row per layer: each adds a layer above the previous row's, and the top one wins.
+LAYERS = [
+    (None, None, None, "gpt-4o-mini"),  # default
+    ("from-config", None, None, "from-config"),
+    ("from-config", "from-env", None, "from-env"),
+    ("from-config", "from-env", "from-flag", "from-flag"),
+]
 
-@pytest.mark.parametrize(
-    ("config", "env", "flag", "expected"),
-    [
-        (None, None, None, "gpt-4o-mini"),  # default
-        ("from-config", None, None, "from-config"),
-        ("from-config", "from-env", None, "from-env"),
-        ("from-config", "from-env", "from-flag", "from-flag"),
-    ],
-)
+
+@pytest.mark.parametrize(("config", "env", "flag", "expected"), LAYERS)
 def test_model_precedence(cli, fake, seed_output, tmp_path: Path, config, env, flag, expected) -> None:
     if config:
         (tmp_path / "config.toml").write_text(f'model = "{config}"\n')  # SUMMARIZER_CONFIG points here
@@ -45,15 +45,7 @@ def test_max_attempts_from_env_beats_config(cli, fake, tmp_path: Path) -> None:
     assert "after 2 attempts" in result.stderr
 
 
-@pytest.mark.parametrize(
-    ("config", "env", "flag", "expected"),
-    [
-        (None, None, None, "gpt-4o-mini"),  # default
-        ("from-config", None, None, "from-config"),
-        ("from-config", "from-env", None, "from-env"),
-        ("from-config", "from-env", "from-flag", "from-flag"),
-    ],
-)
+@pytest.mark.parametrize(("config", "env", "flag", "expected"), LAYERS)
 def test_batch_model_precedence(cli, fake, seed_output, tmp_path: Path, config, env, flag, expected) -> None:
     if config:
         (tmp_path / "config.toml").write_text(f'model = "{config}"\n')
