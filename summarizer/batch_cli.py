@@ -29,8 +29,32 @@ from .cli_errors import (
     check_output_path,
     handle_errors,
     setup_logging,
-    state,
     write_error,
+)
+from .cli_options import (
+    ApiKeyEnvOpt,
+    BaseUrlOpt,
+    CacheDirOpt,
+    ChunkOverlapOpt,
+    ConcurrencyOpt,
+    ContextTokensOpt,
+    D,
+    DebugOpt,
+    EngineOpt,
+    MaxAttemptsOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    RecordingsOpt,
+    RetriesOpt,
+    RpmOpt,
+    StrategyOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    TpmOpt,
+    VerboseOpt,
 )
 
 if TYPE_CHECKING:
@@ -60,148 +84,32 @@ def batch(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="JSONL file to write [default: stdout].")
     ] = None,
-    concurrency: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_CONCURRENCY", min=1, max=1024, metavar="N", help="Articles in flight at once."
-        ),
-    ] = 8,
-    rpm: Annotated[
-        float | None,
-        typer.Option("--rpm", envvar="SUMMARIZER_RPM", min=0.001, metavar="N", help="Requests-per-minute budget."),
-    ] = None,
-    tpm: Annotated[
-        float | None,
-        typer.Option("--tpm", envvar="SUMMARIZER_TPM", min=1, metavar="N", help="Tokens-per-minute budget."),
-    ] = None,
+    concurrency: ConcurrencyOpt = D.concurrency,
+    rpm: RpmOpt = D.rpm,
+    tpm: TpmOpt = D.tpm,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
     ] = None,
-    engine: Annotated[
-        str,
-        typer.Option(
-            "--engine",
-            envvar="SUMMARIZER_ENGINE",
-            metavar="ENGINE",
-            help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.",
-        ),
-    ] = "auto",
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            envvar="SUMMARIZER_MODEL",
-            metavar="NAME",
-            help="Model name at the endpoint [default: gpt-4o-mini].",
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", envvar="OPENAI_BASE_URL", metavar="URL", help="OpenAI-compatible endpoint."),
-    ] = None,
-    api_key_env: Annotated[
-        str | None,
-        typer.Option(
-            "--api-key-env",
-            metavar="NAME",
-            help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
-            "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
-        ),
-    ] = None,
-    mode: Annotated[
-        str,
-        typer.Option(
-            "--mode",
-            envvar="SUMMARIZER_MODE",
-            metavar="MODE",
-            help="auto, json_schema, json_object, tools or text. auto falls back in that order.",
-        ),
-    ] = "auto",
-    recordings: Annotated[
-        Path | None,
-        typer.Option(
-            "--recordings", metavar="DIR", help="Recordings for --engine replay [default: fixtures/recordings]."
-        ),
-    ] = None,
-    model_path: Annotated[
-        str | None,
-        typer.Option(
-            "--model-path",
-            envvar="SUMMARIZER_LOCAL_MODEL",
-            metavar="FILE",
-            help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
-        ),
-    ] = None,
-    strategy: Annotated[
-        str,
-        typer.Option(
-            envvar="SUMMARIZER_STRATEGY",
-            metavar="STRATEGY",
-            help="auto, single or guided. auto: guided for the embedded model, single otherwise.",
-        ),
-    ] = "auto",
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the cache (a rerun then starts over).")
-    ] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            envvar="SUMMARIZER_CACHE_DIR",
-            metavar="DIR",
-            help="Cache location [default: user cache dir].",
-        ),
-    ] = None,
-    max_attempts: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, metavar="N", help="Calls per pass, repairs included."
-        ),
-    ] = 3,
-    max_tokens: Annotated[
-        int | None,
-        typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."),
-    ] = None,
-    temperature: Annotated[
-        float,
-        typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0, metavar="T", help="Sampling temperature."),
-    ] = 0.0,
-    timeout: Annotated[
-        float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request.")
-    ] = 120.0,
-    retries: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_RETRIES",
-            min=0,
-            max=20,
-            metavar="N",
-            help="Transport retries per request (429, 5xx, timeouts).",
-        ),
-    ] = 4,
-    context_tokens: Annotated[
-        int | None,
-        typer.Option(
-            "--context-tokens",
-            envvar="SUMMARIZER_CONTEXT_TOKENS",
-            min=512,
-            metavar="N",
-            help="The model's context window; longer articles are summarized in chunks "
-            "[default: the embedded model's, or the known model's].",
-        ),
-    ] = None,
-    chunk_overlap: Annotated[
-        int,
-        typer.Option(
-            "--chunk-overlap", min=0, max=20, metavar="N", help="Sentences repeated between consecutive chunks."
-        ),
-    ] = 1,
-    verbose: Annotated[
-        int,
-        typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress logs; -vv: debug logs."),
-    ] = 0,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    engine: EngineOpt = D.engine,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    recordings: RecordingsOpt = D.recordings,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    no_cache: NoCacheOpt = D.no_cache,
+    cache_dir: CacheDirOpt = D.cache_dir,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    max_tokens: MaxTokensOpt = D.max_tokens,
+    temperature: TemperatureOpt = D.temperature,
+    timeout: TimeoutOpt = D.timeout,
+    retries: RetriesOpt = D.retries,
+    context_tokens: ContextTokensOpt = D.context_tokens,
+    chunk_overlap: ChunkOverlapOpt = D.chunk_overlap,
+    verbose: VerboseOpt = D.verbose,
+    debug: DebugOpt = D.debug,
 ) -> None:
     """Summarize many articles into one JSONL file, one line per input in input order.
 
@@ -218,7 +126,6 @@ def batch(
       summarizer batch items.jsonl -o out.jsonl --model gpt-4o-mini --rpm 500 --tpm 200000
       cat items.jsonl | summarizer batch - > out.jsonl
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     code = _batch(
         inputs,

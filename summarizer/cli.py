@@ -26,8 +26,29 @@ from .cli_errors import (
     fail,
     handle_errors,
     setup_logging,
-    state,
     write_error,
+)
+from .cli_options import (
+    ApiKeyEnvOpt,
+    BaseUrlOpt,
+    CacheDirOpt,
+    ChunkOverlapOpt,
+    ContextTokensOpt,
+    D,
+    DebugOpt,
+    EngineOpt,
+    MaxAttemptsOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    RecordingsOpt,
+    RetriesOpt,
+    StrategyOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    VerboseOpt,
 )
 from .eval_cli import register_eval
 from .files import write_atomic
@@ -142,83 +163,14 @@ def main(
         "summarize": settings,
         "batch": settings,
         "eval": settings,
+        # Recording takes its own --engine (openai or local), never the configured one.
+        "fixtures": {"record": {k: v for k, v in settings.items() if k != "engine"}},
         "cache": {"stats": cache_dir, "clear": cache_dir, "path": cache_dir},
     }
 
 
-EngineOpt = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        envvar="SUMMARIZER_ENGINE",
-        metavar="ENGINE",
-        help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.",
-    ),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model", envvar="SUMMARIZER_MODEL", metavar="NAME", help="Model name at the endpoint [default: gpt-4o-mini]."
-    ),
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url",
-        envvar="OPENAI_BASE_URL",
-        metavar="URL",
-        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.",
-    ),
-]
-ApiKeyEnvOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--api-key-env",
-        metavar="NAME",
-        help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
-        "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
-    ),
-]
-ModeOpt = Annotated[
-    str,
-    typer.Option(
-        "--mode",
-        envvar="SUMMARIZER_MODE",
-        metavar="MODE",
-        help="auto, json_schema, json_object, tools or text. auto falls back in that order.",
-    ),
-]
-CacheDirOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache-dir", envvar="SUMMARIZER_CACHE_DIR", metavar="DIR", help="Cache location [default: user cache dir]."
-    ),
-]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-]
-ModelPathOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model-path",
-        envvar="SUMMARIZER_LOCAL_MODEL",
-        metavar="FILE",
-        help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
-    ),
-]
-StrategyOpt = Annotated[
-    str,
-    typer.Option(
-        envvar="SUMMARIZER_STRATEGY",
-        metavar="STRATEGY",
-        help="auto, single or guided. auto: guided for the embedded model, single otherwise.",
-    ),
-]
-MaxAttemptsOpt = Annotated[
-    int,
-    typer.Option(
-        envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, metavar="N", help="Calls per pass, repairs included."
-    ),
 ]
 
 
@@ -245,60 +197,25 @@ def summarize(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
     ] = "json",
     output: OutputOpt = None,
-    engine: EngineOpt = "auto",
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    api_key_env: ApiKeyEnvOpt = None,
-    mode: ModeOpt = "auto",
-    recordings: Annotated[
-        Path | None,
-        typer.Option(
-            "--recordings", metavar="DIR", help="Recordings for --engine replay [default: fixtures/recordings]."
-        ),
-    ] = None,
-    model_path: ModelPathOpt = None,
-    strategy: StrategyOpt = "auto",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: CacheDirOpt = None,
-    max_attempts: MaxAttemptsOpt = 3,
-    max_tokens: Annotated[
-        int | None,
-        typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."),
-    ] = None,
-    temperature: Annotated[
-        float,
-        typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0, metavar="T", help="Sampling temperature."),
-    ] = 0.0,
-    timeout: Annotated[
-        float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request.")
-    ] = 120.0,
-    retries: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_RETRIES", min=0, max=20, metavar="N", help="Transport retries (429, 5xx, timeouts)."
-        ),
-    ] = 4,
-    context_tokens: Annotated[
-        int | None,
-        typer.Option(
-            "--context-tokens",
-            envvar="SUMMARIZER_CONTEXT_TOKENS",
-            min=512,
-            metavar="N",
-            help="The model's context window; longer articles are summarized in chunks "
-            "[default: the embedded model's, or the known model's].",
-        ),
-    ] = None,
-    chunk_overlap: Annotated[
-        int,
-        typer.Option(
-            "--chunk-overlap", min=0, max=20, metavar="N", help="Sentences repeated between consecutive chunks."
-        ),
-    ] = 1,
-    verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress; -vv: debug logs.")
-    ] = 0,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    engine: EngineOpt = D.engine,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    recordings: RecordingsOpt = D.recordings,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    no_cache: NoCacheOpt = D.no_cache,
+    cache_dir: CacheDirOpt = D.cache_dir,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    max_tokens: MaxTokensOpt = D.max_tokens,
+    temperature: TemperatureOpt = D.temperature,
+    timeout: TimeoutOpt = D.timeout,
+    retries: RetriesOpt = D.retries,
+    context_tokens: ContextTokensOpt = D.context_tokens,
+    chunk_overlap: ChunkOverlapOpt = D.chunk_overlap,
+    verbose: VerboseOpt = D.verbose,
+    debug: DebugOpt = D.debug,
 ) -> None:
     """Summarize one article and print the result.
 
@@ -311,7 +228,6 @@ def summarize(
 
       summarizer summarize https://example.org/news/story.html --language en
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     from .api import Summarizer, check_arguments, read_article
     from .errors import ConfigError
@@ -490,7 +406,7 @@ def _stats_table(stats: dict[str, Any]) -> str:
 @cache_app.command("stats")
 @handle_errors
 def cache_stats(
-    cache_dir: CacheDirOpt = None,
+    cache_dir: CacheDirOpt = D.cache_dir,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON even on a terminal (the default when piped).")
     ] = False,
@@ -521,7 +437,7 @@ def cache_stats(
 @cache_app.command("clear")
 @handle_errors
 def cache_clear(
-    cache_dir: CacheDirOpt = None,
+    cache_dir: CacheDirOpt = D.cache_dir,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Clear without asking (required when stdin is not a terminal).")
     ] = False,
@@ -565,7 +481,7 @@ def cache_clear(
 
 @cache_app.command("path")
 @handle_errors
-def cache_path(cache_dir: CacheDirOpt = None) -> None:
+def cache_path(cache_dir: CacheDirOpt = D.cache_dir) -> None:
     """Print the cache directory.
 
     Examples:
@@ -674,21 +590,14 @@ def fixtures_record(
     engine: Annotated[
         str, typer.Option("--engine", metavar="ENGINE", help="openai or local: the live engine to record.")
     ] = "local",
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    api_key_env: ApiKeyEnvOpt = None,
-    mode: ModeOpt = "auto",
-    model_path: ModelPathOpt = None,
-    strategy: Annotated[
-        str,
-        typer.Option(
-            metavar="STRATEGY", help="auto, single or guided. auto: guided for the embedded model, single otherwise."
-        ),
-    ] = "auto",
-    max_attempts: Annotated[
-        int, typer.Option(min=1, max=10, metavar="N", help="Calls per pass, repairs included.")
-    ] = 3,
-    cache_dir: CacheDirOpt = None,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    cache_dir: CacheDirOpt = D.cache_dir,
 ) -> None:
     """Run a live engine over fixture articles; write recordings and expected results.
 

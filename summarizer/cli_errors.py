@@ -41,7 +41,6 @@ __all__ = [
     "handle_errors",
     "quiet_broken_stdout",
     "setup_logging",
-    "state",
     "write_error",
 ]
 
@@ -49,8 +48,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130
 EXIT_WRITE_FAILED = 5
 PROG = "summarizer"
-# Set by a command's --debug before its work starts; read when an error is reported.
-state = {"debug": False}
 
 
 class OutputWriteError(SummarizerError):
@@ -81,12 +78,14 @@ def handle_errors(func: F) -> F:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # Typer passes every option by name: the command's own --debug, nothing global.
+        debug = bool(kwargs.get("debug"))
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, UsageError):
             raise
         except SummarizerError as err:
-            if state["debug"]:
+            if debug:
                 traceback.print_exc()
             raise fail(str(err), err.exit_code) from None
         except KeyboardInterrupt:
@@ -96,7 +95,7 @@ def handle_errors(func: F) -> F:
             quiet_broken_stdout()
             raise fail("standard output was closed (broken pipe)", EXIT_WRITE_FAILED) from None
         except Exception as err:  # an unexpected bug: say so, exit 1
-            if state["debug"]:
+            if debug:
                 traceback.print_exc()
             raise fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
 

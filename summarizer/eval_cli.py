@@ -19,7 +19,27 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors, setup_logging, state
+from .cli_errors import SummarizerCommand, handle_errors, setup_logging
+from .cli_options import (
+    ApiKeyEnvOpt,
+    BaseUrlOpt,
+    CacheDirOpt,
+    D,
+    DebugOpt,
+    EngineOpt,
+    MaxAttemptsOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    RecordingsOpt,
+    RetriesOpt,
+    StrategyOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    VerboseOpt,
+)
 
 if TYPE_CHECKING:
     from .eval.gold import LoadedGold
@@ -86,88 +106,23 @@ def eval_command(
         list[str] | None,
         typer.Option("--max", metavar="METRIC=VALUE", help="Exit 1 when METRIC rises above VALUE (repeatable)."),
     ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", envvar="SUMMARIZER_ENGINE", metavar="ENGINE", help="auto|openai|local|replay.")
-    ] = "auto",
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            envvar="SUMMARIZER_MODEL",
-            metavar="NAME",
-            help="Model name at the endpoint [default: gpt-4o-mini].",
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", envvar="OPENAI_BASE_URL", metavar="URL", help="OpenAI-compatible endpoint."),
-    ] = None,
-    api_key_env: Annotated[
-        str | None,
-        typer.Option(
-            "--api-key-env",
-            metavar="NAME",
-            help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY].",
-        ),
-    ] = None,
-    mode: Annotated[
-        str,
-        typer.Option(
-            "--mode", envvar="SUMMARIZER_MODE", metavar="MODE", help="auto|json_schema|json_object|tools|text."
-        ),
-    ] = "auto",
-    recordings: Annotated[
-        Path | None,
-        typer.Option(
-            "--recordings",
-            metavar="DIR",
-            help="Recordings directory for --engine replay [default: fixtures/recordings].",
-        ),
-    ] = None,
-    model_path: Annotated[
-        str | None,
-        typer.Option(
-            "--model-path", envvar="SUMMARIZER_LOCAL_MODEL", metavar="FILE", help="GGUF file for the embedded engine."
-        ),
-    ] = None,
-    strategy: Annotated[
-        str, typer.Option(envvar="SUMMARIZER_STRATEGY", metavar="STRATEGY", help="auto|single|guided.")
-    ] = "auto",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            envvar="SUMMARIZER_CACHE_DIR",
-            metavar="DIR",
-            help="Cache location [default: user cache dir].",
-        ),
-    ] = None,
-    max_attempts: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_MAX_ATTEMPTS", min=1, max=10, metavar="N", help="Calls per pass, repairs included."
-        ),
-    ] = 3,
-    max_tokens: Annotated[
-        int | None,
-        typer.Option(envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."),
-    ] = None,
-    temperature: Annotated[
-        float,
-        typer.Option(envvar="SUMMARIZER_TEMPERATURE", min=0.0, max=2.0, metavar="T", help="Sampling temperature."),
-    ] = 0.0,
-    timeout: Annotated[
-        float, typer.Option(envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request.")
-    ] = 120.0,
-    retries: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_RETRIES", min=0, max=20, metavar="N", help="Transport retries (429, 5xx, timeouts)."
-        ),
-    ] = 4,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress; -vv: debug logs.")] = 0,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    engine: EngineOpt = D.engine,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    recordings: RecordingsOpt = D.recordings,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    no_cache: NoCacheOpt = D.no_cache,
+    cache_dir: CacheDirOpt = D.cache_dir,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    max_tokens: MaxTokensOpt = D.max_tokens,
+    temperature: TemperatureOpt = D.temperature,
+    timeout: TimeoutOpt = D.timeout,
+    retries: RetriesOpt = D.retries,
+    verbose: VerboseOpt = D.verbose,
+    debug: DebugOpt = D.debug,
 ) -> None:
     """Score summaries against gold annotations: per section precision, recall, F1, attribute accuracy,
     unfaithful claims and cost.
@@ -186,7 +141,6 @@ def eval_command(
 
       summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
-    state["debug"] = debug
     setup_logging(verbose, debug)
     from .errors import ConfigError, InputError
     from .eval.gold import load_gold_dir

@@ -4,8 +4,8 @@ Owns the command's own options (address, keys, limits), reading the config file 
 the model options it shares with `summarizer batch`, the refusal to listen beyond
 loopback without API keys, and SIGTERM (stop accepting, let running model calls
 finish, leave jobs resumable). The model options themselves (engine, model, endpoint,
-cache, strategy, concurrency, pacing, ...) are `summarizer batch`'s own declarations,
-reused, so the two commands cannot drift apart.
+cache, strategy, concurrency, pacing, ...) are the shared declarations of
+`summarizer.cli_options`, as for `summarizer batch`, so the two cannot drift apart.
 
 Registered on the main app by `summarizer.cli` (``register_serve(app)``). Imports
 nothing heavy at import time.
@@ -13,28 +13,48 @@ nothing heavy at import time.
 
 from __future__ import annotations
 
-import inspect
 import os
 import signal
 from pathlib import Path
-from typing import Annotated, Any, get_type_hints
+from typing import Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging, state
+from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging
+from .cli_options import (
+    ApiKeyEnvOpt,
+    BaseUrlOpt,
+    CacheDirOpt,
+    ConcurrencyOpt,
+    D,
+    DebugOpt,
+    EngineOpt,
+    MaxAttemptsOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    RecordingsOpt,
+    RetriesOpt,
+    RpmOpt,
+    StrategyOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    TpmOpt,
+    VerboseOpt,
+)
 
 __all__ = ["register_serve", "serve"]
 
-# `summarizer batch` options that mean the same for the service.
-SHARED_OPTIONS = (
-    "engine", "model", "base_url", "api_key_env", "mode", "recordings", "model_path", "strategy", "no_cache",
-    "cache_dir",
-    "max_attempts", "max_tokens", "temperature", "timeout", "retries", "concurrency", "rpm", "tpm",
-    "verbose", "debug",
-)  # fmt: skip
+
+def register_serve(app: typer.Typer) -> None:
+    """Add the ``serve`` command to `app`."""
+    app.command("serve", cls=SummarizerCommand)(handle_errors(serve))
 
 
-def _own_options(
+def serve(
+    ctx: typer.Context,
     host: Annotated[
         str,
         typer.Option(
@@ -95,16 +115,27 @@ def _own_options(
             help="Seconds SIGTERM waits for running model calls.",
         ),
     ] = 30.0,
+    engine: EngineOpt = D.engine,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    recordings: RecordingsOpt = D.recordings,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    no_cache: NoCacheOpt = D.no_cache,
+    cache_dir: CacheDirOpt = D.cache_dir,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    max_tokens: MaxTokensOpt = D.max_tokens,
+    temperature: TemperatureOpt = D.temperature,
+    timeout: TimeoutOpt = D.timeout,
+    retries: RetriesOpt = D.retries,
+    concurrency: ConcurrencyOpt = D.concurrency,
+    rpm: RpmOpt = D.rpm,
+    tpm: TpmOpt = D.tpm,
+    verbose: VerboseOpt = D.verbose,
+    debug: DebugOpt = D.debug,
 ) -> None:
-    """Declarations only: `serve`'s signature is built from these and batch's shared options."""
-
-
-def register_serve(app: typer.Typer) -> None:
-    """Add the ``serve`` command to `app`."""
-    app.command("serve", cls=SummarizerCommand)(handle_errors(serve))
-
-
-def serve(ctx: typer.Context, **options: Any) -> None:
     """Serve the HTTP API: summaries now, background jobs, reports, health, metrics, OpenAPI.
 
     Uses the same configuration as the other commands (flags > SUMMARIZER_* env >
@@ -118,8 +149,9 @@ def serve(ctx: typer.Context, **options: Any) -> None:
       SUMMARIZER_SERVICE_KEYS=k1,k2 summarizer serve --host 0.0.0.0 --port 8000
       curl -s localhost:8000/v1/summaries -H 'content-type: application/json' -d '{"text": "..."}'
     """
-    state["debug"] = options["debug"]
-    setup_logging(options["verbose"], options["debug"])
+    # By name, so the config-file layer below can fill in what no flag or env var set.
+    options: dict[str, Any] = {name: value for name, value in locals().items() if name != "ctx"}
+    setup_logging(verbose, debug)
     from .config import Settings, load_config_file
     from .errors import ConfigError
     from .service.settings import KEYS_ENV, SETTINGS_ENV, ServiceSettings, is_loopback, read_api_keys
@@ -225,24 +257,3 @@ def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -
     if not server.started:
         raise fail("the service did not start (see the lines above)", 1)
     typer.echo("summarizer: stopped" + (" (unfinished jobs resume on the next start)" if stopped_by else ""), err=True)
-
-
-def _signature() -> inspect.Signature:
-    from .batch_cli import batch
-
-    shared = inspect.signature(batch).parameters
-    shared_hints = get_type_hints(batch, include_extras=True)
-    own = inspect.signature(_own_options).parameters
-    own_hints = get_type_hints(_own_options, include_extras=True)
-    params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
-    params += [p.replace(annotation=own_hints[n], kind=inspect.Parameter.KEYWORD_ONLY) for n, p in own.items()]
-    params += [
-        shared[n].replace(annotation=shared_hints[n], kind=inspect.Parameter.KEYWORD_ONLY)
-        for n in SHARED_OPTIONS
-        if n in shared
-    ]
-    return inspect.Signature(params)
-
-
-serve.__signature__ = _signature()  # type: ignore[attr-defined]
-serve.__annotations__ = {p.name: p.annotation for p in serve.__signature__.parameters.values()}  # type: ignore[attr-defined]

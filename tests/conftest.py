@@ -80,10 +80,6 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # never let the local engine reach the Hub
-    # The CLI keeps --debug in module state; one test's --debug must not leak into another.
-    import summarizer.cli_errors
-
-    monkeypatch.setitem(summarizer.cli_errors.state, "debug", False)
 
 
 @pytest.fixture(autouse=True)
