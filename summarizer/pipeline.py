@@ -111,13 +111,8 @@ class Pipeline:
         if hit is not None:
             return hit
         outcome = _Outcome()
-        steps = self._steps(article, outcome, first)
-        try:
-            request = next(steps)
-            while True:
-                request = steps.send(self.engine.complete(request))
-        except StopIteration as stop:
-            return self._finish(article, stop.value, outcome, key, identity, first)
+        output = self._drive(self._steps(article, outcome, first))
+        return self._finish(article, output, outcome, key, identity, first)
 
     async def arun(self, article: Article) -> ArticleSummary:
         chunks = self._chunks(article)
@@ -129,13 +124,26 @@ class Pipeline:
         if hit is not None:
             return hit
         outcome = _Outcome()
-        steps = self._steps(article, outcome, first)
+        output = await self._adrive(self._steps(article, outcome, first))
+        return self._finish(article, output, outcome, key, identity, first)
+
+    def _drive(self, steps: Steps) -> Any:
+        """Answer each request the steps yield with the engine; their return value."""
+        try:
+            request = next(steps)
+            while True:
+                request = steps.send(self.engine.complete(request))
+        except StopIteration as stop:
+            return stop.value
+
+    async def _adrive(self, steps: Steps) -> Any:
+        """Async twin of `_drive`."""
         try:
             request = next(steps)
             while True:
                 request = steps.send(await self.engine.acomplete(request))
         except StopIteration as stop:
-            return self._finish(article, stop.value, outcome, key, identity, first)
+            return stop.value
 
     # ------------------------------------------------------------------ long articles
 
@@ -158,22 +166,15 @@ class Pipeline:
             except SummarizerError as err:  # reported in the result; the other chunks go on
                 done.append((None, err, meter))
         results = chunking.results_or_raise(done)
-        summary, usage, attempts = None, Usage(), 0
-        merge = chunking.merge_question(article, results) if self.strategy == "single" else None
-        if merge is not None:
-            outcome = _Outcome()
-            steps = self._ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged, outcome)
+        outcome = _Outcome()
+        steps = self._merge_steps(article, results, outcome)
+        summary = None
+        if steps is not None:
             try:
-                request = next(steps)
-                while True:
-                    request = steps.send(self.engine.complete(request))
-            except StopIteration as stop:
-                summary = stop.value
+                summary = self._drive(steps)
             except OutputError as err:
                 log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-            usage, attempts = outcome.usage, outcome.attempts
-        reports = chunking.reports(chunks, done)
-        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
+        return self._merged(chunks, done, results, summary, outcome)
 
     async def _arun_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
         done: list[tuple[ArticleSummary | None, SummarizerError | None, chunking.Meter]] = []
@@ -184,22 +185,37 @@ class Pipeline:
             except SummarizerError as err:
                 done.append((None, err, meter))
         results = chunking.results_or_raise(done)
-        summary, usage, attempts = None, Usage(), 0
-        merge = chunking.merge_question(article, results) if self.strategy == "single" else None
-        if merge is not None:
-            outcome = _Outcome()
-            steps = self._ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged, outcome)
+        outcome = _Outcome()
+        steps = self._merge_steps(article, results, outcome)
+        summary = None
+        if steps is not None:
             try:
-                request = next(steps)
-                while True:
-                    request = steps.send(await self.engine.acomplete(request))
-            except StopIteration as stop:
-                summary = stop.value
+                summary = await self._adrive(steps)
             except OutputError as err:
                 log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-            usage, attempts = outcome.usage, outcome.attempts
+        return self._merged(chunks, done, results, summary, outcome)
+
+    def _merge_steps(
+        self, article: Article, results: list[ArticleSummary | None], outcome: _Outcome
+    ) -> Steps | None:
+        """The question for one summary over the chunks' summaries (single strategy only)."""
+        merge = chunking.merge_question(article, results) if self.strategy == "single" else None
+        if merge is None:
+            return None
+        return self._ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged, outcome)
+
+    @staticmethod
+    def _merged(
+        chunks: list[chunking.Chunk],
+        done: chunking.Done,
+        results: list[ArticleSummary | None],
+        summary: chunking.MergedSummary | None,
+        outcome: _Outcome,
+    ) -> ArticleSummary:
         reports = chunking.reports(chunks, done)
-        return chunking.merge(chunks, results, reports, summary=summary, extra_usage=usage, extra_attempts=attempts)
+        return chunking.merge(
+            chunks, results, reports, summary=summary, extra_usage=outcome.usage, extra_attempts=outcome.attempts
+        )
 
     # ------------------------------------------------------------------ cache
 
