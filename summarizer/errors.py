@@ -70,6 +70,10 @@ class SummarizerError(Exception):
     """
 
     exit_code = 1
+    # Set by the pipeline on errors raised after a model call: what was spent before the
+    # failure (a `models.Usage`, kept untyped here because this module imports nothing of ours).
+    usage: object | None = None
+    attempts: int = 0
 
 
 class InputError(SummarizerError):

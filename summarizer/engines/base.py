@@ -25,6 +25,11 @@ class Request:
     schema_name: str = "article_summary"
     # Sampling parameters (temperature, max_tokens, seed, ...); part of the cache key.
     params: dict[str, Any] = field(default_factory=dict)
+    # A closed question: the reply is one of these labels (short, one token each, e.g.
+    # "A".."H"), and the engine reports each label's log-probability as the reply's first
+    # token, so the caller picks by comparing all options instead of taking what was
+    # generated first. `schema` is then unused.
+    choices: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -35,6 +40,9 @@ class Completion:
     refusal: str | None = None  # set when the model explicitly refused
     mode: str = ""  # the output mode that produced this reply
     raw: Any = None
+    # For a closed question (`Request.choices`): label -> log-probability of that label as
+    # the first token of the reply; a label outside the engine's top candidates is absent.
+    choice_logprobs: dict[str, float] | None = None
 
 
 @runtime_checkable
