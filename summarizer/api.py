@@ -191,7 +191,7 @@ class Summarizer:
                 engine,
                 cache=self.settings.cache(),
                 max_attempts=self.settings.max_attempts,
-                strategy=strategy,  # type: ignore[arg-type]
+                strategy=strategy,
                 params=self.settings.params(),
                 context_tokens=context_tokens_for(engine, self.settings.context_tokens),
                 chunk_overlap=self.settings.chunk_overlap,

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from .engines.base import Completion, Engine, Message, Request
+from .engines.base import Message
 from .errors import ConfigError, SummarizerError
 from .inputs import Article
 from .models import (
@@ -37,6 +37,7 @@ from .models import (
     inline_schema,
 )
 from .prompts import render_messages
+from .strategies.base import validate
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,6 @@ __all__ = [
     "DEFAULT_CONTEXT_TOKENS",
     "KNOWN_CONTEXT_TOKENS",
     "MergedSummary",
-    "Meter",
     "context_tokens_for",
     "estimate_tokens",
     "merge",
@@ -319,55 +319,30 @@ def plan_to_fit(
     return chunks
 
 
-class Meter:
-    """An engine wrapper that counts one chunk's calls and tokens, so a chunk that fails
-    after its repairs still reports what it cost."""
-
-    def __init__(self, engine: Engine):
-        self.inner = engine
-        self.name = engine.name
-        self.model = engine.model
-        self.usage = Usage()
-        self.calls = 0
-
-    def identity(self) -> dict[str, Any]:
-        return self.inner.identity()
-
-    def complete(self, request: Request) -> Completion:
-        return self._count(self.inner.complete(request))
-
-    async def acomplete(self, request: Request) -> Completion:
-        return self._count(await self.inner.acomplete(request))
-
-    def _count(self, completion: Completion) -> Completion:
-        self.usage += completion.usage
-        self.calls += 1
-        return completion
-
-
-# Per chunk: its result or its error, and the meter of its calls.
-Done = Sequence[tuple[ArticleSummary | None, SummarizerError | None, Meter]]
+# Per chunk: its result or its error (which carries what the chunk spent before failing).
+Done = Sequence[tuple[ArticleSummary | None, SummarizerError | None]]
 
 
 def results_or_raise(done: Done) -> list[ArticleSummary | None]:
     """The chunks' results (None where one failed); when every chunk failed, the first error."""
-    errors = [err for _, err, _ in done if err is not None]
+    errors = [err for _, err in done if err is not None]
     if len(errors) == len(done):
         raise errors[0]
-    return [result for result, _, _ in done]
+    return [result for result, _ in done]
 
 
 def reports(chunks: Sequence[Chunk], done: Done) -> list[ChunkReport]:
     """One `ChunkReport` per chunk: its sentences, and its usage or its error."""
     out = []
-    for chunk, (result, err, meter) in zip(chunks, done, strict=True):
+    for chunk, (result, err) in zip(chunks, done, strict=True):
         report = ChunkReport(
             index=chunk.index, first_sentence=chunk.first, last_sentence=chunk.last, ok=result is not None
         )
         if result is not None:  # (a cached chunk reports what it cost when it was made)
             report.usage, report.attempts = result.provenance.usage, result.provenance.attempts
-        else:
-            report.usage, report.attempts = meter.usage, meter.calls
+        elif err is not None:
+            report.usage = err.usage if isinstance(err.usage, Usage) else Usage()
+            report.attempts = err.attempts
             report.error, report.kind = str(err), type(err).__name__
         out.append(report)
     return out
@@ -387,7 +362,4 @@ def merged_schema() -> dict[str, Any]:
 
 
 def parse_merged(data: Any) -> tuple[MergedSummary | None, list[str]]:
-    try:
-        return MergedSummary.model_validate(data), []
-    except ValidationError as err:
-        return None, [f"schema: {'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in err.errors()]
+    return validate(MergedSummary, data)

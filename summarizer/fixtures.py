@@ -216,7 +216,7 @@ class FixtureSet:
                 recorder,
                 cache=None,
                 max_attempts=max_attempts,
-                strategy=strategy,  # type: ignore[arg-type]
+                strategy=strategy,
                 params=settings["params"],
             )
             # Only the model's own failures are outcomes worth recording; an endpoint or

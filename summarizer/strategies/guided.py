@@ -23,12 +23,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .grounding import instruction_sentences
-from .inputs import Article, Sentence
-from .models import Actor, Event, Evidence, FollowUp, ModelOutput, Stance
+from ..errors import InvalidOutputError
+from ..grounding import check_output, instruction_sentences
+from ..inputs import Article, Sentence
+from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Stance
+from ..prompts import render_messages
+from . import names
+from .base import Conversation, FirstQuestion, Steps, article_context
 from .names import Candidate, date_phrase, find_candidates, has_future_cue, stance_cue
 
-__all__ = ["ACTOR_LABELS", "EVENT_VERBS", "actor_labels_schema", "build_actors", "compose_output", "parse_actor_labels"]
+__all__ = ["ACTOR_LABELS", "EVENT_VERBS", "Guided", "rules_fingerprint"]
 
 ACTOR_LABELS = {
     "person": "person",
@@ -247,3 +251,47 @@ def compose_output(article: Article, actors: list[Actor]) -> ModelOutput:
         events=events,
         follow_ups=follow_ups,
     )
+
+
+class Guided:
+    name = "guided"
+    # Part of the cache key: bump whenever the rules change what is composed from the same
+    # labels (tests/test_strategies.py fails when `rules_fingerprint()` moves without a bump).
+    version = "1"
+    reply_tokens = 1024
+    merges_chunk_summaries = False
+
+    def first_question(self, article: Article) -> FirstQuestion:
+        cands = candidates(article)
+        names_asked = [c.name for c in cands]
+        messages = render_messages("system.j2", "actors.j2", names=names_asked, **article_context(article))
+        return FirstQuestion(messages, cands)
+
+    def steps(self, article: Article, first: FirstQuestion, conversation: Conversation) -> Steps:
+        cands: list[Candidate] = first.state
+        labels: dict[str, str] = {}
+        if cands:
+            asked = [c.name for c in cands]
+            labels = yield from conversation.ask(
+                first.messages, actor_labels_schema(asked), "actor_kinds", lambda data: parse_actor_labels(data, asked)
+            )
+        output = compose_output(article, build_actors(cands, labels))
+        errors = check_output(output, article)
+        if errors:  # composed from verbatim sentences, so this is a bug, not a model fault
+            raise InvalidOutputError("the composed output did not ground: " + "; ".join(errors), errors=errors)
+        return output
+
+
+def rules_fingerprint() -> str:
+    """A hash of the rule tables that compose guided results (not of the source file:
+    a comment edit must not empty every user's cache)."""
+    import hashlib
+
+    tables: list[object] = [
+        sorted(ACTOR_LABELS.items(), key=str),
+        [(kind, p.pattern, p.flags) for kind, p in EVENT_VERBS],
+        [MAX_EVENTS, MAX_STANCES, MAX_FOLLOW_UPS, _SUMMARY_CHARS, _REPORTED.pattern],
+        [_PRONOUN_START.pattern, _NEGATED.pattern],
+        names.rule_tables(),
+    ]
+    return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .datenames import MONTHS, WEEKDAYS
+from ..datenames import MONTHS, WEEKDAYS
 
-__all__ = ["Candidate", "find_candidates", "date_phrase", "has_future_cue", "stance_cue"]
+__all__ = ["Candidate", "date_phrase", "find_candidates", "has_future_cue", "rule_tables", "stance_cue"]
 
 # Not names. The abbreviations Mar, Apr, Jun, Jul and Sep never were left out here (Mar
 # and Jun are also given names); leaving them out now would change what guided finds.
@@ -234,3 +234,10 @@ def stance_cue(sentence: str) -> str | None:
         if pattern.search(sentence):
             return position
     return None
+
+
+def rule_tables() -> list[object]:
+    """Every table and pattern above, for the guided strategy's rules fingerprint."""
+    sets = [sorted(t) for t in (_MONTHS, _DAYS, _LEAD, _TITLE, _DEPT, _CONNECT, _ADJECTIVES, _JUNK)]
+    patterns = [p.pattern for p in (_TOKEN, _NATIONALITY, _POSSESSIVE, _DATE_PHRASE, _FUTURE)]
+    return [sets, patterns, sorted(_ACRONYM_ALIASES.items()), [(k, p.pattern) for k, p in _STANCES]]

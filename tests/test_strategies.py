@@ -1,0 +1,105 @@
+"""The Strategy protocol: the pipeline knows only it; versions key the cache; errors carry spend."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from conftest import SEED, generic_output_for
+from test_pipeline import ScriptedEngine
+
+from summarizer.cache import Cache
+from summarizer.errors import InvalidOutputError
+from summarizer.inputs import Article, load_article
+from summarizer.models import ModelOutput
+from summarizer.pipeline import Pipeline
+from summarizer.strategies import STRATEGIES, Conversation, FirstQuestion, Steps, get_strategy, guided
+from summarizer.strategies.single import Single
+
+# Every guided version and the rules it was released with. When a rule table changes,
+# bump `Guided.version` and add the new line: cached guided results made by the old
+# rules must not be served as the new rules' answers.
+GUIDED_RULES = {
+    "1": "753104470cbd8768",
+}
+
+
+def test_guided_rules_change_only_with_a_version_bump():
+    version = guided.Guided.version
+    assert version in GUIDED_RULES, f"record guided version {version!r} in GUIDED_RULES"
+    assert guided.rules_fingerprint() == GUIDED_RULES[version], (
+        "guided's rule tables changed: bump Guided.version and record the new fingerprint in GUIDED_RULES"
+    )
+
+
+def test_rules_fingerprint_follows_the_tables_not_the_source(monkeypatch):
+    before = guided.rules_fingerprint()
+    monkeypatch.setattr(guided, "EVENT_VERBS", [*guided.EVENT_VERBS[:-1]])
+    assert guided.rules_fingerprint() != before
+    monkeypatch.undo()
+    monkeypatch.setattr(guided, "MAX_EVENTS", guided.MAX_EVENTS + 1)
+    assert guided.rules_fingerprint() != before
+
+
+def test_a_strategy_version_is_part_of_the_cache_key():
+    article = load_article(SEED)
+
+    class Bumped(Single):
+        version = "2"
+
+    engine = ScriptedEngine()
+    assert Pipeline(engine, strategy=Single()).key(article) != Pipeline(engine, strategy=Bumped()).key(article)
+    assert Pipeline(engine, strategy=Single()).key(article) == Pipeline(engine, strategy="single").key(article)
+
+
+class _OneQuestion:
+    """A strategy written outside the package: asks one free question, composes the output itself."""
+
+    name = "one-question"
+    version = "7"
+    reply_tokens = 256
+    merges_chunk_summaries = False
+
+    def __init__(self, output: dict[str, Any]):
+        self.output = output
+
+    def first_question(self, article: Article) -> FirstQuestion:
+        return FirstQuestion([{"role": "user", "content": f"{len(article.sentences)} sentences"}], state="mine")
+
+    def steps(self, article: Article, first: FirstQuestion, conversation: Conversation) -> Steps:
+        assert first.state == "mine"
+        answer = yield from conversation.ask(first.messages, {"type": "object"}, "probe", lambda d: (d, []))
+        return ModelOutput.model_validate({**self.output, "summary": answer["summary"]})
+
+
+def test_pipeline_drives_any_strategy_and_caches_by_its_name_and_version(tmp_path):
+    article = load_article(SEED)
+    output = generic_output_for(article)
+    engine = ScriptedEngine({"summary": "From the probe."})
+    cache = Cache(tmp_path)
+    strategy = _OneQuestion(output)
+    result = Pipeline(engine, cache=cache, strategy=strategy).run(article)
+    assert result.summary == "From the probe." and result.provenance.strategy == "one-question"
+    assert engine.requests[0].messages == strategy.first_question(article).messages
+    again = asyncio.run(Pipeline(ScriptedEngine(), cache=cache, strategy=strategy).arun(article))
+    assert again.provenance.cached and again.summary == "From the probe."
+
+
+@pytest.mark.parametrize("driver", ["sync", "async"])
+def test_an_error_after_model_calls_carries_what_they_spent(driver):
+    article = load_article(SEED)
+    engine = ScriptedEngine("not json", "still not json")
+    pipeline = Pipeline(engine, max_attempts=2, strategy="single")
+    with pytest.raises(InvalidOutputError) as info:
+        if driver == "sync":
+            pipeline.run(article)
+        else:
+            asyncio.run(pipeline.arun(article))
+    assert info.value.attempts == 2
+    assert info.value.usage is not None and info.value.usage.total_tokens == 30  # type: ignore[attr-defined]
+
+
+def test_strategies_are_named_once():
+    assert set(STRATEGIES) == {"single", "guided"}
+    assert get_strategy("guided") is STRATEGIES["guided"]
