@@ -130,6 +130,18 @@ class Conversation:
             errors=errors,
         )
 
+    def choose(self, messages: list[Message], labels: tuple[str, ...], name: str) -> Steps:
+        """A closed question: every label's log-probability as the first token of the reply.
+
+        Returns a dict label -> log-probability (labels the engine did not rank are
+        absent); the caller decides, e.g. by the argmax after calibration. No repair turn:
+        the engine cannot answer outside the labels.
+        """
+        completion = yield Request(messages=list(messages), schema={}, schema_name=name, params=self.params,
+                                   choices=labels)  # fmt: skip
+        self.spent(completion)
+        return dict(completion.choice_logprobs or {})
+
     def spent(self, completion: Completion) -> None:
         """Count a completion's tokens and the call itself."""
         self.usage += completion.usage
