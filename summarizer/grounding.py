@@ -716,4 +716,7 @@ def derive_result(output: ModelOutput, article: Article, provenance: Provenance)
             **article.metadata(),
         ),
         provenance=provenance,
+        summary_origin=output.summary_origin,
+        key_points_origin=output.key_points_origin,
+        notes=output.notes,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,6 +23,7 @@ __all__ = [
     "EventType",
     "Position",
     "Factuality",
+    "Origin",
     "FollowUpKind",
     "Evidence",
     "Actor",
@@ -44,7 +46,7 @@ __all__ = [
 
 # Bump when ModelOutput or ArticleSummary change shape; it is part of provenance and of
 # every cache key (through the exported schema).
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 ActorKind = Literal["person", "government", "state", "organization", "igo", "ngo", "armed_group", "media", "other"]
 EventType = Literal[
@@ -55,6 +57,9 @@ EventType = Literal[
 Position = Literal["support", "oppose", "concern", "neutral", "mixed"]
 Factuality = Literal["occurred", "reported", "planned", "expected", "hypothetical", "denied"]
 FollowUpKind = Literal["scheduled", "expected_action", "deadline", "conditional", "open_question"]
+# Where a field's value came from: the model's answer, a linguistic parse of the text, or
+# a written rule. Strategies set it; a field not named in an item's `origin` came from the model.
+Origin = Literal["model", "parse", "rule"]
 QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"]
 
 # PLOVER event types grouped into the four classic "quad classes"; code derives this,
@@ -102,6 +107,8 @@ class Actor(_Strict):
     title: str | None = Field(description="Title or role as stated in the article, or null.")
     country: str | None = Field(description='ISO 3166-1 alpha-3 code of the actor\'s country ("USA", "RUS"), or null.')
     mentions: list[str] = Field(description="Surface forms the article uses for this actor, each exactly as written.")
+    # Not shown to the model (excluded from its schema): set by code, e.g. {"kind": "model", "name": "parse"}.
+    origin: SkipJsonSchema[dict[str, Origin]] = Field(default_factory=dict)
 
 
 class Stance(_Strict):
@@ -111,6 +118,8 @@ class Stance(_Strict):
     position: Position
     summary: str = Field(description="One sentence describing the stance.")
     evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
+    # Not shown to the model (excluded from its schema): set by code, e.g. {"kind": "model", "name": "parse"}.
+    origin: SkipJsonSchema[dict[str, Origin]] = Field(default_factory=dict)
 
 
 class Event(_Strict):
@@ -124,6 +133,8 @@ class Event(_Strict):
     location: str | None
     factuality: Factuality
     evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
+    # Not shown to the model (excluded from its schema): set by code, e.g. {"kind": "model", "name": "parse"}.
+    origin: SkipJsonSchema[dict[str, Origin]] = Field(default_factory=dict)
 
 
 class FollowUp(_Strict):
@@ -134,6 +145,8 @@ class FollowUp(_Strict):
     due_text: str | None = Field(description='The date words used in the article, e.g. "next week", or null.')
     basis: Literal["explicit", "inferred"]
     evidence: list[Evidence] = Field(min_length=1, description="At least one piece of evidence.")
+    # Not shown to the model (excluded from its schema): set by code, e.g. {"kind": "model", "name": "parse"}.
+    origin: SkipJsonSchema[dict[str, Origin]] = Field(default_factory=dict)
 
 
 class ModelOutput(_Strict):
@@ -145,6 +158,11 @@ class ModelOutput(_Strict):
     stances: list[Stance]
     events: list[Event]
     follow_ups: list[FollowUp]
+    # Set by code, never by the model: where the summary and the key points came from, and
+    # what a limit left out (e.g. "12 of 31 candidate events kept"), so nothing is dropped silently.
+    summary_origin: SkipJsonSchema[Origin] = "model"
+    key_points_origin: SkipJsonSchema[Origin] = "model"
+    notes: SkipJsonSchema[list[str]] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- result
@@ -258,6 +276,9 @@ class ArticleSummary(BaseModel):
     # True when some chunks of a long article failed: their part of the article is missing
     # (provenance.chunks says which and why); the CLI exits 6.
     partial: bool = False
+    summary_origin: Origin = "model"
+    key_points_origin: Origin = "model"
+    notes: list[str] = Field(default_factory=list)
 
 
 def inline_schema(model: type[BaseModel]) -> dict[str, object]:
