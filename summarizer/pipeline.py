@@ -15,7 +15,7 @@ from typing import Any
 
 from . import chunking
 from .cache import Cache
-from .engines.base import Engine
+from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, OutputError, SummarizerError
 from .grounding import derive_result
 from .inputs import Article
@@ -80,57 +80,57 @@ class Pipeline:
     # ------------------------------------------------------------------ drivers
 
     def run(self, article: Article) -> ArticleSummary:
-        chunks = self._chunks(article)
-        if chunks is not None:
-            return self._run_chunks(article, chunks)
-        first, key, hit = self._lookup(article)
-        if hit is not None:
-            return hit
-        identity = self.engine.identity()
-        conversation = self._conversation()
-        output = self._drive(self.strategy.steps(article, first, conversation), conversation)
-        return self._finish(article, output, conversation, key, identity, first)
+        result: ArticleSummary = self._drive(self._article(article))
+        return result
 
     async def arun(self, article: Article) -> ArticleSummary:
+        result: ArticleSummary = await self._adrive(self._article(article))
+        return result
+
+    def _drive(self, steps: Steps) -> Any:
+        """Answer each request the steps yield with the engine; their return value.
+
+        An engine error is thrown into the steps, so a chunk's failure stays the chunk's."""
+        answer: Completion | SummarizerError | None = None
+        try:
+            while True:
+                request = _advance(steps, answer)
+                try:
+                    answer = self.engine.complete(request)
+                except SummarizerError as err:
+                    answer = err
+        except StopIteration as stop:
+            return stop.value
+
+    async def _adrive(self, steps: Steps) -> Any:
+        """Async twin of `_drive`."""
+        answer: Completion | SummarizerError | None = None
+        try:
+            while True:
+                request = _advance(steps, answer)
+                try:
+                    answer = await self.engine.acomplete(request)
+                except SummarizerError as err:
+                    answer = err
+        except StopIteration as stop:
+            return stop.value
+
+    def _article(self, article: Article) -> Steps:
+        """One article's whole path as steps: cache lookup, the strategy's questions, cache write."""
         chunks = self._chunks(article)
         if chunks is not None:
-            return await self._arun_chunks(article, chunks)
+            return (yield from self._chunked(article, chunks))
         first, key, hit = self._lookup(article)
         if hit is not None:
             return hit
         identity = self.engine.identity()
-        conversation = self._conversation()
-        output = await self._adrive(self.strategy.steps(article, first, conversation), conversation)
+        conversation = Conversation(max_attempts=self.max_attempts, params=self.params)
+        try:
+            output = yield from self.strategy.steps(article, first, conversation)
+        except SummarizerError as err:
+            _charge(err, conversation)
+            raise
         return self._finish(article, output, conversation, key, identity, first)
-
-    def _conversation(self) -> Conversation:
-        return Conversation(max_attempts=self.max_attempts, params=self.params)
-
-    def _drive(self, steps: Steps, conversation: Conversation) -> Any:
-        """Answer each request the steps yield with the engine; their return value.
-
-        An error raised on the way carries what the conversation had spent."""
-        try:
-            request = next(steps)
-            while True:
-                request = steps.send(self.engine.complete(request))
-        except StopIteration as stop:
-            return stop.value
-        except SummarizerError as err:
-            _charge(err, conversation)
-            raise
-
-    async def _adrive(self, steps: Steps, conversation: Conversation) -> Any:
-        """Async twin of `_drive`."""
-        try:
-            request = next(steps)
-            while True:
-                request = steps.send(await self.engine.acomplete(request))
-        except StopIteration as stop:
-            return stop.value
-        except SummarizerError as err:
-            _charge(err, conversation)
-            raise
 
     # ------------------------------------------------------------------ cache
 
@@ -178,51 +178,26 @@ class Pipeline:
         reply = int(self.params.get("max_tokens") or self.strategy.reply_tokens)
         return chunking.plan_to_fit(article, prompt, schema, reply, self.context_tokens, self.chunk_overlap)
 
-    def _run_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
-        """Each chunk through the whole pipeline (repairs, cache), then one merged result."""
+    def _chunked(self, article: Article, chunks: list[chunking.Chunk]) -> Steps:
+        """Each chunk through the whole path (repairs, cache), then one merged result."""
         done: list[tuple[ArticleSummary | None, SummarizerError | None]] = []
         for chunk in chunks:
             try:
-                done.append((self.run(chunk.article), None))
+                done.append(((yield from self._article(chunk.article)), None))
             except SummarizerError as err:  # reported in the result; the other chunks go on
                 done.append((None, err))
         results = chunking.results_or_raise(done)
-        conversation = self._conversation()
+        conversation = Conversation(max_attempts=self.max_attempts, params=self.params)
         summary = None
-        steps = self._merge_steps(article, results, conversation)
-        if steps is not None:
-            try:
-                summary = self._drive(steps, conversation)
-            except OutputError as err:
-                log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-        return self._merged(chunks, done, results, summary, conversation)
-
-    async def _arun_chunks(self, article: Article, chunks: list[chunking.Chunk]) -> ArticleSummary:
-        done: list[tuple[ArticleSummary | None, SummarizerError | None]] = []
-        for chunk in chunks:
-            try:
-                done.append((await self.arun(chunk.article), None))
-            except SummarizerError as err:
-                done.append((None, err))
-        results = chunking.results_or_raise(done)
-        conversation = self._conversation()
-        summary = None
-        steps = self._merge_steps(article, results, conversation)
-        if steps is not None:
-            try:
-                summary = await self._adrive(steps, conversation)
-            except OutputError as err:
-                log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
-        return self._merged(chunks, done, results, summary, conversation)
-
-    def _merge_steps(
-        self, article: Article, results: list[ArticleSummary | None], conversation: Conversation
-    ) -> Steps | None:
-        """The question for one summary over the chunks' summaries, when the strategy asks one."""
         merge = chunking.merge_question(article, results) if self.strategy.merges_chunk_summaries else None
-        if merge is None:
-            return None
-        return conversation.ask(merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged)
+        if merge is not None:
+            try:
+                summary = yield from conversation.ask(
+                    merge, chunking.merged_schema(), "merged_summary", chunking.parse_merged
+                )
+            except OutputError as err:
+                log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
+        return self._merged(chunks, done, results, summary, conversation)
 
     @staticmethod
     def _merged(
@@ -237,6 +212,15 @@ class Pipeline:
             chunks, results, reports, summary=summary,
             extra_usage=conversation.usage, extra_attempts=conversation.attempts,
         )  # fmt: skip
+
+
+def _advance(steps: Steps, answer: Completion | SummarizerError | None) -> Request:
+    """The steps' next request, after giving them the engine's answer (or its error)."""
+    if answer is None:
+        return next(steps)
+    if isinstance(answer, SummarizerError):
+        return steps.throw(answer)
+    return steps.send(answer)
 
 
 def _charge(err: SummarizerError, conversation: Conversation) -> None:
