@@ -26,6 +26,7 @@ from .engines.base import Engine
 from .engines.fake import FakeEngine
 from .engines.replay import RecordingEngine, ReplayEngine, StaleRecordingError
 from .errors import InputError, OutputError, SummarizerError
+from .files import write_atomic
 from .inputs import load_article
 from .pipeline import Pipeline
 
@@ -186,7 +187,8 @@ class FixtureSet:
     def _write_expected(self, name: str, settings: dict[str, Any], body: dict[str, Any]) -> None:
         path = self.expected_path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"settings": settings, **body}, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        text = json.dumps({"settings": settings, **body}, indent=2, sort_keys=True, ensure_ascii=False)
+        write_atomic(path, text + "\n")  # a reader (a test run, an editor) never sees half a file
 
     # ------------------------------------------------------------------ record
 

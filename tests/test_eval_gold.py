@@ -87,6 +87,11 @@ def test_load_gold_names_where_a_file_is_malformed(tmp_path, change, message):
     assert message in str(err.value)
 
 
+def test_load_gold_says_when_a_file_cannot_be_read(tmp_path):
+    with pytest.raises(GoldError, match=r"missing\.json: cannot read \(No such file or directory\)"):
+        load_gold(tmp_path / "missing.json")
+
+
 def test_load_gold_dir_refuses_an_empty_directory(tmp_path):
     with pytest.raises(GoldError, match="no gold files"):
         load_gold_dir(tmp_path)

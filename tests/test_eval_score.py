@@ -200,6 +200,21 @@ def test_score_right_sentence_wrong_agent_is_strict_miss_relaxed_hit():
     assert ev_scores.attributes["recipient"].value == 0.5
 
 
+def test_score_item_problems_name_each_wrong_attribute_for_readers():
+    r = result(events=[event("ACCUSE", ["A2"], [], S1, "2022-03-01"), event("THREATEN", ["A2"], ["A3"], S2, None)])
+    report = score_article(r, gold())
+    e1 = next(i for i in report.items if i.section == "events" and i.gold_index == 0)
+    assert (e1.status, e1.label) == ("relaxed_hit", "E1 CONSULT: Smith met Jones")
+    assert e1.problems == [
+        "type ACCUSE, gold CONSULT",
+        "actors Bob Jones, gold Alice Smith",
+        "recipients nobody, gold Bob Jönes",
+        "date 2022-03-01, gold 2022-02-28",
+    ]
+    e2 = next(i for i in report.items if i.section == "events" and i.gold_index == 1)
+    assert (e2.status, e2.problems) == ("hit", [])
+
+
 def test_score_stance_holder_decides_strict_match():
     r = result(
         stances=[

@@ -103,6 +103,19 @@ def test_changed_expected_result_shows_a_field_level_diff(fixture_copy: FixtureS
     assert fixture_copy.verify("repair-fabricated-quote").ok
 
 
+def test_update_replaces_the_expected_file_whole(fixture_copy: FixtureSet) -> None:
+    """A reader that opened the old expected file keeps reading the old one, never a half-written file."""
+    path = fixture_copy.expected_path("repair-fabricated-quote")
+    data = json.loads(path.read_text())
+    data["result"]["summary"] = "An outdated summary."
+    path.write_text(json.dumps(data))
+    with path.open(encoding="utf-8") as reader:
+        assert fixture_copy.update("repair-fabricated-quote").status == "changed"
+        assert json.loads(reader.read())["result"]["summary"] == "An outdated summary."
+    assert fixture_copy.verify("repair-fabricated-quote").ok
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
+
+
 def test_record_rerecords_a_scripted_fixture_after_a_template_change(
     fixture_copy: FixtureSet, edited_prompts: Path
 ) -> None:

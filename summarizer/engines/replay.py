@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError, SummarizerError
 from ..files import write_atomic
+from ..hashing import digest
 from ..models import Usage
 from .base import Completion, Engine, Request
 
@@ -41,8 +42,7 @@ def fingerprint(request: Request, identity: dict[str, Any]) -> str:
         "params": request.params,
         "identity": identity,
     }
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return FINGERPRINT_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return FINGERPRINT_PREFIX + digest(data)
 
 
 def scrub(value: Any) -> Any:

@@ -211,14 +211,7 @@ def load_gold(
         GoldError: unreadable or malformed file, a quote not in the article, an unknown id.
     """
     path = Path(path)
-    try:
-        gold = GoldArticle.model_validate_json(path.read_bytes())
-    except OSError as err:
-        raise GoldError(f"{path}: cannot read ({err.strerror or err})") from None
-    except ValidationError as err:
-        first = err.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise GoldError(f"{path}: not a valid gold file: {where}: {first['msg']}") from None
+    gold = _parse(path)
     if article_text is None:
         base = Path(articles_dir) if articles_dir is not None else path.parent.parent / "articles"
         candidates = [base / f"{gold.article}{ext}" for ext in (".txt", ".md")]
@@ -236,6 +229,20 @@ def load_gold(
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise GoldError(f"{path}: {problems[0]}{more}")
     return LoadedGold(gold, article_text, path)
+
+
+def _parse(path: Path) -> GoldArticle:
+    """The gold file at `path`, validated; its first problem (where and what) as a GoldError."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise GoldError(f"{path}: cannot read ({err.strerror or err})") from None
+    try:
+        return GoldArticle.model_validate_json(data)
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise GoldError(f"{path}: not a valid gold file: {where}: {first['msg']}") from None
 
 
 def load_gold_dir(directory: str | Path, *, articles_dir: str | Path | None = None) -> dict[str, LoadedGold]:

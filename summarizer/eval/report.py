@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from ..errors import ConfigError
-from .score import SECTIONS, ArticleReport, EvalReport, ItemOutcome
+from .metrics import SECTIONS, ArticleReport, EvalReport, ItemOutcome
 
 __all__ = [
     "Gate",
