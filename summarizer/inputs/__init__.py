@@ -18,6 +18,7 @@ import hashlib
 import re
 import sys
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from ..errors import InputError
 from ._decode import check_bytes, decode_text
@@ -68,19 +69,21 @@ def _check_language(language: str | None) -> str | None:
     return language.strip().lower()
 
 
-def load_article(
-    path: str | Path,
-    *,
-    published: str | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    language: str | None = None,
-    format: str | None = None,
-) -> Article:
+class Metadata(TypedDict, total=False):
+    """What a caller may say about an article; each beats the header and page metadata."""
+
+    published: str | None
+    title: str | None
+    source: str | None
+    language: str | None
+
+
+def load_article(path: str | Path, *, format: str | None = None, **meta: Unpack[Metadata]) -> Article:
     """Read an article from a file, ``-`` (stdin) or an http(s) URL.
 
     The format comes from `format`, else the suffix (``.md``, ``.html``/``.htm``),
-    else the content. Explicit arguments beat header and page metadata.
+    else the content. `published`, `title`, `source` and `language` (see `Metadata`)
+    beat header and page metadata.
 
     Raises:
         InputError: missing, unreadable, empty, binary, UTF-16 or undecodable input,
@@ -88,7 +91,6 @@ def load_article(
         FetchError: a URL that cannot be fetched (exit 3).
     """
     format = format or "auto"
-    meta = {"published": published, "title": title, "source": source, "language": language}
     if isinstance(path, str) and is_url(path):
         return load_url(path, format=format, **meta)
     if str(path) == "-":
@@ -114,15 +116,7 @@ def load_article(
         raise InputError(message if message.startswith(name) else f"{name}: {message}") from None
 
 
-def load_url(
-    url: str,
-    *,
-    published: str | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    language: str | None = None,
-    format: str | None = None,
-) -> Article:
+def load_url(url: str, *, format: str | None = None, **meta: Unpack[Metadata]) -> Article:
     """Fetch `url` and parse the page (an HTML page goes through extraction).
 
     Raises:
@@ -134,17 +128,9 @@ def load_url(
         format = {"text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown"}.get(
             fetched.content_type, "auto"
         )
+    meta["source"] = meta.get("source") or fetched.url
     try:
-        return parse_bytes(
-            fetched.data,
-            published=published,
-            title=title,
-            source=source or fetched.url,
-            language=language,
-            format=format,
-            url=fetched.url,
-            charset=fetched.charset,
-        )
+        return parse_bytes(fetched.data, format=format, url=fetched.url, charset=fetched.charset, **meta)
     except InputError as err:
         raise InputError(f"{url}: {err}") from None
 
@@ -152,13 +138,10 @@ def load_url(
 def parse_bytes(
     data: bytes,
     *,
-    published: str | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    language: str | None = None,
     format: str | None = None,
     url: str | None = None,
     charset: str | None = None,
+    **meta: Unpack[Metadata],
 ) -> Article:
     """Parse an article's bytes (see `load_article`). Raises `InputError`."""
     format = format or "auto"
@@ -176,7 +159,10 @@ def parse_bytes(
                 page = data.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 page = data  # trafilatura detects the encoding itself
-        return _from_html(page, hashlib.sha256(data).hexdigest(), url, published, title, source, language)
+        return _from_html(
+            page, hashlib.sha256(data).hexdigest(), url,
+            meta.get("published"), meta.get("title"), meta.get("source"), meta.get("language"),
+        )  # fmt: skip
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8", "ascii", "us-ascii"):
         try:
             text = data.decode(charset)
@@ -184,9 +170,7 @@ def parse_bytes(
             text = decode_text(data)
     else:
         text = decode_text(data)
-    return parse_article(
-        text, published=published, title=title, source=source, language=language, format=format, url=url
-    )
+    return parse_article(text, format=format, url=url, **meta)
 
 
 def parse_article(

@@ -101,8 +101,13 @@ class Health(BaseModel):
     checks: dict[str, str] = Field(default_factory=dict)
 
 
+def _problem(description: str) -> dict[str, Any]:
+    """An OpenAPI response entry for a problem+json answer."""
+    return {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": description}
+
+
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    code: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": text}
+    code: _problem(text)
     for code, text in {
         400: "The body is not JSON.",
         401: "No API key, or a wrong one.",
@@ -153,7 +158,7 @@ async def create_summary(body: SummaryRequest, request: Request) -> Response:
     "/summaries/{cache_key}.html",
     summary="The HTML report of a cached result",
     response_class=HTMLResponse,
-    responses={404: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "Not in the cache."}},
+    responses={404: _problem("Not in the cache.")},
 )
 async def summary_report(cache_key: str, request: Request) -> HTMLResponse:
     """The self-contained report (its own Content-Security-Policy) of a result this service made."""
@@ -201,7 +206,7 @@ async def job_results(job_id: str, request: Request) -> StreamingResponse:
     "/jobs/{job_id}",
     summary="Cancel a job",
     response_model=JobStatus,
-    responses={409: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "The job already finished."}},
+    responses={409: _problem("The job already finished.")},
 )
 async def cancel_job(job_id: str, request: Request) -> JobStatus:
     """Stops the job; finished lines stay readable."""
