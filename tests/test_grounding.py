@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import quote
 
-from summarizer.grounding import check_output, derive_result, locate_quote, resolve_date
+from summarizer.dates import resolve_date
+from summarizer.grounding import check_output, derive_result
 from summarizer.inputs import parse_article
 from summarizer.models import ModelOutput, Provenance, Usage
+from summarizer.quotes import locate_quote
 
 # An oracle independent of the code under test: fold quote marks, dashes, spaces, case.
 _FOLD = str.maketrans(
@@ -507,7 +509,7 @@ def test_check_output_rejects_an_actor_named_only_by_injected_text(parse):
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):
-    from summarizer.grounding import sentence_tense
+    from summarizer.dates import sentence_tense
 
     at = sentence.index(phrase)
     assert sentence_tense(sentence, at, at + len(phrase)) is expected
@@ -583,7 +585,7 @@ def test_derive_result_next_weekday_in_the_same_week_is_ambiguous(parse):
 
 
 def test_read_date_ambiguity_rules():
-    from summarizer.grounding import read_date
+    from summarizer.dates import read_date
 
     monday, friday = "2022-01-10", "2022-01-14"
     assert read_date("next Tuesday", monday) == read_date("next Tuesday", monday, future=True)

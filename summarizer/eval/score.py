@@ -30,8 +30,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
-from ..grounding import locate_quote, resolve_date
+from ..dates import resolve_date
 from ..models import Actor, ArticleSummary, GroundedEvidence
+from ..quotes import locate_quote
 from .gold import DateRange, GoldArticle, GoldError, LoadedGold, Span, load_gold_dir, locate_all
 
 __all__ = [
