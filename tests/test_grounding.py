@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import quote
 
 from summarizer.dates import resolve_date
-from summarizer.grounding import check_output, derive_result
-from summarizer.inputs import parse_article
+from summarizer.grounding import Grounding, check_output, derive_result, ground
+from summarizer.inputs import Sentence, parse_article
 from summarizer.models import ModelOutput, Provenance, Usage
 from summarizer.quotes import locate_quote
 
@@ -615,3 +617,87 @@ def test_instruction_shaped_sentences(parse, text, injected):
 
     article = parse(f"date 2022-02-17 The talks resumed. {text}")
     assert (2 in instruction_sentences(article)) is injected
+
+
+# --------------------------------------------------------------------------- ground once
+
+
+@dataclasses.dataclass(frozen=True)
+class CountingSentence(Sentence):
+    """A real sentence that records each quote located in it (mapped back to the article)."""
+
+    located: list[tuple[int, int]] = dataclasses.field(default_factory=list, compare=False, repr=False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        self.located.append((start, end))
+        return super().source_span(start, end)
+
+
+def counting(article):
+    """`article` with sentences that share one list of every quote located in them."""
+    located: list[tuple[int, int]] = []
+    fields = [f.name for f in dataclasses.fields(Sentence)]
+    sentences = tuple(
+        CountingSentence(**{n: getattr(s, n) for n in fields}, located=located) for s in article.sentences
+    )
+    return dataclasses.replace(article, sentences=sentences), located
+
+
+def cited(output):
+    return {
+        (ev.sentence, ev.quote)
+        for item in (*output.stances, *output.events, *output.follow_ups)
+        for ev in item.evidence
+    }
+
+
+def test_ground_locates_every_quote_once(seed_article, seed_output):
+    first = seed_output["stances"][0]["evidence"][0]
+    seed_output["stances"][0]["evidence"].append(dict(first))  # the same quote cited twice
+    output = ModelOutput.model_validate(seed_output)
+    article, located = counting(seed_article)
+    grounding = ground(output, article)
+    assert grounding.ok and grounding.errors == [] == check_output(output, seed_article)
+    assert set(grounding.spans) == cited(output)
+    assert len(located) == len(cited(output))  # one lookup per distinct (sentence, quote)
+    for (number, quote_text), (start, end) in grounding.spans.items():
+        sent = article.sentence(number)
+        assert sent.start <= start < end <= sent.end
+        assert norm(article.text[start:end]) == norm(quote_text)
+
+
+def test_ground_errors_are_check_output_and_spans_keep_the_located(seed_article, seed_output):
+    seed_output["stances"][0]["evidence"][0] = {"sentence": 1, "quote": "Blinken threatened to bomb Moscow"}
+    seed_output["events"][0]["recipients"] = ["A7"]
+    output = ModelOutput.model_validate(seed_output)
+    grounding = ground(output, seed_article)
+    assert not grounding.ok
+    assert grounding.errors == check_output(output, seed_article)
+    assert len(grounding.errors) == 2
+    assert set(grounding.spans) == cited(output) - {(1, "Blinken threatened to bomb Moscow")}
+
+
+def test_derive_result_given_a_grounding_does_not_locate_again(seed_article, seed_output):
+    output = ModelOutput.model_validate(seed_output)
+    article, located = counting(seed_article)
+    grounding = ground(output, article)
+    after_ground = len(located)
+    assert after_ground > 0
+    given = derive_result(output, article, provenance(), grounding)
+    assert len(located) == after_ground  # derivation took the spans it was given
+    again = derive_result(output, article, provenance())
+    assert len(located) == 2 * after_ground  # without one, it locates each quote itself
+    assert given == again
+
+
+def test_derive_result_takes_offsets_from_the_grounding(seed_article, seed_output):
+    output = ModelOutput.model_validate(seed_output)
+    found = ground(output, seed_article)
+    moved = Grounding(errors=[], spans={key: (start + 1, end + 1) for key, (start, end) in found.spans.items()})
+    result = derive_result(output, seed_article, provenance(), moved)
+    evidence = [ev for item in (*result.stances, *result.events, *result.follow_ups) for ev in item.evidence]
+    assert evidence
+    assert {(ev.sentence, ev.quote): (ev.start, ev.end) for ev in evidence} == moved.spans
+    missing = Grounding(errors=[], spans={})
+    with pytest.raises(ValueError, match="ungrounded"):
+        derive_result(output, seed_article, provenance(), missing)
