@@ -70,6 +70,14 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
     themselves. "next Tuesday" said on a Monday (the coming Tuesday is still in the
     same week) could be tomorrow or a week later: the rule takes the nearer day and
     marks the reading ambiguous; "last Tuesday" said on a Friday likewise.
+
+    Args:
+        date_text: the date phrase (None or empty: nothing to read).
+        published: the publication date, ISO; None reads only ISO dates in the phrase.
+        future: whether a phrase with no direction of its own points forward.
+
+    Returns:
+        The reading; its `date` is None when the phrase names no single day.
     """
     if not date_text:
         return _NONE
@@ -132,7 +140,13 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
 def resolve_date(date_text: str | None, published: str | None, *, future: bool = False) -> str | None:
     """Resolve a date phrase against the publication date; None when it names no single day.
 
-    The date of `read_date`; see there for the rules.
+    Args:
+        date_text: the date phrase.
+        published: the publication date, ISO, or None.
+        future: whether a phrase with no direction of its own points forward.
+
+    Returns:
+        The ISO date of `read_date` (see there for the rules), or None.
     """
     return read_date(date_text, published, future=future).date
 
@@ -205,7 +219,16 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
 
 
 def sentence_tense(text: str, start: int, end: int) -> bool | None:
-    """Does the phrase at ``text[start:end]`` speak of the future (True), the past (False), or neither (None)?"""
+    """Does the phrase at ``text[start:end]`` speak of the future (True), the past (False), or neither (None)?
+
+    Args:
+        text: the sentence.
+        start: where the date phrase starts in `text`.
+        end: where it ends.
+
+    Returns:
+        True, False, or None when no tense marker is near it.
+    """
     before = _TOKEN.findall(text[:start])
     after = _TOKEN.findall(text[end:])
     tense = _tense_of(before, backward=True)

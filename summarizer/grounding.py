@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -59,7 +59,7 @@ class Grounding:
     """
 
     errors: list[str]
-    spans: Spans = field(default_factory=dict)
+    spans: Spans
 
     @property
     def ok(self) -> bool:
@@ -85,7 +85,14 @@ _INSTRUCTION = re.compile(
 
 
 def instruction_sentences(article: Article) -> frozenset[int]:
-    """Numbers of the sentences that address the model rather than report (see `_INSTRUCTION`)."""
+    """Numbers of the sentences that address the model rather than report (see `_INSTRUCTION`).
+
+    Args:
+        article: the article.
+
+    Returns:
+        The numbers of such sentences; they name no actor and support no claim.
+    """
     return frozenset(s.number for s in article.sentences if _INSTRUCTION.search(s.text))
 
 
