@@ -35,6 +35,7 @@ from .models import (
     ResultEvent,
     ResultFollowUp,
     ResultStance,
+    Stance,
 )
 from .quotes import MIN_QUOTE_WORDS, find_bounded, fold, folded_span, locate_in_sentence, quote_too_short
 
@@ -152,31 +153,36 @@ def _evidence_items(output: ModelOutput) -> list[tuple[str, Evidence]]:
     return items
 
 
-def _locate_evidence(output: ModelOutput, article: Article) -> tuple[list[str], dict[tuple[int, str], tuple[int, int]]]:
-    """Locate every evidence quote once: the evidence errors, and where each located quote stands."""
+def _locate_evidence(output: ModelOutput, article: Article) -> dict[tuple[int, str], tuple[int, int] | None]:
+    """Where each cited (sentence, quote) stands, None where it is not there; each located once."""
+    located: dict[tuple[int, str], tuple[int, int] | None] = {}
+    items: list[Stance | Event | FollowUp] = [*output.stances, *output.events, *output.follow_ups]
+    for item in items:
+        for ev in item.evidence:
+            sent = article.sentence(ev.sentence)
+            key = (ev.sentence, ev.quote)
+            if sent is not None and key not in located:
+                located[key] = locate_in_sentence(ev.quote, sent)
+    return located
+
+
+def _evidence_errors(
+    output: ModelOutput, article: Article, located: Mapping[tuple[int, str], tuple[int, int] | None]
+) -> list[str]:
+    """Sentences that do not exist or address the model, quotes not in their sentence or too short."""
     errors: list[str] = []
-    spans: dict[tuple[int, str], tuple[int, int]] = {}
-    missing: set[tuple[int, str]] = set()
     n = len(article.sentences)
     instructions = instruction_sentences(article)
     for where, ev in _evidence_items(output):
         sent = article.sentence(ev.sentence)
         if sent is None:
             errors.append(f"{where}: sentence {ev.sentence} does not exist (the article has sentences 1-{n})")
-            continue
-        key = (ev.sentence, ev.quote)
-        if key not in spans and key not in missing:
-            span = locate_in_sentence(ev.quote, sent)
-            if span is None:
-                missing.add(key)
-            else:
-                spans[key] = span
-        if ev.sentence in instructions:
+        elif ev.sentence in instructions:
             errors.append(
                 f"{where}: sentence {ev.sentence} is an instruction inside the article, not reporting; "
                 "it supports no claim. Cite what the article reports"
             )
-        elif key in missing:
+        elif located[(ev.sentence, ev.quote)] is None:
             elsewhere = next((s.number for s in article.sentences if locate_in_sentence(ev.quote, s) is not None), None)
             hint = f"; it occurs in sentence {elsewhere}" if elsewhere else "; it is not in the article at all"
             errors.append(
@@ -187,7 +193,11 @@ def _locate_evidence(output: ModelOutput, article: Article) -> tuple[list[str], 
                 f"{where}: quote {ev.quote!r} is too short to show anything; quote at least {MIN_QUOTE_WORDS} "
                 f"words of sentence {ev.sentence}"
             )
-    return errors, spans
+    return errors
+
+
+def _spans(located: Mapping[tuple[int, str], tuple[int, int] | None]) -> dict[tuple[int, str], tuple[int, int]]:
+    return {key: span for key, span in located.items() if span is not None}
 
 
 def ground(output: ModelOutput, article: Article) -> Grounding:
@@ -210,12 +220,13 @@ def ground(output: ModelOutput, article: Article) -> Grounding:
         The errors (empty when the output is grounded) and the located quotes, which
         `derive_result` takes when it is given this `Grounding`.
     """
-    errors, spans = _locate_evidence(output, article)
+    located = _locate_evidence(output, article)
+    errors = _evidence_errors(output, article, located)
     errors += _check_actors(output, article)
     errors += _check_references(output)
     errors += _check_event_participants(output, article)
     errors += date_errors(output, article)
-    return Grounding(errors=errors, spans=spans)
+    return Grounding(errors=errors, spans=_spans(located))
 
 
 def check_output(output: ModelOutput, article: Article) -> list[str]:
@@ -359,7 +370,8 @@ def derive_result(
     Raises:
         ValueError: a quote was not located (the output was not checked first).
     """
-    spans = grounding.spans if grounding is not None else _locate_evidence(output, article)[1]
+    # Without a grounding only the quotes are located: the checks are not derivation's to repeat.
+    spans = grounding.spans if grounding is not None else _spans(_locate_evidence(output, article))
     info = ArticleInfo(
         title=article.title,
         published=article.published,
@@ -370,7 +382,9 @@ def derive_result(
         **article.metadata(),
     )
     return ArticleSummary(
-        **output.model_dump(include={"summary", "key_points", "actors"}),
+        summary=output.summary,
+        key_points=output.key_points,
+        actors=output.actors,
         stances=[
             ResultStance(**s.model_dump(exclude={"evidence"}), evidence=_grounded(s.evidence, spans))
             for s in output.stances
