@@ -7,7 +7,8 @@ model dates that agree with their date words, ISO country codes) and references
 (unknown or duplicate ids). `derive_result` turns a checked output into an
 `ArticleSummary` with the offsets `ground` found, dates resolved in the tense of their
 sentence (dates.py), and quad classes. A quote that is not in the text is an error,
-never silently kept. Where a quote stands is quotes.py's; the repair loop is pipeline.py's.
+never silently kept. Where a quote stands is quotes.py's, the checks on actors
+claims.py's, and the repair loop pipeline.py's.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import pycountry
-
+from .claims import actor_errors, participant_errors
 from .dates import date_errors, item_date
 from .inputs import Article
 from .models import (
@@ -37,7 +37,7 @@ from .models import (
     ResultStance,
     Stance,
 )
-from .quotes import MIN_QUOTE_WORDS, find_bounded, fold, folded_span, locate_in_sentence, quote_too_short
+from .quotes import MIN_QUOTE_WORDS, fold, locate_in_sentence, quote_too_short
 
 __all__ = ["Grounding", "check_output", "derive_result", "ground", "instruction_sentences"]
 
@@ -104,42 +104,6 @@ def _article_words(article: Article) -> str:
     skip = instruction_sentences(article)
     parts += [s.text for s in article.sentences if s.number not in skip]
     return fold("\n".join(parts))
-
-
-# Pronouns that can stand for an actor in the sentence cited for its event. General on
-# purpose: any personal pronoun may refer to any actor (a spokesman's "we" is his
-# government, a ministry is "it" or "they"), as long as the actor was named before it
-# (in that sentence or an earlier one). No nearer window: the guided strategy gives a
-# leading "He" to the last actor named, however many sentences back.
-_PRONOUNS = frozenset(
-    "he him his himself she her hers herself it its itself they them their theirs themselves "
-    "i me my mine we us our ours".split()
-)
-
-
-def _is_pronoun(word: str) -> bool:
-    # On the original text: folded case would make "US" (the country) the pronoun "us".
-    return word.lower() in _PRONOUNS and (len(word) == 1 or not word.isupper())
-
-
-def _names_in(folded: str, forms: list[str]) -> bool:
-    """A form occurs starting on a word boundary ("Russia" also in "Russian", "Russia's")."""
-    return any(f and find_bounded(folded, f, right=False) >= 0 for f in forms)
-
-
-def _mentioned_in(article: Article, number: int, forms: list[str]) -> bool:
-    """Is the actor with these (folded) forms named in sentence `number`, or referred to by a pronoun there?"""
-    sent = article.sentences[number - 1]
-    folded = folded_span(article.text, sent.start, sent.end)
-    if _names_in(folded, forms):
-        return True
-    # The pronoun list is English; in other languages a pronoun may be part of the verb
-    # (Arabic "وأكد", "he confirmed"), so an actor named earlier is accepted there.
-    english = article.language in (None, "", "en")
-    if english and not any(_is_pronoun(w) for w in re.findall(r"\w+", sent.text)):
-        return False
-    earlier = article.sentences[: number - 1]
-    return any(_names_in(folded_span(article.text, s.start, s.end), forms) for s in earlier)
 
 
 def _evidence_items(output: ModelOutput) -> list[tuple[str, Evidence]]:
@@ -222,9 +186,9 @@ def ground(output: ModelOutput, article: Article) -> Grounding:
     """
     located = _locate_evidence(output, article)
     errors = _evidence_errors(output, article, located)
-    errors += _check_actors(output, article)
+    errors += actor_errors(output, _article_words(article))
     errors += _check_references(output)
-    errors += _check_event_participants(output, article)
+    errors += participant_errors(output, article)
     errors += date_errors(output, article)
     return Grounding(errors=errors, spans=_spans(located))
 
@@ -262,63 +226,6 @@ def _check_references(output: ModelOutput) -> list[str]:
         refs(f"events[{i}].recipients", list(evn.recipients))
     for i, fu in enumerate(output.follow_ups):
         refs(f"follow_ups[{i}].actors", list(fu.actors))
-    return errors
-
-
-def _check_actors(output: ModelOutput, article: Article) -> list[str]:
-    """Names and mentions occur in the article; countries are real ISO 3166-1 alpha-3 codes."""
-    errors: list[str] = []
-    words = _article_words(article)
-    for i, actor in enumerate(output.actors):
-        where = f"actors[{i}] ({actor.id})"
-        forms = [actor.name, *actor.mentions]
-        if not any(find_bounded(words, fold(f)) >= 0 for f in forms if fold(f)):
-            errors.append(
-                f"{where}: {actor.name!r} is not in the article, nor is any of its mentions; "
-                "list only actors the article names"
-            )
-        else:
-            errors += [
-                f"{where}.mentions[{j}]: {m!r} is not in the article; list only forms the text uses"
-                for j, m in enumerate(actor.mentions)
-                if find_bounded(words, fold(m)) < 0
-            ]
-        known_country = pycountry.countries.get(alpha_3=actor.country) if actor.country is not None else None
-        if actor.country is not None and (known_country is None or known_country.alpha_3 != actor.country):
-            errors.append(
-                f"{where}.country: {actor.country!r} is not an ISO 3166-1 alpha-3 code{_country_hint(actor.country)}"
-            )
-    return errors
-
-
-def _country_hint(value: str) -> str:
-    try:
-        country = pycountry.countries.lookup(value.strip())
-    except LookupError:
-        return " (e.g. USA, GBR, RUS); give the code or null"
-    return f"; for {country.name} give {country.alpha_3!r}, or null"
-
-
-def _check_event_participants(output: ModelOutput, article: Article) -> list[str]:
-    """Each event's actors and recipients are named, or referred to, in a sentence it cites."""
-    errors: list[str] = []
-    actors = {a.id: a for a in output.actors}
-    for i, event in enumerate(output.events):
-        cited = sorted({ev.sentence for ev in event.evidence if article.sentence(ev.sentence) is not None})
-        if not cited:
-            continue  # reported as an evidence error already
-        numbers = ", ".join(map(str, cited))
-        for role, ids in (("actors", event.actors), ("recipients", event.recipients)):
-            for ref in ids:
-                actor = actors.get(ref)
-                if actor is None:
-                    continue  # reported as an unknown id already
-                forms = [fold(f) for f in (actor.name, *actor.mentions)]
-                if not any(_mentioned_in(article, n, forms) for n in cited):
-                    errors.append(
-                        f"events[{i}].{role}: {ref} ({actor.name}) is not mentioned in the cited sentence "
-                        f"{numbers}; cite a sentence that names it, or leave it out"
-                    )
     return errors
 
 
