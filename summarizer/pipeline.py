@@ -143,8 +143,8 @@ class Pipeline:
         hit = self.results.read(key, article)
         if hit is None:
             return first, key, None
-        output, spent = hit
-        return first, key, derive_result(output, article, self._provenance(spent, cached=True, key=key))
+        output, spent, grounding = hit
+        return first, key, derive_result(output, article, self._provenance(spent, cached=True, key=key), grounding)
 
     def _finish(
         self,
@@ -162,7 +162,8 @@ class Pipeline:
                 key = self.key(article, first)
             self.results.write(key, output, spent)
         log.info("tokens used: %s over %d calls", spent.usage.total_tokens, spent.attempts)
-        return derive_result(output, article, self._provenance(spent, cached=False, key=key))
+        grounding = conversation.grounding_of(output, article)
+        return derive_result(output, article, self._provenance(spent, cached=False, key=key), grounding)
 
     def _provenance(self, spent: Spent, *, cached: bool, key: str | None) -> Any:
         return provenance(self.engine, self.strategy, spent, cached=cached, key=key)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cache import Cache, cache_key
 from .engines.base import Engine
-from .grounding import check_output
+from .grounding import Grounding, ground
 from .inputs import Article
 from .models import SCHEMA_VERSION, ModelOutput, Provenance, Usage
 from .prompts import prompt_hash
@@ -79,8 +79,9 @@ class ResultCache:
     def __init__(self, store: Cache):
         self.store = store
 
-    def read(self, key: str, article: Article) -> tuple[ModelOutput, Spent] | None:
-        """The stored output and what it cost, or None on a miss or an unusable entry (deleted)."""
+    def read(self, key: str, article: Article) -> tuple[ModelOutput, Spent, Grounding] | None:
+        """The stored output, what it cost and its grounding in `article`; None on a miss or
+        an unusable entry (deleted)."""
         entry = self.store.get(key)
         if entry is None:
             log.info("cache miss %s", key[:19])
@@ -92,7 +93,8 @@ class ResultCache:
                 int(entry.payload.get("attempts", 1)),
                 str(entry.payload.get("mode", "")),
             )
-            if check_output(output, article):
+            grounding = ground(output, article)
+            if grounding.errors:
                 raise ValueError("cached output does not ground in this article")
         except (KeyError, TypeError, ValueError) as err:
             log.warning("cache entry %s unusable (%s); treating as a miss", key[:19], err)
@@ -100,7 +102,7 @@ class ResultCache:
             return None
         log.info("cache hit %s", key[:19])
         self.store.record_hit(key)
-        return output, spent
+        return output, spent, grounding
 
     def write(self, key: str, output: ModelOutput, spent: Spent) -> None:
         payload = {

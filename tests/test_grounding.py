@@ -1,12 +1,14 @@
-"""Grounding: quote location (with normalisation), reference checks, date resolution, derivation."""
+"""Grounding: evidence, claim and reference checks, and derivation (quotes: test_quotes.py; dates: test_dates.py)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from conftest import quote
 
-from summarizer.grounding import check_output, derive_result, locate_quote, resolve_date
-from summarizer.inputs import parse_article
+from summarizer.grounding import Grounding, check_output, derive_result, ground
+from summarizer.inputs import Sentence
 from summarizer.models import ModelOutput, Provenance, Usage
 
 # An oracle independent of the code under test: fold quote marks, dashes, spaces, case.
@@ -24,74 +26,6 @@ def provenance() -> Provenance:
         engine="test", model="m", mode="json_schema", strategy="single", prompt_hash="h",
         schema_version="1", usage=Usage(), attempts=1, cached=False,
     )  # fmt: skip
-
-
-def locate_in_article(article, quote):
-    """Locate `quote` in the first sentence where it occurs (by the oracle)."""
-    for s in article.sentences:
-        span = locate_quote(quote, article.text, s.start, s.end)
-        if span is not None:
-            return s, span
-    return None, None
-
-
-# --------------------------------------------------------------------------- locate_quote
-
-
-@pytest.mark.parametrize(
-    ("quote", "expected"),
-    [
-        pytest.param(
-            "Qatar's Minister of Foreign Affairs",
-            "Qatar\u2019s Minister of Foreign Affairs",
-            id="curly-apostrophe-in-text",
-        ),
-        pytest.param(
-            "United States\u2019 gratitude to Canada",
-            "United States' gratitude to Canada",
-            id="curly-apostrophe-in-quote",
-        ),
-        pytest.param(
-            "his \u201cunwavering support\u201d for", 'his "unwavering support" for', id="curly-double-quotes"
-        ),
-        pytest.param("- Secretary Antony Blinken", "\u2014 Secretary Antony Blinken", id="hyphen-for-em-dash"),
-        pytest.param("\u2013 Secretary Antony Blinken", "\u2014 Secretary Antony Blinken", id="en-dash-for-em-dash"),
-        pytest.param("Antony   Blinken\n spoke  with", "Antony Blinken spoke with", id="whitespace"),
-        pytest.param("Antony\u00a0Blinken spoke", "Antony Blinken spoke", id="nbsp"),
-        pytest.param("ANTONY BLINKEN SPOKE", "Antony Blinken spoke", id="case"),
-        pytest.param(
-            '"I also thanked Qatar for continued assistance with Afghanistan diplomacy."',
-            "I also thanked Qatar for continued assistance with Afghanistan diplomacy",
-            id="wrapping-quotes-and-period-trimmed",
-        ),
-    ],
-)
-def test_locate_quote_normalises(seed_article, quote, expected):
-    sent, span = locate_in_article(seed_article, quote)
-    assert span is not None, f"{quote!r} not located"
-    start, end = span
-    assert sent.start <= start < end <= sent.end
-    assert seed_article.text[start:end] == expected
-    assert norm(seed_article.text[start:end]) == norm(quote.strip(" '\"."))
-
-
-def test_locate_quote_offsets_index_text_with_header():
-    text = "title: T\ndate: 2022-01-10\n---\nThe minister  said \u201cwe will\t\u00a0act\u201d \u2014 today.\n"
-    article = parse_article(text)
-    assert article.body_start > 0
-    sent = article.sentences[0]
-    span = locate_quote('said "we will act" - today', text, sent.start, sent.end)
-    assert span is not None
-    assert text[span[0] : span[1]] == "said \u201cwe will\t\u00a0act\u201d \u2014 today"
-    assert norm(text[span[0] : span[1]]) == norm('said "we will act" - today')
-
-
-def test_locate_quote_misses():
-    text = "Alpha beta gamma. Delta epsilon."
-    assert locate_quote("beta gamma", text, 0, 17) == (6, 16)
-    assert locate_quote("Delta", text, 0, 17) is None  # in the text, but not in that range
-    assert locate_quote("zeta", text, 0, len(text)) is None
-    assert locate_quote("  ...  ", text, 0, len(text)) is None  # nothing left to find
 
 
 # --------------------------------------------------------------------------- check_output
@@ -153,46 +87,6 @@ def test_check_output_duplicate_ids(seed_article, seed_output):
 def test_check_output_null_target_is_fine(seed_article, seed_output):
     seed_output["stances"][0]["target"] = None
     assert check(seed_article, seed_output) == []
-
-
-# --------------------------------------------------------------------------- dates
-
-
-@pytest.mark.parametrize(
-    ("phrase", "published", "future", "expected"),
-    [
-        pytest.param("on February 15", "2022-02-17", False, "2022-02-15", id="month-day"),
-        pytest.param("on Feb. 15", "2022-02-17", False, "2022-02-15", id="abbreviated-month"),
-        pytest.param("15th of February", "2022-02-17", False, "2022-02-15", id="day-month"),
-        pytest.param("February 15, 2021", "2022-02-17", False, "2021-02-15", id="explicit-year"),
-        pytest.param("on 2022-02-03", None, False, "2022-02-03", id="iso-without-published"),
-        pytest.param("yesterday", "2022-02-17", False, "2022-02-16", id="yesterday"),
-        pytest.param("today", "2022-02-17", False, "2022-02-17", id="today"),
-        pytest.param("tomorrow", "2022-02-17", True, "2022-02-18", id="tomorrow"),
-        pytest.param("December 28", "2022-01-10", False, "2021-12-28", id="past-year-wrap"),
-        pytest.param("January 3", "2021-12-20", True, "2022-01-03", id="future-year-wrap"),
-        # weekdays in the Geneva corpus article, published Monday 2022-01-10
-        pytest.param("on Sunday", "2022-01-10", False, "2022-01-09", id="past-weekday"),
-        pytest.param("on Saturday", "2022-01-10", False, "2022-01-08", id="past-saturday"),
-        pytest.param("on Tuesday", "2022-01-10", True, "2022-01-11", id="future-weekday"),
-        pytest.param("On Wednesday", "2022-01-10", True, "2022-01-12", id="future-wednesday"),
-        pytest.param("on Monday", "2022-01-10", False, "2022-01-10", id="publication-weekday"),
-        pytest.param("last Tuesday", "2022-01-10", True, "2022-01-04", id="last-overrides-future"),
-        pytest.param("next Sunday", "2022-01-10", False, "2022-01-16", id="next-overrides-past"),
-        pytest.param("last week", "2022-02-17", False, None, id="no-single-day"),
-        pytest.param("in May", "2022-02-17", False, None, id="month-only"),
-        pytest.param("on February 15", None, False, None, id="unknown-publication-date"),
-        pytest.param(None, "2022-02-17", False, None, id="no-phrase"),
-        pytest.param("February 30", "2022-02-17", False, None, id="impossible-date"),
-    ],
-)
-def test_resolve_date(phrase, published, future, expected):
-    assert resolve_date(phrase, published, future=future) == expected
-
-
-@pytest.mark.parametrize(("phrase", "expected"), [("next Monday", "2022-01-17"), ("last Monday", "2022-01-03")])
-def test_resolve_date_next_or_last_same_weekday(phrase, expected):
-    assert resolve_date(phrase, "2022-01-10") == expected  # 2022-01-10 is a Monday
 
 
 # --------------------------------------------------------------------------- derive_result
@@ -274,15 +168,6 @@ def test_model_output_requires_evidence(seed_output):
         data = {**seed_output, section: [{**seed_output[section][0], "evidence": []}]}
         with pytest.raises(ValidationError, match="at least 1 item"):
             ModelOutput.model_validate(data)
-
-
-def test_locate_quote_matches_whole_words_only():
-    text = "As the situation remains fragile, talks go on."
-    assert locate_quote("a", text, 0, len(text)) is None  # today it grounded inside "situation"
-    assert locate_quote("ituation remains fragile", text, 0, len(text)) is None
-    assert locate_quote("SITUATION REMAINS FRAGIL", text, 0, len(text)) is None  # normalised path too
-    assert locate_quote("situation remains fragile", text, 0, len(text)) == (7, 32)
-    assert locate_quote("fragile, talks", text, 0, len(text)) == (25, 39)
 
 
 def test_check_output_rejects_one_letter_and_short_quotes(seed_article, seed_output):
@@ -482,37 +367,6 @@ def test_check_output_rejects_an_actor_named_only_by_injected_text(parse):
     ]
 
 
-# --------------------------------------------------------------------------- item 24: tense
-
-
-@pytest.mark.parametrize(
-    ("sentence", "phrase", "expected"),
-    [
-        (
-            "She also said some subjects would be held back for the council in Brussels on Wednesday.",
-            "on Wednesday",
-            True,
-        ),
-        ("Sherman will travel there on Tuesday to give a briefing.", "on Tuesday", True),
-        ("On Wednesday she will head the delegation.", "On Wednesday", True),
-        ("The two sides agreed on Monday to reopen the crossing next Tuesday.", "on Monday", False),
-        ("The two sides agreed on Monday to reopen the crossing on Thursday.", "on Thursday", True),
-        ("Price said on Sunday.", "on Sunday", False),
-        ("Officials who met on Sunday said talks will continue.", "on Sunday", False),
-        ("The vote is expected to be held on Friday.", "on Friday", True),
-        ("Talks had been planned for months and were held on Friday.", "on Friday", False),
-        ("The ministers traveled to Geneva on Sunday.", "on Sunday", False),
-        ("Troops will have withdrawn by Friday.", "by Friday", True),
-        ("Rain on Friday.", "on Friday", None),
-    ],
-)
-def test_sentence_tense(sentence, phrase, expected):
-    from summarizer.grounding import sentence_tense
-
-    at = sentence.index(phrase)
-    assert sentence_tense(sentence, at, at + len(phrase)) is expected
-
-
 def test_derive_result_weekday_follows_the_tense_of_its_sentence(geneva_article):
     """Published Monday 2022-01-10: "would be held ... on Wednesday" is two days after, not five before."""
     from conftest import geneva_output_for
@@ -582,21 +436,6 @@ def test_derive_result_next_weekday_in_the_same_week_is_ambiguous(parse):
     assert "2026-03-03 or 2026-03-10" in error
 
 
-def test_read_date_ambiguity_rules():
-    from summarizer.grounding import read_date
-
-    monday, friday = "2022-01-10", "2022-01-14"
-    assert read_date("next Tuesday", monday) == read_date("next Tuesday", monday, future=True)
-    r = read_date("next Tuesday", monday)
-    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-11", True, ("2022-01-11", "2022-01-18"))
-    r = read_date("last Tuesday", friday)
-    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-11", True, ("2022-01-04", "2022-01-11"))
-    r = read_date("next Monday", monday)
-    assert (r.date, r.ambiguous) == ("2022-01-17", False)
-    r = read_date("on Wednesday", monday, future=False)
-    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-05", False, ("2022-01-05", "2022-01-12"))
-
-
 @pytest.mark.parametrize(
     ("text", "injected"),
     [
@@ -613,3 +452,105 @@ def test_instruction_shaped_sentences(parse, text, injected):
 
     article = parse(f"date 2022-02-17 The talks resumed. {text}")
     assert (2 in instruction_sentences(article)) is injected
+
+
+# --------------------------------------------------------------------------- ground once
+
+
+@dataclasses.dataclass(frozen=True)
+class CountingSentence(Sentence):
+    """A real sentence that records each quote located in it (mapped back to the article)."""
+
+    located: list[tuple[int, int]] = dataclasses.field(default_factory=list, compare=False, repr=False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        self.located.append((start, end))
+        return super().source_span(start, end)
+
+
+def counting(article):
+    """`article` with sentences that share one list of every quote located in them."""
+    located: list[tuple[int, int]] = []
+    fields = [f.name for f in dataclasses.fields(Sentence)]
+    sentences = tuple(
+        CountingSentence(**{n: getattr(s, n) for n in fields}, located=located) for s in article.sentences
+    )
+    return dataclasses.replace(article, sentences=sentences), located
+
+
+def cited(output):
+    return {
+        (ev.sentence, ev.quote)
+        for item in (*output.stances, *output.events, *output.follow_ups)
+        for ev in item.evidence
+    }
+
+
+def test_ground_locates_every_quote_once(seed_article, seed_output):
+    first = seed_output["stances"][0]["evidence"][0]
+    seed_output["stances"][0]["evidence"].append(dict(first))  # the same quote cited twice
+    output = ModelOutput.model_validate(seed_output)
+    article, located = counting(seed_article)
+    grounding = ground(output, article)
+    assert grounding.ok and grounding.errors == [] == check_output(output, seed_article)
+    assert set(grounding.spans) == cited(output)
+    assert len(located) == len(cited(output))  # one lookup per distinct (sentence, quote)
+    for (number, quote_text), (start, end) in grounding.spans.items():
+        sent = article.sentence(number)
+        assert sent.start <= start < end <= sent.end
+        assert norm(article.text[start:end]) == norm(quote_text)
+
+
+def test_ground_errors_are_check_output_and_spans_keep_the_located(seed_article, seed_output):
+    seed_output["stances"][0]["evidence"][0] = {"sentence": 1, "quote": "Blinken threatened to bomb Moscow"}
+    seed_output["events"][0]["recipients"] = ["A7"]
+    output = ModelOutput.model_validate(seed_output)
+    grounding = ground(output, seed_article)
+    assert not grounding.ok
+    assert grounding.errors == check_output(output, seed_article)
+    assert len(grounding.errors) == 2
+    assert set(grounding.spans) == cited(output) - {(1, "Blinken threatened to bomb Moscow")}
+
+
+def test_derive_result_given_a_grounding_does_not_locate_again(seed_article, seed_output):
+    output = ModelOutput.model_validate(seed_output)
+    article, located = counting(seed_article)
+    grounding = ground(output, article)
+    after_ground = len(located)
+    assert after_ground > 0
+    given = derive_result(output, article, provenance(), grounding)
+    assert len(located) == after_ground  # derivation took the spans it was given
+    again = derive_result(output, article, provenance())
+    assert len(located) == 2 * after_ground  # without one, it locates each quote itself
+    assert given == again
+
+
+def test_derive_result_takes_offsets_from_the_grounding(seed_article, seed_output):
+    output = ModelOutput.model_validate(seed_output)
+    found = ground(output, seed_article)
+    moved = Grounding(errors=[], spans={key: (start + 1, end + 1) for key, (start, end) in found.spans.items()})
+    result = derive_result(output, seed_article, provenance(), moved)
+    evidence = [ev for item in (*result.stances, *result.events, *result.follow_ups) for ev in item.evidence]
+    assert evidence
+    assert {(ev.sentence, ev.quote): (ev.start, ev.end) for ev in evidence} == moved.spans
+    missing = Grounding(errors=[], spans={})
+    with pytest.raises(ValueError, match="ungrounded"):
+        derive_result(output, seed_article, provenance(), missing)
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["miss", "hit"])
+def test_pipeline_locates_each_quote_once_per_result(seed_article, seed_output, tmp_path, cached):
+    """The pipeline derives the result from the quotes its check located (#10 item 4)."""
+    from test_pipeline import ScriptedEngine
+
+    from summarizer.cache import Cache
+    from summarizer.pipeline import Pipeline
+
+    output = ModelOutput.model_validate(seed_output)
+    cache = Cache(tmp_path)
+    if cached:
+        Pipeline(ScriptedEngine(seed_output), cache=cache).run(seed_article)
+    article, located = counting(seed_article)
+    result = Pipeline(ScriptedEngine(seed_output), cache=cache).run(article)
+    assert result.provenance.cached is cached
+    assert len(located) == len(cited(output))

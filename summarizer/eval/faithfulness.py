@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..grounding import locate_quote, resolve_date
+from ..dates import resolve_date
 from ..models import Actor, ArticleSummary, GroundedEvidence
+from ..quotes import locate_quote
 from .gold import Span
 from .matching import spellings
 

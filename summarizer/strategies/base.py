@@ -17,8 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..engines.base import Completion, Message, Request
 from ..errors import InvalidOutputError, RefusalError, TruncatedOutputError
+from ..grounding import Grounding, ground
 from ..inputs import Article
-from ..models import Usage
+from ..models import ModelOutput, Usage
 from ..prompts import render_repair
 
 __all__ = ["Conversation", "FirstQuestion", "Steps", "Strategy", "article_context", "validate"]
@@ -78,6 +79,21 @@ class Conversation:
         self.usage = Usage()
         self.attempts = 0
         self.mode = ""
+        # The last output a strategy checked and what the check found, so the pipeline
+        # derives the result from the quotes already located instead of locating them again.
+        self.checked: tuple[ModelOutput, Grounding] | None = None
+
+    def check(self, output: ModelOutput, article: Article) -> list[str]:
+        """Ground `output` in `article`, remember the grounding, and return its errors."""
+        grounding = ground(output, article)
+        self.checked = (output, grounding)
+        return grounding.errors
+
+    def grounding_of(self, output: ModelOutput, article: Article) -> Grounding:
+        """The grounding of `output`: the one found when it was checked, else a new one."""
+        if self.checked is not None and self.checked[0] is output:
+            return self.checked[1]
+        return ground(output, article)
 
     def ask(
         self,

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from ..errors import InvalidOutputError
-from ..grounding import check_output, instruction_sentences
+from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Stance
 from ..prompts import render_messages
@@ -276,7 +276,7 @@ class Guided:
                 first.messages, actor_labels_schema(asked), "actor_kinds", lambda data: parse_actor_labels(data, asked)
             )
         output = compose_output(article, build_actors(cands, labels))
-        errors = check_output(output, article)
+        errors = conversation.check(output, article)
         if errors:  # composed from verbatim sentences, so this is a bug, not a model fault
             raise InvalidOutputError("the composed output did not ground: " + "; ".join(errors), errors=errors)
         return output

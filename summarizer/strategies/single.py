@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..grounding import check_output
 from ..inputs import Article
 from ..models import ModelOutput, inline_schema
 from ..prompts import render_messages
@@ -40,7 +39,7 @@ class Single:
             output, errors = validate(ModelOutput, data)
             if output is None:
                 return None, errors
-            return output, check_output(output, article)
+            return output, conversation.check(output, article)
 
         output = yield from conversation.ask(first.messages, output_schema(), "article_summary", parse_summary)
         return output

@@ -1,0 +1,336 @@
+"""Dates: what a date phrase means against the publication date, in the tense of its sentence.
+
+Pure functions, no I/O. `read_date` reads a phrase ("on Tuesday", "February 15",
+"next Monday") against the publication date, with every reading a model may give;
+`sentence_tense` reads whether the words next to it speak of the future or the past;
+`read_item_date` puts the two together for an event or follow-up, `date_errors` checks
+a model's dates against them and `item_date` gives the date a result records. Does not
+locate evidence (quotes.py) nor check anything else (grounding.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .datenames import MONTHS, WEEKDAYS
+from .inputs import Article
+from .models import Event, Evidence, FollowUp, ModelOutput
+from .quotes import locate_quote
+
+__all__ = [
+    "DateReading",
+    "date_errors",
+    "item_date",
+    "read_date",
+    "read_item_date",
+    "resolve_date",
+    "sentence_tense",
+]
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
+_MONTHS = {name.lower(): number for name, number in MONTHS.items()}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I)
+_ISO = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What code reads from a date phrase.
+
+    Attributes:
+        date: the chosen ISO date, or None when the phrase names no single day.
+        ambiguous: the phrase has two readings ("next Tuesday" said on a Monday: tomorrow,
+            or Tuesday of next week); `date` is the nearer one.
+        accepted: every date a model may give for the phrase without contradicting it.
+    """
+
+    date: str | None
+    ambiguous: bool = False
+    accepted: tuple[str, ...] = ()
+
+
+_NONE = DateReading(None)
+
+
+def _single(d: dt.date) -> DateReading:
+    return DateReading(d.isoformat(), False, (d.isoformat(),))
+
+
+def read_date(date_text: str | None, published: str | None, *, future: bool = False) -> DateReading:
+    """Read a date phrase against the publication date (ISO ``YYYY-MM-DD``).
+
+    `future` says which way a phrase with no direction of its own points: "on
+    Tuesday" in a plan is the coming Tuesday, in a report the last one (the
+    publication day itself counts either way); a month and day with no year is taken
+    in that direction when it is more than 180 days off. "next"/"last" point by
+    themselves. "next Tuesday" said on a Monday (the coming Tuesday is still in the
+    same week) could be tomorrow or a week later: the rule takes the nearer day and
+    marks the reading ambiguous; "last Tuesday" said on a Friday likewise.
+
+    Args:
+        date_text: the date phrase (None or empty: nothing to read).
+        published: the publication date, ISO; None reads only ISO dates in the phrase.
+        future: whether a phrase with no direction of its own points forward.
+
+    Returns:
+        The reading; its `date` is None when the phrase names no single day.
+    """
+    if not date_text:
+        return _NONE
+    phrase = date_text.strip().lower()
+    iso = _ISO.search(phrase)
+    if iso:
+        try:
+            return _single(dt.date.fromisoformat(iso.group(1)))
+        except ValueError:
+            return _NONE
+    if published is None:
+        return _NONE
+    pub = dt.date.fromisoformat(published)
+    if re.search(r"\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b", phrase):
+        return _single(pub)
+    if re.search(r"\byesterday\b", phrase):
+        return _single(pub - dt.timedelta(days=1))
+    if re.search(r"\btomorrow\b", phrase):
+        return _single(pub + dt.timedelta(days=1))
+    for m, day_first in ((_MONTH_DAY.search(date_text), False), (_DAY_MONTH.search(date_text), True)):
+        if m:
+            month_s, day_s = (m.group(2), m.group(1)) if day_first else (m.group(1), m.group(2))
+            year = int(m.group(3)) if m.group(3) else pub.year
+            try:
+                d = dt.date(year, _MONTHS[month_s.lower().rstrip(".")], int(day_s))
+            except (ValueError, KeyError):
+                return _NONE
+            if m.group(3):
+                return _single(d)
+            # No year given: the nearest such day in each direction.
+            ahead = d.replace(year=year + 1) if d < pub - dt.timedelta(days=180) else d
+            behind = d.replace(year=year - 1) if d > pub + dt.timedelta(days=180) else d
+            chosen = ahead if future else behind
+            return DateReading(chosen.isoformat(), False, tuple(sorted({ahead.isoformat(), behind.isoformat()})))
+    for name, wd in _WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", phrase):
+            coming = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)  # the publication day counts
+            last = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+            if re.search(r"\bnext\b", phrase):
+                if coming == pub:
+                    return _single(pub + dt.timedelta(days=7))
+                if wd > pub.weekday():  # the coming one is still this week: this week's or next week's
+                    return DateReading(
+                        coming.isoformat(), True, (coming.isoformat(), (coming + dt.timedelta(days=7)).isoformat())
+                    )
+                return _single(coming)
+            if re.search(r"\b(last|previous)\b", phrase):
+                if last == pub:
+                    return _single(pub - dt.timedelta(days=7))
+                if wd < pub.weekday():  # the last one was this week: this week's or last week's
+                    return DateReading(
+                        last.isoformat(), True, ((last - dt.timedelta(days=7)).isoformat(), last.isoformat())
+                    )
+                return _single(last)
+            chosen = coming if future else last
+            return DateReading(chosen.isoformat(), False, tuple(sorted({coming.isoformat(), last.isoformat()})))
+    return _NONE
+
+
+def resolve_date(date_text: str | None, published: str | None, *, future: bool = False) -> str | None:
+    """Resolve a date phrase against the publication date; None when it names no single day.
+
+    Args:
+        date_text: the date phrase.
+        published: the publication date, ISO, or None.
+        future: whether a phrase with no direction of its own points forward.
+
+    Returns:
+        The ISO date of `read_date` (see there for the rules), or None.
+    """
+    return read_date(date_text, published, future=future).date
+
+
+# --------------------------------------------------------------------------- tense
+
+# Tense is read from the words next to the date phrase in its own sentence, so that
+# "agreed on Monday to reopen the crossing next Tuesday" dates the agreement back and
+# the reopening forward. The nearest marker wins, looking back from the phrase first
+# (its verb usually comes before it), then forward.
+_FUTURE_WORDS = frozenset(
+    "will would shall 'll won't wouldn't plans plan planned planning expected expects expect scheduled "
+    "upcoming intends intend intended aims due set".split()
+)
+# Verbs that look ahead when followed by "to": "agreed to meet", "decided to hold".
+_PROSPECTIVE = re.compile(
+    r"^(?:agree[ds]?|decide[ds]?|plan(?:s|ned)?|expect(?:s|ed)?|set|due|intend(?:s|ed)?|aim(?:s|ed)?|"
+    r"pledge[ds]?|promise[ds]?|vow(?:s|ed)?|want(?:s|ed)?|hope[ds]?|going|is|are|was|were|seek(?:s)?|sought|"
+    r"prepar(?:es|ed|ing)|ready|likely|able|about)$"
+)
+_PAST_WORDS = frozenset(
+    "was were had did said told met spoke held went came took gave made began left saw sent led won lost "
+    "rose fell struck broke brought bought thought found kept became ran wrote sought fought ago earlier".split()
+)
+# Words ending in -ed that are not past tenses.
+_NOT_PAST = frozenset(
+    "need proceed succeed exceed indeed speed seed feed heed breed bleed creed greed deed steed weed "
+    "red bed shed embed hundred sacred naked wicked hatred kindred".split()
+)
+_PAST_AUX = frozenset("has have had was were".split())
+_PASSIVE_AUX = frozenset("be been being".split())
+_TOKEN = re.compile(r"[A-Za-z']+")
+_DATE_WORDS = frozenset(
+    [*_WEEKDAYS, *_MONTHS, "on", "last", "this", "next", "today", "yesterday", "tomorrow", "week", "month", "year"]
+)
+
+
+def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
+    """True (future), False (past) or None, from the nearest marker in `tokens` (in reading order)."""
+    order = range(len(tokens) - 1, -1, -1) if backward else range(len(tokens))
+    for i in order:
+        word = tokens[i]
+        low = word.lower()
+        prev = tokens[i - 1].lower() if i > 0 else ""
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if low == "to":
+            j = i - 1
+            while j > 0 and tokens[j].lower() in _DATE_WORDS:
+                j -= 1  # "agreed on Monday to reopen": the verb before the date phrase
+            if nxt == "be" or (j >= 0 and _PROSPECTIVE.match(tokens[j].lower())):
+                return True  # "agreed to reopen", "is to be held"
+        if low in _FUTURE_WORDS or low.endswith("'ll"):
+            if low in ("set", "due") and nxt != "to":
+                continue
+            return True
+        if low in _PASSIVE_AUX or low in ("is", "are", "am"):
+            continue  # "would be held": the auxiliary before it decides
+        past = low in _PAST_WORDS or (word.islower() and low.endswith("ed") and low not in _NOT_PAST)
+        if past:
+            if prev in _PASSIVE_AUX:
+                continue  # "be held", "been reported": look further for will/would/has
+            if prev == "have" and i > 1 and tokens[i - 2].lower() in _FUTURE_WORDS:
+                return True  # "will have finished"
+            return False
+        if low in _PAST_AUX:
+            if low == "have" and prev in _FUTURE_WORDS:
+                return True  # "will have withdrawn"
+            return False
+    return None
+
+
+def sentence_tense(text: str, start: int, end: int) -> bool | None:
+    """Does the phrase at ``text[start:end]`` speak of the future (True), the past (False), or neither (None)?
+
+    Args:
+        text: the sentence.
+        start: where the date phrase starts in `text`.
+        end: where it ends.
+
+    Returns:
+        True, False, or None when no tense marker is near it.
+    """
+    before = _TOKEN.findall(text[:start])
+    after = _TOKEN.findall(text[end:])
+    tense = _tense_of(before, backward=True)
+    return tense if tense is not None else _tense_of(after, backward=False)
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+def _dating(item: Event | FollowUp) -> tuple[str, str | None, str | None, bool]:
+    """(result field, model date, date phrase, leans to the future) of an event or follow-up."""
+    if isinstance(item, Event):
+        return "date", item.date, item.date_text, item.factuality in ("planned", "expected", "hypothetical")
+    return "due", item.due, item.due_text, True
+
+
+def read_item_date(date_text: str, evidence: list[Evidence], article: Article, *, future: bool) -> DateReading:
+    """Read an item's own date phrase, in the tense of the cited sentence that contains it.
+
+    When the tense comes from the sentence's words, a model date must match that
+    reading; otherwise either direction is accepted.
+
+    Args:
+        date_text: the item's date phrase.
+        evidence: the item's evidence; the first cited sentence containing the phrase gives the tense.
+        article: the article, for its sentences and publication date.
+        future: the item's own leaning (planned events, follow-ups), used when the
+            sentence has no tense markers or the phrase is not in a cited sentence.
+
+    Returns:
+        The reading.
+    """
+    for ev in evidence:
+        sent = article.sentence(ev.sentence)
+        span = locate_quote(date_text, article.text, sent.start, sent.end) if sent else None
+        if sent is None or span is None:
+            continue
+        tense = sentence_tense(sent.text, span[0] - sent.start, span[1] - sent.start)
+        if tense is None:
+            break
+        reading = read_date(date_text, article.published, future=tense)
+        if not reading.ambiguous and reading.date is not None:
+            reading = DateReading(reading.date, False, (reading.date,))
+        return reading
+    return read_date(date_text, article.published, future=future)
+
+
+def item_date(item: Event | FollowUp, article: Article) -> dict[str, str | bool | None]:
+    """The date fields a result records for an event (``date...``) or follow-up (``due...``).
+
+    A valid ISO date from the model wins (`date_errors` has checked it against the
+    phrase); otherwise code reads the phrase. A phrase put in the ISO field is read as
+    the phrase.
+
+    Args:
+        item: the event or follow-up as the model gave it.
+        article: the article, for its sentences and publication date.
+
+    Returns:
+        ``{name: date, name_text: phrase, name_resolved_by: "model" | "code" | None,
+        name_ambiguous: bool}`` where name is ``date`` or ``due``.
+    """
+    name, model_date, date_text, future = _dating(item)
+    iso = _iso(model_date)
+    if model_date and iso is None:
+        date_text = date_text or model_date  # a phrase put in the ISO field
+    reading = read_item_date(date_text, item.evidence, article, future=future) if date_text else _NONE
+    date, by = (iso, "model") if iso is not None else (reading.date, "code" if reading.date else None)
+    # A model date is ambiguous when it is one of the phrase's two readings.
+    ambiguous = reading.ambiguous and (iso is None or iso in reading.accepted)
+    return {name: date, f"{name}_text": date_text, f"{name}_resolved_by": by, f"{name}_ambiguous": ambiguous}
+
+
+def date_errors(output: ModelOutput, article: Article) -> list[str]:
+    """A model date must be one code can read from the item's date words and the publication date.
+
+    Args:
+        output: the model output.
+        article: the article it was asked about.
+
+    Returns:
+        One line per contradicting date, saying which dates the phrase allows.
+    """
+    errors: list[str] = []
+    items: list[tuple[str, Event | FollowUp]] = [(f"events[{i}]", e) for i, e in enumerate(output.events)]
+    items += [(f"follow_ups[{i}]", f) for i, f in enumerate(output.follow_ups)]
+    for where, item in items:
+        name, model_date, text, future = _dating(item)
+        iso = _iso(model_date)
+        if iso is None or not text:
+            continue
+        reading = read_item_date(text, item.evidence, article, future=future)
+        if reading.date is not None and iso not in reading.accepted:
+            accepted = " or ".join(reading.accepted)
+            errors.append(
+                f"{where}.{name}: {model_date!r} does not match {text!r} (published {article.published}: "
+                f"{accepted}); give {accepted} or null"
+            )
+    return errors

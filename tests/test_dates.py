@@ -1,0 +1,88 @@
+"""Dates: reading date phrases against the publication date, and the tense of their sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.dates import read_date, resolve_date, sentence_tense
+
+# --------------------------------------------------------------------------- read_date, resolve_date
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "future", "expected"),
+    [
+        pytest.param("on February 15", "2022-02-17", False, "2022-02-15", id="month-day"),
+        pytest.param("on Feb. 15", "2022-02-17", False, "2022-02-15", id="abbreviated-month"),
+        pytest.param("15th of February", "2022-02-17", False, "2022-02-15", id="day-month"),
+        pytest.param("February 15, 2021", "2022-02-17", False, "2021-02-15", id="explicit-year"),
+        pytest.param("on 2022-02-03", None, False, "2022-02-03", id="iso-without-published"),
+        pytest.param("yesterday", "2022-02-17", False, "2022-02-16", id="yesterday"),
+        pytest.param("today", "2022-02-17", False, "2022-02-17", id="today"),
+        pytest.param("tomorrow", "2022-02-17", True, "2022-02-18", id="tomorrow"),
+        pytest.param("December 28", "2022-01-10", False, "2021-12-28", id="past-year-wrap"),
+        pytest.param("January 3", "2021-12-20", True, "2022-01-03", id="future-year-wrap"),
+        # weekdays in the Geneva corpus article, published Monday 2022-01-10
+        pytest.param("on Sunday", "2022-01-10", False, "2022-01-09", id="past-weekday"),
+        pytest.param("on Saturday", "2022-01-10", False, "2022-01-08", id="past-saturday"),
+        pytest.param("on Tuesday", "2022-01-10", True, "2022-01-11", id="future-weekday"),
+        pytest.param("On Wednesday", "2022-01-10", True, "2022-01-12", id="future-wednesday"),
+        pytest.param("on Monday", "2022-01-10", False, "2022-01-10", id="publication-weekday"),
+        pytest.param("last Tuesday", "2022-01-10", True, "2022-01-04", id="last-overrides-future"),
+        pytest.param("next Sunday", "2022-01-10", False, "2022-01-16", id="next-overrides-past"),
+        pytest.param("last week", "2022-02-17", False, None, id="no-single-day"),
+        pytest.param("in May", "2022-02-17", False, None, id="month-only"),
+        pytest.param("on February 15", None, False, None, id="unknown-publication-date"),
+        pytest.param(None, "2022-02-17", False, None, id="no-phrase"),
+        pytest.param("February 30", "2022-02-17", False, None, id="impossible-date"),
+    ],
+)
+def test_resolve_date(phrase, published, future, expected):
+    assert resolve_date(phrase, published, future=future) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [("next Monday", "2022-01-17"), ("last Monday", "2022-01-03")])
+def test_resolve_date_next_or_last_same_weekday(phrase, expected):
+    assert resolve_date(phrase, "2022-01-10") == expected  # 2022-01-10 is a Monday
+
+
+def test_read_date_ambiguity_rules():
+    monday, friday = "2022-01-10", "2022-01-14"
+    assert read_date("next Tuesday", monday) == read_date("next Tuesday", monday, future=True)
+    r = read_date("next Tuesday", monday)
+    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-11", True, ("2022-01-11", "2022-01-18"))
+    r = read_date("last Tuesday", friday)
+    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-11", True, ("2022-01-04", "2022-01-11"))
+    r = read_date("next Monday", monday)
+    assert (r.date, r.ambiguous) == ("2022-01-17", False)
+    r = read_date("on Wednesday", monday, future=False)
+    assert (r.date, r.ambiguous, r.accepted) == ("2022-01-05", False, ("2022-01-05", "2022-01-12"))
+
+
+# --------------------------------------------------------------------------- tense (item 24)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        (
+            "She also said some subjects would be held back for the council in Brussels on Wednesday.",
+            "on Wednesday",
+            True,
+        ),
+        ("Sherman will travel there on Tuesday to give a briefing.", "on Tuesday", True),
+        ("On Wednesday she will head the delegation.", "On Wednesday", True),
+        ("The two sides agreed on Monday to reopen the crossing next Tuesday.", "on Monday", False),
+        ("The two sides agreed on Monday to reopen the crossing on Thursday.", "on Thursday", True),
+        ("Price said on Sunday.", "on Sunday", False),
+        ("Officials who met on Sunday said talks will continue.", "on Sunday", False),
+        ("The vote is expected to be held on Friday.", "on Friday", True),
+        ("Talks had been planned for months and were held on Friday.", "on Friday", False),
+        ("The ministers traveled to Geneva on Sunday.", "on Sunday", False),
+        ("Troops will have withdrawn by Friday.", "by Friday", True),
+        ("Rain on Friday.", "on Friday", None),
+    ],
+)
+def test_sentence_tense(sentence, phrase, expected):
+    at = sentence.index(phrase)
+    assert sentence_tense(sentence, at, at + len(phrase)) is expected
