@@ -43,7 +43,7 @@ def test_eval_replays_fixtures_and_scores_them_like_the_library(cli):
     # The pipeline's replayed results are the fixtures' expected results: same scores.
     library = summarizer.evaluate({n: _expected(n) for n in NAMES}, load_gold_dir(FIX / "gold")).metrics()
     for name, value in library.items():
-        if not name.startswith("cost.seconds"):
+        if "seconds" not in name:  # wall time differs run to run
             assert report["metrics"][name] == value, name
     assert report["metrics"]["cost.calls_per_article"] == 1.0
     assert report["metrics"]["cost.seconds_per_article"] is not None

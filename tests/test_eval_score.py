@@ -380,3 +380,18 @@ def test_score_optional_gold_actor_is_neither_rewarded_nor_missed():
     assert (with_paris.match.tp, with_paris.match.fp, with_paris.match.fn) == (3, 0, 0)
     assert (without.match.tp, without.match.fp, without.match.fn) == (3, 0, 0)
     assert with_paris.kind.total == 3  # attributes are checked on core actors only
+
+
+def test_seconds_per_article_count_only_articles_the_model_ran():
+    from summarizer.eval.metrics import ArticleReport, Cost, combine
+
+    reports = [
+        ArticleReport(article="a", cost=Cost(seconds=10.0)),
+        ArticleReport(article="b", cost=Cost(seconds=30.0)),
+        ArticleReport(article="c", cost=Cost(seconds=14.0)),
+        ArticleReport(article="d", cost=Cost(seconds=0.01, cached=True)),
+    ]
+    report = combine(reports)
+    assert report.seconds_per_article == pytest.approx(18.0)
+    assert report.median_seconds_per_article == 14.0
+    assert report.metrics()["cost.median_seconds_per_article"] == 14.0

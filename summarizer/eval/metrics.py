@@ -8,6 +8,7 @@ what counts as a match (`matching`, `sections`, `faithfulness`).
 
 from __future__ import annotations
 
+import statistics
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
@@ -168,6 +169,7 @@ class EvalReport(BaseModel):
     tokens_per_article: float | None
     calls_per_article: float | None
     seconds_per_article: float | None
+    median_seconds_per_article: float | None = None
 
     def metrics(self) -> dict[str, float | None]:
         """Every headline number under a stable name, e.g. ``recall.events``."""
@@ -184,7 +186,8 @@ def combine(articles: list[ArticleReport]) -> EvalReport:
         for name in SECTIONS:
             sections[name] = sections[name] + getattr(a, name)
     ran = [a for a in articles if a.error is None]
-    timed = [a.cost.seconds for a in ran if a.cost.seconds is not None]
+    # A cached article took no model time: averaging it in would flatter the strategy.
+    timed = sorted(a.cost.seconds for a in ran if a.cost.seconds is not None and not a.cost.cached)
     return EvalReport(
         articles=articles,
         actors=actors,
@@ -195,6 +198,7 @@ def combine(articles: list[ArticleReport]) -> EvalReport:
         tokens_per_article=sum(a.cost.tokens for a in ran) / len(ran) if ran else None,
         calls_per_article=sum(a.cost.calls for a in ran) / len(ran) if ran else None,
         seconds_per_article=sum(timed) / len(timed) if timed else None,
+        median_seconds_per_article=statistics.median(timed) if timed else None,
     )
 
 
@@ -218,4 +222,5 @@ def _metrics(r: EvalReport) -> dict[str, float | None]:
     m["cost.tokens_per_article"] = r.tokens_per_article
     m["cost.calls_per_article"] = r.calls_per_article
     m["cost.seconds_per_article"] = r.seconds_per_article
+    m["cost.median_seconds_per_article"] = r.median_seconds_per_article
     return m
