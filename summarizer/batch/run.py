@@ -27,7 +27,7 @@ from ..errors import ConfigError, EndpointError, SummarizerError
 from ..inputs import Article
 from ..models import ArticleSummary, Usage
 from ..pipeline import Pipeline
-from ..pricing import Price, cost
+from ..pricing import Price, price_for
 from .inputs import BatchItem
 from .results import BatchResult, BatchTotals, spent_on
 
@@ -72,6 +72,7 @@ class BatchRun:
         self.model = pipeline.engine.model
         self.free = pipeline.engine.name == "local"  # tokens on the embedded model cost nothing
         self.prices = prices
+        self._price = price_for(self.model, prices)  # looked up once, not per article
         self.concurrency = concurrency
         self.max_endpoint_failures = max_endpoint_failures
         self.totals = BatchTotals(total=len(items) if isinstance(items, Sequence) else None)
@@ -200,7 +201,7 @@ class BatchRun:
     def _cost(self, usage: Usage) -> float | None:
         if self.free:
             return 0.0
-        return cost(self.model, usage, self.prices)
+        return None if self._price is None else self._price.cost(usage)
 
 
 class _Shared(Exception):
