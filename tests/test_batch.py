@@ -39,6 +39,7 @@ from summarizer.batch import (
 )
 from summarizer.batch_cli import register_batch
 from summarizer.engines.base import Completion, Engine, Request
+from summarizer.engines.fake import FunctionEngine
 from summarizer.errors import ConfigError, InputError, InvalidOutputError
 from summarizer.inputs import parse_article
 from summarizer.models import Usage
@@ -254,6 +255,23 @@ def test_summarize_many_counts_a_shared_failure_once():
     assert [r.kind for r in results] == ["InvalidOutputError"] * 3
     assert run.totals.usage == Usage(prompt_tokens=200, completion_tokens=20, total_tokens=220)
     assert run.totals.failed == 3
+
+
+def test_summarize_many_counts_every_chunk_of_a_failed_long_article():
+    # A long article in chunks, each failing after its repairs: the article's error
+    # carries the tokens of every chunk's calls, not the first chunk's alone.
+    calls = []
+
+    def never_json(request: Request) -> Completion:
+        calls.append(request)
+        return Completion(text="not JSON", usage=Usage(prompt_tokens=100, completion_tokens=10, total_tokens=110))
+
+    long = (ROOT / "tests" / "data" / "long-feature.txt").read_text(encoding="utf-8")
+    engine = FunctionEngine(never_json, model="gpt-4o-mini")
+    [r] = summarize_many([long], engine=engine, cache=False, max_attempts=2, context_tokens=8000)
+    assert r.kind == "InvalidOutputError" and len(calls) > 2  # more than one chunk was asked
+    assert r.usage.total_tokens == 110 * len(calls)
+    assert r.error is not None and r.error.attempts == len(calls)  # type: ignore[attr-defined]
 
 
 def test_summarize_many_second_run_comes_from_cache(tmp_path: Path):
