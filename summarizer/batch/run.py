@@ -41,8 +41,6 @@ DEFAULT_CONCURRENCY = 8
 MAX_ENDPOINT_FAILURES = 8
 
 
-# --------------------------------------------------------------------------- running
-
 
 _DONE = object()
 
