@@ -50,12 +50,6 @@ MODEL = "gpt-4o-mini"
 SYSTEM = "Summarize the news article as one JSON object matching the schema."
 
 # `summarizer batch` whether or not summarizer.cli registers the command yet.
-# What-if for a proposed fix (not in the code): summarizer.pipeline builds the output
-# schema with pydantic three times per article (~3 ms each); memoizing it is one line.
-SCHEMA_MEMO = (
-    "import functools, summarizer.models as _m, summarizer.pipeline as _p\n"
-    "_p.inline_schema = functools.lru_cache(maxsize=None)(_m.inline_schema)\n"
-)
 CLI = (
     "from summarizer.cli import app\n"
     "from summarizer.batch_cli import register_batch\n"
@@ -234,12 +228,11 @@ def timed_in_process(fn: Any) -> tuple[float, float]:
 
 
 def timed_cli(
-    folder: Path, base_url: str, concurrency: int, out: Path, cache_dir: Path, n: int, what_if: bool
+    folder: Path, base_url: str, concurrency: int, out: Path, cache_dir: Path, n: int
 ) -> tuple[float, float]:
     """(b) `summarizer batch` as a process: (wall s, CPU s of the child)."""
-    code = (SCHEMA_MEMO if what_if else "") + CLI
     cmd = [
-        sys.executable, "-c", code, "batch", str(folder), "-o", str(out), "--base-url", base_url, "--model", MODEL,
+        sys.executable, "-c", CLI, "batch", str(folder), "-o", str(out), "--base-url", base_url, "--model", MODEL,
         "--concurrency", str(concurrency), "--cache-dir", str(cache_dir), "--no-progress",
     ]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -365,24 +358,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--skip", action="append", default=[], choices=["plain", "cli", "library", "instructor"])
     p.add_argument("--repeat", type=int, default=1, help="rounds of the contenders; medians are reported")
     p.add_argument("--json", type=Path, help="also write the figures here")
-    p.add_argument(
-        "--what-if-schema-memo",
-        dest="what_if",
-        action="store_true",
-        help="measure with the proposed fix applied in the benchmark processes: memoize inline_schema",
-    )
     a = p.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
-    if a.what_if:
-        exec(SCHEMA_MEMO, {})
     body = build_body(a.words)
     reply = json.dumps(canned_output(body))
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     figures: dict[str, Any] = {
         "articles": a.articles, "words": len(body.split()), "latency_s": a.latency,
         "concurrency": a.concurrency, "cpus": os.cpu_count(), "python": sys.version.split()[0],
-        "what_if_schema_memo": a.what_if,
     }  # fmt: skip
     try:
         folder = work / "articles"
@@ -399,8 +383,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{a.articles} articles of {figures['words']} words; fake server latency {a.latency:.2f} s; "
             f"concurrency {a.concurrency}; {os.cpu_count()} CPUs; Python {figures['python']}; "
-            f"load average {figures['load_before']:.1f}"
-            + ("; WHAT-IF: inline_schema memoized (a proposed fix, not in the code)" if a.what_if else ""),
+            f"load average {figures['load_before']:.1f}",
             flush=True,
         )
         samples: dict[str, list[tuple[float, float]]] = {}
@@ -420,7 +403,6 @@ def main(argv: list[str] | None = None) -> None:
                             work / "out.jsonl",
                             work / f"cache-cli-{rep}",
                             a.articles,
-                            a.what_if,
                         )  # fmt: skip
                     )
                 if "library" not in a.skip:

@@ -324,10 +324,14 @@ Done = Sequence[tuple[ArticleSummary | None, SummarizerError | None]]
 
 
 def results_or_raise(done: Done) -> list[ArticleSummary | None]:
-    """The chunks' results (None where one failed); when every chunk failed, the first error."""
+    """The chunks' results (None where one failed); when every chunk failed, the first error,
+    charged with what all the chunks spent."""
     errors = [err for _, err in done if err is not None]
     if len(errors) == len(done):
-        raise errors[0]
+        first = errors[0]
+        first.usage = sum((e.usage for e in errors if isinstance(e.usage, Usage)), Usage())
+        first.attempts = sum(e.attempts for e in errors)
+        raise first
     return [result for result, _ in done]
 
 

@@ -39,6 +39,7 @@ from summarizer.batch import (
 )
 from summarizer.batch_cli import register_batch
 from summarizer.engines.base import Completion, Engine, Request
+from summarizer.engines.fake import FunctionEngine
 from summarizer.errors import ConfigError, InputError, InvalidOutputError
 from summarizer.inputs import parse_article
 from summarizer.models import Usage
@@ -237,6 +238,40 @@ def test_summarize_many_sums_usage_over_repairs_and_failures():
     assert ok.cost == pytest.approx((200 * 0.15 + 20 * 0.60) / 1e6)
     assert not bad.ok and bad.usage.total_tokens == 330
     assert json.loads(bad.to_json())["usage"]["total_tokens"] == 330
+
+
+def test_summarize_many_counts_a_shared_failure_once():
+    # Three copies of one article, in flight together: one request, and its failure's
+    # tokens (two attempts) are the first copy's only.
+    engine = TitleEngine(delay=0.2, reply=lambda item, call: "not JSON")
+
+    async def go() -> tuple[list[BatchResult], Any]:
+        run = summarize_as_completed([item_text(1)] * 3, engine=engine, cache=False, concurrency=3, max_attempts=2)
+        return [r async for r in run], run
+
+    results, run = asyncio.run(go())
+    assert engine.calls == {1: 2}
+    assert sorted(r.usage.total_tokens for r in results) == [0, 0, 220]
+    assert [r.kind for r in results] == ["InvalidOutputError"] * 3
+    assert run.totals.usage == Usage(prompt_tokens=200, completion_tokens=20, total_tokens=220)
+    assert run.totals.failed == 3
+
+
+def test_summarize_many_counts_every_chunk_of_a_failed_long_article():
+    # A long article in chunks, each failing after its repairs: the article's error
+    # carries the tokens of every chunk's calls, not the first chunk's alone.
+    calls = []
+
+    def never_json(request: Request) -> Completion:
+        calls.append(request)
+        return Completion(text="not JSON", usage=Usage(prompt_tokens=100, completion_tokens=10, total_tokens=110))
+
+    long = (ROOT / "tests" / "data" / "long-feature.txt").read_text(encoding="utf-8")
+    engine = FunctionEngine(never_json, model="gpt-4o-mini")
+    [r] = summarize_many([long], engine=engine, cache=False, max_attempts=2, context_tokens=8000)
+    assert r.kind == "InvalidOutputError" and len(calls) > 2  # more than one chunk was asked
+    assert r.usage.total_tokens == 110 * len(calls)
+    assert r.error is not None and r.error.attempts == len(calls)  # type: ignore[attr-defined]
 
 
 def test_summarize_many_second_run_comes_from_cache(tmp_path: Path):
@@ -458,6 +493,22 @@ def test_cli_batch_isolates_failures_and_exits_1(batch, fake, articles, tmp_path
     assert "empty" in rows[5]["error"] and "HTTP 400" in rows[3]["error"]
     assert rows[1]["usage"]["total_tokens"] > 0  # two attempts were paid for
     assert "4 summarized, 0 from cache, 4 failed" in result.stderr
+
+
+def test_cli_batch_totals_count_the_tokens_of_failed_items(batch, fake, articles, tmp_path):
+    folder = articles(3)
+    # Item 1 never answers in JSON: its two attempts are paid for like the others' calls.
+    fake.default = lambda body: Reply.content("never JSON" if item_of(body) == 1 else REPLY, usage=(90, 10))
+    out = tmp_path / "out.jsonl"
+    result = batch(folder, "-o", out, "--base-url", fake.base_url, "--max-attempts", 2, "--no-cache")
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    rows = lines(out)
+    assert rows[1]["kind"] == "InvalidOutputError"
+    assert rows[1]["usage"] == {"prompt_tokens": 180, "completion_tokens": 20, "total_tokens": 200}
+    summary = result.stderr.strip().splitlines()[-1]
+    assert "2 summarized, 0 from cache, 1 failed" in summary
+    assert "400 tokens (360 prompt + 40 completion)" in summary
+    assert f"cost ${(360 * 0.15 + 40 * 0.60) / 1e6:.4f} (gpt-4o-mini" in summary
 
 
 def test_cli_batch_rerun_skips_what_is_cached(batch, fake, articles, tmp_path):

@@ -54,6 +54,7 @@ def test_cli_summarize_prints_all_sections(cli, fake, seed_output, seed_text):
     assert result.stderr == ""
     assert list(data) == [
         "summary", "key_points", "actors", "stances", "events", "follow_ups", "article", "provenance", "partial",
+        "summary_origin", "key_points_origin", "notes",
     ]  # fmt: skip
     assert data["summary"] == seed_output["summary"]
     assert [a["id"] for a in data["actors"]] == ["A1", "A2", "A3", "A4", "A5"]
