@@ -198,6 +198,11 @@ class Pipeline:
                 )
             except OutputError as err:
                 log.warning("the summary over the chunks failed (%s); using the first chunk's", err)
+            except SummarizerError as err:  # e.g. the endpoint went down: charge the chunks too
+                spent = chunking.reports(chunks, done)
+                err.usage = sum((r.usage for r in spent), conversation.usage)
+                err.attempts = sum(r.attempts for r in spent) + conversation.attempts
+                raise
         return self._merged(chunks, done, results, summary, conversation)
 
     @staticmethod

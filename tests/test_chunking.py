@@ -12,6 +12,7 @@ from fake_openai import Reply
 
 from summarizer import Summarizer
 from summarizer.chunking import context_tokens_for, estimate_tokens, plan
+from summarizer.errors import EndpointError
 from summarizer.inputs import load_article
 
 LONG = Path(__file__).resolve().parent / "data" / "long-feature.txt"  # ~5,900 words, see tests/data/README.md
@@ -214,3 +215,19 @@ def test_cli_batch_chunks_a_long_article_with_context_tokens(cli, fake, tmp_path
     chunks = line["result"]["provenance"]["chunks"]
     assert chunks is not None and len(chunks) >= 3 and all(c["ok"] for c in chunks)
     assert len(fake.chat_requests) == len(chunks) + 1  # one per chunk, one for the summary over them
+
+
+def test_library_endpoint_failing_on_the_merge_question_charges_every_chunk(fake):
+    def reply(body: dict[str, Any]) -> Reply:
+        if "was too long to read at once" in body["messages"][-1]["content"]:
+            return Reply.error(401)  # not retried: the error comes straight back
+        return chunk_reply(body)
+
+    fake.default = reply
+    with Summarizer(base_url=fake.base_url, api_key="sk-test", cache=False, context_tokens=8000) as s:
+        with pytest.raises(EndpointError) as info:
+            s.summarize_article(load_article(LONG))
+    chunk_calls = len(fake.chat_requests) - 1
+    assert chunk_calls >= 3
+    assert info.value.attempts == chunk_calls
+    assert info.value.usage is not None and info.value.usage.total_tokens == chunk_calls * 120  # type: ignore[attr-defined]
