@@ -55,10 +55,13 @@ from .cli_options import (
     TimeoutOpt,
     TpmOpt,
     VerboseOpt,
+    cli_state,
+    model_settings,
 )
 
 if TYPE_CHECKING:
     from .batch import BatchResult, BatchRun, BatchTotals
+    from .config import Settings
 
 __all__ = ["register_batch", "batch"]
 
@@ -134,33 +137,10 @@ def batch(
         rpm=rpm,
         tpm=tpm,
         progress=sys.stderr.isatty() if progress is None else progress,
-        config_file=_config_file(ctx),
-        options={
-            "engine": engine,
-            "model": model,
-            "base_url": base_url,
-            "api_key_env": api_key_env,
-            "mode": mode,
-            "model_path": model_path,
-            "recordings": recordings,
-            "strategy": strategy,
-            "cache": not no_cache,
-            "cache_dir": cache_dir,
-            "max_attempts": max_attempts,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            "timeout": timeout,
-            "retries": retries,
-            "context_tokens": context_tokens,
-            "chunk_overlap": chunk_overlap,
-        },
+        config_file=cli_state(ctx).config_file,
+        settings=model_settings(ctx),
     )
     raise typer.Exit(code)
-
-
-def _config_file(ctx: typer.Context) -> Path | None:
-    value = ctx.find_root().params.get("config")
-    return Path(value) if value else None
 
 
 def _batch(
@@ -172,7 +152,7 @@ def _batch(
     tpm: float | None,
     progress: bool,
     config_file: Path | None,
-    options: dict[str, Any],
+    settings: Settings,
 ) -> int:
     from .api import Summarizer
     from .batch import items_from_paths, summarize_as_completed
@@ -187,18 +167,23 @@ def _batch(
 
     def start() -> BatchRun:
         return summarize_as_completed(
-            items, concurrency=concurrency, rpm=rpm, tpm=tpm, summarizer=Summarizer(**options), prices=prices
+            items,
+            concurrency=concurrency,
+            rpm=rpm,
+            tpm=tpm,
+            summarizer=Summarizer.from_settings(settings),
+            prices=prices,
         )
 
     if output is None:
-        return _run(start(), sys.stdout, "standard output", progress=progress, cache=options["cache"])
+        return _run(start(), sys.stdout, "standard output", progress=progress, cache=settings.use_cache)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fh = open(output, "w", encoding="utf-8")
     except OSError as err:
         raise InputError(f"{output}: cannot be written ({err.strerror or err}); give another path for -o") from None
     with fh:
-        return _run(start(), fh, str(output), progress=progress, cache=options["cache"])
+        return _run(start(), fh, str(output), progress=progress, cache=settings.use_cache)
 
 
 class _OrderedWriter:

@@ -15,11 +15,11 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors, setup_logging
+from .cli_errors import SummarizerCommand, handle_errors, setup_logging, write_output
 from .cli_options import (
     ApiKeyEnvOpt,
     BaseUrlOpt,
@@ -39,9 +39,11 @@ from .cli_options import (
     TemperatureOpt,
     TimeoutOpt,
     VerboseOpt,
+    model_settings,
 )
 
 if TYPE_CHECKING:
+    from .config import Settings
     from .eval.gold import LoadedGold
     from .eval.score import ArticleReport
     from .models import ArticleSummary
@@ -59,6 +61,7 @@ def register_eval(app: typer.Typer) -> None:
 
 
 def eval_command(
+    ctx: typer.Context,
     articles: Annotated[
         list[str] | None,
         typer.Argument(
@@ -164,17 +167,8 @@ def eval_command(
     if results is not None:
         reports = _score_saved(results, golds)
     else:
-        options = {
-            "engine": engine, "model": model, "base_url": base_url, "api_key_env": api_key_env, "mode": mode,
-            "model_path": model_path,
-            "recordings": recordings, "strategy": strategy, "cache": not no_cache, "cache_dir": cache_dir,
-            "max_attempts": max_attempts, "max_tokens": max_tokens, "temperature": temperature,
-            "timeout": timeout, "retries": retries,
-        }  # fmt: skip
-        reports = _run(articles, golds, gold, articles_dir, options)
+        reports = _run(articles, golds, gold, articles_dir, model_settings(ctx))
     report = combine(reports)
-
-    from .cli import write_output  # imported late: summarizer.cli imports this module
 
     text = {"text": format_text, "json": format_json, "md": format_markdown}[format](report)
     write_output(text, output)
@@ -299,7 +293,7 @@ def _run(
     golds: dict[str, LoadedGold],
     gold_dir: Path,
     articles_dir: Path | None,
-    options: dict[str, Any],
+    settings: Settings,
 ) -> list[ArticleReport]:
     from .api import Summarizer
     from .engines.replay import StaleRecordingError
@@ -318,7 +312,7 @@ def _run(
     if not todo:
         raise InputError(f"none of the articles has a gold annotation in {gold_dir}")
     reports = []
-    with Summarizer(**options) as summarizer:
+    with Summarizer.from_settings(settings) as summarizer:
         for path, article, g in todo:
             log.info("summarizing %s", path)
             started = time.perf_counter()
