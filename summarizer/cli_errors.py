@@ -11,7 +11,6 @@ exit 5), and logging set-up for -v/--debug. Kept apart from `summarizer.cli` so 
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import stat
 import sys
@@ -299,6 +298,8 @@ class SummarizerCommand(TyperCommand):
 
 def setup_logging(verbose: int, debug: bool) -> None:
     """Logs on stderr: warnings by default, -v info, -vv or --debug debug."""
+    import logging  # here, not at the top: `summarizer --help` does not log
+
     level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "openai"):

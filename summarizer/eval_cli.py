@@ -9,10 +9,8 @@ Registered on the main app by `summarizer.cli` (``register_eval(app)``). Imports
 nothing heavy at import time, so ``summarizer --help`` stays fast.
 """
 
-from __future__ import annotations
-
-import json
-import logging
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -49,8 +47,6 @@ if TYPE_CHECKING:
     from .models import ArticleSummary
 
 __all__ = ["register_eval", "eval_command"]
-
-log = logging.getLogger(__name__)
 
 _FORMATS = ("text", "json", "md")
 
@@ -145,6 +141,8 @@ def eval_command(
       summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
     setup_logging(verbose, debug)
+    import json
+
     from .errors import ConfigError, InputError
     from .eval.gold import load_gold_dir
     from .eval.report import check_gates, compare, format_json, format_markdown, format_text, parse_gate, render_html
@@ -194,7 +192,9 @@ def _metric_names() -> list[str]:
     return list(combine([]).metrics())
 
 
-def _load_result(path: Path) -> ArticleSummary:
+def _load_result(path: Path) -> "ArticleSummary":
+    import json
+
     from pydantic import ValidationError
 
     from .errors import InputError
@@ -214,19 +214,21 @@ def _load_result(path: Path) -> ArticleSummary:
         ) from None
 
 
-def _pair(stem: str, sha256: str, golds: dict[str, LoadedGold]) -> LoadedGold | None:
+def _pair(stem: str, sha256: str, golds: "dict[str, LoadedGold]") -> "LoadedGold | None":
     if stem in golds:
         return golds[stem]
     return next((g for g in golds.values() if g.gold.sha256 == sha256), None)
 
 
-def _saved_results(source: Path) -> list[tuple[str, ArticleSummary | None, str | None]]:
+def _saved_results(source: Path) -> "list[tuple[str, ArticleSummary | None, str | None]]":
     """(stem, result or None, error) from a directory of result JSON files or a batch JSONL file."""
+    import json
+
     from .errors import InputError
     from .models import ArticleSummary
 
     if source.is_file() and source.suffix == ".jsonl":  # `summarizer batch -o FILE.jsonl`
-        out: list[tuple[str, ArticleSummary | None, str | None]] = []
+        out: "list[tuple[str, ArticleSummary | None, str | None]]" = []
         for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -248,7 +250,7 @@ def _saved_results(source: Path) -> list[tuple[str, ArticleSummary | None, str |
     return [(p.stem, _load_result(p), None) for p in paths]
 
 
-def _score_saved(source: Path, golds: dict[str, LoadedGold]) -> list[ArticleReport]:
+def _score_saved(source: Path, golds: "dict[str, LoadedGold]") -> "list[ArticleReport]":
     from .errors import InputError
     from .eval.score import failed_article, score_article
 
@@ -266,7 +268,7 @@ def _score_saved(source: Path, golds: dict[str, LoadedGold]) -> list[ArticleRepo
     return reports
 
 
-def _article_paths(articles: list[str] | None, golds: dict[str, LoadedGold], articles_dir: Path | None) -> list[Path]:
+def _article_paths(articles: list[str] | None, golds: "dict[str, LoadedGold]", articles_dir: Path | None) -> list[Path]:
     from .errors import InputError
 
     paths: list[Path] = []
@@ -290,11 +292,13 @@ def _article_paths(articles: list[str] | None, golds: dict[str, LoadedGold], art
 
 def _run(
     articles: list[str] | None,
-    golds: dict[str, LoadedGold],
+    golds: "dict[str, LoadedGold]",
     gold_dir: Path,
     articles_dir: Path | None,
-    settings: Settings,
-) -> list[ArticleReport]:
+    settings: "Settings",
+) -> "list[ArticleReport]":
+    import logging
+
     from .api import Summarizer
     from .engines.replay import StaleRecordingError
     from .errors import ConfigError, InputError, SummarizerError
@@ -314,7 +318,7 @@ def _run(
     reports = []
     with Summarizer.from_settings(settings) as summarizer:
         for path, article, g in todo:
-            log.info("summarizing %s", path)
+            logging.getLogger(__name__).info("summarizing %s", path)
             started = time.perf_counter()
             try:
                 result = summarizer.summarize_article(article)
