@@ -163,6 +163,17 @@ CONFIG_VALUES = {
 }  # fmt: skip
 
 
+def _command_context(root: Any, ctx: Any, path: tuple[str, ...], args: list[str]) -> Any:
+    """The context click makes for the command at `path` under the root context `ctx`."""
+    parent, group = ctx, root
+    for name in path[:-1]:
+        group = group.commands[name]
+        parent = group.make_context(name, [path[-1]], parent=parent)
+    command = group.commands[path[-1]]
+    required = ["x" for p in command.params if p.param_type_name == "argument" and p.required]
+    return command.make_context(path[-1], [*required, *args], parent=parent)
+
+
 def _leaves(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
     subcommands = getattr(command, "commands", None)
     if subcommands is None:
@@ -184,12 +195,8 @@ def test_config_file_reaches_every_command(tmp_path: Path, monkeypatch: pytest.M
         ctx.invoke(root.callback, **ctx.params)  # the root callback: reads the file once
         assert ctx.obj.config_file == config and ctx.obj.file_settings["model"] == "from-config"
         checked = set()
-        for path, command in _leaves(root):
-            parent = ctx
-            for name in path[:-1]:  # a group's own context, as click makes it
-                parent = root.commands[name].make_context(name, [path[-1]], parent=parent)
-            required = ["x" for p in command.params if p.param_type_name == "argument" and p.required]
-            sub = command.make_context(path[-1], required, parent=parent)
+        for path, _ in _leaves(root):
+            sub = _command_context(root, ctx, path, [])
             for name, value in CONFIG_VALUES.items():
                 if name not in sub.params:
                     continue
@@ -201,6 +208,34 @@ def test_config_file_reaches_every_command(tmp_path: Path, monkeypatch: pytest.M
                 assert (str(got) if isinstance(got, Path) else got) == value, (path, name)
                 checked.add(" ".join(path))
     assert checked >= {"summarize", "batch", "eval", "serve", "fixtures record", "cache stats", "cache clear"}
+
+
+# Where each LAYERS row's winning value comes from, as click names it.
+SOURCES = {
+    "gpt-4o-mini": "DEFAULT", "from-config": "DEFAULT_MAP", "from-env": "ENVIRONMENT", "from-flag": "COMMANDLINE",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", [("summarize",), ("batch",), ("eval",), ("serve",), ("fixtures", "record")])
+@pytest.mark.parametrize(("config", "env", "flag", "expected"), LAYERS)
+def test_every_model_command_layers_its_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path, config, env, flag, expected
+) -> None:
+    """Each layer wins over the ones below it, for every command that runs a model."""
+    import typer
+
+    from summarizer.cli import app
+    from summarizer.cli_options import model_settings
+
+    (tmp_path / "config.toml").write_text(f'model = "{config}"\n' if config else "")
+    if env:
+        monkeypatch.setenv("SUMMARIZER_MODEL", env)
+    root: Any = typer.main.get_command(app)
+    with root.make_context("summarizer", ["--config", str(tmp_path / "config.toml")]) as ctx:
+        ctx.invoke(root.callback, **ctx.params)
+        sub = _command_context(root, ctx, path, ["--model", flag] if flag else [])
+        assert sub.get_parameter_source("model").name == SOURCES[expected]
+        assert (model_settings(sub).model or "gpt-4o-mini") == expected
 
 
 def test_model_settings_are_typed_and_built_once(tmp_path: Path) -> None:
