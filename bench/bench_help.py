@@ -15,6 +15,7 @@ to show what to make lazy.
 
     PYTHONPATH=$PWD python bench/bench_help.py
     PYTHONPATH=$PWD python bench/bench_help.py -n 50 --imports
+    PYTHONPATH=$PWD python bench/bench_help.py --baseline /tmp/main-tree   # before/after
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 
-def _env() -> dict[str, str]:
+def _env(pythonpath: str | None = None) -> dict[str, str]:
     # No config file or endpoint of the user's may change what runs.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SUMMARIZER_", "OPENAI_"))}
     env["SUMMARIZER_CONFIG"] = os.devnull + ".absent.toml"
@@ -37,21 +38,30 @@ def _env() -> dict[str, str]:
     # on the warm-up run. Under PYTHONDONTWRITEBYTECODE (set on the team's VM) every
     # module of ours would be compiled from source on every run instead.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
     return env
 
 
-def median_ms(argv: list[str], runs: int) -> tuple[float, float]:
-    """Median wall and CPU milliseconds of `runs` runs of `argv` (after one warm-up run)."""
-    subprocess.run(argv, capture_output=True, check=True, env=_env())  # warm the page cache
-    walls, cpus = [], []
+def median_ms(cases: list[tuple[list[str], dict[str, str]]], runs: int) -> list[tuple[float, float]]:
+    """Median wall and CPU milliseconds of each case's command, over `runs` rounds.
+
+    The cases take turns within each round, so a change in the machine's load (other
+    people's work) falls on all of them alike. One warm-up run each first.
+    """
+    for argv, env in cases:
+        subprocess.run(argv, capture_output=True, check=True, env=env)  # page cache, __pycache__
+    walls: list[list[float]] = [[] for _ in cases]
+    cpus: list[list[float]] = [[] for _ in cases]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True, env=_env())
-        walls.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+        for i, (argv, env) in enumerate(cases):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(argv, capture_output=True, check=True, env=env)
+            walls[i].append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(statistics.median(w) * 1000, statistics.median(c) * 1000) for w, c in zip(walls, cpus, strict=True)]
 
 
 def slowest_imports(argv: list[str], top: int) -> list[tuple[int, int, str]]:
@@ -72,24 +82,34 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("-n", "--runs", type=int, default=20, help="runs per command (the median is printed)")
     p.add_argument("--imports", action="store_true", help="also list the slowest imports of `summarizer --help`")
+    p.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also time the help of another source tree (e.g. `git archive main summarizer | tar -x -C DIR`)",
+    )
     args = p.parse_args()
 
     script = Path(sys.executable).with_name("summarizer")
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "summarizer.cli"]
     cases = [
-        ("python -c pass", [sys.executable, "-c", "pass"]),
-        ("python -c 'import typer'", [sys.executable, "-c", "import typer"]),
-        ("summarizer --help", [*cli, "--help"]),
-        ("summarizer summarize --help", [*cli, "summarize", "--help"]),
+        ("python -c pass", [sys.executable, "-c", "pass"], _env()),
+        ("python -c 'import typer'", [sys.executable, "-c", "import typer"], _env()),
+        ("summarizer --help", [*cli, "--help"], _env()),
+        ("summarizer summarize --help", [*cli, "summarize", "--help"], _env()),
     ]
+    if args.baseline:
+        cases += [
+            ("baseline: summarizer --help", [*cli, "--help"], _env(args.baseline)),
+            ("baseline: summarize --help", [*cli, "summarize", "--help"], _env(args.baseline)),
+        ]
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"load average {load}; median of {args.runs} runs each, bytecode cached")
-    base = 0.0
+    print(f"load average {load} (before); median of {args.runs} rounds, bytecode cached")
+    results = median_ms([(argv, env) for _, argv, env in cases], args.runs)
+    base = results[0][0]
     print(f"{'':32} {'wall ms':>8} {'cpu ms':>8} {'ratio':>6}")
-    for label, argv in cases:
-        wall, cpu = median_ms(argv, args.runs)
-        base = base or wall
+    for (label, _, _), (wall, cpu) in zip(cases, results, strict=True):
         print(f"{label:32} {wall:8.1f} {cpu:8.1f} {wall / base:6.2f}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} (after)")
     if args.imports:
         print("\nslowest imports of `summarizer --help` (cumulative us, self us, module):")
         for cumulative, own, name in slowest_imports(["-m", "summarizer.cli", "--help"], 25):
