@@ -5,9 +5,10 @@ arguments (`summarizer.Summarizer`), the CLI builds one per command from its opt
 (`summarizer.cli_options.model_settings`). Precedence for the CLI is flags >
 environment (SUMMARIZER_*, OPENAI_*) > config file (TOML) > defaults: typer applies
 the first three (each option declares its ``envvar``), this module reads the file
-(`load_config_file`) and holds the defaults. Building an engine reads no SUMMARIZER_*
+(`load_config_file`) and holds the defaults. Settings fall back on no SUMMARIZER_*
 variable: only keys (and OPENAI_BASE_URL, as the openai SDK does) come from the
-environment, so a library call does what its arguments say.
+environment, so a library call does what its arguments say. (One exception, not this
+module's: with no `cache_dir`, `cache.default_cache_dir` honours SUMMARIZER_CACHE_DIR.)
 
 Imports nothing heavy at import time: the root command reads the config file through
 this module on every run, including ``summarizer COMMAND --help``.
@@ -38,7 +39,8 @@ class Settings:
     """The model configuration of one `Summarizer` (and of one CLI command's run).
 
     Every field is explicit: nothing here falls back to a SUMMARIZER_* variable (the CLI
-    reads those, through its options). Defaults match the CLI's (`cli_options.D`).
+    reads those, through its options), except that an unset `cache_dir` is the cache
+    layer's default (`cache.default_cache_dir`). Defaults match the CLI's (`cli_options.D`).
     """
 
     engine: str = "auto"
