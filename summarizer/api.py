@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -131,19 +132,22 @@ class Summarizer:
         engine: ``"auto"`` (an endpoint when `base_url`, OPENAI_BASE_URL or
             OPENAI_API_KEY is set, else the embedded model), ``"openai"``,
             ``"local"``, or any object implementing `Engine`.
-        model: model name for the endpoint (default SUMMARIZER_MODEL or gpt-4o-mini).
+        model: model name for the endpoint (default gpt-4o-mini). SUMMARIZER_MODEL is
+            the CLI's; the library reads no SUMMARIZER_* setting from the environment.
         base_url: OpenAI-compatible endpoint (default OPENAI_BASE_URL).
         api_key: the API key, sent to this endpoint whatever it is. Without it the
             key stays with its endpoint: OPENAI_API_KEY for OpenAI and for
             OPENAI_BASE_URL, else SUMMARIZER_API_KEY, else none.
         api_key_env: the name of an environment variable holding the key (the only
             environment the library reads is for keys).
-        cache_dir: cache location (default SUMMARIZER_CACHE_DIR or the user cache dir).
+        cache_dir: cache location (default `summarizer.cache.default_cache_dir()`).
         cache: False disables the cache.
-        **options: further `Settings` fields (mode, model_path, max_attempts,
+        **options: further `Settings` fields (mode, model_path (a GGUF file for the
+            embedded engine; default the bundled model), max_attempts,
             strategy, temperature, max_tokens, timeout, retries, context_tokens,
-            chunk_overlap). A long article is split into chunks that fit
-            `context_tokens` (default: the embedded model's, or the known model's).
+            chunk_overlap); `Summarizer.from_settings` takes them as one `Settings`.
+            A long article is split into chunks that fit `context_tokens` (default:
+            the embedded model's, or the known model's).
 
     Raises:
         ConfigError: on unknown options or an engine that cannot be set up.
@@ -179,6 +183,17 @@ class Summarizer:
         )
         self._engine = engine if not isinstance(engine, str) else None
         self._pipeline: Pipeline | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Summarizer:
+        """A `Summarizer` configured by a whole `Settings` (the CLI builds one per command).
+
+        Raises:
+            ConfigError: as the constructor.
+        """
+        values = {f.name: getattr(settings, f.name) for f in fields(settings)}
+        values["cache"] = values.pop("use_cache")
+        return cls(**values)
 
     @property
     def pipeline(self) -> Pipeline:

@@ -11,9 +11,8 @@ imports nothing heavy at import time (and nothing from `summarizer.cli`, which i
 it), so ``summarizer --help`` stays fast.
 """
 
-from __future__ import annotations
-
-import logging
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
 import signal
 import sys
 from collections.abc import Callable
@@ -55,14 +54,15 @@ from .cli_options import (
     TimeoutOpt,
     TpmOpt,
     VerboseOpt,
+    cli_state,
+    model_settings,
 )
 
 if TYPE_CHECKING:
     from .batch import BatchResult, BatchRun, BatchTotals
+    from .config import Settings
 
 __all__ = ["register_batch", "batch"]
-
-log = logging.getLogger(__name__)
 
 
 def register_batch(app: typer.Typer) -> None:
@@ -134,33 +134,10 @@ def batch(
         rpm=rpm,
         tpm=tpm,
         progress=sys.stderr.isatty() if progress is None else progress,
-        config_file=_config_file(ctx),
-        options={
-            "engine": engine,
-            "model": model,
-            "base_url": base_url,
-            "api_key_env": api_key_env,
-            "mode": mode,
-            "model_path": model_path,
-            "recordings": recordings,
-            "strategy": strategy,
-            "cache": not no_cache,
-            "cache_dir": cache_dir,
-            "max_attempts": max_attempts,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            "timeout": timeout,
-            "retries": retries,
-            "context_tokens": context_tokens,
-            "chunk_overlap": chunk_overlap,
-        },
+        config_file=cli_state(ctx).config_file,
+        settings=model_settings(ctx),
     )
     raise typer.Exit(code)
-
-
-def _config_file(ctx: typer.Context) -> Path | None:
-    value = ctx.find_root().params.get("config")
-    return Path(value) if value else None
 
 
 def _batch(
@@ -172,7 +149,7 @@ def _batch(
     tpm: float | None,
     progress: bool,
     config_file: Path | None,
-    options: dict[str, Any],
+    settings: "Settings",
 ) -> int:
     from .api import Summarizer
     from .batch import items_from_paths, summarize_as_completed
@@ -185,20 +162,25 @@ def _batch(
     items = items_from_paths(inputs)
     prices = load_prices(config_file)
 
-    def start() -> BatchRun:
+    def start() -> "BatchRun":
         return summarize_as_completed(
-            items, concurrency=concurrency, rpm=rpm, tpm=tpm, summarizer=Summarizer(**options), prices=prices
+            items,
+            concurrency=concurrency,
+            rpm=rpm,
+            tpm=tpm,
+            summarizer=Summarizer.from_settings(settings),
+            prices=prices,
         )
 
     if output is None:
-        return _run(start(), sys.stdout, "standard output", progress=progress, cache=options["cache"])
+        return _run(start(), sys.stdout, "standard output", progress=progress, cache=settings.use_cache)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fh = open(output, "w", encoding="utf-8")
     except OSError as err:
         raise InputError(f"{output}: cannot be written ({err.strerror or err}); give another path for -o") from None
     with fh:
-        return _run(start(), fh, str(output), progress=progress, cache=options["cache"])
+        return _run(start(), fh, str(output), progress=progress, cache=settings.use_cache)
 
 
 class _OrderedWriter:
@@ -214,11 +196,11 @@ class _OrderedWriter:
         self.out = out
         self.on_error = on_error
         self.next = 0
-        self.pending: dict[int, BatchResult] = {}
+        self.pending: dict[int, "BatchResult"] = {}
         self.written = 0
         self.error: OSError | None = None
 
-    def add(self, result: BatchResult) -> None:
+    def add(self, result: "BatchResult") -> None:
         self.pending[result.index] = result
         ready = []
         while self.next in self.pending:
@@ -229,7 +211,7 @@ class _OrderedWriter:
     def flush_finished(self) -> None:
         self._write([self.pending.pop(index) for index in sorted(self.pending)])
 
-    def _write(self, results: list[BatchResult]) -> None:
+    def _write(self, results: "list[BatchResult]") -> None:
         if self.error is not None:
             return
         try:
@@ -242,7 +224,7 @@ class _OrderedWriter:
             self.on_error()
 
 
-def _run(run: BatchRun, out: IO[str], where: str, *, progress: bool, cache: bool) -> int:
+def _run(run: "BatchRun", out: IO[str], where: str, *, progress: bool, cache: bool) -> int:
     import asyncio  # not at module level: `summarizer --help` should not pay for it
 
     writer = _OrderedWriter(out, on_error=run.cancel)
@@ -291,7 +273,7 @@ def _run(run: BatchRun, out: IO[str], where: str, *, progress: bool, cache: bool
     return 1 if run.totals.failed else 0
 
 
-def _report(run: BatchRun, *, interrupted: bool, cache: bool) -> None:
+def _report(run: "BatchRun", *, interrupted: bool, cache: bool) -> None:
     t = run.totals
     parts = [f"{t.done} summarized", f"{t.cached} from cache", f"{t.failed} failed"]
     line = f"summarizer: batch: {t.finished} of {t.total} articles: {', '.join(parts)}; {_tokens(t)}; {_cost(run)}"
@@ -306,7 +288,7 @@ def _report(run: BatchRun, *, interrupted: bool, cache: bool) -> None:
         typer.echo(f"summarizer: batch: interrupted; {left} articles not finished and not written; {again}", err=True)
 
 
-def _tokens(t: BatchTotals) -> str:
+def _tokens(t: "BatchTotals") -> str:
     u = t.usage
     text = f"{u.total_tokens:,} tokens ({u.prompt_tokens:,} prompt + {u.completion_tokens:,} completion)"
     if t.saved.total_tokens:
@@ -314,7 +296,7 @@ def _tokens(t: BatchTotals) -> str:
     return text
 
 
-def _cost(run: BatchRun) -> str:
+def _cost(run: "BatchRun") -> str:
     from .pricing import PRICES_AS_OF
 
     value = run.totals.cost
@@ -332,7 +314,7 @@ def _short(n: int) -> str:
 class _Progress:
     """A rich progress bar on stderr: finished/total, done, cached, failed, tokens, cost."""
 
-    def __init__(self, run: BatchRun):
+    def __init__(self, run: "BatchRun"):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -357,7 +339,7 @@ class _Progress:
     def update(self) -> None:
         self.progress.update(self.task, completed=self.run.totals.finished, stats=self._stats())
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> "_Progress":
         self.progress.start()
         return self
 

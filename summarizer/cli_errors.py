@@ -3,15 +3,14 @@
 Owns `handle_errors` (library errors -> ``summarizer: error: ...`` and the error's
 exit code; tracebacks only with --debug), the command classes that give usage errors
 the same one-line form and keep Python type names out of ``--help``, the checks and
-errors for output paths (`check_output_path`, `OutputWriteError`, exit 5), and
-logging set-up for -v/--debug. Kept apart from `summarizer.cli` so that
+errors for output paths (`check_output_path`, `write_output`, `OutputWriteError`,
+exit 5), and logging set-up for -v/--debug. Kept apart from `summarizer.cli` so that
 `summarizer.batch_cli`, which cli imports, can use it too without an import cycle.
 """
 
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import stat
 import sys
@@ -42,6 +41,7 @@ __all__ = [
     "quiet_broken_stdout",
     "setup_logging",
     "write_error",
+    "write_output",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -171,6 +171,41 @@ def check_output_path(output: Path, *, option: str = "-o") -> Path:
     return output
 
 
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or to FILE atomically (a failure never leaves half a file).
+
+    Check FILE with `check_output_path` before any paid work: this only writes.
+    A device or a pipe (``-o /dev/stdout``) is written in place, never replaced.
+
+    Raises:
+        OutputWriteError: the write failed (full disk, closed pipe, refused file).
+    """
+    from .files import write_atomic
+
+    data = text if text.endswith("\n") else text + "\n"
+    if output is None:
+        try:
+            sys.stdout.write(data)
+            sys.stdout.flush()  # now, so a closed pipe is reported here and not at exit
+        except OSError as err:
+            raise write_error("standard output", err) from None
+        return
+    output = output.expanduser()
+    if os.path.exists(output) and not os.path.isfile(output):
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(data)
+        except OSError as err:
+            raise write_error(str(output), err) from None
+        return
+    target = Path(os.path.realpath(output))  # replace a symlink's target, not the link
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as err:
+        raise write_error(str(output), err) from None
+
+
 def _path_problem(output: Path, option: str, err: OSError) -> str:
     return f"{output}: cannot be written ({err.strerror or err}); give another path for {option}"
 
@@ -263,6 +298,8 @@ class SummarizerCommand(TyperCommand):
 
 def setup_logging(verbose: int, debug: bool) -> None:
     """Logs on stderr: warnings by default, -v info, -vv or --debug debug."""
+    import logging  # here, not at the top: `summarizer --help` does not log
+
     level = logging.DEBUG if debug or verbose >= 2 else logging.INFO if verbose == 1 else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "openai"):

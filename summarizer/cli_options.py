@@ -1,23 +1,34 @@
-"""The options the commands share, each declared once.
+"""The options the commands share, each declared once, and the typed settings they make.
 
 Every alias below is an ``Annotated`` type carrying its ``typer.Option`` (flag,
 environment variable, metavar, help); a command takes an option by naming the alias
 and the default from `D`, e.g. ``engine: EngineOpt = D.engine``. summarize, batch,
 eval, serve and fixtures record use these, so a flag means the same everywhere and
 the config file (whose keys are these parameter names) reaches each command the same
-way. Imports nothing heavy, so ``summarizer --help`` stays fast.
+way.
+
+The root command puts a `CliState` on ``ctx.obj``; `model_settings(ctx)` turns a
+command's options (flags > env > config file > defaults, as typer resolved them) into
+one typed `summarizer.config.Settings`, once, for `Summarizer.from_settings`.
+Imports nothing heavy, so ``summarizer --help`` stays fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+if TYPE_CHECKING:
+    from .config import Settings
+
 __all__ = [
     "D",
+    "CliState",
+    "cli_state",
+    "model_settings",
     "ApiKeyEnvOpt",
     "BaseUrlOpt",
     "CacheDirOpt",
@@ -32,6 +43,7 @@ __all__ = [
     "ModelOpt",
     "ModelPathOpt",
     "NoCacheOpt",
+    "OutputOpt",
     "RecordingsOpt",
     "RetriesOpt",
     "RpmOpt",
@@ -228,3 +240,45 @@ VerboseOpt = Annotated[
     typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress logs; -vv: debug logs."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+]
+
+
+@dataclass
+class CliState:
+    """What the root command hands every command on ``ctx.obj``, instead of module state."""
+
+    config_file: Path | None = None  # --config as given; None: SUMMARIZER_CONFIG or the user config dir
+    file_settings: dict[str, Any] = field(default_factory=dict)  # the config file's, by Settings field
+    settings: Settings | None = None  # the running command's, built once by `model_settings`
+
+
+def cli_state(ctx: typer.Context) -> CliState:
+    """The `CliState` the root command made (a fresh one for a command run on its own)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
+
+
+def model_settings(ctx: typer.Context) -> Settings:
+    """The command's model `Settings`, built once from its options.
+
+    Typer has already layered each option (flag > environment > config file, through
+    ``ctx.default_map`` > `D`); this only gathers them into one typed object, so no
+    dict of options is passed around. Options a command lacks keep `Settings` defaults.
+    """
+    from dataclasses import fields
+
+    from .config import Settings
+
+    state = cli_state(ctx)
+    if state.settings is None:
+        params = ctx.params
+        names = {f.name for f in fields(Settings)} - {"api_key", "extra", "use_cache"}  # never from a flag
+        values: dict[str, Any] = {name: params[name] for name in names if name in params}
+        if "no_cache" in params:
+            values["use_cache"] = not params["no_cache"]
+        state.settings = Settings(**values)
+    return state.settings

@@ -1,8 +1,17 @@
 """Settings and engine construction: the one place that picks a concrete engine.
 
-Precedence for the CLI is flags > environment (SUMMARIZER_*, OPENAI_*) > config file
-(TOML) > defaults; typer applies the first three, this module reads the file and
-holds the defaults. Library callers pass `Settings` fields as arguments.
+`Settings` is the typed model configuration: library callers pass its fields as
+arguments (`summarizer.Summarizer`), the CLI builds one per command from its options
+(`summarizer.cli_options.model_settings`). Precedence for the CLI is flags >
+environment (SUMMARIZER_*, OPENAI_*) > config file (TOML) > defaults: typer applies
+the first three (each option declares its ``envvar``), this module reads the file
+(`load_config_file`) and holds the defaults. Settings fall back on no SUMMARIZER_*
+variable: only keys (and OPENAI_BASE_URL, as the openai SDK does) come from the
+environment, so a library call does what its arguments say. (One exception, not this
+module's: with no `cache_dir`, `cache.default_cache_dir` honours SUMMARIZER_CACHE_DIR.)
+
+Imports nothing heavy at import time: the root command reads the config file through
+this module on every run, including ``summarizer COMMAND --help``.
 """
 
 from __future__ import annotations
@@ -11,11 +20,13 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .cache import Cache, default_cache_dir
-from .engines.base import Engine
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .cache import Cache
+    from .engines.base import Engine
 
 __all__ = ["Settings", "build_engine", "config_path", "load_config_file", "read_config_toml", "DEFAULT_MODEL"]
 
@@ -25,8 +36,15 @@ ENGINES = ("auto", "openai", "local", "replay")
 
 @dataclass
 class Settings:
+    """The model configuration of one `Summarizer` (and of one CLI command's run).
+
+    Every field is explicit: nothing here falls back to a SUMMARIZER_* variable (the CLI
+    reads those, through its options), except that an unset `cache_dir` is the cache
+    layer's default (`cache.default_cache_dir`). Defaults match the CLI's (`cli_options.D`).
+    """
+
     engine: str = "auto"
-    model: str | None = None  # SUMMARIZER_MODEL; DEFAULT_MODEL for openai
+    model: str | None = None  # DEFAULT_MODEL for openai
     base_url: str | None = None
     api_key: str | None = None  # library only; see engines.openai.resolve_api_key for the rule
     api_key_env: str | None = None  # name of an environment variable that holds the key
@@ -46,6 +64,8 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def resolved_cache_dir(self) -> Path:
+        from .cache import default_cache_dir
+
         return Path(self.cache_dir).expanduser() if self.cache_dir else default_cache_dir()
 
     def engine_kind(self) -> str:
@@ -69,6 +89,8 @@ class Settings:
         return params
 
     def cache(self) -> Cache | None:
+        from .cache import Cache
+
         return Cache(self.resolved_cache_dir()) if self.use_cache else None
 
 
@@ -78,7 +100,7 @@ def build_engine(settings: Settings) -> Engine:
         from .engines.openai import ModeMemory, OpenAICompatEngine, RetryPolicy
 
         return OpenAICompatEngine(
-            settings.model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
+            settings.model or DEFAULT_MODEL,
             base_url=settings.base_url,
             api_key=settings.api_key,
             api_key_env=settings.api_key_env,
@@ -97,9 +119,7 @@ def build_engine(settings: Settings) -> Engine:
         if importlib.util.find_spec("llama_cpp") is None:
             raise ConfigError(NO_LLAMA_MESSAGE)
         try:
-            path = resolve_model_path(
-                settings.model_path or os.environ.get("SUMMARIZER_LOCAL_MODEL"), settings.resolved_cache_dir()
-            )
+            path = resolve_model_path(settings.model_path, settings.resolved_cache_dir())
         except ConfigError as err:
             if settings.engine == "auto":
                 raise ConfigError(f"{err} (or configure an endpoint: --base-url / OPENAI_BASE_URL)") from None
@@ -118,6 +138,8 @@ _FILE_TYPES: dict[str, type | tuple[type, ...]] = {
     "max_attempts": int,
     "max_tokens": int,
     "retries": int,
+    "context_tokens": int,
+    "chunk_overlap": int,
     "temperature": (int, float),
     "timeout": (int, float),
     "use_cache": bool,

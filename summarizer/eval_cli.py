@@ -9,17 +9,15 @@ Registered on the main app by `summarizer.cli` (``register_eval(app)``). Imports
 nothing heavy at import time, so ``summarizer --help`` stays fast.
 """
 
-from __future__ import annotations
-
-import json
-import logging
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors, setup_logging
+from .cli_errors import SummarizerCommand, handle_errors, setup_logging, write_output
 from .cli_options import (
     ApiKeyEnvOpt,
     BaseUrlOpt,
@@ -39,16 +37,16 @@ from .cli_options import (
     TemperatureOpt,
     TimeoutOpt,
     VerboseOpt,
+    model_settings,
 )
 
 if TYPE_CHECKING:
+    from .config import Settings
     from .eval.gold import LoadedGold
     from .eval.score import ArticleReport
     from .models import ArticleSummary
 
 __all__ = ["register_eval", "eval_command"]
-
-log = logging.getLogger(__name__)
 
 _FORMATS = ("text", "json", "md")
 
@@ -59,6 +57,7 @@ def register_eval(app: typer.Typer) -> None:
 
 
 def eval_command(
+    ctx: typer.Context,
     articles: Annotated[
         list[str] | None,
         typer.Argument(
@@ -142,6 +141,8 @@ def eval_command(
       summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
     setup_logging(verbose, debug)
+    import json
+
     from .errors import ConfigError, InputError
     from .eval.gold import load_gold_dir
     from .eval.report import check_gates, compare, format_json, format_markdown, format_text, parse_gate, render_html
@@ -164,17 +165,8 @@ def eval_command(
     if results is not None:
         reports = _score_saved(results, golds)
     else:
-        options = {
-            "engine": engine, "model": model, "base_url": base_url, "api_key_env": api_key_env, "mode": mode,
-            "model_path": model_path,
-            "recordings": recordings, "strategy": strategy, "cache": not no_cache, "cache_dir": cache_dir,
-            "max_attempts": max_attempts, "max_tokens": max_tokens, "temperature": temperature,
-            "timeout": timeout, "retries": retries,
-        }  # fmt: skip
-        reports = _run(articles, golds, gold, articles_dir, options)
+        reports = _run(articles, golds, gold, articles_dir, model_settings(ctx))
     report = combine(reports)
-
-    from .cli import write_output  # imported late: summarizer.cli imports this module
 
     text = {"text": format_text, "json": format_json, "md": format_markdown}[format](report)
     write_output(text, output)
@@ -200,7 +192,9 @@ def _metric_names() -> list[str]:
     return list(combine([]).metrics())
 
 
-def _load_result(path: Path) -> ArticleSummary:
+def _load_result(path: Path) -> "ArticleSummary":
+    import json
+
     from pydantic import ValidationError
 
     from .errors import InputError
@@ -220,19 +214,21 @@ def _load_result(path: Path) -> ArticleSummary:
         ) from None
 
 
-def _pair(stem: str, sha256: str, golds: dict[str, LoadedGold]) -> LoadedGold | None:
+def _pair(stem: str, sha256: str, golds: "dict[str, LoadedGold]") -> "LoadedGold | None":
     if stem in golds:
         return golds[stem]
     return next((g for g in golds.values() if g.gold.sha256 == sha256), None)
 
 
-def _saved_results(source: Path) -> list[tuple[str, ArticleSummary | None, str | None]]:
+def _saved_results(source: Path) -> "list[tuple[str, ArticleSummary | None, str | None]]":
     """(stem, result or None, error) from a directory of result JSON files or a batch JSONL file."""
+    import json
+
     from .errors import InputError
     from .models import ArticleSummary
 
     if source.is_file() and source.suffix == ".jsonl":  # `summarizer batch -o FILE.jsonl`
-        out: list[tuple[str, ArticleSummary | None, str | None]] = []
+        out: "list[tuple[str, ArticleSummary | None, str | None]]" = []
         for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -254,7 +250,7 @@ def _saved_results(source: Path) -> list[tuple[str, ArticleSummary | None, str |
     return [(p.stem, _load_result(p), None) for p in paths]
 
 
-def _score_saved(source: Path, golds: dict[str, LoadedGold]) -> list[ArticleReport]:
+def _score_saved(source: Path, golds: "dict[str, LoadedGold]") -> "list[ArticleReport]":
     from .errors import InputError
     from .eval.score import failed_article, score_article
 
@@ -272,7 +268,7 @@ def _score_saved(source: Path, golds: dict[str, LoadedGold]) -> list[ArticleRepo
     return reports
 
 
-def _article_paths(articles: list[str] | None, golds: dict[str, LoadedGold], articles_dir: Path | None) -> list[Path]:
+def _article_paths(articles: list[str] | None, golds: "dict[str, LoadedGold]", articles_dir: Path | None) -> list[Path]:
     from .errors import InputError
 
     paths: list[Path] = []
@@ -296,11 +292,13 @@ def _article_paths(articles: list[str] | None, golds: dict[str, LoadedGold], art
 
 def _run(
     articles: list[str] | None,
-    golds: dict[str, LoadedGold],
+    golds: "dict[str, LoadedGold]",
     gold_dir: Path,
     articles_dir: Path | None,
-    options: dict[str, Any],
-) -> list[ArticleReport]:
+    settings: "Settings",
+) -> "list[ArticleReport]":
+    import logging
+
     from .api import Summarizer
     from .engines.replay import StaleRecordingError
     from .errors import ConfigError, InputError, SummarizerError
@@ -318,9 +316,9 @@ def _run(
     if not todo:
         raise InputError(f"none of the articles has a gold annotation in {gold_dir}")
     reports = []
-    with Summarizer(**options) as summarizer:
+    with Summarizer.from_settings(settings) as summarizer:
         for path, article, g in todo:
-            log.info("summarizing %s", path)
+            logging.getLogger(__name__).info("summarizing %s", path)
             started = time.perf_counter()
             try:
                 result = summarizer.summarize_article(article)

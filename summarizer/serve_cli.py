@@ -1,18 +1,18 @@
 """The `summarizer serve` command: the HTTP service (summarizer.service) under uvicorn.
 
-Owns the command's own options (address, keys, limits), reading the config file for
-the model options it shares with `summarizer batch`, the refusal to listen beyond
+Owns the command's own options (address, keys, limits), the refusal to listen beyond
 loopback without API keys, and SIGTERM (stop accepting, let running model calls
 finish, leave jobs resumable). The model options themselves (engine, model, endpoint,
 cache, strategy, concurrency, pacing, ...) are the shared declarations of
-`summarizer.cli_options`, as for `summarizer batch`, so the two cannot drift apart.
+`summarizer.cli_options`, as for `summarizer batch`, so the two cannot drift apart, and
+the config file reaches them the same way (``ctx.default_map``, set by the root).
 
 Registered on the main app by `summarizer.cli` (``register_serve(app)``). Imports
 nothing heavy at import time.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
 import os
 import signal
 from pathlib import Path
@@ -43,6 +43,8 @@ from .cli_options import (
     TimeoutOpt,
     TpmOpt,
     VerboseOpt,
+    cli_state,
+    model_settings,
 )
 
 __all__ = ["register_serve", "serve"]
@@ -149,53 +151,26 @@ def serve(
       SUMMARIZER_SERVICE_KEYS=k1,k2 summarizer serve --host 0.0.0.0 --port 8000
       curl -s localhost:8000/v1/summaries -H 'content-type: application/json' -d '{"text": "..."}'
     """
-    # By name, so the config-file layer below can fill in what no flag or env var set.
-    options: dict[str, Any] = {name: value for name, value in locals().items() if name != "ctx"}
     setup_logging(verbose, debug)
-    from .config import Settings, load_config_file
     from .errors import ConfigError
     from .service.settings import KEYS_ENV, SETTINGS_ENV, ServiceSettings, is_loopback, read_api_keys
 
-    root = ctx.find_root().params.get("config")
-    config_file = Path(root) if root else None
-    _apply_config_file(ctx, options, load_config_file(config_file))
-    keys = read_api_keys(options["api_key_file"])
-    host = options["host"]
+    keys = read_api_keys(api_key_file)
     if not keys and not is_loopback(host):
         raise fail(
             f"refusing to listen on {host} without API keys: pass --api-key-file FILE or set {KEYS_ENV} "
             "(or listen on 127.0.0.1)",
             2,
         )
-    model_settings = Settings(
-        engine=options["engine"], model=options["model"], base_url=options["base_url"],
-        api_key_env=options["api_key_env"], mode=options["mode"],
-        model_path=options["model_path"], recordings=options["recordings"], cache_dir=options["cache_dir"],
-        use_cache=not options["no_cache"], max_attempts=options["max_attempts"], strategy=options["strategy"],
-        temperature=options["temperature"], max_tokens=options["max_tokens"], timeout=options["timeout"],
-        retries=options["retries"],
-    )  # fmt: skip
+    model_config = model_settings(ctx)
     settings = ServiceSettings(
-        summarizer=model_settings, api_keys=keys, api_key_file=options["api_key_file"],
-        concurrency=options["concurrency"], rpm=options["rpm"], tpm=options["tpm"],
-        max_body_bytes=options["max_body"], max_waiting=options["max_waiting"], max_jobs=options["max_jobs"],
-        job_slots=options["job_slots"], shutdown_grace=options["shutdown_grace"], config_file=config_file,
+        summarizer=model_config, api_keys=keys, api_key_file=api_key_file, concurrency=concurrency, rpm=rpm, tpm=tpm,
+        max_body_bytes=max_body, max_waiting=max_waiting, max_jobs=max_jobs, job_slots=job_slots,
+        shutdown_grace=shutdown_grace, config_file=cli_state(ctx).config_file,
     )  # fmt: skip
-    workers = options["workers"]
-    if workers > 1 and model_settings.engine_kind() == "local":
+    if workers > 1 and model_config.engine_kind() == "local":
         raise ConfigError("--workers must be 1 for the embedded model (each worker would load its own copy)")
-    _run(settings, host, options["port"], workers, SETTINGS_ENV)
-
-
-def _apply_config_file(ctx: typer.Context, options: dict[str, Any], file_settings: dict[str, Any]) -> None:
-    """Config-file values for the options neither a flag nor an env var set."""
-    if "use_cache" in file_settings:
-        file_settings["no_cache"] = not file_settings.pop("use_cache")
-    for name, value in file_settings.items():
-        source = ctx.get_parameter_source(name)
-        # By name: typer may bring its own click, whose enum is not click.core's.
-        if name in options and (source is None or source.name in ("DEFAULT", "DEFAULT_MAP")):
-            options[name] = Path(value) if name in ("cache_dir", "recordings") else value
+    _run(settings, host, port, workers, SETTINGS_ENV)
 
 
 def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -> None:

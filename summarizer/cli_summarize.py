@@ -1,0 +1,159 @@
+"""The `summarizer summarize` command: one article in, one result out.
+
+Owns the command's own options (the article, its date and title, the language and
+format of the result, ``-o``), the spinner while the model works, and exit 6 for a
+partial result. The model options are the shared ones of `summarizer.cli_options`;
+the work is `summarizer.api.Summarizer`.
+
+Registered on the main app by `summarizer.cli` (``register_summarize(app)``). Imports
+nothing heavy at import time, so ``summarizer --help`` stays fast.
+"""
+
+# No `from __future__ import annotations` here: typer reads each command's annotations
+# on every start, and evaluating them from strings cost ~20 ms of `summarizer --help`.
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import Annotated
+
+import typer
+
+from .cli_errors import (
+    OutputWriteError,
+    SummarizerCommand,
+    check_output_path,
+    handle_errors,
+    setup_logging,
+    write_output,
+)
+from .cli_options import (
+    ApiKeyEnvOpt,
+    BaseUrlOpt,
+    CacheDirOpt,
+    ChunkOverlapOpt,
+    ContextTokensOpt,
+    D,
+    DebugOpt,
+    EngineOpt,
+    MaxAttemptsOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutputOpt,
+    RecordingsOpt,
+    RetriesOpt,
+    StrategyOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    VerboseOpt,
+    model_settings,
+)
+
+__all__ = ["register_summarize", "summarize"]
+
+
+def register_summarize(app: typer.Typer) -> None:
+    """Add the ``summarize`` command to `app`."""
+    app.command("summarize", cls=SummarizerCommand)(handle_errors(summarize))
+
+
+def summarize(
+    ctx: typer.Context,
+    path: Annotated[
+        str,
+        typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin.", metavar="PATH|URL|-"),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Publication date (overrides the header's)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Article title (overrides the header's).")] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="CODE",
+            help="Language of the summary and descriptions, e.g. es [default: the article's].",
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
+    ] = "json",
+    output: OutputOpt = None,
+    engine: EngineOpt = D.engine,
+    model: ModelOpt = D.model,
+    base_url: BaseUrlOpt = D.base_url,
+    api_key_env: ApiKeyEnvOpt = D.api_key_env,
+    mode: ModeOpt = D.mode,
+    recordings: RecordingsOpt = D.recordings,
+    model_path: ModelPathOpt = D.model_path,
+    strategy: StrategyOpt = D.strategy,
+    no_cache: NoCacheOpt = D.no_cache,
+    cache_dir: CacheDirOpt = D.cache_dir,
+    max_attempts: MaxAttemptsOpt = D.max_attempts,
+    max_tokens: MaxTokensOpt = D.max_tokens,
+    temperature: TemperatureOpt = D.temperature,
+    timeout: TimeoutOpt = D.timeout,
+    retries: RetriesOpt = D.retries,
+    context_tokens: ContextTokensOpt = D.context_tokens,
+    chunk_overlap: ChunkOverlapOpt = D.chunk_overlap,
+    verbose: VerboseOpt = D.verbose,
+    debug: DebugOpt = D.debug,
+) -> None:
+    """Summarize one article and print the result.
+
+    Examples:
+
+    \b
+      summarizer summarize fixtures/articles/00-seed-2022-02-17-blinken.txt
+      summarizer summarize article.txt --base-url http://127.0.0.1:8080/v1 --mode json_object
+      summarizer summarize - --published 2022-02-17 --format md < article.txt
+
+      summarizer summarize https://example.org/news/story.html --language en
+    """
+    setup_logging(verbose, debug)
+    from .api import Summarizer, check_arguments, read_article
+    from .errors import ConfigError
+    from .render import render
+
+    if format not in ("json", "md", "html"):
+        raise ConfigError(f"--format must be json, md or html, not {format!r}")
+    # Arguments that are not valid Unicode (bytes the locale could not decode) stop here.
+    _, published, title, _ = check_arguments("", published=published, title=title)
+    article = read_article(path, published=published, title=title, language=language)
+    if output is not None:
+        output = check_output_path(output)  # before the model is paid, not after
+    with Summarizer.from_settings(model_settings(ctx)) as summarizer:
+        with _status(f"Summarizing {path} ..."):
+            result = summarizer.summarize_article(article)
+    try:
+        write_output(render(result, format), output)  # type: ignore[arg-type]
+    except OutputWriteError as err:
+        if result.provenance.cached or not no_cache:
+            hint = "the result is in the cache: rerun (with another -o) and no new request is made"
+        else:
+            hint = "--no-cache was given, so a rerun asks the model again"
+        raise OutputWriteError(f"{err}; {hint}") from None
+    if result.partial:  # chunks of a long article failed: say which, exit 6 (README: exit codes)
+        for chunk in result.provenance.chunks or []:
+            if not chunk.ok:
+                typer.echo(
+                    f"summarizer: warning: partial result: chunk {chunk.index} (sentences "
+                    f"{chunk.first_sentence}-{chunk.last_sentence}) failed: {chunk.error}",
+                    err=True,
+                )
+        raise typer.Exit(6)
+
+
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    """A spinner on stderr while a model works, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
