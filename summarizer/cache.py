@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -54,7 +53,7 @@ __all__ = [
     "CacheEntry",
     "Migration",
     "cache_key",
-    "default_busy_timeout",
+    "BUSY_TIMEOUT",
     "default_cache_dir",
 ]
 
@@ -62,35 +61,17 @@ log = logging.getLogger(__name__)
 
 # Bumped when the recipe changes, so old entries are never read under a new meaning.
 KEY_PREFIX = "k1:"
-_BUSY_TIMEOUT = 30.0  # seconds another process's write may hold us up
+BUSY_TIMEOUT = 30.0  # seconds another process's write may hold us up (default)
 
 
 def default_cache_dir() -> Path:
-    """SUMMARIZER_CACHE_DIR, else the platform's user cache dir."""
-    env = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
+    """The platform's user cache dir (``$XDG_CACHE_HOME/summarizer`` on Linux).
+
+    The library reads no SUMMARIZER_* variable: the CLI maps SUMMARIZER_CACHE_DIR to
+    ``--cache-dir`` and passes it in."""
     import platformdirs  # lazily: only needed when no dir is given
 
     return Path(platformdirs.user_cache_dir("summarizer"))
-
-
-def default_busy_timeout() -> float:
-    """SUMMARIZER_CACHE_BUSY_TIMEOUT (seconds), else 30: how long to wait for another writer.
-
-    Raises:
-        ConfigError: when the variable is not a non-negative number.
-    """
-    env = os.environ.get("SUMMARIZER_CACHE_BUSY_TIMEOUT")
-    if not env:
-        return _BUSY_TIMEOUT
-    try:
-        value = float(env)
-    except ValueError:
-        value = -1.0
-    if not value >= 0:  # also refuses nan
-        raise ConfigError(f"SUMMARIZER_CACHE_BUSY_TIMEOUT must be a number of seconds, not {env!r}")
-    return value
 
 
 def cache_key(parts: dict[str, Any]) -> str:
@@ -115,7 +96,7 @@ class Cache:
     Args:
         directory: where ``cache.sqlite3`` lives (created on first use).
         busy_timeout: seconds to wait for another process's write lock before giving up
-            on writing for this run (default `default_busy_timeout()`).
+            on writing for this run (default `BUSY_TIMEOUT`).
         migrations: the schema steps, in order (default `MIGRATIONS`).
 
     Raises:
@@ -131,7 +112,7 @@ class Cache:
     ):
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
-        self.busy_timeout = default_busy_timeout() if busy_timeout is None else busy_timeout
+        self.busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
         self.migrations = list(MIGRATIONS if migrations is None else migrations)
         self._db = CacheConnection(self.directory, self.busy_timeout, self.migrations)
         self._warned_read_only = False

@@ -43,9 +43,10 @@ def register_cache(app: typer.Typer) -> None:
 
 def _cache(cache_dir: Path | None) -> Any:
     from .cache import Cache
+    from .cli_options import busy_timeout_from_env
     from .config import Settings
 
-    return Cache(Settings(cache_dir=cache_dir).resolved_cache_dir())
+    return Cache(Settings(cache_dir=cache_dir).resolved_cache_dir(), busy_timeout=busy_timeout_from_env())
 
 
 def _size(n: int) -> str:

@@ -276,9 +276,35 @@ def model_settings(ctx: typer.Context) -> Settings:
     state = cli_state(ctx)
     if state.settings is None:
         params = ctx.params
-        names = {f.name for f in fields(Settings)} - {"api_key", "extra", "use_cache"}  # never from a flag
+        names = {f.name for f in fields(Settings)} - {"api_key", "extra", "use_cache", "cache_busy_timeout"}
         values: dict[str, Any] = {name: params[name] for name in names if name in params}
         if "no_cache" in params:
             values["use_cache"] = not params["no_cache"]
+        values["cache_busy_timeout"] = busy_timeout_from_env()
         state.settings = Settings(**values)
     return state.settings
+
+
+def busy_timeout_from_env() -> float | None:
+    """SUMMARIZER_CACHE_BUSY_TIMEOUT (seconds to wait for another process's cache write), or None.
+
+    An environment-only knob (no flag): for scripts that would rather skip the cache than
+    wait 30 s behind a long writer.
+
+    Raises:
+        ConfigError: when the variable is not a non-negative number.
+    """
+    import os
+
+    from .errors import ConfigError
+
+    env = os.environ.get("SUMMARIZER_CACHE_BUSY_TIMEOUT")
+    if not env:
+        return None
+    try:
+        value = float(env)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses nan
+        raise ConfigError(f"SUMMARIZER_CACHE_BUSY_TIMEOUT must be a number of seconds, not {env!r}")
+    return value

@@ -7,8 +7,7 @@ environment (SUMMARIZER_*, OPENAI_*) > config file (TOML) > defaults: typer appl
 the first three (each option declares its ``envvar``), this module reads the file
 (`load_config_file`) and holds the defaults. Settings fall back on no SUMMARIZER_*
 variable: only keys (and OPENAI_BASE_URL, as the openai SDK does) come from the
-environment, so a library call does what its arguments say. (One exception, not this
-module's: with no `cache_dir`, `cache.default_cache_dir` honours SUMMARIZER_CACHE_DIR.)
+environment, so a library call does what its arguments say.
 
 Imports nothing heavy at import time: the root command reads the config file through
 this module on every run, including ``summarizer COMMAND --help``.
@@ -39,8 +38,8 @@ class Settings:
     """The model configuration of one `Summarizer` (and of one CLI command's run).
 
     Every field is explicit: nothing here falls back to a SUMMARIZER_* variable (the CLI
-    reads those, through its options), except that an unset `cache_dir` is the cache
-    layer's default (`cache.default_cache_dir`). Defaults match the CLI's (`cli_options.D`).
+    reads those, through its options); an unset `cache_dir` is the platform's user cache
+    dir (`cache.default_cache_dir`). Defaults match the CLI's (`cli_options.D`).
     """
 
     engine: str = "auto"
@@ -53,6 +52,7 @@ class Settings:
     recordings: Path | None = None  # replay engine: a directory of recordings
     cache_dir: Path | None = None
     use_cache: bool = True
+    cache_busy_timeout: float | None = None  # seconds to wait for another writer (None: cache.BUSY_TIMEOUT)
     max_attempts: int = 3
     strategy: str = "auto"  # auto: guided for the local engine, single otherwise
     temperature: float = 0.0
@@ -91,7 +91,7 @@ class Settings:
     def cache(self) -> Cache | None:
         from .cache import Cache
 
-        return Cache(self.resolved_cache_dir()) if self.use_cache else None
+        return Cache(self.resolved_cache_dir(), busy_timeout=self.cache_busy_timeout) if self.use_cache else None
 
 
 def build_engine(settings: Settings) -> Engine:

@@ -77,7 +77,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith(("OPENAI_", "SUMMARIZER_")):
             monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))  # the CLI's --cache-dir
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))  # the library's default
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # never let the local engine reach the Hub
 

@@ -275,3 +275,23 @@ def test_library_reads_no_summarizer_settings_from_env(fake, seed_output, seed_t
     assert body["temperature"] == 0 and "max_tokens" not in body and "max_completion_tokens" not in body
     assert body["response_format"]["type"] == "json_schema"
     assert result.provenance.strategy == "single"
+
+
+def test_library_cache_ignores_summarizer_cache_variables(fake, seed_output, seed_text, tmp_path, monkeypatch) -> None:
+    """SUMMARIZER_CACHE_DIR and SUMMARIZER_CACHE_BUSY_TIMEOUT are the CLI's; the library's
+    default cache is the platform's user cache dir."""
+    from summarizer import summarize
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "env-cache"))
+    monkeypatch.setenv("SUMMARIZER_CACHE_BUSY_TIMEOUT", "not a number")  # the CLI would refuse it
+    fake.enqueue(Reply.json(seed_output))
+    result = summarize(seed_text, base_url=fake.base_url)
+    assert result.provenance.cache_key
+    assert not (tmp_path / "env-cache").exists()
+    assert (tmp_path / "xdg-cache" / "summarizer" / "cache.sqlite3").is_file()
+
+
+def test_cli_cache_busy_timeout_comes_from_the_environment(cli, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_CACHE_BUSY_TIMEOUT", "soon")
+    result = cli("cache", "stats")
+    assert result.exit_code == 2 and "SUMMARIZER_CACHE_BUSY_TIMEOUT must be a number of seconds" in result.stderr
