@@ -11,6 +11,13 @@ question, sends the requests through its engine and calls `pick`.
 
     chooser = Chooser(engine, "What kind of event does the sentence report?", ["AGREE", "ACCUSE", ...])
     chooser.ask("The two ministers signed the accord on Monday.")  # -> Choice(option="AGREE", ...)
+
+A strategy that sends its requests through the pipeline (``Conversation.choose``)
+uses the parts instead; the prior is asked once per question and kept:
+
+    request, listed = lettered_request(question, sentence, options)
+    logprobs = yield from conversation.choose(request.messages, request.choices, "event_type")
+    option = pick(option_logprobs(logprobs, listed), prior=option_logprobs(prior_logprobs, listed))
 """
 
 from __future__ import annotations
@@ -83,13 +90,22 @@ def lettered_request(
     return request, listed
 
 
-def option_logprobs(completion: Completion, listed: Sequence[str | None]) -> dict[str | None, float]:
+def option_logprobs(
+    reply: Completion | Mapping[str, float] | None, listed: Sequence[str | None]
+) -> dict[str | None, float]:
     """Each listed option's log-probability, renormalised over the options.
 
-    A letter the engine did not report (outside its top candidates) gets -inf. When no
-    letter was reported at all, every option gets the same score (no information).
+    Args:
+        reply: a completion of the `lettered_request`, or its ``choice_logprobs``
+            (letter -> log-probability, as ``Conversation.choose`` returns them).
+        listed: the options in letter order, as `lettered_request` returned them.
+
+    Returns:
+        option -> log-probability. A letter the engine did not report (outside its top
+        candidates) gets -inf; when no letter was reported at all, every option gets
+        the same score (no information).
     """
-    raw = completion.choice_logprobs or {}
+    raw = (reply.choice_logprobs if isinstance(reply, Completion) else reply) or {}
     scores = [raw.get(letter, -math.inf) for letter in LETTERS[: len(listed)]]
     top = max(scores)
     if top == -math.inf:

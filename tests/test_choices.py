@@ -36,6 +36,7 @@ def test_option_logprobs_renormalise_over_the_options():
     scores = option_logprobs(completion({"A": math.log(0.2), "B": math.log(0.2)}), ("X", "Y", "Z"))
     assert scores["X"] == pytest.approx(math.log(0.5)) and scores["Y"] == pytest.approx(math.log(0.5))
     assert scores["Z"] == -math.inf  # not among the engine's candidates
+    assert option_logprobs({"B": -0.1}, ("X", "Y")) == {"X": -math.inf, "Y": 0.0}  # a bare dict, as choose() gives
     flat = option_logprobs(completion({}), ("X", "Y"))
     assert flat == {"X": pytest.approx(math.log(0.5)), "Y": pytest.approx(math.log(0.5))}
 
