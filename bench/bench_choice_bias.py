@@ -109,40 +109,43 @@ def main() -> None:
         request, listed = lettered_request(QUESTION, "", order, descriptions=TYPES)
         priors.append(option_logprobs(engine.complete(request), listed))
 
-    picks: dict[str, list[tuple[str | None, str | None, str | None]]] = {m: [] for m in METHODS}  # (pick, gold, first)
+    # (pick, gold, first listed, the order's options) per method
+    picks: dict[str, list[tuple[str | None, str | None, str | None, tuple[str | None, ...]]]] = {m: [] for m in METHODS}
     for sentence, gold in sentences:
         per_order = []
         for order, prior in zip(orders, priors, strict=True):
             request, listed = lettered_request(QUESTION, sentence, order, descriptions=TYPES)
             scores = option_logprobs(engine.complete(request), listed)
-            per_order.append((scores, prior, listed[0]))
-            picks["generated"].append((_generated(engine, request, listed), gold, listed[0]))
-            picks["argmax"].append((pick(scores), gold, listed[0]))
-            picks["prior"].append((pick(scores, prior), gold, listed[0]))
+            per_order.append((scores, prior, listed))
+            picks["generated"].append((_generated(engine, request, listed), gold, listed[0], listed))
+            picks["argmax"].append((pick(scores), gold, listed[0], listed))
+            picks["prior"].append((pick(scores, prior), gold, listed[0], listed))
         options = list(per_order[0][0])
         mean = {o: sum(s[o] for s, _, _ in per_order) / len(per_order) for o in options}
         mean_prior = {o: sum(p[o] for _, p, _ in per_order) / len(per_order) for o in options}
-        for _, _, first in per_order:  # order-free picks, scored against each order's first option
-            picks["average"].append((pick(mean), gold, first))
-            picks["average+prior"].append((pick(mean, mean_prior), gold, first))
+        for _, _, listed in per_order:  # order-free picks, scored against each order's positions
+            picks["average"].append((pick(mean), gold, listed[0], listed))
+            picks["average+prior"].append((pick(mean, mean_prior), gold, listed[0], listed))
         print(f"  {sentence[:60]:60} gold {gold or 'none':8} "
               + " ".join(f"{m}={picks[m][-1][0] or 'none'}" for m in METHODS), file=sys.stderr)  # fmt: skip
 
     n = len(picks["argmax"])
-    gold_first = sum(1 for _, gold, first in picks["argmax"] if gold == first) / n
+    gold_first = sum(1 for _, gold, first, _ in picks["argmax"] if gold == first) / n
     elapsed = time.perf_counter() - started
     print(
         f"{len(sentences)} sentences x {len(orders)} orders = {n} questions, 8 options (7 types + none of these); "
         f"gold listed first in {gold_first:.0%}; chance of picking the first-listed option 1/8 = 12.5%"
     )
     print(f"{elapsed:.0f}s, load average {load:.2f} at start, {os.getloadavg()[0]:.2f} at end\n")
-    print(f"{'method':16}{'first-listed wins':>19}{'accuracy':>10}{'none of these':>15}")
+    letters = "ABCDEFGH"
+    print(f"{'method':16}{'first-listed wins':>19}{'accuracy':>10}   picks by listed position {' '.join(letters)}")
     for method in METHODS:
         rows = picks[method]
-        first = sum(1 for p, _, f in rows if p == f) / n
-        right = sum(1 for p, g, _ in rows if p == g) / n
-        none = sum(1 for p, _, _ in rows if p is None) / n
-        print(f"{method:16}{first:>19.1%}{right:>10.1%}{none:>15.1%}")
+        first = sum(1 for p, _, f, _ in rows if p == f) / n
+        right = sum(1 for p, g, _, _ in rows if p == g) / n
+        where = [sum(1 for p, _, _, listed in rows if listed.index(p) == i) for i in range(len(letters))]
+        shares = " ".join(f"{w / n:.0%}" for w in where)
+        print(f"{method:16}{first:>19.1%}{right:>10.1%}   {shares}")
 
 
 if __name__ == "__main__":
