@@ -34,6 +34,7 @@ from ..errors import ConfigError, InputError
 from ..models import Usage
 from .base import Completion, Request
 from .labels import label_logprobs
+from .local_perf import log_perf, reset_perf
 
 __all__ = ["DEFAULT_N_CTX", "NO_LLAMA_MESSAGE", "LocalEngine", "default_threads"]
 
@@ -266,7 +267,7 @@ class LocalEngine:
             if abort.is_set():
                 raise _Aborted
             loaded.abort = abort
-            _reset_perf(loaded)
+            reset_perf(loaded.llama)
             try:
                 if request.choices is not None:
                     return self._choose(loaded, request)
@@ -292,7 +293,7 @@ class LocalEngine:
         except ValueError as exc:
             raise self._too_long(exc) from exc
         completion = _completion(raw)
-        _log_perf(loaded, completion.usage)
+        log_perf(loaded.llama, completion.usage, loaded.threads)
         return completion
 
     def _choose(self, loaded: _Loaded, request: Request) -> Completion:
@@ -328,7 +329,7 @@ class LocalEngine:
             completion.choice_logprobs = label_logprobs(candidates, labels)
         else:  # no logits seen (a binding that skips processors): what was generated
             completion.choice_logprobs = label_logprobs([(completion.text, 0.0)], labels)
-        _log_perf(loaded, completion.usage)
+        log_perf(loaded.llama, completion.usage, loaded.threads)
         return completion
 
     @staticmethod
@@ -366,37 +367,4 @@ def _completion(raw: dict[str, Any]) -> Completion:
         finish_reason=choice.get("finish_reason"),
         mode="grammar",
         raw=raw,
-    )
-
-
-def _reset_perf(loaded: _Loaded) -> None:
-    with contextlib.suppress(AttributeError, ImportError):
-        from llama_cpp import llama_cpp as lib
-
-        lib.llama_perf_context_reset(loaded.llama._ctx.ctx)
-
-
-def _log_perf(loaded: _Loaded, usage: Usage) -> None:
-    """-v: prompt and generation speed of the call just made (llama.cpp's own timings)."""
-    if not log.isEnabledFor(logging.INFO):
-        return
-    try:
-        from llama_cpp import llama_cpp as lib
-
-        perf = lib.llama_perf_context(loaded.llama._ctx.ctx)
-    except (AttributeError, ImportError):
-        return
-    prompt_s, gen_s = perf.t_p_eval_ms / 1000, perf.t_eval_ms / 1000
-    reused = max(0, usage.prompt_tokens - perf.n_p_eval)
-    log.info(
-        "local model: prompt %d tokens (%d reused) in %.2fs, %.0f tokens/s; generated %d tokens in %.2fs, "
-        "%.1f tokens/s (%d threads)",
-        perf.n_p_eval,
-        reused,
-        prompt_s,
-        perf.n_p_eval / prompt_s if prompt_s > 0 else 0.0,
-        perf.n_eval,
-        gen_s,
-        perf.n_eval / gen_s if gen_s > 0 else 0.0,
-        loaded.threads,
     )
