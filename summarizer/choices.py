@@ -1,13 +1,15 @@
 """Closed questions answered by comparing every option's probability, calibrated.
 
 Owns the lettered prompt (options as A, B, C, ... and a last "none of these"), reading
-each option's log-probability from a `Completion.choice_logprobs`, and the calibration
-that removes a small model's preference for an option by its position: subtracting
-the content-free prior, i.e. the same question asked about an empty text (Zhao et al.
+each option's log-probability from a `Completion.choice_logprobs`, and a calibration
+against a small model's preference for an option by its position: subtracting the
+content-free prior, i.e. the same question asked about an empty text (Zhao et al.
 2021, "Calibrate before use"). bench/bench_choice_bias.py measured it against plain
 argmax, JSON-constrained generation and averaging over option orders (README, "The
-embedded model"). Knows nothing of articles or strategies: a strategy builds the
-question, sends the requests through its engine and calls `pick`.
+embedded model"): it scored best of the logprob methods but shifts the bundled 0.5B
+model's preference (for the second letter) rather than removing it. Knows nothing of
+articles or strategies: a strategy builds the question, sends the requests through its
+engine and calls `pick`.
 
     chooser = Chooser(engine, "What kind of event does the sentence report?", ["AGREE", "ACCUSE", ...])
     chooser.ask("The two ministers signed the accord on Monday.")  # -> Choice(option="AGREE", ...)
@@ -121,8 +123,8 @@ def pick(scores: Mapping[str | None, float], prior: Mapping[str | None, float] |
     Args:
         scores: `option_logprobs` for the text (or their mean over option orders).
         prior: the same for the content-free question; subtracted when given, so an
-            option the model favours whatever the text (often the first listed) wins
-            only when the text moves it.
+            option the model favours whatever the text (by its position) counts for
+            less unless the text moves it.
     """
 
     def calibrated(option: str | None) -> float:
