@@ -27,6 +27,7 @@ from .cli_options import (
     ModelPathOpt,
     ModeOpt,
     StrategyOpt,
+    ThreadsOpt,
     model_settings,
 )
 
@@ -153,6 +154,7 @@ def fixtures_record(
     api_key_env: ApiKeyEnvOpt = D.api_key_env,
     mode: ModeOpt = D.mode,
     model_path: ModelPathOpt = D.model_path,
+    threads: ThreadsOpt = D.threads,
     strategy: StrategyOpt = D.strategy,
     max_attempts: MaxAttemptsOpt = D.max_attempts,
     cache_dir: CacheDirOpt = D.cache_dir,
