@@ -31,31 +31,12 @@ from .cli_errors import (
     write_error,
 )
 from .cli_options import (
-    ApiKeyEnvOpt,
-    BaseUrlOpt,
-    CacheDirOpt,
-    ChunkOverlapOpt,
     ConcurrencyOpt,
-    ContextTokensOpt,
     D,
-    DebugOpt,
-    EngineOpt,
-    MaxAttemptsOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
-    RecordingsOpt,
-    RetriesOpt,
     RpmOpt,
-    StrategyOpt,
-    TemperatureOpt,
-    ThreadsOpt,
-    TimeoutOpt,
     TpmOpt,
-    VerboseOpt,
     cli_state,
+    model_options,
     model_settings,
 )
 
@@ -68,7 +49,7 @@ __all__ = ["register_batch", "batch"]
 
 def register_batch(app: typer.Typer) -> None:
     """Add the ``batch`` command to `app`."""
-    app.command("batch", cls=SummarizerCommand)(handle_errors(batch))
+    app.command("batch", cls=SummarizerCommand)(handle_errors(model_options()(batch)))
 
 
 def batch(
@@ -92,26 +73,6 @@ def batch(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
     ] = None,
-    engine: EngineOpt = D.engine,
-    model: ModelOpt = D.model,
-    base_url: BaseUrlOpt = D.base_url,
-    api_key_env: ApiKeyEnvOpt = D.api_key_env,
-    mode: ModeOpt = D.mode,
-    recordings: RecordingsOpt = D.recordings,
-    model_path: ModelPathOpt = D.model_path,
-    threads: ThreadsOpt = D.threads,
-    strategy: StrategyOpt = D.strategy,
-    no_cache: NoCacheOpt = D.no_cache,
-    cache_dir: CacheDirOpt = D.cache_dir,
-    max_attempts: MaxAttemptsOpt = D.max_attempts,
-    max_tokens: MaxTokensOpt = D.max_tokens,
-    temperature: TemperatureOpt = D.temperature,
-    timeout: TimeoutOpt = D.timeout,
-    retries: RetriesOpt = D.retries,
-    context_tokens: ContextTokensOpt = D.context_tokens,
-    chunk_overlap: ChunkOverlapOpt = D.chunk_overlap,
-    verbose: VerboseOpt = D.verbose,
-    debug: DebugOpt = D.debug,
 ) -> None:
     """Summarize many articles into one JSONL file, one line per input in input order.
 
@@ -128,7 +89,7 @@ def batch(
       summarizer batch items.jsonl -o out.jsonl --model gpt-4o-mini --rpm 500 --tpm 200000
       cat items.jsonl | summarizer batch - > out.jsonl
     """
-    setup_logging(verbose, debug)
+    setup_logging(ctx.params["verbose"], ctx.params["debug"])
     code = _batch(
         inputs,
         output=output,

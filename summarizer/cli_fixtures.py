@@ -18,16 +18,7 @@ import typer
 
 from .cli_errors import SummarizerCommand, handle_errors
 from .cli_options import (
-    ApiKeyEnvOpt,
-    BaseUrlOpt,
-    CacheDirOpt,
-    D,
-    MaxAttemptsOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    StrategyOpt,
-    ThreadsOpt,
+    model_options,
     model_settings,
 )
 
@@ -137,8 +128,16 @@ def fixtures_update(
         raise typer.Exit(1)
 
 
+# Recording calls the live model and keeps its replies verbatim: these shared options do not apply.
+_NOT_RECORDED = (
+    "recordings", "no_cache", "max_tokens", "temperature", "timeout", "retries", "context_tokens", "chunk_overlap",
+    "verbose", "debug",
+)  # fmt: skip
+
+
 @fixtures_app.command("record", cls=SummarizerCommand)
 @handle_errors
+@model_options(without=_NOT_RECORDED)
 def fixtures_record(
     ctx: typer.Context,
     articles: Annotated[
@@ -149,15 +148,6 @@ def fixtures_record(
     engine: Annotated[
         str, typer.Option("--engine", metavar="ENGINE", help="openai or local: the live engine to record.")
     ] = "local",
-    model: ModelOpt = D.model,
-    base_url: BaseUrlOpt = D.base_url,
-    api_key_env: ApiKeyEnvOpt = D.api_key_env,
-    mode: ModeOpt = D.mode,
-    model_path: ModelPathOpt = D.model_path,
-    threads: ThreadsOpt = D.threads,
-    strategy: StrategyOpt = D.strategy,
-    max_attempts: MaxAttemptsOpt = D.max_attempts,
-    cache_dir: CacheDirOpt = D.cache_dir,
 ) -> None:
     """Run a live engine over fixture articles; write recordings and expected results.
 
@@ -189,8 +179,9 @@ def fixtures_record(
     for n in _fixture_names(fixtures, articles):
         typer.echo(f"recording {n} ...", err=True)
         report = fixtures.record(
-            n, live_engine, strategy=settings.resolved_strategy(), max_attempts=max_attempts, params=settings.params()
-        )
+            n, live_engine, strategy=settings.resolved_strategy(),
+            max_attempts=settings.max_attempts, params=settings.params(),
+        )  # fmt: skip
         typer.echo(report.text())
         failed += not report.ok
     if failed:

@@ -15,9 +15,12 @@ Imports nothing heavy, so ``summarizer --help`` stays fast.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -53,7 +56,10 @@ __all__ = [
     "TimeoutOpt",
     "TpmOpt",
     "VerboseOpt",
+    "model_options",
 ]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -320,3 +326,49 @@ def busy_timeout_from_env() -> float | None:
     if not value >= 0:  # also refuses nan
         raise ConfigError(f"SUMMARIZER_CACHE_BUSY_TIMEOUT must be a number of seconds, not {env!r}")
     return value
+
+
+# Every shared model option in help order, declared once: `model_options` adds them to a command.
+_MODEL_OPTIONS: dict[str, Any] = {
+    "engine": EngineOpt, "model": ModelOpt, "base_url": BaseUrlOpt, "api_key_env": ApiKeyEnvOpt, "mode": ModeOpt,
+    "recordings": RecordingsOpt, "model_path": ModelPathOpt, "threads": ThreadsOpt, "strategy": StrategyOpt,
+    "no_cache": NoCacheOpt, "cache_dir": CacheDirOpt, "max_attempts": MaxAttemptsOpt, "max_tokens": MaxTokensOpt,
+    "temperature": TemperatureOpt, "timeout": TimeoutOpt, "retries": RetriesOpt,
+    "context_tokens": ContextTokensOpt, "chunk_overlap": ChunkOverlapOpt,
+}  # fmt: skip
+_LAST_OPTIONS: dict[str, Any] = {"verbose": VerboseOpt, "debug": DebugOpt}
+
+
+def model_options(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """Give a command the shared model options (all but `without`), then ``-v`` and ``--debug``.
+
+    The options go into the command's signature after its own, so Typer parses, layers
+    (flag > env > config file > default) and documents them as if written out; the
+    command reads them through `model_settings(ctx)` and is called only with the
+    parameters it declares itself (it may declare a shared one to read it directly).
+    """
+
+    def decorate(func: F) -> F:
+        own = inspect.signature(func)
+        declared = set(own.parameters)
+        first = [p for p in own.parameters.values() if p.name not in _LAST_OPTIONS]
+        last = [p for p in own.parameters.values() if p.name in _LAST_OPTIONS]
+        kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        shared = [
+            inspect.Parameter(name, kind, default=getattr(D, name), annotation=annotation)
+            for name, annotation in {**_MODEL_OPTIONS, **_LAST_OPTIONS}.items()
+            if name not in declared and name not in without
+        ]
+        params = first + [p for p in shared if p.name in _MODEL_OPTIONS] + last + [
+            p for p in shared if p.name in _LAST_OPTIONS
+        ]
+
+        @functools.wraps(func)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            return func(*args, **{name: value for name, value in kwargs.items() if name in declared})
+
+        command.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params} | {"return": own.return_annotation}
+        return command  # type: ignore[return-value]
+
+    return decorate

@@ -27,28 +27,8 @@ from .cli_errors import (
     write_output,
 )
 from .cli_options import (
-    ApiKeyEnvOpt,
-    BaseUrlOpt,
-    CacheDirOpt,
-    ChunkOverlapOpt,
-    ContextTokensOpt,
-    D,
-    DebugOpt,
-    EngineOpt,
-    MaxAttemptsOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
     OutputOpt,
-    RecordingsOpt,
-    RetriesOpt,
-    StrategyOpt,
-    TemperatureOpt,
-    ThreadsOpt,
-    TimeoutOpt,
-    VerboseOpt,
+    model_options,
     model_settings,
 )
 
@@ -57,7 +37,7 @@ __all__ = ["register_summarize", "summarize"]
 
 def register_summarize(app: typer.Typer) -> None:
     """Add the ``summarize`` command to `app`."""
-    app.command("summarize", cls=SummarizerCommand)(handle_errors(summarize))
+    app.command("summarize", cls=SummarizerCommand)(handle_errors(model_options()(summarize)))
 
 
 def summarize(
@@ -83,26 +63,6 @@ def summarize(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
     ] = "json",
     output: OutputOpt = None,
-    engine: EngineOpt = D.engine,
-    model: ModelOpt = D.model,
-    base_url: BaseUrlOpt = D.base_url,
-    api_key_env: ApiKeyEnvOpt = D.api_key_env,
-    mode: ModeOpt = D.mode,
-    recordings: RecordingsOpt = D.recordings,
-    model_path: ModelPathOpt = D.model_path,
-    threads: ThreadsOpt = D.threads,
-    strategy: StrategyOpt = D.strategy,
-    no_cache: NoCacheOpt = D.no_cache,
-    cache_dir: CacheDirOpt = D.cache_dir,
-    max_attempts: MaxAttemptsOpt = D.max_attempts,
-    max_tokens: MaxTokensOpt = D.max_tokens,
-    temperature: TemperatureOpt = D.temperature,
-    timeout: TimeoutOpt = D.timeout,
-    retries: RetriesOpt = D.retries,
-    context_tokens: ContextTokensOpt = D.context_tokens,
-    chunk_overlap: ChunkOverlapOpt = D.chunk_overlap,
-    verbose: VerboseOpt = D.verbose,
-    debug: DebugOpt = D.debug,
 ) -> None:
     """Summarize one article and print the result.
 
@@ -115,7 +75,7 @@ def summarize(
 
       summarizer summarize https://example.org/news/story.html --language en
     """
-    setup_logging(verbose, debug)
+    setup_logging(ctx.params["verbose"], ctx.params["debug"])
     from .api import Summarizer, check_arguments, read_article
     from .errors import ConfigError
     from .render import render
@@ -133,7 +93,7 @@ def summarize(
     try:
         write_output(render(result, format), output)  # type: ignore[arg-type]
     except OutputWriteError as err:
-        if result.provenance.cached or not no_cache:
+        if result.provenance.cached or model_settings(ctx).use_cache:
             hint = "the result is in the cache: rerun (with another -o) and no new request is made"
         else:
             hint = "--no-cache was given, so a rerun asks the model again"

@@ -19,25 +19,7 @@ import typer
 
 from .cli_errors import SummarizerCommand, handle_errors, setup_logging, write_output
 from .cli_options import (
-    ApiKeyEnvOpt,
-    BaseUrlOpt,
-    CacheDirOpt,
-    D,
-    DebugOpt,
-    EngineOpt,
-    MaxAttemptsOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
-    RecordingsOpt,
-    RetriesOpt,
-    StrategyOpt,
-    TemperatureOpt,
-    ThreadsOpt,
-    TimeoutOpt,
-    VerboseOpt,
+    model_options,
     model_settings,
 )
 
@@ -54,7 +36,8 @@ _FORMATS = ("text", "json", "md")
 
 def register_eval(app: typer.Typer) -> None:
     """Add the ``eval`` command to `app`."""
-    app.command("eval", cls=SummarizerCommand)(handle_errors(eval_command))
+    command = model_options(without=("context_tokens", "chunk_overlap"))(eval_command)  # eval reads whole articles
+    app.command("eval", cls=SummarizerCommand)(handle_errors(command))
 
 
 def eval_command(
@@ -106,24 +89,6 @@ def eval_command(
         list[str] | None,
         typer.Option("--max", metavar="METRIC=VALUE", help="Exit 1 when METRIC rises above VALUE (repeatable)."),
     ] = None,
-    engine: EngineOpt = D.engine,
-    model: ModelOpt = D.model,
-    base_url: BaseUrlOpt = D.base_url,
-    api_key_env: ApiKeyEnvOpt = D.api_key_env,
-    mode: ModeOpt = D.mode,
-    recordings: RecordingsOpt = D.recordings,
-    model_path: ModelPathOpt = D.model_path,
-    threads: ThreadsOpt = D.threads,
-    strategy: StrategyOpt = D.strategy,
-    no_cache: NoCacheOpt = D.no_cache,
-    cache_dir: CacheDirOpt = D.cache_dir,
-    max_attempts: MaxAttemptsOpt = D.max_attempts,
-    max_tokens: MaxTokensOpt = D.max_tokens,
-    temperature: TemperatureOpt = D.temperature,
-    timeout: TimeoutOpt = D.timeout,
-    retries: RetriesOpt = D.retries,
-    verbose: VerboseOpt = D.verbose,
-    debug: DebugOpt = D.debug,
 ) -> None:
     """Score summaries against gold annotations: per section precision, recall, F1, attribute accuracy,
     unfaithful claims and cost.
@@ -142,7 +107,7 @@ def eval_command(
 
       summarizer batch fixtures/articles -o out.jsonl && summarizer eval --results out.jsonl
     """
-    setup_logging(verbose, debug)
+    setup_logging(ctx.params["verbose"], ctx.params["debug"])
     import json
 
     from .errors import ConfigError, InputError

@@ -22,29 +22,12 @@ import typer
 
 from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging
 from .cli_options import (
-    ApiKeyEnvOpt,
-    BaseUrlOpt,
-    CacheDirOpt,
     ConcurrencyOpt,
     D,
-    DebugOpt,
-    EngineOpt,
-    MaxAttemptsOpt,
-    MaxTokensOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
-    RecordingsOpt,
-    RetriesOpt,
     RpmOpt,
-    StrategyOpt,
-    TemperatureOpt,
-    ThreadsOpt,
-    TimeoutOpt,
     TpmOpt,
-    VerboseOpt,
     cli_state,
+    model_options,
     model_settings,
 )
 
@@ -53,7 +36,8 @@ __all__ = ["register_serve", "serve"]
 
 def register_serve(app: typer.Typer) -> None:
     """Add the ``serve`` command to `app`."""
-    app.command("serve", cls=SummarizerCommand)(handle_errors(serve))
+    command = model_options(without=("context_tokens", "chunk_overlap"))(serve)
+    app.command("serve", cls=SummarizerCommand)(handle_errors(command))
 
 
 def serve(
@@ -118,27 +102,9 @@ def serve(
             help="Seconds SIGTERM waits for running model calls.",
         ),
     ] = 30.0,
-    engine: EngineOpt = D.engine,
-    model: ModelOpt = D.model,
-    base_url: BaseUrlOpt = D.base_url,
-    api_key_env: ApiKeyEnvOpt = D.api_key_env,
-    mode: ModeOpt = D.mode,
-    recordings: RecordingsOpt = D.recordings,
-    model_path: ModelPathOpt = D.model_path,
-    threads: ThreadsOpt = D.threads,
-    strategy: StrategyOpt = D.strategy,
-    no_cache: NoCacheOpt = D.no_cache,
-    cache_dir: CacheDirOpt = D.cache_dir,
-    max_attempts: MaxAttemptsOpt = D.max_attempts,
-    max_tokens: MaxTokensOpt = D.max_tokens,
-    temperature: TemperatureOpt = D.temperature,
-    timeout: TimeoutOpt = D.timeout,
-    retries: RetriesOpt = D.retries,
     concurrency: ConcurrencyOpt = D.concurrency,
     rpm: RpmOpt = D.rpm,
     tpm: TpmOpt = D.tpm,
-    verbose: VerboseOpt = D.verbose,
-    debug: DebugOpt = D.debug,
 ) -> None:
     """Serve the HTTP API: summaries now, background jobs, reports, health, metrics, OpenAPI.
 
@@ -153,7 +119,7 @@ def serve(
       SUMMARIZER_SERVICE_KEYS=k1,k2 summarizer serve --host 0.0.0.0 --port 8000
       curl -s localhost:8000/v1/summaries -H 'content-type: application/json' -d '{"text": "..."}'
     """
-    setup_logging(verbose, debug)
+    setup_logging(ctx.params["verbose"], ctx.params["debug"])
     from .errors import ConfigError
     from .service.settings import KEYS_ENV, SETTINGS_ENV, ServiceSettings, is_loopback, read_api_keys
 
