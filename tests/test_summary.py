@@ -21,6 +21,7 @@ from summarizer.pipeline import Pipeline
 from summarizer.strategies import Conversation, FirstQuestion, Steps
 from summarizer.strategies.summary import (
     FALLBACK_CHARS,
+    SUMMARY_MAX_TOKENS,
     SUMMARY_SCHEMA,
     check_summary,
     fallback_summary,
@@ -201,5 +202,19 @@ def test_summary_prompt_lists_items_sentences_in_article_order(article: Article)
     positions = [prompt.index(SENTENCES[n]) for n in (0, 1, 2)]
     assert positions == sorted(positions)
     assert SENTENCES[3] not in prompt  # no item cites it, and it is not the lead
-    # The reply format is stated, and the JSON it asks for parses as the schema says.
-    assert '{"summary": "..."}' in prompt and json.loads('{"summary": "..."}').keys() == {"summary"}
+    # The reply format is shown by an example that itself passes the checks against its own text.
+    example = json.loads(re.search(r"Reply: (\{.*\})", prompt).group(1))  # type: ignore[union-attr]
+    text = prompt[prompt.index("Text:") : prompt.index("Reply:")].replace("- ", "")
+    assert check_summary(example["summary"], parse_article(text)) == []
+    assert prompt.rstrip().endswith("Reply:")
+
+
+def test_summary_reply_is_bounded_and_a_truncated_reply_falls_back(article: Article) -> None:
+    cut = Completion(text='{"summary": "Dock workers', usage=Usage(total_tokens=240), finish_reason="length")
+    result, engine = run(article, cut)
+    assert engine.requests[0].params["max_tokens"] == SUMMARY_MAX_TOKENS
+    assert result.summary_origin == "rule" and "after 1 attempt(s) (truncated reply" in result.notes[0]
+    # A smaller budget the user set is kept.
+    engine = ScriptedEngine({"summary": GOOD})
+    Pipeline(engine, strategy=_Summarizing(), params={"max_tokens": 100}).run(article)
+    assert engine.requests[0].params["max_tokens"] == 100
