@@ -800,3 +800,12 @@ def test_render_html_shows_a_repeated_sentence_once() -> None:
     assert '<p class="item-text">Haru rejects Valdoria&#39;s demand.</p>' in event
     summary = out[out.index('id="summary"') : out.index("</section>", out.index('id="summary"'))]
     assert summary.count("<li>") == 1 and "2 key points repeat the summary" in summary
+
+
+def test_render_html_timeline_does_not_repeat_a_quoted_sentence() -> None:
+    result = _repeating_result()
+    out = render(result, "html")
+    timeline = out[out.index('<ol class="tl">') : out.index("</ol>", out.index('<ol class="tl">'))]
+    assert SENTENCES[0][:40] not in timeline and SENTENCES[3][:30] not in timeline
+    assert "THREATEN: Lena Ortiz → Norland" in timeline and "deadline: Valdoria, Norland" in timeline
+    assert "Ortiz accuses Norland of bullying." in timeline  # a summary of its own is still the line
