@@ -218,3 +218,17 @@ def test_summary_reply_is_bounded_and_a_truncated_reply_falls_back(article: Arti
     engine = ScriptedEngine({"summary": GOOD})
     Pipeline(engine, strategy=_Summarizing(), params={"max_tokens": 100}).run(article)
     assert engine.requests[0].params["max_tokens"] == 100
+
+
+def test_a_summary_in_another_language_may_open_with_its_own_words() -> None:
+    spanish = parse_article(
+        "El consejo de Marlow votó el martes cerrar el puente viejo. La alcaldesa Ada Finch habló con la prensa.\n",
+        language="en",
+    )
+    summary = "Marlow's council voted to close the old bridge. Mayor Ada Finch spoke to the press."
+    assert check_summary(summary, spanish) == []
+    assert "'Jones'" in check_summary(summary.replace("Finch", "Jones"), spanish)[0]
+    same = parse_article(spanish.text)  # summarized in its own language: every opener is checked
+    assert spanish.language != "en" and same.summary_language is None
+    assert "'Marlow' does not occur" not in " ".join(check_summary("Marlow votó. Ada Finch habló.", same))
+    assert check_summary("Tokio votó. Ada Finch habló.", same)[0].startswith("'Tokio' does not occur")

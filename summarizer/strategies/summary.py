@@ -144,7 +144,9 @@ def check_summary(summary: str, article: Article) -> list[str]:
     the article as written (the first word of a sentence in any case), and a name of
     several capitalised words occurs whole or word after word with at most `NAME_GAP`
     words between ("Sergei Blinken" from "Sergei Lavrov" and "Antony Blinken" does not); every number,
-    in digits or words, has the value of a number in the article.
+    in digits or words, has the value of a number in the article. When the summary is
+    asked in another language than the article's, the first word of a sentence is not
+    checked (names and numbers still are).
     """
     text = " ".join(summary.translate(_QUOTES).split())
     if not text:
@@ -163,6 +165,7 @@ def check_summary(summary: str, article: Article) -> list[str]:
             break
 
     source = _source_text(article)
+    same_language = article.summary_language in (None, article.language)
     initial = {start + len(text[start:end]) - len(text[start:end].lstrip("\"'(")) for start, end in spans}
     bad: list[str] = []
     runs: list[list[str]] = [[]]  # capitalised words joined by single spaces: multiword names
@@ -171,9 +174,11 @@ def check_summary(summary: str, article: Article) -> list[str]:
         word = _POSSESSIVE.sub("", m.group()) or m.group()
         if m.start() in initial:
             # Any word may open a sentence; it is a name when the article never writes it in lower case.
-            if word.lower() not in _OPENERS and not _occurs(word, source, ignore_case=True):
+            # A summary in another language than the article's opens with words the article lacks.
+            if same_language and word.lower() not in _OPENERS and not _occurs(word, source, ignore_case=True):
                 bad.append(word)
             name_like = word.lower() not in _OPENERS and not _occurs(word.lower(), source)
+            name_like = name_like and (same_language or _occurs(word, source))
         else:
             name_like = word[0].isupper()
             if name_like and not _occurs(word, source):
