@@ -124,10 +124,20 @@ def test_summary_written_by_the_model_is_kept(article: Article) -> None:
         (GOOD[:-25], "is cut off"),
         (GOOD[:-25] + "…", "is cut off"),
         (GOOD.split(". ")[0] + ".", "the summary has 1 sentences"),
-        (GOOD + " " + GOOD, "the summary has 4 sentences"),
+        (GOOD.split(". ")[0] + ". " + GOOD.split(". ")[0] + " and", "is cut off"),  # one whole sentence is too few
         (GOOD.replace("Mara Quist", "Bob Fakename"), "'Bob' does not occur in the article"),
     ],
-    ids=["invented-name", "mixed-names", "number", "number-word", "cut", "ellipsis", "one", "four", "injected-name"],
+    ids=[
+        "invented-name",
+        "mixed-names",
+        "number",
+        "number-word",
+        "cut",
+        "ellipsis",
+        "one",
+        "one-and-cut",
+        "injected-name",
+    ],
 )
 def test_summary_that_fails_a_check_is_reasked_with_the_problem(article: Article, bad: str, problem: str) -> None:
     result, engine = run(article, {"summary": bad}, {"summary": GOOD})
@@ -232,3 +242,28 @@ def test_a_summary_in_another_language_may_open_with_its_own_words() -> None:
     assert spanish.language != "en" and same.summary_language is None
     assert "'Marlow' does not occur" not in " ".join(check_summary("Marlow votó. Ada Finch habló.", same))
     assert check_summary("Tokio votó. Ada Finch habló.", same)[0].startswith("'Tokio' does not occur")
+
+
+def test_a_long_reply_keeps_its_first_complete_sentences(article: Article) -> None:
+    extra = " The authority's chair, Tomas Brenn, called the deal fair."
+    result, engine = run(article, {"summary": GOOD + extra + " Shipping companies had warned of a longer strike."})
+    assert len(engine.requests) == 1 and result.summary == GOOD + extra and result.summary_origin == "model"
+    assert "first complete sentences are kept" in result.notes[0]
+    # Kept sentences are checked like any other: an invented name among them is re-asked.
+    result, engine = run(article, {"summary": GOOD.replace("Quist", "Jones") + extra + " And more."},
+                         {"summary": GOOD})  # fmt: skip
+    assert len(engine.requests) == 2 and result.summary == GOOD and result.notes == []
+
+
+def test_a_reply_cut_at_the_token_limit_keeps_its_complete_sentences(article: Article) -> None:
+    cut = json.dumps({"summary": GOOD + " Tomas Brenn called the deal fair to both"})[:-2]
+    result, _ = run(article, Completion(text=cut, usage=Usage(total_tokens=240), finish_reason="length"))
+    assert result.summary == GOOD and result.summary_origin == "model"
+    assert f"cut at {SUMMARY_MAX_TOKENS} tokens" in result.notes[0]
+    # Cut inside an escape, or with an invented name in what is complete: the lead instead.
+    for text in (
+        '{"summary": "Mara Jones left. She said \\u00',
+        json.dumps({"summary": GOOD.replace("Quist", "Jones")})[:-2],
+    ):
+        result, _ = run(article, Completion(text=text, usage=Usage(total_tokens=240), finish_reason="length"))
+        assert result.summary_origin == "rule" and result.summary == fallback_summary(article)

@@ -13,11 +13,12 @@ Does not compose items, ground evidence or know any engine.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from typing import Any
 
-from ..errors import OutputError
+from ..errors import OutputError, TruncatedOutputError
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 
@@ -280,8 +281,9 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
         conversation: The strategy's conversation; its attempts bound the re-asks.
 
     Returns:
-        ``(summary, origin, notes)``: the model's summary with origin ``"model"`` and no
-        notes, or, when every attempt failed a check (a name or number not in the
+        ``(summary, origin, notes)``: the model's summary with origin ``"model"`` (and a
+        note when only its first complete sentences were kept: a reply too long, or cut
+        at the token limit), or, when every attempt failed a check (a name or number not in the
         article, a sentence cut off, a refusal, a reply past `SUMMARY_MAX_TOKENS`), the
         lead sentences with origin ``"rule"`` and one note saying why.
     """
@@ -290,24 +292,80 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
     messages = summary_messages(article, output)
     limit = min(int(conversation.params.get("max_tokens") or SUMMARY_MAX_TOKENS), SUMMARY_MAX_TOKENS)
     asking = Conversation(max_attempts=conversation.max_attempts, params={**conversation.params, "max_tokens": limit})
+    origin: Origin = "model"
     try:
-        data = yield from asking.ask(messages, SUMMARY_SCHEMA, "summary", lambda d: _parse(d, article))
+        summary, notes = yield from asking.ask(messages, SUMMARY_SCHEMA, "summary", lambda d: _parse(d, article))
+    except TruncatedOutputError as err:
+        # Cut at the token limit: the complete sentences before the cut may still pass.
+        kept = _leading_sentences(_partial_summary(err.raw or ""), article)
+        if kept is not None and not check_summary(kept, article):
+            note = f"summary: the model's reply was cut at {limit} tokens; its first complete sentences are kept"
+            return kept, origin, [note]
+        origin = "rule"
+        return fallback_summary(article), origin, [_fallback_note(asking.attempts, err)]
     except OutputError as err:
-        why = err.errors[0] if err.errors else str(err)
-        note = (
-            f"summary: the model's summary failed the checks after {asking.attempts} attempt(s) "
-            f"({why}); the summary is selected from the article's sentences instead"
-        )
-        origin: Origin = "rule"
-        return fallback_summary(article), origin, [note]
+        origin = "rule"
+        return fallback_summary(article), origin, [_fallback_note(asking.attempts, err)]
     finally:  # what the summary question spent is the strategy's spend
         conversation.usage += asking.usage
         conversation.attempts += asking.attempts
         conversation.mode = asking.mode or conversation.mode
-    return " ".join(str(data).split()), "model", []
+    return summary, origin, notes
 
 
-def _parse(data: Any, article: Article) -> tuple[str, list[str]]:
+def _fallback_note(attempts: int, err: OutputError) -> str:
+    why = err.errors[0] if err.errors else str(err)
+    return (
+        f"summary: the model's summary failed the checks after {attempts} attempt(s) "
+        f"({why}); the summary is selected from the article's sentences instead"
+    )
+
+
+def _leading_sentences(text: str, article: Article) -> str | None:
+    """The longest run of complete sentences from the start of `text` within
+    `MAX_SENTENCES` and `MAX_SUMMARY_CHARS`; None when that is fewer than two."""
+    text = " ".join(text.translate(_QUOTES).split())
+    spans = _sentence_spans(text, article.language)
+    kept: str | None = None
+    count = 0
+    for start, end in spans:
+        sentence = text[start:end]
+        if _CLIPPED.search(sentence) or not _ENDS.search(sentence):
+            break
+        if count >= MAX_SENTENCES or end - spans[0][0] > MAX_SUMMARY_CHARS:
+            break
+        count += 1
+        kept = text[spans[0][0] : end]
+    return kept if count >= min(MIN_SENTENCES, len(_reporting(article)) or 1) else None
+
+
+def _partial_summary(raw: str) -> str:
+    """The summary string of a reply cut off inside it (``{"summary": "One. Tw``)."""
+    start = re.search(r'"summary"\s*:\s*"', raw)
+    if start is None:
+        return ""
+    rest = raw[start.end() :]
+    for cut in range(len(rest), max(len(rest) - 7, -1), -1):  # drop a half-written escape
+        try:
+            value: str = json.loads('"' + rest[:cut] + '"')
+            return value
+        except ValueError:
+            continue
+    return ""
+
+
+def _parse(data: Any, article: Article) -> tuple[tuple[str, list[str]], list[str]]:
+    """The summary and its notes, or the problems. A reply whose only fault is its length
+    (too many sentences or characters, the last one cut) keeps its leading complete
+    sentences when they pass every check, and a note says so."""
     if not isinstance(data, dict) or not isinstance(data.get("summary"), str):
-        return "", ['the reply must be a JSON object {"summary": "..."}']
-    return data["summary"], check_summary(data["summary"], article)
+        return ("", []), ['the reply must be a JSON object {"summary": "..."}']
+    summary = " ".join(data["summary"].split())
+    errors = check_summary(summary, article)
+    if not errors:
+        return (summary, []), []
+    kept = _leading_sentences(summary, article)
+    if kept is not None and kept != summary and not check_summary(kept, article):
+        note = "summary: the model's reply was too long or ended unfinished; its first complete sentences are kept"
+        return (kept, [note]), []
+    return (summary, []), errors
