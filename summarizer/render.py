@@ -23,7 +23,7 @@ from typing import Any, Literal, get_args
 
 import jinja2
 
-from .models import Actor, ArticleSummary, GroundedEvidence
+from .models import Actor, ArticleSummary, ChunkReport, GroundedEvidence
 
 __all__ = ["FORMATS", "Format", "render"]
 
@@ -47,6 +47,19 @@ _MD_INLINE = re.compile(r"[\\`*\[\]<~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 # and the closing hashes a heading would drop.
 _MD_BLOCK_START = re.compile(r"^(#|>|[-+=]|\d+[.)])")
 _MD_CLOSING_HASHES = re.compile(r"(?<=\s)#+$")
+# Where a field came from (models.Origin), in the order views list them, with the letter
+# of the compact marker. A field absent from an item's `origin` map came from the model.
+_ORIGINS = {"model": "M", "parse": "P", "rule": "R"}
+# The fields each kind of item shows, in the order it shows them; `origin` keys beyond
+# these (a strategy's own) are listed after them, so no recorded origin goes unshown.
+_ORIGIN_FIELDS = {
+    "actor": ("name", "kind", "title", "country", "mentions"),
+    "stance": ("holder", "target", "position", "topic", "summary", "evidence"),
+    "event": ("type", "actors", "recipients", "date", "location", "factuality", "summary", "evidence"),
+    "follow_up": ("kind", "actors", "due", "basis", "description", "evidence"),
+}
+# What a text has to be folded to before two texts count as one: quotes, spaces, case.
+_FOLD_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our ours you your i me my".split())
 
 
@@ -70,9 +83,9 @@ def render(result: ArticleSummary, format: Format) -> str:
     if format == "json":
         return result.model_dump_json(indent=2)
     if format == "md":
-        return _environment(html=False).get_template("summary.md.j2").render(report=_build(result))
+        return _environment(html=False).get_template("summary.md.j2").render(report=_build(result), origins=_ORIGINS)
     if format == "html":
-        return _environment(html=True).get_template("report.html.j2").render(report=_build(result))
+        return _environment(html=True).get_template("report.html.j2").render(report=_build(result), origins=_ORIGINS)
     raise ValueError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
 
 
@@ -114,6 +127,12 @@ class _Item:
     whom: list[_ActorRef] = field(default_factory=list)
     hue: int | None = None
     evidence: list[str] = field(default_factory=list)  # evidence ids, for linking
+    # The summary (description) to show, None when it only repeats one of the quotes; a
+    # stance's topic, None when it is the start of its summary or quote.
+    text: str | None = None
+    topic: str | None = None
+    # Where each shown field came from: (origin, field names), in _ORIGINS order.
+    origins: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,9 @@ class _Report:
     undated_events: int
     unlocated: int
     data: dict[str, Any]  # what the page script needs, embedded as JSON
+    key_points: list[str]  # those that do not repeat the summary
+    repeated_points: int  # key points not shown again because the summary says them
+    failed_chunks: list[ChunkReport]  # chunks of a partial result that failed, with why
 
 
 def _actor_hue(actor_id: str) -> int:
@@ -221,6 +243,34 @@ def _mentions(text: str, actors: list[_Item]) -> list[tuple[int, int, _ActorRef]
     return chosen
 
 
+def _origins(kind: str, origin: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Group an item's fields by where they came from: [("model", ["kind"]), ("parse", ["name"])]."""
+    fields = [*_ORIGIN_FIELDS[kind], *(f for f in origin if f not in _ORIGIN_FIELDS[kind])]
+    groups: dict[str, list[str]] = {}
+    for name in fields:
+        groups.setdefault(origin.get(name, "model"), []).append(name)
+    order = list(_ORIGINS)
+    return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_FOLD_QUOTES).split()).casefold().rstrip(" .!?;:,'\"")
+
+
+def _repeats(text: str, others: Iterable[str], *, inside: bool = False) -> bool:
+    """Does `text` say nothing the `others` do not: equal to one of them, or (clipped
+    with "…") the start of one; with ``inside``, also any part of one."""
+    stripped = text.rstrip()
+    clipped = stripped.endswith(("\u2026", "..."))
+    folded = _plain(stripped.rstrip(".\u2026") if clipped else stripped)
+    if not folded:
+        return True
+    for other in map(_plain, others):
+        if folded == other or (clipped and other.startswith(folded)) or (inside and folded in other):
+            return True
+    return False
+
+
 def _build(result: ArticleSummary) -> _Report:
     text = result.article.text
 
@@ -263,7 +313,11 @@ def _build(result: ArticleSummary) -> _Report:
     for n, stance in enumerate(result.stances, 1):
         who, whom = ref(stance.holder), ref(stance.target)
         title = f"{who[0].name if who else stance.holder}: {stance.position} on {stance.topic}"
-        stances.append(_Item("stance", f"stance-{n}", f"S{n}", title, stance, quotes(stance.evidence), who, whom))
+        item = _Item("stance", f"stance-{n}", f"S{n}", title, stance, quotes(stance.evidence), who, whom)
+        said = [q.text for q in item.quotes]
+        item.text = None if _repeats(stance.summary, said) else stance.summary
+        item.topic = None if _repeats(stance.topic, [stance.summary, *said]) else stance.topic
+        stances.append(item)
     events = []
     for n, event in enumerate(result.events, 1):
         label = event.id.strip() or f"E{n}"
@@ -276,6 +330,11 @@ def _build(result: ArticleSummary) -> _Report:
               quotes(follow_up.evidence), refs(follow_up.actors))
         for n, follow_up in enumerate(result.follow_ups, 1)
     ]  # fmt: skip
+    for item in [*events, *follow_ups]:
+        said = item.data.summary if item.kind == "event" else item.data.description
+        item.text = None if _repeats(said, [q.text for q in item.quotes]) else said
+    for item in [*actors, *stances, *events, *follow_ups]:
+        item.origins = _origins(item.kind, item.data.origin)
 
     citing = [*stances, *events, *follow_ups]
     cited_by: dict[str, list[str]] = {ev: [] for ev in span_ids.values()}
@@ -310,7 +369,12 @@ def _build(result: ArticleSummary) -> _Report:
         },
         "evidence": {ev: {"start": start, "end": end, "items": cited_by[ev]} for (start, end), ev in span_ids.items()},
     }
+    # A key point the summary already says (the lead sentence, clipped or not) is not shown twice.
+    key_points = [p for p in result.key_points if not _repeats(p, [result.summary], inside=True)]
     return _Report(
+        key_points=key_points,
+        repeated_points=len(result.key_points) - len(key_points),
+        failed_chunks=[c for c in result.provenance.chunks or [] if not c.ok],
         title=(result.article.title or "").strip() or "Untitled article",
         published=published,
         source=source,
@@ -370,7 +434,7 @@ def _environment(*, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
         finalize=_finalize,
     )
-    filters: dict[str, Callable[..., object]] = {"words": _words}
+    filters: dict[str, Callable[..., object]] = {"words": _words, "origin_letter": lambda o: _ORIGINS.get(o, "?")}
     if html:
         filters["csp_hash"] = _csp_hash
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from summarizer.models import ArticleSummary
@@ -38,3 +39,21 @@ def test_render_rejects_what_is_not_a_result(cli, tmp_path: Path) -> None:
     assert result.stderr.startswith("summarizer: error: ") and "not a summarizer result" in result.stderr
     missing = cli("render", str(tmp_path / "nope.json"))
     assert missing.exit_code == 2 and "cannot read" in missing.stderr
+
+
+def test_render_shows_a_saved_results_origins_and_notes(cli, tmp_path: Path) -> None:
+    """What a strategy records (origins, the summary's origin, notes) reaches the views from a saved file."""
+    saved = tmp_path / "result.json"
+    assert cli("summarize", str(SEED), *REPLAY, "-o", str(saved)).exit_code == 0
+    data = json.loads(saved.read_text())
+    data["summary_origin"] = "rule"
+    data["notes"] = ["summary: the model failed the checks; the lead instead"]
+    data["actors"][0]["origin"] = {"name": "parse", "kind": "model"}
+    saved.write_text(json.dumps(data))
+    md = cli("render", str(saved), "--format", "md")
+    assert md.exit_code == 0, md.stderr
+    assert "Summary ⟨R⟩: selected by rule" in md.stdout
+    assert "- summary: the model failed the checks; the lead instead" in md.stdout
+    assert "⟨M kind, title, country, mentions · P name⟩" in md.stdout
+    page = cli("render", str(saved), "--format", "html")
+    assert page.exit_code == 0 and 'id="notes"' in page.stdout and "o-rule" in page.stdout

@@ -23,6 +23,7 @@ from summarizer.models import (
     Actor,
     ArticleInfo,
     ArticleSummary,
+    ChunkReport,
     GroundedEvidence,
     Provenance,
     ResultEvent,
@@ -661,3 +662,150 @@ def test_seed_views_match_expected_files(fmt: str) -> None:
     """The seed article's recorded result renders exactly as the reviewed files in fixtures/views/."""
     result = load_result(FIXTURES / "expected" / "00-seed-2022-02-17-blinken.json")
     assert_matches_expected(render(result, fmt), FIXTURES / "views" / f"00-seed-2022-02-17-blinken.{fmt}")
+
+
+# --------------------------------------------------------------------------- origins, notes, repeats
+
+
+def _origin_result() -> ArticleSummary:
+    """make_result with origins recorded the way a guided strategy records them."""
+    result = make_result()
+    result.actors[0].origin = {"name": "parse", "mentions": "parse", "title": "rule"}
+    result.events[0].origin = {"actors": "parse", "recipients": "parse", "summary": "rule", "evidence": "rule",
+                               "date_text": "rule"}  # fmt: skip
+    result.follow_ups[1].origin = dict.fromkeys(("kind", "actors", "due", "basis", "description", "evidence"), "rule")
+    return result
+
+
+def _html_origins(out: str) -> dict[str, str]:
+    """Each item's origin line, as text with the marker letters in brackets: {"actor-1": "[P] name, ..."}."""
+    found = {}
+    for match in re.finditer(r'id="((?:actor|stance|event|follow-up)-\d+)".*?<p class="origin">(.*?)</p>', out, re.S):
+        line = re.sub(r'<abbr class="o o-(\w+)"[^>]*>\w</abbr>', lambda m: f"[{m.group(1)}]", match.group(2))
+        found[match.group(1)] = html.unescape(re.sub(r"<[^>]+>", "", line))
+    return found
+
+
+def test_render_md_marks_where_each_field_came_from() -> None:
+    md = render(_origin_result(), "md")
+    assert "Where each field came from: M model · P parse · R rule" in md
+    assert "“Ortiz” ⟨M kind, country · P name, mentions · R title⟩" in md
+    # A key outside the shown fields (date_text) is listed too, so no recorded origin is lost.
+    assert "occurred ⟨M type, date, location, factuality · P actors, recipients · R summary, evidence, date text⟩" in md
+    assert "explicit ⟨R⟩" in md  # every field by rule: one marker
+    assert "- **A2 · Valdoria** — state; mentioned as “Valdoria” ⟨M⟩" in md  # no origin map: the model
+
+
+def test_render_html_marks_where_each_field_came_from() -> None:
+    out = render(_origin_result(), "html")
+    assert re.search(r'class="legend">Where each field came from: <abbr class="o o-model"', out)
+    origins = _html_origins(out)
+    assert set(origins) == {f"actor-{n}" for n in range(1, 6)} | {"stance-1", "stance-2"} | {
+        f"event-{n}" for n in range(1, 5)
+    } | {"follow-up-1", "follow-up-2"}
+    assert origins["actor-1"] == "[model] kind, country [parse] name, mentions [rule] title"
+    assert origins["event-1"].startswith("[model] type, date, location, factuality [parse] actors, recipients")
+    assert origins["follow-up-2"] == "[rule]" and origins["actor-2"] == "[model]"
+    assert 'title="name, mentions: from the parse"' in out
+
+
+@pytest.mark.parametrize(("origin", "words"), [("model", "written by the model"), ("rule", "selected by rule")])
+def test_render_says_where_the_summary_came_from(origin: str, words: str) -> None:
+    result = make_result().model_copy(update={"summary_origin": origin, "key_points_origin": "parse"})
+    md = render(result, "md")
+    assert f"Summary ⟨{origin[0].upper()}⟩: {words}" in md and "**Key points** ⟨P⟩" in md
+    out = render(result, "html")
+    marker = rf'class="origin summary-origin"><abbr class="o o-{origin}"[^>]*>\w</abbr>'
+    assert re.search(rf"{marker} {words.capitalize()}", out)
+
+
+def test_render_shows_every_note_and_a_partial_result() -> None:
+    result = make_result()
+    result.notes = ["12 of 31 candidate events kept (limit 12)", "summary: the model failed; the lead instead"]
+    result.partial = True
+    result.provenance.chunks = [
+        ChunkReport(index=1, first_sentence=1, last_sentence=2, ok=True),
+        ChunkReport(index=2, first_sentence=2, last_sentence=4, ok=False, error="still invalid after 3 attempts"),
+    ]
+    md = render(result, "md")
+    notes = md[md.index("## Notes") : md.index("## Actors")]
+    assert "Partial result: 1 part of the article failed" in notes
+    assert "Sentences 2–4 missing: still invalid after 3 attempts" in notes
+    for note in result.notes:
+        assert f"- {note}" in notes
+    out = render(result, "html")
+    section = out[out.index('<section class="notes"') : out.index("</section>", out.index('<section class="notes"'))]
+    assert "Sentences 2–4 missing: still invalid after 3 attempts" in section and "Partial result" in section
+    assert all(html.escape(note, quote=True) in section for note in result.notes)
+    assert '<a href="#notes">Notes <span class="count">3</span></a>' in out
+    # Without notes the section is not there.
+    assert "## Notes" not in render(make_result(), "md") and 'id="notes"' not in render(make_result(), "html")
+
+
+def test_render_shows_ambiguous_dates() -> None:
+    result = make_result()
+    result.events[0].date_ambiguous = True
+    result.follow_ups[1].due_ambiguous = True
+    md = render(result, "md")
+    assert "2024-03-12 (“on Tuesday”, ambiguous: the nearer reading)" in md
+    assert "due 2024-03-31 (“by March 31”, ambiguous: the nearer reading)" in md
+    out = render(result, "html")
+    assert out.count('<span class="ambiguous"') == 2
+    assert "ambiguous" not in render(make_result(), "md")
+
+
+def _repeating_result() -> ArticleSummary:
+    """Items whose summary is their quote (as a rule-based strategy writes them), a stance
+    topic that is its sentence clipped, and key points that repeat the summary."""
+    result = make_result()
+    text = result.article.text
+    first = SENTENCES[0]
+    whole = evidence(text, first)
+    result.summary = first + " " + SENTENCES[1]
+    result.key_points = [first[:60].rsplit(" ", 1)[0] + "…", SENTENCES[1], "A point of its own."]
+    result.events[0].summary = first
+    result.events[0].evidence = [whole]
+    result.stances[0].summary = first
+    result.stances[0].topic = first[:50].rsplit(" ", 1)[0] + "…"
+    result.stances[0].evidence = [whole]
+    result.follow_ups[1].description = SENTENCES[3]
+    result.follow_ups[1].evidence = [evidence(text, SENTENCES[3])]
+    return result
+
+
+def test_render_md_shows_a_repeated_sentence_once() -> None:
+    result = _repeating_result()
+    md = render(result, "md")
+    body = md[md.index("## Stances") :]
+    first = SENTENCES[0]
+    # Stance 1 and event 1 quote the sentence once each, with no summary or topic repeating it.
+    assert body.count(first) == 2 and first[:40] not in body.replace(first, "")
+    assert body.count(SENTENCES[3]) == 1
+    assert "- **S1 · Lena Ortiz (A1) → Norland (A3): oppose** ⟨M⟩" in body  # no "— on <clipped sentence>"
+    # Items that say something of their own still say it.
+    assert "Haru rejects Valdoria's demand." in body and "Talks between Valdoria and Norland" in body
+    points = md[md.index("**Key points**") : md.index("## Actors")]
+    assert "- A point of its own." in points and first[:30] not in points and SENTENCES[1] not in points
+    assert "2 key points repeat the summary and are not shown again." in points
+
+
+def test_render_html_shows_a_repeated_sentence_once() -> None:
+    out = render(_repeating_result(), "html")
+    for dom_id in ("stance-1", "event-1", "follow-up-2"):
+        start = out.index(f'id="{dom_id}"')
+        item = out[start : out.index("</article>", start)]
+        assert 'class="item-text"' not in item and 'class="topic"' not in item
+        assert item.count('class="quote"') == 1
+    event = out[out.index('id="event-2"') :]
+    assert '<p class="item-text">Haru rejects Valdoria&#39;s demand.</p>' in event
+    summary = out[out.index('id="summary"') : out.index("</section>", out.index('id="summary"'))]
+    assert summary.count("<li>") == 1 and "2 key points repeat the summary" in summary
+
+
+def test_render_html_timeline_does_not_repeat_a_quoted_sentence() -> None:
+    result = _repeating_result()
+    out = render(result, "html")
+    timeline = out[out.index('<ol class="tl">') : out.index("</ol>", out.index('<ol class="tl">'))]
+    assert SENTENCES[0][:40] not in timeline and SENTENCES[3][:30] not in timeline
+    assert "THREATEN: Lena Ortiz → Norland" in timeline and "deadline: Valdoria, Norland" in timeline
+    assert "Ortiz accuses Norland of bullying." in timeline  # a summary of its own is still the line

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser import MISSING_REASON, artifacts_dir, chromium_available, launch_chromium
-from test_render import ARTICLE, IMG, SCRIPT, hostile_result, make_result, spans
+from test_render import ARTICLE, IMG, SCRIPT, _origin_result, _repeating_result, hostile_result, make_result, spans
 
 from summarizer.models import ArticleSummary
 from summarizer.render import render
@@ -227,3 +227,28 @@ def test_report_screenshot(page: Page, tmp_path: Path, request: pytest.FixtureRe
         # What record_property does, minus its warning under junit_family=xunit2.
         request.node.user_properties.append(("artifact", str(path)))
         print(f"screenshot: {path}")
+
+
+def test_report_item_shown_by_its_quote_alone_still_finds_its_evidence(page: Page, tmp_path: Path) -> None:
+    """An item whose summary repeated its quote shows the quote once, and works as any other."""
+    result = _repeating_result()
+    open_report(page, result, tmp_path)
+    assert page.locator("#event-1 .item-text").count() == 0
+    page.click("#event-1 .item-head")
+    assert active_items(page) == {"event-1"}
+    ev = result.events[0].evidence[0]
+    covered = {pos for m in marks(page) if m["active"] for pos in range(m["start"], m["end"])}
+    assert covered == set(range(ev.start, ev.end))
+
+
+def test_report_origin_markers_and_notes_are_visible(page: Page, tmp_path: Path) -> None:
+    result = _origin_result()
+    result.notes = ["12 of 31 candidate events kept"]
+    open_report(page, result, tmp_path)
+    assert page.is_visible("#notes") and "12 of 31 candidate events kept" in (page.text_content("#notes") or "")
+    assert page.is_visible(".legend")
+    marker = page.locator("#actor-1 .origin abbr.o-parse")
+    assert marker.is_visible() and marker.get_attribute("title") == "name, mentions: from the parse"
+    assert "name, mentions" in (page.text_content("#actor-1 .origin") or "")
+    for item in ("#stance-1", "#event-4", "#follow-up-1"):
+        assert page.is_visible(f"{item} .origin abbr.o-model"), item
