@@ -83,7 +83,9 @@ def test_guided_label_of_the_wrong_type_is_repaired(seed_article) -> None:  # ty
             labels["Antony Blinken"] = ["person"]  # a list, not a label
         return json.dumps(labels)
 
-    result = Pipeline(FunctionEngine(answer), strategy="guided").run(seed_article)
+    from summarizer.strategies.guided import Guided
+
+    result = Pipeline(FunctionEngine(answer), strategy=Guided(nlp=False)).run(seed_article)
     assert result.provenance.attempts == 2
     assert "'Antony Blinken': label must be one of" in calls[1].messages[-1]["content"]
 
