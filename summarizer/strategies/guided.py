@@ -29,7 +29,7 @@ from typing import Any
 
 from ..engines.base import Message
 from ..errors import InvalidOutputError
-from ..grounding import check_output, instruction_sentences
+from ..grounding import check_output, instruction_sentences, resolve_date
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from ..prompts import render_messages
@@ -358,8 +358,9 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                     origin={"holder": cand.agents_origin, "topic": "rule", "target": "parse", "position": pos_origin,
                             "summary": "rule", "evidence": "parse"},
                 ))  # fmt: skip
-        if future or info.conditional:
-            when = _future_date(info)
+        ahead = _dated_ahead(info, article.published)
+        if future or info.conditional or ahead:
+            when = _future_date(info) or ahead
             kind = (
                 "conditional" if info.conditional else "deadline" if when and _DEADLINE.search(info.text)
                 else "scheduled" if when else "expected_action"
@@ -390,6 +391,19 @@ def _clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _dated_ahead(info: parse.SentenceInfo, published: str | None) -> str | None:
+    """Date words of the sentence that fall after the publication date ("takes effect on April 1")."""
+    if not published:
+        return None
+    for date in info.dates:
+        m = re.search(rf"\b(?:(?:on|by|before|until|from|in)\s+)?{re.escape(date)}", info.text)
+        words = m.group(0) if m else date
+        day = resolve_date(words, published)
+        if day is not None and day > published:
+            return words
+    return None
 
 
 def _future_date(info: parse.SentenceInfo) -> str | None:

@@ -55,12 +55,17 @@ _ROLE_NOUNS = frozenset(
 )
 _GROUP_NOUNS = frozenset("side party country nation government leader minister company union team".split())
 _REPORTING = frozenset("say tell state write tweet add report note post".split())
-_FUTURE_HEADS = frozenset("plan expect intend schedule aim set due hope prepare promise pledge vow".split())
+_FUTURE_HEADS = frozenset(
+    "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek".split()
+)
 _COMMIT = frozenset(
     "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
     "contract agree decide sign approve rule order schedule".split()
 )
 _HANDLE = re.compile(r"@\w+")
+_QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
+# Verbs of movement: a place they go to or come from is a destination, not a participant.
+_MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
 _lock = threading.Lock()
 _nlp: Any = None
@@ -269,6 +274,7 @@ class _Reader:
         self.recent: list[int] = []  # actors in order of latest mention
         self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
         self.last_agents: list[int] = []
+        self.last_subject: int | None = None  # the person who last acted as a main subject
 
     # ---------------------------------------------------------------- names
 
@@ -277,9 +283,15 @@ class _Reader:
         text = _ent_text(ent)
         if not text or not _is_name(ent) or text.startswith("@"):
             return None
+        if label in ("GPE", "ORG") and any(
+            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in _ROLE_NOUNS for c in ent.root.children
+        ):
+            label = "PERSON"  # "President Biden" read as a place: the title says it is a person
         known = self.reg.lookup(text, label)
         if known is not None:
             actor = self.reg.actors[known]
+            if label == "PERSON" and actor.label in ("GPE", "ORG"):
+                actor.label = "PERSON"
             if text not in actor.mentions:
                 actor.mentions.append(text)
             return known
@@ -368,6 +380,8 @@ class _Reader:
         if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
             return source
         if low in ("he", "him", "his", "she", "her"):
+            if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
+                return self.last_subject  # a subject pronoun continues the last sentence's subject
             for actor_i in reversed(self.recent):
                 if self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
                     return actor_i
@@ -380,6 +394,9 @@ class _Reader:
             if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not _compound_part(ent):
                 if ent.label_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
                     return None  # a place: "in Eastern Europe"
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in _MOVEMENT:
+                    return None  # a destination: "travel to Rome", "visited Kyiv"
                 return self._entity_actor(ent, number)
         if tok.pos_ == "PRON":
             return self._pronoun(tok, source)
@@ -393,6 +410,11 @@ class _Reader:
         if role is not None:
             return role
         if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
+                if child.dep_ == "appos":
+                    named = self._np(child, number, source)
+                    if named is not None:
+                        return named
             for child in tok.children:  # "Haiti's efforts": the possessor
                 if child.dep_ == "poss":
                     return self._np(child, number, source)
@@ -452,6 +474,8 @@ class _Reader:
                         for obj in sub.children:
                             if obj.dep_ == "pobj":
                                 add(self._nps(obj, number, source))
+            elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
+                add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
             elif child.dep_ == "prep" and child.lower_ not in _LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -518,8 +542,6 @@ class _Reader:
         if any(t.lemma_.lower() in _ROLE_NOUNS for t in words):
             found = self.reg.actors[actor]
             found.title = words.text
-            if words.text not in found.mentions:
-                found.mentions.append(words.text)
             anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
             if anchor is not None:
                 ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
@@ -535,8 +557,8 @@ class _Reader:
                 if actor is not None and not self.reg.actors[actor].title:
                     self._person_title(ent, actor)
         source = self._source(doc, number)
-        if source is None:
-            source = fallback_source
+        if source is None and (_QUOTED.search(text) or any(t.lower_ in ("i", "we", "my", "our") for t in doc)):
+            source = fallback_source  # a quote carried over from the sentence before or after
         clauses: list[Clause] = []
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         for tok in doc:
@@ -561,6 +583,11 @@ class _Reader:
                     agents_by_rule=by_rule,
                 )
             )
+        for clause in sorted(clauses, key=lambda c: not c.main):
+            people = [a for a in clause.agents if self.reg.actors[a].label in ("PERSON", "TITLE")]
+            if people and not clause.agents_by_rule:
+                self.last_subject = people[0]
+                break
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -652,5 +679,5 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
     return [
-        sorted(t) for t in (_LOCATIVE, _ROLE_NOUNS, _GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT)
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, _HANDLE.pattern]
+        sorted(t) for t in (_LOCATIVE, _ROLE_NOUNS, _GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT, _MOVEMENT)
+    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, _HANDLE.pattern, _QUOTED.pattern]
