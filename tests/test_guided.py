@@ -43,6 +43,10 @@ def _choose(pick: dict[str, str]):  # type: ignore[no-untyped-def]
         options = {"event": EVENT_OPTIONS, "position": POSITION_OPTIONS, "kind": guided.KIND_OPTIONS}[name]
         values = [v for v, _ in options]
         wanted = values.index(pick[name]) if pick.get(name) in values else 0
+        if "(no sentence)" in request.messages[-1]["content"]:
+            # The content-free question: the first option favoured, as a small model does.
+            return Completion(text="", usage=Usage(), choice_logprobs={
+                label: -0.5 if i == 0 else -3.0 for i, label in enumerate(request.choices)})  # fmt: skip
         # Every label scored, the wanted one highest: the strategy must compare them all.
         scores = {label: -5.0 - i * 0.1 for i, label in enumerate(request.choices)}
         scores[LABELS[wanted]] = -0.2
@@ -137,6 +141,15 @@ def test_guided_labels_beyond_the_options_or_minus_infinity_are_ignored():
     question = guided.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
     assert guided._pick({"A": -math.inf, "B": -3.0, "Z": 0.0}, question) == EVENT_OPTIONS[1][0]
     assert guided._pick({}, question) is None
+
+
+def test_guided_calibration_removes_a_first_option_preference():
+    """An option favoured as much without a sentence as with one is not picked for it."""
+    question = guided.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
+    scores = {"A": -0.6, "B": -1.0, "C": -4.0}
+    prior = {"A": -0.3, "B": -3.0, "C": -3.0}  # A (STATEMENT) wins on an empty sentence too
+    assert guided._pick(scores, question) == "STATEMENT"
+    assert guided._pick(scores, question, prior) == "CONSULT"
 
 
 def test_guided_every_item_says_where_it_came_from():

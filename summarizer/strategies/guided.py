@@ -104,6 +104,9 @@ _EVENT_RULES: dict[str, str] = {
 _VERBAL = frozenset("STATEMENT SUPPORT REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
 _DEADLINE = re.compile(r"\b(?:by|before|until|no later than|deadline)\b", re.I)
 _SUMMARY_SENTENCES = 2
+# Subtract each question kind's content-free prior from its scores (see `_pick`).
+CALIBRATE = True
+_PRIOR_FLOOR = 30.0
 MAX_KEY_POINTS = 5
 
 
@@ -206,8 +209,21 @@ def plan(article: Article, *, nlp: bool = True) -> Plan:
                                                       _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
         result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance))
     names = analysis.actors
+    if CALIBRATE:
+        # The content-free questions come first: one per kind of question asked below.
+        kinds = {"event": bool(result.candidates), "position": any(c.stance for c in result.candidates),
+                 "kind": any(names[i].label in ("ORG", "INSTITUTION") for i in kept)}  # fmt: skip
+        for name, options, text in (
+            ("kind", KIND_OPTIONS, 'What kind of actor is "(no name)" in this article?'),
+            ("event", EVENT_OPTIONS, "Which kind of event does this sentence report?"),
+            ("position", POSITION_OPTIONS, "What position does the actor take towards it?"),
+        ):
+            if kinds[name]:
+                empty = Sentence(number=0, start=0, end=0, text="(no sentence)")
+                result.questions.append(Question(name, -1, _messages(article, empty, text, options),
+                                                 [v for v, _ in options]))  # fmt: skip
     for i in kept:
-        if names[i].label == "ORG":
+        if names[i].label in ("ORG", "INSTITUTION"):
             q = f'What kind of actor is "{names[i].name}" in this article?'
             result.questions.append(Question("kind", i, _messages(article, None, q, KIND_OPTIONS),
                                              [v for v, _ in KIND_OPTIONS]))  # fmt: skip
@@ -247,10 +263,17 @@ def _topic(cand: Candidate, names: list[parse.Found]) -> str:
     return "what this sentence is about"
 
 
-def _pick(logprobs: dict[str, float], question: Question) -> str | None:
-    """The option with the highest log-probability; None when the engine ranked none."""
-    scored = [(lp, question.values[question.labels.index(label)]) for label, lp in logprobs.items()
-              if label in question.labels and math.isfinite(lp)]  # fmt: skip
+def _pick(logprobs: dict[str, float], question: Question, prior: dict[str, float] | None = None) -> str | None:
+    """The option with the highest log-probability; None when the engine ranked none.
+
+    With a `prior` (the same question asked about no sentence), each option's prior
+    log-probability is subtracted first ("calibrate before use"): an option the model
+    favours whatever the sentence, such as the first one listed, wins only when the
+    sentence moves it.
+    """
+    scored = [(lp - (max(prior.get(label, 0.0), -_PRIOR_FLOOR) if CALIBRATE and prior else 0.0),
+               question.values[question.labels.index(label)])
+              for label, lp in logprobs.items() if label in question.labels and math.isfinite(lp)]  # fmt: skip
     return max(scored)[1] if scored else None
 
 
@@ -358,19 +381,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                     origin={"holder": cand.agents_origin, "topic": "rule", "target": "parse", "position": pos_origin,
                             "summary": "rule", "evidence": "parse"},
                 ))  # fmt: skip
-        ahead = _dated_ahead(info, article.published)
-        if future or info.conditional or ahead:
-            when = _future_date(info) or ahead
-            kind = (
-                "conditional" if info.conditional else "deadline" if when and _DEADLINE.search(info.text)
-                else "scheduled" if when else "expected_action"
-            )  # fmt: skip
-            follow_ups.append(FollowUp(
-                description=info.text, kind=kind, actors=agents, due=None, due_text=when,  # type: ignore[arg-type]
-                basis="explicit", evidence=evidence,
-                origin={"description": "rule", "kind": "rule", "actors": cand.agents_origin, "due_text": "parse",
-                        "basis": "rule", "evidence": "parse"},
-            ))  # fmt: skip
+    follow_ups = _follow_ups(article, plan_, ids)
     if dropped:
         notes.append(f"{dropped} of {len(plan_.candidates)} candidate event sentences were judged no event")
     lead = [s.text for s in _reporting(article)[:_SUMMARY_SENTENCES]]
@@ -381,6 +392,39 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         summary=" ".join(lead), key_points=key_points[:MAX_KEY_POINTS], actors=actors, stances=stances,
         events=events, follow_ups=follow_ups, summary_origin="rule", key_points_origin="rule", notes=notes,
     )  # fmt: skip
+
+
+def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:
+    """A follow-up for every sentence that looks ahead: a future, obligation or condition,
+    or a date after publication, whether or not it names who will act."""
+    assert plan_.analysis is not None
+    out: list[FollowUp] = []
+    seen: set[str] = set()
+    for info in plan_.analysis.sentences:
+        key = _key(info.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        ahead = _dated_ahead(info, article.published)
+        if not (info.future or info.modal or info.conditional or ahead):
+            continue
+        clause = next((c for c in info.clauses if c.future and c.agents), None) or next(
+            (c for c in info.clauses if c.agents and c.main), None)  # fmt: skip
+        agents = [ids[a] for a in (clause.agents if clause else []) if a in ids]
+        origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
+        when = _future_date(info) if info.future or info.modal or info.conditional else ahead
+        kind = (
+            "conditional" if info.conditional else "deadline" if when and _DEADLINE.search(info.text)
+            else "scheduled" if when else "expected_action"
+        )  # fmt: skip
+        evidence = [Evidence(sentence=info.number, quote=info.text)]
+        out.append(FollowUp(
+            description=info.text, kind=kind, actors=agents, due=None, due_text=when,  # type: ignore[arg-type]
+            basis="explicit", evidence=evidence,
+            origin={"description": "rule", "kind": "rule", "actors": origin, "due_text": "parse",
+                    "basis": "rule", "evidence": "parse"},
+        ))  # fmt: skip
+    return out
 
 
 def _name(actor_id: str, actors: list[Actor]) -> str:
@@ -400,7 +444,8 @@ def _dated_ahead(info: parse.SentenceInfo, published: str | None) -> str | None:
     for date in info.dates:
         m = re.search(rf"\b(?:(?:on|by|before|until|from|in)\s+)?{re.escape(date)}", info.text)
         words = m.group(0) if m else date
-        day = resolve_date(words, published)
+        # A present tense with a date ("the committee hears the cases on Thursday") reads ahead.
+        day = resolve_date(words, published, future=info.present)
         if day is not None and day > published:
             return words
     return None
@@ -447,9 +492,13 @@ class Guided:
                                 "no parse of who did what to whom")  # fmt: skip
         else:
             answers: dict[tuple[str, int], str | None] = {}
+            priors: dict[str, dict[str, float]] = {}
             for q in p.questions:
                 logprobs = yield from conversation.choose(q.messages, q.labels, f"guided_{q.name}")
-                answers[(q.name, q.item)] = _pick(logprobs, q)
+                if q.item < 0:
+                    priors[q.name] = logprobs
+                else:
+                    answers[(q.name, q.item)] = _pick(logprobs, q, priors.get(q.name))
             output = compose(article, p, answers)
         errors = check_output(output, article)
         if errors:  # composed from verbatim sentences, so this is a bug, not a model fault
@@ -464,6 +513,7 @@ def rules_fingerprint() -> str:
 
     tables: list[object] = [
         EVENT_OPTIONS, POSITION_OPTIONS, KIND_OPTIONS, sorted(_EVENT_RULES.items()), sorted(_VERBAL),
-        _DEADLINE.pattern, _SUMMARY_SENTENCES, MAX_KEY_POINTS, parse.rule_tables(), fallback.rules_fingerprint(),
+        _DEADLINE.pattern, _SUMMARY_SENTENCES, MAX_KEY_POINTS, CALIBRATE, _PRIOR_FLOOR, parse.rule_tables(),
+        fallback.rules_fingerprint(),
     ]  # fmt: skip
     return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]

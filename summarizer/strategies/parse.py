@@ -53,6 +53,13 @@ _ROLE_NOUNS = frozenset(
     "judge prosecutor commissioner counterpart king queen prince general commander senator lawmaker "
     "representative delegate negotiator adviser advisor deputy manager founder owner coach captain".split()
 )
+# Nouns that name an institution by what it is ("the civil protection agency", "the
+# federation's disciplinary committee"): such a noun phrase is an actor when it acts.
+_INSTITUTIONS = frozenset(
+    "agency ministry department federation committee council court tribunal authority institute association "
+    "commission union government police army military administration regulator board parliament senate "
+    "congress company firm club league office service bureau alliance coalition".split()
+)
 _GROUP_NOUNS = frozenset("side party country nation government leader minister company union team".split())
 _REPORTING = frozenset("say tell state write tweet add report note post".split())
 _FUTURE_HEADS = frozenset(
@@ -62,6 +69,8 @@ _COMMIT = frozenset(
     "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
     "contract agree decide sign approve rule order schedule".split()
 )
+# Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
+_MODALS = frozenset("will shall 'll wo must should could may might would".split())
 _HANDLE = re.compile(r"@\w+")
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
@@ -167,6 +176,8 @@ class SentenceInfo:
     future: bool
     conditional: bool
     commitment: bool
+    modal: bool = False  # an obligation or possibility ("must publish", "could reach")
+    present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
 
 
@@ -312,6 +323,9 @@ class _Reader:
 
     def _anchor(self, head: Any, number: int) -> int | None:
         """The country or organisation a role noun belongs to ("Qatar's", "Canadian", "of Qatar")."""
+        for child in head.children:  # "the agency's director general"
+            if child.dep_ == "poss" and child.lemma_.lower() in _INSTITUTIONS:
+                return self._institution(child, number)
         for tok in head.subtree:
             if tok.ent_type_ in ("GPE", "ORG") and tok is not head:
                 ent = next((e for e in head.doc.ents if e.start <= tok.i < e.end), None)
@@ -375,6 +389,30 @@ class _Reader:
             self.reg.actors[idx].mentions.append(nxt.text)
         return idx
 
+    def _institution(self, head: Any, number: int) -> int | None:
+        """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
+        if head.lemma_.lower() not in _INSTITUTIONS or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
+            return None
+        span = self._title_span(head)
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+        if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
+                                                               for c in head.children):  # fmt: skip
+            return None  # a bare "union" or "court" with no article names nothing in particular
+        key = _fold(text)
+        if key in self.reg.by_key:
+            return self.reg.by_key[key]
+        # "the agency" after "the civil protection agency": the last one with that head noun.
+        for actor_i in reversed(self.recent):
+            found = self.reg.actors[actor_i]
+            if found.label in ("INSTITUTION", "ORG") and found.key.split()[-1:] == [head.lemma_.lower()]:
+                if text.lower() == head.lower_:
+                    return actor_i
+        self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
+        self.reg.by_key[key] = len(self.reg.actors) - 1
+        return len(self.reg.actors) - 1
+
     def _pronoun(self, tok: Any, source: int | None) -> int | None:
         low = tok.lower_
         if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
@@ -409,6 +447,9 @@ class _Reader:
         role = self._role(tok, number)
         if role is not None:
             return role
+        institution = self._institution(tok, number)
+        if institution is not None:
+            return institution
         if tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
                 if child.dep_ == "appos":
@@ -624,6 +665,8 @@ class _Reader:
             future=any(c.future for c in clauses),
             conditional=any(c.conditional for c in clauses),
             commitment=any(t.lemma_.lower() in _COMMIT for t in doc),
+            present=root is not None and root.tag_ in ("VBZ", "VBP"),
+            modal=any(t.dep_ == "aux" and t.lower_ in _MODALS and t.head.pos_ == "VERB" for t in doc),
             resolved_from=resolved_from,
         )
 
@@ -679,5 +722,7 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
     return [
-        sorted(t) for t in (_LOCATIVE, _ROLE_NOUNS, _GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT, _MOVEMENT)
+        sorted(t)
+        for t in (_MODALS, _LOCATIVE, _INSTITUTIONS, _ROLE_NOUNS, _GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
+                  _MOVEMENT)  # fmt: skip
     ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, _HANDLE.pattern, _QUOTED.pattern]
