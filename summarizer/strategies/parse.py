@@ -319,7 +319,10 @@ class _Reader:
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
                 keep += list(child.subtree)
         idx = sorted(t.i for t in keep)
-        return head.doc[idx[0] : idx[-1] + 1]
+        span = head.doc[idx[0] : idx[-1] + 1]
+        comma = next((t.i for t in span if t.text in (",", "(", ";") and t.i > head.i), None)
+        # "mayor of X, Rui Teixeira,": the title ends at the comma.
+        return head.doc[idx[0] : comma] if comma is not None else span
 
     def _anchor(self, head: Any, number: int) -> int | None:
         """The country or organisation a role noun belongs to ("Qatar's", "Canadian", "of Qatar")."""
@@ -327,7 +330,7 @@ class _Reader:
             if child.dep_ == "poss" and child.lemma_.lower() in _INSTITUTIONS:
                 return self._institution(child, number)
         for tok in head.subtree:
-            if tok.ent_type_ in ("GPE", "ORG") and tok is not head:
+            if tok.ent_type_ in ("GPE", "ORG") and tok.i != head.i:
                 ent = next((e for e in head.doc.ents if e.start <= tok.i < e.end), None)
                 if ent is not None:
                     return self._entity_actor(ent, number)
@@ -538,7 +541,7 @@ class _Reader:
                         if obj.dep_ == "pobj":
                             return self._nps(obj, number, source), False
             return [], False
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, number, source)
         if verb.i == verb.sent.start or verb.dep_ == "ROOT" and not any(
             c.dep_.startswith("nsubj") for c in verb.children
@@ -608,8 +611,9 @@ class _Reader:
             lemma = tok.lemma_.lower()
             agents, by_rule = self._subjects(tok, number, source)
             reporting = lemma in _REPORTING
-            main = tok is root or (root is not None and tok.head is root and root.lemma_.lower() in _REPORTING
-                                   and tok.dep_ in ("ccomp", "parataxis"))  # fmt: skip
+            # (spaCy makes a new Token object on each access: compare positions, never identity.)
+            main = root is not None and (tok.i == root.i or (
+                tok.head.i == root.i and root.lemma_.lower() in _REPORTING and tok.dep_ in ("ccomp", "parataxis")))
             clauses.append(
                 Clause(
                     verb=lemma,
