@@ -47,6 +47,7 @@ from .cli_options import (
     RetriesOpt,
     StrategyOpt,
     TemperatureOpt,
+    ThreadsOpt,
     TimeoutOpt,
     VerboseOpt,
 )
@@ -204,6 +205,7 @@ def summarize(
     mode: ModeOpt = D.mode,
     recordings: RecordingsOpt = D.recordings,
     model_path: ModelPathOpt = D.model_path,
+    threads: ThreadsOpt = D.threads,
     strategy: StrategyOpt = D.strategy,
     no_cache: NoCacheOpt = D.no_cache,
     cache_dir: CacheDirOpt = D.cache_dir,
@@ -248,6 +250,7 @@ def summarize(
         cache=not no_cache,
         mode=mode,
         model_path=model_path,
+        threads=threads,
         recordings=recordings,
         strategy=strategy,
         max_attempts=max_attempts,

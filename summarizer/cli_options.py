@@ -37,6 +37,7 @@ __all__ = [
     "RpmOpt",
     "StrategyOpt",
     "TemperatureOpt",
+    "ThreadsOpt",
     "TimeoutOpt",
     "TpmOpt",
     "VerboseOpt",
@@ -54,6 +55,7 @@ class _Defaults:
     mode: str = "auto"
     recordings: Path | None = None
     model_path: str | None = None
+    threads: int | None = None
     strategy: str = "auto"
     no_cache: bool = False
     cache_dir: Path | None = None
@@ -126,6 +128,16 @@ ModelPathOpt = Annotated[
         envvar="SUMMARIZER_LOCAL_MODEL",
         metavar="FILE",
         help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
+    ),
+]
+ThreadsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--threads",
+        envvar="SUMMARIZER_THREADS",
+        metavar="N",
+        min=1,
+        help="llama.cpp threads for the embedded engine [default: the cores less one, at most 4].",
     ),
 ]
 StrategyOpt = Annotated[

@@ -32,6 +32,7 @@ class Settings:
     api_key_env: str | None = None  # name of an environment variable that holds the key
     mode: str = "auto"
     model_path: str | None = None  # local engine: a GGUF file
+    threads: int | None = None  # local engine: llama.cpp threads (None: measured default)
     recordings: Path | None = None  # replay engine: a directory of recordings
     cache_dir: Path | None = None
     use_cache: bool = True
@@ -104,7 +105,7 @@ def build_engine(settings: Settings) -> Engine:
             if settings.engine == "auto":
                 raise ConfigError(f"{err} (or configure an endpoint: --base-url / OPENAI_BASE_URL)") from None
             raise
-        return LocalEngine(path)
+        return LocalEngine(path, n_threads=settings.threads)
     from .engines.replay import ReplayEngine
 
     directory = Path(settings.recordings or "fixtures/recordings")
@@ -117,6 +118,7 @@ def build_engine(settings: Settings) -> Engine:
 _FILE_TYPES: dict[str, type | tuple[type, ...]] = {
     "max_attempts": int,
     "max_tokens": int,
+    "threads": int,
     "retries": int,
     "temperature": (int, float),
     "timeout": (int, float),

@@ -53,13 +53,27 @@ class Reply:
     seconds: float = 0.0
     then: Optional["Reply"] = None
     content_type: Optional[str] = None  # "raw" replies only
+    # First-token candidates (token -> logprob) sent when the request asks for logprobs;
+    # None: the reply's text alone, with logprob 0.
+    top_logprobs: Optional[dict[str, float]] = None
 
     @classmethod
     def content(cls, text: str, finish_reason: str = "stop",
-                usage: Optional[tuple[int, int]] = None) -> "Reply":
+                usage: Optional[tuple[int, int]] = None,
+                top_logprobs: Optional[dict[str, float]] = None) -> "Reply":
         """Assistant message with content=text. If the request has `tools`, it is returned
-        as a tool call with arguments=text (finish_reason "tool_calls", or kept if not "stop")."""
-        return cls("content", text=text, finish_reason=finish_reason, usage=usage)
+        as a tool call with arguments=text (finish_reason "tool_calls", or kept if not "stop").
+        When the request asks for `logprobs`, the first token's candidates are
+        `top_logprobs` (token -> logprob, cut to the request's `top_logprobs`), else the
+        text alone with logprob 0."""
+        return cls("content", text=text, finish_reason=finish_reason, usage=usage, top_logprobs=top_logprobs)
+
+    @classmethod
+    def label(cls, top_logprobs: dict[str, float]) -> "Reply":
+        """A one-token answer to a closed question: the likeliest candidate, with all of them
+        as its logprobs (e.g. {" B": -0.2, "A": -1.9, " A": -3.0})."""
+        best = max(top_logprobs, key=lambda t: top_logprobs[t])
+        return cls.content(best, "length", usage=None, top_logprobs=top_logprobs)
 
     @classmethod
     def json(cls, obj: Any, finish_reason: str = "stop",
@@ -104,7 +118,8 @@ class Reply:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Reply":
-        """JSON script form: {"content": s, "finish_reason": .., "usage": [p, c]} | {"json": obj}
+        """JSON script form: {"content": s, "finish_reason": .., "usage": [p, c], "top_logprobs": {..}}
+        | {"label": {token: logprob, ...}} | {"json": obj}
         | {"refusal": s} | {"error": 500, "body": .., "headers": {..}} | {"drop": true}
         | {"delay": 2, "then": {...}} or {"delay": 2, <other keys of the reply>}
         | {"trickle": 0.2, "then": {...}} | {"raw": "<html>", "status": 200, "content_type": ".."}."""
@@ -129,8 +144,10 @@ class Reply:
             return cls.refusal(d["refusal"], usage=usage)
         if "json" in d:
             return cls.json(d["json"], d.get("finish_reason", "stop"), usage)
+        if "label" in d:
+            return cls.label(d["label"])
         if "content" in d:
-            return cls.content(d["content"], d.get("finish_reason", "stop"), usage)
+            return cls.content(d["content"], d.get("finish_reason", "stop"), usage, d.get("top_logprobs"))
         raise ValueError(f"fake server: cannot parse scripted reply {d!r}")
 
 
@@ -160,6 +177,20 @@ def _estimate_tokens(obj: Any) -> int:
         return 0
     s = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False)
     return max(1, len(s) // 4) if s else 0
+
+
+def _logprobs(reply: Reply, body: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """OpenAI's `choices[0].logprobs` for the reply's first token, when the request asks."""
+    if not body.get("logprobs"):
+        return None
+    top = reply.top_logprobs if reply.top_logprobs is not None else {reply.text or "": 0.0}
+    ranked = sorted(top.items(), key=lambda kv: -kv[1])
+    first = ranked[0] if ranked else (reply.text or "", 0.0)
+    listed = ranked[: int(body.get("top_logprobs") or 0)]
+    return {"content": [{"token": first[0], "logprob": first[1], "bytes": list(first[0].encode()),
+                         "top_logprobs": [{"token": t, "logprob": lp, "bytes": list(t.encode())}
+                                          for t, lp in listed]}],
+            "refusal": None}
 
 
 def _tool_name(body: dict[str, Any]) -> str:
@@ -429,7 +460,8 @@ class FakeOpenAI:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": body.get("model") or self.models[0],
-            "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+            "choices": [{"index": 0, "message": message, "finish_reason": finish,
+                         "logprobs": _logprobs(reply, body) if reply.kind == "content" else None}],
             "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
                       "total_tokens": prompt + completion},
         }

@@ -29,6 +29,7 @@ def _completion(reply: str | dict[str, Any] | Completion) -> Completion:
         finish_reason=reply.get("finish_reason", "stop"),
         refusal=reply.get("refusal"),
         mode=reply.get("mode", "fake"),
+        choice_logprobs=reply.get("choice_logprobs"),
     )
 
 

@@ -1,9 +1,15 @@
 """The embedded engine: a GGUF model run in-process by llama-cpp-python.
 
-Owns loading the model (lazily, once per process and path), turning the request's JSON
-Schema into a llama.cpp grammar (through llama-cpp-python's ``json_object`` + ``schema``
-response format) so every reply parses, and serialising calls: one model, one
-generation at a time. It is what runs when no endpoint is configured.
+Owns loading the model (lazily, once per process, path and thread count), turning the
+request's JSON Schema into a llama.cpp grammar (through llama-cpp-python's
+``json_object`` + ``schema`` response format) so every reply parses, answering closed
+questions from the first token's log-probabilities, and serialising calls: one model,
+one generation at a time. It is what runs when no endpoint is configured.
+
+Generation runs in a worker thread while the caller waits, so Ctrl-C (or cancelling
+the awaiting task) is seen at once; it then sets an abort flag that llama.cpp checks
+during every decode (``llama_set_abort_callback``), so the generation in flight stops
+within one step instead of running to its end.
 
 llama-cpp-python is optional (``pip install 'summarizer[local]'``) and imported only
 when a model is first loaded.
@@ -12,24 +18,36 @@ when a model is first loaded.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
+import logging
 import os
 import threading
+import time
 import weakref
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ConfigError, InputError
 from ..models import Usage
 from .base import Completion, Request
+from .labels import label_logprobs
 
-__all__ = ["LocalEngine", "DEFAULT_N_CTX", "NO_LLAMA_MESSAGE"]
+__all__ = ["DEFAULT_N_CTX", "NO_LLAMA_MESSAGE", "LocalEngine", "default_threads"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # ~1500 words of article (~2000 tokens) plus prompt and a 1-2k token reply fit easily;
 # the KV cache of a 0.5B model at 8192 tokens is ~100 MB.
 DEFAULT_N_CTX = 8192
 DEFAULT_MAX_TOKENS = 1024
+# How long an interrupted caller waits for the generation to notice the abort flag
+# (measured: about 0.03 s; llama.cpp checks it between the graph's operations).
+_ABORT_GRACE = 5.0
 
 # Sampling parameters passed through to llama-cpp-python; anything else in
 # `Request.params` (e.g. OpenAI-only options) is ignored here.
@@ -42,14 +60,22 @@ NO_LLAMA_MESSAGE = (
 )
 
 
+class _Aborted(Exception):
+    """The generation was stopped by its caller (Ctrl-C, a cancelled task)."""
+
+
 @dataclass
 class _Loaded:
     llama: Any  # llama_cpp.Llama
-    lock: threading.Lock  # llama.cpp contexts are not thread-safe
+    threads: int
+    lock: threading.Lock = field(default_factory=threading.Lock)  # llama.cpp contexts are not thread-safe
+    abort: threading.Event | None = None  # the running generation's abort flag
+    callback: Any = None  # the ctypes abort callback; kept referenced while the model lives
+    label_tokens: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
 
-# One loaded model per (path, n_ctx) per process: loading costs seconds and ~0.5 GB.
-_MODELS: dict[tuple[str, int], _Loaded] = {}
+# One loaded model per (path, n_ctx, threads) per process: loading costs seconds and ~0.5 GB.
+_MODELS: dict[tuple[str, int, int], _Loaded] = {}
 _MODELS_LOCK = threading.Lock()
 
 
@@ -60,8 +86,38 @@ def _cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def default_threads(cpus: int | None = None) -> int:
+    """llama.cpp threads when none are configured: one core left for everything else, at most 4.
+
+    llama.cpp's threads spin while they wait for each other, so one thread per core
+    collapses as soon as anything else wants a core: on this project's 2-core machine
+    with one other CPU-bound process, 2 threads took several times as long per
+    article as 1 thread, while idle 2 threads gained much less (README, "The embedded
+    model"). Beyond 4, a 0.5B model gains little and memory bandwidth is the limit.
+    """
+    n = _cpu_count() if cpus is None else cpus
+    return max(1, min(n - 1, 4))
+
+
+def _set_abort_callback(loaded: _Loaded) -> None:
+    """Have llama.cpp poll the running generation's abort flag during each decode."""
+    try:
+        from llama_cpp import llama_cpp as lib
+
+        @lib.ggml_abort_callback  # type: ignore[untyped-decorator]
+        def should_abort(_data: Any) -> bool:
+            flag = loaded.abort
+            return flag is not None and flag.is_set()
+
+        lib.llama_set_abort_callback(loaded.llama._ctx.ctx, should_abort, None)
+        loaded.callback = should_abort
+    except (AttributeError, ImportError, TypeError) as exc:  # an older or newer binding
+        log.debug("no llama.cpp abort callback (%s): Ctrl-C waits for the current step", exc)
+
+
 def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
-    key = (str(path.resolve()), n_ctx)
+    threads = n_threads or default_threads()
+    key = (str(path.resolve()), n_ctx, threads)
     with _MODELS_LOCK:
         loaded = _MODELS.get(key)
         if loaded is not None:
@@ -70,7 +126,7 @@ def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
             import llama_cpp
         except ImportError as exc:
             raise ConfigError(NO_LLAMA_MESSAGE) from exc
-        threads = n_threads or _cpu_count()
+        started = time.perf_counter()
         try:
             llama = llama_cpp.Llama(
                 model_path=str(path),
@@ -82,7 +138,15 @@ def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
             )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ConfigError(f"could not load the local model {path}: {exc}") from exc
-        loaded = _Loaded(llama=llama, lock=threading.Lock())
+        log.info(
+            "loaded the local model %s in %.1fs (%d threads, context %d tokens)",
+            path.name,
+            time.perf_counter() - started,
+            threads,
+            n_ctx,
+        )
+        loaded = _Loaded(llama=llama, threads=threads)
+        _set_abort_callback(loaded)
         _MODELS[key] = loaded
         return loaded
 
@@ -102,6 +166,33 @@ def _fingerprint(path: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _run_interruptibly(fn: Callable[[], T], abort: threading.Event) -> T:
+    """Run `fn` in a worker thread; on Ctrl-C in the caller, raise the abort flag and
+    re-raise once the worker has stopped (or after a grace period)."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as err:  # noqa: BLE001 - handed to the caller below
+            box["error"] = err
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name="summarizer-llama", daemon=True).start()
+    try:
+        done.wait()  # a signal interrupts this wait at once, unlike a call into llama.cpp
+    except BaseException:
+        abort.set()
+        done.wait(_ABORT_GRACE)
+        raise
+    if "error" in box:
+        raise box["error"]
+    value: T = box["value"]
+    return value
+
+
 class LocalEngine:
     """Grammar-constrained generation with an in-process llama.cpp model.
 
@@ -111,11 +202,18 @@ class LocalEngine:
     Prompt-prefix reuse is automatic: a ``Llama`` object keeps the KV cache of its last
     prompt and re-evaluates only the tokens after the longest common prefix, so passes
     that start with the same system message and article share that work.
+
+    Args:
+        model_path: the GGUF file.
+        n_ctx: the context window in tokens.
+        n_threads: llama.cpp threads; None picks `default_threads()` (see there why).
     """
 
     name = "local"
 
     def __init__(self, model_path: str | os.PathLike[str], *, n_ctx: int = DEFAULT_N_CTX, n_threads: int | None = None):
+        if n_threads is not None and n_threads < 1:
+            raise ConfigError(f"threads must be 1 or more, not {n_threads}")
         self.path = Path(model_path)
         self.model = self.path.name
         self.n_ctx = n_ctx
@@ -123,11 +221,10 @@ class LocalEngine:
         self._identity: dict[str, Any] | None = None
         # One asyncio lock per event loop, so concurrent coroutines queue here instead
         # of each occupying a worker thread while waiting for the model.
-        self._alocks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._alocks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
 
     def identity(self) -> dict[str, Any]:
+        # Threads are not here: they change the speed, not the answer.
         if self._identity is None:
             try:
                 fingerprint = _fingerprint(self.path)
@@ -142,37 +239,8 @@ class LocalEngine:
         return dict(self._identity)
 
     def complete(self, request: Request) -> Completion:
-        loaded = _load(self.path, self.n_ctx, self.n_threads)
-        kwargs: dict[str, Any] = {"temperature": 0.0, "max_tokens": DEFAULT_MAX_TOKENS, "seed": 0}
-        kwargs.update({k: v for k, v in request.params.items() if k in _SAMPLING_KEYS and v is not None})
-        with loaded.lock:
-            try:
-                raw = loaded.llama.create_chat_completion(
-                    messages=request.messages,
-                    # llama-cpp-python compiles the schema into a GBNF grammar, so the
-                    # reply always parses and always has the schema's shape.
-                    response_format={"type": "json_object", "schema": request.schema},
-                    **kwargs,
-                )
-            except ValueError as exc:
-                if "context window" in str(exc):
-                    raise InputError(
-                        f"the article is too long for the local model's context of {self.n_ctx} tokens: {exc}"
-                    ) from exc
-                raise
-        choice = raw["choices"][0]
-        usage = raw.get("usage") or {}
-        return Completion(
-            text=choice["message"].get("content") or "",
-            usage=Usage(
-                prompt_tokens=usage.get("prompt_tokens", 0),
-                completion_tokens=usage.get("completion_tokens", 0),
-                total_tokens=usage.get("total_tokens", 0),
-            ),
-            finish_reason=choice.get("finish_reason"),
-            mode="grammar",
-            raw=raw,
-        )
+        abort = threading.Event()
+        return _run_interruptibly(lambda: self._generate(request, abort), abort)
 
     async def acomplete(self, request: Request) -> Completion:
         loop = asyncio.get_running_loop()
@@ -180,4 +248,155 @@ class LocalEngine:
         if lock is None:
             lock = self._alocks[loop] = asyncio.Lock()
         async with lock:
-            return await asyncio.to_thread(self.complete, request)
+            abort = threading.Event()
+            work = asyncio.ensure_future(asyncio.to_thread(self._generate, request, abort))
+            try:
+                return await asyncio.shield(work)
+            except asyncio.CancelledError:
+                abort.set()  # the thread cannot be cancelled; the generation can
+                with contextlib.suppress(BaseException):
+                    await asyncio.wait_for(asyncio.shield(work), _ABORT_GRACE)
+                raise
+
+    # ------------------------------------------------------------------ the worker side
+
+    def _generate(self, request: Request, abort: threading.Event) -> Completion:
+        loaded = _load(self.path, self.n_ctx, self.n_threads)
+        with loaded.lock:
+            if abort.is_set():
+                raise _Aborted
+            loaded.abort = abort
+            _reset_perf(loaded)
+            try:
+                if request.choices is not None:
+                    return self._choose(loaded, request)
+                return self._fill_schema(loaded, request)
+            except RuntimeError as exc:
+                if abort.is_set():  # "llama_decode returned 2": aborted on request
+                    raise _Aborted from exc
+                raise
+            finally:
+                loaded.abort = None
+
+    def _fill_schema(self, loaded: _Loaded, request: Request) -> Completion:
+        kwargs: dict[str, Any] = {"temperature": 0.0, "max_tokens": DEFAULT_MAX_TOKENS, "seed": 0}
+        kwargs.update({k: v for k, v in request.params.items() if k in _SAMPLING_KEYS and v is not None})
+        try:
+            raw = loaded.llama.create_chat_completion(
+                messages=request.messages,
+                # llama-cpp-python compiles the schema into a GBNF grammar, so the
+                # reply always parses and always has the schema's shape.
+                response_format={"type": "json_object", "schema": request.schema},
+                **kwargs,
+            )
+        except ValueError as exc:
+            raise self._too_long(exc) from exc
+        completion = _completion(raw)
+        _log_perf(loaded, completion.usage)
+        return completion
+
+    def _choose(self, loaded: _Loaded, request: Request) -> Completion:
+        """One token, greedy; each label's log-probability read from the full distribution."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        labels = request.choices or ()
+        first: list[Any] = []
+
+        def capture(_input_ids: Any, scores: Any) -> Any:
+            if not first:  # the logits of the reply's first token, before any sampling
+                first.append(np.array(scores, dtype=np.float64, copy=True))
+            return scores
+
+        kwargs = {k: v for k, v in request.params.items() if k in ("seed", "stop") and v is not None}
+        try:
+            raw = loaded.llama.create_chat_completion(
+                messages=request.messages,
+                max_tokens=1,
+                temperature=0.0,
+                logits_processor=LogitsProcessorList([capture]),
+                **kwargs,
+            )
+        except ValueError as exc:
+            raise self._too_long(exc) from exc
+        completion = _completion(raw)
+        if first:
+            logits = first[0]
+            top = float(logits.max())
+            logprobs = logits - (top + float(np.log(np.exp(logits - top).sum())))
+            candidates = [(text, float(logprobs[token])) for text, token in self._label_tokens(loaded, labels)]
+            completion.choice_logprobs = label_logprobs(candidates, labels)
+        else:  # no logits seen (a binding that skips processors): what was generated
+            completion.choice_logprobs = label_logprobs([(completion.text, 0.0)], labels)
+        _log_perf(loaded, completion.usage)
+        return completion
+
+    @staticmethod
+    def _label_tokens(loaded: _Loaded, labels: tuple[str, ...]) -> list[tuple[str, int]]:
+        """(token text, token id) of each label's first token, with and without a leading space."""
+        known = loaded.label_tokens.get(labels)
+        if known is None:
+            known = []
+            for label in labels:
+                for form in (label, " " + label):
+                    ids = loaded.llama.tokenize(form.encode("utf-8"), add_bos=False, special=False)
+                    if ids:
+                        text = loaded.llama.detokenize(ids[:1]).decode("utf-8", "replace")
+                        if (text, ids[0]) not in known:
+                            known.append((text, int(ids[0])))
+            loaded.label_tokens[labels] = known
+        return known
+
+    def _too_long(self, exc: ValueError) -> Exception:
+        if "context window" in str(exc):
+            return InputError(f"the article is too long for the local model's context of {self.n_ctx} tokens: {exc}")
+        return exc
+
+
+def _completion(raw: dict[str, Any]) -> Completion:
+    choice = raw["choices"][0]
+    usage = raw.get("usage") or {}
+    return Completion(
+        text=choice["message"].get("content") or "",
+        usage=Usage(
+            prompt_tokens=usage.get("prompt_tokens", 0),
+            completion_tokens=usage.get("completion_tokens", 0),
+            total_tokens=usage.get("total_tokens", 0),
+        ),
+        finish_reason=choice.get("finish_reason"),
+        mode="grammar",
+        raw=raw,
+    )
+
+
+def _reset_perf(loaded: _Loaded) -> None:
+    with contextlib.suppress(AttributeError, ImportError):
+        from llama_cpp import llama_cpp as lib
+
+        lib.llama_perf_context_reset(loaded.llama._ctx.ctx)
+
+
+def _log_perf(loaded: _Loaded, usage: Usage) -> None:
+    """-v: prompt and generation speed of the call just made (llama.cpp's own timings)."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    try:
+        from llama_cpp import llama_cpp as lib
+
+        perf = lib.llama_perf_context(loaded.llama._ctx.ctx)
+    except (AttributeError, ImportError):
+        return
+    prompt_s, gen_s = perf.t_p_eval_ms / 1000, perf.t_eval_ms / 1000
+    reused = max(0, usage.prompt_tokens - perf.n_p_eval)
+    log.info(
+        "local model: prompt %d tokens (%d reused) in %.2fs, %.0f tokens/s; generated %d tokens in %.2fs, "
+        "%.1f tokens/s (%d threads)",
+        perf.n_p_eval,
+        reused,
+        prompt_s,
+        perf.n_p_eval / prompt_s if prompt_s > 0 else 0.0,
+        perf.n_eval,
+        gen_s,
+        perf.n_eval / gen_s if gen_s > 0 else 0.0,
+        loaded.threads,
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ def fingerprint(request: Request, identity: dict[str, Any]) -> str:
         "params": request.params,
         "identity": identity,
     }
+    if request.choices is not None:  # only then: recordings made before choices keep their fingerprints
+        data["choices"] = list(request.choices)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return FINGERPRINT_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -54,6 +57,13 @@ def scrub(value: Any) -> Any:
     return value
 
 
+def _choice_logprobs(stored: Any) -> dict[str, float] | None:
+    """A recording's choice_logprobs (null for a label with no chance); None when absent."""
+    if not isinstance(stored, dict):
+        return None
+    return {str(k): (float(v) if v is not None else -math.inf) for k, v in stored.items()}
+
+
 def _file_name(fp: str) -> str:
     return fp.removeprefix(FINGERPRINT_PREFIX)[:16] + ".json"
 
@@ -61,7 +71,7 @@ def _file_name(fp: str) -> str:
 def _request_summary(request: Request) -> dict[str, Any]:
     """Enough to see what a call was about without repeating the whole article."""
     last = request.messages[-1]["content"] if request.messages else ""
-    return {
+    summary: dict[str, Any] = {
         "schema_name": request.schema_name,
         "params": scrub(request.params),
         "messages": [
@@ -74,6 +84,9 @@ def _request_summary(request: Request) -> dict[str, Any]:
         ],
         "last_message_tail": last[-400:],
     }
+    if request.choices is not None:
+        summary["choices"] = list(request.choices)
+    return summary
 
 
 class ReplayEngine:
@@ -135,6 +148,7 @@ class ReplayEngine:
                     finish_reason=resp.get("finish_reason"),
                     refusal=resp.get("refusal"),
                     mode=resp.get("mode", str(ident.get("mode", ""))),
+                    choice_logprobs=_choice_logprobs(resp.get("choice_logprobs")),
                 )
         raise StaleRecordingError(
             f"no recording in {self.directory} matches a {request.schema_name!r} request: the recordings are stale "
@@ -178,7 +192,7 @@ class RecordingEngine:
             identity = {**identity, "mode": completion.mode}
         fp = fingerprint(request, identity)
         self._seq += 1
-        record = {
+        record: dict[str, Any] = {
             "fingerprint": fp,
             "sequence": self._seq,
             "identity": scrub(identity),
@@ -191,6 +205,11 @@ class RecordingEngine:
                 "usage": completion.usage.model_dump(),
             },
         }
+        if completion.choice_logprobs is not None:
+            # JSON has no -inf: a label the engine gave no chance is stored as null.
+            record["response"]["choice_logprobs"] = {
+                label: (lp if math.isfinite(lp) else None) for label, lp in completion.choice_logprobs.items()
+            }
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / _file_name(fp)
         write_atomic(path, json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

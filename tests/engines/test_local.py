@@ -21,22 +21,11 @@ llama_cpp = pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cp
 
 from summarizer import Summarizer  # noqa: E402
 from summarizer.engines.base import Request  # noqa: E402
-from summarizer.engines.model_files import resolve_model_path  # noqa: E402
 from summarizer.engines.openai import ModeMemory, OpenAICompatEngine  # noqa: E402
 from summarizer.inputs import load_article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "fixtures" / "articles" / "04-austin-wallace-afghan-evacuation.txt"
-
-
-@pytest.fixture(scope="session")
-def model_path() -> Path:
-    import platformdirs
-
-    try:
-        return resolve_model_path(None, Path(platformdirs.user_cache_dir("summarizer")))
-    except Exception as err:  # noqa: BLE001 - the parts are part of the `local` extra
-        pytest.skip(f"bundled model not available: {err}")
 
 
 def test_local_engine_end_to_end_on_a_corpus_article(model_path: Path, tmp_path: Path) -> None:
