@@ -121,11 +121,15 @@ def test_guided_questions_share_the_article_prefix_and_ask_last():
 
     Pipeline(FunctionEngine(answer), strategy="guided").run(_article())
     assert len(requests) > 3 and all(r.choices for r in requests)
-    prefix = requests[0].messages[-1]["content"].split("QUESTION")[0]
+    prefix = requests[0].messages[-1]["content"].split("OPTIONS")[0]
     assert "END OF ARTICLE" in prefix
     for r in requests:
         assert r.messages[0] == requests[0].messages[0]  # one system message (with the examples)
         assert r.messages[-1]["content"].startswith(prefix)
+    # Questions of one kind come together, so they share the option list as well.
+    names = [r.schema_name for r in requests]
+    assert names == sorted(names, key=names.index) and len(set(names)) == len(
+        [k for i, k in enumerate(names) if i == 0 or names[i - 1] != k])
 
 
 def test_guided_without_scores_uses_rules_and_notes_it():

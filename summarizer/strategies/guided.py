@@ -217,35 +217,30 @@ def plan(article: Article, *, nlp: bool = True) -> Plan:
                                                       _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
         result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance))
     names = analysis.actors
-    if CALIBRATE:
-        # The content-free questions come first: one per kind of question asked below.
-        kinds = {"event": bool(result.candidates), "position": any(c.stance for c in result.candidates),
-                 "kind": any(names[i].label in ("ORG", "INSTITUTION") for i in kept)}  # fmt: skip
-        for name, options, text in (
-            ("kind", KIND_OPTIONS, 'What kind of actor is "(no name)" in this article?'),
-            ("event", EVENT_OPTIONS, "Which kind of event does this sentence report?"),
-            ("position", POSITION_OPTIONS, "What position does the actor take towards it?"),
-        ):
-            if kinds[name]:
-                empty = Sentence(number=0, start=0, end=0, text="(no sentence)")
-                result.questions.append(Question(name, -1, _messages(article, empty, text, options),
-                                                 [v for v, _ in options]))  # fmt: skip
-    for i in kept:
-        if names[i].label in ("ORG", "INSTITUTION"):
-            q = f'What kind of actor is "{names[i].name}" in this article?'
-            result.questions.append(Question("kind", i, _messages(article, None, q, KIND_OPTIONS),
-                                             [v for v, _ in KIND_OPTIONS]))  # fmt: skip
-    for n, cand in enumerate(result.candidates):
-        sentence = by_number[cand.sentence.number]
-        who = " and ".join(names[a].name for a in cand.agents)
-        q = f"Which kind of event does this sentence report, with {who} as the actor?"
-        result.questions.append(Question("event", n, _messages(article, sentence, q, EVENT_OPTIONS),
-                                         [v for v, _ in EVENT_OPTIONS]))  # fmt: skip
-        if cand.stance:
-            topic = _topic(cand, names)
-            q = f"What position does {names[cand.agents[0]].name} take towards {topic}?"
-            result.questions.append(Question("position", n, _messages(article, sentence, q, POSITION_OPTIONS),
-                                             [v for v, _ in POSITION_OPTIONS]))  # fmt: skip
+    kinds = [i for i in kept if names[i].label in ("ORG", "INSTITUTION")]
+    stances = [n for n, c in enumerate(result.candidates) if c.stance]
+    # Grouped by kind, options before the sentence: consecutive questions share the article
+    # and the option list, so the engine evaluates only the sentence and the question anew.
+    # Each group opens with its content-free question (see `_pick`).
+    groups: list[tuple[str, list[tuple[str, str]], str, list[tuple[int, Sentence | None, str]]]] = [
+        ("kind", KIND_OPTIONS, 'What kind of actor is "(no name)" in this article?',
+         [(i, None, f'What kind of actor is "{names[i].name}" in this article?') for i in kinds]),
+        ("event", EVENT_OPTIONS, "Which kind of event does this sentence report?",
+         [(n, by_number[c.sentence.number],
+           f"Which kind of event does this sentence report, with {' and '.join(names[a].name for a in c.agents)} "
+           "as the actor?") for n, c in enumerate(result.candidates)]),
+        ("position", POSITION_OPTIONS, "What position does the actor take towards it?",
+         [(n, by_number[result.candidates[n].sentence.number],
+           f"What position does {names[result.candidates[n].agents[0]].name} take towards "
+           f"{_topic(result.candidates[n], names)}?") for n in stances]),
+    ]  # fmt: skip
+    empty = Sentence(number=0, start=0, end=0, text="(no sentence)")
+    for name, options, prior_text, asked in groups:
+        values = [v for v, _ in options]
+        if asked and CALIBRATE:
+            result.questions.append(Question(name, -1, _messages(article, empty, prior_text, options), values))
+        for item, sentence, text in asked:
+            result.questions.append(Question(name, item, _messages(article, sentence, text, options), values))
     return result
 
 
