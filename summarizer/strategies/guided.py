@@ -280,18 +280,40 @@ def _pick(logprobs: dict[str, float], question: Question, prior: dict[str, float
     return max(scored)[1] if scored else None
 
 
-def _country(found: parse.Found, actors: list[parse.Found]) -> str | None:
-    """ISO alpha-3 of a country actor, or of the country a titled office belongs to."""
+def _iso3(name: str) -> str | None:
+    """A country name's ISO alpha-3: an exact match, else a fuzzy one whose name contains
+    the word ("Russia" -> Russian Federation), never a guess from a fragment."""
     import pycountry
 
+    name = name.replace(".", "").strip()
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    if len(name) < 4:
+        return None
+    try:
+        best = pycountry.countries.search_fuzzy(name)[0]
+    except LookupError:
+        return None
+    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
+    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
+
+
+def _country(found: parse.Found, actors: list[parse.Found]) -> str | None:
+    """ISO alpha-3 of a country actor, or of the country a titled office belongs to."""
     target = found if found.label == "GPE" else actors[found.anchor] if found.anchor is not None else None
+    if target is None and found.title:
+        # "Canadian Foreign Minister": a nationality adjective like a country named in the article.
+        first = found.title.split()[0]
+        target = next((a for a in actors if a.label == "GPE" and len(first) >= 4
+                       and a.name[:4].lower() == first[:4].lower()), None)  # fmt: skip
     if target is None or target.label != "GPE":
         return None
     for form in [target.name, *target.mentions]:
-        try:
-            return str(pycountry.countries.lookup(form.replace(".", "")).alpha_3)
-        except LookupError:
-            continue
+        code = _iso3(form)
+        if code:
+            return code
     return None
 
 

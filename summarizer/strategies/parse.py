@@ -554,8 +554,10 @@ class _Reader:
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
             return True
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS:
-            return True
+        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _FUTURE_HEADS:
+            # "plans to meet", "expect Russia to give": an infinitive under a verb of intent.
+            if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                return True
         return any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("is", "are") for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
