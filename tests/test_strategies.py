@@ -22,6 +22,8 @@ from summarizer.strategies.single import Single
 # rules must not be served as the new rules' answers.
 GUIDED_RULES = {
     "1": "753104470cbd8768",
+    "2": "3862cdd3cb9f825d",
+    "3": "990f381e35f91e7d",
 }
 
 
@@ -35,10 +37,10 @@ def test_guided_rules_change_only_with_a_version_bump():
 
 def test_rules_fingerprint_follows_the_tables_not_the_source(monkeypatch):
     before = guided.rules_fingerprint()
-    monkeypatch.setattr(guided, "EVENT_VERBS", [*guided.EVENT_VERBS[:-1]])
+    monkeypatch.setattr(guided, "EVENT_OPTIONS", [*guided.EVENT_OPTIONS[:-1]])
     assert guided.rules_fingerprint() != before
     monkeypatch.undo()
-    monkeypatch.setattr(guided, "MAX_EVENTS", guided.MAX_EVENTS + 1)
+    monkeypatch.setattr(guided, "MAX_KEY_POINTS", guided.MAX_KEY_POINTS + 1)
     assert guided.rules_fingerprint() != before
 
 
