@@ -9,6 +9,7 @@ scored on the fixtures and the dev set in seconds, with no model loaded and no l
     python bench/eval_rules.py                      # both sets, one line per metric
     python bench/eval_rules.py --set dev --misses   # and each missed / spurious item
     python bench/eval_rules.py --json report.json   # the full eval report of each set
+    python bench/eval_rules.py --articles DIR --gold DIR   # any other annotated set
 
 Figures from `summarizer eval` with the embedded model differ only in summary fields,
 which the eval does not score.
@@ -65,8 +66,15 @@ def main() -> None:
     ap.add_argument("--set", choices=[*SETS, "both"], default="both")
     ap.add_argument("--json", metavar="FILE", help="write {set: eval report} as JSON")
     ap.add_argument("--misses", action="store_true", help="print each unmatched gold and predicted item")
+    ap.add_argument("--articles", metavar="DIR", type=Path, help="score this set instead (with --gold)")
+    ap.add_argument("--gold", metavar="DIR", type=Path, help="the gold files of --articles")
     args = ap.parse_args()
-    names = list(SETS) if args.set == "both" else [args.set]
+    if bool(args.articles) != bool(args.gold):
+        ap.error("--articles and --gold go together")
+    if args.articles:
+        SETS["other"] = (args.articles, args.gold)
+        args.set = "other"
+    names = list(SETS)[:2] if args.set == "both" else [args.set]
     started = time.perf_counter()
     reports = {n: run(n) for n in names}
     print(f"{'metric':28}" + "".join(f"{n:>10}" for n in names))
