@@ -19,7 +19,7 @@ from .engines.base import Completion, Engine, Request
 from .errors import ConfigError, OutputError, SummarizerError
 from .grounding import derive_result
 from .inputs import Article
-from .models import ArticleSummary, ModelOutput
+from .models import ArticleSummary, ModelOutput, Provenance
 from .result_cache import ResultCache, Spent, provenance, result_key
 from .strategies import STRATEGIES, Conversation, FirstQuestion, Steps, Strategy, get_strategy
 from .strategies.single import output_schema
@@ -116,10 +116,14 @@ class Pipeline:
             return stop.value
 
     def _article(self, article: Article) -> Steps:
-        """One article's whole path as steps: cache lookup, the strategy's questions, cache write."""
+        """One article's whole path as steps: chunks if it is too long, else `_whole`."""
         chunks = self._chunks(article)
         if chunks is not None:
             return (yield from self._chunked(article, chunks))
+        return (yield from self._whole(article))
+
+    def _whole(self, article: Article) -> Steps:
+        """An article (or chunk) that fits the context: cache lookup, the strategy's questions, cache write."""
         first, key, hit = self._lookup(article)
         if hit is not None:
             return hit
@@ -165,7 +169,7 @@ class Pipeline:
         grounding = conversation.grounding_of(output, article)
         return derive_result(output, article, self._provenance(spent, cached=False, key=key), grounding)
 
-    def _provenance(self, spent: Spent, *, cached: bool, key: str | None) -> Any:
+    def _provenance(self, spent: Spent, *, cached: bool, key: str | None) -> Provenance:
         return provenance(self.engine, self.strategy, spent, cached=cached, key=key)
 
     # ------------------------------------------------------------------ long articles
@@ -184,7 +188,8 @@ class Pipeline:
         done: list[tuple[ArticleSummary | None, SummarizerError | None]] = []
         for chunk in chunks:
             try:
-                done.append(((yield from self._article(chunk.article)), None))
+                # A chunk fits by construction: not measured and planned again.
+                done.append(((yield from self._whole(chunk.article)), None))
             except SummarizerError as err:  # reported in the result; the other chunks go on
                 done.append((None, err))
         results = chunking.results_or_raise(done)

@@ -141,6 +141,27 @@ def test_library_long_article_is_chunked_and_merged(fake):
     assert {a for e in result.events for a in e.actors} <= {"A1"}
 
 
+def test_long_article_prompt_is_measured_once_not_again_per_chunk(fake, monkeypatch):
+    """The prompt without sentences is rendered to size the chunks once per article: each
+    chunk fits by construction and goes straight to its questions."""
+    from summarizer.strategies.single import Single
+
+    fake.default = chunk_reply
+    measured: list[Any] = []
+    first_question = Single.first_question
+
+    def counting(self: Single, article: Any) -> Any:
+        if not article.sentences:
+            measured.append(article)
+        return first_question(self, article)
+
+    monkeypatch.setattr(Single, "first_question", counting)
+    with Summarizer(base_url=fake.base_url, api_key="sk-test", cache=False, context_tokens=8000) as s:
+        result = s.summarize_article(load_article(LONG))
+    assert result.provenance.chunks is not None and len(result.provenance.chunks) >= 3
+    assert len(measured) == 1
+
+
 def test_cli_long_article_partial_when_a_chunk_fails(cli, fake, tmp_path):
     art = load_article(LONG)
     target = "The evacuation from Kabul tested every alliance"

@@ -13,8 +13,9 @@ from summarizer.errors import ConfigError
 from summarizer.inputs import parse_article
 from summarizer.models import Usage
 from summarizer.pipeline import Pipeline
-from summarizer.strategies import guided, parse
-from summarizer.strategies.guided import EVENT_OPTIONS, LABELS, POSITION_OPTIONS, Guided
+from summarizer.strategies import guided, guided_compose, guided_questions, parse_pipeline
+from summarizer.strategies.guided import Guided
+from summarizer.strategies.guided_questions import EVENT_OPTIONS, KIND_OPTIONS, LABELS, POSITION_OPTIONS
 
 # Written for these tests: a labour dispute, a domain the corpus lacks.
 ARTICLE = (
@@ -49,7 +50,7 @@ def _choose(pick: dict[str, str]):  # type: ignore[no-untyped-def]
         if request.choices is None:  # the summary question: the lead, as written
             return Completion(text=json.dumps({"summary": LEAD}), usage=Usage(), finish_reason="stop")
         name = request.schema_name.removeprefix("guided_")
-        options = {"event": EVENT_OPTIONS, "position": POSITION_OPTIONS, "kind": guided.KIND_OPTIONS}[name]
+        options = {"event": EVENT_OPTIONS, "position": POSITION_OPTIONS, "kind": KIND_OPTIONS}[name]
         values = [v for v, _ in options]
         wanted = values.index(pick[name]) if pick.get(name) in values else 0
         if "(no sentence)" in request.messages[-1]["content"]:
@@ -94,7 +95,7 @@ def test_guided_subject_acts_object_receives_pronoun_resolves():
 
 
 def test_guided_cites_the_sentence_naming_an_actor_referred_to(monkeypatch):
-    monkeypatch.setattr(guided, "DROP_STATEMENTS", False)
+    monkeypatch.setattr(guided_compose, "DROP_STATEMENTS", False)
     result = Pipeline(_choose({"event": "STATEMENT", "position": "support", "kind": "organization"}),
                       strategy=ASKING).run(_article())  # fmt: skip
     said = next(e for e in result.events if e.evidence[0].sentence == 3)
@@ -102,7 +103,7 @@ def test_guided_cites_the_sentence_naming_an_actor_referred_to(monkeypatch):
 
 
 def test_guided_event_type_is_the_models_best_scored_option(monkeypatch):
-    monkeypatch.setattr(guided, "MODEL_VALUES", frozenset({"event"}))
+    monkeypatch.setattr(guided_compose, "MODEL_VALUES", frozenset({"event"}))
     monkeypatch.setattr(guided, "CALIBRATED", frozenset({"event"}))
     result = Pipeline(_choose({"event": "AGREE", "position": "support", "kind": "organization"}),
                       strategy=ASKING).run(_article())  # fmt: skip
@@ -172,18 +173,18 @@ def test_guided_without_scores_uses_rules_and_notes_it():
 
 
 def test_guided_labels_beyond_the_options_or_minus_infinity_are_ignored():
-    question = guided.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
-    assert guided._pick({"A": -math.inf, "B": -3.0, "Z": 0.0}, question) == EVENT_OPTIONS[1][0]
-    assert guided._pick({}, question) is None
+    question = guided_questions.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
+    assert guided_questions.pick({"A": -math.inf, "B": -3.0, "Z": 0.0}, question) == EVENT_OPTIONS[1][0]
+    assert guided_questions.pick({}, question) is None
 
 
 def test_guided_calibration_removes_a_first_option_preference(monkeypatch):
     """An option favoured as much without a sentence as with one is not picked for it."""
-    question = guided.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
+    question = guided_questions.Question("event", 0, [], [v for v, _ in EVENT_OPTIONS])
     scores = {"A": -0.6, "B": -1.0, "C": -4.0}
     prior = {"A": -0.3, "B": -3.0, "C": -3.0}  # A (STATEMENT) wins on an empty sentence too
-    assert guided._pick(scores, question) == "STATEMENT"
-    assert guided._pick(scores, question, prior) == "CONSULT"
+    assert guided_questions.pick(scores, question) == "STATEMENT"
+    assert guided_questions.pick(scores, question, prior) == "CONSULT"
 
 
 def test_guided_every_item_says_where_it_came_from():
@@ -211,10 +212,10 @@ def test_guided_non_english_article_takes_the_fallback_and_says_so():
 
 
 def test_guided_refuses_a_pipeline_that_does_not_match_the_pin(monkeypatch):
-    monkeypatch.setattr(parse, "_nlp", None)
-    monkeypatch.setattr(parse, "PIPELINE_SHA256", "0" * 64)
+    monkeypatch.setattr(parse_pipeline, "_nlp", None)
+    monkeypatch.setattr(parse_pipeline, "PIPELINE_SHA256", "0" * 64)
     with pytest.raises(ConfigError, match="does not match the pinned sha256"):
-        parse.pipeline()
+        parse_pipeline.pipeline()
 
 
 def test_guided_asks_no_closed_question_by_default_only_the_summary():
@@ -228,3 +229,16 @@ def test_guided_asks_no_closed_question_by_default_only_the_summary():
     assert [r.choices for r in requests] == [None] and requests[0].schema_name != "article_summary"
     assert result.summary == LEAD and result.summary_origin == "model"
     assert result.events and all(e.origin["type"] == "rule" for e in result.events)
+
+
+def test_guided_plan_renders_only_the_kinds_of_question_asked():
+    """No kind asked (the default): no closed-question prompt is rendered at all."""
+    article = _article()
+    assert Guided().ask == guided.ASKED == frozenset()
+    assert guided.plan(article).questions == []
+    events = guided.plan(article, ask=frozenset({"event"})).questions
+    assert events and {q.name for q in events} == {"event"}
+    assert events[0].item == -1  # the content-free question opens its group, as before
+    everything = guided.plan(article, ask=ASKING.ask).questions
+    assert [q for q in everything if q.name == "event"] == events
+    assert ASKING.first_question(article).messages == everything[0].messages

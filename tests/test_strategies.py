@@ -14,7 +14,16 @@ from summarizer.errors import InvalidOutputError
 from summarizer.inputs import Article, load_article
 from summarizer.models import ModelOutput
 from summarizer.pipeline import Pipeline
-from summarizer.strategies import STRATEGIES, Conversation, FirstQuestion, Steps, get_strategy, guided
+from summarizer.strategies import (
+    STRATEGIES,
+    Conversation,
+    FirstQuestion,
+    Steps,
+    get_strategy,
+    guided,
+    guided_compose,
+    guided_questions,
+)
 from summarizer.strategies.single import Single
 
 # Every guided version and the rules it was released with. When a rule table changes,
@@ -37,10 +46,10 @@ def test_guided_rules_change_only_with_a_version_bump():
 
 def test_rules_fingerprint_follows_the_tables_not_the_source(monkeypatch):
     before = guided.rules_fingerprint()
-    monkeypatch.setattr(guided, "EVENT_OPTIONS", [*guided.EVENT_OPTIONS[:-1]])
+    monkeypatch.setattr(guided_questions, "EVENT_OPTIONS", [*guided_questions.EVENT_OPTIONS[:-1]])
     assert guided.rules_fingerprint() != before
     monkeypatch.undo()
-    monkeypatch.setattr(guided, "MAX_KEY_POINTS", guided.MAX_KEY_POINTS + 1)
+    monkeypatch.setattr(guided_compose, "MAX_KEY_POINTS", guided_compose.MAX_KEY_POINTS + 1)
     assert guided.rules_fingerprint() != before
 
 

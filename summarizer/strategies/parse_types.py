@@ -1,0 +1,116 @@
+"""What the guided strategy's parse produces: actors found, clauses, sentences, and the
+registry that folds the forms of one actor's name together ("Blinken", "Antony Blinken",
+"US" beside "United States")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold"]
+
+@dataclass
+class Found:
+    """One actor as the parse found it."""
+
+    key: str
+    name: str
+    label: str  # PERSON, ORG, GPE, TITLE (an office named by its title), HANDLE
+    title: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    anchor: int | None = None  # a titled office's country or organisation (index into actors)
+    roles: int = 0  # times it was an agent, recipient or source
+    first: int = 0  # sentence number of its first mention
+
+@dataclass
+class Clause:
+    verb: str  # lemma
+    text: str  # the verb as written
+    agents: list[int]
+    recipients: list[int]
+    reporting: bool
+    negated: bool
+    future: bool
+    conditional: bool
+    main: bool  # the sentence's root or the content of its reporting verb
+    agents_by_rule: bool = False  # agents came from the discourse (no named subject)
+
+@dataclass
+class SentenceInfo:
+    number: int
+    text: str
+    clauses: list[Clause]
+    source: int | None
+    mentioned: list[int]  # actors in order of mention (pronouns and titles resolved)
+    dates: list[str]
+    future: bool
+    conditional: bool
+    commitment: bool
+    modal: bool = False  # an obligation or possibility ("must publish", "could reach")
+    present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
+    resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
+
+@dataclass
+class Analysis:
+    actors: list[Found]
+    sentences: list[SentenceInfo]
+
+def fold(text: str) -> str:
+    """A name as a registry key: no article, possessive or punctuation, lower case."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['\u2019]s?$", "", text)
+    return re.sub(r"[^\w]+", " ", text.replace(".", "")).strip().lower()
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+
+class Registry:
+    """Actors by folded key, with the surname and acronym folding of names."""
+
+    def __init__(self) -> None:
+        self.actors: list[Found] = []
+        self.by_key: dict[str, int] = {}
+
+    def add(self, name: str, label: str, sentence: int) -> int:
+        key = fold(name)
+        found = self.lookup(name, label)
+        if found is not None:
+            actor = self.actors[found]
+            if name not in actor.mentions:
+                actor.mentions.append(name)
+            return found
+        self.actors.append(Found(key=key, name=name, label=label, mentions=[name], first=sentence))
+        self.by_key[key] = len(self.actors) - 1
+        return len(self.actors) - 1
+
+    def lookup(self, name: str, label: str) -> int | None:
+        key = fold(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        words = key.split()
+        for i, actor in enumerate(self.actors):
+            their = actor.key.split()
+            if actor.label == "PERSON" and len(words) == 1 and words[0] in (their[-1], their[0]) and len(their) > 1:
+                return i  # "Blinken" is Antony Blinken
+            if label == "PERSON" and actor.label == "PERSON" and len(their) == 1 and len(words) > 1:
+                if their[0] == words[-1]:
+                    self._promote(i, name, key)
+                    return i
+            bare = name.replace(".", "")
+            if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and _initials(actor.name) == bare:
+                return i  # "US" beside "United States"
+            if actor.label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", actor.name.replace(".", "")):
+                if _initials(name) == actor.name.replace(".", ""):
+                    self._promote(i, name, key)
+                    return i
+        return None
+
+    def _promote(self, i: int, name: str, key: str) -> None:
+        """A fuller form seen later becomes the name ("Blinken" ... "Antony Blinken")."""
+        actor = self.actors[i]
+        actor.name = name
+        actor.key = key
+        self.by_key[key] = i
+        if name not in actor.mentions:
+            actor.mentions.append(name)
+
