@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
-from . import fallback, guided_compose, guided_questions, parse, parse_pipeline
+from . import fallback, guided_compose, guided_events, guided_questions, parse, parse_form, parse_pipeline
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
@@ -35,7 +35,7 @@ from .summary import write_summary
 
 __all__ = ["ASKED", "Guided", "plan", "rules_fingerprint"]
 
-# Rules the model's answers override, kept for engines that cannot score options.
+# Verbs whose clause makes a sentence a stance candidate (event types: `guided_events`).
 _EVENT_RULES: dict[str, str] = {
     **dict.fromkeys("agree sign approve accept adopt settle ratify".split(), "AGREE"),
     **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer".split(), "CONSULT"),
@@ -100,13 +100,15 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
+        found = guided_events.readings(info, keep)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:
             # "The agreement takes effect on 1 May": no named subject, the discourse's actors.
             agents, origin = list(last_agents), "rule"
-        if not agents:
+        if not agents and not found:
             continue
+        agents = agents or found[0].agents
         last_agents = agents
         recipients = [r for r in (clause.recipients if clause else []) if r in keep and r not in agents]
         if clause is not None and not recipients:
@@ -114,13 +116,17 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             for other in info.clauses:
                 if other is not clause and not other.reporting and set(other.agents) <= set(agents):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
-        verb = clause.verb if clause else ""
-        # No clause of its own (an agreement or plan sentence read with the discourse's actors):
-        # a follow-up, and an event only if the model types it.
-        rule_type = _EVENT_RULES.get(verb, "OTHER" if clause and not clause.reporting else "STATEMENT")
         stance = bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
                                                       _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
-        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance))
+        # The event is the clause `guided_events` reads as one; a sentence with none (a report, a
+        # plan, a description) is a statement, listed only as a stance or follow-up.
+        event = found[0] if found else None
+        rule_type = event.type if event else "STATEMENT"
+        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance, event))
+        for extra in found[1:2]:
+            # A second act told in a relative or adverbial clause ("withdrew it after the committee asked ...").
+            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in ("advcl", "relcl"):
+                result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, False, extra))
     result.questions = closed_questions(article, result, ask)
     return result
 
@@ -207,7 +213,7 @@ def rules_fingerprint() -> str:
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
-        parse.rule_tables(),
+        parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
         fallback.rules_fingerprint(),
     ]  # fmt: skip
     return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]

@@ -135,10 +135,15 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         info = cand.sentence
         agents = [ids[a] for a in cand.agents if a in ids]
         recipients = [ids[r] for r in cand.recipients if r in ids]
-        if not agents:
+        reading = cand.event
+        # The event's own agents and recipients when a clause was read as one (`guided_events`).
+        acting = [ids[a] for a in reading.agents if a in ids] if reading else agents
+        acted_on = [ids[r] for r in reading.clause.recipients if r in ids] if reading else []
+        acted_on = [r for r in acted_on or recipients if r not in acting]
+        if not agents and not acting:
             continue
         evidence = [Evidence(sentence=info.number, quote=info.text)]
-        for actor in cand.agents + cand.recipients:
+        for actor in dict.fromkeys(cand.agents + (reading.agents if reading else []) + cand.recipients):
             # Referred to here, not named ("the minister", "he", "the two sides"): also cite
             # the last sentence before that names it, so the reader sees who it is.
             forms = [m.lower() for m in names[actor].mentions]
@@ -153,22 +158,26 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             answer = None  # the model kept the sentence; the rule names its type
         type_origin: Origin = "model" if answer else "rule"
         etype = answer or cand.rule_type
-        clause = cand.clause
-        future = info.future or (clause is not None and clause.future)
-        if etype == "STATEMENT" and DROP_STATEMENTS:
+        clause = reading.clause if reading else cand.clause
+        # A clause read as an event has its own tense and condition; else the sentence's.
+        future = reading.clause.future if reading else info.future or (clause is not None and clause.future)
+        conditional = reading.clause.conditional if reading else info.conditional
+        if not acting:
+            pass  # a stance whose sentence names no event actor
+        elif etype == "STATEMENT" and DROP_STATEMENTS:
             statements += 1
         elif etype != NONE:
             factuality = (
-                "hypothetical" if info.conditional else "planned" if future
+                "hypothetical" if conditional else "planned" if future
                 else "denied" if clause is not None and clause.negated
                 else "reported" if info.source is not None else "occurred"
             )  # fmt: skip
             verb = clause.text if clause else ""
-            summary = " ".join(p for p in [", ".join(_name(a, actors) for a in agents), verb,
-                                           ", ".join(_name(r, actors) for r in recipients)] if p)  # fmt: skip
+            summary = " ".join(p for p in [", ".join(_name(a, actors) for a in acting), verb,
+                                           ", ".join(_name(r, actors) for r in acted_on)] if p)  # fmt: skip
             events.append(Event(
-                id=f"E{len(events) + 1}", type=etype, summary=summary, actors=agents,  # type: ignore[arg-type]
-                recipients=recipients, date=None, date_text=info.dates[0] if info.dates else None, location=None,
+                id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
+                recipients=acted_on, date=None, date_text=info.dates[0] if info.dates else None, location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
@@ -179,7 +188,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         position = answers.get(("position", n))
         if position != NONE and "position" not in MODEL_VALUES:
             position = None
-        if cand.stance and position != NONE:
+        if cand.stance and agents and position != NONE:
             pos_origin: Origin = "model" if position else "rule"
             position = position or stance_cue(info.text)
             if position:

@@ -19,6 +19,7 @@ from ..inputs import Article, Sentence
 from ..models import Origin
 from ..prompts import render_messages
 from .base import article_context
+from .guided_events import Reading
 from .parse_types import Analysis, Clause, Found, SentenceInfo
 
 __all__ = [
@@ -109,6 +110,7 @@ class Candidate:
     rule_type: str
     agents_origin: Origin
     stance: bool
+    event: Reading | None = None  # the clause read as an event (`guided_events.readings`), if any
 
 
 @dataclass

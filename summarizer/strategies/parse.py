@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import parse_form
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_types import Analysis, Clause, SentenceInfo
@@ -68,6 +69,8 @@ class _Reader(ActorReader):
         passive = False
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the antecedent
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
@@ -143,6 +146,7 @@ class _Reader(ActorReader):
                     conditional=self._conditional(tok),
                     main=main,
                     agents_by_rule=by_rule,
+                    **parse_form.clause_form(tok),
                 )
             )
         for clause in sorted(clauses, key=lambda c: not c.main):

@@ -34,6 +34,21 @@ class Clause:
     conditional: bool
     main: bool  # the sentence's root or the content of its reporting verb
     agents_by_rule: bool = False  # agents came from the discourse (no named subject)
+    # Where the verb sits in the parse and how it is inflected (`parse_form.clause_form`), for
+    # telling a reported event from a plan, a description or the speaker's own words.
+    dep: str = "ROOT"  # the verb's dependency label (ROOT, ccomp, conj, relcl, advcl, xcomp ...)
+    i: int = 0  # the verb's token position in its sentence
+    head: int = 0  # the token position of the verb's syntactic head
+    tag: str = ""  # the verb's fine-grained tag (VBD, VBN, VBZ, VBG ...)
+    aux: list[str] = field(default_factory=list)  # its auxiliaries as written, lower case ("would", "had")
+    modal: bool = False  # ruled by a modal ("would run", "can offer", "must stop")
+    past: bool = False  # a past or perfect form ("opened", "had opened", "did not open", "was opened")
+    passive: bool = False
+    subject: str = ""  # lemma of its subject's head word ("deal", "it", "readout", "who"); "" if none
+    objects: list[str] = field(default_factory=list)  # lemmas of its objects and their of/in contents
+    particles: list[str] = field(default_factory=list)  # its particles and prepositions ("call on", "call off")
+    quoted: bool = False  # inside a direct quotation: the speaker's words, not the reporter's
+    measure: bool = False  # its only complement is an amount ("fell 3 percent", "rose to 40 euros")
 
 @dataclass
 class SentenceInfo:

@@ -1,0 +1,246 @@
+"""Which clauses of a sentence report an event, who acted in it, and its PLOVER type.
+
+An event is something an actor did that the article reports as having happened: a
+clause on the sentence's main line (its root, the content of a reporting verb, or a
+conjunct of either), in a past or present tense, not ruled by a modal or a condition
+(those are follow-ups), not a relative clause or participle describing someone. Its
+type comes from the verb (a lexicon of general English verbs per PLOVER category),
+or, for a light verb ("held a call", "imposed sanctions", "raised concerns"), from
+its object. Nothing here names an entity or an article's topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parse_types import Clause, SentenceInfo
+
+__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
+
+# General English verbs per PLOVER category (what the verb does, in any domain).
+VERB_TYPES: dict[str, str] = {
+    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee"
+                    .split(), "AGREE"),
+    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene".split(),
+                    "CONSULT"),
+    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate defend "
+                    "applaud hail".split(), "SUPPORT"),
+    **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
+    **dict.fromkeys("aid donate fund provide supply evacuate rescue".split(), "AID"),
+    **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
+    **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
+                    "ACCUSE"),
+    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy".split(), "REJECT"),
+    **dict.fromkeys("threaten warn".split(), "THREATEN"),
+    **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
+    **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
+    **dict.fromkeys("deploy mobilize mobilise station".split(), "MOBILIZE"),
+    **dict.fromkeys("arrest detain seize raid evict confiscate order repress jail imprison deport".split(),
+                    "COERCE"),
+    **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
+    **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
+    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
+    **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
+                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
+}  # fmt: skip
+# Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
+_PHRASAL: dict[tuple[str, str], str] = {
+    ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
+    ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
+    ("speak", "out"): "ACCUSE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT", ("step", "up"): "MOBILIZE",
+}  # fmt: skip
+# Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
+NOUN_TYPES: dict[str, str] = {
+    **dict.fromkeys("call talk meeting conversation visit summit negotiation consultation discussion".split(),
+                    "CONSULT"),
+    **dict.fromkeys("agreement deal accord treaty pact contract settlement commitment pledge promise".split(),
+                    "AGREE"),
+    **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
+    **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
+    **dict.fromkeys("attack assault bombing airstrike".split(), "ASSAULT"),
+    **dict.fromkeys("appeal request demand petition proposal".split(), "REQUEST"),
+    **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
+    **dict.fromkeys("aid assistance donation funding".split(), "AID"),
+    **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
+    **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
+    **dict.fromkeys("arrest pressure coercion crackdown".split(), "COERCE"),
+    **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
+    **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
+}  # fmt: skip
+# Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
+_LIGHT = frozenset(
+    "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
+    "stage mount extend lodge bring pass deliver offer call".split()
+)
+# Nouns for the text itself: a clause whose subject is one describes the report, not the news.
+_DOCUMENTS = frozenset(
+    "readout statement account report announcement note release transcript communique memo letter article "
+    "remark record summary".split()
+)
+# Subject pronouns that, in the content of a reporting verb, stand for the speaker ("X said it had ...").
+_PRONOUNS = frozenset("it they we i he she".split())
+# The dependency links that keep a clause on the sentence's main line, and those of reported content.
+_LINKS = frozenset("conj ccomp parataxis".split())
+_REPORTED = frozenset("ccomp parataxis".split())
+# States and attitudes, not acts: "remained committed", "hoped to meet", "planned to launch".
+_STATIVE = frozenset(
+    "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
+    "need".split()
+)
+# Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
+_OBLIGATION = frozenset(["must"])
+
+
+@dataclass
+class Reading:
+    """One clause read as an event."""
+
+    clause: Clause
+    agents: list[int]
+    type: str
+    by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
+
+
+def clause_type(clause: Clause) -> str:
+    """The PLOVER type of a clause: its verb's, or for a light verb its object's."""
+    for particle in clause.particles:
+        if (clause.verb, particle) in _PHRASAL:
+            return _PHRASAL[(clause.verb, particle)]
+    if clause.verb in _LIGHT or clause.verb not in VERB_TYPES:
+        for obj in clause.objects:
+            if obj in NOUN_TYPES:
+                return NOUN_TYPES[obj]
+    return VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
+
+
+def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
+    """The root, or reached from it only through conjuncts and the content of reporting verbs."""
+    seen: set[int] = set()
+    while clause.dep != "ROOT":
+        parent = by_i.get(clause.head)
+        if parent is None or clause.i in seen or clause.dep not in _LINKS:
+            return False
+        if clause.dep != "conj" and (not parent.reporting or parent.negated):
+            # "argued that ...": an opinion; "did not say whether ...": not a report at all.
+            return False
+        seen.add(clause.i)
+        clause = parent
+    return True
+
+
+def _told_of(clause: Clause, kind: str) -> bool:
+    """A relative clause that tells what its actor did ("the union, which called the strike
+    on May 8, ..."), not what it is ("the union that represents 4,000 workers")."""
+    return (
+        clause.dep == "relcl"
+        and clause.subject in ("who", "which", "that")
+        and clause.past
+        and (kind not in ("OTHER", "STATEMENT"))
+    )
+
+
+def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """A finite adverbial clause of a reported event that tells another past act ("withdrew
+    it after the committee asked for more data"); conditions are excluded by `_eventive`."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "advcl" and bool(clause.subject) and clause.past and kind not in ("OTHER", "STATEMENT")
+            and parent is not None and _on_main_line(parent, by_i))  # fmt: skip
+
+
+def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[list[int], bool]:
+    """The clause's own agents, else those it shares: a conjunct without a subject takes its
+    head's, a pronoun subject in a reported clause stands for the speaker."""
+    seen: set[int] = set()
+    while clause.i not in seen:
+        seen.add(clause.i)
+        if clause.subject in _DOCUMENTS:
+            return [], False  # "the readout did not say ... and it gave no ...": the text, not an actor
+        parent = by_i.get(clause.head)
+        if parent is not None and parent.reporting and clause.dep in _REPORTED and clause.subject in _PRONOUNS:
+            # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker.
+            speaker = [a for a in parent.agents if a in keep]
+            if speaker:
+                return speaker, True
+        own = [a for a in clause.agents if a in keep]
+        if own or parent is None or parent.i == clause.i:
+            return own, False
+        if clause.dep != "conj" or clause.subject not in _PRONOUNS | {""}:
+            return [], False
+        clause = parent  # "X said ... and it asked ...", "opened ... and appealed ...": the same subject
+    return [], False
+
+
+def _eventive(clause: Clause, kind: str) -> bool:
+    """Whether the clause, on the main line, reports something done rather than a plan,
+    a possibility, a state or a measurement."""
+    if clause.future or clause.modal or clause.conditional or clause.quoted:
+        return False  # a plan, a possibility, a condition, or the speaker's own words
+    if clause.subject in _DOCUMENTS:
+        return False  # "the readout did not say ...": about the report
+    if kind == "OTHER":
+        # An untyped verb is an event only as a past action: "Henry leads a government",
+        # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
+        return clause.verb not in _STATIVE and clause.past and not clause.measure
+    return True
+
+
+def readings(info: SentenceInfo, keep: set[int]) -> list[Reading]:
+    """The sentence's clauses that report events with a known agent, typed ones first."""
+    by_i = {c.i: c for c in info.clauses}
+    out: list[Reading] = []
+    for clause in info.clauses:
+        kind = clause_type(clause)
+        if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
+            continue
+        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
+            continue
+        agents, by_speaker = _agents(clause, by_i, keep)
+        if agents:
+            out.append(Reading(clause, agents, kind, by_speaker))
+    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in ("advcl", "relcl")))
+    if not any(r.type != "OTHER" for r in out):
+        out[:0] = _speech_acts(info, by_i, keep)
+    return out
+
+
+def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int]) -> list[Reading]:
+    """A report that is itself an act, by what it reports: an obligation put on someone
+    ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
+    it would not make a new offer") a refusal, with a condition ("will strike unless ...")
+    a threat; telling a named actor anything is a consultation with them. Other reports,
+    and plans ("said it would publish"), are not events."""
+    out: list[Reading] = []
+    for said in info.clauses:
+        if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
+            continue
+        if not _on_main_line(said, by_i):
+            continue
+        speaker = [a for a in said.agents if a in keep]
+        if not speaker:
+            continue
+        content = [c for c in info.clauses if c.head == said.i and c.dep in _REPORTED and c.i != said.i]
+        content += [c for c in info.clauses if any(c.head == k.i and c.dep == "conj" for k in content)]
+        kind = ""
+        for c in content:
+            agents, by_speaker = _agents(c, by_i, keep)
+            own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
+            if _OBLIGATION & set(c.aux) and not own:
+                kind = "REQUEST"
+            elif own and (c.future or c.modal) and (c.conditional or c.negated):
+                # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
+                kind = "THREATEN" if c.conditional else "REJECT"
+            if kind:
+                break
+        if not kind and any(r in keep for r in said.recipients):
+            kind = "CONSULT"
+        if kind:
+            out.append(Reading(said, speaker, kind, False))
+            break
+    return out
+
+
+def rule_tables() -> list[object]:
+    """The lexicons and closed classes above, for the guided strategy's rules fingerprint."""
+    return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())] + [
+        sorted(t) for t in (_LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, _STATIVE, _OBLIGATION)
+    ]
