@@ -125,3 +125,26 @@ def test_an_untyped_act_is_an_event_only_in_the_past():
     )
     assert set(_events(result)) == {1}
     assert result.events[0].type == "OTHER"
+
+
+def test_an_act_named_by_a_noun_with_its_doers_is_an_event_when_no_verb_tells_one():
+    result = _run(
+        "Mayor Ana Kowal met the nurses' leader, Tomas Reyes, on Monday.",
+        "The vote followed talks between Kowal and Reyes at the town hall.",
+        "Kowal rejected the Nursing Guild's request for a pay review.",
+    )
+    by_sentence = _events(result)
+    (talks,) = by_sentence[2]
+    assert talks.type == "CONSULT" and _names(result, talks.actors) == {"Ana Kowal", "Tomas Reyes"}
+    # A verb tells the act here: the request it rejected is its topic, not a second event.
+    assert [e.type for e in by_sentence[3]] == ["REJECT"]
+
+
+def test_only_a_light_verb_takes_its_type_from_its_object():
+    result = _run(
+        "Vantor Chips reversed its withdrawal from the trade association on Monday.",
+        "Vantor Chips held talks with the trade association on Tuesday.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["OTHER"]  # reversing a withdrawal is no retreat
+    assert [e.type for e in by_sentence[2]] == ["CONSULT"]

@@ -125,7 +125,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance, event))
         for extra in found[1:2]:
             # A second act told in a relative or adverbial clause ("withdrew it after the committee asked ...").
-            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in ("advcl", "relcl"):
+            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY:
                 result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, False, extra))
     result.questions = closed_questions(article, result, ask)
     return result

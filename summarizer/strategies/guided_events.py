@@ -57,20 +57,32 @@ NOUN_TYPES: dict[str, str] = {
                     "AGREE"),
     **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
     **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
-    **dict.fromkeys("attack assault bombing airstrike".split(), "ASSAULT"),
+    **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
     **dict.fromkeys("appeal request demand petition proposal".split(), "REQUEST"),
     **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
     **dict.fromkeys("aid assistance donation funding".split(), "AID"),
     **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
     **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
-    **dict.fromkeys("arrest pressure coercion crackdown".split(), "COERCE"),
+    **dict.fromkeys("arrest detention pressure coercion crackdown repression".split(), "COERCE"),
+    **dict.fromkeys("cooperation collaboration partnership".split(), "COOPERATE"),
+    **dict.fromkeys("deployment mobilization mobilisation".split(), "MOBILIZE"),
+    **dict.fromkeys("withdrawal release retreat".split(), "RETREAT"),
+    **dict.fromkeys("apology concession".split(), "CONCEDE"),
     **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
     **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
 }  # fmt: skip
+# The nouns of `NOUN_TYPES` that name one act, not a state or an attitude ("his commitment",
+# "their concerns", "US backing"): with a doer in their phrase, an event of their own.
+_ACT_NOUNS = frozenset(
+    "call talk meeting conversation visit summit negotiation consultation sanction ban embargo strike protest "
+    "demonstration walkout attack assault bombing airstrike assassination killing invasion request demand "
+    "proposal lawsuit accusation arrest detention crackdown repression deployment mobilization withdrawal "
+    "release apology veto refusal".split()
+)
 # Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
 _LIGHT = frozenset(
     "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
-    "stage mount extend lodge bring pass deliver offer call".split()
+    "stage mount extend lodge bring pass deliver offer call present".split()
 )
 # Nouns for the text itself: a clause whose subject is one describes the report, not the news.
 _DOCUMENTS = frozenset(
@@ -82,6 +94,8 @@ _PRONOUNS = frozenset("it they we i he she".split())
 # The dependency links that keep a clause on the sentence's main line, and those of reported content.
 _LINKS = frozenset("conj ccomp parataxis".split())
 _REPORTED = frozenset("ccomp parataxis".split())
+# Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
+SECONDARY = frozenset("relcl advcl nominal".split())
 # States and attitudes, not acts: "remained committed", "hoped to meet", "planned to launch".
 _STATIVE = frozenset(
     "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
@@ -106,7 +120,7 @@ def clause_type(clause: Clause) -> str:
     for particle in clause.particles:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
-    if clause.verb in _LIGHT or clause.verb not in VERB_TYPES:
+    if clause.verb in _LIGHT:
         for obj in clause.objects:
             if obj in NOUN_TYPES:
                 return NOUN_TYPES[obj]
@@ -197,7 +211,13 @@ def readings(info: SentenceInfo, keep: set[int]) -> list[Reading]:
         agents, by_speaker = _agents(clause, by_i, keep)
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
-    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in ("advcl", "relcl")))
+    for nominal in [] if out else info.nominals:
+        # "followed a meeting between X and Y": in a sentence that tells no act by a verb, an act a noun names.
+        kind = NOUN_TYPES.get(nominal.verb, "STATEMENT")
+        agents = [a for a in nominal.agents if a in keep]
+        if agents and nominal.verb in _ACT_NOUNS and _eventive(nominal, kind):
+            out.append(Reading(nominal, agents, kind, False))
+    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     if not any(r.type != "OTHER" for r in out):
         out[:0] = _speech_acts(info, by_i, keep)
     return out
@@ -242,5 +262,6 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int]) ->
 def rule_tables() -> list[object]:
     """The lexicons and closed classes above, for the guided strategy's rules fingerprint."""
     return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())] + [
-        sorted(t) for t in (_LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, _STATIVE, _OBLIGATION)
+        sorted(t)
+        for t in (_ACT_NOUNS, _LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _OBLIGATION)
     ]

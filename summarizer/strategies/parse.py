@@ -13,6 +13,7 @@ an entity.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -154,6 +155,7 @@ class _Reader(ActorReader):
             if people and not clause.agents_by_rule:
                 self.last_subject = people[0]
                 break
+        nominals = self._nominals(doc, number, source)
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -193,7 +195,51 @@ class _Reader(ActorReader):
             present=root is not None and root.tag_ in ("VBZ", "VBP"),
             modal=any(t.dep_ == "aux" and t.lower_ in _MODALS and t.head.pos_ == "VERB" for t in doc),
             resolved_from=resolved_from,
+            nominals=nominals,
         )
+
+    def _nominals(self, doc: Any, number: int, source: int | None) -> list[Clause]:
+        """Acts named by a noun whose phrase says who did them ("at Lisbon's request", "talks
+        between the union and the company", "the detention by soldiers of ..."), as verb-less
+        clauses; not a possible or future one ("any further attack", "the planned talks").
+        A nationality adjective is no doer: "Ukrainian invasion" is an invasion of Ukraine.
+        Only actors already known are doers or recipients: reading them leaves the registry as it was."""
+        quoted = parse_form.quoted_tokens(doc)
+        known = len(self.reg.actors)
+        saved = copy.deepcopy(self.reg.actors), dict(self.reg.by_key)
+        out: list[Clause] = []
+        for tok in doc:
+            kids = list(tok.children)
+            if tok.pos_ != "NOUN" or any(c.lower_ in parse_form.IRREALIS for c in kids if c.dep_ in ("amod", "det")):
+                continue
+            agents: list[int] = []
+            for child in kids:
+                found: list[int] = []
+                if child.dep_ == "poss":
+                    found = self._nps(child, number, source)
+                elif child.dep_ == "prep" and child.lower_ in ("by", "between"):
+                    found = [a for o in child.children if o.dep_ == "pobj" for a in self._nps(o, number, source)]
+                agents += [a for a in found if a not in agents]
+            if not agents:
+                continue
+            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "to")
+                          for o in c.children if o.dep_ == "pobj" for a in self._nps(o, number, source)
+                          if a not in agents]  # fmt: skip
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            form = parse_form.clause_form(verb)
+            out.append(Clause(
+                verb=tok.lemma_.lower(), text=tok.text, agents=agents, recipients=list(dict.fromkeys(recipients)),
+                reporting=False, negated=False, future=self._future(verb), conditional=self._conditional(verb),
+                main=False, dep="nominal", i=tok.i, head=verb.i, tag=tok.tag_, aux=form["aux"], modal=form["modal"],
+                past=form["past"], quoted=tok.i in quoted,
+            ))  # fmt: skip
+        self.reg.actors[:], self.reg.by_key = saved
+        for clause in out:
+            clause.agents = [a for a in clause.agents if a < known]
+            clause.recipients = [a for a in clause.recipients if a < known]
+        return [c for c in out if c.agents]
 
     def _source(self, doc: Any, number: int) -> int | None:
         """Who the sentence is attributed to: "X said", "according to X", "— X (@handle)"."""

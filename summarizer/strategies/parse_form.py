@@ -20,6 +20,8 @@ _PAST_AUX = frozenset("did had has have was were 've 'd".split())
 # Entity labels of amounts: a verb whose only complement is one reports a measurement.
 _AMOUNTS = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
 _WHEN = frozenset("DATE TIME".split())
+# Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
+IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
 
@@ -90,4 +92,4 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _QUOTES, _OPENING)]
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, IRREALIS, _QUOTES, _OPENING)]

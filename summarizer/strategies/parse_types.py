@@ -64,6 +64,7 @@ class SentenceInfo:
     modal: bool = False  # an obligation or possibility ("must publish", "could reach")
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
+    nominals: list[Clause] = field(default_factory=list)  # acts named by a noun with their doer (dep "nominal")
 
 @dataclass
 class Analysis:
