@@ -148,3 +148,26 @@ def test_only_a_light_verb_takes_its_type_from_its_object():
     by_sentence = _events(result)
     assert [e.type for e in by_sentence[1]] == ["OTHER"]  # reversing a withdrawal is no retreat
     assert [e.type for e in by_sentence[2]] == ["CONSULT"]
+
+
+def test_an_aspectual_verb_passes_to_its_act_unless_it_is_a_plan():
+    result = _run(
+        "Kestria continues to build up troops along its border with Marovia.",
+        "Kestria said it would keep shelling the port.",
+        "The Marovian army began shelling the town of Dolsk on Monday.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["MOBILIZE"]
+    assert 2 not in by_sentence
+    assert [e.type for e in by_sentence[3]] == ["ASSAULT"]
+
+
+def test_telling_a_person_is_a_consultation_telling_an_audience_is_not():
+    result = _run(
+        "Mayor Ana Kowal told the nurses' leader, Tomas Reyes, that the budget was tight.",
+        "Kowal told the city council that the budget was tight.",
+    )
+    by_sentence = _events(result)
+    (told,) = by_sentence[1]
+    assert told.type == "CONSULT" and _names(result, told.recipients) == {"Tomas Reyes"}
+    assert 2 not in by_sentence

@@ -91,6 +91,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     analysis = parse.analyse([(s.number, s.text) for s in sentences])
     kept = [i for i, a in enumerate(analysis.actors) if a.roles > 0 or a.label == "PERSON"]
     keep = set(kept)
+    interlocutors = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE", "GPE")}
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()
     last_agents: list[int] = []
@@ -100,7 +101,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
-        found = guided_events.readings(info, keep)
+        found = guided_events.readings(info, keep, interlocutors)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:

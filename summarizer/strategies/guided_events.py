@@ -47,7 +47,7 @@ VERB_TYPES: dict[str, str] = {
 _PHRASAL: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
-    ("speak", "out"): "ACCUSE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT", ("step", "up"): "MOBILIZE",
+    ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT", ("step", "up"): "MOBILIZE",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {
@@ -96,11 +96,13 @@ _LINKS = frozenset("conj ccomp parataxis".split())
 _REPORTED = frozenset("ccomp parataxis".split())
 # Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
 SECONDARY = frozenset("relcl advcl nominal".split())
-# States and attitudes, not acts: "remained committed", "hoped to meet", "planned to launch".
+# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise".
 _STATIVE = frozenset(
     "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
-    "need".split()
+    "need continue keep".split()
 )
+# Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
+_ASPECT = frozenset("continue keep begin start resume".split())
 # Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
 _OBLIGATION = frozenset(["must"])
 
@@ -132,9 +134,13 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
     seen: set[int] = set()
     while clause.dep != "ROOT":
         parent = by_i.get(clause.head)
-        if parent is None or clause.i in seen or clause.dep not in _LINKS:
+        if parent is None or clause.i in seen:
             return False
-        if clause.dep != "conj" and (not parent.reporting or parent.negated):
+        if clause.dep == "xcomp" and parent.verb in _ASPECT:
+            pass  # "continues to build up troops": the act goes on
+        elif clause.dep not in _LINKS:
+            return False
+        elif clause.dep != "conj" and (not parent.reporting or parent.negated):
             # "argued that ...": an opinion; "did not say whether ...": not a report at all.
             return False
         seen.add(clause.i)
@@ -198,14 +204,18 @@ def _eventive(clause: Clause, kind: str) -> bool:
     return True
 
 
-def readings(info: SentenceInfo, keep: set[int]) -> list[Reading]:
-    """The sentence's clauses that report events with a known agent, typed ones first."""
+def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None) -> list[Reading]:
+    """The sentence's clauses that report events with an agent in `keep`, typed ones first.
+    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation."""
     by_i = {c.i: c for c in info.clauses}
     out: list[Reading] = []
     for clause in info.clauses:
         kind = clause_type(clause)
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
+        aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
+        if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
+            continue  # "would keep urging": the plan, not the act
         if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep)
@@ -219,15 +229,16 @@ def readings(info: SentenceInfo, keep: set[int]) -> list[Reading]:
             out.append(Reading(nominal, agents, kind, False))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     if not any(r.type != "OTHER" for r in out):
-        out[:0] = _speech_acts(info, by_i, keep)
+        out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
     return out
 
 
-def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int]) -> list[Reading]:
+def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int]) -> list[Reading]:
     """A report that is itself an act, by what it reports: an obligation put on someone
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
     it would not make a new offer") a refusal, with a condition ("will strike unless ...")
-    a threat; telling a named actor anything is a consultation with them. Other reports,
+    a threat; telling a person or a country anything is a consultation with them (telling
+    a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
     for said in info.clauses:
@@ -251,7 +262,7 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int]) ->
                 kind = "THREATEN" if c.conditional else "REJECT"
             if kind:
                 break
-        if not kind and any(r in keep for r in said.recipients):
+        if not kind and any(r in interlocutors for r in said.recipients):
             kind = "CONSULT"
         if kind:
             out.append(Reading(said, speaker, kind, False))
@@ -263,5 +274,16 @@ def rule_tables() -> list[object]:
     """The lexicons and closed classes above, for the guided strategy's rules fingerprint."""
     return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())] + [
         sorted(t)
-        for t in (_ACT_NOUNS, _LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _OBLIGATION)
+        for t in (
+            _ASPECT,
+            _ACT_NOUNS,
+            _LIGHT,
+            _DOCUMENTS,
+            _PRONOUNS,
+            _LINKS,
+            _REPORTED,
+            SECONDARY,
+            _STATIVE,
+            _OBLIGATION,
+        )
     ]

@@ -155,7 +155,6 @@ class _Reader(ActorReader):
             if people and not clause.agents_by_rule:
                 self.last_subject = people[0]
                 break
-        nominals = self._nominals(doc, number, source)
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -172,6 +171,7 @@ class _Reader(ActorReader):
             self.reg.actors[source].roles += 1
             if source not in mentioned:
                 mentioned.append(source)
+        nominals = self._nominals(doc, number, source)  # after the names of this sentence are known
         folded = text.lower()
         resolved_from: dict[int, int] = {}
         for actor in mentioned:
