@@ -109,16 +109,16 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             agents, origin = list(last_agents), "rule"
         if not agents and not found:
             continue
-        agents = agents or found[0].agents
-        last_agents = agents
+        if agents:  # (a sentence with only an event reading leaves the stance side as it was)
+            last_agents = agents
         recipients = [r for r in (clause.recipients if clause else []) if r in keep and r not in agents]
         if clause is not None and not recipients:
             # "Halvorsen agreed to buy Brandt": the object of the clause it governs.
             for other in info.clauses:
                 if other is not clause and not other.reporting and set(other.agents) <= set(agents):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
-        stance = bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
-                                                      _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
+        stance = bool(agents) and (bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
+                                                                     _EVENT_RULES[clause.verb] in _VERBAL))  # fmt: skip
         # The event is the clause `guided_events` reads as one; a sentence with none (a report, a
         # plan, a description) is a statement, listed only as a stance or follow-up.
         event = found[0] if found else None

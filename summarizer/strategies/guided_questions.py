@@ -176,7 +176,8 @@ def closed_questions(article: Article, plan_: Plan, ask: frozenset[str]) -> list
          [(i, None, f'What kind of actor is "{names[i].name}" in this article?') for i in kinds]),
         ("event", EVENT_OPTIONS, "Which kind of event does this sentence report?",
          [(n, by_number[c.sentence.number],
-           f"Which kind of event does this sentence report, with {' and '.join(names[a].name for a in c.agents)} "
+           f"Which kind of event does this sentence report, with "
+           f"{' and '.join(names[a].name for a in (c.event.agents if c.event else c.agents))} "
            "as the actor?") for n, c in enumerate(plan_.candidates)]),
         ("position", POSITION_OPTIONS, "What position does the actor take towards it?",
          [(n, by_number[plan_.candidates[n].sentence.number],
