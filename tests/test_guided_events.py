@@ -171,3 +171,15 @@ def test_telling_a_person_is_a_consultation_telling_an_audience_is_not():
     (told,) = by_sentence[1]
     assert told.type == "CONSULT" and _names(result, told.recipients) == {"Tomas Reyes"}
     assert 2 not in by_sentence
+
+
+def test_a_statement_of_a_demand_or_made_in_a_call_with_someone_is_an_act():
+    result = _run(
+        "Mayor Ana Kowal stressed the need for more night staff at the hospital.",
+        "In a call with the nurses' leader, Tomas Reyes, Kowal pointed to the budget.",
+        "Kowal stressed the value of the hospital to the town.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["REQUEST"]
+    assert [e.type for e in by_sentence[2]] == ["CONSULT"]
+    assert 3 not in by_sentence  # a statement, nothing more

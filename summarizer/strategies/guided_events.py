@@ -47,7 +47,7 @@ VERB_TYPES: dict[str, str] = {
 _PHRASAL: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
-    ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT",
+    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT",
     ("step", "up"): "MOBILIZE",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
@@ -59,7 +59,7 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
     **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
     **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
-    **dict.fromkeys("appeal request demand petition proposal".split(), "REQUEST"),
+    **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
     **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
     **dict.fromkeys("aid assistance donation funding".split(), "AID"),
     **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
@@ -123,11 +123,16 @@ def clause_type(clause: Clause) -> str:
     for particle in clause.particles:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
-    if clause.verb in _LIGHT:
+    verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
+    if clause.verb in _LIGHT or verbal:
+        # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
         for obj in clause.objects:
-            if obj in NOUN_TYPES:
+            if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
                 return NOUN_TYPES[obj]
-    return VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
+    kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
+    if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
+        return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
+    return kind
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:

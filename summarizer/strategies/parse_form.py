@@ -20,6 +20,8 @@ _PAST_AUX = frozenset("did had has have was were 've 'd".split())
 # Entity labels of amounts: a verb whose only complement is one reports a measurement.
 _AMOUNTS = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
 _WHEN = frozenset("DATE TIME".split())
+# Prepositions of an occasion a verb happened in ("in a call with", "during talks with", "at a meeting with").
+_SETTING = frozenset("in during at".split())
 # Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
 IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
@@ -85,6 +87,13 @@ def clause_form(verb: Any) -> dict[str, Any]:
             or c.dep_ == "prep"
             and not any(o.ent_type_ in _WHEN for o in c.children if o.dep_ == "pobj")
         ],
+        "settings": [
+            o.lemma_.lower()
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ in _SETTING
+            for o in c.children
+            if o.dep_ == "pobj" and any(p.dep_ == "prep" and p.lower_ == "with" for p in o.children)
+        ],
         "quoted": verb.i in quoted_tokens(verb.doc),
         "measure": bool(amounts) and all(o.ent_type_ in _AMOUNTS for o in objects),
     }
@@ -92,4 +101,4 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, IRREALIS, _QUOTES, _OPENING)]
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, _QUOTES, _OPENING)]
