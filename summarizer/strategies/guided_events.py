@@ -47,8 +47,8 @@ VERB_TYPES: dict[str, str] = {
 _PHRASAL: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
-    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("send", "off"): "SANCTION", ("turn", "down"): "REJECT",
-    ("step", "up"): "MOBILIZE",
+    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
+    ("send", "off"): "SANCTION", ("turn", "down"): "REJECT",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {

@@ -47,7 +47,7 @@ class Clause:
     subject: str = ""  # lemma of its subject's head word ("deal", "it", "readout", "who"); "" if none
     objects: list[str] = field(default_factory=list)  # lemmas of its objects and their of/in contents
     particles: list[str] = field(default_factory=list)  # its particles and prepositions ("call on", "call off")
-    settings: list[str] = field(default_factory=list)  # "in a call with X": the lemma of an occasion shared with someone
+    settings: list[str] = field(default_factory=list)  # "in a call with X": an occasion shared with someone
     quoted: bool = False  # inside a direct quotation: the speaker's words, not the reporter's
     measure: bool = False  # its only complement is an amount ("fell 3 percent", "rose to 40 euros")
 
