@@ -92,6 +92,8 @@ def test_a_negated_act_is_an_event_that_did_not_happen():
         ("Meridian Health called off the planned sale of its clinics on Monday.", "RETREAT"),
         # The object of a light verb names the event.
         ("Mayor Ana Kowal raised concerns about the emergency ward with Meridian Health.", "ACCUSE"),
+        ("Vantor Chips sent food and medicine to the flooded town of Dolsk on Monday.", "AID"),
+        ("Kestria sent troops to its border with Marovia on Monday.", "MOBILIZE"),
     ],
 )
 def test_speech_acts_particles_and_light_verbs_type_the_event(sentence: str, kind: str) -> None:

@@ -61,7 +61,8 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
     **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
     **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
-    **dict.fromkeys("aid assistance donation funding".split(), "AID"),
+    **dict.fromkeys("aid assistance donation funding relief shelter supply food medicine".split(), "AID"),
+    **dict.fromkeys("troop force soldier warship".split(), "MOBILIZE"),
     **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
     **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
     **dict.fromkeys("arrest detention pressure coercion crackdown repression".split(), "COERCE"),
@@ -83,7 +84,7 @@ _ACT_NOUNS = frozenset(
 # Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
 _LIGHT = frozenset(
     "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
-    "stage mount extend lodge bring pass deliver offer call present".split()
+    "stage mount extend lodge bring pass deliver offer call present send".split()
 )
 # Nouns for the text itself: a clause whose subject is one describes the report, not the news.
 _DOCUMENTS = frozenset(
