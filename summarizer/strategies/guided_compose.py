@@ -201,7 +201,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                 ))  # fmt: skip
     follow_ups = _follow_ups(article, plan_, ids)
     if statements:
-        notes.append(f"{statements} sentences that only report speech are not listed as events (see stances)")
+        notes.append(f"{statements} sentences that report no act (speech, plans, descriptions) are not listed as "
+                     "events (see stances and follow-ups)")
     if dropped:
         notes.append(f"{dropped} of {len(plan_.candidates)} candidate event sentences were judged no event")
     lead = [s.text for s in reporting_sentences(article)[:SUMMARY_SENTENCES]]
