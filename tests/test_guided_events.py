@@ -94,6 +94,10 @@ def test_a_negated_act_is_an_event_that_did_not_happen():
         ("Mayor Ana Kowal raised concerns about the emergency ward with Meridian Health.", "ACCUSE"),
         ("Vantor Chips sent food and medicine to the flooded town of Dolsk on Monday.", "AID"),
         ("Kestria sent troops to its border with Marovia on Monday.", "MOBILIZE"),
+        # Defending one's own decision rebuts its critics; raising something with someone is talking to them.
+        ("Meridian Health defended its decision to close the ward on Monday.", "REJECT"),
+        ("Mayor Ana Kowal raised the issue with Meridian Health on Monday.", "CONSULT"),
+        ("Mayor Ana Kowal attended a meeting of the hospital board on Monday.", "CONSULT"),
     ],
 )
 def test_speech_acts_particles_and_light_verbs_type_the_event(sentence: str, kind: str) -> None:

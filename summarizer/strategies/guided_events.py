@@ -21,16 +21,16 @@ __all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "ru
 VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee"
                     .split(), "AGREE"),
-    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene".split(),
+    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene attend".split(),
                     "CONSULT"),
-    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate defend "
+    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
                     "applaud hail".split(), "SUPPORT"),
     **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
     **dict.fromkeys("aid donate fund provide supply evacuate rescue".split(), "AID"),
     **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),
-    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy".split(), "REJECT"),
+    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend".split(), "REJECT"),
     **dict.fromkeys("threaten warn".split(), "THREATEN"),
     **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
     **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
@@ -133,6 +133,8 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
+    if clause.verb in _LIGHT and "with" in clause.particles and clause.recipients:
+        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
     return kind
 
 
