@@ -189,3 +189,11 @@ def test_a_statement_of_a_demand_or_made_in_a_call_with_someone_is_an_act():
     assert [e.type for e in by_sentence[1]] == ["REQUEST"]
     assert [e.type for e in by_sentence[2]] == ["CONSULT"]
     assert 3 not in by_sentence  # a statement, nothing more
+
+
+def test_telling_someone_already_consulted_is_the_same_conversation():
+    result = _run(
+        "Mayor Ana Kowal met the nurses' leader, Tomas Reyes, at the town hall on Monday.",
+        "Kowal told Reyes that the budget was tight.",
+    )
+    assert [(e.type, e.evidence[0].sentence) for e in result.events] == [("CONSULT", 1)]

@@ -166,6 +166,10 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             pass  # a stance whose sentence names no event actor
         elif etype == "STATEMENT" and DROP_STATEMENTS:
             statements += 1
+        elif reading and reading.clause.reporting and etype == "CONSULT" and any(
+            e.type == "CONSULT" and set(e.actors) & set(acting) and set(e.recipients) & set(acted_on) for e in events
+        ):
+            statements += 1  # "... told her that ...": more of a conversation already listed, not another one
         elif etype != NONE:
             factuality = (
                 "hypothetical" if conditional else "planned" if future
