@@ -191,9 +191,13 @@ def test_a_statement_of_a_demand_or_made_in_a_call_with_someone_is_an_act():
     assert 3 not in by_sentence  # a statement, nothing more
 
 
-def test_telling_someone_already_consulted_is_the_same_conversation():
-    result = _run(
+@pytest.mark.parametrize(
+    "first",
+    [
         "Mayor Ana Kowal met the nurses' leader, Tomas Reyes, at the town hall on Monday.",
-        "Kowal told Reyes that the budget was tight.",
-    )
+        "Health Minister Ana Kowal discussed the budget in a phone call with union leader Tomas Reyes on Monday.",
+    ],
+)
+def test_telling_someone_already_consulted_is_the_same_conversation(first: str) -> None:
+    result = _run(first, "Kowal told Reyes that the budget was tight.")
     assert [(e.type, e.evidence[0].sentence) for e in result.events] == [("CONSULT", 1)]

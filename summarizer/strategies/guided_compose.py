@@ -167,7 +167,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         elif etype == "STATEMENT" and DROP_STATEMENTS:
             statements += 1
         elif reading and reading.clause.reporting and etype == "CONSULT" and any(
-            e.type == "CONSULT" and set(e.actors) & set(acting) and set(e.recipients) & set(acted_on) for e in events
+            e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
         ):
             statements += 1  # "... told her that ...": more of a conversation already listed, not another one
         elif etype != NONE:
@@ -250,6 +250,14 @@ def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[Foll
                     "basis": "rule", "evidence": "parse"},
         ))  # fmt: skip
     return out
+
+
+def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
+    """Whether the event is with one of these actors: a recipient, or named in its evidence."""
+    if set(event.recipients) & set(ids):
+        return True
+    quoted = " ".join(e.quote for e in event.evidence)
+    return any(m in quoted for a in actors if a.id in ids for m in a.mentions)
 
 
 def _name(actor_id: str, actors: list[Actor]) -> str:
