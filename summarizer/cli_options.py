@@ -38,6 +38,7 @@ __all__ = [
     "OutputOpt",
     "RpmOpt",
     "TpmOpt",
+    "format_option",
     "model_options",
     "option",
 ]
@@ -57,6 +58,11 @@ def option(*flags: str, help: str, env: str | None = None, metavar: str | None =
         checks: typer's other settings (min, max, count, show_default).
     """
     return typer.Option(*flags, envvar=env, metavar=metavar, help=help, **checks)
+
+
+def format_option(help: str) -> Any:
+    """The ``--format``/``-f`` option of the commands that print a result or a report in a chosen form."""
+    return option("--format", "-f", metavar="FORMAT", help=help)
 
 
 def _shared(default: T, *flags: str, help: str, **settings: Any) -> T:

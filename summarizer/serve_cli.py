@@ -20,18 +20,13 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging
+from .cli_errors import add_command, fail, setup_logging
 from .cli_options import ConcurrencyOpt, D, RpmOpt, TpmOpt, cli_state, model_options, model_settings, option
 
 __all__ = ["register_serve", "serve"]
 
 
-def register_serve(app: typer.Typer) -> None:
-    """Add the ``serve`` command to `app`."""
-    command = model_options(without=("context_tokens", "chunk_overlap"))(serve)
-    app.command("serve", cls=SummarizerCommand)(handle_errors(command))
-
-
+@model_options(without=("context_tokens", "chunk_overlap"))
 def serve(
     ctx: typer.Context,
     host: Annotated[
@@ -125,6 +120,11 @@ def serve(
     if workers > 1 and model_config.engine_kind() == "local":
         raise ConfigError("--workers must be 1 for the embedded model (each worker would load its own copy)")
     _run(settings, host, port, workers, SETTINGS_ENV)
+
+
+def register_serve(app: typer.Typer) -> None:
+    """Add the ``serve`` command to `app`."""
+    add_command(app, "serve")(serve)
 
 
 def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -> None:
