@@ -131,6 +131,7 @@ class _Shared:
 
 D = _Shared()
 _OPTIONS: dict[str, Any] = {f.name: f.metadata["option"] for f in fields(_Shared)}
+_TYPES = get_type_hints(_Shared)
 
 # The shared options a command declares itself, in its own place in the help;
 # `model_options` adds the others (cache_dir is both: the cache commands declare it).
@@ -221,9 +222,8 @@ def model_options(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
         first = [p for p in own.parameters.values() if p.name not in _LAST]
         last = [p for p in own.parameters.values() if p.name in _LAST]
         kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-        types = get_type_hints(_Shared)
         shared = [
-            inspect.Parameter(name, kind, default=getattr(D, name), annotation=Annotated[types[name], info])
+            inspect.Parameter(name, kind, default=getattr(D, name), annotation=Annotated[_TYPES[name], info])
             for name, info in _OPTIONS.items()
             if name not in declared and name not in without and name not in _DECLARED
         ]
