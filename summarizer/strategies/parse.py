@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
+from .parse_coref import coref_tables, describe
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_types import Analysis, Clause, SentenceInfo
 
@@ -109,8 +110,8 @@ class _Reader(ActorReader):
                     return True
         return False
 
-    def sentence(self, number: int, text: str, fallback_source: int | None = None) -> SentenceInfo:
-        doc = self.nlp(text)
+    def sentence(self, number: int, text: str, fallback_source: int | None = None, doc: Any = None) -> SentenceInfo:
+        doc = self.nlp(text) if doc is None else doc
         # Names first, so titles and roles can refer to them.
         for ent in doc.ents:
             if ent.label_ == "PERSON" and is_name(ent):
@@ -228,15 +229,19 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
     nlp = pipeline()
     # Who is speaking in each sentence, read first so a quote split over two sentences
     # ("'Spoke with ...' / '... ,' Blinken wrote") has its speaker in both.
+    docs = [nlp(text) for _, text in sentences]
     pre = _Reader(nlp)
-    sources = [pre._source(nlp(text), number) for number, text in sentences]
+    # What the article calls each name ("Havenbond, the union"), so "the union" finds it anywhere.
+    describe(docs, pre.described, INSTITUTIONS)
+    sources = [pre._source(doc, number) for (number, _), doc in zip(sentences, docs, strict=True)]
     names = [pre.reg.actors[i].name if i is not None else None for i in sources]
     reader = _Reader(nlp)
+    reader.described = pre.described
     infos = []
     for k, (number, text) in enumerate(sentences):
         near = next((names[j] for j in (k + 1, k - 1) if 0 <= j < len(names) and names[j]), None)
         fallback = reader.reg.lookup(near, "") if near else None
-        infos.append(reader.sentence(number, text, fallback))
+        infos.append(reader.sentence(number, text, fallback, docs[k]))
     return Analysis(actors=reader.reg.actors, sentences=infos)
 
 
@@ -246,4 +251,4 @@ def rule_tables() -> list[object]:
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
                   MOVEMENT)  # fmt: skip
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern]
+    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold"]
+__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials"]
 
 @dataclass
 class Found:
@@ -61,7 +61,7 @@ def fold(text: str) -> str:
     text = re.sub(r"['\u2019]s?$", "", text)
     return re.sub(r"[^\w]+", " ", text.replace(".", "")).strip().lower()
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
 
 class Registry:
@@ -94,18 +94,18 @@ class Registry:
                 return i  # "Blinken" is Antony Blinken
             if label == "PERSON" and actor.label == "PERSON" and len(their) == 1 and len(words) > 1:
                 if their[0] == words[-1]:
-                    self._promote(i, name, key)
+                    self.promote(i, name, key)
                     return i
             bare = name.replace(".", "")
-            if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and _initials(actor.name) == bare:
+            if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and initials(actor.name) == bare:
                 return i  # "US" beside "United States"
             if actor.label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", actor.name.replace(".", "")):
-                if _initials(name) == actor.name.replace(".", ""):
-                    self._promote(i, name, key)
+                if initials(name) == actor.name.replace(".", ""):
+                    self.promote(i, name, key)
                     return i
         return None
 
-    def _promote(self, i: int, name: str, key: str) -> None:
+    def promote(self, i: int, name: str, key: str) -> None:
         """A fuller form seen later becomes the name ("Blinken" ... "Antony Blinken")."""
         actor = self.actors[i]
         actor.name = name

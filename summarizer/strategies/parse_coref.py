@@ -1,0 +1,281 @@
+"""Which actor a description, a short form or a seat of government stands for.
+
+News names an actor once in full and then refers to it by a description ("Havenbond,
+the union that ...", "the operator Carrow Buses" ... "the union", "the company"), by
+a shorter form of its name ("Brandt" after "Brandt Logistics", "the Commission" after
+"the European Commission") or, for a state, by its capital or its seat of government
+("Moscow said", "the Kremlin denied"). This module reads those links from the parse:
+appositions and compound nouns beside a proper name give its descriptions, a name's
+own head noun ("Workers' Union") gives one too, and a table of world capitals maps a
+city to its country's ISO code. It names no entity of any article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .parse_types import Registry, fold, initials
+
+__all__ = [
+    "BUSINESS_NOUNS",
+    "Coreference",
+    "Descriptions",
+    "capital_code",
+    "coref_tables",
+    "country_code",
+    "describe",
+    "name_of",
+    "short_form",
+]
+
+# Nouns that describe a business in general: "the company" stands for the one named
+# business of the article when no apposition says which.
+BUSINESS_NOUNS = frozenset("company firm".split())
+
+# Capitals of the world's states and the seats of government news uses for a state
+# ("the Kremlin said"), folded, with the state's ISO 3166-1 alpha-3 code. General
+# knowledge, not any article's vocabulary: "Ottawa said" is Canada in any story.
+_CAPITALS = dict(
+    re.findall(
+        r"\s*(.+?):([A-Z]{3})",
+        "kabul:AFG tirana:ALB algiers:DZA andorra la vella:AND luanda:AGO buenos aires:ARG yerevan:ARM canberra:AUS "
+        "vienna:AUT baku:AZE nassau:BHS manama:BHR dhaka:BGD bridgetown:BRB minsk:BLR brussels:BEL belmopan:BLZ "
+        "porto-novo:BEN thimphu:BTN sucre:BOL la paz:BOL sarajevo:BIH gaborone:BWA brasilia:BRA brasília:BRA "
+        "bandar seri begawan:BRN sofia:BGR ouagadougou:BFA gitega:BDI phnom penh:KHM yaounde:CMR yaoundé:CMR "
+        "ottawa:CAN praia:CPV bangui:CAF n'djamena:TCD santiago:CHL beijing:CHN bogota:COL bogotá:COL moroni:COM "
+        "kinshasa:COD brazzaville:COG san jose:CRI san josé:CRI zagreb:HRV havana:CUB nicosia:CYP prague:CZE "
+        "copenhagen:DNK djibouti:DJI roseau:DMA santo domingo:DOM dili:TLS quito:ECU cairo:EGY san salvador:SLV "
+        "malabo:GNQ asmara:ERI tallinn:EST mbabane:SWZ addis ababa:ETH suva:FJI helsinki:FIN paris:FRA "
+        "libreville:GAB banjul:GMB tbilisi:GEO berlin:DEU accra:GHA athens:GRC guatemala city:GTM conakry:GIN "
+        "bissau:GNB georgetown:GUY port-au-prince:HTI tegucigalpa:HND budapest:HUN reykjavik:ISL new delhi:IND "
+        "jakarta:IDN tehran:IRN baghdad:IRQ dublin:IRL jerusalem:ISR rome:ITA kingston:JAM tokyo:JPN amman:JOR "
+        "astana:KAZ nairobi:KEN tarawa:KIR pristina:XKX kuwait city:KWT bishkek:KGZ vientiane:LAO riga:LVA "
+        "beirut:LBN maseru:LSO monrovia:LBR tripoli:LBY vaduz:LIE vilnius:LTU luxembourg:LUX antananarivo:MDG "
+        "lilongwe:MWI kuala lumpur:MYS male:MDV bamako:MLI valletta:MLT majuro:MHL nouakchott:MRT port louis:MUS "
+        "mexico city:MEX palikir:FSM chisinau:MDA monaco:MCO ulaanbaatar:MNG podgorica:MNE rabat:MAR maputo:MOZ "
+        "naypyidaw:MMR windhoek:NAM kathmandu:NPL amsterdam:NLD wellington:NZL managua:NIC niamey:NER abuja:NGA "
+        "pyongyang:PRK skopje:MKD oslo:NOR muscat:OMN islamabad:PAK ngerulmud:PLW panama city:PAN "
+        "port moresby:PNG asuncion:PRY asunción:PRY lima:PER manila:PHL warsaw:POL lisbon:PRT doha:QAT "
+        "bucharest:ROU moscow:RUS kigali:RWA basseterre:KNA castries:LCA kingstown:VCT apia:WSM san marino:SMR "
+        "sao tome:STP riyadh:SAU dakar:SEN belgrade:SRB victoria:SYC freetown:SLE singapore:SGP bratislava:SVK "
+        "ljubljana:SVN honiara:SLB mogadishu:SOM pretoria:ZAF seoul:KOR juba:SSD madrid:ESP colombo:LKA "
+        "khartoum:SDN paramaribo:SUR stockholm:SWE bern:CHE damascus:SYR taipei:TWN dushanbe:TJK dodoma:TZA "
+        "bangkok:THA lome:TGO lomé:TGO nuku'alofa:TON port of spain:TTO tunis:TUN ankara:TUR ashgabat:TKM "
+        "funafuti:TUV kampala:UGA kyiv:UKR kiev:UKR abu dhabi:ARE london:GBR washington:USA montevideo:URY "
+        "tashkent:UZB port vila:VUT caracas:VEN hanoi:VNM sanaa:YEM sana'a:YEM lusaka:ZMB harare:ZWE "
+        "kremlin:RUS downing street:GBR elysee:FRA élysée:FRA elysee palace:FRA zhongnanhai:CHN",
+    )
+)
+_STEM = re.compile(r"^(?:the\s+)")
+
+
+def capital_code(name: str) -> str | None:
+    """The ISO alpha-3 code of the state whose capital or seat of government `name` is."""
+    return _CAPITALS.get(_STEM.sub("", name.strip().lower()))
+
+
+def coref_tables() -> list[object]:
+    """The tables above, for the guided strategy's rules fingerprint."""
+    return [sorted(BUSINESS_NOUNS), sorted(_CAPITALS.items())]
+
+
+@functools.lru_cache(maxsize=512)
+def country_code(name: str) -> str | None:
+    """A country name's ISO alpha-3: an exact match, else a fuzzy one whose name has a
+    word starting with it ("Russia" -> Russian Federation); never a guess from a fragment."""
+    import pycountry
+
+    name = name.replace(".", "").strip()
+    if not name or not name[:1].isupper():
+        return None
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    if len(name) < 4:
+        return None
+    try:
+        best = pycountry.countries.search_fuzzy(name)[0]
+    except LookupError:
+        return None
+    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
+    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
+
+
+def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bool:
+    """Whether folded name words `short` are a shorter form of `full`: its leading words
+    ("brandt" / "brandt logistics") unless what is left names an institution of a place
+    ("westmark" / "westmark city council"), or its trailing words ("commission")."""
+    n = len(short)
+    if not short or n >= len(full):
+        return False
+    if full[-n:] == short:
+        return True
+    return full[:n] == short and not any(w in generic or w == "city" for w in full[n:])
+
+
+@dataclass
+class Descriptions:
+    """What the article calls each proper name: description lemma -> names, in order of appearance."""
+
+    by_noun: dict[str, list[str]] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
+
+    def add(self, noun: str, name: str) -> None:
+        names = self.by_noun.setdefault(noun, [])
+        if name not in names:
+            names.append(name)
+
+
+def name_of(tok: Any) -> str:
+    """The proper name headed by `tok`: the token with its proper-noun compounds."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
+    return str(tok.doc[start : tok.i + 1].text)
+
+
+def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> None:
+    """Collect the descriptions of proper names over the article's parsed sentences:
+    "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
+    for doc in docs:
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            name = name_of(tok)
+            for child in tok.children:
+                # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
+                    into.add(child.lemma_.lower(), name)
+                # "the consumer association Verbraucherschutz Nord", "the company Arclight Launch"
+                if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
+                    into.add(child.lemma_.lower(), name)
+            # "the operator Carrow Buses": the name apposed to a description
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
+                into.add(tok.head.lemma_.lower(), name)
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent):
+                text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+                text = re.sub(r"['\u2019]s?$", "", text)
+                if text not in into.organisations:
+                    into.organisations.append(text)
+                head = ent.root.lower_
+                if head in generic and len(ent) > 1:
+                    into.add(head, text)  # "Transport and Road Workers' Union": a union
+
+
+class Coreference:
+    """The registry of an article's actors, and the links above from a form the text uses
+    to the actor it stands for (the base of `parse_actors.ActorReader`)."""
+
+    generic: frozenset[str] = frozenset()  # nouns that name an institution by what it is
+
+    def __init__(self) -> None:
+        self.reg = Registry()
+        self.recent: list[int] = []  # actors in order of latest mention
+        self.described = Descriptions()  # filled from the whole article before the first sentence
+
+    def _state_of(self, name: str, label: str) -> int | None:
+        """A capital or seat of government stands for its state ("Moscow said" is Russia),
+        and a state named after its capital takes over the capital's actor."""
+        capital = capital_code(name)
+        code = capital or (country_code(name) if label == "GPE" else None)
+        if code is None:
+            return None
+        for i, actor in enumerate(self.reg.actors):
+            if actor.label != "GPE" or code not in {country_code(m) or capital_code(m) for m in actor.mentions}:
+                continue
+            if not capital and capital_code(actor.name):
+                self.reg.promote(i, name, fold(name))  # "Moscow" ... "Russia": the state's own name
+            return i
+        return None
+
+    def _shorter(self, name: str, label: str) -> int | None:
+        """A shorter or fuller form of a known name: "Brandt" after "Brandt Logistics", "the
+        Commission" after "the European Commission", "De Wit" after "Sanne de Wit"."""
+        words = fold(name).split()
+        if country_code(name) or capital_code(name):
+            return None  # "Mexico" is not short for "Mexico City"
+        for i in reversed(range(len(self.reg.actors))):
+            actor = self.reg.actors[i]
+            their = actor.key.split()
+            if actor.label == "PERSON" or label == "PERSON":
+                if (
+                    actor.label == label
+                    and len(words) > 1
+                    and their[-len(words) :] == words
+                    and len(their) > len(words)
+                ):
+                    return i  # a surname of several words
+                continue
+            if actor.label == "GPE" and label == "GPE" or country_code(actor.name) or capital_code(actor.name):
+                continue
+            if short_form(words, their, self.generic):
+                return i
+            if short_form(their, words, self.generic) and actor.label != "INSTITUTION":
+                self.reg.promote(i, name, fold(name))  # "Carrow" ... "Carrow Buses"
+                actor.label = label if label in ("ORG", "GPE") else actor.label
+                return i
+        return None
+
+    def _mention(self, actor: int, form: str) -> int:
+        """Record a form the text uses for `actor` ("union" for the union it resolved to)."""
+        mentions = self.reg.actors[actor].mentions
+        if form not in mentions and form.lower() not in (m.lower() for m in mentions):
+            mentions.append(form)
+        return actor
+
+    def _by_name(self, name: str, number: int, label: str = "ORG") -> int:
+        """The actor of a name the article gives (registered now if named only later)."""
+        known = self.reg.lookup(name, label)
+        if known is None:
+            known = self._state_of(name, label) if label != "PERSON" else None
+        if known is None:
+            known = self._shorter(name, label)
+        if known is not None:
+            return self._mention(known, name)
+        return self.reg.add(name, "GPE" if capital_code(name) else label, number)
+
+    def _described(self, noun: str, number: int, organisations_only: bool = False) -> int | None:
+        """The named actor the article describes with `noun`: the last one mentioned, else the first named."""
+        names = self.described.by_noun.get(noun, [])
+        if organisations_only:
+            names = [
+                n
+                for n in names
+                if n in self.described.organisations
+                or any(self.reg.actors[i].label == "ORG" for i in [self.reg.lookup(n, "")] if i is not None)
+            ]
+        if not names:
+            return None
+        ids = [self._by_name(n, number) for n in names]
+        chosen = next((i for i in reversed(self.recent) if i in ids), ids[0])
+        found = self.reg.actors[chosen]
+        if found.label == "PERSON" and noun in self.generic:
+            found.label = "ORG"  # "the consumer association Verbraucherschutz Nord" is no person
+        return chosen
+
+    def _described_as_other(self, name: str) -> bool:
+        """Whether the article describes `name` as an institution of another kind ("the union")."""
+        return any(
+            name in names
+            for noun, names in self.described.by_noun.items()
+            if noun in self.generic and noun not in BUSINESS_NOUNS
+        )
+
+    def _business(self, form: str, number: int) -> int | None:
+        """ "The company": the one business the article names, if only one fits; else nobody."""
+        names = self.described.organisations + [a.name for a in self.reg.actors if a.label == "ORG"]
+        fits = {
+            n
+            for n in names
+            if not any(w in self.generic for w in fold(n).split())
+            and not self._described_as_other(n)  # fmt: skip
+            and not any(o != n and initials(o) == n.replace(".", "") for o in names)
+        }  # an acronym
+        ids = {self.reg.lookup(n, "ORG") for n in fits}
+        if len(fits) != 1 and (None in ids or len(ids) != 1):
+            return None  # several fit, or one named only later besides others: which is not said
+        return self._mention(self._by_name(sorted(fits)[0], number), form)
