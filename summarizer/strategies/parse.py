@@ -19,9 +19,9 @@ from typing import Any
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
-from .parse_types import Analysis, Clause, SentenceInfo
+from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
-__all__ = ["analyse", "rule_tables"]
+__all__ = ["analyse", "is_actor", "rule_tables"]
 
 # Closed classes of English, not names: verbs that report speech, and cues of the future,
 # of condition and of commitment.
@@ -79,7 +79,7 @@ class _Reader(ActorReader):
                         if obj.dep_ == "pobj":
                             return self._nps(obj, number, source), False
             return [], False
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, number, source)
         if verb.i == verb.sent.start or verb.dep_ == "ROOT" and not any(
             c.dep_.startswith("nsubj") for c in verb.children
@@ -163,8 +163,11 @@ class _Reader(ActorReader):
                 self.reg.actors[actor].roles += 1
                 if actor not in mentioned:
                     mentioned.append(actor)
+            for actor in [] if clause.agents_by_rule else clause.agents:
+                self.reg.actors[actor].acts += 1
         if source is not None:
             self.reg.actors[source].roles += 1
+            self.reg.actors[source].acts += 1
             if source not in mentioned:
                 mentioned.append(source)
         folded = text.lower()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parse_coref import BUSINESS_NOUNS, Coreference, capital_code, name_of
+from .parse_coref import BUSINESS_NOUNS, GOVERNMENT_NOUNS, Coreference, capital_code, country_code, name_of
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
 
@@ -107,6 +107,8 @@ class ActorReader(Coreference):
             c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children
         ):
             label = "PERSON"  # "President Biden" read as a place: the title says it is a person
+        if label == "ORG" and country_code(text, fuzzy=False):
+            label = "GPE"  # "Chile" read as an organisation: a country by its own name
         known = self.reg.lookup(text, label)
         if known is None and label in ("GPE", "ORG", "FAC"):
             known = self._state_of(text, label)
@@ -238,10 +240,14 @@ class ActorReader(Coreference):
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
+        noun = head.lemma_.lower()
+        if noun in GOVERNMENT_NOUNS:
+            state = self._government(head, number)
+            if state is not None:
+                return self._mention(state, text)
         key = fold(text)
         if key in self.reg.by_key:
             return self.reg.by_key[key]
-        noun = head.lemma_.lower()
         # "the agency" after "the civil protection agency": the last one with that head noun.
         words = key.split()
         for actor_i in reversed(self.recent):
@@ -261,10 +267,43 @@ class ActorReader(Coreference):
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
 
-    def _pronoun(self, tok: Any, source: int | None) -> int | None:
+    def _government(self, head: Any, number: int) -> int | None:
+        """"The Iranian government", "Iran's government": the state; "the government", "the new
+        administration", "the Biden administration": the one state the article has named so far."""
+        for child in head.children:
+            owner = None
+            if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                owner = self._norp(child.text)
+            elif child.dep_ in ("poss", "compound") and child.ent_type_ == "GPE":
+                owner = self._np(child, number)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((self._np(o, number) for o in child.children if o.dep_ == "pobj" and o.ent_type_), None)
+            if owner is not None and self.reg.actors[owner].label == "GPE":
+                return owner
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in ("poss", "prep", "nmod") or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
+            for c in head.children
+        ):
+            return None
+        states = [i for i, a in enumerate(self.reg.actors) if a.label == "GPE" and country_code(a.name)]
+        return states[0] if len(states) == 1 else None
+
+    def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
         low = tok.lower_
         if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
             return source
+        if low == "it" and tok.dep_ == "nsubj":
+            # "The United States told Russia that it was prepared to ...": the organisation or
+            # state whose report or decision the clause is.
+            verb = tok.head
+            while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+                verb = verb.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                if subject is not None:
+                    actor = self._np(subject, number)
+                    if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
+                        return actor
+                    return None
         if low in ("he", "him", "his", "she", "her"):
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
                 return self.last_subject  # a subject pronoun continues the last sentence's subject
@@ -288,12 +327,14 @@ class ActorReader(Coreference):
                     return named
                 # "the education ministry" tagged ORG but no proper name: a description, read below
         if tok.pos_ == "PRON":
-            return self._pronoun(tok, source)
+            return self._pronoun(tok, source, number)
         if tok.pos_ == "PROPN":
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known
             name = name_of(tok)
+            if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+                return known  # a known name the recogniser tagged otherwise here ("Portmoor" as a nationality)
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."

@@ -23,6 +23,7 @@ __all__ = [
     "BUSINESS_NOUNS",
     "Coreference",
     "Descriptions",
+    "GOVERNMENT_NOUNS",
     "capital_code",
     "coref_tables",
     "country_code",
@@ -34,6 +35,8 @@ __all__ = [
 # Nouns that describe a business in general: "the company" stands for the one named
 # business of the article when no apposition says which.
 BUSINESS_NOUNS = frozenset("company firm".split())
+# Nouns for a state's executive: "the government" is the state the article is about.
+GOVERNMENT_NOUNS = frozenset("government administration".split())
 
 # Capitals of the world's states and the seats of government news uses for a state
 # ("the Kremlin said"), folded, with the state's ISO 3166-1 alpha-3 code. General
@@ -79,12 +82,12 @@ def capital_code(name: str) -> str | None:
 
 def coref_tables() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
-    return [sorted(BUSINESS_NOUNS), sorted(_CAPITALS.items())]
+    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(_CAPITALS.items())]
 
 
 @functools.lru_cache(maxsize=512)
-def country_code(name: str) -> str | None:
-    """A country name's ISO alpha-3: an exact match, else a fuzzy one whose name has a
+def country_code(name: str, fuzzy: bool = True) -> str | None:
+    """A country name's ISO alpha-3: an exact match, else (if `fuzzy`) one whose name has a
     word starting with it ("Russia" -> Russian Federation); never a guess from a fragment."""
     import pycountry
 
@@ -95,7 +98,7 @@ def country_code(name: str) -> str | None:
         return str(pycountry.countries.lookup(name).alpha_3)
     except LookupError:
         pass
-    if len(name) < 4:
+    if len(name) < 4 or not fuzzy:
         return None
     try:
         best = pycountry.countries.search_fuzzy(name)[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials"]
+__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials", "is_actor"]
 
 @dataclass
 class Found:
@@ -20,6 +20,7 @@ class Found:
     mentions: list[str] = field(default_factory=list)
     anchor: int | None = None  # a titled office's country or organisation (index into actors)
     roles: int = 0  # times it was an agent, recipient or source
+    acts: int = 0  # times it was a named agent or the source: an institution named by a noun must act
     first: int = 0  # sentence number of its first mention
 
 @dataclass
@@ -54,6 +55,18 @@ class SentenceInfo:
 class Analysis:
     actors: list[Found]
     sentences: list[SentenceInfo]
+
+def is_actor(found: Found) -> bool:
+    """Whether a name the parse found is an actor of the article: it takes part in what
+    happens (an institution named only by a common noun must act or speak, not merely be
+    acted on: "kept Brandt's head office"), or it is a person's full name; a one-word
+    "person" that never takes part is more often a misread product or place ("Aster")."""
+    if found.label == "INSTITUTION":
+        return found.acts > 0
+    if found.label == "PERSON" and found.roles == 0:
+        return len(found.key.split()) > 1
+    return found.roles > 0
+
 
 def fold(text: str) -> str:
     """A name as a registry key: no article, possessive or punctuation, lower case."""
