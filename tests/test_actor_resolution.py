@@ -179,3 +179,33 @@ def test_a_one_word_person_who_never_takes_part_is_no_actor():
     )
     names = _names(result)
     assert "Aster" not in names and "Mira Koskinen" in names
+
+
+def test_a_speaker_the_parser_hung_on_the_name_before_is_the_source():
+    result = _run(
+        "Two bridges collapsed after heavy rain in southern Moravia, the regional fire service said on Sunday. "
+        "The fire service said 40 people had been rescued."
+    )
+    service = next(a for a in result.actors if "fire service" in a.name)
+    assert "regional fire service" in service.name  # one actor, who speaks in both sentences
+
+
+def test_a_participles_by_phrase_is_its_agent():
+    result = _run(
+        "The Kestrel-2 probe, built by the Finnish manufacturer Kallio Systems, reached orbit on Friday. "
+        "The agency said the probe was healthy."
+    )
+    assert "Kallio Systems" in _names(result)
+
+
+def test_an_office_named_before_its_holder_is_the_holder():
+    result = _run(
+        "The European Union on Monday imposed sanctions on Moldova's deputy interior minister over vote buying. "
+        "The Office of Foreign Trade Control (OFTC) froze the assets of Deputy Interior Minister Radu Ciobanu. "
+        "OFTC said further measures were possible."
+    )
+    names = _names(result)
+    assert "Radu Ciobanu" in names and not any("deputy interior minister" in n.lower() for n in names)
+    assert "Moldova's deputy interior minister" in _actor(result, "Radu Ciobanu").mentions
+    office = next(a for a in result.actors if a.name.startswith("Office of Foreign Trade Control"))
+    assert office.name == "Office of Foreign Trade Control" and "OFTC" in office.mentions

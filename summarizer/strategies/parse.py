@@ -39,6 +39,20 @@ _MODALS = frozenset("will shall 'll wo must should could may might would".split(
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
 
 
+def _subject_before(verb: Any) -> list[Any]:
+    """"..., the country's civil protection agency said.": the parser hung the speaker on the
+    name before it (an apposition) and left the verb without a subject; that noun phrase."""
+    if any(c.dep_.startswith("nsubj") for c in verb.children) or verb.i == 0:
+        return []
+    head = verb.doc[verb.i - 1]
+    while head.head.i != head.i and head.head.i < verb.i and head.dep_ in ("compound", "amod", "poss", "nmod"):
+        head = head.head
+    opens = head.left_edge.i
+    if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and opens > 0 and verb.doc[opens - 1].text == ",":
+        return [head]
+    return []
+
+
 class _Reader(ActorReader):
     """Reads each sentence's clauses over the actors its base class finds."""
 
@@ -72,6 +86,10 @@ class _Reader(ActorReader):
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
+        for before in _subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
+            return self._nps(before, number, source), False
+        if not passive and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+            passive = True  # "the rocket, built by Arclight,": a participle's agent is its by-phrase
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
@@ -206,11 +224,10 @@ class _Reader(ActorReader):
                             return found[0]
         for tok in doc:
             if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB":
-                for child in tok.children:
-                    if child.dep_ == "nsubj":
-                        found = self._nps(child, number, None)
-                        if found:
-                            return found[0]
+                for child in [*(c for c in tok.children if c.dep_ == "nsubj"), *_subject_before(tok)]:
+                    found = self._nps(child, number, None)
+                    if found:
+                        return found[0]
         dash = re.search(r"[\u2014\u2013]\s*([^\u2014\u2013]+)$", doc.text)
         if dash:  # a signed tweet: "... — Secretary Antony Blinken (@SecBlinken) February 17, 2022"
             for ent in doc.ents:
@@ -245,6 +262,17 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
         near = next((names[j] for j in (k + 1, k - 1) if 0 <= j < len(names) and names[j]), None)
         fallback = reader.reg.lookup(near, "") if near else None
         infos.append(reader.sentence(number, text, fallback, docs[k]))
+    merged = reader.reg.merged
+    if merged:  # an office found later to be a named person: the person, wherever the office was
+        def same(ids: list[int]) -> list[int]:
+            return list(dict.fromkeys(merged.get(i, i) for i in ids))
+
+        for info in infos:
+            info.source = merged.get(info.source, info.source) if info.source is not None else None
+            info.mentioned = same(info.mentioned)
+            info.resolved_from = {merged.get(a, a): n for a, n in info.resolved_from.items()}
+            for clause in info.clauses:
+                clause.agents, clause.recipients = same(clause.agents), same(clause.recipients)
     return Analysis(actors=reader.reg.actors, sentences=infos)
 
 

@@ -41,7 +41,7 @@ MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visi
 
 
 def _ent_text(span: Any) -> str:
-    """An entity as a name: no leading article, no possessive ending."""
+    """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
     while tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
@@ -49,6 +49,7 @@ def _ent_text(span: Any) -> str:
         return ""
     doc = span.doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Office of Foreign Assets Control (OFAC" as tagged
     return re.sub(r"['\u2019]s?$", "", text)
 
 
@@ -425,4 +426,12 @@ class ActorReader(Coreference):
                 ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
                 if ent2 is not None:
                     found.anchor = self._entity_actor(ent2, found.first)
+            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
+            for i, office in enumerate(self.reg.actors):
+                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
+                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
+                if office.label == "TITLE" and their == found.title.lower() and (
+                    found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
+                ):
+                    self.reg.merge(i, actor)
 

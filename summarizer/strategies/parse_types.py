@@ -61,6 +61,8 @@ def is_actor(found: Found) -> bool:
     happens (an institution named only by a common noun must act or speak, not merely be
     acted on: "kept Brandt's head office"), or it is a person's full name; a one-word
     "person" that never takes part is more often a misread product or place ("Aster")."""
+    if found.label == "MERGED":
+        return False
     if found.label == "INSTITUTION":
         return found.acts > 0
     if found.label == "PERSON" and found.roles == 0:
@@ -83,6 +85,7 @@ class Registry:
     def __init__(self) -> None:
         self.actors: list[Found] = []
         self.by_key: dict[str, int] = {}
+        self.merged: dict[int, int] = {}  # an actor found to be another, named later -> that one
 
     def add(self, name: str, label: str, sentence: int) -> int:
         key = fold(name)
@@ -112,11 +115,26 @@ class Registry:
             bare = name.replace(".", "")
             if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and initials(actor.name) == bare:
                 return i  # "US" beside "United States"
+            if label != "PERSON" and re.fullmatch(r"[A-Z]{3,6}", bare) and initials(actor.name).endswith(bare):
+                return i  # "OFAC" beside "the Treasury Department's Office of Foreign Assets Control"
             if actor.label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", actor.name.replace(".", "")):
                 if initials(name) == actor.name.replace(".", ""):
                     self.promote(i, name, key)
                     return i
         return None
+
+    def merge(self, old: int, into: int) -> None:
+        """Actor `old` is `into` ("Iran's interior minister" ... "Interior Minister Ahmad Vahidi"):
+        its forms and roles move over, and `Analysis` readers see `into` wherever `old` was."""
+        gone, kept = self.actors[old], self.actors[into]
+        kept.mentions += [m for m in gone.mentions if m not in kept.mentions]
+        kept.roles, kept.acts = kept.roles + gone.roles, kept.acts + gone.acts
+        gone.roles = gone.acts = 0
+        gone.label = "MERGED"
+        self.merged[old] = into
+        for key, i in self.by_key.items():
+            if i == old:
+                self.by_key[key] = into
 
     def promote(self, i: int, name: str, key: str) -> None:
         """A fuller form seen later becomes the name ("Blinken" ... "Antony Blinken")."""
