@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parse_coref import BUSINESS_NOUNS, GOVERNMENT_NOUNS, Coreference, capital_code, country_code, name_of
+from .parse_coref import (
+    BUSINESS_NOUNS,
+    GOVERNMENT_NOUNS,
+    Coreference,
+    apposed,
+    bare,
+    capital_code,
+    country_code,
+    name_of,
+)
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
 
@@ -58,23 +67,6 @@ def is_name(span: Any) -> bool:
     words = [t for t in span if t.is_alpha]
     capitalised = bool(words) and all(t.text[:1].isupper() for t in words)  # "Veldin's" tagged a noun
     return (capitalised or any(t.pos_ == "PROPN" for t in span)) and not any(t.pos_ == "VERB" for t in span)
-
-
-def _apposed(head: Any) -> list[Any]:
-    """Names apposed to a role noun, or to the end of its "of" phrase ("the mayor of X, Y,")."""
-    out = [c for c in head.children if c.dep_ == "appos"]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                out += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    return out
-
-
-def _bare(head: Any) -> bool:
-    """A definite description with nothing but its article: "the union", "the company"."""
-    return all(c.dep_ in ("det", "case", "punct", "relcl", "acl", "prep", "appos") for c in head.children) and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children
-    )
 
 
 def _compound_part(span: Any) -> bool:
@@ -160,20 +152,12 @@ class ActorReader(Coreference):
                 return self._norp(tok.text)
         return None
 
-    def _norp(self, adjective: str) -> int | None:
-        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
-        stem = adjective.lower()[:4]
-        for i, actor in enumerate(self.reg.actors):
-            if actor.label == "GPE" and actor.key[:4] == stem:
-                return i
-        return None
-
     def _role(self, head: Any, number: int) -> int | None:
         """An office named by its title: the person who holds it, or the office itself."""
         if head.lemma_.lower() not in ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
             return None
         # "his Russian counterpart, Sergei Lavrov", "the mayor of Dorrow, Ilse Maartens": the apposed name
-        for child in _apposed(head):
+        for child in apposed(head):
             actor = self._np(child, number)
             if actor is not None:
                 found = self.reg.actors[actor]
@@ -257,37 +241,16 @@ class ActorReader(Coreference):
             if found.label in ("INSTITUTION", "ORG") and their[-1:] == [noun]:
                 if text.lower() == head.lower_ or (len(their) > len(words) and their[-len(words):] == words):
                     return actor_i
-        if _bare(head):
+        if bare(head):
             # "the union" after "Havenbond, the union that ...": the name the article gave it.
             described = self._described(noun, number)
             if described is not None:
                 return self._mention(described, head.text)
-        if _bare(head) and noun in BUSINESS_NOUNS:
+        if bare(head) and noun in BUSINESS_NOUNS:
             return self._business(head.text, number)  # "the company": the one business named, else nobody
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
-
-    def _government(self, head: Any, number: int) -> int | None:
-        """"The Iranian government", "Iran's government": the state; "the government", "the new
-        administration", "the Biden administration": the one state the article has named so far."""
-        for child in head.children:
-            owner = None
-            if child.dep_ == "amod" and child.ent_type_ == "NORP":
-                owner = self._norp(child.text)
-            elif child.dep_ in ("poss", "compound") and child.ent_type_ == "GPE":
-                owner = self._np(child, number)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                owner = next((self._np(o, number) for o in child.children if o.dep_ == "pobj" and o.ent_type_), None)
-            if owner is not None and self.reg.actors[owner].label == "GPE":
-                return owner
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
-            c.dep_ in ("poss", "prep", "nmod") or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
-            for c in head.children
-        ):
-            return None
-        states = [i for i, a in enumerate(self.reg.actors) if a.label == "GPE" and country_code(a.name)]
-        return states[0] if len(states) == 1 else None
 
     def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
         low = tok.lower_
@@ -348,7 +311,7 @@ class ActorReader(Coreference):
         institution = self._institution(tok, number)
         if institution is not None:
             return institution
-        if tok.pos_ == "NOUN" and _bare(tok):
+        if tok.pos_ == "NOUN" and bare(tok):
             # "the airline" after "the budget airline Aerlift": a description the article gave a name
             described = self._described(tok.lemma_.lower(), number, organisations_only=True)
             if described is not None:

@@ -23,6 +23,8 @@ __all__ = [
     "BUSINESS_NOUNS",
     "Coreference",
     "Descriptions",
+    "apposed",
+    "bare",
     "GOVERNMENT_NOUNS",
     "capital_code",
     "coref_tables",
@@ -169,6 +171,23 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.add(head, text)  # "Transport and Road Workers' Union": a union
 
 
+def apposed(head: Any) -> list[Any]:
+    """Names apposed to a role noun, or to the end of its "of" phrase ("the mayor of X, Y,")."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                out += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return out
+
+
+def bare(head: Any) -> bool:
+    """A definite description with nothing but its article: "the union", "the company"."""
+    return all(c.dep_ in ("det", "case", "punct", "relcl", "acl", "prep", "appos") for c in head.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    )
+
+
 class Coreference:
     """The registry of an article's actors, and the links above from a form the text uses
     to the actor it stands for (the base of `parse_actors.ActorReader`)."""
@@ -179,6 +198,9 @@ class Coreference:
         self.reg = Registry()
         self.recent: list[int] = []  # actors in order of latest mention
         self.described = Descriptions()  # filled from the whole article before the first sentence
+
+    def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
+        raise NotImplementedError  # the noun phrase reader (parse_actors.ActorReader)
 
     def _state_of(self, name: str, label: str) -> int | None:
         """A capital or seat of government stands for its state ("Moscow said" is Russia),
@@ -282,3 +304,32 @@ class Coreference:
         if len(fits) != 1 and (None in ids or len(ids) != 1):
             return None  # several fit, or one named only later besides others: which is not said
         return self._mention(self._by_name(sorted(fits)[0], number), form)
+
+    def _norp(self, adjective: str) -> int | None:
+        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
+        stem = adjective.lower()[:4]
+        for i, actor in enumerate(self.reg.actors):
+            if actor.label == "GPE" and actor.key[:4] == stem:
+                return i
+        return None
+
+    def _government(self, head: Any, number: int) -> int | None:
+        """ "The Iranian government", "Iran's government": the state; "the government", "the new
+        administration", "the Biden administration": the one state the article has named so far."""
+        for child in head.children:
+            owner = None
+            if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                owner = self._norp(child.text)
+            elif child.dep_ in ("poss", "compound") and child.ent_type_ == "GPE":
+                owner = self._np(child, number)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((self._np(o, number) for o in child.children if o.dep_ == "pobj" and o.ent_type_), None)
+            if owner is not None and self.reg.actors[owner].label == "GPE":
+                return owner
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in ("poss", "prep", "nmod") or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
+            for c in head.children
+        ):
+            return None
+        states = [i for i, a in enumerate(self.reg.actors) if a.label == "GPE" and country_code(a.name)]
+        return states[0] if len(states) == 1 else None
