@@ -209,3 +209,24 @@ def test_an_office_named_before_its_holder_is_the_holder():
     assert "Moldova's deputy interior minister" in _actor(result, "Radu Ciobanu").mentions
     office = next(a for a in result.actors if a.name.startswith("Office of Foreign Trade Control"))
     assert office.name == "Office of Foreign Trade Control" and "OFTC" in office.mentions
+
+
+def test_office_holders_in_the_plural_are_a_group_or_their_state():
+    result = _run(
+        "Kenya hosted talks on the drought on Monday. "
+        "The relief fund said it would ask health ministers to approve emergency vaccines. "
+        "Kenyan officials welcomed the plan."
+    )
+    names = _names(result)
+    assert "health ministers" in names  # asked, named only by their office
+    assert "Kenyan officials" not in names and "Kenyan officials" in _actor(result, "Kenya").mentions
+
+
+def test_a_people_named_by_its_nationality_is_a_group_not_a_thing():
+    result = _run(
+        "The donors pledged new aid to Palestinians on Tuesday. "
+        "The money will also support Haitian efforts to rebuild schools."
+    )
+    palestinians = _actor(result, "Palestinians")
+    assert palestinians.kind == "other"
+    assert not any("efforts" in n for n in _names(result))

@@ -271,7 +271,7 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
             info.source = merged.get(info.source, info.source) if info.source is not None else None
             info.mentioned = same(info.mentioned)
             info.resolved_from = {merged.get(a, a): n for a, n in info.resolved_from.items()}
-            for clause in info.clauses:
+            for clause in (c for v in vars(info).values() if isinstance(v, list) for c in v if isinstance(c, Clause)):
                 clause.agents, clause.recipients = same(clause.agents), same(clause.recipients)
     return Analysis(actors=reader.reg.actors, sentences=infos)
 

@@ -290,6 +290,9 @@ class ActorReader(Coreference):
                 if named is not None or is_name(ent):
                     return named
                 # "the education ministry" tagged ORG but no proper name: a description, read below
+        people = self._people(tok, number)
+        if people is not None:
+            return people
         if tok.pos_ == "PRON":
             return self._pronoun(tok, source, number)
         if tok.pos_ == "PROPN":
@@ -358,12 +361,46 @@ class ActorReader(Coreference):
                             actor = self._np(t, number, source)
                             if actor is not None and actor not in out:
                                 out.append(actor)
+            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            state = self._norp(nationality.text) if nationality is not None else None
+            if not out and state is not None and nationality is not None:
+                # "Russian officials": Russia, once the article has named it
+                out.append(self._mention(state, tok.doc[nationality.i : tok.i + 1].text))
+            elif not out and (nationality is not None or any(c.dep_ == "compound" for c in tok.children)):
+                out.append(self._officials(tok, number))  # "Chinese officials", "health ministers"
             return out
         for t in [tok, *[c for c in tok.conjuncts]]:
             actor = self._np(t, number, source)
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
+
+    def _people(self, tok: Any, number: int) -> int | None:
+        """A people named by its nationality: "Palestinians", "the Sudanese people" (a group),
+        "Ukrainians" beside a named Ukraine (that state)."""
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in ROLE_NOUNS:
+            return None
+        alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
+        if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
+            state = self._norp(tok.text)
+            text = tok.text
+        else:
+            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            if nationality is None or tok.lower_ != "people":
+                return None  # "Haitian efforts", "European rules": things, not a people
+            state, text = None, tok.doc[nationality.i : tok.i + 1].text
+        if state is not None:
+            return self._mention(state, text)
+        return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
+
+    def _officials(self, tok: Any, number: int) -> int:
+        """A group of office holders no country or person stands for, named by its title."""
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
+        if fold(text) not in self.reg.by_key:
+            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
+                                         first=number))  # fmt: skip
+            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
+        return self.reg.by_key[fold(text)]
 
     def _person_title(self, ent: Any, actor: int) -> None:
         """"US Secretary of State Antony Blinken": the modifiers before a name are its title."""
