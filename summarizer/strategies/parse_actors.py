@@ -21,6 +21,7 @@ from .parse_coref import (
     bare,
     capital_code,
     country_code,
+    ent_text,
     name_of,
 )
 from .parse_pipeline import HANDLE
@@ -49,19 +50,6 @@ GROUP_NOUNS = frozenset("side party country nation government leader minister co
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
 
-def _ent_text(span: Any) -> str:
-    """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
-    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    while tokens and tokens[-1].tag_ == "POS":
-        tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    doc = span.doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
-    text = re.sub(r"\s*\([^)]*$", "", text)  # "Office of Foreign Assets Control (OFAC" as tagged
-    return re.sub(r"['\u2019]s?$", "", text)
-
-
 def is_name(span: Any) -> bool:
     """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
     words = [t for t in span if t.is_alpha]
@@ -83,6 +71,7 @@ class ActorReader(Coreference):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
     generic = INSTITUTIONS
+    roles = ROLE_NOUNS
 
     def __init__(self, nlp: Any) -> None:
         super().__init__()
@@ -93,7 +82,7 @@ class ActorReader(Coreference):
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
-        text = _ent_text(ent)
+        text = ent_text(ent)
         if not text or not is_name(ent) or text.startswith("@"):
             return None
         if label in ("GPE", "ORG") and any(
@@ -374,33 +363,6 @@ class ActorReader(Coreference):
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
-
-    def _people(self, tok: Any, number: int) -> int | None:
-        """A people named by its nationality: "Palestinians", "the Sudanese people" (a group),
-        "Ukrainians" beside a named Ukraine (that state)."""
-        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in ROLE_NOUNS:
-            return None
-        alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
-        if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
-            state = self._norp(tok.text)
-            text = tok.text
-        else:
-            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
-            if nationality is None or tok.lower_ != "people":
-                return None  # "Haitian efforts", "European rules": things, not a people
-            state, text = None, tok.doc[nationality.i : tok.i + 1].text
-        if state is not None:
-            return self._mention(state, text)
-        return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
-
-    def _officials(self, tok: Any, number: int) -> int:
-        """A group of office holders no country or person stands for, named by its title."""
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
-        if fold(text) not in self.reg.by_key:
-            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
-                                         first=number))  # fmt: skip
-            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
-        return self.reg.by_key[fold(text)]
 
     def _person_title(self, ent: Any, actor: int) -> None:
         """"US Secretary of State Antony Blinken": the modifiers before a name are its title."""

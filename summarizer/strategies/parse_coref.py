@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .parse_types import Registry, fold, initials
+from .parse_types import Found, Registry, fold, initials
 
 __all__ = [
     "BUSINESS_NOUNS",
@@ -29,6 +29,7 @@ __all__ = [
     "capital_code",
     "coref_tables",
     "country_code",
+    "ent_text",
     "describe",
     "name_of",
     "short_form",
@@ -188,11 +189,25 @@ def bare(head: Any) -> bool:
     )
 
 
+def ent_text(span: Any) -> str:
+    """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = span.doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Office of Foreign Assets Control (OFAC" as tagged
+    return re.sub(r"['\u2019]s?$", "", text)
+
+
 class Coreference:
     """The registry of an article's actors, and the links above from a form the text uses
     to the actor it stands for (the base of `parse_actors.ActorReader`)."""
 
     generic: frozenset[str] = frozenset()  # nouns that name an institution by what it is
+    roles: frozenset[str] = frozenset()  # nouns that name an office a person holds
 
     def __init__(self) -> None:
         self.reg = Registry()
@@ -201,6 +216,9 @@ class Coreference:
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         raise NotImplementedError  # the noun phrase reader (parse_actors.ActorReader)
+
+    def _title_span(self, head: Any) -> Any:
+        raise NotImplementedError  # the title as written (parse_actors.ActorReader)
 
     def _state_of(self, name: str, label: str) -> int | None:
         """A capital or seat of government stands for its state ("Moscow said" is Russia),
@@ -333,3 +351,30 @@ class Coreference:
             return None
         states = [i for i, a in enumerate(self.reg.actors) if a.label == "GPE" and country_code(a.name)]
         return states[0] if len(states) == 1 else None
+
+    def _people(self, tok: Any, number: int) -> int | None:
+        """A people named by its nationality: "Palestinians", "the Sudanese people" (a group),
+        "Ukrainians" beside a named Ukraine (that state)."""
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in self.roles:
+            return None
+        alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
+        if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
+            state = self._norp(tok.text)
+            text = tok.text
+        else:
+            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            if nationality is None or tok.lower_ != "people":
+                return None  # "Haitian efforts", "European rules": things, not a people
+            state, text = None, tok.doc[nationality.i : tok.i + 1].text
+        if state is not None:
+            return self._mention(state, text)
+        return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
+
+    def _officials(self, tok: Any, number: int) -> int:
+        """A group of office holders no country or person stands for, named by its title."""
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
+        if fold(text) not in self.reg.by_key:
+            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
+                                         first=number))  # fmt: skip
+            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
+        return self.reg.by_key[fold(text)]
