@@ -230,3 +230,21 @@ def test_a_people_named_by_its_nationality_is_a_group_not_a_thing():
     palestinians = _actor(result, "Palestinians")
     assert palestinians.kind == "other"
     assert not any("efforts" in n for n in _names(result))
+
+
+def test_a_nationality_the_article_has_not_named_is_not_the_one_state_it_has():
+    result = _run(
+        "Tokyo and Seoul agreed on Friday to resume security talks. The South Korean government welcomed the deal."
+    )
+    japan = _actor(result, "Japan") if "Japan" in _names(result) else _actor(result, "Tokyo")
+    assert not any("Korean" in m for m in japan.mentions)
+
+
+def test_the_company_among_several_is_the_one_named_last():
+    result = _run(
+        "Veltrix Chips said on Thursday that quarterly profit fell 30 percent. "
+        "The company also named a new finance chief. "
+        "Orion Micro reported higher sales, and the company said it would hire 2,000 engineers."
+    )
+    assert _agents(result, "named a new finance chief") == {"Veltrix Chips"}
+    assert _agents(result, "hire 2,000 engineers") == {"Orion Micro"}

@@ -76,7 +76,6 @@ class ActorReader(Coreference):
     def __init__(self, nlp: Any) -> None:
         super().__init__()
         self.nlp = nlp
-        self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
         self.last_agents: list[int] = []
         self.last_subject: int | None = None  # the person who last acted as a main subject
 
@@ -236,7 +235,7 @@ class ActorReader(Coreference):
             if described is not None:
                 return self._mention(described, head.text)
         if bare(head) and noun in BUSINESS_NOUNS:
-            return self._business(head.text, number)  # "the company": the one business named, else nobody
+            return self._business(head, number)  # "the company": the one business named, else nobody
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1

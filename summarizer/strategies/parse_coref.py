@@ -212,6 +212,7 @@ class Coreference:
     def __init__(self) -> None:
         self.reg = Registry()
         self.recent: list[int] = []  # actors in order of latest mention
+        self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
         self.described = Descriptions()  # filled from the whole article before the first sentence
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
@@ -308,20 +309,36 @@ class Coreference:
             if noun in self.generic and noun not in BUSINESS_NOUNS
         )
 
-    def _business(self, form: str, number: int) -> int | None:
-        """ "The company": the one business the article names, if only one fits; else nobody."""
-        names = self.described.organisations + [a.name for a in self.reg.actors if a.label == "ORG"]
-        fits = {
-            n
-            for n in names
-            if not any(w in self.generic for w in fold(n).split())
-            and not self._described_as_other(n)  # fmt: skip
-            and not any(o != n and initials(o) == n.replace(".", "") for o in names)
-        }  # an acronym
-        ids = {self.reg.lookup(n, "ORG") for n in fits}
-        if len(fits) != 1 and (None in ids or len(ids) != 1):
-            return None  # several fit, or one named only later besides others: which is not said
-        return self._mention(self._by_name(sorted(fits)[0], number), form)
+    def _business(self, head: Any, number: int) -> int | None:
+        """ "The company": the one business named so far, or of several the one named last (in
+        this sentence, or alone in the last sentence naming any); before any is named, the
+        article's only one. Else nobody: which one is not said."""
+
+        def fits(names: list[str]) -> set[int | None]:
+            return {
+                self.reg.lookup(n, "ORG")
+                for n in names
+                if not any(w in self.generic for w in fold(n).split())
+                and not self._described_as_other(n)
+                and not any(o != n and initials(o) == n.replace(".", "") for o in names)  # an acronym
+            }
+
+        form = head.text
+        known = {i for i in fits([a.name for a in self.reg.actors if a.label == "ORG"]) if i is not None}
+        if len(known) > 1:
+            here = [e.text for e in head.doc.ents if e.end <= head.i]  # named earlier in this sentence
+            near = [i for i in (self.reg.lookup(t, "ORG") for t in reversed(here)) if i is not None and i in known]
+            if not near:  # the one named last, unless two were named in that same sentence
+                last = max(self.last_named.get(i, -1) for i in known)
+                near = [i for i in known if self.last_named.get(i, -1) == last]
+                near = near if len(near) == 1 else []
+            return self._mention(near[0], form) if near else None
+        if known:
+            return self._mention(known.pop(), form)
+        later = [n for n in self.described.organisations if None in fits([n]) or fits([n])]
+        if len(fits(self.described.organisations)) != 1 or not later:
+            return None  # several named later, or none: which is not said
+        return self._mention(self._by_name(later[0], number), form)
 
     def _norp(self, adjective: str) -> int | None:
         """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
@@ -345,11 +362,17 @@ class Coreference:
             if owner is not None and self.reg.actors[owner].label == "GPE":
                 return owner
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
-            c.dep_ in ("poss", "prep", "nmod") or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
+            c.dep_ in ("poss", "prep", "nmod")
+            or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
+            or c.ent_type_ in ("NORP", "GPE")  # a state not (yet) among the actors: not the one that is
             for c in head.children
         ):
             return None
-        states = [i for i, a in enumerate(self.reg.actors) if a.label == "GPE" and country_code(a.name)]
+        states = [
+            i
+            for i, a in enumerate(self.reg.actors)
+            if a.label == "GPE" and (country_code(a.name) or capital_code(a.name))
+        ]
         return states[0] if len(states) == 1 else None
 
     def _people(self, tok: Any, number: int) -> int | None:
