@@ -248,3 +248,14 @@ def test_the_company_among_several_is_the_one_named_last():
     )
     assert _agents(result, "named a new finance chief") == {"Veltrix Chips"}
     assert _agents(result, "hire 2,000 engineers") == {"Orion Micro"}
+
+
+def test_it_continues_the_organisation_the_last_sentence_named_as_its_subject():
+    result = _run(
+        "Norland Rail said on Monday that it would appeal the fine. It has until May 30 to lodge the appeal. "
+        "The regulator's report was short. It did not describe the safety breaches."
+    )
+    rail = _actor(result, "Norland Rail")
+    assert any(rail.id in f.actors for f in result.follow_ups if "May 30" in f.description)
+    # "It" after "The regulator's report" is the report, no actor: nobody describes anything here.
+    assert not _agents(result, "did not describe")

@@ -169,6 +169,13 @@ class _Reader(ActorReader):
             if people and not clause.agents_by_rule:
                 self.last_subject = people[0]
                 break
+        # What a following "it" continues: the organisation or state the main clause's subject
+        # names itself ("Aerlift said", "The court ruled", "It added"), not "Aerlift's summary".
+        head = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        names = head is not None and (head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in INSTITUTIONS)
+        subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
+        things = [a for a in subject if self.reg.actors[a].label in ("ORG", "GPE", "INSTITUTION")]
+        self.last_thing = things[0] if things else None
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):

@@ -78,6 +78,7 @@ class ActorReader(Coreference):
         self.nlp = nlp
         self.last_agents: list[int] = []
         self.last_subject: int | None = None  # the person who last acted as a main subject
+        self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
@@ -244,7 +245,7 @@ class ActorReader(Coreference):
         low = tok.lower_
         if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
             return source
-        if low == "it" and tok.dep_ == "nsubj":
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The United States told Russia that it was prepared to ...": the organisation or
             # state whose report or decision the clause is.
             verb = tok.head
@@ -256,6 +257,8 @@ class ActorReader(Coreference):
                     if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
                         return actor
                     return None
+            if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
+                return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in ("he", "him", "his", "she", "her"):
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
                 return self.last_subject  # a subject pronoun continues the last sentence's subject
