@@ -19,12 +19,11 @@ from .parse_coref import (
     Coreference,
     apposed,
     bare,
-    capital_code,
-    country_code,
     ent_text,
     name_of,
 )
 from .parse_pipeline import HANDLE
+from .parse_places import capital_code, country_code
 from .parse_types import Found, fold
 
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "ActorReader", "is_name"]
@@ -291,8 +290,10 @@ class ActorReader(Coreference):
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known
             name = name_of(tok)
+            if known is None and not tok.ent_type_ and tok.text[:1].isupper():
+                known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
             if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
-                return known  # a known name the recogniser tagged otherwise here ("Portmoor" as a nationality)
+                return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
@@ -365,37 +366,3 @@ class ActorReader(Coreference):
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
-
-    def _person_title(self, ent: Any, actor: int) -> None:
-        """"US Secretary of State Antony Blinken": the modifiers before a name are its title."""
-        doc = ent.doc
-        head = ent.root.head
-        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
-            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
-        if ent.root.dep_ == "appos" and head.lemma_.lower() in ROLE_NOUNS:  # "his Russian counterpart, Sergei Lavrov"
-            span = self._title_span(head)
-            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
-            return
-        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
-        if not lefts:
-            return
-        start = min(t.i for c in lefts for t in c.subtree)
-        words = doc[start : ent.start]
-        if any(t.lemma_.lower() in ROLE_NOUNS for t in words):
-            found = self.reg.actors[actor]
-            found.title = words.text
-            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
-            if anchor is not None:
-                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
-                if ent2 is not None:
-                    found.anchor = self._entity_actor(ent2, found.first)
-            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
-            for i, office in enumerate(self.reg.actors):
-                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
-                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
-                if office.label == "TITLE" and their == found.title.lower() and (
-                    found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
-                ):
-                    self.reg.merge(i, actor)
-

@@ -6,17 +6,17 @@ a shorter form of its name ("Brandt" after "Brandt Logistics", "the Commission" 
 "the European Commission") or, for a state, by its capital or its seat of government
 ("Moscow said", "the Kremlin denied"). This module reads those links from the parse:
 appositions and compound nouns beside a proper name give its descriptions, a name's
-own head noun ("Workers' Union") gives one too, and a table of world capitals maps a
-city to its country's ISO code. It names no entity of any article.
+own head noun ("Workers' Union") gives one too, and `parse_places` maps a capital to
+its country's ISO code. It names no entity of any article.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .parse_places import CAPITALS, capital_code, country_code
 from .parse_types import Found, Registry, fold, initials
 
 __all__ = [
@@ -26,9 +26,7 @@ __all__ = [
     "apposed",
     "bare",
     "GOVERNMENT_NOUNS",
-    "capital_code",
     "coref_tables",
-    "country_code",
     "ent_text",
     "describe",
     "name_of",
@@ -41,76 +39,10 @@ BUSINESS_NOUNS = frozenset("company firm".split())
 # Nouns for a state's executive: "the government" is the state the article is about.
 GOVERNMENT_NOUNS = frozenset("government administration".split())
 
-# Capitals of the world's states and the seats of government news uses for a state
-# ("the Kremlin said"), folded, with the state's ISO 3166-1 alpha-3 code. General
-# knowledge, not any article's vocabulary: "Ottawa said" is Canada in any story. Left out:
-# capitals that as often name something else (Brussels the EU, Victoria or Kingston a
-# person or another city, Santiago or San Jose other cities) and contested ones.
-_CAPITALS = dict(
-    re.findall(
-        r"\s*(.+?):([A-Z]{3})",
-        "kabul:AFG tirana:ALB algiers:DZA andorra la vella:AND luanda:AGO buenos aires:ARG yerevan:ARM canberra:AUS "
-        "vienna:AUT baku:AZE nassau:BHS manama:BHR dhaka:BGD bridgetown:BRB minsk:BLR belmopan:BLZ "
-        "porto-novo:BEN thimphu:BTN sucre:BOL la paz:BOL sarajevo:BIH gaborone:BWA brasilia:BRA brasília:BRA "
-        "bandar seri begawan:BRN sofia:BGR ouagadougou:BFA gitega:BDI phnom penh:KHM yaounde:CMR yaoundé:CMR "
-        "ottawa:CAN praia:CPV bangui:CAF n'djamena:TCD beijing:CHN bogota:COL bogotá:COL moroni:COM "
-        "kinshasa:COD brazzaville:COG zagreb:HRV havana:CUB nicosia:CYP prague:CZE "
-        "copenhagen:DNK djibouti:DJI roseau:DMA santo domingo:DOM dili:TLS quito:ECU cairo:EGY san salvador:SLV "
-        "malabo:GNQ asmara:ERI tallinn:EST mbabane:SWZ addis ababa:ETH suva:FJI helsinki:FIN paris:FRA "
-        "libreville:GAB banjul:GMB tbilisi:GEO berlin:DEU accra:GHA athens:GRC guatemala city:GTM conakry:GIN "
-        "bissau:GNB port-au-prince:HTI tegucigalpa:HND budapest:HUN reykjavik:ISL new delhi:IND "
-        "jakarta:IDN tehran:IRN baghdad:IRQ dublin:IRL rome:ITA tokyo:JPN amman:JOR "
-        "astana:KAZ nairobi:KEN tarawa:KIR pristina:XKX kuwait city:KWT bishkek:KGZ vientiane:LAO riga:LVA "
-        "beirut:LBN maseru:LSO monrovia:LBR tripoli:LBY vaduz:LIE vilnius:LTU luxembourg:LUX antananarivo:MDG "
-        "lilongwe:MWI kuala lumpur:MYS bamako:MLI valletta:MLT majuro:MHL nouakchott:MRT port louis:MUS "
-        "mexico city:MEX palikir:FSM chisinau:MDA monaco:MCO ulaanbaatar:MNG podgorica:MNE rabat:MAR maputo:MOZ "
-        "naypyidaw:MMR windhoek:NAM kathmandu:NPL amsterdam:NLD wellington:NZL managua:NIC niamey:NER abuja:NGA "
-        "pyongyang:PRK skopje:MKD oslo:NOR muscat:OMN islamabad:PAK ngerulmud:PLW "
-        "port moresby:PNG asuncion:PRY asunción:PRY lima:PER manila:PHL warsaw:POL lisbon:PRT doha:QAT "
-        "bucharest:ROU moscow:RUS kigali:RWA basseterre:KNA castries:LCA kingstown:VCT apia:WSM san marino:SMR "
-        "sao tome:STP riyadh:SAU dakar:SEN belgrade:SRB freetown:SLE singapore:SGP bratislava:SVK "
-        "ljubljana:SVN honiara:SLB mogadishu:SOM pretoria:ZAF seoul:KOR juba:SSD madrid:ESP colombo:LKA "
-        "khartoum:SDN paramaribo:SUR stockholm:SWE bern:CHE damascus:SYR taipei:TWN dushanbe:TJK dodoma:TZA "
-        "bangkok:THA lome:TGO lomé:TGO nuku'alofa:TON port of spain:TTO tunis:TUN ankara:TUR ashgabat:TKM "
-        "funafuti:TUV kampala:UGA kyiv:UKR kiev:UKR abu dhabi:ARE london:GBR washington:USA montevideo:URY "
-        "tashkent:UZB port vila:VUT caracas:VEN hanoi:VNM sanaa:YEM sana'a:YEM lusaka:ZMB harare:ZWE "
-        "kremlin:RUS downing street:GBR elysee:FRA élysée:FRA elysee palace:FRA zhongnanhai:CHN",
-    )
-)
-_STEM = re.compile(r"^(?:the\s+)")
-
-
-def capital_code(name: str) -> str | None:
-    """The ISO alpha-3 code of the state whose capital or seat of government `name` is."""
-    return _CAPITALS.get(_STEM.sub("", name.strip().lower()))
-
 
 def coref_tables() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
-    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(_CAPITALS.items())]
-
-
-@functools.lru_cache(maxsize=512)
-def country_code(name: str, fuzzy: bool = True) -> str | None:
-    """A country name's ISO alpha-3: an exact match, else (if `fuzzy`) one whose name has a
-    word starting with it ("Russia" -> Russian Federation); never a guess from a fragment."""
-    import pycountry
-
-    name = name.replace(".", "").strip()
-    if not name or not name[:1].isupper():
-        return None
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        pass
-    if len(name) < 4 or not fuzzy:
-        return None
-    try:
-        best = pycountry.countries.search_fuzzy(name)[0]
-    except LookupError:
-        return None
-    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
-    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
+    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(CAPITALS.items())]
 
 
 def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bool:
@@ -219,6 +151,12 @@ class Coreference:
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         raise NotImplementedError  # the noun phrase reader (parse_actors.ActorReader)
+
+    def _anchor(self, head: Any, number: int) -> int | None:
+        raise NotImplementedError  # the country or organisation of a role noun (parse_actors.ActorReader)
+
+    def _entity_actor(self, ent: Any, number: int) -> int | None:
+        raise NotImplementedError  # the actor of a named entity (parse_actors.ActorReader)
 
     def _title_span(self, head: Any) -> Any:
         raise NotImplementedError  # the title as written (parse_actors.ActorReader)
@@ -403,3 +341,40 @@ class Coreference:
                                          first=number))  # fmt: skip
             self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
         return self.reg.by_key[fold(text)]
+
+    def _person_title(self, ent: Any, actor: int) -> None:
+        """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
+        doc = ent.doc
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
+        if ent.root.dep_ == "appos" and head.lemma_.lower() in self.roles:  # "his Russian counterpart, Sergei Lavrov"
+            span = self._title_span(head)
+            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
+            return
+        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+        if not lefts:
+            return
+        start = min(t.i for c in lefts for t in c.subtree)
+        words = doc[start : ent.start]
+        if any(t.lemma_.lower() in self.roles for t in words):
+            found = self.reg.actors[actor]
+            found.title = words.text
+            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
+            if anchor is not None:
+                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+                if ent2 is not None:
+                    found.anchor = self._entity_actor(ent2, found.first)
+            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
+            for i, office in enumerate(self.reg.actors):
+                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
+                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
+                if (
+                    office.label == "TITLE"
+                    and their == found.title.lower()
+                    and (
+                        found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
+                    )
+                ):
+                    self.reg.merge(i, actor)
