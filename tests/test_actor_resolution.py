@@ -259,3 +259,11 @@ def test_it_continues_the_organisation_the_last_sentence_named_as_its_subject():
     assert any(rail.id in f.actors for f in result.follow_ups if "May 30" in f.description)
     # "It" after "The regulator's report" is the report, no actor: nobody describes anything here.
     assert not _agents(result, "did not describe")
+
+
+def test_a_name_run_into_an_amount_does_not_rename_the_actor():
+    result = _run(
+        "Prosecutors charged three executives of the energy trader Voltara with market manipulation on Tuesday. "
+        "The regulator fined Voltara 2 million euros in 2024."
+    )
+    assert "Voltara" in _names(result) and not any("million" in n for n in _names(result))

@@ -198,7 +198,10 @@ class Coreference:
                 continue
             if short_form(words, their, self.generic):
                 return i
+            extra = name.split()[len(their) :] if fold(name).startswith(actor.key) else []
             if short_form(their, words, self.generic) and actor.label != "INSTITUTION":
+                if not all(w[:1].isupper() for w in extra):
+                    return i  # "fined Voltara 2 million euros" tagged as one name: still Voltara
                 self.reg.promote(i, name, fold(name))  # "Carrow" ... "Carrow Buses"
                 actor.label = label if label in ("ORG", "GPE") else actor.label
                 return i
