@@ -267,3 +267,12 @@ def test_a_name_run_into_an_amount_does_not_rename_the_actor():
         "The regulator fined Voltara 2 million euros in 2024."
     )
     assert "Voltara" in _names(result) and not any("million" in n for n in _names(result))
+
+
+def test_its_title_belongs_to_the_organisation_last_named_even_when_its_holder_is_named():
+    result = _run(
+        "Veldin Airways agreed to buy Tessaro Air on Monday. "
+        "Its chief executive, Anna Holm, said the deal would create a regional leader. "
+        "Tessaro's chief executive approved the deal on Tuesday."
+    )
+    assert _agents(result, "approved the deal") == {"Tessaro's chief executive"}

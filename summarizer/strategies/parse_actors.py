@@ -127,6 +127,11 @@ class ActorReader(Coreference):
         for child in head.children:  # "the agency's director general"
             if child.dep_ == "poss" and child.lemma_.lower() in INSTITUTIONS:
                 return self._institution(child, number)
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "Its managing director": the
+                if self.last_thing is not None:  # last sentence's subject, else the organisation last named
+                    return self.last_thing
+                labels = ("ORG", "INSTITUTION")
+                return next((i for i in reversed(self.recent) if self.reg.actors[i].label in labels), None)
             if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_):  # "Halvorsen's chief executive"
                 owner = self._np(child, number)
                 if owner is not None:
@@ -159,10 +164,6 @@ class ActorReader(Coreference):
         text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
         role = head.lemma_.lower()
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if anchor is None and owner is not None:
-            # "Its managing director": the organisation last named.
-            anchor = next((i for i in reversed(self.recent) if self.reg.actors[i].label in ("ORG", "INSTITUTION")),
-                          None)  # fmt: skip
         # A person already given this title ("the Secretary of State" after "Secretary of State X").
         for actor_i in reversed(self.recent):
             held = self.reg.actors[actor_i]
