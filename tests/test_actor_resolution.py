@@ -276,3 +276,12 @@ def test_its_title_belongs_to_the_organisation_last_named_even_when_its_holder_i
         "Tessaro's chief executive approved the deal on Tuesday."
     )
     assert _agents(result, "approved the deal") == {"Tessaro's chief executive"}
+
+
+def test_a_name_the_article_describes_as_no_place_is_no_state():
+    result = _run(
+        "Prosecutors charged three executives of the energy trader Voltara with market manipulation on Tuesday. "
+        "The company denied wrongdoing. Rain flooded the port town of Maasvik, and Maasvik asked for help."
+    )
+    assert _actor(result, "Voltara").kind == "organization"
+    assert "company" in _actor(result, "Voltara").mentions

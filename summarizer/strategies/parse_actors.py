@@ -90,6 +90,8 @@ class ActorReader(Coreference):
             label = "PERSON"  # "President Biden" read as a place: the title says it is a person
         if label == "ORG" and country_code(text, fuzzy=False):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
+        elif label == "GPE" and self.described.organisation(text):
+            label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         known = self.reg.lookup(text, label)
         if known is None and label in ("GPE", "ORG", "FAC"):
             known = self._state_of(text, label)

@@ -38,11 +38,16 @@ __all__ = [
 BUSINESS_NOUNS = frozenset("company firm".split())
 # Nouns for a state's executive: "the government" is the state the article is about.
 GOVERNMENT_NOUNS = frozenset("government administration".split())
+# Nouns for places: a name described by any other noun ("the trader Voltara") is no place.
+PLACE_NOUNS = frozenset(
+    "city town village capital country state nation province region district county island port municipality "
+    "republic kingdom territory area suburb neighbourhood neighborhood".split()
+)
 
 
 def coref_tables() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
-    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(CAPITALS.items())]
+    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(PLACE_NOUNS), sorted(CAPITALS.items())]
 
 
 def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bool:
@@ -63,6 +68,10 @@ class Descriptions:
 
     by_noun: dict[str, list[str]] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
+
+    def organisation(self, name: str) -> bool:
+        """Whether the article describes `name` by a noun that is no kind of place ("the trader X")."""
+        return any(name in names for noun, names in self.by_noun.items() if noun not in PLACE_NOUNS)
 
     def add(self, noun: str, name: str) -> None:
         names = self.by_noun.setdefault(noun, [])
