@@ -55,10 +55,25 @@ def capital_code(name: str) -> str | None:
     return CAPITALS.get(_STEM.sub("", name.strip().lower()))
 
 
+@functools.lru_cache(maxsize=1)
+def _country_names() -> list[tuple[str, str]]:
+    """Each country's names folded to words (" russian federation "), with its alpha-3 code."""
+    import pycountry
+
+    out = []
+    for country in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            value = getattr(country, field, None)
+            if value:
+                out.append((" " + " ".join(re.findall(r"\w+", str(value).lower())) + " ", str(country.alpha_3)))
+    return out
+
+
 @functools.lru_cache(maxsize=512)
 def country_code(name: str, fuzzy: bool = True) -> str | None:
-    """A country name's ISO alpha-3: an exact match, else (if `fuzzy`) one whose name has a
-    word starting with it ("Russia" -> Russian Federation); never a guess from a fragment."""
+    """A country name's ISO alpha-3: an exact match, else (if `fuzzy`) the one country whose
+    name has words starting with it ("Russia" -> Russian Federation, "Britain" -> United
+    Kingdom of Great Britain ...); never a guess from a fragment or between two countries."""
     import pycountry
 
     name = name.replace(".", "").strip()
@@ -70,9 +85,6 @@ def country_code(name: str, fuzzy: bool = True) -> str | None:
         pass
     if len(name) < 4 or not fuzzy:
         return None
-    try:
-        best = pycountry.countries.search_fuzzy(name)[0]
-    except LookupError:
-        return None
-    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
-    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
+    words = " " + " ".join(re.findall(r"\w+", name.lower()))
+    codes = {code for names, code in _country_names() if words in names}
+    return codes.pop() if len(codes) == 1 else None
