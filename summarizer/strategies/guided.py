@@ -89,7 +89,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         return Plan(english=False, fallback_messages=asked, fallback_candidates=cands)
     sentences = reporting_sentences(article)
     analysis = parse.analyse([(s.number, s.text) for s in sentences])
-    kept = [i for i, a in enumerate(analysis.actors) if a.roles > 0 or a.label == "PERSON"]
+    kept = [i for i, a in enumerate(analysis.actors) if parse.is_actor(a)]
     keep = set(kept)
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()

@@ -114,6 +114,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
             kind, origin["kind"] = "state", "parse"
+        elif found.label == "GROUP":  # a people named by its nationality ("Palestinians")
+            kind, origin["kind"] = "other", "parse"
         else:
             answer = answers.get(("kind", i))
             if answer == NONE:
