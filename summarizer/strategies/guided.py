@@ -25,11 +25,10 @@ from __future__ import annotations
 from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
-from . import fallback, guided_compose, guided_questions, parse, parse_pipeline
+from . import fallback, guided_compose, guided_questions, parse, parse_pipeline, stances
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
-from .names import stance_cue
 from .parse_types import Clause, SentenceInfo
 from .summary import write_summary
 
@@ -56,7 +55,6 @@ _EVENT_RULES: dict[str, str] = {
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise".split(),
                     "STATEMENT"),
 }  # fmt: skip
-_VERBAL = frozenset("STATEMENT SUPPORT REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
 # The kinds of question whose picks are calibrated (the priors are asked for all of them).
 # Measured on the 15 recorded fixtures: uncalibrated, the model's "none of these" never won;
 # calibrated, it dropped more true events than false ones (event precision 0.415 against
@@ -118,9 +116,12 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         # No clause of its own (an agreement or plan sentence read with the discourse's actors):
         # a follow-up, and an event only if the model types it.
         rule_type = _EVENT_RULES.get(verb, "OTHER" if clause and not clause.reporting else "STATEMENT")
-        stance = bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
-                                                      _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
-        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance))
+        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, False))
+    # Stances are read from attitude predicates (`stances`), not from the event sentences.
+    result.stances = stances.find(analysis, keep)
+    stating = {item.sentence.number for item in result.stances}
+    for cand in result.candidates:
+        cand.stance = cand.sentence.number in stating
     result.questions = closed_questions(article, result, ask)
     return result
 
@@ -203,7 +204,7 @@ def rules_fingerprint() -> str:
 
     tables: list[object] = [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        sorted(_EVENT_RULES.items()), sorted(_VERBAL), guided_compose.DEADLINE.pattern,
+        sorted(_EVENT_RULES.items()), stances.lexicon(), guided_compose.DEADLINE.pattern,
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
