@@ -46,7 +46,7 @@ _VERBS: dict[str, str] = {
 # "oppose" when that is a halt or a refusal ("stressed that the rocket fire had to end").
 _FORWARD = frozenset(
     "stress emphasise emphasize underline underscore insist reiterate repeat restate highlight argue urge demand "
-    "press call appeal encourage want wish seek aim".split()
+    "press call appeal ask encourage want wish seek aim assure promise vow".split()
 )
 # Verbs that label their object with an evaluation ("called it 'a disgrace'", "regards it as vital").
 _LABELLING = frozenset("call describe regard consider see view brand label term deem".split())
@@ -80,12 +80,19 @@ _EVALUATIONS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "wrong unacceptable unfair unlawful illegal farcical unnecessary heinous unjust unjustified unprovoked "
-        "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous misguided "
+        "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous silly misguided "
         "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
         "scandal outrage farce disaster violation".split(),
         "oppose",
     ),
     **dict.fromkeys("risky fragile worrying alarming concerning troubling".split(), "concern"),
+}
+# Verbs of effect: in reported speech, what harms is opposed and what helps supported by the speaker
+# ("the policies were undermining its own efforts", "the deal will help small farmers").
+_EFFECTS: dict[str, str] = {
+    **dict.fromkeys("undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach".split(),
+                    "oppose"),
+    **dict.fromkeys("help benefit strengthen improve protect".split(), "support"),
 }
 # Consequences held out ("would bring a severe response", "impose heavy costs if ..."): a threat
 # against what would bring them.
@@ -125,7 +132,7 @@ class Item:
 def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (_VERBS, _NOUNS, _FEELINGS, _EVALUATIONS)
-    return [[sorted(t.items()) for t in tables], sorted(_FORWARD), sorted(_LABELLING), sorted(_STOPS),
+    return [[sorted(t.items()) for t in (*tables, _EFFECTS)], sorted(_FORWARD), sorted(_LABELLING), sorted(_STOPS),
             sorted(_CONSEQUENCES), sorted(_SEVERE), list(_ABOUT), list(_REASONS), sorted(_PRONOUNS),
             _TOPIC_WORDS]  # fmt: skip
 
@@ -313,6 +320,8 @@ def _read(s: _Sentence, tok: Any) -> Reading | None:
         return _labelling(s, tok)
     if tok.pos_ == "VERB" and (lemma in _VERBS or lemma in _FORWARD):
         return _verb(s, tok, lemma)
+    if tok.pos_ == "VERB" and (lemma in _EFFECTS or _harm_idiom(tok)):
+        return _effect(s, tok, _EFFECTS.get(lemma, "oppose"))
     if tok.pos_ == "NOUN" and lemma in _NOUNS and tok.tag_ in ("NN", "NNS"):
         return _noun(s, tok, lemma)
     if low in _FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
@@ -340,8 +349,11 @@ def _verb(s: _Sentence, tok: Any, lemma: str) -> Reading | None:
         topic = clause if clause is not None else (dobj if dobj is not None else about)
         if dobj is not None and topic is dobj and any(c.tag_ in ("WDT", "WP") for c in dobj.children):
             return None  # "what outcome it was seeking": a question, not a position
-        if lemma in ("call", "press", "appeal") and about is None and clause is None:
-            return None  # "pressed ahead with", "called the meeting": no request
+        if lemma == "ask" and clause is None:
+            return None  # "asked questions", "asked for comment": no request of an action
+        if lemma in ("call", "press", "appeal") and _about(tok, ("for",)) is None and clause is None:
+            return None  # "pressed ahead with", "called the strike on Monday": no request
+        topic = _about(tok, ("for",)) if clause is None and lemma in ("call", "press", "appeal") else topic
         if topic is None:
             return None
         halt = _halt(topic)
@@ -351,8 +363,7 @@ def _verb(s: _Sentence, tok: Any, lemma: str) -> Reading | None:
         position = _VERBS[lemma]
         # "thanked Wallace for the contributions", "criticised the agency for relying on ...".
         reason = _about(tok, _REASONS)
-        topic = reason if dobj is not None and reason is not None and s.actor_in(dobj) is not None else None
-        topic = topic or dobj or clause or about
+        topic = (reason if dobj is not None else None) or dobj or clause or about
         if topic is None:
             return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
         if position == "oppose" and _NOUNS.get(topic.lemma_.lower()) == "oppose":
@@ -368,6 +379,8 @@ def _verb(s: _Sentence, tok: Any, lemma: str) -> Reading | None:
     if holder is None:
         return None
     target = s.actor_in(dobj) if dobj is not None else None
+    recipients = s.clause_at[tok.i].recipients if tok.i in s.clause_at else []
+    target = target if target is not None else next((r for r in recipients if r != holder), None)
     return Reading(holder, position, _phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
 
 
@@ -375,6 +388,7 @@ def _labelling(s: _Sentence, tok: Any) -> Reading | None:
     """"calling his performance 'a disgrace'", "regard it as vital", "a killing they described as heinous"."""
     labels = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
     labels += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.subtree]
+    labels += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
     word = next((t for lab in labels for t in lab.subtree
                  if t.lower_ in _EVALUATIONS or t.lemma_.lower() in _EVALUATIONS), None)  # fmt: skip
     if word is None:
@@ -395,24 +409,48 @@ def _labelling(s: _Sentence, tok: Any) -> Reading | None:
     return Reading(holder, position, _phrase(topic), s.target(topic, holder), tok.i)
 
 
+def _harm_idiom(tok: Any) -> bool:
+    """"put X at risk", "broke the rules": harm said with a common verb."""
+    lemma = tok.lemma_.lower()
+    if lemma == "put":
+        return any(t.lower_ == "risk" and t.head.lower_ == "at" for t in tok.subtree)
+    return lemma == "break" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("rule", "law") for c in tok.children)
+
+
+def _effect(s: _Sentence, tok: Any, position: str) -> Reading | None:
+    """"She said the policies were undermining ...", "put investment at risk": the speaker on what has the effect."""
+    report = s.report(tok)
+    subj = s.subject_token(tok)
+    while subj is None and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head  # "continued to put ... and were undermining ...": the first verb's subject
+        subj = s.subject_token(tok)
+    if report is None or subj is None or subj.pos_ == "PRON" or _negated(tok):
+        return None
+    return Reading(report[1], position, _phrase(subj), s.target(subj, report[1]), tok.i)
+
+
 def _threat(s: _Sentence, tok: Any) -> Reading | None:
     """"any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
     a severe consequence held out against what would bring it."""
     if not any(c.dep_ == "amod" and c.lower_ in _SEVERE for c in tok.subtree):
         return None
     verb = tok.head
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in verb.children) and not any(
-        c.dep_ == "advcl" for c in verb.children
-    ):
-        return None  # a consequence held out: in a future or a condition, not one imposed today
     condition = next((c for c in verb.children if c.dep_ == "advcl"
                       and any(m.lower_ in ("if", "unless") for m in c.children)), None)  # fmt: skip
-    subject = s.subject_token(verb)
-    topic = condition if condition is not None else subject
+    if condition is None:  # "penalties ... in response to any further military action"
+        response = next((p for p in tok.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
+        condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
+    future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in verb.children)
+    if condition is None and not future:
+        return None  # a consequence held out (in a future or a condition), not one imposed today
+    topic = condition if condition is not None else s.subject_token(verb)
     if topic is None:
         return None
     report = s.report(tok)
-    holder = report[1] if report is not None else s.subject(verb) if condition is not None else None
+    holder = report[1] if report is not None else None
+    if holder is None and condition is not None:  # whoever holds out the consequence
+        holder = next((a for anc in tok.ancestors for a in [s.subject(anc)] if anc.pos_ == "VERB"
+                       and a is not None), None)  # fmt: skip
     if holder is None:
         return None
     return Reading(holder, "oppose", _phrase(topic), s.target(topic, holder), tok.i)
@@ -427,6 +465,8 @@ def _noun(s: _Sentence, tok: Any, lemma: str) -> Reading | None:
     if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head  # "pointed to ... as evidence of Washington's backing"
     about = _about(tok)
+    if about is None:  # "a wish for Jerusalem to be ...": a clause of its own
+        about = next((c for c in tok.children if c.dep_ in ("acl", "advcl") and c.pos_ in ("VERB", "AUX")), None)
     if about is None and verb is not None and head.dep_ == "dobj":
         about = _about(verb)  # "showed solidarity with ...", the parser hanging "with" on the verb
     if about is None:
