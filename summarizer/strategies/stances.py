@@ -53,7 +53,7 @@ _LABELLING = frozenset("call describe regard consider see view brand label term 
 # Nouns of attitude, held by the one who voices them or by their possessor.
 _NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        "support backing commitment gratitude thanks solidarity praise appreciation endorsement wish hope".split(),
+        "support backing commitment gratitude thanks solidarity praise appreciation endorsement wish hope need".split(),
         "support",
     ),
     **dict.fromkeys("condemnation criticism opposition objection rejection denial complaint".split(), "oppose"),
@@ -228,6 +228,9 @@ class _Sentence:
             if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return self.actor_in(verb.head)  # "the union, which welcomed ..."
             actor = self.actor_in(subj)
+            if actor is None and subj.pos_ == "PRON" and subj.lower_ in _PRONOUNS:
+                report = self.report(verb)  # "Aerlift said it would appeal": the speaker
+                return report[1] if report is not None else self.previous
             return self.previous if actor is None and _is_group(subj) else actor
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i and depth < 4:
             return self.subject(verb.head, depth + 1)
@@ -268,7 +271,7 @@ class _Sentence:
                 return (anc.i, speaker) if speaker is not None else None
         for t in self.doc:
             clause = self.clause_at.get(t.i)
-            if clause is not None and clause.reporting and t.dep_ in ("parataxis", "ccomp") and t.i > tok.i:
+            if clause is not None and clause.reporting and t.dep_ in ("parataxis", "ccomp") and t.i != tok.i:
                 speaker = clause.agents[0] if clause.agents else self.info.source
                 if speaker is not None and t.head.i in [a.i for a in tok.ancestors] + [tok.i]:
                     return t.i, speaker
@@ -414,6 +417,8 @@ def _harm_idiom(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "put":
         return any(t.lower_ == "risk" and t.head.lower_ == "at" for t in tok.subtree)
+    if lemma == "crack":  # "cracked down on protests"
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
     return lemma == "break" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("rule", "law") for c in tok.children)
 
 
@@ -438,7 +443,7 @@ def _threat(s: _Sentence, tok: Any) -> Reading | None:
     condition = next((c for c in verb.children if c.dep_ == "advcl"
                       and any(m.lower_ in ("if", "unless") for m in c.children)), None)  # fmt: skip
     if condition is None:  # "penalties ... in response to any further military action"
-        response = next((p for p in tok.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
+        response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
         condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
     future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in verb.children)
     if condition is None and not future:
