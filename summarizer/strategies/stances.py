@@ -184,7 +184,12 @@ def _about(tok: Any, preps: tuple[str, ...] = _ABOUT) -> Any | None:
 def _halt(tok: Any) -> Any | None:
     """In content that asks for a halt or a refusal ("the rocket fire had to end", "would not
     negotiate"), what is to stop: the halting verb's subject, else the verb."""
-    for t in tok.subtree:
+    chain, verbs = [tok], []
+    while chain:  # the content and the clauses it continues into, not its purpose or relative clauses
+        t = chain.pop()
+        verbs.append(t)
+        chain += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "conj")]
+    for t in sorted(verbs, key=lambda v: v.i):
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in _STOPS or _negated(t)):
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subject if subject is not None and subject.pos_ != "PRON" else t
@@ -523,6 +528,10 @@ def _evaluation(s: _Sentence, tok: Any, position: str) -> Reading | None:
     if report is None:
         return None
     word = tok.head if tok.dep_ == "amod" else tok  # "a clear mistake", "the right home"
+    if word.dep_ == "conj" and _negated(word):
+        word, negated = word.head, True  # "full but not silly"
+    else:
+        negated = False
     if word.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj"):
         return None
     if word.dep_ == "pobj" and word.head.lower_ not in ("to", "as"):
@@ -530,7 +539,7 @@ def _evaluation(s: _Sentence, tok: Any, position: str) -> Reading | None:
     head = word.head.head if word.dep_ == "pobj" else word.head
     subj = next((c for c in (word if word.dep_ == "ccomp" else head).children if c.dep_ in ("nsubj", "nsubjpass")),
                 None)  # fmt: skip
-    if _negated(head) or _negated(word):
+    if negated or _negated(head) or _negated(word):
         if position == "concern":
             return None
         position = "support" if position == "oppose" else "oppose"
