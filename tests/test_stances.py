@@ -128,3 +128,40 @@ def test_the_fallback_cue_does_not_fire_on_parts_of_other_words(sentence: str):
 def test_the_fallback_cue_still_reads_attitude_words():
     assert stance_cue("The union backed the deal.") == "support"
     assert stance_cue("The minister condemned the attack.") == "oppose"
+
+
+def test_a_severe_consequence_held_out_opposes_what_would_bring_it():
+    result = _run(
+        "Interior minister Karl Dahl said the government would impose heavy fines if the factory kept "
+        "dumping waste into the river."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Karl Dahl", "oppose")]
+    assert result.stances[0].topic.startswith("the factory kept dumping waste")
+
+
+def test_what_harms_in_reported_speech_is_opposed_by_the_speaker():
+    result = _run("Professor Maria Lund said the funding cuts were undermining research at small universities.")
+    assert _stances(result) == [("Maria Lund", "oppose", "the funding cuts")]
+
+
+def test_a_pronoun_in_what_someone_said_is_the_speaker():
+    result = _run(
+        "The Coastal Fishers Cooperative said it would ask the ministry to reopen the northern fishing grounds."
+    )
+    assert _stances(result) == [("Coastal Fishers Cooperative", "support", "reopen the northern fishing grounds")]
+
+
+def test_an_embedded_question_or_an_unsaid_claim_is_no_stance():
+    result = _run(
+        "Brightline Energy did not say whether it supported the new grid tariff. "
+        "The regulator asked how the company would protect customers."
+    )
+    assert result.stances == []
+
+
+def test_a_request_to_act_is_support_for_the_action_not_for_the_addressee():
+    result = _run("Union leader Sara Mbeki called on the hospital board to hire more night nurses.")
+    assert len(result.stances) == 1
+    stance = result.stances[0]
+    assert stance.position == "support" and stance.topic.startswith("hire more night nurses")
+    assert "hospital board" in {a.name for a in result.actors if a.id == stance.target} | {""}

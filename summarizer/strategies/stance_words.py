@@ -81,7 +81,7 @@ EFFECTS: dict[str, str] = {
 }
 # Consequences held out ("would bring a severe response", "impose heavy costs if ..."): a threat
 # against what would bring them.
-CONSEQUENCES = frozenset("cost consequence penalty response price punishment sanction".split())
+CONSEQUENCES = frozenset("cost consequence penalty fine response price punishment sanction".split())
 SEVERE = frozenset("severe high heavy serious significant swift harsh strong massive".split())
 # Verbs whose content is a halt: "had to end", "must stop".
 STOPS = frozenset("end stop halt cease avoid withdraw abandon drop".split())

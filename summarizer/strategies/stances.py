@@ -119,6 +119,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         topic = clause if clause is not None else (dobj if dobj is not None else about)
         if topic is dobj and _asks_which(dobj):
             return None  # "what outcome it was seeking": a question, not a position
+        if clause is not None and topic is clause and _embedded_question(clause):
+            return None  # "asked how the company would ...": a question, not a position
         if lemma == "ask" and clause is None:
             return None  # "asked questions", "asked for comment": no request of an action
         if lemma in ("call", "press", "appeal") and prep_object(tok, ("for",)) is None and clause is None:
@@ -152,6 +154,13 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     recipients = s.clause_at[tok.i].recipients if tok.i in s.clause_at else []
     target = target if target is not None else next((r for r in recipients if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _embedded_question(clause: Any) -> bool:
+    """ "how the company would ...", "whether it would ...": a clause that asks."""
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    )
 
 
 def _asks_which(tok: Any | None) -> bool:
