@@ -165,3 +165,19 @@ def test_a_request_to_act_is_support_for_the_action_not_for_the_addressee():
     stance = result.stances[0]
     assert stance.position == "support" and stance.topic.startswith("hire more night nurses")
     assert "hospital board" in {a.name for a in result.actors if a.id == stance.target} | {""}
+
+
+def test_people_of_an_organisation_speak_for_it_and_a_second_verb_keeps_the_subject():
+    result = _run(
+        "Observers from the Civic Monitoring Network praised the vote count in Lerin. "
+        "Patient group HealthWatch said it supported the nurses but was concerned about the cancelled operations."
+    )
+    stances = _stances(result)
+    assert ("Civic Monitoring Network", "support", "the vote count") in stances
+    assert ("HealthWatch", "support", "the nurses") in stances
+    assert ("HealthWatch", "concern", "the cancelled operations") in stances
+
+
+def test_a_warning_is_about_what_it_warns_against():
+    result = _run("Fire chief Olga Berg warned that the dry forests could burn for weeks, the agency said.")
+    assert _stances(result) == [("Olga Berg", "oppose", "the dry forests")]

@@ -8,13 +8,13 @@ model answers closed questions about it, rules fill in only what neither does.
 2. Closed questions (`guided_questions.py`), each scored over all its options by the engine's log-probabilities
    (`Conversation.choose`), each with a "none of these" option: per organisation its
    kind; per candidate event sentence its PLOVER type (none drops the event); per
-   stance candidate its position (none drops the stance). Every question repeats the
+   stance the parse reads its position (none drops the stance). Every question repeats the
    article first and asks last, so llama.cpp reuses the article's evaluated tokens.
    An engine that cannot score options leaves the rule's answer, and the result says so.
 3. Items are composed from the parse (`guided_compose.py`): an event's actors and recipients, a follow-up for
-   each future or conditional sentence, dates as the article words them (grounding
-   resolves them). Evidence quotes whole sentences, verbatim by construction. Every
-   item's `origin` names where each field came from.
+   each future or conditional sentence, stances from the attitude predicates `stances.py`
+   reads, dates as the article words them (grounding resolves them). Evidence quotes whole
+   sentences, verbatim by construction. Every item's `origin` names where each field came from.
 
 Articles not in English, or a machine without spaCy, take the old capitalisation path
 (`fallback.py`), and the result's notes say so.
@@ -118,7 +118,11 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         rule_type = _EVENT_RULES.get(verb, "OTHER" if clause and not clause.reporting else "STATEMENT")
         result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, False))
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
-    result.stances = stances.find(analysis, keep)
+    # A named organisation or person that holds a stance is an actor even when no clause gives it a role.
+    named = {i for i, a in enumerate(analysis.actors) if a.label in ("PERSON", "ORG", "GPE")}
+    result.stances = stances.find(analysis, keep | named)
+    holders = {item.reading.holder for item in result.stances} - keep
+    result.actors = sorted(keep | holders)
     stating = {item.sentence.number for item in result.stances}
     for cand in result.candidates:
         cand.stance = cand.sentence.number in stating

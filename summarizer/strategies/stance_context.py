@@ -97,6 +97,12 @@ class StanceSentence:
         for actor in self.info.mentioned:
             if any(f" {m.lower()} " in text or f" {m.lower()}'" in text for m in self.actors[actor].mentions if m):
                 return actor
+        if tok.pos_ == "NOUN":  # "analysts at Brookfield", "observers from the network": who they speak for
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                            return self.actor_in(obj)
         return None
 
     def subject(self, verb: Any, depth: int = 0) -> int | None:

@@ -21,7 +21,7 @@ VERBS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "condemn criticise criticize reject oppose denounce deplore deride dismiss accuse blame slam object "
-        "dispute contest decry veto sue warn threaten refuse resist".split(),
+        "dispute contest challenge decry veto sue warn threaten refuse resist".split(),
         "oppose",
     ),
     **dict.fromkeys("worry fear regret".split(), "concern"),

@@ -140,6 +140,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
         if position == "oppose" and NOUNS.get(topic.lemma_.lower()) == "oppose":
             position = "support"  # rejecting a criticism defends what it criticised
+        said = s.subject_token(topic) if topic is clause else None
+        if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
+            topic = said  # "warned that any further aggression would ...": what is warned against
     if is_negated(tok):
         if position != "support":
             return None
@@ -211,6 +214,8 @@ def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         subj = s.subject_token(tok)
     if report is None or subj is None or subj.pos_ == "PRON" or is_negated(tok):
         return None
+    if subj.dep_ == "nsubjpass":  # "patients were being put at risk": a worry for whoever suffers it
+        position = "concern" if position == "oppose" else position
     return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
 
 
@@ -275,6 +280,9 @@ def _feeling(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     """ "Aerlift said it was disappointed", "the union is open to talks": a feeling said of an actor."""
     head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "said it supported the nurses but was concerned about ...": the first verb's subject
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
     holder = s.subject(head) if head.i in s.clause_at else None
