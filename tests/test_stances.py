@@ -181,3 +181,11 @@ def test_people_of_an_organisation_speak_for_it_and_a_second_verb_keeps_the_subj
 def test_a_warning_is_about_what_it_warns_against():
     result = _run("Fire chief Olga Berg warned that the dry forests could burn for weeks, the agency said.")
     assert _stances(result) == [("Olga Berg", "oppose", "the dry forests")]
+
+
+def test_aid_given_or_received_is_no_stance():
+    result = _run(
+        "The Red Lantern Foundation provided support for 300 families after the fire. "
+        "Northwind Airlines received backing from its bankers for a new loan."
+    )
+    assert result.stances == []

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "LABELLING", "NOUNS", "PRONOUNS",
-    "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "VERBS", "lexicon",
+    "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "TRANSFER", "VERBS",
+    "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object.
@@ -43,6 +44,11 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys("condemnation criticism opposition objection rejection denial complaint".split(), "oppose"),
     **dict.fromkeys("concern worry fear alarm anxiety unease".split(), "concern"),
 }
+# Verbs of giving and having: an attitude noun as their object is aid or a possession, not a
+# position ("provided support for 300 families", "received backing from its bankers").
+TRANSFER = frozenset(
+    "provide give offer receive get win gain lose need require cover include deliver send lend have".split()
+)
 # Adjectives of feeling: said of an actor, they are that actor's position.
 FEELINGS: dict[str, str] = {
     **dict.fromkeys(
@@ -98,5 +104,5 @@ def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
     return [[sorted(t.items()) for t in (*tables, EFFECTS)], sorted(FORWARD), sorted(LABELLING), sorted(STOPS),
-            sorted(CONSEQUENCES), sorted(SEVERE), list(ABOUT), list(REASONS), sorted(PRONOUNS),
+            sorted(CONSEQUENCES), sorted(SEVERE), sorted(TRANSFER), list(ABOUT), list(REASONS), sorted(PRONOUNS),
             TOPIC_WORDS]  # fmt: skip

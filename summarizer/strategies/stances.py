@@ -36,6 +36,7 @@ from .stance_words import (
     NOUNS,
     REASONS,
     SEVERE,
+    TRANSFER,
     VERBS,
     lexicon,
 )  # fmt: skip
@@ -254,6 +255,8 @@ def _noun(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     verb = head.head if head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
     if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head  # "pointed to ... as evidence of Washington's backing"
+    if verb is not None and head.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER:
+        return None  # "provided support for 300 families": aid given, not a position
     about = prep_object(tok)
     if about is None:  # "a wish for Jerusalem to be ...": a clause of its own
         about = next((c for c in tok.children if c.dep_ in ("acl", "advcl") and c.pos_ in ("VERB", "AUX")), None)
