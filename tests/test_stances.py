@@ -189,3 +189,21 @@ def test_aid_given_or_received_is_no_stance():
         "Northwind Airlines received backing from its bankers for a new loan."
     )
     assert result.stances == []
+
+
+def test_too_and_a_second_verb_in_reported_speech_are_evaluations_of_the_subject():
+    result = _run(
+        "Professor Lukas Brenner said the sample was too small to draw firm conclusions. "
+        "Mayor Petra Lind said the data centre would bring 400 jobs and was good news for the region."
+    )
+    stances = _stances(result)
+    assert ("Lukas Brenner", "oppose", "the sample") in stances
+    assert ("Petra Lind", "support", "the data centre") in stances
+
+
+def test_what_is_only_weighed_or_conditional_is_no_stance():
+    result = _run(
+        "The World Health Organization said it would review the data before deciding whether to recommend "
+        "the vaccine. If the Harbour Board approves the plan, work will start in May."
+    )
+    assert result.stances == []

@@ -134,19 +134,15 @@ class StanceSentence:
         return subj
 
     def asserted(self, tok: Any) -> bool:
-        """Not inside what someone did not say or an embedded question ("did not say whether ...")."""
+        """Not in what someone did not say, not in a question or a condition ("did not say whether
+        it supported ...", "before deciding whether to recommend ...", "if the board agrees")."""
         for anc in [tok, *tok.ancestors]:
             clause = self.clause_at.get(anc.i)
             if clause is not None and clause.reporting and clause.negated and anc.i != tok.i:
                 return False
-            if (
-                anc.dep_ == "ccomp"
-                and anc.i != tok.i
-                and (
-                    any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children)
-                    or anc.left_edge.tag_ in ("WRB", "WP", "WDT")
-                )
-            ):
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
+                return False
+            if anc.dep_ == "ccomp" and anc.left_edge.tag_ in ("WRB", "WP", "WDT"):
                 return False
         return True
 

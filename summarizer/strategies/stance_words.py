@@ -25,7 +25,7 @@ VERBS: dict[str, str] = {
         "dispute contest challenge decry veto sue warn threaten refuse resist".split(),
         "oppose",
     ),
-    **dict.fromkeys("worry fear regret".split(), "concern"),
+    **dict.fromkeys("worry fear regret caution".split(), "concern"),
 }
 # Verbs of emphasis, request and wish: a position for what they put forward, turned to
 # "oppose" when that is a halt or a refusal ("stressed that the rocket fire had to end").
@@ -65,6 +65,7 @@ FEELINGS: dict[str, str] = {
 EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
+        "encouraging promising "
         "reasonable sensible legitimate victory success breakthrough milestone".split(),
         "support",
     ),

@@ -99,6 +99,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
         return _evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
+    if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
+        return _evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
     return None
 
 
@@ -325,6 +327,9 @@ def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     head = word.head.head if word.dep_ == "pobj" else word.head
     subj = next((c for c in (word if word.dep_ == "ccomp" else head).children if c.dep_ in ("nsubj", "nsubjpass")),
                 None)  # fmt: skip
+    while subj is None and word.dep_ != "ccomp" and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "would bring jobs and was good news": the first verb's subject
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if negated or is_negated(head) or is_negated(word):
         if position == "concern":
             return None
