@@ -142,7 +142,8 @@ class StanceSentence:
                 return False
             if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
                 return False
-            if anc.dep_ == "ccomp" and anc.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            # An embedded question ("asked how ..."); "condemned what he called ..." labels, it does not ask.
+            if anc.dep_ == "ccomp" and anc.left_edge.tag_ in (("WRB",) if anc.i == tok.i else ("WRB", "WP", "WDT")):
                 return False
         return True
 
