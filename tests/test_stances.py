@@ -207,3 +207,11 @@ def test_what_is_only_weighed_or_conditional_is_no_stance():
         "the vaccine. If the Harbour Board approves the plan, work will start in May."
     )
     assert result.stances == []
+
+
+def test_declining_to_comment_is_no_stance_and_a_warning_against_names_its_topic():
+    result = _run(
+        "Telvia Group refused to comment on the report. "
+        "Coach Marco Bellini warned against complacency before the final."
+    )
+    assert _stances(result) == [("Marco Bellini", "oppose", "complacency")]

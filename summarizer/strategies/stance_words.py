@@ -8,9 +8,8 @@ use; no name or topic of any article. `stances` reads them off the parse.
 from __future__ import annotations
 
 __all__ = [
-    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "LABELLING", "NOUNS", "PRONOUNS",
-    "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "TRANSFER", "VERBS",
-    "lexicon",
+    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "LABELLING", "NO_COMMENT", "NOUNS",
+    "PRONOUNS", "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object.
@@ -95,7 +94,9 @@ STOPS = frozenset("end stop halt cease avoid withdraw abandon drop".split())
 # Prepositions that introduce what an attitude is about, most telling first.
 ABOUT = ("for", "over", "about", "on", "against", "to", "with", "of")
 # Prepositions giving the reason for an attitude towards someone ("thanked X for Y", "accused X of Y").
-REASONS = ("for", "of", "over", "about")
+REASONS = ("for", "of", "over", "about", "against")
+# What declining to speak is about: no position ("refused to comment", "declined to say").
+NO_COMMENT = frozenset("comment say answer respond elaborate confirm disclose speak".split())
 PRONOUNS = frozenset("they it he she we".split())
 QUOTES = "\"'\u201c\u2018"
 TOPIC_WORDS = 12
@@ -104,6 +105,6 @@ TOPIC_WORDS = 12
 def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
-    return [[sorted(t.items()) for t in (*tables, EFFECTS)], sorted(FORWARD), sorted(LABELLING), sorted(STOPS),
-            sorted(CONSEQUENCES), sorted(SEVERE), sorted(TRANSFER), list(ABOUT), list(REASONS), sorted(PRONOUNS),
+    sets = (FORWARD, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS)
+    return [[sorted(t.items()) for t in (*tables, EFFECTS)], [sorted(t) for t in sets], list(ABOUT), list(REASONS),
             TOPIC_WORDS]  # fmt: skip

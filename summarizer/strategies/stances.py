@@ -33,6 +33,7 @@ from .stance_words import (
     FEELINGS,
     FORWARD,
     LABELLING,
+    NO_COMMENT,
     NOUNS,
     REASONS,
     SEVERE,
@@ -141,6 +142,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         topic = (reason if dobj is not None else None) or dobj or clause or about
         if topic is None:
             return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
+        if clause is not None and topic is clause and clause.lemma_.lower() in NO_COMMENT:
+            return None  # "refused to comment": silence, not a position
         if position == "oppose" and NOUNS.get(topic.lemma_.lower()) == "oppose":
             position = "support"  # rejecting a criticism defends what it criticised
         said = s.subject_token(topic) if topic is clause else None
