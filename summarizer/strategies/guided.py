@@ -116,16 +116,13 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         # No clause of its own (an agreement or plan sentence read with the discourse's actors):
         # a follow-up, and an event only if the model types it.
         rule_type = _EVENT_RULES.get(verb, "OTHER" if clause and not clause.reporting else "STATEMENT")
-        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, False))
+        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin))
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
     # A named organisation or person that holds a stance is an actor even when no clause gives it a role.
     named = {i for i, a in enumerate(analysis.actors) if a.label in ("PERSON", "ORG", "GPE")}
     result.stances = stances.find(analysis, keep | named)
     holders = {item.reading.holder for item in result.stances} - keep
     result.actors = sorted(keep | holders)
-    stating = {item.sentence.number for item in result.stances}
-    for cand in result.candidates:
-        cand.stance = cand.sentence.number in stating
     result.questions = closed_questions(article, result, ask)
     return result
 

@@ -100,7 +100,7 @@ class Question:
 
 @dataclass
 class Candidate:
-    """One sentence's event (and maybe stance) as the parse reads it."""
+    """One sentence's event as the parse reads it (its stances are `Plan.stances`)."""
 
     sentence: SentenceInfo
     clause: Clause | None
@@ -108,7 +108,6 @@ class Candidate:
     recipients: list[int]
     rule_type: str
     agents_origin: Origin
-    stance: bool
 
 
 @dataclass
