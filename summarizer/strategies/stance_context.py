@@ -105,6 +105,11 @@ class StanceSentence:
                             return self.actor_in(obj)
         return None
 
+    def recipients(self, verb: Any) -> list[int]:
+        """The actors `parse` read as the verb's object or participants."""
+        clause = self.clause_at.get(verb.i)
+        return list(clause.recipients) if clause is not None else []
+
     def subject(self, verb: Any, depth: int = 0) -> int | None:
         """The actor acting as `verb`'s subject: its clause's agents, a group the discourse
         names, or (no subject of its own) that of the verb it depends on."""

@@ -64,7 +64,7 @@ FEELINGS: dict[str, str] = {
 EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
-        "encouraging promising "
+        "encouraging promising exciting "
         "reasonable sensible legitimate victory success breakthrough milestone".split(),
         "support",
     ),

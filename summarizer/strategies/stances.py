@@ -137,9 +137,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
-        # "thanked Wallace for the contributions", "criticised the agency for relying on ...".
-        reason = prep_object(tok, REASONS)
-        topic = (reason if dobj is not None else None) or dobj or clause or about
+        # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
+        # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
+        someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
+        topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
         if topic is None:
             return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
         if clause is not None and topic is clause and clause.lemma_.lower() in NO_COMMENT:
@@ -160,8 +161,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     if holder is None:
         return None
     target = s.actor_in(dobj) if dobj is not None else None
-    recipients = s.clause_at[tok.i].recipients if tok.i in s.clause_at else []
-    target = target if target is not None else next((r for r in recipients if r != holder), None)
+    target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
 
 
