@@ -162,6 +162,7 @@ class _Reader(ActorReader):
                     conditional=self._conditional(tok),
                     main=main,
                     agents_by_rule=by_rule,
+                    index=tok.i,
                 )
             )
         for clause in sorted(clauses, key=lambda c: not c.main):
@@ -218,6 +219,7 @@ class _Reader(ActorReader):
             present=root is not None and root.tag_ in ("VBZ", "VBP"),
             modal=any(t.dep_ == "aux" and t.lower_ in _MODALS and t.head.pos_ == "VERB" for t in doc),
             resolved_from=resolved_from,
+            doc=doc,
         )
 
     def _source(self, doc: Any, number: int) -> int | None:

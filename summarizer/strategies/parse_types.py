@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials", "is_actor"]
 
@@ -35,6 +36,7 @@ class Clause:
     conditional: bool
     main: bool  # the sentence's root or the content of its reporting verb
     agents_by_rule: bool = False  # agents came from the discourse (no named subject)
+    index: int = -1  # the verb's token index in the sentence's `doc`
 
 @dataclass
 class SentenceInfo:
@@ -50,6 +52,7 @@ class SentenceInfo:
     modal: bool = False  # an obligation or possibility ("must publish", "could reach")
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
+    doc: Any = None  # the spaCy parse, for readings over dependencies (stances)
 
 @dataclass
 class Analysis:
