@@ -8,13 +8,13 @@ model answers closed questions about it, rules fill in only what neither does.
 2. Closed questions (`guided_questions.py`), each scored over all its options by the engine's log-probabilities
    (`Conversation.choose`), each with a "none of these" option: per organisation its
    kind; per candidate event sentence its PLOVER type (none drops the event); per
-   stance candidate its position (none drops the stance). Every question repeats the
+   stance the parse reads its position (none drops the stance). Every question repeats the
    article first and asks last, so llama.cpp reuses the article's evaluated tokens.
    An engine that cannot score options leaves the rule's answer, and the result says so.
 3. Items are composed from the parse (`guided_compose.py`): an event's actors and recipients, a follow-up for
-   each future or conditional sentence, dates as the article words them (grounding
-   resolves them). Evidence quotes whole sentences, verbatim by construction. Every
-   item's `origin` names where each field came from.
+   each future or conditional sentence, stances from the attitude predicates `stances.py`
+   reads, dates as the article words them (grounding resolves them). Evidence quotes whole
+   sentences, verbatim by construction. Every item's `origin` names where each field came from.
 
 Articles not in English, or a machine without spaCy, take the old capitalisation path
 (`fallback.py`), and the result's notes say so.
@@ -25,38 +25,15 @@ from __future__ import annotations
 from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
-from . import fallback, guided_compose, guided_events, guided_questions, parse, parse_form, parse_pipeline
+from . import fallback, guided_compose, guided_events, guided_questions, parse, parse_form, parse_pipeline, stances
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
-from .names import stance_cue
 from .parse_types import Clause, SentenceInfo
 from .summary import write_summary
 
 __all__ = ["ASKED", "Guided", "plan", "rules_fingerprint"]
 
-# Verbs whose clause makes a sentence a stance candidate (event types: `guided_events`).
-_EVENT_RULES: dict[str, str] = {
-    **dict.fromkeys("agree sign approve accept adopt settle ratify".split(), "AGREE"),
-    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer".split(), "CONSULT"),
-    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate".split(), "SUPPORT"),
-    **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply".split(), "AID"),
-    **dict.fromkeys("urge ask request demand appeal press seek expect".split(), "REQUEST"),
-    **dict.fromkeys("accuse blame criticize criticise condemn denounce allege".split(), "ACCUSE"),
-    **dict.fromkeys("reject deny refuse veto dismiss oppose decline".split(), "REJECT"),
-    **dict.fromkeys("threaten warn".split(), "THREATEN"),
-    **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
-    **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel".split(), "SANCTION"),
-    **dict.fromkeys("deploy mobilize mobilise station".split(), "MOBILIZE"),
-    **dict.fromkeys("arrest detain seize raid evict confiscate".split(), "COERCE"),
-    **dict.fromkeys("attack kill bomb shoot shell wound invade".split(), "ASSAULT"),
-    **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
-    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
-    **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise".split(),
-                    "STATEMENT"),
-}  # fmt: skip
-_VERBAL = frozenset("STATEMENT SUPPORT REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
 # The kinds of question whose picks are calibrated (the priors are asked for all of them).
 # Measured on the 15 recorded fixtures: uncalibrated, the model's "none of these" never won;
 # calibrated, it dropped more true events than false ones (event precision 0.415 against
@@ -89,7 +66,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         return Plan(english=False, fallback_messages=asked, fallback_candidates=cands)
     sentences = reporting_sentences(article)
     analysis = parse.analyse([(s.number, s.text) for s in sentences])
-    kept = [i for i, a in enumerate(analysis.actors) if a.roles > 0 or a.label == "PERSON"]
+    kept = [i for i, a in enumerate(analysis.actors) if parse.is_actor(a)]
     keep = set(kept)
     interlocutors = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE", "GPE")}
     result = Plan(english=True, analysis=analysis, actors=kept)
@@ -109,7 +86,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             agents, origin = list(last_agents), "rule"
         if not agents and not found:
             continue
-        if agents:  # (a sentence with only an event reading leaves the stance side as it was)
+        if agents:  # (the discourse's actors come from its clauses, not from event readings)
             last_agents = agents
         recipients = [r for r in (clause.recipients if clause else []) if r in keep and r not in agents]
         if clause is not None and not recipients:
@@ -117,17 +94,21 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             for other in info.clauses:
                 if other is not clause and not other.reporting and set(other.agents) <= set(agents):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
-        stance = bool(agents) and (bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
-                                                                     _EVENT_RULES[clause.verb] in _VERBAL))  # fmt: skip
         # The event is the clause `guided_events` reads as one; a sentence with none (a report, a
         # plan, a description) is a statement, listed only as a stance or follow-up.
         event = found[0] if found else None
         rule_type = event.type if event else "STATEMENT"
-        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance, event))
+        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, event))
         for extra in found[1:2]:
             # A second act told in a relative or adverbial clause ("withdrew it after the committee asked ...").
             if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY:
-                result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, False, extra))
+                result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, extra))
+    # Stances are read from attitude predicates (`stances`), not from the event sentences.
+    # A named organisation or person that holds a stance is an actor even when no clause gives it a role.
+    named = {i for i, a in enumerate(analysis.actors) if a.label in ("PERSON", "ORG", "GPE")}
+    result.stances = stances.find(analysis, keep | named)
+    holders = {item.reading.holder for item in result.stances} - keep
+    result.actors = sorted(keep | holders)
     result.questions = closed_questions(article, result, ask)
     return result
 
@@ -210,7 +191,7 @@ def rules_fingerprint() -> str:
 
     tables: list[object] = [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        sorted(_EVENT_RULES.items()), sorted(_VERBAL), guided_compose.DEADLINE.pattern,
+        stances.lexicon(), guided_compose.DEADLINE.pattern,
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),

@@ -15,8 +15,7 @@ from ..dates import resolve_date
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
-from .guided_questions import NONE, Plan, topic
-from .names import stance_cue
+from .guided_questions import NONE, Plan
 from .parse_types import Found, SentenceInfo
 
 __all__ = [
@@ -114,6 +113,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
             kind, origin["kind"] = "state", "parse"
+        elif found.label == "GROUP":  # a people named by its nationality ("Palestinians")
+            kind, origin["kind"] = "other", "parse"
         else:
             answer = answers.get(("kind", i))
             if answer == NONE:
@@ -135,15 +136,15 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         info = cand.sentence
         agents = [ids[a] for a in cand.agents if a in ids]
         recipients = [ids[r] for r in cand.recipients if r in ids]
-        reading = cand.event
+        act = cand.event  # the clause read as an event, if any
         # The event's own agents and recipients when a clause was read as one (`guided_events`).
-        acting = [ids[a] for a in reading.agents if a in ids] if reading else agents
-        acted_on = [ids[r] for r in reading.clause.recipients if r in ids] if reading else []
+        acting = [ids[a] for a in act.agents if a in ids] if act else agents
+        acted_on = [ids[r] for r in act.clause.recipients if r in ids] if act else []
         acted_on = [r for r in acted_on or recipients if r not in acting]
-        if not agents and not acting:
+        if not acting:
             continue
         evidence = [Evidence(sentence=info.number, quote=info.text)]
-        for actor in dict.fromkeys(cand.agents + (reading.agents if reading else []) + cand.recipients):
+        for actor in dict.fromkeys(cand.agents + (act.agents if act else []) + cand.recipients):
             # Referred to here, not named ("the minister", "he", "the two sides"): also cite
             # the last sentence before that names it, so the reader sees who it is.
             forms = [m.lower() for m in names[actor].mentions]
@@ -158,15 +159,13 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             answer = None  # the model kept the sentence; the rule names its type
         type_origin: Origin = "model" if answer else "rule"
         etype = answer or cand.rule_type
-        clause = reading.clause if reading else cand.clause
-        # A clause read as an event has its own tense and condition; else the sentence's.
-        future = reading.clause.future if reading else info.future or (clause is not None and clause.future)
-        conditional = reading.clause.conditional if reading else info.conditional
-        if not acting:
-            pass  # a stance whose sentence names no event actor
-        elif etype == "STATEMENT" and DROP_STATEMENTS:
+        clause = act.clause if act else cand.clause
+        # A clause act as an event has its own tense and condition; else the sentence's.
+        future = act.clause.future if act else info.future or (clause is not None and clause.future)
+        conditional = act.clause.conditional if act else info.conditional
+        if etype == "STATEMENT" and DROP_STATEMENTS:
             statements += 1
-        elif reading and reading.clause.reporting and etype == "CONSULT" and any(
+        elif act and act.clause.reporting and etype == "CONSULT" and any(
             e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
         ):
             statements += 1  # "... told her that ...": more of a conversation already listed, not another one
@@ -189,20 +188,21 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             ))  # fmt: skip
         else:
             dropped += 1
-        position = answers.get(("position", n))
-        if position != NONE and "position" not in MODEL_VALUES:
-            position = None
-        if cand.stance and agents and position != NONE:
-            pos_origin: Origin = "model" if position else "rule"
-            position = position or stance_cue(info.text)
-            if position:
-                stances.append(Stance(
-                    holder=agents[0], topic=topic(cand, names) if cand.recipients else _clip(info.text, 80),
-                    target=recipients[0] if recipients else None, position=position,  # type: ignore[arg-type]
-                    summary=info.text, evidence=evidence,
-                    origin={"holder": cand.agents_origin, "topic": "rule", "target": "parse", "position": pos_origin,
-                            "summary": "rule", "evidence": "parse"},
-                ))  # fmt: skip
+    texts = {s.number: s.text for s in plan_.analysis.sentences}
+    for n, item in enumerate(plan_.stances):
+        reading = item.reading
+        answer = answers.get(("position", n))
+        if reading.holder not in ids or answer == NONE:
+            continue
+        use = answer if answer and "position" in MODEL_VALUES else None
+        target = ids.get(reading.target) if reading.target is not None else None
+        stances.append(Stance(
+            holder=ids[reading.holder], topic=reading.topic, target=target,
+            position=use or reading.position,  # type: ignore[arg-type]
+            summary=item.sentence.text, evidence=[Evidence(sentence=k, quote=texts[k]) for k in item.evidence],
+            origin={"holder": "parse", "topic": "parse", "target": "parse", "position": "model" if use else "rule",
+                    "summary": "rule", "evidence": "parse"},
+        ))  # fmt: skip
     follow_ups = _follow_ups(article, plan_, ids)
     if statements:
         notes.append(f"{statements} sentences that report no act (speech, plans, descriptions) are not listed as "
@@ -262,12 +262,6 @@ def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
 
 def _name(actor_id: str, actors: list[Actor]) -> str:
     return next(a.name for a in actors if a.id == actor_id)
-
-
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _dated_ahead(info: SentenceInfo, published: str | None) -> str | None:

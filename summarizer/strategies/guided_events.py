@@ -143,7 +143,7 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
     seen: set[int] = set()
     while clause.dep != "ROOT":
         parent = by_i.get(clause.head)
-        if parent is None or clause.i in seen:
+        if parent is None or clause.index in seen:
             return False
         if clause.dep == "xcomp" and parent.verb in _ASPECT:
             pass  # "continues to build up troops": the act goes on
@@ -152,7 +152,7 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
         elif clause.dep != "conj" and (not parent.reporting or parent.negated):
             # "argued that ...": an opinion; "did not say whether ...": not a report at all.
             return False
-        seen.add(clause.i)
+        seen.add(clause.index)
         clause = parent
     return True
 
@@ -180,8 +180,8 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[li
     """The clause's own agents, else those it shares: a conjunct without a subject takes its
     head's, a pronoun subject in a reported clause stands for the speaker."""
     seen: set[int] = set()
-    while clause.i not in seen:
-        seen.add(clause.i)
+    while clause.index not in seen:
+        seen.add(clause.index)
         if clause.subject in _DOCUMENTS:
             return [], False  # "the readout did not say ... and it gave no ...": the text, not an actor
         parent = by_i.get(clause.head)
@@ -191,7 +191,7 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[li
             if speaker:
                 return speaker, True
         own = [a for a in clause.agents if a in keep]
-        if own or parent is None or parent.i == clause.i:
+        if own or parent is None or parent.index == clause.index:
             return own, False
         if clause.dep != "conj" or clause.subject not in _PRONOUNS | {""}:
             return [], False
@@ -216,7 +216,7 @@ def _eventive(clause: Clause, kind: str) -> bool:
 def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation."""
-    by_i = {c.i: c for c in info.clauses}
+    by_i = {c.index: c for c in info.clauses}
     out: list[Reading] = []
     for clause in info.clauses:
         kind = clause_type(clause)
@@ -258,8 +258,8 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
         speaker = [a for a in said.agents if a in keep]
         if not speaker:
             continue
-        content = [c for c in info.clauses if c.head == said.i and c.dep in _REPORTED and c.i != said.i]
-        content += [c for c in info.clauses if any(c.head == k.i and c.dep == "conj" for k in content)]
+        content = [c for c in info.clauses if c.head == said.index and c.dep in _REPORTED and c.index != said.index]
+        content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind = ""
         for c in content:
             agents, by_speaker = _agents(c, by_i, keep)

@@ -70,7 +70,6 @@ def clause_form(verb: Any) -> dict[str, Any]:
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     return {
         "dep": verb.dep_,
-        "i": verb.i,
         "head": verb.head.i,
         "tag": verb.tag_,
         "aux": aux,
