@@ -214,6 +214,8 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
         if low in _PAST_AUX:
             if low == "have" and prev in _FUTURE_WORDS:
                 return True  # "will have withdrawn"
+            if low in ("has", "have") and backward and (i == len(tokens) - 1 or nxt in ("until", "till")):
+                return True  # "has until June 18 to appeal": a deadline ahead, not a perfect
             return False
     return None
 

@@ -189,6 +189,7 @@ class _Reader(ActorReader):
             present=root is not None and root.tag_ in ("VBZ", "VBP"),
             modal=any(t.dep_ == "aux" and t.lower_ in _MODALS and t.head.pos_ == "VERB" for t in doc),
             resolved_from=resolved_from,
+            doc=doc,
         )
 
     def _source(self, doc: Any, number: int) -> int | None:

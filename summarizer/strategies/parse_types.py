@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold"]
 
@@ -49,6 +50,9 @@ class SentenceInfo:
     modal: bool = False  # an obligation or possibility ("must publish", "could reach")
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
+    # The spaCy Doc the clauses were read from (one clause per VERB token, or the AUX root, in
+    # token order), for rules that walk the tree again (follow-ups).
+    doc: Any = field(default=None, repr=False, compare=False)
 
 @dataclass
 class Analysis:

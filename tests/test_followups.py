@@ -1,0 +1,105 @@
+"""Follow-ups of the guided strategy: one per clause that looks ahead, with who is expected
+to act and the date it is due, read from the parse (`strategies/followups.py`).
+
+Every article here was written for these tests, in domains the fixtures lack (health,
+energy, chemicals, sport, science); they run the whole strategy with an engine that
+declines the summary, as `bench/eval_rules.py` does, so no model is loaded.
+"""
+
+from __future__ import annotations
+
+from summarizer.api import Summarizer
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary, FollowUp
+
+HEADER = "title: Test\ndate: 2026-04-15\n---\n"  # a Wednesday
+
+
+def _run(body: str) -> ArticleSummary:
+    with Summarizer(engine=FunctionEngine(lambda r: "{}"), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(parse_article(HEADER + body))
+
+
+def _by_sentence(result: ArticleSummary) -> dict[int, list[FollowUp]]:
+    out: dict[int, list[FollowUp]] = {}
+    for f in result.follow_ups:
+        out.setdefault(f.evidence[0].sentence, []).append(f)
+    return out
+
+
+def _names(result: ArticleSummary, f: FollowUp) -> list[str]:
+    names = {a.id: a.name for a in result.actors}
+    return [names[i] for i in f.actors]
+
+
+def test_an_obligation_is_for_the_one_obliged_not_the_speaker():
+    result = _run("Energy Minister Carla Dumas said Novalink must repay its customers by June 30.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Novalink"]
+    assert (f.kind, f.due, f.due_text) == ("deadline", "2026-06-30", "by June 30")
+
+
+def test_no_follow_up_from_a_negated_counterfactual_descriptive_or_unknown_future():
+    result = _run(
+        "The merged firm would employ about 4,000 nurses. "
+        "The hospital would have closed earlier if the funds had not arrived. "
+        "Mayor Ida Brenner said the city would not raise taxes this year. "
+        "The agency did not say when the tests would resume."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_relative_clause_looks_ahead_for_the_noun_it_describes():
+    # The main clauses are past and about someone else; only the relative clauses look ahead.
+    result = _run(
+        "Lena Voss thanked Orbis Chemicals, which will close two plants in June. "
+        "The union met Baltica Rail, whose board will vote on the offer on May 6."
+    )
+    by = _by_sentence(result)
+    assert [(_names(result, f), f.due_text) for f in by[1]] == [(["Orbis Chemicals"], "in June")]
+    assert [(_names(result, f), f.due) for f in by[2]] == [(["Baltica Rail"], "2026-05-06")]
+
+
+def test_the_object_of_a_directive_is_expected_to_act():
+    result = _run("Health Minister Tomas Reyes urged Kestrel Labs to publish its trial data.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Kestrel Labs"] and f.kind == "expected_action"
+
+
+def test_a_deadline_given_to_someone_is_theirs_with_its_date():
+    result = _run("The court gave Velto Energy until September 1 to remove the pipeline.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Velto Energy"]
+    assert (f.kind, f.due) == ("deadline", "2026-09-01")
+
+
+def test_a_condition_names_who_acts_when_the_main_clause_does_not():
+    result = _run("If Kessler Pharma files an appeal, the ban will be suspended.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Kessler Pharma"] and f.kind == "conditional"
+
+
+def test_a_dated_condition_is_a_second_follow_up_for_its_own_subject():
+    result = _run(
+        "The nurses' union said it will strike from May 2 unless Harlow Health improves its offer by April 28."
+    )
+    got = {(tuple(_names(result, f)), f.kind, f.due) for f in result.follow_ups}
+    assert got == {(("nurses' union",), "conditional", "2026-05-02"), (("Harlow Health",), "deadline", "2026-04-28")}
+
+
+def test_the_due_date_is_the_forward_clauses_own_read_ahead():
+    result = _run(
+        "Senator Ruth Abara, who met the researchers on Monday, said the committee would publish its findings "
+        "on May 12. Dunmore Rovers have until Friday to appeal, the league said. "
+        "The launch of the probe is scheduled for June 3."
+    )
+    by = _by_sentence(result)
+    assert [(f.due_text, f.due) for f in by[1]] == [("on May 12", "2026-05-12")]  # not Monday, the meeting
+    assert [(f.due_text, f.due, f.kind) for f in by[2]] == [("until Friday", "2026-04-17", "deadline")]
+    assert [f.due for f in by[3]] == ["2026-06-03"]
+
+
+def test_two_dates_ahead_in_one_plan_are_two_follow_ups():
+    result = _run("Coach Anna Field said the team would play the first leg on May 2, with a replay on May 9.")
+    assert sorted(f.due for f in result.follow_ups) == ["2026-05-02", "2026-05-09"]
