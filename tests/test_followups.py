@@ -101,5 +101,34 @@ def test_the_due_date_is_the_forward_clauses_own_read_ahead():
 
 
 def test_two_dates_ahead_in_one_plan_are_two_follow_ups():
-    result = _run("Coach Anna Field said the team would play the first leg on May 2, with a replay on May 9.")
-    assert sorted(f.due for f in result.follow_ups) == ["2026-05-02", "2026-05-09"]
+    result = _run(
+        "Coach Anna Field said the team would play the first leg on May 2, with a replay on May 9. "
+        "The launch director said the rocket would fly on Friday, with a back-up date of May 12."
+    )
+    by = _by_sentence(result)
+    assert sorted(f.due for f in by[1]) == ["2026-05-02", "2026-05-09"]
+    assert sorted(f.due for f in by[2]) == ["2026-04-17", "2026-05-12"]
+
+
+def test_a_noun_of_need_with_its_own_subject_looks_ahead():
+    result = _run(
+        "Minister Karin Holt met officials of Velmora Steel on Tuesday. "
+        "The talks covered the urgent need for Velmora Steel to cut its emissions."
+    )
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Velmora Steel"]]
+
+
+def test_an_approval_the_plan_waits_for_is_a_follow_up_for_the_approver():
+    result = _run(
+        "The Competition Authority opened a review of the takeover on Monday. "
+        "The takeover is expected to close in June, subject to approval by the Competition Authority."
+    )
+    by = _by_sentence(result)[2]
+    assert ["Competition Authority"] in [_names(result, f) for f in by if f.kind == "conditional"]
+    assert "in June" in [f.due_text for f in by]
+
+
+def test_after_a_parenthetical_speaker_the_subject_of_the_content_acts():
+    result = _run("Velmora Steel has already paid 2 million euros, Karin Holt said, and will pay the rest by July 1.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Velmora Steel"] and f.due == "2026-07-01"

@@ -125,7 +125,14 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             for n, d in enumerate(chosen):
                 if n and date_prep(d) in ("to", "through", "and"):
                     continue  # "from Oct. 31 to Nov. 12" is one span of time
-                items.append(_Item(verb, actors, origin, cond and not (n and condition(verb) is None), d, controlled))
+                # A further date on a noun is that event's ("a session of the OSCE on Thursday").
+                noun = d.root.head.head if d.root.dep_ == "pobj" else d.root.head
+                inside = (
+                    [t for t in noun.subtree if not d.start <= t.i < d.end] if noun.pos_ in ("NOUN", "PROPN") else []
+                )
+                who = (_named(inside, analysis, ids) if n else []) or actors
+                items.append(_Item(verb, who, origin, cond and not (n and condition(verb) is None), d, controlled))
+        items += _approvals(anchors, analysis, ids, items)
         merged = _merge(items)
         for item in merged:
             date = item.date
@@ -187,7 +194,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        if verb.dep_ == "advcl" and marks and not marks & CONDITION:
+        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | {"for"}):
             continue  # "after the systems are checked on Thursday": the time of its head clause
         own_ahead = False
         for d in dates:
@@ -276,6 +283,22 @@ def _actors(
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
         return speakers, "rule"
     return [], "parse"
+
+
+def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], items: list[_Item]) -> list[_Item]:
+    """An action named by a noun with its agent in a forward sentence: "subject to approval by the
+    Commission", "pending a ruling by the court" is a conditional follow-up for that agent."""
+    if not anchors:
+        return []
+    out: list[_Item] = []
+    for tok in anchors[0].doc:
+        noun = tok.head
+        if tok.dep_ != "prep" or tok.lower_ != "by" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            continue
+        named = _named([t for c in tok.children if c.dep_ == "pobj" for t in c.subtree], analysis, ids)
+        if named and not any(i.actors == named for i in items + out):
+            out.append(_Item(noun, named, "parse", True, None))
+    return out
 
 
 def _merge(items: list[_Item]) -> list[_Item]:

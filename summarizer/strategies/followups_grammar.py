@@ -88,7 +88,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if report is not None and negated(report):
         return False  # "did not say when they would meet": what the article does not know
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and has_to(verb):
-        return any(c.dep_.startswith("nsubj") for c in verb.children)  # "the need for Russia to de-escalate"
+        # "the need for Russia to de-escalate" (a noun's), not "was needed for aid to reach them" (a purpose)
+        return verb.head.pos_ == "NOUN" and any(c.dep_.startswith("nsubj") for c in verb.children)
     words = {a.lower_ for a in auxiliaries(verb)}
     if words & (_WILL | _OBLIGE | _MAYBE):
         return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE))
@@ -154,6 +155,13 @@ def subject_of(verb: Any) -> Any | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
+        if tok.dep_ == "conj" and lemma(tok.head) in parse._REPORTING:
+            # "Washington has sent aid, she said, and will keep providing it": the fronted content's subject
+            said = tok.head
+            fronted = said.head if said.dep_ == "parataxis" else None
+            fronted = fronted or next((c for c in said.children if c.dep_ == "ccomp" and c.i < said.i), None)
+            if fronted is not None:
+                return subject_of(fronted)
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -235,10 +243,8 @@ def is_point(date: Any) -> bool:
     """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
     if date.root.dep_ in ("amod", "compound", "nummod") or date.label_ == "TIME":
         return False
-    if date_prep(date) in ("of", "than") or (
-        date_prep(date) in ("for", "over", "during") and not _MONTH_DAY.search(date.text)
-    ):
-        return False  # "for several months", but "scheduled for June 3"
+    if date_prep(date) in ("of", "than", "for", "over", "during") and not _MONTH_DAY.search(date.text):
+        return False  # "for several months", but "scheduled for June 3", "a back-up date of March 3"
     return not any(t.lower_ in ("every", "each", "annual", "annually") for t in date)
 
 
