@@ -132,3 +132,23 @@ def test_after_a_parenthetical_speaker_the_subject_of_the_content_acts():
     result = _run("Velmora Steel has already paid 2 million euros, Karin Holt said, and will pay the rest by July 1.")
     (f,) = result.follow_ups
     assert _names(result, f) == ["Velmora Steel"] and f.due == "2026-07-01"
+
+
+def test_a_plan_or_need_named_by_a_noun_is_its_holders():
+    result = _run(
+        "Mayor Ida Brenner stressed the need to repair the Kell bridge. "
+        "Her office welcomed Dalton Rail's plan to open a station in Kell. "
+        "He pointed to the council's decision to close the library."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[1]] == [["Ida Brenner"]]
+    assert [_names(result, f) for f in by[2]] == [["Dalton Rail"]]
+    assert 3 not in by  # a decision taken is news, not a plan
+
+
+def test_when_a_thing_is_the_subject_the_one_it_gives_to_is_concerned():
+    result = _run(
+        "The Orvia Institute won a science prize on Monday. "
+        "The prize gives the Orvia Institute a place at the world congress next year."
+    )
+    assert [(_names(result, f), f.due_text) for f in _by_sentence(result)[2]] == [(["Orvia Institute"], "next year")]

@@ -223,6 +223,15 @@ def _actors(
     last_agents: list[int],
 ) -> tuple[list[int], Origin]:
     """Who is expected to act in this clause (see the module's docstring for the order)."""
+    if verb.dep_ == "acl" and subject_of(verb) is None:
+        # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan.
+        noun = verb.head
+        owner_ = _named([t for c in noun.children if c.dep_ == "poss" for t in c.subtree], analysis, ids)
+        holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        got = owner_ or [a for a in (clauses[holder.i].agents if holder is not None and holder.i in clauses else [])
+                         if a in ids]  # fmt: skip
+        if got:
+            return got, "parse"
     ctrl = controller(verb) if verb.dep_ in ("xcomp", "advcl") else None
     if ctrl is not None:
         # "ordered it to publish", after "gave Aerlift until July 31 to pay": the object named before.
@@ -280,6 +289,10 @@ def _actors(
             c.lower_ in ("this", "that") and c.dep_ == "det" for c in subject.children)):  # fmt: skip
         if last_agents:
             return list(last_agents), "rule"  # "that agreement will take effect": its parties
+    given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
+    if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
+        # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
+        return _named(given, analysis, ids), "parse"
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
         return speakers, "rule"
     return [], "parse"

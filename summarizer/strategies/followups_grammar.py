@@ -34,6 +34,8 @@ _INTENT = frozenset(
 
 # Verbs whose noun object is a future thing: "expects savings of ...", "pledged continued backing".
 _EXPECT_NOUN = frozenset("expect plan promise pledge vow intend schedule forecast".split())
+# Nouns of need and intent whose infinitive is a plan: "the need to hold elections", "a plan to build".
+_PLAN_NOUN = frozenset("need plan proposal commitment pledge promise intention agreement deal".split())
 
 # Directives: their object is the one expected to act ("urged X to", "called on X to").
 _DIRECT = frozenset("urge ask tell order call instruct direct require press push encourage invite give".split())
@@ -114,6 +116,8 @@ def ahead(verb: Any, dated: bool) -> bool:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
             return True
+    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head):
+        return True  # "stressed the need to hold elections"
     if lemma(verb) in _EXPECT_NOUN and any(c.dep_ == "dobj" for c in verb.children) and not to:
         return verb.tag_ != "VBN" or bool(words)  # "expected annual savings", "pledged backing"
     if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
@@ -259,5 +263,5 @@ def any_subject(verb: Any) -> bool:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, _EXPECT_NOUN, _DIRECT, CONDITION, DEADLINE_PREP, ANAPHORS)
+    tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, CONDITION, DEADLINE_PREP, ANAPHORS)
     return [sorted(t) for t in (*tables, _TIME_MARKS)] + [NEXT.pattern, _MONTH_DAY.pattern]
