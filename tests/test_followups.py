@@ -152,3 +152,16 @@ def test_when_a_thing_is_the_subject_the_one_it_gives_to_is_concerned():
         "The prize gives the Orvia Institute a place at the world congress next year."
     )
     assert [(_names(result, f), f.due_text) for f in _by_sentence(result)[2]] == [(["Orvia Institute"], "next year")]
+
+
+def test_a_surname_a_weekday_with_its_hour_and_a_plan_given_up():
+    result = _run(
+        "His deputy, Rosa Quint, faces the former police chief Dan Morrow. "
+        "Morrow has promised to reopen the rural stations within a year. "
+        "Polls close at 8 p.m., and results are expected on Thursday morning. "
+        "The county had planned to hold the vote in October but delayed it after a flood."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Dan Morrow"]]
+    assert [f.due for f in by[3]] == ["2026-04-16"]
+    assert 4 not in by

@@ -65,7 +65,10 @@ def _named(tokens: list[Any], analysis: Analysis, ids: dict[int, str]) -> list[i
     for i, actor in enumerate(analysis.actors):
         if i not in ids:
             continue
-        for form in actor.mentions:
+        forms = list(actor.mentions)
+        if actor.label == "PERSON" and len(actor.name.split()) > 1 and len(actor.name.split()[-1]) > 2:
+            forms.append(actor.name.split()[-1])  # "Morrow" for Dan Morrow, as the parse folds surnames
+        for form in forms:
             if len(form) < 2:
                 continue
             for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):

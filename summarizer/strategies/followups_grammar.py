@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..datenames import MONTHS
+from ..datenames import MONTHS, WEEKDAYS
 from . import parse
 
 __all__ = [
@@ -101,8 +101,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     head = verb.head
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
-        if negated(head):
-            return False
+        if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
+            return False  # "had planned to hold it in October": a plan given up or done
         if lemma(head) in _INTENT | {"be", "have", "need"}:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
@@ -184,6 +184,7 @@ def reporting_clause(verb: Any) -> Any | None:
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
+_DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
 
 _TIME_MARKS = frozenset("after before when once until as while".split())
@@ -245,8 +246,10 @@ def date_prep(date: Any) -> str:
 
 def is_point(date: Any) -> bool:
     """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
-    if date.root.dep_ in ("amod", "compound", "nummod") or date.label_ == "TIME":
+    if date.root.dep_ in ("amod", "compound", "nummod"):
         return False
+    if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
+        return False  # "at 8 p.m.", but "on Wednesday morning"
     if date_prep(date) in ("of", "than", "for", "over", "during") and not _MONTH_DAY.search(date.text):
         return False  # "for several months", but "scheduled for June 3", "a back-up date of March 3"
     return not any(t.lower_ in ("every", "each", "annual", "annually") for t in date)
@@ -264,4 +267,4 @@ def any_subject(verb: Any) -> bool:
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
     tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, CONDITION, DEADLINE_PREP, ANAPHORS)
-    return [sorted(t) for t in (*tables, _TIME_MARKS)] + [NEXT.pattern, _MONTH_DAY.pattern]
+    return [sorted(t) for t in (*tables, _TIME_MARKS)] + [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]
