@@ -158,7 +158,8 @@ def resolve_date(date_text: str | None, published: str | None, *, future: bool =
 # the reopening forward. The nearest marker wins, looking back from the phrase first
 # (its verb usually comes before it), then forward.
 _FUTURE_WORDS = frozenset(
-    "will would shall 'll won't wouldn't plans plan planned planning expected expects expect scheduled "
+    "will would shall 'll won't wouldn't could may might must should "
+    "plans plan planned planning expected expects expect scheduled "
     "upcoming intends intend intended aims due set".split()
 )
 # Verbs that look ahead when followed by "to": "agreed to meet", "decided to hold".
@@ -206,8 +207,8 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
             continue  # "would be held": the auxiliary before it decides
         past = low in _PAST_WORDS or (word.islower() and low.endswith("ed") and low not in _NOT_PAST)
         if past:
-            if prev in _PASSIVE_AUX:
-                continue  # "be held", "been reported": look further for will/would/has
+            if prev in _PASSIVE_AUX or prev in ("is", "are", "am"):
+                continue  # "be held", "been reported", "are checked": look further for will/would/has
             if prev == "have" and i > 1 and tokens[i - 2].lower() in _FUTURE_WORDS:
                 return True  # "will have finished"
             return False

@@ -81,6 +81,10 @@ def test_read_date_ambiguity_rules():
         ("The ministers traveled to Geneva on Sunday.", "on Sunday", False),
         ("Troops will have withdrawn by Friday.", "by Friday", True),
         ("Rain on Friday.", "on Friday", None),
+        ("The firm will hold a news conference after the checks are completed on Thursday.", "on Thursday", True),
+        ("Rivers could reach flood level by Tuesday night, the institute said.", "by Tuesday night", True),
+        ("Both clubs have until Wednesday to reply, the league said.", "until Wednesday", True),
+        ("The club had until Wednesday to reply.", "until Wednesday", False),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):

@@ -106,7 +106,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         doc = info.doc if info.doc is not None else nlp(info.text)
         verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
         clauses = dict(zip([t.i for t in verbs], info.clauses, strict=True)) if len(verbs) == len(info.clauses) else {}
-        dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        dates = _dates(doc)
         anchors = _anchors(verbs, dates, published)
         at = {a.i for a in anchors}
         # A clause inside another forward-looking clause is part of it ("will publish results on
@@ -154,6 +154,17 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         agents = [a for c in info.clauses if c.main and not c.agents_by_rule for a in c.agents if a in ids]
         if agents:
             last_agents = agents
+    return out
+
+
+def _dates(doc: Any) -> list[Any]:
+    """Date and time phrases, one span for "Thursday" + "morning" that the tagger splits."""
+    out: list[Any] = []
+    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
+        if out and out[-1].end == ent.start:
+            out[-1] = doc[out[-1].start : ent.end]
+        else:
+            out.append(ent)
     return out
 
 
