@@ -165,3 +165,12 @@ def test_a_surname_a_weekday_with_its_hour_and_a_plan_given_up():
     assert [_names(result, f) for f in by[2]] == [["Dan Morrow"]]
     assert [f.due for f in by[3]] == ["2026-04-16"]
     assert 4 not in by
+
+
+def test_a_reported_would_counts_however_the_parser_hangs_it():
+    # The parser hangs "and that the scheme would be reviewed" on the relative clause before it.
+    result = _run(
+        "A spokesperson said the grants were designed for towns where families had no clinic "
+        "and that the scheme would be reviewed every year."
+    )
+    assert [f.kind for f in result.follow_ups] == ["expected_action"]

@@ -73,7 +73,7 @@ def _perfect_modal(verb: Any) -> bool:
 def _reported(verb: Any) -> bool:
     """Under a verb of saying, promising or expecting ("said it would"), or with "X said" beside it."""
     tok = verb
-    while tok.dep_ in ("conj", "xcomp", "ccomp", "advcl") and tok.head.i != tok.i:
+    while tok.head.i != tok.i:  # (any way up: the parser may hang "and that X would" on a relative clause)
         tok = tok.head
         if lemma(tok) in parse._REPORTING | _INTENT | {"assure", "announce", "insist", "confirm", "warn"}:
             return True
