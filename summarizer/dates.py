@@ -97,6 +97,9 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
         return _single(pub - dt.timedelta(days=1))
     if re.search(r"\btomorrow\b", phrase):
         return _single(pub + dt.timedelta(days=1))
+    end = _END_OF.search(phrase)
+    if end:
+        return _single(_end_of(end, pub, future))
     for m, day_first in ((_MONTH_DAY.search(date_text), False), (_DAY_MONTH.search(date_text), True)):
         if m:
             month_s, day_s = (m.group(2), m.group(1)) if day_first else (m.group(1), m.group(2))
@@ -135,6 +138,28 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
             chosen = coming if future else last
             return DateReading(chosen.isoformat(), False, tuple(sorted({coming.isoformat(), last.isoformat()})))
     return _NONE
+
+
+# "the end of the year", "end of next month", "the end of March": the last day of that period.
+_END_OF = re.compile(rf"\bend of (?:the |this )?(?:(next|last) )?(year|month|{_MONTH_RE})\b", re.I)
+
+
+def _end_of(m: re.Match[str], pub: dt.date, future: bool) -> dt.date:
+    shift = {"next": 1, "last": -1}.get((m.group(1) or "").lower(), 0)
+    unit = m.group(2).lower()
+    if unit == "year":
+        return dt.date(pub.year + shift, 12, 31)
+    if unit == "month":
+        month, year = pub.month + shift, pub.year
+    else:
+        month, year = _MONTHS[unit.rstrip(".")], pub.year
+        if future and month < pub.month:
+            year += 1  # "by the end of March" said in May: next March
+        elif not future and month > pub.month:
+            year -= 1
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def resolve_date(date_text: str | None, published: str | None, *, future: bool = False) -> str | None:
