@@ -174,3 +174,14 @@ def test_a_reported_would_counts_however_the_parser_hangs_it():
         "and that the scheme would be reviewed every year."
     )
     assert [f.kind for f in result.follow_ups] == ["expected_action"]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker_never_the_last_sentences_actor():
+    result = _run(
+        "A jury found former mayor Erik Sand guilty of fraud on Tuesday. "
+        "His lawyer, Mia Rask, said Sand would appeal the verdict. "
+        "Prosecutors said they would seek a prison term of at least four years."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Erik Sand"]]
+    assert [_names(result, f) for f in by[3]] == [[]]  # the prosecutors are no actor here

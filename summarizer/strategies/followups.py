@@ -144,8 +144,11 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             kind = ("conditional" if item.conditional else "deadline" if deadline
                     else "scheduled" if words else "expected_action")  # fmt: skip
             evidence = [Evidence(sentence=info.number, quote=info.text)]
+            description = info.text if len(merged) == 1 else _clause_text(item.verb)
+            if words and any(f.description == description for f in out):
+                description = f"{description} ({words})"  # the second date of one plan
             out.append(FollowUp(
-                description=info.text if len(merged) == 1 else _clause_text(item.verb), kind=kind,  # type: ignore[arg-type]
+                description=description, kind=kind,  # type: ignore[arg-type]
                 actors=[ids[a] for a in item.actors if a in ids], due=_due(words, evidence, article),
                 due_text=words, basis="explicit", evidence=evidence,
                 origin={"description": "rule", "kind": "rule", "actors": item.origin, "due": "parse",
@@ -301,8 +304,10 @@ def _actors(
             return got, "rule"
     if subject is not None and (subject.lower_ in ANAPHORS or subject.lemma_.lower() in parse._COMMIT or any(
             c.lower_ in ("this", "that") and c.dep_ == "det" for c in subject.children)):  # fmt: skip
-        if last_agents:
-            return list(last_agents), "rule"  # "that agreement will take effect": its parties
+        if last_agents and not (subject.pos_ == "PRON" and report is not None):
+            # "that agreement will take effect": its parties; but "prosecutors said they would": not
+            # the last sentence's actors
+            return list(last_agents), "rule"
     given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
     if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
         # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
