@@ -185,3 +185,15 @@ def test_a_pronoun_in_reported_speech_is_the_speaker_never_the_last_sentences_ac
     by = _by_sentence(result)
     assert [_names(result, f) for f in by[2]] == [["Erik Sand"]]
     assert [_names(result, f) for f in by[3]] == [[]]  # the prosecutors are no actor here
+
+
+def test_can_with_a_deadline_looks_ahead_could_see_does_not():
+    result = _run(
+        "Voters can register until April 30. "
+        "Residents could see smoke from miles away on Monday. "
+        "Talks between the two hospitals are scheduled for next week."
+    )
+    by = _by_sentence(result)
+    assert [(f.kind, f.due) for f in by[1]] == [("deadline", "2026-04-30")]
+    assert 2 not in by
+    assert [f.due_text for f in by[3]] == ["for next week"]

@@ -24,6 +24,8 @@ __all__ = [
 _WILL = frozenset("will shall 'll wo".split())
 _OBLIGE = frozenset("must should ought need".split())
 _MAYBE = frozenset("may might could".split())
+# Verbs of perception: "could see" is a past ability.
+_PERCEIVE = frozenset("see hear feel smell notice watch".split())
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
 # expectation or a commitment: "plans to meet", "is expected to close", "is due to be heard".
@@ -93,8 +95,12 @@ def ahead(verb: Any, dated: bool) -> bool:
         # "the need for Russia to de-escalate" (a noun's), not "was needed for aid to reach them" (a purpose)
         return verb.head.pos_ == "NOUN" and any(c.dep_.startswith("nsubj") for c in verb.children)
     words = {a.lower_ for a in auxiliaries(verb)}
+    if "could" in words and lemma(verb) in _PERCEIVE:
+        return False  # "residents could see smoke": what was possible, not what may come
     if words & (_WILL | _OBLIGE | _MAYBE):
         return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE))
+    if "can" in words and dated:
+        return True  # "voters can register until April 30"
     if "would" in words:
         # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
         return verb.dep_ != "relcl" and (_reported(verb) or condition(verb) is not None or dated)
@@ -250,8 +256,10 @@ def is_point(date: Any) -> bool:
         return False
     if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
         return False  # "at 8 p.m.", but "on Wednesday morning"
-    if date_prep(date) in ("of", "than", "for", "over", "during") and not _MONTH_DAY.search(date.text):
-        return False  # "for several months", but "scheduled for June 3", "a back-up date of March 3"
+    if date_prep(date) in ("of", "than", "for", "over", "during") and not (
+        _MONTH_DAY.search(date.text) or NEXT.match(date.text)
+    ):
+        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
     return not any(t.lower_ in ("every", "each", "annual", "annually") for t in date)
 
 
@@ -266,5 +274,17 @@ def any_subject(verb: Any) -> bool:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, CONDITION, DEADLINE_PREP, ANAPHORS)
+    tables = (
+        _WILL,
+        _OBLIGE,
+        _MAYBE,
+        _PERCEIVE,
+        _INTENT,
+        _EXPECT_NOUN,
+        _PLAN_NOUN,
+        _DIRECT,
+        CONDITION,
+        DEADLINE_PREP,
+        ANAPHORS,
+    )
     return [sorted(t) for t in (*tables, _TIME_MARKS)] + [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]
