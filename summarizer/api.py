@@ -8,10 +8,12 @@ here, before anything is parsed, sent or cached (`check_arguments`).
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from .chunking import context_tokens_for
 from .config import Settings, build_engine
@@ -25,6 +27,26 @@ __all__ = ["Summarizer", "asummarize", "check_arguments", "read_article", "summa
 
 # A publication date as callers may give it: "YYYY-MM-DD", a date or a datetime.
 Published = str | dt.date | None
+# The keyword arguments that describe the article (the rest of a one-shot call configures the `Summarizer`).
+_ARTICLE_ARGUMENTS = ("published", "title", "source", "language")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _async_twin(sync: Callable[P, R]) -> Callable[[Callable[..., Awaitable[R]]], Callable[P, Awaitable[R]]]:
+    """Give an async function its sync twin's parameters, for ``help()``, IDEs and type checkers.
+
+    The twin declares only ``text`` and ``**arguments`` and passes them on as they came, so
+    each parameter list is written once, on the sync function.
+    """
+
+    def decorate(func: Callable[..., Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+        func.__signature__ = inspect.signature(sync)  # type: ignore[attr-defined]
+        func.__annotations__ = dict(sync.__annotations__)
+        return func
+
+    return decorate
 
 
 def check_arguments(
@@ -94,7 +116,7 @@ def _check_encodable(name: str, value: str) -> None:
         ) from None
 
 
-def _parse(text: Any, published: Any, title: Any, source: Any, language: Any = None) -> Article:
+def _parse(text: Any, published: Any = None, title: Any = None, source: Any = None, language: Any = None) -> Article:
     text, published, title, source = check_arguments(text, published=published, title=title, source=source)
     if language is not None and not isinstance(language, str):
         raise InputError(f"language must be a str such as 'es', not {_type_name(language)}")
@@ -243,18 +265,10 @@ class Summarizer:
         article = _parse(text, published, title, source, language)  # before the engine is built
         return self.pipeline.run(article)
 
-    async def asummarize(
-        self,
-        text: str,
-        *,
-        published: Published = None,
-        title: str | None = None,
-        source: str | None = None,
-        language: str | None = None,
-    ) -> ArticleSummary:
+    @_async_twin(summarize)
+    async def asummarize(self, text: str, **arguments: Any) -> ArticleSummary:
         """Async twin of `summarize`."""
-        article = _parse(text, published, title, source, language)
-        return await self.pipeline.arun(article)
+        return await self.pipeline.arun(_parse(text, **arguments))
 
     async def aclose(self) -> None:
         """Close the engine's async connections; call before the event loop ends."""
@@ -322,15 +336,9 @@ def summarize(
         return summarizer.summarize(text, published=published, title=title, source=source, language=language)
 
 
-async def asummarize(
-    text: str,
-    *,
-    published: Published = None,
-    title: str | None = None,
-    source: str | None = None,
-    language: str | None = None,
-    **config: Any,
-) -> ArticleSummary:
+@_async_twin(summarize)
+async def asummarize(text: str, **arguments: Any) -> ArticleSummary:
     """Async twin of `summarize`."""
-    async with Summarizer(**config) as summarizer:
-        return await summarizer.asummarize(text, published=published, title=title, source=source, language=language)
+    article = {name: arguments.pop(name) for name in _ARTICLE_ARGUMENTS if name in arguments}
+    async with Summarizer(**arguments) as summarizer:
+        return await summarizer.asummarize(text, **article)

@@ -21,24 +21,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_errors import (
-    EXIT_INTERRUPTED,
-    OutputWriteError,
-    SummarizerCommand,
-    check_output_path,
-    handle_errors,
-    setup_logging,
-    write_error,
-)
-from .cli_options import (
-    ConcurrencyOpt,
-    D,
-    RpmOpt,
-    TpmOpt,
-    cli_state,
-    model_options,
-    model_settings,
-)
+from .cli_errors import EXIT_INTERRUPTED, OutputWriteError, add_command, check_output_path, setup_logging, write_error
+from .cli_options import ConcurrencyOpt, D, RpmOpt, TpmOpt, cli_state, model_options, model_settings, option
 
 if TYPE_CHECKING:
     from .batch import BatchResult, BatchRun, BatchTotals
@@ -47,11 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["register_batch", "batch"]
 
 
-def register_batch(app: typer.Typer) -> None:
-    """Add the ``batch`` command to `app`."""
-    app.command("batch", cls=SummarizerCommand)(handle_errors(model_options()(batch)))
-
-
+@model_options()
 def batch(
     ctx: typer.Context,
     inputs: Annotated[
@@ -64,14 +44,14 @@ def batch(
         ),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="JSONL file to write [default: stdout].")
+        Path | None, option("--output", "-o", metavar="FILE", help="JSONL file to write [default: stdout].")
     ] = None,
     concurrency: ConcurrencyOpt = D.concurrency,
     rpm: RpmOpt = D.rpm,
     tpm: TpmOpt = D.tpm,
     progress: Annotated[
         bool | None,
-        typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
+        option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal]."),
     ] = None,
 ) -> None:
     """Summarize many articles into one JSONL file, one line per input in input order.
@@ -101,6 +81,11 @@ def batch(
         settings=model_settings(ctx),
     )
     raise typer.Exit(code)
+
+
+def register_batch(app: typer.Typer) -> None:
+    """Add the ``batch`` command to `app`."""
+    add_command(app, "batch")(batch)
 
 
 def _batch(

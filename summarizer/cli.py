@@ -20,7 +20,7 @@ from .batch_cli import register_batch
 from .cli_cache import register_cache
 from .cli_errors import SummarizerGroup, fail
 from .cli_fixtures import register_fixtures
-from .cli_options import CliState
+from .cli_options import CliState, option
 from .cli_summarize import register_summarize
 from .cli_views import register_views
 from .eval_cli import register_eval
@@ -56,9 +56,7 @@ def main(
     ctx: typer.Context,
     config: Annotated[
         Path | None,
-        typer.Option(
-            metavar="FILE", help="TOML config file [env: SUMMARIZER_CONFIG; default: user config dir/config.toml]"
-        ),
+        option(metavar="FILE", help="TOML config file [env: SUMMARIZER_CONFIG; default: user config dir/config.toml]"),
     ] = None,
 ) -> None:
     """Turn news articles into validated, grounded, structured summaries.

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from .cli_errors import handle_errors, setup_logging, write_output
-from .cli_options import CacheDirOpt, D
+from .cli_options import CacheDirOpt, D, option
 
 __all__ = ["cache_app", "register_cache"]
 
@@ -82,9 +82,7 @@ def _stats_table(stats: dict[str, Any]) -> str:
 @handle_errors
 def cache_stats(
     cache_dir: CacheDirOpt = D.cache_dir,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON even on a terminal (the default when piped).")
-    ] = False,
+    as_json: Annotated[bool, option("--json", help="Print JSON even on a terminal (the default when piped).")] = False,
 ) -> None:
     """Entries, size on disk and tokens the cache has saved.
 
@@ -116,7 +114,7 @@ def cache_stats(
 def cache_clear(
     cache_dir: CacheDirOpt = D.cache_dir,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Clear without asking (required when stdin is not a terminal).")
+        bool, option("--yes", "-y", help="Clear without asking (required when stdin is not a terminal).")
     ] = False,
 ) -> None:
     """Delete every cached result, after asking; says how many entries and bytes went.

@@ -35,6 +35,7 @@ __all__ = [
     "OutputWriteError",
     "SummarizerCommand",
     "SummarizerGroup",
+    "add_command",
     "check_output_path",
     "fail",
     "handle_errors",
@@ -100,6 +101,16 @@ def handle_errors(func: F) -> F:
             raise fail(f"unexpected {type(err).__name__}: {err} (run with --debug for a traceback)", 1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def add_command(app: typer.Typer, name: str) -> Callable[[F], F]:
+    """Register the decorated function as `app`'s command `name`, behind the one error
+    boundary (`handle_errors`) and with one-line usage errors (`SummarizerCommand`)."""
+
+    def register(func: F) -> F:
+        return app.command(name, cls=SummarizerCommand)(handle_errors(func))
+
+    return register
 
 
 def quiet_broken_stdout() -> None:

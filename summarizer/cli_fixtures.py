@@ -16,11 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors
-from .cli_options import (
-    model_options,
-    model_settings,
-)
+from .cli_errors import add_command
+from .cli_options import model_options, model_settings, option
 
 __all__ = ["fixtures_app", "register_fixtures"]
 
@@ -44,9 +41,7 @@ def register_fixtures(app: typer.Typer) -> None:
     app.add_typer(fixtures_app, name="fixtures")
 
 
-RootOpt = Annotated[
-    Path, typer.Option("--root", envvar="SUMMARIZER_FIXTURES", metavar="DIR", help="Fixture set directory.")
-]
+RootOpt = Annotated[Path, option("--root", env="SUMMARIZER_FIXTURES", metavar="DIR", help="Fixture set directory.")]
 NamesArg = Annotated[
     list[str] | None, typer.Argument(metavar="NAME", help="Fixture names (default: all).", show_default=False)
 ]
@@ -67,12 +62,8 @@ def _fixture_names(fixtures: Any, names: list[str] | None) -> list[str]:
     return chosen
 
 
-@fixtures_app.command("verify", cls=SummarizerCommand)
-@handle_errors
-def fixtures_verify(
-    names: NamesArg = None,
-    root: RootOpt = Path("fixtures"),
-) -> None:
+@add_command(fixtures_app, "verify")
+def fixtures_verify(names: NamesArg = None, root: RootOpt = Path("fixtures")) -> None:
     """Replay every fixture through the whole pipeline and compare with the expected results.
 
     Exits 1 when any fixture changed, is stale or is missing, or when recordings are unused.
@@ -97,12 +88,8 @@ def fixtures_verify(
         raise typer.Exit(1)
 
 
-@fixtures_app.command("update", cls=SummarizerCommand)
-@handle_errors
-def fixtures_update(
-    names: NamesArg = None,
-    root: RootOpt = Path("fixtures"),
-) -> None:
+@add_command(fixtures_app, "update")
+def fixtures_update(names: NamesArg = None, root: RootOpt = Path("fixtures")) -> None:
     """Rewrite expected results from the current pipeline after an intended change, showing what changed.
 
     Example:
@@ -135,8 +122,7 @@ _NOT_RECORDED = (
 )  # fmt: skip
 
 
-@fixtures_app.command("record", cls=SummarizerCommand)
-@handle_errors
+@add_command(fixtures_app, "record")
 @model_options(without=_NOT_RECORDED)
 def fixtures_record(
     ctx: typer.Context,
@@ -146,7 +132,7 @@ def fixtures_record(
     ] = None,
     root: RootOpt = Path("fixtures"),
     engine: Annotated[
-        str, typer.Option("--engine", metavar="ENGINE", help="openai or local: the live engine to record.")
+        str, option("--engine", metavar="ENGINE", help="openai or local: the live engine to record.")
     ] = "local",
 ) -> None:
     """Run a live engine over fixture articles; write recordings and expected results.

@@ -1,11 +1,12 @@
 """The options the commands share, each declared once, and the typed settings they make.
 
-Every alias below is an ``Annotated`` type carrying its ``typer.Option`` (flag,
-environment variable, metavar, help); a command takes an option by naming the alias
-and the default from `D`, e.g. ``engine: EngineOpt = D.engine``. summarize, batch,
-eval, serve and fixtures record use these, so a flag means the same everywhere and
-the config file (whose keys are these parameter names) reaches each command the same
-way.
+Each shared option is one field of `_Shared`: name, type, default (`D` holds them)
+and its ``typer.Option`` (flags, environment variable, metavar, help), built by
+`option`, the one factory every command's options go through. `model_options` adds
+the model options to a command; the few a command places itself have an alias, e.g.
+``concurrency: ConcurrencyOpt = D.concurrency``. summarize, batch, eval, serve and
+fixtures record use these, so a flag means the same everywhere and the config file
+(whose keys are these parameter names) reaches each command the same way.
 
 The root command puts a `CliState` on ``ctx.obj``; `model_settings(ctx)` turns a
 command's options (flags > env > config file > defaults, as typer resolved them) into
@@ -18,9 +19,9 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
 
@@ -32,235 +33,115 @@ __all__ = [
     "CliState",
     "cli_state",
     "model_settings",
-    "ApiKeyEnvOpt",
-    "BaseUrlOpt",
     "CacheDirOpt",
-    "ChunkOverlapOpt",
     "ConcurrencyOpt",
-    "ContextTokensOpt",
-    "DebugOpt",
-    "EngineOpt",
-    "MaxAttemptsOpt",
-    "MaxTokensOpt",
-    "ModeOpt",
-    "ModelOpt",
-    "ModelPathOpt",
-    "NoCacheOpt",
     "OutputOpt",
-    "RecordingsOpt",
-    "RetriesOpt",
     "RpmOpt",
-    "StrategyOpt",
-    "TemperatureOpt",
-    "ThreadsOpt",
-    "TimeoutOpt",
     "TpmOpt",
-    "VerboseOpt",
+    "format_option",
     "model_options",
+    "option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def option(*flags: str, help: str, env: str | None = None, metavar: str | None = None, **checks: Any) -> Any:
+    """A `typer.Option` as the commands declare theirs.
+
+    Args:
+        flags: e.g. ``"--output", "-o"``; none: typer's, from the parameter's name.
+        help: the help line.
+        env: the environment variable that sets it (shown in the help).
+        metavar: the value's name in the help.
+        checks: typer's other settings (min, max, count, show_default).
+    """
+    return typer.Option(*flags, envvar=env, metavar=metavar, help=help, **checks)
+
+
+def format_option(help: str) -> Any:
+    """The ``--format``/``-f`` option of the commands that print a result or a report in a chosen form."""
+    return option("--format", "-f", metavar="FORMAT", help=help)
+
+
+def _shared(default: T, *flags: str, help: str, **settings: Any) -> T:
+    """A `_Shared` field: `default` is what `D` holds; the `option` rides in the field's metadata."""
+    return field(default=default, metadata={"option": option(*flags, help=help, **settings)})
 
 
 @dataclass(frozen=True)
-class _Defaults:
-    """The shared options' defaults, in one place (None: resolved later, see the help)."""
+class _Shared:
+    """Every shared option, declared once, in help order: its name, type, default, flags, env var and help.
 
-    engine: str = "auto"
-    model: str | None = None
-    base_url: str | None = None
-    api_key_env: str | None = None
-    mode: str = "auto"
-    recordings: Path | None = None
-    model_path: str | None = None
-    threads: int | None = None
-    strategy: str = "auto"
-    no_cache: bool = False
-    cache_dir: Path | None = None
-    max_attempts: int = 3
-    max_tokens: int | None = None
-    temperature: float = 0.0
-    timeout: float = 120.0
-    retries: int = 4
-    context_tokens: int | None = None
-    chunk_overlap: int = 1
-    concurrency: int = 8
-    rpm: float | None = None
-    tpm: float | None = None
-    verbose: int = 0
-    debug: bool = False
+    A None default is resolved later, as the help says. `D` holds the defaults.
+    """
 
-
-D = _Defaults()
-
-EngineOpt = Annotated[
-    str,
-    typer.Option(
-        "--engine",
-        envvar="SUMMARIZER_ENGINE",
-        metavar="ENGINE",
-        help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.",
-    ),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model", envvar="SUMMARIZER_MODEL", metavar="NAME", help="Model name at the endpoint [default: gpt-4o-mini]."
-    ),
-]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url",
-        envvar="OPENAI_BASE_URL",
-        metavar="URL",
-        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.",
-    ),
-]
-ApiKeyEnvOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--api-key-env",
-        metavar="NAME",
+    # fmt: off
+    engine: str = _shared("auto", "--engine", env="SUMMARIZER_ENGINE", metavar="ENGINE",
+        help="auto, openai, local or replay. auto: an endpoint when one is configured, else the embedded model.")
+    model: str | None = _shared(None, "--model", env="SUMMARIZER_MODEL", metavar="NAME",
+        help="Model name at the endpoint [default: gpt-4o-mini].")
+    base_url: str | None = _shared(None, "--base-url", env="OPENAI_BASE_URL", metavar="URL",
+        help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    api_key_env: str | None = _shared(None, "--api-key-env", metavar="NAME",
         help="Environment variable holding the key for --base-url [default: SUMMARIZER_API_KEY; "
-        "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].",
-    ),
-]
-ModeOpt = Annotated[
-    str,
-    typer.Option(
-        "--mode",
-        envvar="SUMMARIZER_MODE",
-        metavar="MODE",
-        help="auto, json_schema, json_object, tools or text. auto falls back in that order.",
-    ),
-]
-RecordingsOpt = Annotated[
-    Path | None,
-    typer.Option("--recordings", metavar="DIR", help="Recordings for --engine replay [default: fixtures/recordings]."),
-]
-ModelPathOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model-path",
-        envvar="SUMMARIZER_LOCAL_MODEL",
-        metavar="FILE",
-        help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].",
-    ),
-]
-ThreadsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--threads",
-        envvar="SUMMARIZER_THREADS",
-        metavar="N",
-        min=1,
-        help="llama.cpp threads for the embedded engine [default: the cores less one, at most 4].",
-    ),
-]
-StrategyOpt = Annotated[
-    str,
-    typer.Option(
-        "--strategy",
-        envvar="SUMMARIZER_STRATEGY",
-        metavar="STRATEGY",
-        help="auto, single or guided. auto: guided for the embedded model, single otherwise.",
-    ),
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write the cache (a rerun then starts over).")
-]
-CacheDirOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--cache-dir", envvar="SUMMARIZER_CACHE_DIR", metavar="DIR", help="Cache location [default: user cache dir]."
-    ),
-]
-MaxAttemptsOpt = Annotated[
-    int,
-    typer.Option(
-        "--max-attempts",
-        envvar="SUMMARIZER_MAX_ATTEMPTS",
-        min=1,
-        max=10,
-        metavar="N",
-        help="Calls per pass, repairs included.",
-    ),
-]
-MaxTokensOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--max-tokens", envvar="SUMMARIZER_MAX_TOKENS", min=1, metavar="N", help="Output token limit per call."
-    ),
-]
-TemperatureOpt = Annotated[
-    float,
-    typer.Option(
-        "--temperature",
-        envvar="SUMMARIZER_TEMPERATURE",
-        min=0.0,
-        max=2.0,
-        metavar="T",
-        help="Sampling temperature.",
-    ),
-]
-TimeoutOpt = Annotated[
-    float,
-    typer.Option("--timeout", envvar="SUMMARIZER_TIMEOUT", min=0.1, metavar="SECONDS", help="Seconds per request."),
-]
-RetriesOpt = Annotated[
-    int,
-    typer.Option(
-        "--retries",
-        envvar="SUMMARIZER_RETRIES",
-        min=0,
-        max=20,
-        metavar="N",
-        help="Transport retries per request (429, 5xx, timeouts).",
-    ),
-]
-ContextTokensOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--context-tokens",
-        envvar="SUMMARIZER_CONTEXT_TOKENS",
-        min=512,
-        metavar="N",
-        help="The model's context window; longer articles are summarized in chunks "
-        "[default: the embedded model's, or the known model's].",
-    ),
-]
-ChunkOverlapOpt = Annotated[
-    int,
-    typer.Option("--chunk-overlap", min=0, max=20, metavar="N", help="Sentences repeated between consecutive chunks."),
-]
-ConcurrencyOpt = Annotated[
-    int,
-    typer.Option(
-        "--concurrency",
-        envvar="SUMMARIZER_CONCURRENCY",
-        min=1,
-        max=1024,
-        metavar="N",
-        help="Articles in flight at once.",
-    ),
-]
-RpmOpt = Annotated[
-    float | None,
-    typer.Option("--rpm", envvar="SUMMARIZER_RPM", min=0.001, metavar="N", help="Requests-per-minute budget."),
-]
-TpmOpt = Annotated[
-    float | None,
-    typer.Option("--tpm", envvar="SUMMARIZER_TPM", min=1, metavar="N", help="Tokens-per-minute budget."),
-]
-VerboseOpt = Annotated[
-    int,
-    typer.Option("--verbose", "-v", count=True, show_default=False, help="-v: progress logs; -vv: debug logs."),
-]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
-OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
-]
+        "OPENAI_API_KEY goes only to OpenAI and OPENAI_BASE_URL].")
+    mode: str = _shared("auto", "--mode", env="SUMMARIZER_MODE", metavar="MODE",
+        help="auto, json_schema, json_object, tools or text. auto falls back in that order.")
+    recordings: Path | None = _shared(None, "--recordings", metavar="DIR",
+        help="Recordings for --engine replay [default: fixtures/recordings].")
+    model_path: str | None = _shared(None, "--model-path", env="SUMMARIZER_LOCAL_MODEL", metavar="FILE",
+        help="GGUF file for the embedded engine [default: the bundled Qwen2.5-Coder-0.5B].")
+    threads: int | None = _shared(None, "--threads", env="SUMMARIZER_THREADS", metavar="N", min=1,
+        help="llama.cpp threads for the embedded engine [default: the cores less one, at most 4].")
+    strategy: str = _shared("auto", "--strategy", env="SUMMARIZER_STRATEGY", metavar="STRATEGY",
+        help="auto, single or guided. auto: guided for the embedded model, single otherwise.")
+    no_cache: bool = _shared(False, "--no-cache", help="Neither read nor write the cache (a rerun then starts over).")
+    cache_dir: Path | None = _shared(None, "--cache-dir", env="SUMMARIZER_CACHE_DIR", metavar="DIR",
+        help="Cache location [default: user cache dir].")
+    max_attempts: int = _shared(3, "--max-attempts", env="SUMMARIZER_MAX_ATTEMPTS", metavar="N", min=1, max=10,
+        help="Calls per pass, repairs included.")
+    max_tokens: int | None = _shared(None, "--max-tokens", env="SUMMARIZER_MAX_TOKENS", metavar="N", min=1,
+        help="Output token limit per call.")
+    temperature: float = _shared(0.0, "--temperature", env="SUMMARIZER_TEMPERATURE", metavar="T", min=0.0, max=2.0,
+        help="Sampling temperature.")
+    timeout: float = _shared(120.0, "--timeout", env="SUMMARIZER_TIMEOUT", metavar="SECONDS", min=0.1,
+        help="Seconds per request.")
+    retries: int = _shared(4, "--retries", env="SUMMARIZER_RETRIES", metavar="N", min=0, max=20,
+        help="Transport retries per request (429, 5xx, timeouts).")
+    context_tokens: int | None = _shared(None, "--context-tokens", env="SUMMARIZER_CONTEXT_TOKENS", metavar="N",
+        min=512, help="The model's context window; longer articles are summarized in chunks "
+        "[default: the embedded model's, or the known model's].")
+    chunk_overlap: int = _shared(1, "--chunk-overlap", metavar="N", min=0, max=20,
+        help="Sentences repeated between consecutive chunks.")
+    concurrency: int = _shared(8, "--concurrency", env="SUMMARIZER_CONCURRENCY", metavar="N", min=1, max=1024,
+        help="Articles in flight at once.")
+    rpm: float | None = _shared(None, "--rpm", env="SUMMARIZER_RPM", metavar="N", min=0.001,
+        help="Requests-per-minute budget.")
+    tpm: float | None = _shared(None, "--tpm", env="SUMMARIZER_TPM", metavar="N", min=1,
+        help="Tokens-per-minute budget.")
+    output: Path | None = _shared(None, "--output", "-o", metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout.")
+    verbose: int = _shared(0, "--verbose", "-v", count=True, show_default=False,
+        help="-v: progress logs; -vv: debug logs.")
+    debug: bool = _shared(False, "--debug", help="Show tracebacks.")
+    # fmt: on
+
+
+D = _Shared()
+_OPTIONS: dict[str, Any] = {f.name: f.metadata["option"] for f in fields(_Shared)}
+_TYPES = get_type_hints(_Shared)
+
+# The shared options a command declares itself, in its own place in the help;
+# `model_options` adds the others (cache_dir is both: the cache commands declare it).
+ConcurrencyOpt = Annotated[int, _OPTIONS["concurrency"]]
+RpmOpt = Annotated[float | None, _OPTIONS["rpm"]]
+TpmOpt = Annotated[float | None, _OPTIONS["tpm"]]
+CacheDirOpt = Annotated[Path | None, _OPTIONS["cache_dir"]]
+OutputOpt = Annotated[Path | None, _OPTIONS["output"]]
+_DECLARED = ("concurrency", "rpm", "tpm", "output")
+_LAST = ("verbose", "debug")  # after a command's own options
 
 
 @dataclass
@@ -287,8 +168,6 @@ def model_settings(ctx: typer.Context) -> Settings:
     ``ctx.default_map`` > `D`); this only gathers them into one typed object, so no
     dict of options is passed around. Options a command lacks keep `Settings` defaults.
     """
-    from dataclasses import fields
-
     from .config import Settings
 
     state = cli_state(ctx)
@@ -328,17 +207,6 @@ def busy_timeout_from_env() -> float | None:
     return value
 
 
-# Every shared model option in help order, declared once: `model_options` adds them to a command.
-_MODEL_OPTIONS: dict[str, Any] = {
-    "engine": EngineOpt, "model": ModelOpt, "base_url": BaseUrlOpt, "api_key_env": ApiKeyEnvOpt, "mode": ModeOpt,
-    "recordings": RecordingsOpt, "model_path": ModelPathOpt, "threads": ThreadsOpt, "strategy": StrategyOpt,
-    "no_cache": NoCacheOpt, "cache_dir": CacheDirOpt, "max_attempts": MaxAttemptsOpt, "max_tokens": MaxTokensOpt,
-    "temperature": TemperatureOpt, "timeout": TimeoutOpt, "retries": RetriesOpt,
-    "context_tokens": ContextTokensOpt, "chunk_overlap": ChunkOverlapOpt,
-}  # fmt: skip
-_LAST_OPTIONS: dict[str, Any] = {"verbose": VerboseOpt, "debug": DebugOpt}
-
-
 def model_options(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
     """Give a command the shared model options (all but `without`), then ``-v`` and ``--debug``.
 
@@ -351,17 +219,15 @@ def model_options(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         own = inspect.signature(func)
         declared = set(own.parameters)
-        first = [p for p in own.parameters.values() if p.name not in _LAST_OPTIONS]
-        last = [p for p in own.parameters.values() if p.name in _LAST_OPTIONS]
+        first = [p for p in own.parameters.values() if p.name not in _LAST]
+        last = [p for p in own.parameters.values() if p.name in _LAST]
         kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
         shared = [
-            inspect.Parameter(name, kind, default=getattr(D, name), annotation=annotation)
-            for name, annotation in {**_MODEL_OPTIONS, **_LAST_OPTIONS}.items()
-            if name not in declared and name not in without
+            inspect.Parameter(name, kind, default=getattr(D, name), annotation=Annotated[_TYPES[name], info])
+            for name, info in _OPTIONS.items()
+            if name not in declared and name not in without and name not in _DECLARED
         ]
-        params = first + [p for p in shared if p.name in _MODEL_OPTIONS] + last + [
-            p for p in shared if p.name in _LAST_OPTIONS
-        ]
+        params = first + [p for p in shared if p.name not in _LAST] + last + [p for p in shared if p.name in _LAST]
 
         @functools.wraps(func)
         def command(*args: Any, **kwargs: Any) -> Any:

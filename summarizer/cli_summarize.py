@@ -18,28 +18,13 @@ from typing import Annotated
 
 import typer
 
-from .cli_errors import (
-    OutputWriteError,
-    SummarizerCommand,
-    check_output_path,
-    handle_errors,
-    setup_logging,
-    write_output,
-)
-from .cli_options import (
-    OutputOpt,
-    model_options,
-    model_settings,
-)
+from .cli_errors import OutputWriteError, add_command, check_output_path, setup_logging, write_output
+from .cli_options import OutputOpt, format_option, model_options, model_settings, option
 
 __all__ = ["register_summarize", "summarize"]
 
 
-def register_summarize(app: typer.Typer) -> None:
-    """Add the ``summarize`` command to `app`."""
-    app.command("summarize", cls=SummarizerCommand)(handle_errors(model_options()(summarize)))
-
-
+@model_options()
 def summarize(
     ctx: typer.Context,
     path: Annotated[
@@ -48,20 +33,14 @@ def summarize(
     ],
     published: Annotated[
         str | None,
-        typer.Option(metavar="YYYY-MM-DD", help="Publication date (overrides the header's)."),
+        option(metavar="YYYY-MM-DD", help="Publication date (overrides the header's)."),
     ] = None,
-    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Article title (overrides the header's).")] = None,
+    title: Annotated[str | None, option(metavar="TEXT", help="Article title (overrides the header's).")] = None,
     language: Annotated[
         str | None,
-        typer.Option(
-            "--language",
-            metavar="CODE",
-            help="Language of the summary and descriptions, e.g. es [default: the article's].",
-        ),
+        option(metavar="CODE", help="Language of the summary and descriptions, e.g. es [default: the article's]."),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="json, md (Markdown) or html (a report).")
-    ] = "json",
+    format: Annotated[str, format_option("json, md (Markdown) or html (a report).")] = "json",
     output: OutputOpt = None,
 ) -> None:
     """Summarize one article and print the result.
@@ -107,6 +86,11 @@ def summarize(
                     err=True,
                 )
         raise typer.Exit(6)
+
+
+def register_summarize(app: typer.Typer) -> None:
+    """Add the ``summarize`` command to `app`."""
+    add_command(app, "summarize")(summarize)
 
 
 @contextlib.contextmanager

@@ -15,23 +15,15 @@ from typing import Annotated
 
 import typer
 
-from .cli_errors import SummarizerCommand, check_output_path, handle_errors, write_output
-from .cli_options import OutputOpt
+from .cli_errors import add_command, check_output_path, write_output
+from .cli_options import OutputOpt, format_option, option
 
 __all__ = ["register_views", "render_result", "schema"]
 
 
-def register_views(app: typer.Typer) -> None:
-    """Add the ``render`` and ``schema`` commands to `app`."""
-    app.command("render", cls=SummarizerCommand)(handle_errors(render_result))
-    app.command("schema", cls=SummarizerCommand)(handle_errors(schema))
-
-
 def render_result(
     path: Annotated[Path, typer.Argument(metavar="RESULT.json", help="A result saved with --format json.")],
-    format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="html (a report), md (Markdown) or json.")
-    ] = "html",
+    format: Annotated[str, format_option("html (a report), md (Markdown) or json.")] = "html",
     output: OutputOpt = None,
 ) -> None:
     """Render a saved result as Markdown or a self-contained HTML report (no article file needed).
@@ -66,10 +58,10 @@ def render_result(
 
 def schema(
     model_output: Annotated[
-        bool, typer.Option("--model-output", help="The schema the model must fill, not the result's.")
+        bool, option("--model-output", help="The schema the model must fill, not the result's.")
     ] = False,
     openapi: Annotated[
-        bool, typer.Option("--openapi", help="The service's OpenAPI document (schemas/openapi.json).")
+        bool, option("--openapi", help="The service's OpenAPI document (schemas/openapi.json).")
     ] = False,
     output: OutputOpt = None,
 ) -> None:
@@ -94,3 +86,9 @@ def schema(
 
         data = openapi_document()
     write_output(json.dumps(data, indent=2, sort_keys=True), output)
+
+
+def register_views(app: typer.Typer) -> None:
+    """Add the ``render`` and ``schema`` commands to `app`."""
+    add_command(app, "render")(render_result)
+    add_command(app, "schema")(schema)

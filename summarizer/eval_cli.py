@@ -17,11 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_errors import SummarizerCommand, handle_errors, setup_logging, write_output
-from .cli_options import (
-    model_options,
-    model_settings,
-)
+from .cli_errors import add_command, setup_logging, write_output
+from .cli_options import format_option, model_options, model_settings, option
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -34,12 +31,7 @@ __all__ = ["register_eval", "eval_command"]
 _FORMATS = ("text", "json", "md")
 
 
-def register_eval(app: typer.Typer) -> None:
-    """Add the ``eval`` command to `app`."""
-    command = model_options(without=("context_tokens", "chunk_overlap"))(eval_command)  # eval reads whole articles
-    app.command("eval", cls=SummarizerCommand)(handle_errors(command))
-
-
+@model_options(without=("context_tokens", "chunk_overlap"))  # eval reads whole articles
 def eval_command(
     ctx: typer.Context,
     articles: Annotated[
@@ -50,12 +42,12 @@ def eval_command(
             show_default=False,
         ),
     ] = None,
-    gold: Annotated[Path, typer.Option("--gold", metavar="DIR", help="Directory of gold files (NAME.json).")] = Path(
+    gold: Annotated[Path, option("--gold", metavar="DIR", help="Directory of gold files (NAME.json).")] = Path(
         "fixtures/gold"
     ),
     results: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--results",
             metavar="DIR|FILE",
             help="Score saved results instead of running a model: a directory of result JSON files, "
@@ -64,30 +56,30 @@ def eval_command(
     ] = None,
     articles_dir: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--articles",
             metavar="DIR",
             help="Where gold files' articles live [default: articles/ beside the gold directory].",
         ),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="text|json|md.")] = "text",
+    format: Annotated[str, format_option("text|json|md.")] = "text",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
+        Path | None, option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", metavar="FILE", help="Also write a clickable HTML report to FILE.")
+        Path | None, option("--html", metavar="FILE", help="Also write a clickable HTML report to FILE.")
     ] = None,
     compare_with: Annotated[
         Path | None,
-        typer.Option("--compare", metavar="BASELINE.json", help="A saved --format json report to compare with."),
+        option("--compare", metavar="BASELINE.json", help="A saved --format json report to compare with."),
     ] = None,
     minimum: Annotated[
         list[str] | None,
-        typer.Option("--min", metavar="METRIC=VALUE", help="Exit 1 when METRIC falls below VALUE (repeatable)."),
+        option("--min", metavar="METRIC=VALUE", help="Exit 1 when METRIC falls below VALUE (repeatable)."),
     ] = None,
     maximum: Annotated[
         list[str] | None,
-        typer.Option("--max", metavar="METRIC=VALUE", help="Exit 1 when METRIC rises above VALUE (repeatable)."),
+        option("--max", metavar="METRIC=VALUE", help="Exit 1 when METRIC rises above VALUE (repeatable)."),
     ] = None,
 ) -> None:
     """Score summaries against gold annotations: per section precision, recall, F1, attribute accuracy,
@@ -150,6 +142,11 @@ def eval_command(
         typer.echo(f"summarizer: eval: {len(failed_runs)} article(s) failed: {', '.join(failed_runs)}", err=True)
     if failed_gates or failed_runs:
         raise typer.Exit(1)
+
+
+def register_eval(app: typer.Typer) -> None:
+    """Add the ``eval`` command to `app`."""
+    add_command(app, "eval")(eval_command)
 
 
 def _metric_names() -> list[str]:

@@ -20,49 +20,33 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_errors import SummarizerCommand, fail, handle_errors, setup_logging
-from .cli_options import (
-    ConcurrencyOpt,
-    D,
-    RpmOpt,
-    TpmOpt,
-    cli_state,
-    model_options,
-    model_settings,
-)
+from .cli_errors import add_command, fail, setup_logging
+from .cli_options import ConcurrencyOpt, D, RpmOpt, TpmOpt, cli_state, model_options, model_settings, option
 
 __all__ = ["register_serve", "serve"]
 
 
-def register_serve(app: typer.Typer) -> None:
-    """Add the ``serve`` command to `app`."""
-    command = model_options(without=("context_tokens", "chunk_overlap"))(serve)
-    app.command("serve", cls=SummarizerCommand)(handle_errors(command))
-
-
+@model_options(without=("context_tokens", "chunk_overlap"))
 def serve(
     ctx: typer.Context,
     host: Annotated[
         str,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_HOST", metavar="HOST", help="Address to listen on (non-loopback needs API keys)."
+        option(
+            env="SUMMARIZER_SERVICE_HOST", metavar="HOST", help="Address to listen on (non-loopback needs API keys)."
         ),
     ] = "127.0.0.1",
     port: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_PORT", min=0, max=65535, metavar="PORT", help="Port (0: any free one)."
-        ),
+        int, option(env="SUMMARIZER_SERVICE_PORT", metavar="PORT", min=0, max=65535, help="Port (0: any free one).")
     ] = 8000,
     workers: Annotated[
         int,
-        typer.Option(
-            min=1, max=64, metavar="N", help="Worker processes (they share the job store; 1 for the embedded model)."
+        option(
+            metavar="N", min=1, max=64, help="Worker processes (they share the job store; 1 for the embedded model)."
         ),
     ] = 1,
     api_key_file: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--api-key-file",
             metavar="FILE",
             help="File of API keys clients must send as Authorization: Bearer KEY, one per line "
@@ -71,34 +55,31 @@ def serve(
     ] = None,
     max_body: Annotated[
         int,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_MAX_BODY",
-            min=1024,
+        option(
+            env="SUMMARIZER_SERVICE_MAX_BODY",
             metavar="BYTES",
+            min=1024,
             help="Largest request body in bytes (413 beyond).",
         ),
     ] = 2_000_000,
     max_waiting: Annotated[
         int,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_MAX_WAITING", min=1, metavar="N", help="Sync summaries in progress (429 beyond)."
+        option(
+            env="SUMMARIZER_SERVICE_MAX_WAITING", metavar="N", min=1, help="Sync summaries in progress (429 beyond)."
         ),
     ] = 64,
     max_jobs: Annotated[
-        int,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_MAX_JOBS", min=1, metavar="N", help="Queued or running jobs (429 beyond)."
-        ),
+        int, option(env="SUMMARIZER_SERVICE_MAX_JOBS", metavar="N", min=1, help="Queued or running jobs (429 beyond).")
     ] = 100,
     job_slots: Annotated[
-        int, typer.Option(envvar="SUMMARIZER_SERVICE_JOB_SLOTS", min=1, metavar="N", help="Jobs running at once.")
+        int, option(env="SUMMARIZER_SERVICE_JOB_SLOTS", metavar="N", min=1, help="Jobs running at once.")
     ] = 4,
     shutdown_grace: Annotated[
         float,
-        typer.Option(
-            envvar="SUMMARIZER_SERVICE_GRACE",
-            min=0.0,
+        option(
+            env="SUMMARIZER_SERVICE_GRACE",
             metavar="SECONDS",
+            min=0.0,
             help="Seconds SIGTERM waits for running model calls.",
         ),
     ] = 30.0,
@@ -139,6 +120,11 @@ def serve(
     if workers > 1 and model_config.engine_kind() == "local":
         raise ConfigError("--workers must be 1 for the embedded model (each worker would load its own copy)")
     _run(settings, host, port, workers, SETTINGS_ENV)
+
+
+def register_serve(app: typer.Typer) -> None:
+    """Add the ``serve`` command to `app`."""
+    add_command(app, "serve")(serve)
 
 
 def _run(settings: Any, host: str, port: int, workers: int, settings_env: str) -> None:

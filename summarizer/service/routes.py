@@ -9,10 +9,12 @@ problem documents by the app's handlers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.types import DecoratedCallable
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import ArticleSummary, Usage
@@ -25,6 +27,11 @@ from .store import JobRow
 __all__ = ["JobItem", "JobRequest", "JobStatus", "SummaryRequest", "router"]
 
 JSONL = "application/x-ndjson"
+# The 200 answer of GET /v1/jobs/{id}/results.
+_RESULT_LINES = {
+    "content": {JSONL: {}},
+    "description": 'One line per item: {"id", "result"} or {"id", "error", "kind"}.',
+}
 
 
 class _Input(BaseModel):
@@ -137,12 +144,20 @@ def _job(service: Service, job_id: str) -> JobRow:
 api = APIRouter(prefix="/v1", dependencies=[Depends(require_key)], responses=_PROBLEMS)
 
 
-@api.post(
-    "/summaries",
-    summary="Summarize one article now",
-    response_model=ArticleSummary,
-    responses={200: {"content": {"text/markdown": {}, "text/html": {}}}},
-)
+def _route(
+    method: str, path: str, summary: str, *, problems: dict[int, str] | None = None, **options: Any
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """An `api` route's decorator: its method, path and OpenAPI summary.
+
+    `problems` documents the problem answers the route may give (status: description)
+    beyond every route's (`_PROBLEMS`); `options` go to FastAPI as they are.
+    """
+    responses = options.pop("responses", {}) | {code: _problem(text) for code, text in (problems or {}).items()}
+    return api.api_route(path, methods=[method], summary=summary, responses=responses, **options)
+
+
+@_route("POST", "/summaries", "Summarize one article now", response_model=ArticleSummary,
+        responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})  # fmt: skip
 async def create_summary(body: SummaryRequest, request: Request) -> Response:
     """The validated, grounded summary (or its Markdown or HTML view). A repeated article is a cache hit."""
     service = _service(request)
@@ -154,12 +169,8 @@ async def create_summary(body: SummaryRequest, request: Request) -> Response:
     return Response(render(result, body.format), media_type=f"{media}; charset=utf-8")
 
 
-@api.get(
-    "/summaries/{cache_key}.html",
-    summary="The HTML report of a cached result",
-    response_class=HTMLResponse,
-    responses={404: _problem("Not in the cache.")},
-)
+@_route("GET", "/summaries/{cache_key}.html", "The HTML report of a cached result", response_class=HTMLResponse,
+        problems={404: "Not in the cache."})  # fmt: skip
 async def summary_report(cache_key: str, request: Request) -> HTMLResponse:
     """The self-contained report (its own Content-Security-Policy) of a result this service made."""
     result = await _service(request).cached_result(cache_key)
@@ -168,7 +179,7 @@ async def summary_report(cache_key: str, request: Request) -> HTMLResponse:
     return HTMLResponse(render(result, "html"))
 
 
-@api.post("/jobs", status_code=202, summary="Summarize many articles in the background", response_model=JobStatus)
+@_route("POST", "/jobs", "Summarize many articles in the background", status_code=202, response_model=JobStatus)
 async def create_job(body: JobRequest, request: Request, response: Response) -> JobStatus:
     """Queues the job; poll `GET /v1/jobs/{id}` and read `GET /v1/jobs/{id}/results`."""
     service = _service(request)
@@ -182,19 +193,13 @@ async def create_job(body: JobRequest, request: Request, response: Response) -> 
     return JobStatus.of(_job(service, job_id))
 
 
-@api.get("/jobs/{job_id}", summary="A job's status and progress", response_model=JobStatus)
+@_route("GET", "/jobs/{job_id}", "A job's status and progress", response_model=JobStatus)
 async def get_job(job_id: str, request: Request) -> JobStatus:
     return JobStatus.of(_job(_service(request), job_id))
 
 
-@api.get(
-    "/jobs/{job_id}/results",
-    summary="A job's result lines, streamed in input order",
-    response_class=StreamingResponse,
-    responses={
-        200: {"content": {JSONL: {}}, "description": 'One line per item: {"id", "result"} or {"id", "error", "kind"}.'}
-    },
-)
+@_route("GET", "/jobs/{job_id}/results", "A job's result lines, streamed in input order",
+        response_class=StreamingResponse, responses={200: _RESULT_LINES})  # fmt: skip
 async def job_results(job_id: str, request: Request) -> StreamingResponse:
     """Each line as soon as it and all before it are finished, as `summarizer batch` writes them."""
     service = _service(request)
@@ -202,12 +207,8 @@ async def job_results(job_id: str, request: Request) -> StreamingResponse:
     return StreamingResponse(service.jobs.lines(job_id), media_type=JSONL)
 
 
-@api.delete(
-    "/jobs/{job_id}",
-    summary="Cancel a job",
-    response_model=JobStatus,
-    responses={409: _problem("The job already finished.")},
-)
+@_route("DELETE", "/jobs/{job_id}", "Cancel a job", response_model=JobStatus,
+        problems={409: "The job already finished."})  # fmt: skip
 async def cancel_job(job_id: str, request: Request) -> JobStatus:
     """Stops the job; finished lines stay readable."""
     service = _service(request)
