@@ -246,6 +246,9 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
     return None
 
 
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
+
+
 def sentence_tense(text: str, start: int, end: int) -> bool | None:
     """Does the phrase at ``text[start:end]`` speak of the future (True), the past (False), or neither (None)?
 
@@ -258,7 +261,9 @@ def sentence_tense(text: str, start: int, end: int) -> bool | None:
         True, False, or None when no tense marker is near it.
     """
     before = _TOKEN.findall(text[:start])
-    after = _TOKEN.findall(text[end:])
+    # Looking forward, only as far as the phrase's own clause: in "rain is forecast until Thursday,
+    # and the institute said ...", the "said" of the next clause is not its tense.
+    after = _TOKEN.findall(_NEXT_CLAUSE.split(text[end:], maxsplit=1)[0])
     tense = _tense_of(before, backward=True)
     return tense if tense is not None else _tense_of(after, backward=False)
 

@@ -101,6 +101,7 @@ def test_read_date_ambiguity_rules():
         ("Rivers could reach flood level by Tuesday night, the institute said.", "by Tuesday night", True),
         ("Both clubs have until Wednesday to reply, the league said.", "until Wednesday", True),
         ("The club had until Wednesday to reply.", "until Wednesday", False),
+        ("More rain is forecast until Thursday, and the institute said rivers could rise.", "until Thursday", None),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):
