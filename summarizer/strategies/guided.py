@@ -8,13 +8,13 @@ model answers closed questions about it, rules fill in only what neither does.
 2. Closed questions (`guided_questions.py`), each scored over all its options by the engine's log-probabilities
    (`Conversation.choose`), each with a "none of these" option: per organisation its
    kind; per candidate event sentence its PLOVER type (none drops the event); per
-   stance candidate its position (none drops the stance). Every question repeats the
+   stance the parse reads its position (none drops the stance). Every question repeats the
    article first and asks last, so llama.cpp reuses the article's evaluated tokens.
    An engine that cannot score options leaves the rule's answer, and the result says so.
 3. Items are composed from the parse (`guided_compose.py`): an event's actors and recipients, a follow-up for
-   each future or conditional sentence, dates as the article words them (grounding
-   resolves them). Evidence quotes whole sentences, verbatim by construction. Every
-   item's `origin` names where each field came from.
+   each future or conditional sentence, stances from the attitude predicates `stances.py`
+   reads, dates as the article words them (grounding resolves them). Evidence quotes whole
+   sentences, verbatim by construction. Every item's `origin` names where each field came from.
 
 Articles not in English, or a machine without spaCy, take the old capitalisation path
 (`fallback.py`), and the result's notes say so.
@@ -25,11 +25,10 @@ from __future__ import annotations
 from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
-from . import fallback, followups, guided_compose, guided_questions, parse, parse_pipeline
+from . import fallback, followups, guided_compose, guided_questions, parse, parse_pipeline, stances
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
-from .names import stance_cue
 from .parse_types import Clause, SentenceInfo
 from .summary import write_summary
 
@@ -56,7 +55,6 @@ _EVENT_RULES: dict[str, str] = {
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise".split(),
                     "STATEMENT"),
 }  # fmt: skip
-_VERBAL = frozenset("STATEMENT SUPPORT REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
 # The kinds of question whose picks are calibrated (the priors are asked for all of them).
 # Measured on the 15 recorded fixtures: uncalibrated, the model's "none of these" never won;
 # calibrated, it dropped more true events than false ones (event precision 0.415 against
@@ -89,7 +87,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         return Plan(english=False, fallback_messages=asked, fallback_candidates=cands)
     sentences = reporting_sentences(article)
     analysis = parse.analyse([(s.number, s.text) for s in sentences])
-    kept = [i for i, a in enumerate(analysis.actors) if a.roles > 0 or a.label == "PERSON"]
+    kept = [i for i, a in enumerate(analysis.actors) if parse.is_actor(a)]
     keep = set(kept)
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()
@@ -118,9 +116,13 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         # No clause of its own (an agreement or plan sentence read with the discourse's actors):
         # a follow-up, and an event only if the model types it.
         rule_type = _EVENT_RULES.get(verb, "OTHER" if clause and not clause.reporting else "STATEMENT")
-        stance = bool(stance_cue(info.text)) or bool(clause and clause.verb in _EVENT_RULES and
-                                                      _EVENT_RULES[clause.verb] in _VERBAL)  # fmt: skip
-        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, stance))
+        result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin))
+    # Stances are read from attitude predicates (`stances`), not from the event sentences.
+    # A named organisation or person that holds a stance is an actor even when no clause gives it a role.
+    named = {i for i, a in enumerate(analysis.actors) if a.label in ("PERSON", "ORG", "GPE")}
+    result.stances = stances.find(analysis, keep | named)
+    holders = {item.reading.holder for item in result.stances} - keep
+    result.actors = sorted(keep | holders)
     result.questions = closed_questions(article, result, ask)
     return result
 
@@ -203,7 +205,7 @@ def rules_fingerprint() -> str:
 
     tables: list[object] = [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        sorted(_EVENT_RULES.items()), sorted(_VERBAL), followups.rule_tables(),
+        sorted(_EVENT_RULES.items()), stances.lexicon(), followups.rule_tables(),
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),

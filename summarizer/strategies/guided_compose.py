@@ -15,8 +15,7 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .guided_questions import NONE, Plan, topic
-from .names import stance_cue
+from .guided_questions import NONE, Plan
 from .parse_types import Found
 
 __all__ = [
@@ -111,6 +110,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
             kind, origin["kind"] = "state", "parse"
+        elif found.label == "GROUP":  # a people named by its nationality ("Palestinians")
+            kind, origin["kind"] = "other", "parse"
         else:
             answer = answers.get(("kind", i))
             if answer == NONE:
@@ -173,20 +174,21 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             ))  # fmt: skip
         else:
             dropped += 1
-        position = answers.get(("position", n))
-        if position != NONE and "position" not in MODEL_VALUES:
-            position = None
-        if cand.stance and position != NONE:
-            pos_origin: Origin = "model" if position else "rule"
-            position = position or stance_cue(info.text)
-            if position:
-                stances.append(Stance(
-                    holder=agents[0], topic=topic(cand, names) if cand.recipients else _clip(info.text, 80),
-                    target=recipients[0] if recipients else None, position=position,  # type: ignore[arg-type]
-                    summary=info.text, evidence=evidence,
-                    origin={"holder": cand.agents_origin, "topic": "rule", "target": "parse", "position": pos_origin,
-                            "summary": "rule", "evidence": "parse"},
-                ))  # fmt: skip
+    texts = {s.number: s.text for s in plan_.analysis.sentences}
+    for n, item in enumerate(plan_.stances):
+        reading = item.reading
+        answer = answers.get(("position", n))
+        if reading.holder not in ids or answer == NONE:
+            continue
+        use = answer if answer and "position" in MODEL_VALUES else None
+        target = ids.get(reading.target) if reading.target is not None else None
+        stances.append(Stance(
+            holder=ids[reading.holder], topic=reading.topic, target=target,
+            position=use or reading.position,  # type: ignore[arg-type]
+            summary=item.sentence.text, evidence=[Evidence(sentence=k, quote=texts[k]) for k in item.evidence],
+            origin={"holder": "parse", "topic": "parse", "target": "parse", "position": "model" if use else "rule",
+                    "summary": "rule", "evidence": "parse"},
+        ))  # fmt: skip
     follow_ups = _follow_ups(article, plan_, ids)
     if statements:
         notes.append(f"{statements} sentences that only report speech are not listed as events (see stances)")
@@ -212,7 +214,3 @@ def _name(actor_id: str, actors: list[Actor]) -> str:
     return next(a.name for a in actors if a.id == actor_id)
 
 
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

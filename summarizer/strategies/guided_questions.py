@@ -19,7 +19,8 @@ from ..inputs import Article, Sentence
 from ..models import Origin
 from ..prompts import render_messages
 from .base import article_context
-from .parse_types import Analysis, Clause, Found, SentenceInfo
+from .parse_types import Analysis, Clause, SentenceInfo
+from .stances import Item
 
 __all__ = [
     "CALIBRATE",
@@ -35,7 +36,6 @@ __all__ = [
     "closed_questions",
     "messages",
     "pick",
-    "topic",
 ]
 
 LABELS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -100,7 +100,7 @@ class Question:
 
 @dataclass
 class Candidate:
-    """One sentence's event (and maybe stance) as the parse reads it."""
+    """One sentence's event as the parse reads it (its stances are `Plan.stances`)."""
 
     sentence: SentenceInfo
     clause: Clause | None
@@ -108,7 +108,6 @@ class Candidate:
     recipients: list[int]
     rule_type: str
     agents_origin: Origin
-    stance: bool
 
 
 @dataclass
@@ -119,6 +118,7 @@ class Plan:
     analysis: Analysis | None = None
     actors: list[int] = field(default_factory=list)  # indices into analysis.actors kept as actors
     candidates: list[Candidate] = field(default_factory=list)
+    stances: list[Item] = field(default_factory=list)  # the stances the parse reads, in order
     questions: list[Question] = field(default_factory=list)
     fallback_messages: list[Message] = field(default_factory=list)
     fallback_candidates: list[Any] = field(default_factory=list)
@@ -132,12 +132,6 @@ def messages(
         "closed_system.j2", "closed.j2", sentence=sentence, question=question, options=labelled,
         **article_context(article),
     )  # fmt: skip
-
-
-def topic(cand: Candidate, names: list[Found]) -> str:
-    if cand.recipients:
-        return " and ".join(names[r].name for r in cand.recipients)
-    return "what this sentence is about"
 
 
 def pick(logprobs: dict[str, float], question: Question, prior: dict[str, float] | None = None) -> str | None:
@@ -168,7 +162,6 @@ def closed_questions(article: Article, plan_: Plan, ask: frozenset[str]) -> list
     names = plan_.analysis.actors
     by_number = {s.number: s for s in article.sentences}
     kinds = [i for i in plan_.actors if names[i].label in ("ORG", "INSTITUTION")]
-    stances = [n for n, c in enumerate(plan_.candidates) if c.stance]
     groups: list[tuple[str, list[tuple[str, str]], str, list[tuple[int, Sentence | None, str]]]] = [
         ("kind", KIND_OPTIONS, 'What kind of actor is "(no name)" in this article?',
          [(i, None, f'What kind of actor is "{names[i].name}" in this article?') for i in kinds]),
@@ -177,9 +170,9 @@ def closed_questions(article: Article, plan_: Plan, ask: frozenset[str]) -> list
            f"Which kind of event does this sentence report, with {' and '.join(names[a].name for a in c.agents)} "
            "as the actor?") for n, c in enumerate(plan_.candidates)]),
         ("position", POSITION_OPTIONS, "What position does the actor take towards it?",
-         [(n, by_number[plan_.candidates[n].sentence.number],
-           f"What position does {names[plan_.candidates[n].agents[0]].name} take towards "
-           f"{topic(plan_.candidates[n], names)}?") for n in stances]),
+         [(n, by_number[item.sentence.number],
+           f"What position does {names[item.reading.holder].name} take towards {item.reading.topic}?")
+          for n, item in enumerate(plan_.stances)]),
     ]  # fmt: skip
     empty = Sentence(number=0, start=0, end=0, text="(no sentence)")
     out: list[Question] = []

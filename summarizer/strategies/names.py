@@ -214,8 +214,10 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         "concern",
         re.compile(r"\b(concern\w*|worr\w*|alarm\w*|urg(?:e|ed|ing)|call(?:ed)? (?:on|for)|fragile|threat)\b", re.I),
     ),
-    ("support", re.compile(r"\b(support\w*|thank\w*|welcom\w*|prais\w*|reaffirm\w*|commit\w*|gratitude|"
-                           r"stress\w*|emphasi\w*|underlin\w*|back\w*|agree\w*|appreciat\w*|pledg\w*)\b", re.I)),
+    # Whole words, not parts of others ("committee", "back-up", "background").
+    ("support", re.compile(r"\b(support\w*|thank\w*|welcom\w*|prais\w*|reaffirm\w*|commit(?:s|ted|ting|ment|ments)?|"
+                           r"gratitude|stress\w*|emphasi\w*|underlin\w*|back(?:s|ed|ing)?(?![-\w])|agree\w*|"
+                           r"appreciat\w*|pledg\w*)\b", re.I)),
 ]  # fmt: skip
 
 

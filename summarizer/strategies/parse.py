@@ -17,10 +17,11 @@ import re
 from typing import Any
 
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
+from .parse_coref import coref_tables, describe
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
-from .parse_types import Analysis, Clause, SentenceInfo
+from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
-__all__ = ["analyse", "rule_tables"]
+__all__ = ["analyse", "is_actor", "rule_tables"]
 
 # Closed classes of English, not names: verbs that report speech, and cues of the future,
 # of condition and of commitment.
@@ -36,6 +37,20 @@ _COMMIT = frozenset(
 _MODALS = frozenset("will shall 'll wo must should could may might would".split())
 # A quote mark opening or closing a quotation: the sentence quotes someone.
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
+
+
+def _subject_before(verb: Any) -> list[Any]:
+    """"..., the country's civil protection agency said.": the parser hung the speaker on the
+    name before it (an apposition) and left the verb without a subject; that noun phrase."""
+    if any(c.dep_.startswith("nsubj") for c in verb.children) or verb.i == 0:
+        return []
+    head = verb.doc[verb.i - 1]
+    while head.head.i != head.i and head.head.i < verb.i and head.dep_ in ("compound", "amod", "poss", "nmod"):
+        head = head.head
+    opens = head.left_edge.i
+    if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and opens > 0 and verb.doc[opens - 1].text == ",":
+        return [head]
+    return []
 
 
 class _Reader(ActorReader):
@@ -71,6 +86,10 @@ class _Reader(ActorReader):
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
+        for before in _subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
+            return self._nps(before, number, source), False
+        if not passive and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+            passive = True  # "the rocket, built by Arclight,": a participle's agent is its by-phrase
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
@@ -78,7 +97,7 @@ class _Reader(ActorReader):
                         if obj.dep_ == "pobj":
                             return self._nps(obj, number, source), False
             return [], False
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, number, source)
         if verb.i == verb.sent.start or verb.dep_ == "ROOT" and not any(
             c.dep_.startswith("nsubj") for c in verb.children
@@ -109,8 +128,8 @@ class _Reader(ActorReader):
                     return True
         return False
 
-    def sentence(self, number: int, text: str, fallback_source: int | None = None) -> SentenceInfo:
-        doc = self.nlp(text)
+    def sentence(self, number: int, text: str, fallback_source: int | None = None, doc: Any = None) -> SentenceInfo:
+        doc = self.nlp(text) if doc is None else doc
         # Names first, so titles and roles can refer to them.
         for ent in doc.ents:
             if ent.label_ == "PERSON" and is_name(ent):
@@ -143,6 +162,7 @@ class _Reader(ActorReader):
                     conditional=self._conditional(tok),
                     main=main,
                     agents_by_rule=by_rule,
+                    index=tok.i,
                 )
             )
         for clause in sorted(clauses, key=lambda c: not c.main):
@@ -150,6 +170,13 @@ class _Reader(ActorReader):
             if people and not clause.agents_by_rule:
                 self.last_subject = people[0]
                 break
+        # What a following "it" continues: the organisation or state the main clause's subject
+        # names itself ("Aerlift said", "The court ruled", "It added"), not "Aerlift's summary".
+        head = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+        names = head is not None and (head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in INSTITUTIONS)
+        subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
+        things = [a for a in subject if self.reg.actors[a].label in ("ORG", "GPE", "INSTITUTION")]
+        self.last_thing = things[0] if things else None
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -162,8 +189,11 @@ class _Reader(ActorReader):
                 self.reg.actors[actor].roles += 1
                 if actor not in mentioned:
                     mentioned.append(actor)
+            for actor in [] if clause.agents_by_rule else clause.agents:
+                self.reg.actors[actor].acts += 1
         if source is not None:
             self.reg.actors[source].roles += 1
+            self.reg.actors[source].acts += 1
             if source not in mentioned:
                 mentioned.append(source)
         folded = text.lower()
@@ -203,11 +233,10 @@ class _Reader(ActorReader):
                             return found[0]
         for tok in doc:
             if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB":
-                for child in tok.children:
-                    if child.dep_ == "nsubj":
-                        found = self._nps(child, number, None)
-                        if found:
-                            return found[0]
+                for child in [*(c for c in tok.children if c.dep_ == "nsubj"), *_subject_before(tok)]:
+                    found = self._nps(child, number, None)
+                    if found:
+                        return found[0]
         dash = re.search(r"[\u2014\u2013]\s*([^\u2014\u2013]+)$", doc.text)
         if dash:  # a signed tweet: "... — Secretary Antony Blinken (@SecBlinken) February 17, 2022"
             for ent in doc.ents:
@@ -229,15 +258,30 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
     nlp = pipeline()
     # Who is speaking in each sentence, read first so a quote split over two sentences
     # ("'Spoke with ...' / '... ,' Blinken wrote") has its speaker in both.
+    docs = [nlp(text) for _, text in sentences]
     pre = _Reader(nlp)
-    sources = [pre._source(nlp(text), number) for number, text in sentences]
+    # What the article calls each name ("Havenbond, the union"), so "the union" finds it anywhere.
+    describe(docs, pre.described, INSTITUTIONS)
+    sources = [pre._source(doc, number) for (number, _), doc in zip(sentences, docs, strict=True)]
     names = [pre.reg.actors[i].name if i is not None else None for i in sources]
     reader = _Reader(nlp)
+    reader.described = pre.described
     infos = []
     for k, (number, text) in enumerate(sentences):
         near = next((names[j] for j in (k + 1, k - 1) if 0 <= j < len(names) and names[j]), None)
         fallback = reader.reg.lookup(near, "") if near else None
-        infos.append(reader.sentence(number, text, fallback))
+        infos.append(reader.sentence(number, text, fallback, docs[k]))
+    merged = reader.reg.merged
+    if merged:  # an office found later to be a named person: the person, wherever the office was
+        def same(ids: list[int]) -> list[int]:
+            return list(dict.fromkeys(merged.get(i, i) for i in ids))
+
+        for info in infos:
+            info.source = merged.get(info.source, info.source) if info.source is not None else None
+            info.mentioned = same(info.mentioned)
+            info.resolved_from = {merged.get(a, a): n for a, n in info.resolved_from.items()}
+            for clause in (c for v in vars(info).values() if isinstance(v, list) for c in v if isinstance(c, Clause)):
+                clause.agents, clause.recipients = same(clause.agents), same(clause.recipients)
     return Analysis(actors=reader.reg.actors, sentences=infos)
 
 
@@ -247,4 +291,4 @@ def rule_tables() -> list[object]:
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
                   MOVEMENT)  # fmt: skip
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern]
+    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables()]

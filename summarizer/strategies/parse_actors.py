@@ -13,8 +13,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .parse_coref import (
+    BUSINESS_NOUNS,
+    GOVERNMENT_NOUNS,
+    Coreference,
+    apposed,
+    bare,
+    ent_text,
+    name_of,
+)
 from .parse_pipeline import HANDLE
-from .parse_types import Found, Registry, fold
+from .parse_places import capital_code, country_code
+from .parse_types import Found, fold
 
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "ActorReader", "is_name"]
 
@@ -39,21 +49,11 @@ GROUP_NOUNS = frozenset("side party country nation government leader minister co
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
 
-def _ent_text(span: Any) -> str:
-    """An entity as a name: no leading article, no possessive ending."""
-    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    while tokens and tokens[-1].tag_ == "POS":
-        tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    doc = span.doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
-    return re.sub(r"['\u2019]s?$", "", text)
-
-
 def is_name(span: Any) -> bool:
     """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
-    return any(t.pos_ == "PROPN" for t in span) and not any(t.pos_ == "VERB" for t in span)
+    words = [t for t in span if t.is_alpha]
+    capitalised = bool(words) and all(t.text[:1].isupper() for t in words)  # "Veldin's" tagged a noun
+    return (capitalised or any(t.pos_ == "PROPN" for t in span)) and not any(t.pos_ == "VERB" for t in span)
 
 
 def _compound_part(span: Any) -> bool:
@@ -66,27 +66,37 @@ def _compound_part(span: Any) -> bool:
     return False
 
 
-class ActorReader:
+class ActorReader(Coreference):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
+    generic = INSTITUTIONS
+    roles = ROLE_NOUNS
+
     def __init__(self, nlp: Any) -> None:
+        super().__init__()
         self.nlp = nlp
-        self.reg = Registry()
-        self.recent: list[int] = []  # actors in order of latest mention
-        self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
         self.last_agents: list[int] = []
         self.last_subject: int | None = None  # the person who last acted as a main subject
+        self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
-        text = _ent_text(ent)
+        text = ent_text(ent)
         if not text or not is_name(ent) or text.startswith("@"):
             return None
         if label in ("GPE", "ORG") and any(
             c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children
         ):
             label = "PERSON"  # "President Biden" read as a place: the title says it is a person
+        if label == "ORG" and country_code(text, fuzzy=False):
+            label = "GPE"  # "Chile" read as an organisation: a country by its own name
+        elif label == "GPE" and self.described.organisation(text):
+            label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         known = self.reg.lookup(text, label)
+        if known is None and label in ("GPE", "ORG", "FAC"):
+            known = self._state_of(text, label)
+        if known is None:
+            known = self._shorter(text, label)
         if known is not None:
             actor = self.reg.actors[known]
             if label == "PERSON" and actor.label in ("GPE", "ORG"):
@@ -96,6 +106,8 @@ class ActorReader:
             return known
         if label not in ("PERSON", "ORG", "GPE"):
             return None
+        if capital_code(text):
+            label = "GPE"  # "the Kremlin": a state named by its seat of government
         return self.reg.add(text, label, number)
 
     def _title_span(self, head: Any) -> Any:
@@ -117,6 +129,15 @@ class ActorReader:
         for child in head.children:  # "the agency's director general"
             if child.dep_ == "poss" and child.lemma_.lower() in INSTITUTIONS:
                 return self._institution(child, number)
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "Its managing director": the
+                if self.last_thing is not None:  # last sentence's subject, else the organisation last named
+                    return self.last_thing
+                labels = ("ORG", "INSTITUTION")
+                return next((i for i in reversed(self.recent) if self.reg.actors[i].label in labels), None)
+            if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_):  # "Halvorsen's chief executive"
+                owner = self._np(child, number)
+                if owner is not None:
+                    return owner
         for tok in head.subtree:
             if tok.ent_type_ in ("GPE", "ORG") and tok.i != head.i:
                 ent = next((e for e in head.doc.ents if e.start <= tok.i < e.end), None)
@@ -126,42 +147,43 @@ class ActorReader:
                 return self._norp(tok.text)
         return None
 
-    def _norp(self, adjective: str) -> int | None:
-        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
-        stem = adjective.lower()[:4]
-        for i, actor in enumerate(self.reg.actors):
-            if actor.label == "GPE" and actor.key[:4] == stem:
-                return i
-        return None
-
     def _role(self, head: Any, number: int) -> int | None:
         """An office named by its title: the person who holds it, or the office itself."""
         if head.lemma_.lower() not in ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
             return None
-        for child in head.children:  # "his Russian counterpart, Sergei Lavrov": the apposed name
-            if child.dep_ == "appos":
-                actor = self._np(child, number)
-                if actor is not None:
-                    found = self.reg.actors[actor]
-                    if found.label == "PERSON" and not found.title:
-                        span = self._title_span(head)
-                        found.title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-                    return actor
+        # "his Russian counterpart, Sergei Lavrov", "the mayor of Dorrow, Ilse Maartens": the apposed name
+        for child in apposed(head):
+            actor = self._np(child, number)
+            if actor is not None:
+                found = self.reg.actors[actor]
+                if found.label == "PERSON" and not found.title:
+                    span = self._title_span(head)
+                    found.title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+                    found.anchor = self._anchor(head, number)
+                return actor
         anchor = self._anchor(head, number)
         span = self._title_span(head)
         text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
         role = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         # A person already given this title ("the Secretary of State" after "Secretary of State X").
         for actor_i in reversed(self.recent):
             held = self.reg.actors[actor_i]
-            if held.label == "PERSON" and held.title and role in held.title.lower():
+            if held.label in ("PERSON", "TITLE") and held.title and role in held.title.lower():
                 if anchor is None or (held.anchor in (None, anchor)):
                     return actor_i
-        if anchor is None:
+        title = text
+        if anchor is not None and owner is not None:
+            short = min(self.reg.actors[anchor].mentions, key=len)
+            owner_s = f"{short}'" if short.endswith("s") else f"{short}'s"
+            title = f"{owner_s} {text}" if short[:1].isupper() else text  # "Its managing director": Carrow's
+        elif anchor is None:
             if head.i > 0 and head.doc[head.i - 1].lower_ in ("the", "his", "her") and text[:1].islower():
-                # "the minister": the last person named with a compatible role, else none.
-                return None
-            if not text[:1].isupper():
+                # "the minister": the last person named with a compatible role; an office
+                # no one was named for is an actor when it acts ("the mayor said").
+                if head.dep_ != "nsubj" or head.doc[head.i - 1].lower_ != "the":
+                    return None
+            elif not text[:1].isupper():
                 return None
         key = f"{anchor}|{role}" if anchor is not None else fold(text)
         if fold(text) in self.reg.by_key or key in self.reg.by_key:
@@ -170,7 +192,7 @@ class ActorReader:
             if text not in self.reg.actors[idx].mentions and text in head.doc.text:
                 self.reg.actors[idx].mentions.append(text)
             return idx
-        self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=text, mentions=[text],
+        self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=title, mentions=[text],
                                      anchor=anchor, first=number))  # fmt: skip
         idx = len(self.reg.actors) - 1
         self.reg.by_key[key] = idx
@@ -186,28 +208,59 @@ class ActorReader:
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
+        if any(c.dep_ == "amod" and (c.tag_ in ("VBN", "VBG") or c.text.islower() and c.text.endswith("ed"))
+               for c in head.children):  # fmt: skip
+            return None  # "the combined company", "the merged group": a description, not a name
         span = self._title_span(head)
         text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
+        noun = head.lemma_.lower()
+        if noun in GOVERNMENT_NOUNS:
+            state = self._government(head, number)
+            if state is not None:
+                return self._mention(state, text)
         key = fold(text)
         if key in self.reg.by_key:
             return self.reg.by_key[key]
         # "the agency" after "the civil protection agency": the last one with that head noun.
+        words = key.split()
         for actor_i in reversed(self.recent):
             found = self.reg.actors[actor_i]
-            if found.label in ("INSTITUTION", "ORG") and found.key.split()[-1:] == [head.lemma_.lower()]:
-                if text.lower() == head.lower_:
+            their = found.key.split()
+            if found.label in ("INSTITUTION", "ORG") and their[-1:] == [noun]:
+                if text.lower() == head.lower_ or (len(their) > len(words) and their[-len(words):] == words):
                     return actor_i
+        if bare(head):
+            # "the union" after "Havenbond, the union that ...": the name the article gave it.
+            described = self._described(noun, number)
+            if described is not None:
+                return self._mention(described, head.text)
+        if bare(head) and noun in BUSINESS_NOUNS:
+            return self._business(head, number)  # "the company": the one business named, else nobody
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
 
-    def _pronoun(self, tok: Any, source: int | None) -> int | None:
+    def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
         low = tok.lower_
         if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
             return source
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "The United States told Russia that it was prepared to ...": the organisation or
+            # state whose report or decision the clause is.
+            verb = tok.head
+            while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+                verb = verb.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                if subject is not None:
+                    actor = self._np(subject, number)
+                    if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
+                        return actor
+                    return None
+            if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
+                return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in ("he", "him", "his", "she", "her"):
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
                 return self.last_subject  # a subject pronoun continues the last sentence's subject
@@ -226,13 +279,28 @@ class ActorReader:
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"
-                return self._entity_actor(ent, number)
+                named = self._entity_actor(ent, number)
+                if named is not None or is_name(ent):
+                    return named
+                # "the education ministry" tagged ORG but no proper name: a description, read below
+        people = self._people(tok, number)
+        if people is not None:
+            return people
         if tok.pos_ == "PRON":
-            return self._pronoun(tok, source)
+            return self._pronoun(tok, source, number)
         if tok.pos_ == "PROPN":
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known
+            name = name_of(tok)
+            if known is None and not tok.ent_type_ and tok.text[:1].isupper():
+                known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
+            if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+                return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
+            if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
+                    and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
+                # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
+                return self._by_name(name, number)
         if HANDLE.fullmatch(tok.text):
             return None
         role = self._role(tok, number)
@@ -241,6 +309,11 @@ class ActorReader:
         institution = self._institution(tok, number)
         if institution is not None:
             return institution
+        if tok.pos_ == "NOUN" and bare(tok):
+            # "the airline" after "the budget airline Aerlift": a description the article gave a name
+            described = self._described(tok.lemma_.lower(), number, organisations_only=True)
+            if described is not None:
+                return self._mention(described, tok.text)
         if tok.pos_ in ("NOUN", "PROPN"):
             for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
                 if child.dep_ == "appos":
@@ -283,32 +356,16 @@ class ActorReader:
                             actor = self._np(t, number, source)
                             if actor is not None and actor not in out:
                                 out.append(actor)
+            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            state = self._norp(nationality.text) if nationality is not None else None
+            if not out and state is not None and nationality is not None:
+                # "Russian officials": Russia, once the article has named it
+                out.append(self._mention(state, tok.doc[nationality.i : tok.i + 1].text))
+            elif not out and (nationality is not None or any(c.dep_ == "compound" for c in tok.children)):
+                out.append(self._officials(tok, number))  # "Chinese officials", "health ministers"
             return out
         for t in [tok, *[c for c in tok.conjuncts]]:
             actor = self._np(t, number, source)
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
-
-    def _person_title(self, ent: Any, actor: int) -> None:
-        """"US Secretary of State Antony Blinken": the modifiers before a name are its title."""
-        doc = ent.doc
-        head = ent.root.head
-        if ent.root.dep_ == "appos" and head.lemma_.lower() in ROLE_NOUNS:  # "his Russian counterpart, Sergei Lavrov"
-            span = self._title_span(head)
-            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-            return
-        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
-        if not lefts:
-            return
-        start = min(t.i for c in lefts for t in c.subtree)
-        words = doc[start : ent.start]
-        if any(t.lemma_.lower() in ROLE_NOUNS for t in words):
-            found = self.reg.actors[actor]
-            found.title = words.text
-            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
-            if anchor is not None:
-                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
-                if ent2 is not None:
-                    found.anchor = self._entity_actor(ent2, found.first)
-

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold"]
+__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials", "is_actor"]
 
 @dataclass
 class Found:
@@ -21,6 +21,7 @@ class Found:
     mentions: list[str] = field(default_factory=list)
     anchor: int | None = None  # a titled office's country or organisation (index into actors)
     roles: int = 0  # times it was an agent, recipient or source
+    acts: int = 0  # times it was a named agent or the source: an institution named by a noun must act
     first: int = 0  # sentence number of its first mention
 
 @dataclass
@@ -35,6 +36,7 @@ class Clause:
     conditional: bool
     main: bool  # the sentence's root or the content of its reporting verb
     agents_by_rule: bool = False  # agents came from the discourse (no named subject)
+    index: int = -1  # the verb's token index in the sentence's `doc`
 
 @dataclass
 class SentenceInfo:
@@ -51,7 +53,7 @@ class SentenceInfo:
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
     # The spaCy Doc the clauses were read from (one clause per VERB token, or the AUX root, in
-    # token order), for rules that walk the tree again (follow-ups).
+    # token order), for readings over dependencies (stances, follow-ups).
     doc: Any = field(default=None, repr=False, compare=False)
 
 @dataclass
@@ -59,13 +61,27 @@ class Analysis:
     actors: list[Found]
     sentences: list[SentenceInfo]
 
+def is_actor(found: Found) -> bool:
+    """Whether a name the parse found is an actor of the article: it takes part in what
+    happens (an institution named only by a common noun must act or speak, not merely be
+    acted on: "kept Brandt's head office"), or it is a person's full name; a one-word
+    "person" that never takes part is more often a misread product or place ("Aster")."""
+    if found.label == "MERGED":
+        return False
+    if found.label == "INSTITUTION":
+        return found.acts > 0
+    if found.label == "PERSON" and found.roles == 0:
+        return len(found.key.split()) > 1
+    return found.roles > 0
+
+
 def fold(text: str) -> str:
     """A name as a registry key: no article, possessive or punctuation, lower case."""
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"['\u2019]s?$", "", text)
     return re.sub(r"[^\w]+", " ", text.replace(".", "")).strip().lower()
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
 
 class Registry:
@@ -74,6 +90,7 @@ class Registry:
     def __init__(self) -> None:
         self.actors: list[Found] = []
         self.by_key: dict[str, int] = {}
+        self.merged: dict[int, int] = {}  # an actor found to be another, named later -> that one
 
     def add(self, name: str, label: str, sentence: int) -> int:
         key = fold(name)
@@ -98,18 +115,33 @@ class Registry:
                 return i  # "Blinken" is Antony Blinken
             if label == "PERSON" and actor.label == "PERSON" and len(their) == 1 and len(words) > 1:
                 if their[0] == words[-1]:
-                    self._promote(i, name, key)
+                    self.promote(i, name, key)
                     return i
             bare = name.replace(".", "")
-            if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and _initials(actor.name) == bare:
+            if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and initials(actor.name) == bare:
                 return i  # "US" beside "United States"
+            if label != "PERSON" and re.fullmatch(r"[A-Z]{3,6}", bare) and initials(actor.name).endswith(bare):
+                return i  # "OFAC" beside "the Treasury Department's Office of Foreign Assets Control"
             if actor.label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", actor.name.replace(".", "")):
-                if _initials(name) == actor.name.replace(".", ""):
-                    self._promote(i, name, key)
+                if initials(name) == actor.name.replace(".", ""):
+                    self.promote(i, name, key)
                     return i
         return None
 
-    def _promote(self, i: int, name: str, key: str) -> None:
+    def merge(self, old: int, into: int) -> None:
+        """Actor `old` is `into` ("Iran's interior minister" ... "Interior Minister Ahmad Vahidi"):
+        its forms and roles move over, and `Analysis` readers see `into` wherever `old` was."""
+        gone, kept = self.actors[old], self.actors[into]
+        kept.mentions += [m for m in gone.mentions if m not in kept.mentions]
+        kept.roles, kept.acts = kept.roles + gone.roles, kept.acts + gone.acts
+        gone.roles = gone.acts = 0
+        gone.label = "MERGED"
+        self.merged[old] = into
+        for key, i in self.by_key.items():
+            if i == old:
+                self.by_key[key] = into
+
+    def promote(self, i: int, name: str, key: str) -> None:
         """A fuller form seen later becomes the name ("Blinken" ... "Antony Blinken")."""
         actor = self.actors[i]
         actor.name = name

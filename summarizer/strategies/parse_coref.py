@@ -1,0 +1,392 @@
+"""Which actor a description, a short form or a seat of government stands for.
+
+News names an actor once in full and then refers to it by a description ("Havenbond,
+the union that ...", "the operator Carrow Buses" ... "the union", "the company"), by
+a shorter form of its name ("Brandt" after "Brandt Logistics", "the Commission" after
+"the European Commission") or, for a state, by its capital or its seat of government
+("Moscow said", "the Kremlin denied"). This module reads those links from the parse:
+appositions and compound nouns beside a proper name give its descriptions, a name's
+own head noun ("Workers' Union") gives one too, and `parse_places` maps a capital to
+its country's ISO code. It names no entity of any article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .parse_places import CAPITALS, capital_code, country_code
+from .parse_types import Found, Registry, fold, initials
+
+__all__ = [
+    "BUSINESS_NOUNS",
+    "Coreference",
+    "Descriptions",
+    "apposed",
+    "bare",
+    "GOVERNMENT_NOUNS",
+    "coref_tables",
+    "ent_text",
+    "describe",
+    "name_of",
+    "short_form",
+]
+
+# Nouns that describe a business in general: "the company" stands for the one named
+# business of the article when no apposition says which.
+BUSINESS_NOUNS = frozenset("company firm".split())
+# Nouns for a state's executive: "the government" is the state the article is about.
+GOVERNMENT_NOUNS = frozenset("government administration".split())
+# Nouns for places: a name described by any other noun ("the trader Voltara") is no place.
+PLACE_NOUNS = frozenset(
+    "city town village capital country state nation province region district county island port municipality "
+    "republic kingdom territory area suburb neighbourhood neighborhood".split()
+)
+
+
+def coref_tables() -> list[object]:
+    """The tables above, for the guided strategy's rules fingerprint."""
+    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(PLACE_NOUNS), sorted(CAPITALS.items())]
+
+
+def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bool:
+    """Whether folded name words `short` are a shorter form of `full`: its leading words
+    ("brandt" / "brandt logistics") unless what is left names an institution of a place
+    ("westmark" / "westmark city council"), or its trailing words ("commission")."""
+    n = len(short)
+    if not short or n >= len(full):
+        return False
+    if full[-n:] == short:
+        return True
+    return full[:n] == short and not any(w in generic or w == "city" for w in full[n:])
+
+
+@dataclass
+class Descriptions:
+    """What the article calls each proper name: description lemma -> names, in order of appearance."""
+
+    by_noun: dict[str, list[str]] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
+
+    def organisation(self, name: str) -> bool:
+        """Whether the article describes `name` by a noun that is no kind of place ("the trader X")."""
+        return any(name in names for noun, names in self.by_noun.items() if noun not in PLACE_NOUNS)
+
+    def add(self, noun: str, name: str) -> None:
+        names = self.by_noun.setdefault(noun, [])
+        if name not in names:
+            names.append(name)
+
+
+def name_of(tok: Any) -> str:
+    """The proper name headed by `tok`: the token with its proper-noun compounds."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
+    return str(tok.doc[start : tok.i + 1].text)
+
+
+def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> None:
+    """Collect the descriptions of proper names over the article's parsed sentences:
+    "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
+    for doc in docs:
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            name = name_of(tok)
+            for child in tok.children:
+                # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
+                    into.add(child.lemma_.lower(), name)
+                # "the consumer association Verbraucherschutz Nord", "the company Arclight Launch"
+                if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
+                    into.add(child.lemma_.lower(), name)
+            # "the operator Carrow Buses": the name apposed to a description
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
+                into.add(tok.head.lemma_.lower(), name)
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent):
+                text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
+                text = re.sub(r"['\u2019]s?$", "", text)
+                if text not in into.organisations:
+                    into.organisations.append(text)
+                head = ent.root.lower_
+                if head in generic and len(ent) > 1:
+                    into.add(head, text)  # "Transport and Road Workers' Union": a union
+
+
+def apposed(head: Any) -> list[Any]:
+    """Names apposed to a role noun, or to the end of its "of" phrase ("the mayor of X, Y,")."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                out += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return out
+
+
+def bare(head: Any) -> bool:
+    """A definite description with nothing but its article: "the union", "the company"."""
+    return all(c.dep_ in ("det", "case", "punct", "relcl", "acl", "prep", "appos") for c in head.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    )
+
+
+def ent_text(span: Any) -> str:
+    """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = span.doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "Office of Foreign Assets Control (OFAC" as tagged
+    return re.sub(r"['\u2019]s?$", "", text)
+
+
+class Coreference:
+    """The registry of an article's actors, and the links above from a form the text uses
+    to the actor it stands for (the base of `parse_actors.ActorReader`)."""
+
+    generic: frozenset[str] = frozenset()  # nouns that name an institution by what it is
+    roles: frozenset[str] = frozenset()  # nouns that name an office a person holds
+
+    def __init__(self) -> None:
+        self.reg = Registry()
+        self.recent: list[int] = []  # actors in order of latest mention
+        self.last_named: dict[int, int] = {}  # actor -> last sentence that names it (not by pronoun)
+        self.described = Descriptions()  # filled from the whole article before the first sentence
+
+    def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
+        raise NotImplementedError  # the noun phrase reader (parse_actors.ActorReader)
+
+    def _anchor(self, head: Any, number: int) -> int | None:
+        raise NotImplementedError  # the country or organisation of a role noun (parse_actors.ActorReader)
+
+    def _entity_actor(self, ent: Any, number: int) -> int | None:
+        raise NotImplementedError  # the actor of a named entity (parse_actors.ActorReader)
+
+    def _title_span(self, head: Any) -> Any:
+        raise NotImplementedError  # the title as written (parse_actors.ActorReader)
+
+    def _state_of(self, name: str, label: str) -> int | None:
+        """A capital or seat of government stands for its state ("Moscow said" is Russia),
+        and a state named after its capital takes over the capital's actor."""
+        capital = capital_code(name)
+        code = capital or (country_code(name) if label == "GPE" else None)
+        if code is None:
+            return None
+        for i, actor in enumerate(self.reg.actors):
+            if actor.label != "GPE" or code not in {country_code(m) or capital_code(m) for m in actor.mentions}:
+                continue
+            if not capital and capital_code(actor.name):
+                self.reg.promote(i, name, fold(name))  # "Moscow" ... "Russia": the state's own name
+            return i
+        return None
+
+    def _shorter(self, name: str, label: str) -> int | None:
+        """A shorter or fuller form of a known name: "Brandt" after "Brandt Logistics", "the
+        Commission" after "the European Commission", "De Wit" after "Sanne de Wit"."""
+        words = fold(name).split()
+        if country_code(name) or capital_code(name):
+            return None  # "Mexico" is not short for "Mexico City"
+        for i in reversed(range(len(self.reg.actors))):
+            actor = self.reg.actors[i]
+            their = actor.key.split()
+            if actor.label == "PERSON" or label == "PERSON":
+                if (
+                    actor.label == label
+                    and len(words) > 1
+                    and their[-len(words) :] == words
+                    and len(their) > len(words)
+                ):
+                    return i  # a surname of several words
+                continue
+            if actor.label == "GPE" and label == "GPE" or country_code(actor.name) or capital_code(actor.name):
+                continue
+            if short_form(words, their, self.generic):
+                return i
+            extra = name.split()[len(their) :] if fold(name).startswith(actor.key) else []
+            if short_form(their, words, self.generic) and actor.label != "INSTITUTION":
+                if not all(w[:1].isupper() for w in extra):
+                    return i  # "fined Voltara 2 million euros" tagged as one name: still Voltara
+                self.reg.promote(i, name, fold(name))  # "Carrow" ... "Carrow Buses"
+                actor.label = label if label in ("ORG", "GPE") else actor.label
+                return i
+        return None
+
+    def _mention(self, actor: int, form: str) -> int:
+        """Record a form the text uses for `actor` ("union" for the union it resolved to)."""
+        mentions = self.reg.actors[actor].mentions
+        if form not in mentions and form.lower() not in (m.lower() for m in mentions):
+            mentions.append(form)
+        return actor
+
+    def _by_name(self, name: str, number: int, label: str = "ORG") -> int:
+        """The actor of a name the article gives (registered now if named only later)."""
+        known = self.reg.lookup(name, label)
+        if known is None:
+            known = self._state_of(name, label) if label != "PERSON" else None
+        if known is None:
+            known = self._shorter(name, label)
+        if known is not None:
+            return self._mention(known, name)
+        return self.reg.add(name, "GPE" if capital_code(name) else label, number)
+
+    def _described(self, noun: str, number: int, organisations_only: bool = False) -> int | None:
+        """The named actor the article describes with `noun`: the last one mentioned, else the first named."""
+        names = self.described.by_noun.get(noun, [])
+        if organisations_only:
+            names = [
+                n
+                for n in names
+                if n in self.described.organisations
+                or any(self.reg.actors[i].label == "ORG" for i in [self.reg.lookup(n, "")] if i is not None)
+            ]
+        if not names:
+            return None
+        ids = [self._by_name(n, number) for n in names]
+        chosen = next((i for i in reversed(self.recent) if i in ids), ids[0])
+        found = self.reg.actors[chosen]
+        if found.label == "PERSON" and noun in self.generic:
+            found.label = "ORG"  # "the consumer association Verbraucherschutz Nord" is no person
+        return chosen
+
+    def _described_as_other(self, name: str) -> bool:
+        """Whether the article describes `name` as an institution of another kind ("the union")."""
+        return any(
+            name in names
+            for noun, names in self.described.by_noun.items()
+            if noun in self.generic and noun not in BUSINESS_NOUNS
+        )
+
+    def _business(self, head: Any, number: int) -> int | None:
+        """ "The company": the one business named so far, or of several the one named last (in
+        this sentence, or alone in the last sentence naming any); before any is named, the
+        article's only one. Else nobody: which one is not said."""
+
+        def fits(names: list[str]) -> set[int | None]:
+            return {
+                self.reg.lookup(n, "ORG")
+                for n in names
+                if not any(w in self.generic for w in fold(n).split())
+                and not self._described_as_other(n)
+                and not any(o != n and initials(o) == n.replace(".", "") for o in names)  # an acronym
+            }
+
+        form = head.text
+        known = {i for i in fits([a.name for a in self.reg.actors if a.label == "ORG"]) if i is not None}
+        if len(known) > 1:
+            here = [e.text for e in head.doc.ents if e.end <= head.i]  # named earlier in this sentence
+            near = [i for i in (self.reg.lookup(t, "ORG") for t in reversed(here)) if i is not None and i in known]
+            if not near:  # the one named last, unless two were named in that same sentence
+                last = max(self.last_named.get(i, -1) for i in known)
+                near = [i for i in known if self.last_named.get(i, -1) == last]
+                near = near if len(near) == 1 else []
+            return self._mention(near[0], form) if near else None
+        if known:
+            return self._mention(known.pop(), form)
+        later = [n for n in self.described.organisations if None in fits([n]) or fits([n])]
+        if len(fits(self.described.organisations)) != 1 or not later:
+            return None  # several named later, or none: which is not said
+        return self._mention(self._by_name(later[0], number), form)
+
+    def _norp(self, adjective: str) -> int | None:
+        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
+        stem = adjective.lower()[:4]
+        for i, actor in enumerate(self.reg.actors):
+            if actor.label == "GPE" and actor.key[:4] == stem:
+                return i
+        return None
+
+    def _government(self, head: Any, number: int) -> int | None:
+        """ "The Iranian government", "Iran's government": the state; "the government", "the new
+        administration", "the Biden administration": the one state the article has named so far."""
+        for child in head.children:
+            owner = None
+            if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                owner = self._norp(child.text)
+            elif child.dep_ in ("poss", "compound") and child.ent_type_ == "GPE":
+                owner = self._np(child, number)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((self._np(o, number) for o in child.children if o.dep_ == "pobj" and o.ent_type_), None)
+            if owner is not None and self.reg.actors[owner].label == "GPE":
+                return owner
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in ("poss", "prep", "nmod")
+            or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
+            or c.ent_type_ in ("NORP", "GPE")  # a state not (yet) among the actors: not the one that is
+            for c in head.children
+        ):
+            return None
+        states = [
+            i
+            for i, a in enumerate(self.reg.actors)
+            if a.label == "GPE" and (country_code(a.name) or capital_code(a.name))
+        ]
+        return states[0] if len(states) == 1 else None
+
+    def _people(self, tok: Any, number: int) -> int | None:
+        """A people named by its nationality: "Palestinians", "the Sudanese people" (a group),
+        "Ukrainians" beside a named Ukraine (that state)."""
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in self.roles:
+            return None
+        alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
+        if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
+            state = self._norp(tok.text)
+            text = tok.text
+        else:
+            nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            if nationality is None or tok.lower_ != "people":
+                return None  # "Haitian efforts", "European rules": things, not a people
+            state, text = None, tok.doc[nationality.i : tok.i + 1].text
+        if state is not None:
+            return self._mention(state, text)
+        return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
+
+    def _officials(self, tok: Any, number: int) -> int:
+        """A group of office holders no country or person stands for, named by its title."""
+        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
+        if fold(text) not in self.reg.by_key:
+            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
+                                         first=number))  # fmt: skip
+            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
+        return self.reg.by_key[fold(text)]
+
+    def _person_title(self, ent: Any, actor: int) -> None:
+        """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
+        doc = ent.doc
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
+        if ent.root.dep_ == "appos" and head.lemma_.lower() in self.roles:  # "his Russian counterpart, Sergei Lavrov"
+            span = self._title_span(head)
+            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
+            return
+        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+        if not lefts:
+            return
+        start = min(t.i for c in lefts for t in c.subtree)
+        words = doc[start : ent.start]
+        if any(t.lemma_.lower() in self.roles for t in words):
+            found = self.reg.actors[actor]
+            found.title = words.text
+            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
+            if anchor is not None:
+                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+                if ent2 is not None:
+                    found.anchor = self._entity_actor(ent2, found.first)
+            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
+            for i, office in enumerate(self.reg.actors):
+                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
+                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
+                if (
+                    office.label == "TITLE"
+                    and their == found.title.lower()
+                    and (
+                        found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
+                    )
+                ):
+                    self.reg.merge(i, actor)

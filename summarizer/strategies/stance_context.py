@@ -1,0 +1,190 @@
+"""One sentence as the stance readings see it: the parse with the actors `parse` resolved.
+
+Owns who is the subject of a predicate (its clause's agents, a group or pronoun the
+discourse or the speaker stands for, the subject of the verb it depends on), whether
+it is reported and by whom (an enclosing reporting verb, a trailing "..., X said", a
+quote whose speaker a neighbouring sentence names), whether it is asserted at all (not
+in what someone did not say, not in an embedded question), and topics as phrases.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parse_types import Found, SentenceInfo
+from .stance_words import ABOUT, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
+
+__all__ = ["StanceSentence", "halted", "is_group", "is_negated", "phrase", "prep_object"]
+
+
+def is_negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def phrase(tok: Any) -> str:
+    """A topic as written: the phrase `tok` heads, without a relative clause or apposition, a few words long."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.i + 1
+    if tok.pos_ in ("VERB", "AUX"):
+        end = tok.right_edge.i + 1  # a clause: "build wide agreement among ..."
+    else:
+        for child in tok.rights:
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc") or child.text in (",", ";", "("):
+                break
+            if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN"):
+                break
+            end = max(end, child.right_edge.i + 1)
+    while start < end and (doc[start].dep_ in ("punct", "mark", "cc", "aux") or doc[start].text in QUOTES):
+        start += 1
+    while end > start and (doc[end - 1].dep_ in ("punct", "cc") or doc[end - 1].text in QUOTES + ","):
+        end -= 1
+    words = doc[start:end].text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split()
+    if len(words) <= TOPIC_WORDS:
+        return " ".join(words)
+    words = words[:TOPIC_WORDS]
+    while words and words[-1].lower() in ("of", "the", "a", "an", "and", "to", "for", "in", "on", "by", "with"):
+        words.pop()
+    return " ".join(words) + "\u2026"
+
+
+def prep_object(tok: Any, preps: tuple[str, ...] = ABOUT) -> Any | None:
+    """The object of the first telling preposition under `tok` ("concern over X", "thanked X for Y")."""
+    for prep in preps:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
+                        return obj
+    return None
+
+
+def halted(tok: Any) -> Any | None:
+    """In content that asks for a halt or a refusal ("the rocket fire had to end", "would not
+    negotiate"), what is to stop: the halting verb's subject, else the verb."""
+    chain, verbs = [tok], []
+    while chain:  # the content and the clauses it continues into, not its purpose or relative clauses
+        t = chain.pop()
+        verbs.append(t)
+        chain += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "conj")]
+    for t in sorted(verbs, key=lambda v: v.i):
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t)):
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject if subject is not None and subject.pos_ != "PRON" else t
+    return None
+
+
+def is_group(tok: Any) -> bool:
+    """A pronoun or a counted group ("they", "the three governments", "both sides") standing for actors named before."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PRONOUNS
+    return tok.tag_ == "NNS" and any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in
+                                     ("two", "three", "four", "both") for c in tok.children)  # fmt: skip
+
+
+class StanceSentence:
+    """One sentence's parse with the actors `parse` resolved for it."""
+
+    def __init__(self, info: SentenceInfo, actors: list[Found], previous: int | None):
+        self.info = info
+        self.doc = info.doc
+        self.actors = actors
+        self.previous = previous  # the holder the discourse is about (for "they", "the three countries")
+        self.clause_at = {c.index: c for c in info.clauses if c.index >= 0}
+
+    def actor_in(self, tok: Any) -> int | None:
+        """An actor this sentence mentions whose name is in the phrase headed by `tok`."""
+        text = f" {self.doc[tok.left_edge.i : tok.i + 1].text.lower()} "
+        for actor in self.info.mentioned:
+            if any(f" {m.lower()} " in text or f" {m.lower()}'" in text for m in self.actors[actor].mentions if m):
+                return actor
+        if tok.pos_ == "NOUN":  # "analysts at Brookfield", "observers from the network": who they speak for
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                            return self.actor_in(obj)
+        return None
+
+    def recipients(self, verb: Any) -> list[int]:
+        """The actors `parse` read as the verb's object or participants."""
+        clause = self.clause_at.get(verb.i)
+        return list(clause.recipients) if clause is not None else []
+
+    def subject(self, verb: Any, depth: int = 0) -> int | None:
+        """The actor acting as `verb`'s subject: its clause's agents, a group the discourse
+        names, or (no subject of its own) that of the verb it depends on."""
+        clause = self.clause_at.get(verb.i)
+        if clause is not None and clause.agents and not clause.agents_by_rule:
+            return clause.agents[0]
+        subj = self.subject_token(verb)
+        if subj is not None:
+            if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return self.actor_in(verb.head)  # "the union, which welcomed ..."
+            actor = self.actor_in(subj)
+            if actor is None and subj.pos_ == "PRON" and subj.lower_ in PRONOUNS:
+                report = self.report(verb)  # "Aerlift said it would appeal": the speaker
+                return report[1] if report is not None else self.previous
+            return self.previous if actor is None and is_group(subj) else actor
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i and depth < 4:
+            return self.subject(verb.head, depth + 1)
+        return None
+
+    @staticmethod
+    def subject_token(verb: Any) -> Any | None:
+        """The verb's subject as written: "by X" of a passive, else its nsubj (None: no subject of its own)."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                        subj)  # fmt: skip
+        return subj
+
+    def asserted(self, tok: Any) -> bool:
+        """Not in what someone did not say, not in a question or a condition ("did not say whether
+        it supported ...", "before deciding whether to recommend ...", "if the board agrees")."""
+        for anc in [tok, *tok.ancestors]:
+            clause = self.clause_at.get(anc.i)
+            if clause is not None and clause.reporting and clause.negated and anc.i != tok.i:
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
+                return False
+            # An embedded question ("asked how ..."); "condemned what he called ..." labels, it does not ask.
+            if anc.dep_ == "ccomp" and anc.left_edge.tag_ in (("WRB",) if anc.i == tok.i else ("WRB", "WP", "WDT")):
+                return False
+        return True
+
+    def report(self, tok: Any) -> tuple[int, int] | None:
+        """(token index, speaker) of the report `tok` is part of the content of: an enclosing
+        reporting verb, a trailing "..., X said", or a quote whose speaker a neighbour names."""
+        for anc in tok.ancestors:
+            clause = self.clause_at.get(anc.i)
+            if clause is not None and clause.reporting:
+                subject = [c for c in anc.children if c.dep_.startswith("nsubj")]
+                if any(s.left_edge.i <= tok.i <= s.right_edge.i for s in subject):
+                    return None  # in the speaker's own description
+                speaker = clause.agents[0] if clause.agents else self.info.source
+                return (anc.i, speaker) if speaker is not None else None
+        for t in self.doc:
+            clause = self.clause_at.get(t.i)
+            if clause is not None and clause.reporting and t.dep_ in ("parataxis", "ccomp") and t.i != tok.i:
+                speaker = clause.agents[0] if clause.agents else self.info.source
+                if speaker is not None and t.head.i in [a.i for a in tok.ancestors] + [tok.i]:
+                    return t.i, speaker
+        if self.info.source is not None and self.doc.text[:1] in QUOTES:
+            return -1, self.info.source
+        return None
+
+    def holder(self, tok: Any, subject: int | None) -> int | None:
+        """The subject, or the speaker when `tok` is reported and the report leads or the subject is no actor."""
+        report = self.report(tok)
+        if report is None:
+            return subject
+        at, speaker = report
+        return speaker if subject is None or at < tok.i else subject
+
+    def target(self, topic: Any | None, holder: int | None) -> int | None:
+        if topic is None:
+            return None
+        actor = self.actor_in(topic)
+        if actor is None:
+            actor = next((self.actor_in(c) for c in topic.children if c.dep_ == "poss"), None)
+        return actor if actor != holder else None

@@ -1,0 +1,110 @@
+"""The words of attitude the stance readings look for: closed classes of English.
+
+A small general sentiment lexicon (verbs, nouns and adjectives of attitude, feeling and
+evaluation, verbs of emphasis, request and effect) and the function words the readings
+use; no name or topic of any article. `stances` reads them off the parse.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "LABELLING", "NO_COMMENT", "NOUNS",
+    "PRONOUNS", "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
+]  # fmt: skip
+
+# Verbs whose subject takes a position towards their object.
+VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        "welcome praise support back endorse commend applaud hail thank congratulate favour favor champion "
+        "defend embrace celebrate recommend advocate appreciate reaffirm pledge approve".split(),
+        "support",
+    ),
+    **dict.fromkeys(
+        "condemn criticise criticize reject oppose denounce deplore deride dismiss accuse blame slam object "
+        "dispute contest challenge decry veto sue warn threaten refuse resist".split(),
+        "oppose",
+    ),
+    **dict.fromkeys("worry fear regret caution".split(), "concern"),
+}
+# Verbs of emphasis, request and wish: a position for what they put forward, turned to
+# "oppose" when that is a halt or a refusal ("stressed that the rocket fire had to end").
+FORWARD = frozenset(
+    "stress emphasise emphasize underline underscore insist reiterate repeat restate highlight argue urge demand "
+    "press call appeal ask encourage want wish seek aim assure promise vow".split()
+)
+# Verbs that label their object with an evaluation ("called it 'a disgrace'", "regards it as vital").
+LABELLING = frozenset("call describe regard consider see view brand label term deem".split())
+# Nouns of attitude, held by the one who voices them or by their possessor.
+NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "support backing commitment gratitude thanks solidarity praise appreciation endorsement wish hope need".split(),
+        "support",
+    ),
+    **dict.fromkeys("condemnation criticism opposition objection rejection denial complaint".split(), "oppose"),
+    **dict.fromkeys("concern worry fear alarm anxiety unease".split(), "concern"),
+}
+# Verbs of giving and having: an attitude noun as their object is aid or a possession, not a
+# position ("provided support for 300 families", "received backing from its bankers").
+TRANSFER = frozenset(
+    "provide give offer receive get win gain lose need require cover include deliver send lend have".split()
+)
+# Adjectives of feeling: said of an actor, they are that actor's position.
+FEELINGS: dict[str, str] = {
+    **dict.fromkeys(
+        "pleased happy delighted satisfied encouraged grateful positive optimistic confident committed open "
+        "willing eager supportive hopeful keen".split(),
+        "support",
+    ),
+    **dict.fromkeys(
+        "angry furious frustrated opposed critical unhappy dismayed outraged skeptical sceptical".split(), "oppose"
+    ),
+    **dict.fromkeys("concerned worried alarmed troubled anxious disappointed".split(), "concern"),
+}
+# Evaluations of a thing: the position of whoever is reported to make them.
+EVALUATIONS: dict[str, str] = {
+    **dict.fromkeys(
+        "right fair good great excellent vital essential important constructive historic successful effective "
+        "encouraging promising exciting "
+        "reasonable sensible legitimate victory success breakthrough milestone".split(),
+        "support",
+    ),
+    **dict.fromkeys(
+        "wrong unacceptable unfair unlawful illegal farcical unnecessary heinous unjust unjustified unprovoked "
+        "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous silly misguided "
+        "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
+        "scandal outrage farce disaster violation".split(),
+        "oppose",
+    ),
+    **dict.fromkeys("risky fragile worrying alarming concerning troubling".split(), "concern"),
+}
+# Verbs of effect: in reported speech, what harms is opposed and what helps supported by the speaker
+# ("the policies were undermining its own efforts", "the deal will help small farmers").
+EFFECTS: dict[str, str] = {
+    **dict.fromkeys(
+        "undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach".split(), "oppose"
+    ),
+    **dict.fromkeys("help benefit strengthen improve protect".split(), "support"),
+}
+# Consequences held out ("would bring a severe response", "impose heavy costs if ..."): a threat
+# against what would bring them.
+CONSEQUENCES = frozenset("cost consequence penalty fine response price punishment sanction".split())
+SEVERE = frozenset("severe high heavy serious significant swift harsh strong massive".split())
+# Verbs whose content is a halt: "had to end", "must stop".
+STOPS = frozenset("end stop halt cease avoid withdraw abandon drop".split())
+# Prepositions that introduce what an attitude is about, most telling first.
+ABOUT = ("for", "over", "about", "on", "against", "to", "with", "of")
+# Prepositions giving the reason for an attitude towards someone ("thanked X for Y", "accused X of Y").
+REASONS = ("for", "of", "over", "about", "against")
+# What declining to speak is about: no position ("refused to comment", "declined to say").
+NO_COMMENT = frozenset("comment say answer respond elaborate confirm disclose speak".split())
+PRONOUNS = frozenset("they it he she we".split())
+QUOTES = "\"'\u201c\u2018"
+TOPIC_WORDS = 12
+
+
+def lexicon() -> list[object]:
+    """The tables above, for the guided strategy's rules fingerprint."""
+    tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
+    sets = (FORWARD, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS)
+    return [[sorted(t.items()) for t in (*tables, EFFECTS)], [sorted(t) for t in sets], list(ABOUT), list(REASONS),
+            TOPIC_WORDS]  # fmt: skip

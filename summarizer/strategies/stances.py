@@ -1,0 +1,385 @@
+"""Stances from a dependency parse: who takes which position on what.
+
+A stance is read from an attitude predicate, not from a word anywhere in the sentence:
+a verb of attitude ("welcomed the ruling", "criticised the agency for ..."), a verb of
+emphasis, request or wish ("stressed the need for ...", "urged X to ..."), a noun of
+attitude someone voices or holds ("voiced concern over ...", "Washington's worries
+about ..."), an adjective of feeling said of an actor ("the airline was disappointed"),
+or an evaluation in reported speech or a labelling verb ("the decision was 'a clear
+mistake'", "called his performance 'a disgrace'"). Its holder is the predicate's
+subject, or the speaker when the predicate sits in what someone is reported to have said
+and the report leads ("Harris said the administration backed ...") or the predicate's
+subject is no actor. Its topic is what the predicate is about (its object, the content
+of a request, what an evaluation is said of), never the clipped sentence.
+
+The word lists are closed classes of English attitude words (a small general sentiment
+lexicon), not names or topics of any article. The parse turns polarity: a negation ("did
+not back"), emphasis or a request whose content is a halt or a refusal ("stressed that
+the firing had to end"), rejecting a criticism (which defends what was criticised).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .parse_types import Analysis, Found, SentenceInfo
+from .stance_context import StanceSentence, halted, is_group, is_negated, phrase, prep_object
+from .stance_words import (
+    CONSEQUENCES,
+    EFFECTS,
+    EVALUATIONS,
+    FEELINGS,
+    FORWARD,
+    LABELLING,
+    NO_COMMENT,
+    NOUNS,
+    REASONS,
+    SEVERE,
+    TRANSFER,
+    VERBS,
+    lexicon,
+)  # fmt: skip
+
+__all__ = ["Item", "Reading", "find", "lexicon", "read_sentence"]
+
+
+@dataclass
+class Reading:
+    """One stance a sentence states."""
+
+    holder: int  # index into the analysis' actors
+    position: str  # support, oppose, concern
+    topic: str
+    target: int | None
+    token: int  # the predicate's token index in the sentence
+
+
+@dataclass
+class Item:
+    """One stance of the article, with the sentences that state or continue it."""
+
+    reading: Reading
+    sentence: SentenceInfo
+    evidence: list[int] = field(default_factory=list)  # sentence numbers, the stating one first
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_sentence(info: SentenceInfo, actors: list[Found], previous: int | None = None) -> list[Reading]:
+    """Every stance one sentence states, at most one per position (the first predicate's)."""
+    if info.doc is None:
+        return []
+    s = StanceSentence(info, actors, previous)
+    out: list[Reading] = []
+    for tok in info.doc:
+        reading = _read(s, tok)
+        if reading is not None and all(r.position != reading.position for r in out):
+            out.append(reading)
+    return out
+
+
+def _read(s: StanceSentence, tok: Any) -> Reading | None:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if not s.asserted(tok):
+        return None
+    if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
+        return _threat(s, tok)
+    if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+                                                              for c in tok.children):  # fmt: skip
+        return _labelling(s, tok)
+    if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
+        return _verb(s, tok, lemma)
+    if tok.pos_ == "VERB" and (lemma in EFFECTS or _harm_idiom(tok)):
+        return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
+    if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
+        return _noun(s, tok, lemma)
+    if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
+        return _feeling(s, tok, FEELINGS[low])
+    if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
+        return _evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
+    if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
+        return _evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
+    return None
+
+
+def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(c.dep_ == "prt" for c in tok.children):
+        return None  # "the policy aimed at X", "called off", "report back": not an attitude taken
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lemma_.lower() in NOUNS and prep_object(dobj) is not None:
+        if not (VERBS.get(lemma) == "oppose" == NOUNS[dobj.lemma_.lower()]):
+            return None  # "reaffirmed his commitment to ...": the noun says what and towards what
+    if dobj is None:  # "the verdict was welcomed by ...": a passive is about its subject
+        dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if dobj is not None and dobj.tag_ in ("WDT", "WP"):
+        dobj = tok.head if tok.dep_ == "relcl" else None  # "the reforms, which X welcomed"
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+    about = prep_object(tok)
+    if lemma in FORWARD:
+        # "urged Henry to build ...", "called for stronger ...", "stressed that ...": what is put forward.
+        topic = clause if clause is not None else (dobj if dobj is not None else about)
+        if topic is dobj and _asks_which(dobj):
+            return None  # "what outcome it was seeking": a question, not a position
+        if clause is not None and topic is clause and _embedded_question(clause):
+            return None  # "asked how the company would ...": a question, not a position
+        if lemma == "ask" and clause is None:
+            return None  # "asked questions", "asked for comment": no request of an action
+        if lemma in ("call", "press", "appeal") and prep_object(tok, ("for",)) is None and clause is None:
+            return None  # "pressed ahead with", "called the strike on Monday": no request
+        topic = prep_object(tok, ("for",)) if clause is None and lemma in ("call", "press", "appeal") else topic
+        if topic is None:
+            return None
+        halt = halted(topic)
+        position = "oppose" if halt is not None else "support"
+        topic = halt if halt is not None and halt.pos_ != "VERB" else topic
+    else:
+        position = VERBS[lemma]
+        # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
+        # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
+        someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
+        topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
+        if topic is None:
+            return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
+        if clause is not None and topic is clause and clause.lemma_.lower() in NO_COMMENT:
+            return None  # "refused to comment": silence, not a position
+        if position == "oppose" and NOUNS.get(topic.lemma_.lower()) == "oppose":
+            position = "support"  # rejecting a criticism defends what it criticised
+        said = s.subject_token(topic) if topic is clause else None
+        if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
+            topic = said  # "warned that any further aggression would ...": what is warned against
+    if is_negated(tok):
+        if position != "support":
+            return None
+        position = "oppose"
+    subject = s.subject(tok)
+    if subject is None and s.subject_token(tok) is not None:
+        return None  # "countries that are supporting ...": someone not an actor holds it
+    holder = s.holder(tok, subject)
+    if holder is None:
+        return None
+    target = s.actor_in(dobj) if dobj is not None else None
+    target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
+    return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _embedded_question(clause: Any) -> bool:
+    """ "how the company would ...", "whether it would ...": a clause that asks."""
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    )
+
+
+def _asks_which(tok: Any | None) -> bool:
+    return tok is not None and any(c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
+def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "calling his performance 'a disgrace'", "regard it as vital", "a killing they described as heinous"."""
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
+    labels += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.subtree]
+    labels += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
+    word = next((t for lab in labels for t in lab.subtree
+                 if t.lower_ in EVALUATIONS or t.lemma_.lower() in EVALUATIONS), None)  # fmt: skip
+    if word is None:
+        return None
+    position = EVALUATIONS.get(word.lower_) or EVALUATIONS[word.lemma_.lower()]
+    if is_negated(tok) or is_negated(word):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if (obj is None or obj.tag_ in ("WDT", "WP")) and tok.dep_ in ("relcl", "ccomp"):
+        obj = tok.head if tok.dep_ == "relcl" else obj  # "a killing the department described as heinous"
+    if obj is None:  # "called the cut reckless": the small clause's other half
+        obj = next((c for c in labels if c.i != word.i and word.i not in [t.i for t in c.subtree]
+                    and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
+    topic = obj if obj is not None and obj.pos_ != "PRON" else word
+    return Reading(holder, position, phrase(topic), s.target(topic, holder), tok.i)
+
+
+def _harm_idiom(tok: Any) -> bool:
+    """ "put X at risk", "broke the rules": harm said with a common verb."""
+    lemma = tok.lemma_.lower()
+    if lemma == "put":
+        return any(t.lower_ == "risk" and t.head.lower_ == "at" for t in tok.subtree)
+    if lemma == "crack":  # "cracked down on protests"
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    return lemma == "break" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("rule", "law") for c in tok.children)
+
+
+def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
+    """ "She said the policies were undermining ...", "put investment at risk": the speaker on what has the effect."""
+    report = s.report(tok)
+    subj = s.subject_token(tok)
+    while subj is None and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head  # "continued to put ... and were undermining ...": the first verb's subject
+        subj = s.subject_token(tok)
+    if report is None or subj is None or subj.pos_ == "PRON" or is_negated(tok):
+        return None
+    if subj.dep_ == "nsubjpass":  # "patients were being put at risk": a worry for whoever suffers it
+        position = "concern" if position == "oppose" else position
+    return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
+
+
+def _threat(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
+    a severe consequence held out against what would bring it."""
+    if not any(c.dep_ == "amod" and c.lower_ in SEVERE for c in tok.subtree):
+        return None
+    verb = tok.head
+    condition = next((c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.lower_ in ("if", "unless") for m in c.children)), None)  # fmt: skip
+    if condition is None:  # "penalties ... in response to any further military action"
+        response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
+        condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
+    future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in verb.children)
+    if condition is None and not future:
+        return None  # a consequence held out (in a future or a condition), not one imposed today
+    topic = condition if condition is not None else s.subject_token(verb)
+    if topic is None:
+        return None
+    report = s.report(tok)
+    holder = report[1] if report is not None else None
+    if holder is None and condition is not None:  # whoever holds out the consequence
+        holder = next((a for anc in tok.ancestors for a in [s.subject(anc)] if anc.pos_ == "VERB"
+                       and a is not None), None)  # fmt: skip
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def _noun(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
+    """ "voiced concern over ...", "Washington's worries about ...", "U.S. support for ..."."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head if head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
+    if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+        verb = head.head.head  # "pointed to ... as evidence of Washington's backing"
+    if verb is not None and head.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER:
+        return None  # "provided support for 300 families": aid given, not a position
+    about = prep_object(tok)
+    if about is None:  # "a wish for Jerusalem to be ...": a clause of its own
+        about = next((c for c in tok.children if c.dep_ in ("acl", "advcl") and c.pos_ in ("VERB", "AUX")), None)
+    if about is None and verb is not None and head.dep_ == "dobj":
+        about = prep_object(verb)  # "showed solidarity with ...", the parser hanging "with" on the verb
+    if about is None:
+        return None  # "support" for nothing named: aid, staff or a noun, not a stance
+    holder = s.subject(verb) if verb is not None and head.dep_ in ("dobj", "attr") else None
+    if holder is None:
+        holder = next((a for c in tok.children if c.dep_ in ("poss", "compound")
+                       for a in [s.actor_in(c)] if a is not None), None)  # fmt: skip
+    holder = s.holder(verb if verb is not None else tok, holder)
+    if holder is None:
+        return None
+    position = NOUNS[lemma]
+    if verb is not None and head.dep_ == "dobj" and is_negated(verb):
+        if position != "support":
+            return None
+        position = "oppose"
+    return Reading(holder, position, phrase(about), s.target(about, holder), tok.i)
+
+
+def _feeling(s: StanceSentence, tok: Any, position: str) -> Reading | None:
+    """ "Aerlift said it was disappointed", "the union is open to talks": a feeling said of an actor."""
+    head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "said it supported the nurses but was concerned about ...": the first verb's subject
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    holder = s.subject(head) if head.i in s.clause_at else None
+    if holder is None:
+        holder = s.actor_in(subj)
+    if holder is None and subj.pos_ == "PRON":
+        report = s.report(tok)
+        holder = report[1] if report is not None else s.previous if is_group(subj) else None
+    holder = s.holder(tok, holder)
+    if holder is None:
+        return None
+    if is_negated(head) or is_negated(tok):
+        if position != "support":
+            return None
+        position = "oppose"
+    topic = prep_object(tok) or next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if topic is None:  # "said it was disappointed and would study the judgment": the next object named
+        topic = next((t for t in s.doc[tok.i + 1 :] if t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN"), None)
+    text = phrase(topic) if topic is not None else tok.text
+    return Reading(holder, position, text, s.target(topic, holder), tok.i)
+
+
+def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
+    """An evaluation in reported speech: "the decision had been 'a clear mistake'", "she got it right"."""
+    report = s.report(tok)
+    if report is None:
+        return None
+    word = tok.head if tok.dep_ == "amod" else tok  # "a clear mistake", "the right home"
+    if word.dep_ == "conj" and is_negated(word):
+        word, negated = word.head, True  # "full but not silly"
+    else:
+        negated = False
+    if word.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj"):
+        return None
+    if word.dep_ == "pobj" and word.head.lower_ not in ("to", "as"):
+        return None  # "amounted to 'a betrayal'"; not "in a good way"
+    head = word.head.head if word.dep_ == "pobj" else word.head
+    subj = next((c for c in (word if word.dep_ == "ccomp" else head).children if c.dep_ in ("nsubj", "nsubjpass")),
+                None)  # fmt: skip
+    while subj is None and word.dep_ != "ccomp" and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "would bring jobs and was good news": the first verb's subject
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if negated or is_negated(head) or is_negated(word):
+        if position == "concern":
+            return None
+        position = "support" if position == "oppose" else "oppose"
+    topic = subj if subj is not None and subj.pos_ != "PRON" else word
+    return Reading(report[1], position, phrase(topic), s.target(topic, report[1]), tok.i)
+
+
+# --------------------------------------------------------------------------- the article
+
+
+def find(analysis: Analysis, keep: set[int]) -> list[Item]:
+    """The article's stances, in order: each sentence's readings whose holder is a kept actor.
+
+    A sentence with no reading of its own that quotes the holder of the stance just before
+    ("'It comes out of our pay packets,' said the union's chairwoman") continues that
+    stance: it is cited as more evidence, not counted as a stance of its own.
+    """
+    items: list[Item] = []
+    seen: set[str] = set()
+    previous: int | None = None
+    last_number = -1
+    for info in analysis.sentences:
+        key = re.sub(r"\W+", " ", info.text).strip().lower()[:60]
+        if key in seen:  # a quoted tweet repeated verbatim is one stance, not two
+            continue
+        seen.add(key)
+        readings = [r for r in read_sentence(info, analysis.actors, previous) if r.holder in keep]
+        last = items[-1] if items and last_number == _before(analysis, info.number) else None
+        if not readings:
+            if last is not None and info.source is not None and info.source == last.reading.holder:
+                last.evidence.append(info.number)
+                last_number = info.number
+            else:
+                previous = previous if last is not None else None
+            continue
+        for reading in readings:
+            evidence = [info.number]
+            named_in = info.resolved_from.get(reading.holder)
+            if named_in is not None:  # "he", "the minister": also cite the sentence that names the holder
+                evidence.append(named_in)
+            items.append(Item(reading, info, evidence))
+        previous, last_number = readings[-1].holder, info.number
+    return items
+
+
+def _before(analysis: Analysis, number: int) -> int:
+    """The number of the sentence just before `number` in the analysis."""
+    earlier = [s.number for s in analysis.sentences if s.number < number]
+    return earlier[-1] if earlier else -2

@@ -1,0 +1,217 @@
+"""Stances read from attitude predicates: holder, position and topic from the parse.
+
+Every article here was written for these tests, in domains the fixtures lack (health,
+courts, local politics, technology, education), so the rules are checked on sentences
+they were not tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary
+from summarizer.strategies import parse_pipeline
+from summarizer.strategies.names import stance_cue
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs spaCy's English pipeline")
+
+
+def _decline(request: Request) -> str:
+    return "{}"  # no summary: the strategy uses the lead; every item comes from the parse
+
+
+def _run(body: str) -> ArticleSummary:
+    article = parse_article(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(article)
+
+
+def _stances(result: ArticleSummary) -> list[tuple[str, str, str]]:
+    """(holder name, position, topic) of each stance."""
+    names = {a.id: a.name for a in result.actors}
+    return [(names[s.holder], s.position, s.topic) for s in result.stances]
+
+
+def test_quote_evaluation_is_the_speakers_stance_named_after_the_quote():
+    result = _run(
+        "The hospital trust changed the night rota for nurses on Monday. "
+        '"The new rota is a mistake that will exhaust our members," said Jane Okoro, the leader of the nurses\' union.'
+    )
+    assert ("Jane Okoro", "oppose", "The new rota") in _stances(result)
+
+
+def test_a_passive_stance_is_held_by_the_by_agent_and_is_about_the_subject():
+    result = _run("The verdict against the landlord was welcomed by Greenfield Tenants Association on Tuesday.")
+    assert _stances(result) == [("Greenfield Tenants Association", "support", "The verdict against the landlord")]
+
+
+def test_a_labelling_verb_evaluates_its_object():
+    result = _run("Senator Paul Varga called the budget cut for rural clinics reckless in a speech on Friday.")
+    assert _stances(result) == [("Paul Varga", "oppose", "the budget cut for rural clinics")]
+
+
+def test_a_feeling_said_of_the_speaker_is_its_stance_on_what_it_is_about():
+    result = _run("Orbis Semiconductors said in a statement that it was disappointed by the court's ruling.")
+    assert _stances(result) == [("Orbis Semiconductors", "concern", "the court's ruling")]
+
+
+def test_a_report_that_leads_gives_the_stance_to_the_speaker():
+    result = _run("Jonas Berg, the mayor, said the city council strongly supported the new cycle lanes.")
+    assert _stances(result) == [("Jonas Berg", "support", "the new cycle lanes")]
+
+
+def test_one_sentence_can_state_two_positions():
+    result = _run(
+        "Health minister Lena Fischer praised the vaccine trial on Monday but warned that the rollout "
+        "would have to stop if supplies ran short."
+    )
+    assert {(h, p) for h, p, _ in _stances(result)} == {("Lena Fischer", "support"), ("Lena Fischer", "oppose")}
+
+
+def test_negation_and_rejecting_a_criticism_turn_the_position():
+    result = _run(
+        "The competition regulator did not back the merger of Telvia and Ostra. "
+        "Telvia rejected the criticism from consumer groups."
+    )
+    positions = {(h, p) for h, p, _ in _stances(result)}
+    assert ("competition regulator", "oppose") in positions
+    assert ("Telvia", "support") in positions
+
+
+def test_a_request_to_stop_something_opposes_it():
+    result = _run("Education secretary Mark Olsen urged the teachers' union to end the strike before the exams.")
+    assert _stances(result) == [("Mark Olsen", "oppose", "end the strike before the exams")]
+
+
+def test_a_quote_that_continues_a_stance_is_its_evidence_not_a_new_stance():
+    result = _run(
+        "Councillor Priya Shah criticised the school board for closing the village library. "
+        '"Children here have nowhere else to read," Shah said.'
+    )
+    assert len(result.stances) == 1
+    stance = result.stances[0]
+    assert stance.position == "oppose" and stance.topic == "closing the village library"
+    assert [e.sentence for e in stance.evidence] == [1, 2]
+
+
+def test_words_that_only_look_like_attitudes_are_no_stance():
+    result = _run(
+        "The planning committee of Nordby Council will meet on Thursday, with a back-up date of March 3. "
+        "Nordby Council did not say whether it would support the new stadium. "
+        "The repairs will cost the council about 2 million euros."
+    )
+    assert result.stances == []
+
+
+def test_a_topic_is_a_phrase_not_the_clipped_sentence():
+    result = _run(
+        "The Riverside Parents Association criticised the district's decision to cut bus routes to three "
+        "rural schools from September."
+    )
+    assert len(result.stances) == 1
+    topic = result.stances[0].topic
+    assert topic.startswith("the district's decision") and len(topic.split()) <= 13
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The committee meets on Monday.", "The launch has a back-up date.", "Prices rose by 3 percent."],
+)
+def test_the_fallback_cue_does_not_fire_on_parts_of_other_words(sentence: str):
+    assert stance_cue(sentence) is None
+
+
+def test_the_fallback_cue_still_reads_attitude_words():
+    assert stance_cue("The union backed the deal.") == "support"
+    assert stance_cue("The minister condemned the attack.") == "oppose"
+
+
+def test_a_severe_consequence_held_out_opposes_what_would_bring_it():
+    result = _run(
+        "Interior minister Karl Dahl said the government would impose heavy fines if the factory kept "
+        "dumping waste into the river."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Karl Dahl", "oppose")]
+    assert result.stances[0].topic.startswith("the factory kept dumping waste")
+
+
+def test_what_harms_in_reported_speech_is_opposed_by_the_speaker():
+    result = _run("Professor Maria Lund said the funding cuts were undermining research at small universities.")
+    assert _stances(result) == [("Maria Lund", "oppose", "the funding cuts")]
+
+
+def test_a_pronoun_in_what_someone_said_is_the_speaker():
+    result = _run(
+        "The Coastal Fishers Cooperative said it would ask the ministry to reopen the northern fishing grounds."
+    )
+    assert _stances(result) == [("Coastal Fishers Cooperative", "support", "reopen the northern fishing grounds")]
+
+
+def test_an_embedded_question_or_an_unsaid_claim_is_no_stance():
+    result = _run(
+        "Brightline Energy did not say whether it supported the new grid tariff. "
+        "The regulator asked how the company would protect customers."
+    )
+    assert result.stances == []
+
+
+def test_a_request_to_act_is_support_for_the_action_not_for_the_addressee():
+    result = _run("Union leader Sara Mbeki called on the hospital board to hire more night nurses.")
+    assert len(result.stances) == 1
+    stance = result.stances[0]
+    assert stance.position == "support" and stance.topic.startswith("hire more night nurses")
+    assert "hospital board" in {a.name for a in result.actors if a.id == stance.target} | {""}
+
+
+def test_people_of_an_organisation_speak_for_it_and_a_second_verb_keeps_the_subject():
+    result = _run(
+        "Observers from the Civic Monitoring Network praised the vote count in Lerin. "
+        "Patient group HealthWatch said it supported the nurses but was concerned about the cancelled operations."
+    )
+    stances = _stances(result)
+    assert ("Civic Monitoring Network", "support", "the vote count") in stances
+    assert ("HealthWatch", "support", "the nurses") in stances
+    assert ("HealthWatch", "concern", "the cancelled operations") in stances
+
+
+def test_a_warning_is_about_what_it_warns_against():
+    result = _run("Fire chief Olga Berg warned that the dry forests could burn for weeks, the agency said.")
+    assert _stances(result) == [("Olga Berg", "oppose", "the dry forests")]
+
+
+def test_aid_given_or_received_is_no_stance():
+    result = _run(
+        "The Red Lantern Foundation provided support for 300 families after the fire. "
+        "Northwind Airlines received backing from its bankers for a new loan."
+    )
+    assert result.stances == []
+
+
+def test_too_and_a_second_verb_in_reported_speech_are_evaluations_of_the_subject():
+    result = _run(
+        "Professor Lukas Brenner said the sample was too small to draw firm conclusions. "
+        "Mayor Petra Lind said the data centre would bring 400 jobs and was good news for the region."
+    )
+    stances = _stances(result)
+    assert ("Lukas Brenner", "oppose", "the sample") in stances
+    assert ("Petra Lind", "support", "the data centre") in stances
+
+
+def test_what_is_only_weighed_or_conditional_is_no_stance():
+    result = _run(
+        "The World Health Organization said it would review the data before deciding whether to recommend "
+        "the vaccine. If the Harbour Board approves the plan, work will start in May."
+    )
+    assert result.stances == []
+
+
+def test_declining_to_comment_is_no_stance_and_a_warning_against_names_its_topic():
+    result = _run(
+        "Telvia Group refused to comment on the report. "
+        "Coach Marco Bellini warned against complacency before the final."
+    )
+    assert _stances(result) == [("Marco Bellini", "oppose", "complacency")]
