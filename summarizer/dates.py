@@ -97,6 +97,9 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
         return _single(pub - dt.timedelta(days=1))
     if re.search(r"\btomorrow\b", phrase):
         return _single(pub + dt.timedelta(days=1))
+    end = _END_OF.search(phrase)
+    if end:
+        return _single(_end_of(end, pub, future))
     for m, day_first in ((_MONTH_DAY.search(date_text), False), (_DAY_MONTH.search(date_text), True)):
         if m:
             month_s, day_s = (m.group(2), m.group(1)) if day_first else (m.group(1), m.group(2))
@@ -137,6 +140,28 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
     return _NONE
 
 
+# "the end of the year", "end of next month", "the end of March": the last day of that period.
+_END_OF = re.compile(rf"\bend of (?:the |this )?(?:(next|last) )?(year|month|{_MONTH_RE})\b", re.I)
+
+
+def _end_of(m: re.Match[str], pub: dt.date, future: bool) -> dt.date:
+    shift = {"next": 1, "last": -1}.get((m.group(1) or "").lower(), 0)
+    unit = m.group(2).lower()
+    if unit == "year":
+        return dt.date(pub.year + shift, 12, 31)
+    if unit == "month":
+        month, year = pub.month + shift, pub.year
+    else:
+        month, year = _MONTHS[unit.rstrip(".")], pub.year
+        if future and month < pub.month:
+            year += 1  # "by the end of March" said in May: next March
+        elif not future and month > pub.month:
+            year -= 1
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 def resolve_date(date_text: str | None, published: str | None, *, future: bool = False) -> str | None:
     """Resolve a date phrase against the publication date; None when it names no single day.
 
@@ -158,7 +183,8 @@ def resolve_date(date_text: str | None, published: str | None, *, future: bool =
 # the reopening forward. The nearest marker wins, looking back from the phrase first
 # (its verb usually comes before it), then forward.
 _FUTURE_WORDS = frozenset(
-    "will would shall 'll won't wouldn't plans plan planned planning expected expects expect scheduled "
+    "will would shall 'll won't wouldn't could may might must should "
+    "plans plan planned planning expected expects expect scheduled "
     "upcoming intends intend intended aims due set".split()
 )
 # Verbs that look ahead when followed by "to": "agreed to meet", "decided to hold".
@@ -206,16 +232,21 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
             continue  # "would be held": the auxiliary before it decides
         past = low in _PAST_WORDS or (word.islower() and low.endswith("ed") and low not in _NOT_PAST)
         if past:
-            if prev in _PASSIVE_AUX:
-                continue  # "be held", "been reported": look further for will/would/has
+            if prev in _PASSIVE_AUX or prev in ("is", "are", "am"):
+                continue  # "be held", "been reported", "are checked": look further for will/would/has
             if prev == "have" and i > 1 and tokens[i - 2].lower() in _FUTURE_WORDS:
                 return True  # "will have finished"
             return False
         if low in _PAST_AUX:
             if low == "have" and prev in _FUTURE_WORDS:
                 return True  # "will have withdrawn"
+            if low in ("has", "have") and backward and (i == len(tokens) - 1 or nxt in ("until", "till")):
+                return True  # "has until June 18 to appeal": a deadline ahead, not a perfect
             return False
     return None
+
+
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
 
 
 def sentence_tense(text: str, start: int, end: int) -> bool | None:
@@ -230,7 +261,9 @@ def sentence_tense(text: str, start: int, end: int) -> bool | None:
         True, False, or None when no tense marker is near it.
     """
     before = _TOKEN.findall(text[:start])
-    after = _TOKEN.findall(text[end:])
+    # Looking forward, only as far as the phrase's own clause: in "rain is forecast until Thursday,
+    # and the institute said ...", the "said" of the next clause is not its tense.
+    after = _TOKEN.findall(_NEXT_CLAUSE.split(text[end:], maxsplit=1)[0])
     tense = _tense_of(before, backward=True)
     return tense if tense is not None else _tense_of(after, backward=False)
 

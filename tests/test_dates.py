@@ -46,6 +46,22 @@ def test_resolve_date_next_or_last_same_weekday(phrase, expected):
     assert resolve_date(phrase, "2022-01-10") == expected  # 2022-01-10 is a Monday
 
 
+@pytest.mark.parametrize(
+    ("phrase", "future", "expected"),
+    [
+        ("by the end of the year", True, "2026-12-31"),
+        ("by the end of next year", True, "2027-12-31"),
+        ("at the end of the month", False, "2026-05-31"),
+        ("before the end of next month", True, "2026-06-30"),
+        ("by the end of March", True, "2027-03-31"),
+        ("at the end of March", False, "2026-03-31"),
+        ("by the end of December", True, "2026-12-31"),
+    ],
+)
+def test_resolve_the_end_of_a_period(phrase, future, expected):
+    assert resolve_date(phrase, "2026-05-19", future=future) == expected
+
+
 def test_read_date_ambiguity_rules():
     monday, friday = "2022-01-10", "2022-01-14"
     assert read_date("next Tuesday", monday) == read_date("next Tuesday", monday, future=True)
@@ -81,6 +97,11 @@ def test_read_date_ambiguity_rules():
         ("The ministers traveled to Geneva on Sunday.", "on Sunday", False),
         ("Troops will have withdrawn by Friday.", "by Friday", True),
         ("Rain on Friday.", "on Friday", None),
+        ("The firm will hold a news conference after the checks are completed on Thursday.", "on Thursday", True),
+        ("Rivers could reach flood level by Tuesday night, the institute said.", "by Tuesday night", True),
+        ("Both clubs have until Wednesday to reply, the league said.", "until Wednesday", True),
+        ("The club had until Wednesday to reply.", "until Wednesday", False),
+        ("More rain is forecast until Thursday, and the institute said rivers could rise.", "until Thursday", None),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):

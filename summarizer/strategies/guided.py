@@ -25,7 +25,17 @@ from __future__ import annotations
 from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
-from . import fallback, guided_compose, guided_events, guided_questions, parse, parse_form, parse_pipeline, stances
+from . import (
+    fallback,
+    followups,
+    guided_compose,
+    guided_events,
+    guided_questions,
+    parse,
+    parse_form,
+    parse_pipeline,
+    stances,
+)
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
@@ -191,7 +201,7 @@ def rules_fingerprint() -> str:
 
     tables: list[object] = [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        stances.lexicon(), guided_compose.DEADLINE.pattern,
+        stances.lexicon(), followups.rule_tables(),
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),

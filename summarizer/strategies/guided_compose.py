@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ..dates import resolve_date
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
+from . import followups
 from .guided_questions import NONE, Plan
-from .parse_types import Found, SentenceInfo
+from .parse_types import Found
 
 __all__ = [
-    "DEADLINE",
     "DROP_STATEMENTS",
     "MAX_KEY_POINTS",
     "MODEL_VALUES",
@@ -29,8 +28,6 @@ __all__ = [
     "sentence_key",
 ]
 
-# Words that make a dated follow-up a deadline rather than a schedule.
-DEADLINE = re.compile(r"\b(?:by|before|until|no later than|deadline)\b", re.I)
 # The lead sentences that stand in as the summary when the model writes none.
 SUMMARY_SENTENCES = 2
 # A sentence that only reports speech is a stance (if it takes a position), not an event:
@@ -220,36 +217,9 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
 
 
 def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:
-    """A follow-up for every sentence that looks ahead: a future, obligation or condition,
-    or a date after publication, whether or not it names who will act."""
+    """A follow-up per clause that looks ahead (`followups`)."""
     assert plan_.analysis is not None
-    out: list[FollowUp] = []
-    seen: set[str] = set()
-    for info in plan_.analysis.sentences:
-        key = sentence_key(info.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        ahead = _dated_ahead(info, article.published)
-        if not (info.future or info.modal or info.conditional or ahead):
-            continue
-        clause = next((c for c in info.clauses if c.future and c.agents), None) or next(
-            (c for c in info.clauses if c.agents and c.main), None)  # fmt: skip
-        agents = [ids[a] for a in (clause.agents if clause else []) if a in ids]
-        origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
-        when = _future_date(info) if info.future or info.modal or info.conditional else ahead
-        kind = (
-            "conditional" if info.conditional else "deadline" if when and DEADLINE.search(info.text)
-            else "scheduled" if when else "expected_action"
-        )  # fmt: skip
-        evidence = [Evidence(sentence=info.number, quote=info.text)]
-        out.append(FollowUp(
-            description=info.text, kind=kind, actors=agents, due=None, due_text=when,  # type: ignore[arg-type]
-            basis="explicit", evidence=evidence,
-            origin={"description": "rule", "kind": "rule", "actors": origin, "due_text": "parse",
-                    "basis": "rule", "evidence": "parse"},
-        ))  # fmt: skip
-    return out
+    return followups.follow_ups(article, plan_.analysis, ids)
 
 
 def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
@@ -263,27 +233,4 @@ def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
 def _name(actor_id: str, actors: list[Actor]) -> str:
     return next(a.name for a in actors if a.id == actor_id)
 
-
-def _dated_ahead(info: SentenceInfo, published: str | None) -> str | None:
-    """Date words of the sentence that fall after the publication date ("takes effect on April 1")."""
-    if not published:
-        return None
-    for date in info.dates:
-        m = re.search(rf"\b(?:(?:on|by|before|until|from|in)\s+)?{re.escape(date)}", info.text)
-        words = m.group(0) if m else date
-        # A present tense with a date ("the committee hears the cases on Thursday") reads ahead.
-        day = resolve_date(words, published, future=info.present)
-        if day is not None and day > published:
-            return words
-    return None
-
-
-def _future_date(info: SentenceInfo) -> str | None:
-    """The date words of a future sentence, when it has some ("by March 3", "next week")."""
-    for date in info.dates:
-        if re.search(r"\b(?:last|ago|yesterday|earlier)\b", date, re.I):
-            continue
-        m = re.search(rf"\b(?:(?:on|by|before|until|from|in)\s+)?{re.escape(date)}", info.text)
-        return m.group(0) if m else date
-    return None
 

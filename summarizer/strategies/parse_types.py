@@ -68,7 +68,9 @@ class SentenceInfo:
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
     nominals: list[Clause] = field(default_factory=list)  # acts named by a noun with their doer (dep "nominal")
-    doc: Any = None  # the spaCy parse, for readings over dependencies (stances)
+    # The spaCy Doc the clauses were read from (one clause per VERB token, or the AUX root, in
+    # token order), for readings over dependencies (stances, follow-ups).
+    doc: Any = field(default=None, repr=False, compare=False)
 
 @dataclass
 class Analysis:

@@ -1,0 +1,361 @@
+"""Follow-ups: what an article says will, must or may happen next, one per forward-looking clause.
+
+Reads the clauses of the parse (`parse.analyse`) again with their spaCy tokens (the
+grammar is `followups_grammar`; this module makes the items): a clause
+looks ahead by its morphology and auxiliaries (will, shall, must, should, may, might,
+could; "would" reported or under a condition; has to, is to, is due to, is expected
+to, plans to, agreed to + infinitive; a mandative "demanded that X be ..."; a present
+tense with a date after publication), never by the words of the sentence around it, so
+"the chief executive, who will step down" is a follow-up and "the company would run 140
+warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
+evacuated") states no expectation.
+
+Who is expected to act: the clause's own subject (or the agent of its passive); the
+object that controls an infinitive ("urged Henry to build", "gave Aerlift until July
+31 to pay"); the noun a relative clause hangs on ("shareholders, who will vote"); the
+subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
+actors named inside a subject that is no actor ("a case against Aerlift is due to be
+heard"); the discourse's actors for "it" or an agreement; last the speaker who
+announced an unattributed plan. Never the reporting speaker when the clause names
+its own actor. Its due date is the clause's own date, read forward from publication;
+a clause inside another forward clause is part of it, a second date ahead in one
+clause ("on Friday, with a back-up date of March 3") is a second follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import read_item_date, resolve_date
+from ..inputs import Article
+from ..models import Evidence, FollowUp, Origin
+from . import followups_grammar, parse
+from .followups_grammar import (
+    ANAPHORS,
+    CONDITION,
+    DEADLINE_PREP,
+    NEXT,
+    ahead,
+    any_subject,
+    condition,
+    controller,
+    date_prep,
+    date_words,
+    is_point,
+    owner,
+    reporting_clause,
+    subject_of,
+)  # fmt: skip
+from .parse_pipeline import pipeline
+from .parse_types import Analysis, Clause, SentenceInfo
+
+__all__ = ["follow_ups", "rule_tables"]
+
+
+def _named(tokens: list[Any], analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """Actors (kept ones) whose name or mention is written in these tokens, longest match first."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    spans = sorted({(t.idx, t.idx + len(t.text)) for t in tokens})
+    text = doc.text
+    hits: list[tuple[int, int, int]] = []
+    for i, actor in enumerate(analysis.actors):
+        if i not in ids:
+            continue
+        forms = list(actor.mentions)
+        if actor.label == "PERSON" and len(actor.name.split()) > 1 and len(actor.name.split()[-1]) > 2:
+            forms.append(actor.name.split()[-1])  # "Morrow" for Dan Morrow, as the parse folds surnames
+        for form in forms:
+            if len(form) < 2:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                if any(s <= m.start() < e for s, e in spans) and any(s < m.end() <= e for s, e in spans):
+                    hits.append((m.start(), m.end(), i))
+    kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
+                                        for o in hits)]  # fmt: skip
+    out: list[int] = []
+    for _, _, i in sorted(kept):
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()[:60]
+
+
+def _day(words: str, published: str | None) -> str | None:
+    return resolve_date(words, published, future=True)
+
+
+def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> list[FollowUp]:
+    """A follow-up per forward-looking clause (and per further date ahead in it)."""
+    published = article.published
+    nlp = pipeline()
+    out: list[FollowUp] = []
+    seen: set[str] = set()
+    last_agents: list[int] = []
+    for info in analysis.sentences:
+        key = _key(info.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        doc = info.doc if info.doc is not None else nlp(info.text)
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
+        clauses = dict(zip([t.i for t in verbs], info.clauses, strict=True)) if len(verbs) == len(info.clauses) else {}
+        dates = _dates(doc)
+        anchors = _anchors(verbs, dates, published)
+        at = {a.i for a in anchors}
+        # A clause inside another forward-looking clause is part of it ("will publish results on
+        # April 30, when she said she would give more detail"), unless it is a dated condition.
+        top = {a.i: _top(a, at) for a in anchors}
+        items: list[_Item] = []
+        for verb in anchors:
+            if top[verb.i] != verb.i:
+                continue
+            members = [a for a in anchors if top[a.i] == verb.i]
+            own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
+            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents)
+            controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
+            cond = any(condition(m) is not None for m in members) or any_subject(verb)
+            days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
+            chosen = days or own[:1]
+            if not chosen:
+                items.append(_Item(verb, actors, origin, cond, None, controlled))
+            for n, d in enumerate(chosen):
+                if n and date_prep(d) in ("to", "through", "and"):
+                    continue  # "from Oct. 31 to Nov. 12" is one span of time
+                # A further date on a noun is that event's ("a session of the OSCE on Thursday").
+                noun = d.root.head.head if d.root.dep_ == "pobj" else d.root.head
+                inside = (
+                    [t for t in noun.subtree if not d.start <= t.i < d.end] if noun.pos_ in ("NOUN", "PROPN") else []
+                )
+                who = (_named(inside, analysis, ids) if n else []) or actors
+                items.append(_Item(verb, who, origin, cond and not (n and condition(verb) is None), d, controlled))
+        items += _approvals(anchors, analysis, ids, items)
+        merged = _merge(items)
+        for item in merged:
+            date = item.date
+            words = date_words(date) if date is not None else None
+            deadline = date is not None and date_prep(date) in DEADLINE_PREP
+            kind = ("conditional" if item.conditional else "deadline" if deadline
+                    else "scheduled" if words else "expected_action")  # fmt: skip
+            evidence = [Evidence(sentence=info.number, quote=info.text)]
+            description = info.text if len(merged) == 1 else _clause_text(item.verb)
+            if words and any(f.description == description for f in out):
+                description = f"{description} ({words})"  # the second date of one plan
+            out.append(FollowUp(
+                description=description, kind=kind,  # type: ignore[arg-type]
+                actors=[ids[a] for a in item.actors if a in ids], due=_due(words, evidence, article),
+                due_text=words, basis="explicit", evidence=evidence,
+                origin={"description": "rule", "kind": "rule", "actors": item.origin, "due": "parse",
+                        "due_text": "parse", "basis": "rule", "evidence": "parse"},
+            ))  # fmt: skip
+        agents = [a for c in info.clauses if c.main and not c.agents_by_rule for a in c.agents if a in ids]
+        if agents:
+            last_agents = agents
+    return out
+
+
+def _dates(doc: Any) -> list[Any]:
+    """Date and time phrases, one span for "Thursday" + "morning" that the tagger splits."""
+    out: list[Any] = []
+    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
+        if out and out[-1].end == ent.start:
+            out[-1] = doc[out[-1].start : ent.end]
+        else:
+            out.append(ent)
+    return out
+
+
+@dataclass
+class _Item:
+    verb: Any
+    actors: list[int]
+    origin: Origin
+    conditional: bool
+    date: Any | None
+    controlled: bool = False  # its actors are the object of a directive ("ordered it to publish")
+
+
+def _top(verb: Any, anchors: set[int]) -> int:
+    """The outermost forward-looking clause this one sits in (itself if none)."""
+    top = verb.i
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION for m in verb.children):
+        return int(top)  # a condition with a date of its own: a deadline for its subject
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.i in anchors:
+            break  # "would keep urging ... and would leave no doubt": two follow-ups side by side
+        tok = tok.head
+        if tok.i in anchors:
+            top = tok.i
+    return int(top)
+
+
+def _due(words: str | None, evidence: list[Evidence], article: Article) -> str | None:
+    """The forward reading of the date words, when grounding's reading of the sentence allows it."""
+    if not words:
+        return None
+    day = resolve_date(words, article.published, future=True)
+    if day is None:
+        return None
+    reading = read_item_date(words, evidence, article, future=True)
+    return day if reading.date is None or day in reading.accepted else None
+
+
+def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[Any]:
+    out = []
+    for verb in verbs:
+        marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | {"for"}):
+            continue  # "after the systems are checked on Thursday": the time of its head clause
+        own_ahead = False
+        for d in dates:
+            head = d.root.head
+            direct = head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+            day = _day(date_words(d), published) if direct and is_point(d) else None
+            if day is not None and published is not None and day > published:
+                own_ahead = True
+            if direct and NEXT.match(d.text):
+                own_ahead = True  # "next season", "later this month": ahead with no day to resolve
+        if verb.dep_ == "advcl" and marks & CONDITION:
+            if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
+                out.append(verb)
+            continue
+        if ahead(verb, own_ahead):
+            out.append(verb)
+    return out
+
+
+def _actors(
+    verb: Any,
+    clauses: dict[int, Clause],
+    info: SentenceInfo,
+    analysis: Analysis,
+    ids: dict[int, str],
+    last_agents: list[int],
+) -> tuple[list[int], Origin]:
+    """Who is expected to act in this clause (see the module's docstring for the order)."""
+    if verb.dep_ == "acl" and subject_of(verb) is None:
+        # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan.
+        noun = verb.head
+        owner_ = _named([t for c in noun.children if c.dep_ == "poss" for t in c.subtree], analysis, ids)
+        holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        got = owner_ or [a for a in (clauses[holder.i].agents if holder is not None and holder.i in clauses else [])
+                         if a in ids]  # fmt: skip
+        if got:
+            return got, "parse"
+    ctrl = controller(verb) if verb.dep_ in ("xcomp", "advcl") else None
+    if ctrl is not None:
+        # "ordered it to publish", after "gave Aerlift until July 31 to pay": the object named before.
+        head = verb.head
+        while ctrl.pos_ == "PRON" and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), ctrl)
+        named = _named(list(ctrl.subtree), analysis, ids) or [
+            r for r in (clauses[head.i].recipients if head.i in clauses else []) if r in ids
+        ]  # "both sides"
+        if named:
+            return named, "parse"
+    subject = subject_of(verb)
+    # (case-sensitive: "the WHO" is tagged WP too)
+    relative = subject is not None and (subject.text in ("who", "which", "that", "whom") or any(
+        c.text == "whose" for c in subject.children))  # fmt: skip
+    rel = verb
+    while rel.dep_ != "relcl" and rel.dep_ in ("xcomp", "conj") and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ == "relcl" and (subject is None or relative):
+        inside = {t.i for t in rel.subtree}
+        named = _named([t for t in rel.head.subtree if t.i not in inside], analysis, ids)
+        if named:
+            return named, "parse"
+    report = reporting_clause(verb)
+    speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
+                if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
+    kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
+    by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
+    if any_subject(verb) and report is not None and speakers:
+        return speakers, "rule"  # "X warned that any further attack would draw a response": X responds
+    if subject is not None and not relative:
+        if subject.pos_ == "PRON" and report is not None and speakers:
+            return speakers, "rule"  # "the union said it will widen the action", "he said he would"
+        inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
+        named = named or (kept if not by_rule else [])
+        if named:
+            # "the federation said its committee would hear the cases": for the federation;
+            # "the club would be granted the freedom of the town": and who grants it.
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+            if (owned or subject.dep_ == "nsubjpass") and report is not None:
+                named += [a for a in speakers if a not in named]
+            return named, "parse"
+    elif kept and not by_rule and not relative:
+        return kept, "parse"
+    cond = condition(verb)
+    if cond is not None and any(m.lower_ in ("if", "unless") for m in cond.children if m.dep_ == "mark"):
+        # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
+        got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
+        got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)
+        if got:
+            return got, "rule"
+    if subject is not None and (subject.lower_ in ANAPHORS or subject.lemma_.lower() in parse._COMMIT or any(
+            c.lower_ in ("this", "that") and c.dep_ == "det" for c in subject.children)):  # fmt: skip
+        if last_agents and not (subject.pos_ == "PRON" and report is not None):
+            # "that agreement will take effect": its parties; but "prosecutors said they would": not
+            # the last sentence's actors
+            return list(last_agents), "rule"
+    given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
+    if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
+        # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
+        return _named(given, analysis, ids), "parse"
+    if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
+        return speakers, "rule"
+    return [], "parse"
+
+
+def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], items: list[_Item]) -> list[_Item]:
+    """An action named by a noun with its agent in a forward sentence: "subject to approval by the
+    Commission", "pending a ruling by the court" is a conditional follow-up for that agent."""
+    if not anchors:
+        return []
+    out: list[_Item] = []
+    for tok in anchors[0].doc:
+        noun = tok.head
+        if tok.dep_ != "prep" or tok.lower_ != "by" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            continue
+        named = _named([t for c in tok.children if c.dep_ == "pobj" for t in c.subtree], analysis, ids)
+        if named and not any(i.actors == named for i in items + out):
+            out.append(_Item(noun, named, "parse", True, None))
+    return out
+
+
+def _merge(items: list[_Item]) -> list[_Item]:
+    """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
+    their deputies to report back" is one."""
+    out: list[_Item] = []
+    for item in items:
+        same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
+                     and not (o.controlled and item.controlled)
+                     and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
+        if same is None:
+            out.append(item)
+        elif out[same].date is None and item.date is not None:
+            out[same] = item
+    return out
+
+
+def _clause_text(verb: Any) -> str:
+    tokens = list(verb.subtree)
+    subject = subject_of(verb)
+    if subject is not None and subject.i < tokens[0].i:
+        tokens = list(subject.subtree) + tokens
+    return str(verb.doc[tokens[0].i : tokens[-1].i + 1].text).strip(" ,;")
+
+
+def rule_tables() -> list[object]:
+    """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
+    return followups_grammar.rule_tables()

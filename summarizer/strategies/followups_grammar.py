@@ -1,0 +1,290 @@
+"""The grammar of looking ahead, for follow-ups: which clause of a spaCy parse speaks of
+what will, must or may happen (`ahead`), what it waits for (`condition`), who its
+infinitive's doer is (`controller`, `subject_of`), who reports it (`reporting_clause`),
+and which date phrase belongs to it (`owner`, `date_words`). Rules over dependency
+labels, tags and a few closed classes of English function words; no domain vocabulary.
+`followups` turns these into items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..datenames import MONTHS, WEEKDAYS
+from . import parse
+
+__all__ = [
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
+    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "negated", "owner",
+    "reporting_clause", "rule_tables", "subject_of",
+]  # fmt: skip
+
+# Closed classes of English function words and semi-modals, no domain vocabulary.
+_WILL = frozenset("will shall 'll wo".split())
+_OBLIGE = frozenset("must should ought need".split())
+_MAYBE = frozenset("may might could".split())
+# Verbs of perception: "could see" is a past ability.
+_PERCEIVE = frozenset("see hear feel smell notice watch".split())
+
+# Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
+# expectation or a commitment: "plans to meet", "is expected to close", "is due to be heard".
+_INTENT = frozenset(
+    "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek "
+    "commit determine ready likely poised bound about going".split()
+)
+
+# Verbs whose noun object is a future thing: "expects savings of ...", "pledged continued backing".
+_EXPECT_NOUN = frozenset("expect plan promise pledge vow intend schedule forecast".split())
+# Nouns of need and intent whose infinitive is a plan: "the need to hold elections", "a plan to build".
+_PLAN_NOUN = frozenset("need plan proposal commitment pledge promise intention agreement deal".split())
+
+# Directives: their object is the one expected to act ("urged X to", "called on X to").
+_DIRECT = frozenset("urge ask tell order call instruct direct require press push encourage invite give".split())
+
+CONDITION = frozenset("if unless once".split())
+
+DEADLINE_PREP = frozenset("by before until within".split())
+
+ANAPHORS = frozenset("it this that they".split())
+
+
+def lemma(tok: Any) -> str:
+    """The lemma, with the small tagger's odd ones mended ("hoped" -> "hop")."""
+    low = tok.lower_
+    for suffix in ("d", "ed", "s", "es"):
+        if tok.tag_ in ("VBD", "VBN", "VBZ") and low.endswith(suffix) and low[: -len(suffix)] in _INTENT:
+            return str(low[: -len(suffix)])
+    return str(tok.lemma_).lower()
+
+
+def auxiliaries(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _perfect_modal(verb: Any) -> bool:
+    """A perfect modal ("would have evacuated", "could have been expected"): a past that did not happen."""
+    words = [a.lower_ for a in auxiliaries(verb)]
+    return "have" in words and any(w in _WILL | _OBLIGE | _MAYBE | {"would"} for w in words)
+
+
+def _reported(verb: Any) -> bool:
+    """Under a verb of saying, promising or expecting ("said it would"), or with "X said" beside it."""
+    tok = verb
+    while tok.head.i != tok.i:  # (any way up: the parser may hang "and that X would" on a relative clause)
+        tok = tok.head
+        if lemma(tok) in parse._REPORTING | _INTENT | {"assure", "announce", "insist", "confirm", "warn"}:
+            return True
+    return any(c.dep_ == "parataxis" and lemma(c) in parse._REPORTING for c in tok.children) or any(
+        c.dep_ == "ccomp" and c.i == verb.i for c in tok.head.children if lemma(tok.head) in parse._REPORTING
+    )
+
+
+def ahead(verb: Any, dated: bool) -> bool:
+    """Does this clause look ahead by its own grammar?"""
+    if negated(verb) or _perfect_modal(verb):
+        return False
+    report = reporting_clause(verb)
+    if report is not None and negated(report):
+        return False  # "did not say when they would meet": what the article does not know
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and has_to(verb):
+        # "the need for Russia to de-escalate" (a noun's), not "was needed for aid to reach them" (a purpose)
+        return verb.head.pos_ == "NOUN" and any(c.dep_.startswith("nsubj") for c in verb.children)
+    words = {a.lower_ for a in auxiliaries(verb)}
+    if "could" in words and lemma(verb) in _PERCEIVE:
+        return False  # "residents could see smoke": what was possible, not what may come
+    if words & (_WILL | _OBLIGE | _MAYBE):
+        return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE))
+    if "can" in words and dated:
+        return True  # "voters can register until April 30"
+    if "would" in words:
+        # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
+        return verb.dep_ != "relcl" and (_reported(verb) or condition(verb) is not None or dated)
+    head = verb.head
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
+        if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
+            return False  # "had planned to hold it in October": a plan given up or done
+        if lemma(head) in _INTENT | {"be", "have", "need"}:
+            return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
+        if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
+            return True  # "is likely to", "is due to"
+        if controller(verb) is not None:
+            return True  # "urged Henry to build", "gave Aerlift until July 31 to pay"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
+        return True  # "is committed to building"
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    if verb.dep_ == "ccomp" and that and lemma(head) not in parse._REPORTING and not to:
+        # the mandative subjunctive: "demanded that the government be reinstated"
+        if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
+            return True
+    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head):
+        return True  # "stressed the need to hold elections"
+    if lemma(verb) in _EXPECT_NOUN and any(c.dep_ == "dobj" for c in verb.children) and not to:
+        return verb.tag_ != "VBN" or bool(words)  # "expected annual savings", "pledged backing"
+    if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
+        return True  # "vote on April 24", "is forecast until Thursday"
+    return False
+
+
+def condition(verb: Any) -> Any | None:
+    """The verb of the clause's condition ("if Moscow escalates", "unless Carrow makes", "as soon as X decides")."""
+    for tok in [verb, *[c for c in verb.children if c.dep_ == "advmod"]]:
+        for child in tok.children:
+            if child.dep_ != "advcl":
+                continue
+            marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+            if any(m in CONDITION for m in marks) or (marks == ["as"] and tok.lower_ == "soon"):
+                return child
+    return None
+
+
+def controller(verb: Any) -> Any | None:
+    """The object that controls an infinitive: "urged Henry to build", "called on the forces to free"."""
+    head = verb.head
+    if lemma(head) not in _DIRECT:
+        return None
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative") and child.i < verb.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on" and lemma(head) == "call" and child.i < verb.i:
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of the clause, up the chain of infinitives and conjuncts that share it."""
+    tok = verb
+    for _ in range(6):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if tok.dep_ == "conj" and lemma(tok.head) in parse._REPORTING:
+            # "Washington has sent aid, she said, and will keep providing it": the fronted content's subject
+            said = tok.head
+            fronted = said.head if said.dep_ == "parataxis" else None
+            fronted = fronted or next((c for c in said.children if c.dep_ == "ccomp" and c.i < said.i), None)
+            if fronted is not None:
+                return subject_of(fronted)
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def reporting_clause(verb: Any) -> Any | None:
+    """The verb whose content this clause is: "X said / warned / assured Y that ..."."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" or (tok.dep_ in ("xcomp", "conj") and lemma(tok.head) in parse._REPORTING):
+            return tok.head
+        tok = tok.head
+    return next((c for c in tok.children if c.dep_ == "parataxis" and lemma(c) in parse._REPORTING), None)
+
+
+_MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
+
+_DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
+NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
+
+_TIME_MARKS = frozenset("after before when once until as while".split())
+
+
+def _verb_above(tok: Any) -> Any | None:
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def has_to(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def owner(date: Any, anchors: set[int]) -> int | None:
+    """The anchor a date belongs to: its own verb, or the verb above a time clause, an
+    infinitive or a conjunct that shares the subject; never a verb across a relative or
+    reported clause ("passengers whose flights it cancelled last summer")."""
+    verb = date.root if date.root.pos_ in ("VERB", "AUX") else _verb_above(date.root)
+    head = date.root.head
+    direct = verb is not None and (head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i))
+    while verb is not None:
+        if verb.i in anchors:
+            return int(verb.i)
+        if direct and date_prep(date) in ("until", "by", "before"):
+            # "has until June 18 to lodge an appeal", "gave Aerlift until July 31 to pay"
+            inf = [c for c in verb.children if c.i in anchors and c.dep_ in ("xcomp", "advcl") and has_to(c)]
+            if inf:
+                return int(inf[0].i)
+        marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+        own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
+        if (verb.dep_ == "advcl" and marks & (_TIME_MARKS | CONDITION) and not past) or (
+            verb.dep_ in ("xcomp", "advcl", "conj") and not own_subject and not marks
+        ):
+            verb, direct = _verb_above(verb), False
+            continue
+        return None
+    return None
+
+
+def date_words(date: Any) -> str:
+    """The date as written with its preposition: "by September 30", "next Tuesday"."""
+    head = date.root.head
+    if date.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == date.start - 1:
+        return str(head.doc[head.i : date.end].text)
+    if date.root.dep_ == "pobj" and head.dep_ == "prep" and head.i < date.start:
+        return str(head.doc[head.i : date.end].text)
+    return str(date.text)
+
+
+def date_prep(date: Any) -> str:
+    head = date.root.head
+    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ == "prep" else ""
+
+
+def is_point(date: Any) -> bool:
+    """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
+    if date.root.dep_ in ("amod", "compound", "nummod"):
+        return False
+    if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
+        return False  # "at 8 p.m.", but "on Wednesday morning"
+    if date_prep(date) in ("of", "than", "for", "over", "during") and not (
+        _MONTH_DAY.search(date.text) or NEXT.match(date.text)
+    ):
+        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
+    return not any(t.lower_ in ("every", "each", "annual", "annually") for t in date)
+
+
+def any_subject(verb: Any) -> bool:
+    """A condition in a subject with "any": "any further aggression would draw a severe response"."""
+    for tok in [verb, *[t for t in verb.subtree if t.dep_ in ("ccomp", "acl") and t.pos_ == "VERB"]]:
+        subject = subject_of(tok)
+        if subject is not None and any(c.lower_ == "any" and c.dep_ == "det" for c in subject.children):
+            return True
+    return False
+
+
+def rule_tables() -> list[object]:
+    """The closed classes above, for the guided strategy's rules fingerprint."""
+    tables = (
+        _WILL,
+        _OBLIGE,
+        _MAYBE,
+        _PERCEIVE,
+        _INTENT,
+        _EXPECT_NOUN,
+        _PLAN_NOUN,
+        _DIRECT,
+        CONDITION,
+        DEADLINE_PREP,
+        ANAPHORS,
+    )
+    return [sorted(t) for t in (*tables, _TIME_MARKS)] + [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]

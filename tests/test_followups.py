@@ -1,0 +1,199 @@
+"""Follow-ups of the guided strategy: one per clause that looks ahead, with who is expected
+to act and the date it is due, read from the parse (`strategies/followups.py`).
+
+Every article here was written for these tests, in domains the fixtures lack (health,
+energy, chemicals, sport, science); they run the whole strategy with an engine that
+declines the summary, as `bench/eval_rules.py` does, so no model is loaded.
+"""
+
+from __future__ import annotations
+
+from summarizer.api import Summarizer
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary, FollowUp
+
+HEADER = "title: Test\ndate: 2026-04-15\n---\n"  # a Wednesday
+
+
+def _run(body: str) -> ArticleSummary:
+    with Summarizer(engine=FunctionEngine(lambda r: "{}"), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(parse_article(HEADER + body))
+
+
+def _by_sentence(result: ArticleSummary) -> dict[int, list[FollowUp]]:
+    out: dict[int, list[FollowUp]] = {}
+    for f in result.follow_ups:
+        out.setdefault(f.evidence[0].sentence, []).append(f)
+    return out
+
+
+def _names(result: ArticleSummary, f: FollowUp) -> list[str]:
+    names = {a.id: a.name for a in result.actors}
+    return [names[i] for i in f.actors]
+
+
+def test_an_obligation_is_for_the_one_obliged_not_the_speaker():
+    result = _run("Energy Minister Carla Dumas said Novalink must repay its customers by June 30.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Novalink"]
+    assert (f.kind, f.due, f.due_text) == ("deadline", "2026-06-30", "by June 30")
+
+
+def test_no_follow_up_from_a_negated_counterfactual_descriptive_or_unknown_future():
+    result = _run(
+        "The merged firm would employ about 4,000 nurses. "
+        "The hospital would have closed earlier if the funds had not arrived. "
+        "Mayor Ida Brenner said the city would not raise taxes this year. "
+        "The agency did not say when the tests would resume."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_relative_clause_looks_ahead_for_the_noun_it_describes():
+    # The main clauses are past and about someone else; only the relative clauses look ahead.
+    result = _run(
+        "Lena Voss thanked Orbis Chemicals, which will close two plants in June. "
+        "The union met Baltica Rail, whose board will vote on the offer on May 6."
+    )
+    by = _by_sentence(result)
+    assert [(_names(result, f), f.due_text) for f in by[1]] == [(["Orbis Chemicals"], "in June")]
+    assert [(_names(result, f), f.due) for f in by[2]] == [(["Baltica Rail"], "2026-05-06")]
+
+
+def test_the_object_of_a_directive_is_expected_to_act():
+    result = _run("Health Minister Tomas Reyes urged Kestrel Labs to publish its trial data.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Kestrel Labs"] and f.kind == "expected_action"
+
+
+def test_a_deadline_given_to_someone_is_theirs_with_its_date():
+    result = _run("The court gave Velto Energy until September 1 to remove the pipeline.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Velto Energy"]
+    assert (f.kind, f.due) == ("deadline", "2026-09-01")
+
+
+def test_a_condition_names_who_acts_when_the_main_clause_does_not():
+    result = _run("If Kessler Pharma files an appeal, the ban will be suspended.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Kessler Pharma"] and f.kind == "conditional"
+
+
+def test_a_dated_condition_is_a_second_follow_up_for_its_own_subject():
+    result = _run(
+        "The nurses' union said it will strike from May 2 unless Harlow Health improves its offer by April 28."
+    )
+    got = {(tuple(_names(result, f)), f.kind, f.due) for f in result.follow_ups}
+    assert got == {(("nurses' union",), "conditional", "2026-05-02"), (("Harlow Health",), "deadline", "2026-04-28")}
+
+
+def test_the_due_date_is_the_forward_clauses_own_read_ahead():
+    result = _run(
+        "Senator Ruth Abara, who met the researchers on Monday, said the committee would publish its findings "
+        "on May 12. Dunmore Rovers have until Friday to appeal, the league said. "
+        "The launch of the probe is scheduled for June 3."
+    )
+    by = _by_sentence(result)
+    assert [(f.due_text, f.due) for f in by[1]] == [("on May 12", "2026-05-12")]  # not Monday, the meeting
+    assert [(f.due_text, f.due, f.kind) for f in by[2]] == [("until Friday", "2026-04-17", "deadline")]
+    assert [f.due for f in by[3]] == ["2026-06-03"]
+
+
+def test_two_dates_ahead_in_one_plan_are_two_follow_ups():
+    result = _run(
+        "Coach Anna Field said the team would play the first leg on May 2, with a replay on May 9. "
+        "The launch director said the rocket would fly on Friday, with a back-up date of May 12."
+    )
+    by = _by_sentence(result)
+    assert sorted(f.due for f in by[1]) == ["2026-05-02", "2026-05-09"]
+    assert sorted(f.due for f in by[2]) == ["2026-04-17", "2026-05-12"]
+
+
+def test_a_noun_of_need_with_its_own_subject_looks_ahead():
+    result = _run(
+        "Minister Karin Holt met officials of Velmora Steel on Tuesday. "
+        "The talks covered the urgent need for Velmora Steel to cut its emissions."
+    )
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Velmora Steel"]]
+
+
+def test_an_approval_the_plan_waits_for_is_a_follow_up_for_the_approver():
+    result = _run(
+        "The Competition Authority opened a review of the takeover on Monday. "
+        "The takeover is expected to close in June, subject to approval by the Competition Authority."
+    )
+    by = _by_sentence(result)[2]
+    assert ["Competition Authority"] in [_names(result, f) for f in by if f.kind == "conditional"]
+    assert "in June" in [f.due_text for f in by]
+
+
+def test_after_a_parenthetical_speaker_the_subject_of_the_content_acts():
+    result = _run("Velmora Steel has already paid 2 million euros, Karin Holt said, and will pay the rest by July 1.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Velmora Steel"] and f.due == "2026-07-01"
+
+
+def test_a_plan_or_need_named_by_a_noun_is_its_holders():
+    result = _run(
+        "Mayor Ida Brenner stressed the need to repair the Kell bridge. "
+        "Her office welcomed Dalton Rail's plan to open a station in Kell. "
+        "He pointed to the council's decision to close the library."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[1]] == [["Ida Brenner"]]
+    assert [_names(result, f) for f in by[2]] == [["Dalton Rail"]]
+    assert 3 not in by  # a decision taken is news, not a plan
+
+
+def test_when_a_thing_is_the_subject_the_one_it_gives_to_is_concerned():
+    result = _run(
+        "The Orvia Institute won a science prize on Monday. "
+        "The prize gives the Orvia Institute a place at the world congress next year."
+    )
+    assert [(_names(result, f), f.due_text) for f in _by_sentence(result)[2]] == [(["Orvia Institute"], "next year")]
+
+
+def test_a_surname_a_weekday_with_its_hour_and_a_plan_given_up():
+    result = _run(
+        "His deputy, Rosa Quint, faces the former police chief Dan Morrow. "
+        "Morrow has promised to reopen the rural stations within a year. "
+        "Polls close at 8 p.m., and results are expected on Thursday morning. "
+        "The county had planned to hold the vote in October but delayed it after a flood."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Dan Morrow"]]
+    assert [f.due for f in by[3]] == ["2026-04-16"]
+    assert 4 not in by
+
+
+def test_a_reported_would_counts_however_the_parser_hangs_it():
+    # The parser hangs "and that the scheme would be reviewed" on the relative clause before it.
+    result = _run(
+        "A spokesperson said the grants were designed for towns where families had no clinic "
+        "and that the scheme would be reviewed every year."
+    )
+    assert [f.kind for f in result.follow_ups] == ["expected_action"]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker_never_the_last_sentences_actor():
+    result = _run(
+        "A jury found former mayor Erik Sand guilty of fraud on Tuesday. "
+        "His lawyer, Mia Rask, said Sand would appeal the verdict. "
+        "Prosecutors said they would seek a prison term of at least four years."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Erik Sand"]]
+    assert [_names(result, f) for f in by[3]] == [[]]  # the prosecutors are no actor here
+
+
+def test_can_with_a_deadline_looks_ahead_could_see_does_not():
+    result = _run(
+        "Voters can register until April 30. "
+        "Residents could see smoke from miles away on Monday. "
+        "Talks between the two hospitals are scheduled for next week."
+    )
+    by = _by_sentence(result)
+    assert [(f.kind, f.due) for f in by[1]] == [("deadline", "2026-04-30")]
+    assert 2 not in by
+    assert [f.due_text for f in by[3]] == ["for next week"]
