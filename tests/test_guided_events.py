@@ -201,3 +201,14 @@ def test_a_statement_of_a_demand_or_made_in_a_call_with_someone_is_an_act():
 def test_telling_someone_already_consulted_is_the_same_conversation(first: str) -> None:
     result = _run(first, "Kowal told Reyes that the budget was tight.")
     assert [(e.type, e.evidence[0].sentence) for e in result.events] == [("CONSULT", 1)]
+
+
+def test_a_participle_that_names_its_doers_tells_their_act_but_not_a_document_released():
+    result = _run(
+        "The contract, signed by Vantor Chips and Meridian Health in 2024, covers four plants.",
+        "The statement, released by Vantor Chips on Monday, gave no figures.",
+    )
+    by_sentence = _events(result)
+    (signed,) = by_sentence[1]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Vantor Chips", "Meridian Health"}
+    assert 2 not in by_sentence

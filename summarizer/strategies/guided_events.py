@@ -97,7 +97,7 @@ _PRONOUNS = frozenset("it they we i he she".split())
 _LINKS = frozenset("conj ccomp parataxis".split())
 _REPORTED = frozenset("ccomp parataxis".split())
 # Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
-SECONDARY = frozenset("relcl advcl nominal".split())
+SECONDARY = frozenset("relcl acl advcl nominal".split())
 # States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise".
 _STATIVE = frozenset(
     "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
@@ -159,13 +159,13 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
 
 def _told_of(clause: Clause, kind: str) -> bool:
     """A relative clause that tells what its actor did ("the union, which called the strike
-    on May 8, ..."), not what it is ("the union that represents 4,000 workers")."""
-    return (
-        clause.dep == "relcl"
-        and clause.subject in ("who", "which", "that")
-        and clause.past
-        and (kind not in ("OTHER", "STATEMENT"))
-    )
+    on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
+    participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
+    if kind in ("OTHER", "STATEMENT"):
+        return False
+    if clause.dep == "acl":
+        return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
+    return clause.dep == "relcl" and clause.subject in ("who", "which", "that") and clause.past
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:

@@ -60,6 +60,8 @@ def clause_form(verb: Any) -> dict[str, Any]:
     kids = list(verb.children)
     subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
     objects = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "the statement released by X": what was released
     # "$600 million in aid", "a package of sanctions": what an amount or a container holds.
     contents = [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                 for o in p.children if o.dep_ == "pobj"]  # fmt: skip
