@@ -85,8 +85,8 @@ class _Reader(ActorReader):
         passive = False
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the antecedent
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+                    return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the named antecedent
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
@@ -237,7 +237,8 @@ class _Reader(ActorReader):
         Only actors already known are doers or recipients: reading them leaves the registry as it was."""
         quoted = parse_form.quoted_tokens(doc)
         known = len(self.reg.actors)
-        saved = copy.deepcopy((self.reg.actors, self.reg.by_key, self.reg.merged))
+        # Restored in place afterwards: other readers hold these very objects.
+        saved = [copy.deepcopy(vars(a)) for a in self.reg.actors], dict(self.reg.by_key), dict(self.reg.merged)
         out: list[Clause] = []
         for tok in doc:
             kids = list(tok.children)
@@ -266,7 +267,14 @@ class _Reader(ActorReader):
                 main=False, dep="nominal", index=tok.i, head=verb.i, tag=tok.tag_, aux=form["aux"], modal=form["modal"],
                 past=form["past"], quoted=tok.i in quoted,
             ))  # fmt: skip
-        self.reg.actors[:], self.reg.by_key, self.reg.merged = saved
+        states, by_key, merged = saved
+        del self.reg.actors[known:]
+        for actor, state in zip(self.reg.actors, states, strict=True):
+            vars(actor).update(state)
+        self.reg.by_key.clear()
+        self.reg.by_key.update(by_key)
+        self.reg.merged.clear()
+        self.reg.merged.update(merged)
         for clause in out:
             clause.agents = [a for a in clause.agents if a < known]
             clause.recipients = [a for a in clause.recipients if a < known]
