@@ -34,6 +34,7 @@ from ..errors import ConfigError, InputError
 from ..models import Usage
 from .base import Completion, Request
 from .labels import label_logprobs
+from .local_llama import load_guard
 from .local_perf import log_perf, reset_perf
 
 __all__ = ["DEFAULT_N_CTX", "NO_LLAMA_MESSAGE", "LocalEngine", "default_threads"]
@@ -129,14 +130,15 @@ def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
             raise ConfigError(NO_LLAMA_MESSAGE) from exc
         started = time.perf_counter()
         try:
-            llama = llama_cpp.Llama(
-                model_path=str(path),
-                n_ctx=n_ctx,
-                n_threads=threads,
-                n_threads_batch=threads,
-                n_batch=512,
-                verbose=False,
-            )
+            with load_guard(llama_cpp.llama_cpp):
+                llama = llama_cpp.Llama(
+                    model_path=str(path),
+                    n_ctx=n_ctx,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_batch=512,
+                    verbose=False,
+                )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ConfigError(f"could not load the local model {path}: {exc}") from exc
         log.info(
