@@ -34,7 +34,7 @@ from ..errors import ConfigError, InputError
 from ..models import Usage
 from .base import Completion, Request
 from .labels import label_logprobs
-from .local_llama import load_guard
+from .local_llama import Checking, load_guard, use_checked_grammar
 from .local_perf import log_perf, reset_perf
 
 __all__ = ["DEFAULT_N_CTX", "NO_LLAMA_MESSAGE", "LocalEngine", "default_threads"]
@@ -50,6 +50,10 @@ DEFAULT_MAX_TOKENS = 1024
 # How long an interrupted caller waits for the generation to notice the abort flag
 # (measured: about 0.03 s; llama.cpp checks it between the graph's operations).
 _ABORT_GRACE = 5.0
+
+# Greedy replies check the grammar against the best token only (`local_llama.CheckedGrammar`):
+# the same tokens, measured about a third faster for the summary question on one thread.
+CHECKED_GRAMMAR = True
 
 # Sampling parameters passed through to llama-cpp-python; anything else in
 # `Request.params` (e.g. OpenAI-only options) is ignored here.
@@ -74,6 +78,7 @@ class _Loaded:
     abort: threading.Event | None = None  # the running generation's abort flag
     callback: Any = None  # the ctypes abort callback; kept referenced while the model lives
     label_tokens: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
+    checking: Checking | None = None  # the grammar-checked greedy sampler's last generation
 
 
 # One loaded model per (path, n_ctx, threads) per process: loading costs seconds and ~0.5 GB.
@@ -150,6 +155,7 @@ def _load(path: Path, n_ctx: int, n_threads: int | None) -> _Loaded:
         )
         loaded = _Loaded(llama=llama, threads=threads)
         _set_abort_callback(loaded)
+        loaded.checking = use_checked_grammar(llama, lambda: CHECKED_GRAMMAR)
         _MODELS[key] = loaded
         return loaded
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from summarizer.engines.local_llama import has_amx, load_guard
+import pytest
+
+from summarizer.engines.base import Request
+from summarizer.engines.local_llama import has_amx, load_guard, use_checked_grammar
 
 AMX_CPU = "processor\t: 0\nflags\t\t: fpu sse avx2 avx512f amx_bf16 amx_tile amx_int8\n"
 PLAIN_CPU = "processor\t: 0\nflags\t\t: fpu sse avx2 avx512f\n"
@@ -52,3 +56,68 @@ def test_the_defaults_are_restored_when_the_load_fails() -> None:
     except ValueError:
         pass
     assert lib.llama_model_default_params().use_extra_bufts is True
+
+
+class FakeLlama:
+    """`Llama._init_sampler` as generate() calls it: keyword arguments, once per generation."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self._init_sampler = self.own_sampler
+
+    def own_sampler(self, **kwargs: Any) -> str:
+        self.calls.append(kwargs)
+        return "llama-cpp-python's sampler"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"temp": 0.8, "grammar": object(), "logits_processor": None},  # sampled, not greedy
+        {"temp": 0.0, "grammar": None, "logits_processor": None},  # no grammar
+        {"temp": 0.0, "grammar": object(), "logits_processor": [print]},  # choices read the logits
+    ],
+    ids=["sampled", "no-grammar", "logits-processor"],
+)
+def test_other_generations_keep_llama_cpp_pythons_sampler(kwargs: dict[str, Any]) -> None:
+    pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
+    llama = FakeLlama()
+    use_checked_grammar(llama, lambda: True)
+    assert llama._init_sampler(**kwargs) == "llama-cpp-python's sampler"
+    assert llama.calls == [kwargs]
+
+
+def test_checked_grammar_can_be_turned_off() -> None:
+    pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
+    llama = FakeLlama()
+    use_checked_grammar(llama, lambda: False)
+    kwargs = {"temp": 0.0, "grammar": object(), "logits_processor": None}
+    assert llama._init_sampler(**kwargs) == "llama-cpp-python's sampler"
+
+
+@pytest.mark.slow  # loads the embedded model
+def test_checked_grammar_generates_the_same_reply_checking_far_fewer_tokens(model_path: Path) -> None:
+    pytest.importorskip("llama_cpp", reason="the `local` extra (llama-cpp-python) is not installed")
+    from summarizer.engines import local
+
+    engine = local.LocalEngine(model_path)
+    schema = {"type": "object", "properties": {"summary": {"type": "string"}}, "required": ["summary"]}
+    messages = [{"role": "user", "content": 'Describe a harbour strike in two sentences as {"summary": "..."}.'}]
+    request = Request(messages=messages, schema=schema, schema_name="summary", params={"max_tokens": 60})
+    engine.complete(request)  # loads the model
+    loaded = next(m for k, m in local._MODELS.items() if k[0] == str(model_path.resolve()))
+    replies = {}
+    for checked in (False, True):
+        local.CHECKED_GRAMMAR = checked
+        # Each from an empty context: a reused prompt prefix is decoded in other batches,
+        # which alone can change a greedy reply.
+        loaded.llama.reset()
+        try:
+            replies[checked] = engine.complete(request)
+        finally:
+            local.CHECKED_GRAMMAR = True
+    assert replies[True].text == replies[False].text
+    assert replies[True].usage.completion_tokens > 10
+    assert loaded.checking is not None and loaded.checking.last is not None
+    # Only the tokens the grammar refused were checked against the whole vocabulary.
+    assert loaded.checking.last.full_checks < replies[True].usage.completion_tokens / 2
