@@ -121,3 +121,26 @@ def test_checked_grammar_generates_the_same_reply_checking_far_fewer_tokens(mode
     assert loaded.checking is not None and loaded.checking.last is not None
     # Only the tokens the grammar refused were checked against the whole vocabulary.
     assert loaded.checking.last.full_checks < replies[True].usage.completion_tokens / 2
+
+
+def test_the_model_loads_with_a_batch_of_256_tokens(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """llama.cpp's compute buffer grows with the batch: 302 MB at 512 tokens, 151 MB at 256."""
+    import sys
+
+    from summarizer.engines import local
+
+    made: list[dict[str, Any]] = []
+
+    class Llama:
+        def __init__(self, **kwargs: Any) -> None:
+            made.append(kwargs)
+            self._init_sampler = lambda **_: None
+
+    fake = SimpleNamespace(Llama=Llama, llama_cpp=FakeLib())
+    monkeypatch.setitem(sys.modules, "llama_cpp", fake)
+    monkeypatch.setattr(local, "_set_abort_callback", lambda loaded: None)
+    monkeypatch.setattr(local, "use_checked_grammar", lambda llama, enabled: None)
+    monkeypatch.setattr(local, "_MODELS", {})
+    local._load(tmp_path / "model.gguf", 8192, 1)
+    (kwargs,) = made
+    assert kwargs["n_batch"] == 256 and kwargs["n_ctx"] == 8192 and kwargs["n_threads"] == 1
