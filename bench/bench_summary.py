@@ -3,7 +3,9 @@
 The guided strategy's only model call is the summary (`strategies/summary.py`); this
 times it alone, per article, for two versions of the code: the working tree ("after")
 and `summary.py` with `prompts/summary.j2` as they are at a git revision ("before",
-default: the commit before #12's speed work). One process, the model loaded once; the
+default: the commit before #12's speed work), "before" with the engine's grammar checked
+against every token as it was then (`local.CHECKED_GRAMMAR` off; `--same-sampler` keeps it
+on for both, to compare prompts alone). One process, the model loaded once; the
 parse and rules run once per article (timed separately) and both versions summarize
 the same composed items. Before each version's first call the model's evaluated prefix
 is dropped, so every question pays for its whole prompt as a single-article run does
@@ -14,7 +16,7 @@ tokens evaluated, generated tokens, llama.cpp's own prompt and generation second
 rest of the wall time is sampling, grammar and Python), where the summary came from
 (`model`, or `rule`: the lead, after every attempt failed its checks), and the summary.
 
-    flock /tmp/llama.lock python bench/bench_summary.py [--set dev|fixtures] [--before REV] [STEM ...]
+    flock /tmp/llama.lock python bench/bench_summary.py [--set dev|fixtures] [--before REV] [--same-sampler] [STEM ...]
 
 Record `uptime` with the figures: the machine is shared.
 """
@@ -129,6 +131,7 @@ def main() -> None:
     parser.add_argument("--before", default=BEFORE, help=f"git revision of the 'before' version [{BEFORE}]")
     parser.add_argument("--only", choices=["before", "after"], help="run one version only")
     parser.add_argument("--quiet", action="store_true", help="no summaries, figures only")
+    parser.add_argument("--same-sampler", action="store_true", help="the current engine sampler for both versions")
     args = parser.parse_args()
     print(f"uptime: {os.getloadavg()}")
 
@@ -154,6 +157,7 @@ def main() -> None:
         words = len(article.text[article.body_start :].split())
         print(f"\n{path.stem} ({words} words; parse and rules {parse_s[-1]:.2f}s)")
         for name, module in versions.items():
+            local.CHECKED_GRAMMAR = name == "after" or args.same_sampler
             r = ask(module, article, output, engine, params, attempts)
             rows[name].append(r)
             rest = r.seconds - r.prompt_s - r.gen_s
