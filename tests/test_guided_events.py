@@ -212,3 +212,13 @@ def test_a_participle_that_names_its_doers_tells_their_act_but_not_a_document_re
     (signed,) = by_sentence[1]
     assert signed.type == "AGREE" and _names(result, signed.actors) == {"Vantor Chips", "Meridian Health"}
     assert 2 not in by_sentence
+
+
+def test_two_coordinated_acts_of_different_kinds_are_two_events_and_a_vote_is_a_decision():
+    result = _run(
+        "Mayor Ana Kowal welcomed the ruling but criticised Meridian Health for closing the ward.",
+        "The Dolsk city council voted 9 to 4 on Tuesday to reopen the ward.",
+    )
+    by_sentence = _events(result)
+    assert sorted(e.type for e in by_sentence[1]) == ["ACCUSE", "SUPPORT"]
+    assert [e.type for e in by_sentence[2]] == ["AGREE"]

@@ -110,8 +110,9 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         rule_type = event.type if event else "STATEMENT"
         result.candidates.append(Candidate(info, clause, agents, recipients, rule_type, origin, event))
         for extra in found[1:2]:
-            # A second act told in a relative or adverbial clause ("withdrew it after the committee asked ...").
-            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY:
+            # A second act of another kind: in a relative or adverbial clause ("withdrew it after the
+            # committee asked ..."), or coordinated ("welcomed the ruling but criticised the ministry").
+            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY | {"conj"}:
                 result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, extra))
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
     # A named organisation or person that holds a stance is an actor even when no clause gives it a role.

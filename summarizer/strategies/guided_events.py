@@ -19,7 +19,7 @@ __all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "ru
 
 # General English verbs per PLOVER category (what the verb does, in any domain).
 VERB_TYPES: dict[str, str] = {
-    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee"
+    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee vote"
                     .split(), "AGREE"),
     **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene attend".split(),
                     "CONSULT"),
@@ -48,7 +48,7 @@ _PHRASAL: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
     ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
-    ("send", "off"): "SANCTION", ("turn", "down"): "REJECT",
+    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {
