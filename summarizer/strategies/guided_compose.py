@@ -15,8 +15,9 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
+from .event_text import clause_summary
 from .guided_questions import NONE, Plan
-from .parse_types import Found
+from .parse_types import Clause, Found, SentenceInfo
 
 __all__ = [
     "DROP_STATEMENTS",
@@ -172,9 +173,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                 else "denied" if clause is not None and clause.negated
                 else "reported" if info.source is not None else "occurred"
             )  # fmt: skip
-            verb = clause.text if clause else ""
-            summary = " ".join(p for p in [", ".join(_name(a, actors) for a in acting), verb,
-                                           ", ".join(_name(r, actors) for r in acted_on)] if p)  # fmt: skip
+            summary = _event_summary(info, clause, [_name(a, actors) for a in acting],
+                                     [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
                 id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
                 recipients=acted_on, date=None, date_text=info.dates[0] if info.dates else None, location=None,
@@ -228,6 +228,20 @@ def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
         return True
     quoted = " ".join(e.quote for e in event.evidence)
     return any(m in quoted for a in actors if a.id in ids for m in a.mentions)
+
+
+def _event_summary(info: SentenceInfo, clause: Clause | None, acting: list[str], acted_on: list[str]) -> str:
+    """The clause's verb phrase in the article's words with its actors' names; for an act
+    named by a noun, or without a parse, the actors, the word and the recipients."""
+    doc = info.doc
+    if clause is not None and doc is not None and 0 <= clause.index < len(doc) and doc[clause.index].pos_ in (
+        "VERB", "AUX"
+    ):
+        text = clause_summary(doc, clause.index, acting)
+        if text:
+            return text
+    verb = clause.text if clause else ""
+    return " ".join(p for p in [", ".join(acting), verb, ", ".join(acted_on)] if p)
 
 
 def _name(actor_id: str, actors: list[Actor]) -> str:
