@@ -37,6 +37,17 @@ def test_clause_summary_keeps_the_act_in_the_articles_words(text, verb, agents, 
     assert _summary(text, verb, agents) == expected
 
 
+def test_quoted_words_lose_their_attribution_and_editorial_marks():
+    text = "I also thanked the nurses for their patience [sic],' Dr Moss wrote on Twitter."
+    assert _summary(text, "thanked", ["Lena Moss"]) == "Lena Moss also thanked the nurses for their patience"
+
+
+def test_a_verb_opening_the_sentence_is_not_capitalised_after_the_name():
+    assert _summary("Spoke with the union's negotiators today about the pay offer.", "Spoke", ["Omar Reid"]) == (
+        "Omar Reid spoke with the union's negotiators today about the pay offer"
+    )
+
+
 def test_a_long_complement_is_dropped_and_the_act_kept():
     text = ("The chief executive said that the company would cut its forecast for the third quarter because "
             "demand from carmakers in Europe and Asia had fallen further than its analysts had expected in May.")

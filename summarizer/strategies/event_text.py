@@ -31,7 +31,7 @@ def _span_text(tokens: list[Any]) -> str:
             out.append(" ")
         out.append(tok.text_with_ws)
         previous = tok.i
-    return "".join(out).strip().strip(",;:-\u2014").strip()
+    return "".join(out).strip().strip(",;:-\u2014[]()").strip()
 
 
 def _tokens(verb: Any, *, complements: bool) -> list[Any]:
@@ -43,8 +43,15 @@ def _tokens(verb: Any, *, complements: bool) -> list[Any]:
             continue
         if child.dep_ == "advmod" and child.i < verb.i - 1:
             continue  # a sentence adverb ("Separately, ..."), not the act's manner
-        tokens.extend(child.subtree)
+        if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > 0 and doc_punct(child):
+            continue  # the attribution after quoted words ("... diplomacy,' Blinken wrote"), not the act
+        tokens.extend(t for t in child.subtree if t.pos_ != "X")  # editorial marks such as "[sic]"
     return tokens
+
+
+def doc_punct(clause: Any) -> bool:
+    """Whether a clause follows punctuation (a closing quote or a comma), as an attribution does."""
+    return bool(clause.doc[clause.left_edge.i - 1].is_punct)
 
 
 def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
@@ -56,6 +63,8 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     phrase = _span_text(_tokens(verb, complements=True))
     if len(phrase.split()) > MAX_WORDS:
         phrase = _span_text(_tokens(verb, complements=False))
+    if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
+        phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
     who = " and ".join(agents)
     text = f"{who} {phrase}".strip() if who else phrase
     return text[:1].upper() + text[1:] if text else None
