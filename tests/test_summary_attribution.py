@@ -28,6 +28,7 @@ SENTENCES = [
     "said that her government expects a written reply on the catch proposal by Friday.",
     "Marek thanked the Dorland delegation for hosting the meeting.",
     "The talks will resume next month in Kestia.",
+    "Marek also stressed the need for shared patrol boats, the ministry said.",
 ]
 TEXT = "Dorland and Kestia discuss catch limits\n\n" + " ".join(SENTENCES) + "\n"
 OPENING = "Fisheries ministers from Dorland and Kestia met in Lanvik to discuss the new catch limits. "
@@ -65,6 +66,14 @@ def items(article: Article) -> dict[str, Any]:
                 "evidence": ev(2),
             },
             {**event, "id": "E2", "type": "SUPPORT", "summary": SENTENCES[2], "actors": ["A2"], "evidence": ev(3)},
+            {
+                **event,
+                "id": "E3",
+                "type": "CONSULT",
+                "summary": SENTENCES[4],
+                "actors": ["A1", "A2"],
+                "evidence": ev(5),
+            },
         ],
         "follow_ups": [],
     }
@@ -116,6 +125,14 @@ def test_the_wrong_speaker_fails_whichever_verb_reports_it(article: Article, out
     thanked = OPENING + "Varga thanked the Dorland delegation for hosting the meeting."
     (problem,) = check_summary(thanked, article, output)
     assert "the summary has Elsa Varga thank what Ivo Marek said in sentence 3" in problem
+
+
+def test_a_source_that_is_not_an_actor_leaves_the_speaker_to_the_parse(article: Article, output: ModelOutput) -> None:
+    # "..., the ministry said": Marek stressed it, though the call's event lists both ministers.
+    stressed = OPENING + "Elsa Varga stressed the need for shared patrol boats."
+    (problem,) = check_summary(stressed, article, output)
+    assert "the summary has Elsa Varga stress what Ivo Marek said in sentence 5" in problem
+    assert check_summary(stressed.replace("Elsa Varga", "Ivo Marek"), article, output) == []
 
 
 class _Summarizing:

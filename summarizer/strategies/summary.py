@@ -296,8 +296,8 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
         ``(summary, origin, notes)``: the model's summary with origin ``"model"`` (and a
         note when only its first complete sentences were kept: a reply too long, or cut
         at the token limit), or, when every attempt failed a check (a name or number not in the
-        article, a statement given to the wrong actor, a sentence cut off, a refusal, a reply past `SUMMARY_MAX_TOKENS`), the
-        lead sentences with origin ``"rule"`` and one note saying why.
+        article, a statement given to the wrong actor, a sentence cut off, a refusal, a reply
+        past `SUMMARY_MAX_TOKENS`), the lead sentences with origin ``"rule"`` and one note saying why.
     """
     if not _reporting(article):
         return "", "rule", ["summary: the article has no reporting sentences to summarize"]

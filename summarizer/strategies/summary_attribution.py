@@ -39,7 +39,7 @@ MIN_SHARED = 3
 MIN_SHARE = 0.5
 _CONTENT = frozenset("NOUN PROPN VERB ADJ NUM".split())
 _SUBJECTS = frozenset(("nsubj",))
-_NAME_PARTS = frozenset(("compound", "flat", "amod"))
+_NAME_PARTS = frozenset(("compound", "flat", "amod", "poss"))
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -115,7 +115,7 @@ def _paraphrased(lemmas: set[str], docs: list[Any]) -> list[int]:
 
 
 def _name_words(head: Any) -> list[str]:
-    """The head of a noun phrase and the words naming it with it ("Mara" "Quist")."""
+    """The head of a noun phrase and the names before it ("Mara Quist", "Velmar's harbour master")."""
     words = [t for t in head.children if t.dep_ in _NAME_PARTS and t.i < head.i and t.pos_ == "PROPN"]
     return [_POSSESSIVE.sub("", t.text) or t.text for t in [*words, head]]
 
@@ -148,7 +148,7 @@ def _speakers(number: int, doc: Any, output: ModelOutput) -> list[str]:
             actor = _actor(head, output.actors)
             if actor is not None:
                 reporters.append(actor.id)
-            else:
+            elif head.pos_ == "PRON":
                 unknown = True  # "he said": the speaker is someone, only not known here
     cites = [item for group in (output.stances, output.events, output.follow_ups) for item in group
              if any(ev.sentence == number for ev in item.evidence)]  # fmt: skip
