@@ -44,7 +44,10 @@ INSTITUTIONS = frozenset(
     "commission union government police army military administration regulator board parliament senate "
     "congress company firm club league office service bureau alliance coalition".split()
 )
-GROUP_NOUNS = frozenset("side party country nation government leader minister company union team".split())
+GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
+_STATE_NOUNS = frozenset("country nation state government".split())
+_ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
@@ -326,19 +329,31 @@ class ActorReader(Coreference):
         return None
 
     def _group(self, tok: Any) -> list[int]:
-        """"the two ministers", "both sides": the last two actors of a compatible kind."""
-        if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in GROUP_NOUNS | ROLE_NOUNS:
+        """"the two ministers", "both clubs", "the three governments": the last actors, as many as
+        the number says, of the kind the noun names (people, states, or organisations)."""
+        noun = tok.lemma_.lower()
+        if tok.tag_ not in ("NNS", "NNPS") or noun not in GROUP_NOUNS | ROLE_NOUNS | INSTITUTIONS:
             return []
-        if not any(c.lower_ in ("two", "both") for c in tok.children):
+        count = 2 if any(c.lower_ == "both" for c in tok.children) else 0
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.i < tok.i:
+                count = _COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
+        if not 2 <= count <= 9:
             return []
-        people = tok.lemma_.lower() in ROLE_NOUNS
         picked: list[int] = []
         for actor_i in reversed(self.recent):
-            if not people or self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
+            found = self.reg.actors[actor_i]
+            if noun in ROLE_NOUNS:
+                fits = found.label in ("PERSON", "TITLE")
+            elif noun in _STATE_NOUNS:  # a state, also one the tagger misread as a person ("Togo")
+                fits = found.label == "GPE" or bool(country_code(found.name, fuzzy=False))
+            else:
+                fits = noun in _ANY_KIND or found.label in ("ORG", "INSTITUTION", "GPE")
+            if fits:
                 picked.append(actor_i)
-            if len(picked) == 2:
+            if len(picked) == count:
                 break
-        return sorted(picked) if len(picked) == 2 else []
+        return sorted(picked) if len(picked) == count else []
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""

@@ -1,0 +1,47 @@
+"""More of who the guided strategy's actors are: counted groups ("both clubs", "the three
+governments"), a spokesperson speaking for an organisation, a title before a name the tagger
+missed, and the "it" an order's deadline applies to (parse_actors).
+
+Every article here is written for these tests (sport, health, local politics, telecoms).
+"""
+
+from __future__ import annotations
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary
+
+
+def _decline(request: Request) -> str:
+    return "{}"  # no summary: the strategy falls back to the lead; every item comes from the parse
+
+
+def _run(body: str) -> ArticleSummary:
+    article = parse_article("title: Test\ndate: 2026-04-02\n---\n" + body)
+    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(article)
+
+
+def _names(result: ArticleSummary) -> set[str]:
+    return {a.name for a in result.actors}
+
+
+def _agents(result: ArticleSummary, words: str) -> set[str]:
+    """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
+    ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def test_a_counted_group_is_the_actors_of_its_kind_named_just_before():
+    result = _run(
+        "Ghana, Togo and Benin signed a border accord on Monday in Accra. "
+        "The three governments agreed to share the cost of new patrol boats."
+    )
+    assert _agents(result, "share the cost") == {"Ghana", "Togo", "Benin"}
+    clubs = _run(
+        "The striker Leon Dacosta will move from Ashby Athletic to Corran City FC for 40 million pounds. "
+        "Both clubs confirmed the transfer on Friday."
+    )
+    assert _agents(clubs, "confirmed the transfer") == {"Ashby Athletic", "Corran City"}  # not the player
