@@ -45,3 +45,18 @@ def test_a_counted_group_is_the_actors_of_its_kind_named_just_before():
         "Both clubs confirmed the transfer on Friday."
     )
     assert _agents(clubs, "confirmed the transfer") == {"Ashby Athletic", "Corran City"}  # not the player
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation():
+    result = _run(
+        "Novera Health recalled 20,000 insulin pens on Tuesday after a fault in the dose counter. "
+        "A spokeswoman for Novera Health said that the company would replace every pen free of charge."
+    )
+    assert not any("spokes" in n.lower() for n in _names(result))
+    assert _agents(result, "replace every pen") == {"Novera Health"}
+    unattached = _run(
+        "Carewell Clinics closed two wards at its Leeds hospital on Monday. "
+        "A spokesperson said the company would reopen both wards by June."
+    )
+    assert not any("spokes" in n.lower() for n in _names(unattached))
+    assert _agents(unattached, "would reopen") == {"Carewell Clinics"}

@@ -47,6 +47,7 @@ INSTITUTIONS = frozenset(
 GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
 _STATE_NOUNS = frozenset("country nation state government".split())
 _ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
+_SPEAKERS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
@@ -165,6 +166,18 @@ class ActorReader(Coreference):
                     found.anchor = self._anchor(head, number)
                 return actor
         anchor = self._anchor(head, number)
+        if head.lemma_.lower() in _SPEAKERS:
+            # An unnamed spokesperson speaks for whom they represent: "a spokeswoman for X",
+            # "X's spokesman", "a spokesperson said" just after an organisation acted.
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+                speaks_for = next((self._np(o, number) for o in prep.children if o.dep_ == "pobj"), None)
+                if speaks_for is not None:
+                    return speaks_for
+            owned = anchor
+            if owned is None and not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children):
+                owned = self.last_thing
+            if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
+                return owned
         span = self._title_span(head)
         text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
         role = head.lemma_.lower()
@@ -329,7 +342,7 @@ class ActorReader(Coreference):
         return None
 
     def _group(self, tok: Any) -> list[int]:
-        """"the two ministers", "both clubs", "the three governments": the last actors, as many as
+        """ "the two ministers", "both clubs", "the three governments": the last actors, as many as
         the number says, of the kind the noun names (people, states, or organisations)."""
         noun = tok.lemma_.lower()
         if tok.tag_ not in ("NNS", "NNPS") or noun not in GROUP_NOUNS | ROLE_NOUNS | INSTITUTIONS:
