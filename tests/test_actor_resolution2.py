@@ -60,3 +60,14 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation():
     )
     assert not any("spokes" in n.lower() for n in _names(unattached))
     assert _agents(unattached, "would reopen") == {"Carewell Clinics"}
+
+
+def test_a_title_before_a_name_the_tagger_missed_makes_a_person():
+    result = _run(
+        "Mayor Ana Ruiz closed the public swimming pools on Monday because of the drought. "
+        "Ruiz said the pools would reopen when the reservoirs recovered."
+    )
+    ruiz = next(a for a in result.actors if a.name == "Ana Ruiz")
+    assert ruiz.kind == "person" and ruiz.title == "Mayor"
+    assert not any("Mayor" in n for n in _names(result))
+    assert _agents(result, "closed the public swimming pools") == {"Ana Ruiz"}

@@ -304,6 +304,10 @@ class ActorReader(Coreference):
             return people
         if tok.pos_ == "PRON":
             return self._pronoun(tok, source, number)
+        if tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.ent_type_ and tok.tag_ == "NN":
+            known = self.reg.lookup(tok.text, "")  # "Ruiz said" with the surname tagged a common noun
+            if known is not None and self.reg.actors[known].label == "PERSON":
+                return self._mention(known, tok.text)
         if tok.pos_ == "PROPN":
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
@@ -313,6 +317,9 @@ class ActorReader(Coreference):
                 known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
             if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
+            titled = self._titled(tok, name, number)
+            if titled is not None:
+                return titled
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
@@ -340,6 +347,22 @@ class ActorReader(Coreference):
                 if child.dep_ == "poss":
                     return self._np(child, number, source)
         return None
+
+    def _titled(self, tok: Any, name: str, number: int) -> int | None:
+        """ "Mayor Ana Ruiz", "Health Minister Ana Ruiz" the recogniser missed: a title before a
+        proper name makes the name after it a person, who holds that title."""
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
+            return None
+        words = name.split()
+        last = max((k for k, w in enumerate(words) if w.lower() in ROLE_NOUNS), default=-1)
+        rest = words[last + 1 :]
+        if last < 0 or not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+            return None
+        actor = self._by_name(" ".join(rest), number, "PERSON")
+        found = self.reg.actors[actor]
+        found.label = "PERSON"
+        found.title = found.title or " ".join(words[: last + 1])
+        return actor
 
     def _group(self, tok: Any) -> list[int]:
         """ "the two ministers", "both clubs", "the three governments": the last actors, as many as
