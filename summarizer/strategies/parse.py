@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
+from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
+from .parse_groups import GROUP_TABLES
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
@@ -290,5 +291,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT)  # fmt: skip
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables()]
+                  MOVEMENT, SPEAKER_NOUNS)  # fmt: skip
+    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
+         GROUP_TABLES]  # fmt: skip

@@ -22,11 +22,13 @@ from .parse_coref import (
     ent_text,
     name_of,
 )
+from .parse_groups import counted_group
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_types import Found, fold
 
-__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "ActorReader", "is_name"]
+__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
+           "is_name"]  # fmt: skip
 
 # Closed classes of English, not names: prepositions that place something (their object
 # is a location, not a participant), role nouns that make a noun phrase a person or office.
@@ -45,10 +47,7 @@ INSTITUTIONS = frozenset(
     "congress company firm club league office service bureau alliance coalition".split()
 )
 GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
-_STATE_NOUNS = frozenset("country nation state government".split())
-_ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
-_SPEAKERS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
-_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
+SPEAKER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
@@ -166,7 +165,7 @@ class ActorReader(Coreference):
                     found.anchor = self._anchor(head, number)
                 return actor
         anchor = self._anchor(head, number)
-        if head.lemma_.lower() in _SPEAKERS:
+        if head.lemma_.lower() in SPEAKER_NOUNS:
             # An unnamed spokesperson speaks for whom they represent: "a spokeswoman for X",
             # "X's spokesman", "a spokesperson said" just after an organisation acted.
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
@@ -365,31 +364,8 @@ class ActorReader(Coreference):
         return actor
 
     def _group(self, tok: Any) -> list[int]:
-        """ "the two ministers", "both clubs", "the three governments": the last actors, as many as
-        the number says, of the kind the noun names (people, states, or organisations)."""
-        noun = tok.lemma_.lower()
-        if tok.tag_ not in ("NNS", "NNPS") or noun not in GROUP_NOUNS | ROLE_NOUNS | INSTITUTIONS:
-            return []
-        count = 2 if any(c.lower_ == "both" for c in tok.children) else 0
-        for c in tok.children:
-            if c.dep_ == "nummod" and c.i < tok.i:
-                count = _COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
-        if not 2 <= count <= 9:
-            return []
-        picked: list[int] = []
-        for actor_i in reversed(self.recent):
-            found = self.reg.actors[actor_i]
-            if noun in ROLE_NOUNS:
-                fits = found.label in ("PERSON", "TITLE")
-            elif noun in _STATE_NOUNS:  # a state, also one the tagger misread as a person ("Togo")
-                fits = found.label == "GPE" or bool(country_code(found.name, fuzzy=False))
-            else:
-                fits = noun in _ANY_KIND or found.label in ("ORG", "INSTITUTION", "GPE")
-            if fits:
-                picked.append(actor_i)
-            if len(picked) == count:
-                break
-        return sorted(picked) if len(picked) == count else []
+        """"the two ministers", "both clubs": the actors named just before (`parse_groups`)."""
+        return counted_group(tok, self.recent, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
