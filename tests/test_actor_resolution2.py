@@ -71,3 +71,11 @@ def test_a_title_before_a_name_the_tagger_missed_makes_a_person():
     assert ruiz.kind == "person" and ruiz.title == "Mayor"
     assert not any("Mayor" in n for n in _names(result))
     assert _agents(result, "closed the public swimming pools") == {"Ana Ruiz"}
+
+
+def test_the_one_ordered_to_act_is_who_has_until_the_deadline():
+    result = _run(
+        "The telecoms regulator ordered Brightcell Telecom on Monday to refund customers it had overcharged. "
+        "It has until July 2 to pay back 40 million euros."
+    )
+    assert _agents(result, "has until July 2") == {"Brightcell Telecom"}

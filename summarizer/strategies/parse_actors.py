@@ -81,6 +81,7 @@ class ActorReader(Coreference):
         self.last_agents: list[int] = []
         self.last_subject: int | None = None  # the person who last acted as a main subject
         self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
+        self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
