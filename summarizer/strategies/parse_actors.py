@@ -22,7 +22,7 @@ from .parse_coref import (
     ent_text,
     name_of,
 )
-from .parse_groups import counted_group
+from .parse_groups import counted_group, split_title
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_types import Found, fold
@@ -353,15 +353,14 @@ class ActorReader(Coreference):
         proper name makes the name after it a person, who holds that title."""
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
             return None
-        words = name.split()
-        last = max((k for k, w in enumerate(words) if w.lower() in ROLE_NOUNS), default=-1)
-        rest = words[last + 1 :]
-        if last < 0 or not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+        split = split_title(name, ROLE_NOUNS)
+        if split is None:
             return None
-        actor = self._by_name(" ".join(rest), number, "PERSON")
+        title, rest = split
+        actor = self._by_name(rest, number, "PERSON")
         found = self.reg.actors[actor]
         found.label = "PERSON"
-        found.title = found.title or " ".join(words[: last + 1])
+        found.title = found.title or title
         return actor
 
     def _group(self, tok: Any) -> list[int]:

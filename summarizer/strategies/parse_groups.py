@@ -1,6 +1,7 @@
-"""Counted groups: "the two ministers", "both clubs", "the three governments" stand for the
-actors named just before, as many as the number says, of the kind the noun names. Rules are
-over the parse (a plural noun with a number or "both") and closed classes of English."""
+"""Noun phrases whose form says which actors they are. Counted groups: "the two ministers",
+"both clubs", "the three governments" stand for the actors named just before, as many as the
+number says, of the kind the noun names. Titled names: "Mayor Ana Ruiz" is a person with a
+title. Rules are over the parse and closed classes of English."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from .parse_places import country_code
 from .parse_types import Found
 
-__all__ = ["GROUP_TABLES", "counted_group"]
+__all__ = ["GROUP_TABLES", "counted_group", "split_title"]
 
 _STATE_NOUNS = frozenset("country nation state government".split())
 _ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
@@ -53,3 +54,14 @@ def counted_group(
         if len(picked) == count:
             break
     return sorted(picked) if len(picked) == count else []
+
+
+def split_title(name: str, roles: frozenset[str]) -> tuple[str, str] | None:
+    """ "Health Minister Ana Ruiz" -> ("Health Minister", "Ana Ruiz"): the capitalised words up to
+    the last role noun are a title, the proper name after it the person's; None if no such split."""
+    words = name.split()
+    last = max((k for k, w in enumerate(words) if w.lower() in roles), default=-1)
+    rest = words[last + 1 :]
+    if last < 0 or not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+        return None
+    return " ".join(words[: last + 1]), " ".join(rest)
