@@ -79,3 +79,19 @@ def test_the_one_ordered_to_act_is_who_has_until_the_deadline():
         "It has until July 2 to pay back 40 million euros."
     )
     assert _agents(result, "has until July 2") == {"Brightcell Telecom"}
+
+
+def test_an_institution_that_only_speaks_is_the_source():
+    result = _run(
+        "Forty patients were moved to other wards after a burst pipe flooded a ward on Monday. "
+        "The hospital trust said that repairs would take two weeks."
+    )
+    assert "hospital trust" in {n.lower() for n in _names(result)}
+    named = _run(
+        "Kelso Health cancelled 300 operations on Monday because of the nurses' strike. "
+        "The hospital said the strike had cost it 2 million pounds."
+    )
+    assert "hospital" in next(a for a in named.actors if a.name == "Kelso Health").mentions
+    assert "hospital" not in {n.lower() for n in _names(named)}
+    place = _run("Three workers were taken to the hospital on Monday after a gas leak at the Voss plant.")
+    assert "hospital" not in {n.lower() for n in _names(place)}  # a place, not an actor

@@ -16,6 +16,7 @@ from typing import Any
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
+    SUBJECT_INSTITUTIONS,
     Coreference,
     apposed,
     bare,
@@ -167,15 +168,13 @@ class ActorReader(Coreference):
                 return actor
         anchor = self._anchor(head, number)
         if head.lemma_.lower() in SPEAKER_NOUNS:
-            # An unnamed spokesperson speaks for whom they represent: "a spokeswoman for X",
-            # "X's spokesman", "a spokesperson said" just after an organisation acted.
+            # An unnamed spokesperson speaks for whom they represent ("a spokeswoman for X", "its spokesman").
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
                 speaks_for = next((self._np(o, number) for o in prep.children if o.dep_ == "pobj"), None)
                 if speaks_for is not None:
                     return speaks_for
-            owned = anchor
-            if owned is None and not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children):
-                owned = self.last_thing
+            alone = not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children)
+            owned = self.last_thing if anchor is None and alone else anchor
             if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
                 return owned
         span = self._title_span(head)
@@ -220,7 +219,8 @@ class ActorReader(Coreference):
 
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
-        if head.lemma_.lower() not in INSTITUTIONS or head.tag_ in ("NNS", "NNPS"):
+        noun, subject = head.lemma_.lower(), head.dep_ == "nsubj"  # "the hospital trust said": only as a subject
+        if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or head.tag_ in ("NNS", "NNPS"):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
@@ -232,7 +232,6 @@ class ActorReader(Coreference):
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
-        noun = head.lemma_.lower()
         if noun in GOVERNMENT_NOUNS:
             state = self._government(head, number)
             if state is not None:
@@ -253,8 +252,11 @@ class ActorReader(Coreference):
             described = self._described(noun, number)
             if described is not None:
                 return self._mention(described, head.text)
-        if bare(head) and noun in BUSINESS_NOUNS:
-            return self._business(head, number)  # "the company": the one business named, else nobody
+        if bare(head) and (noun in BUSINESS_NOUNS or noun not in INSTITUTIONS):
+            # "the company", "the airline": the one business named, else nobody; "the hospital" when none is
+            business = self._business(head, number)
+            if business is not None or noun in BUSINESS_NOUNS or any(a.label == "ORG" for a in self.reg.actors):
+                return business
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
@@ -349,8 +351,7 @@ class ActorReader(Coreference):
         return None
 
     def _titled(self, tok: Any, name: str, number: int) -> int | None:
-        """ "Mayor Ana Ruiz", "Health Minister Ana Ruiz" the recogniser missed: a title before a
-        proper name makes the name after it a person, who holds that title."""
+        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
             return None
         split = split_title(name, ROLE_NOUNS)
