@@ -129,15 +129,16 @@ def test_guided_none_of_these_drops_the_item_and_says_so(monkeypatch):
     assert any("judged no event" in note for note in result.notes)
 
 
-def test_guided_agreement_deadline_and_plan_sentences_are_items():
+def test_guided_agreement_is_an_event_deadline_and_plan_sentences_are_follow_ups():
     result = Pipeline(_choose({"event": "AGREE", "position": "support", "kind": "organization"}),
                       strategy=ASKING).run(_article())  # fmt: skip
     cited = {e.evidence[0].sentence for e in result.events}
-    assert {1, 5} <= cited  # the agreement, "the two sides will meet"
+    # The agreement happened; "the two sides will meet" is a plan: a follow-up, not an event.
+    assert 1 in cited and 5 not in cited
     dues = {f.evidence[0].sentence: (f.due_text, f.due, f.kind) for f in result.follow_ups}
     assert dues[5] == ("by March 20", "2026-03-20", "deadline")
     assert dues[6][1] == "2026-04-01"  # "The agreement takes effect on April 1": no named subject
-    two_sides = next(e for e in result.events if e.evidence[0].sentence == 5)
+    two_sides = next(f for f in result.follow_ups if f.evidence[0].sentence == 5)
     assert len(two_sides.actors) == 2
 
 

@@ -102,11 +102,18 @@ def _max_matching(n_pred: int, candidates: Mapping[int, list[tuple[float, int]]]
     owner: dict[int, int] = {}  # gold -> pred
 
     def augment(i: int, seen: set[int]) -> bool:
+        # A free candidate first: displacing another prediction could push it to a worse pair
+        # (two items cited by one sentence would swap their dates) when both could keep the best.
+        for j in ranked[i]:
+            if j not in owner and j not in seen:
+                seen.add(j)
+                owner[j] = i
+                return True
         for j in ranked[i]:
             if j in seen:
                 continue
             seen.add(j)
-            if j not in owner or augment(owner[j], seen):
+            if augment(owner[j], seen):
                 owner[j] = i
                 return True
         return False

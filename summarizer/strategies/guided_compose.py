@@ -15,8 +15,9 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
+from .event_text import clause_summary
 from .guided_questions import NONE, Plan
-from .parse_types import Found
+from .parse_types import Clause, Found, SentenceInfo
 
 __all__ = [
     "DROP_STATEMENTS",
@@ -133,10 +134,15 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         info = cand.sentence
         agents = [ids[a] for a in cand.agents if a in ids]
         recipients = [ids[r] for r in cand.recipients if r in ids]
-        if not agents:
+        act = cand.event  # the clause read as an event, if any
+        # The event's own agents and recipients when a clause was read as one (`guided_events`).
+        acting = [ids[a] for a in act.agents if a in ids] if act else agents
+        acted_on = [ids[r] for r in act.clause.recipients if r in ids] if act else []
+        acted_on = [r for r in acted_on or recipients if r not in acting]
+        if not acting:
             continue
         evidence = [Evidence(sentence=info.number, quote=info.text)]
-        for actor in cand.agents + cand.recipients:
+        for actor in dict.fromkeys(cand.agents + (act.agents if act else []) + cand.recipients):
             # Referred to here, not named ("the minister", "he", "the two sides"): also cite
             # the last sentence before that names it, so the reader sees who it is.
             forms = [m.lower() for m in names[actor].mentions]
@@ -151,22 +157,27 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             answer = None  # the model kept the sentence; the rule names its type
         type_origin: Origin = "model" if answer else "rule"
         etype = answer or cand.rule_type
-        clause = cand.clause
-        future = info.future or (clause is not None and clause.future)
+        clause = act.clause if act else cand.clause
+        # A clause act as an event has its own tense and condition; else the sentence's.
+        future = act.clause.future if act else info.future or (clause is not None and clause.future)
+        conditional = act.clause.conditional if act else info.conditional
         if etype == "STATEMENT" and DROP_STATEMENTS:
             statements += 1
+        elif act and act.clause.reporting and etype == "CONSULT" and any(
+            e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
+        ):
+            statements += 1  # "... told her that ...": more of a conversation already listed, not another one
         elif etype != NONE:
             factuality = (
-                "hypothetical" if info.conditional else "planned" if future
+                "hypothetical" if conditional else "planned" if future
                 else "denied" if clause is not None and clause.negated
                 else "reported" if info.source is not None else "occurred"
             )  # fmt: skip
-            verb = clause.text if clause else ""
-            summary = " ".join(p for p in [", ".join(_name(a, actors) for a in agents), verb,
-                                           ", ".join(_name(r, actors) for r in recipients)] if p)  # fmt: skip
+            summary = _event_summary(info, clause, [_name(a, actors) for a in acting],
+                                     [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
-                id=f"E{len(events) + 1}", type=etype, summary=summary, actors=agents,  # type: ignore[arg-type]
-                recipients=recipients, date=None, date_text=info.dates[0] if info.dates else None, location=None,
+                id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
+                recipients=acted_on, date=None, date_text=info.dates[0] if info.dates else None, location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
@@ -191,7 +202,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         ))  # fmt: skip
     follow_ups = _follow_ups(article, plan_, ids)
     if statements:
-        notes.append(f"{statements} sentences that only report speech are not listed as events (see stances)")
+        notes.append(f"{statements} sentences that report no act (speech, plans, descriptions) are not listed as "
+                     "events (see stances and follow-ups)")
     if dropped:
         notes.append(f"{dropped} of {len(plan_.candidates)} candidate event sentences were judged no event")
     lead = [s.text for s in reporting_sentences(article)[:SUMMARY_SENTENCES]]
@@ -208,6 +220,28 @@ def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[Foll
     """A follow-up per clause that looks ahead (`followups`)."""
     assert plan_.analysis is not None
     return followups.follow_ups(article, plan_.analysis, ids)
+
+
+def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:
+    """Whether the event is with one of these actors: a recipient, or named in its evidence."""
+    if set(event.recipients) & set(ids):
+        return True
+    quoted = " ".join(e.quote for e in event.evidence)
+    return any(m in quoted for a in actors if a.id in ids for m in a.mentions)
+
+
+def _event_summary(info: SentenceInfo, clause: Clause | None, acting: list[str], acted_on: list[str]) -> str:
+    """The clause's verb phrase in the article's words with its actors' names; for an act
+    named by a noun, or without a parse, the actors, the word and the recipients."""
+    doc = info.doc
+    if clause is not None and doc is not None and 0 <= clause.index < len(doc) and doc[clause.index].pos_ in (
+        "VERB", "AUX"
+    ):
+        text = clause_summary(doc, clause.index, acting)
+        if text:
+            return text
+    verb = clause.text if clause else ""
+    return " ".join(p for p in [", ".join(acting), verb, ", ".join(acted_on)] if p)
 
 
 def _name(actor_id: str, actors: list[Actor]) -> str:

@@ -19,6 +19,7 @@ from ..inputs import Article, Sentence
 from ..models import Origin
 from ..prompts import render_messages
 from .base import article_context
+from .guided_events import Reading
 from .parse_types import Analysis, Clause, SentenceInfo
 from .stances import Item
 
@@ -108,6 +109,7 @@ class Candidate:
     recipients: list[int]
     rule_type: str
     agents_origin: Origin
+    event: Reading | None = None  # the clause read as an event (`guided_events.readings`), if any
 
 
 @dataclass
@@ -167,7 +169,8 @@ def closed_questions(article: Article, plan_: Plan, ask: frozenset[str]) -> list
          [(i, None, f'What kind of actor is "{names[i].name}" in this article?') for i in kinds]),
         ("event", EVENT_OPTIONS, "Which kind of event does this sentence report?",
          [(n, by_number[c.sentence.number],
-           f"Which kind of event does this sentence report, with {' and '.join(names[a].name for a in c.agents)} "
+           f"Which kind of event does this sentence report, with "
+           f"{' and '.join(names[a].name for a in (c.event.agents if c.event else c.agents))} "
            "as the actor?") for n, c in enumerate(plan_.candidates)]),
         ("position", POSITION_OPTIONS, "What position does the actor take towards it?",
          [(n, by_number[item.sentence.number],

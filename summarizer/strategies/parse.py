@@ -13,9 +13,11 @@ an entity.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
+from . import parse_form
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
 from .parse_groups import GROUP_TABLES
@@ -111,6 +113,8 @@ class _Reader(ActorReader):
         passive = False
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+                    return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the named antecedent
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
@@ -194,6 +198,7 @@ class _Reader(ActorReader):
                     main=main,
                     agents_by_rule=by_rule,
                     index=tok.i,
+                    **parse_form.clause_form(tok),
                 )
             )
         for clause in sorted(clauses, key=lambda c: not c.main):
@@ -229,6 +234,7 @@ class _Reader(ActorReader):
             self.reg.actors[source].acts += 1
             if source not in mentioned:
                 mentioned.append(source)
+        nominals = self._nominals(doc, number, source)  # after the names of this sentence are known
         folded = text.lower()
         resolved_from: dict[int, int] = {}
         for actor in mentioned:
@@ -252,8 +258,60 @@ class _Reader(ActorReader):
             present=root is not None and root.tag_ in ("VBZ", "VBP"),
             modal=any(t.dep_ == "aux" and t.lower_ in _MODALS and t.head.pos_ == "VERB" for t in doc),
             resolved_from=resolved_from,
+            nominals=nominals,
             doc=doc,
         )
+
+    def _nominals(self, doc: Any, number: int, source: int | None) -> list[Clause]:
+        """Acts named by a noun whose phrase says who did them ("at Lisbon's request", "talks
+        between the union and the company", "the detention by soldiers of ..."), as verb-less
+        clauses; not a possible or future one ("any further attack", "the planned talks").
+        A nationality adjective is no doer: "Ukrainian invasion" is an invasion of Ukraine.
+        Only actors already known are doers or recipients: reading them leaves the registry as it was."""
+        quoted = parse_form.quoted_tokens(doc)
+        known = len(self.reg.actors)
+        # Restored in place afterwards: other readers hold these very objects.
+        saved = [copy.deepcopy(vars(a)) for a in self.reg.actors], dict(self.reg.by_key), dict(self.reg.merged)
+        out: list[Clause] = []
+        for tok in doc:
+            kids = list(tok.children)
+            if tok.pos_ != "NOUN" or any(c.lower_ in parse_form.IRREALIS for c in kids if c.dep_ in ("amod", "det")):
+                continue
+            agents: list[int] = []
+            for child in kids:
+                found: list[int] = []
+                if child.dep_ == "poss":
+                    found = self._nps(child, number, source)
+                elif child.dep_ == "prep" and child.lower_ in ("by", "between"):
+                    found = [a for o in child.children if o.dep_ == "pobj" for a in self._nps(o, number, source)]
+                agents += [a for a in found if a not in agents]
+            if not agents:
+                continue
+            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "to")
+                          for o in c.children if o.dep_ == "pobj" for a in self._nps(o, number, source)
+                          if a not in agents]  # fmt: skip
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            form = parse_form.clause_form(verb)
+            out.append(Clause(
+                verb=tok.lemma_.lower(), text=tok.text, agents=agents, recipients=list(dict.fromkeys(recipients)),
+                reporting=False, negated=False, future=self._future(verb), conditional=self._conditional(verb),
+                main=False, dep="nominal", index=tok.i, head=verb.i, tag=tok.tag_, aux=form["aux"], modal=form["modal"],
+                past=form["past"], quoted=tok.i in quoted,
+            ))  # fmt: skip
+        states, by_key, merged = saved
+        del self.reg.actors[known:]
+        for actor, state in zip(self.reg.actors, states, strict=True):
+            vars(actor).update(state)
+        self.reg.by_key.clear()
+        self.reg.by_key.update(by_key)
+        self.reg.merged.clear()
+        self.reg.merged.update(merged)
+        for clause in out:
+            clause.agents = [a for a in clause.agents if a < known]
+            clause.recipients = [a for a in clause.recipients if a < known]
+        return [c for c in out if c.agents]
 
     def _source(self, doc: Any, number: int) -> int | None:
         """Who the sentence is attributed to: "X said", "according to X", "— X (@handle)"."""

@@ -36,6 +36,21 @@ class Clause:
     conditional: bool
     main: bool  # the sentence's root or the content of its reporting verb
     agents_by_rule: bool = False  # agents came from the discourse (no named subject)
+    # Where the verb sits in the parse and how it is inflected (`parse_form.clause_form`), for
+    # telling a reported event from a plan, a description or the speaker's own words.
+    dep: str = "ROOT"  # the verb's dependency label (ROOT, ccomp, conj, relcl, advcl, xcomp ...)
+    head: int = 0  # the token position of the verb's syntactic head
+    tag: str = ""  # the verb's fine-grained tag (VBD, VBN, VBZ, VBG ...)
+    aux: list[str] = field(default_factory=list)  # its auxiliaries as written, lower case ("would", "had")
+    modal: bool = False  # ruled by a modal ("would run", "can offer", "must stop")
+    past: bool = False  # a past or perfect form ("opened", "had opened", "did not open", "was opened")
+    passive: bool = False
+    subject: str = ""  # lemma of its subject's head word ("deal", "it", "readout", "who"); "" if none
+    objects: list[str] = field(default_factory=list)  # lemmas of its objects and their of/in contents
+    particles: list[str] = field(default_factory=list)  # its particles and prepositions ("call on", "call off")
+    settings: list[str] = field(default_factory=list)  # "in a call with X": an occasion shared with someone
+    quoted: bool = False  # inside a direct quotation: the speaker's words, not the reporter's
+    measure: bool = False  # its only complement is an amount ("fell 3 percent", "rose to 40 euros")
     index: int = -1  # the verb's token index in the sentence's `doc`
 
 @dataclass
@@ -52,6 +67,7 @@ class SentenceInfo:
     modal: bool = False  # an obligation or possibility ("must publish", "could reach")
     present: bool = False  # the main verb is in the present tense ("hears the cases on Thursday")
     resolved_from: dict[int, int] = field(default_factory=dict)  # actor -> sentence that names it
+    nominals: list[Clause] = field(default_factory=list)  # acts named by a noun with their doer (dep "nominal")
     # The spaCy Doc the clauses were read from (one clause per VERB token, or the AUX root, in
     # token order), for readings over dependencies (stances, follow-ups).
     doc: Any = field(default=None, repr=False, compare=False)

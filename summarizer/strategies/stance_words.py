@@ -69,8 +69,8 @@ EVALUATIONS: dict[str, str] = {
         "support",
     ),
     **dict.fromkeys(
-        "wrong unacceptable unfair unlawful illegal farcical unnecessary heinous unjust unjustified unprovoked "
-        "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous silly misguided "
+        "wrong unacceptable unfair unlawful illegal unnecessary unjust unjustified unprovoked "
+        "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous misguided "
         "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
         "scandal outrage farce disaster violation".split(),
         "oppose",
@@ -88,7 +88,7 @@ EFFECTS: dict[str, str] = {
 # Consequences held out ("would bring a severe response", "impose heavy costs if ..."): a threat
 # against what would bring them.
 CONSEQUENCES = frozenset("cost consequence penalty fine response price punishment sanction".split())
-SEVERE = frozenset("severe high heavy serious significant swift harsh strong massive".split())
+SEVERE = frozenset("severe high heavy serious significant harsh strong massive".split())
 # Verbs whose content is a halt: "had to end", "must stop".
 STOPS = frozenset("end stop halt cease avoid withdraw abandon drop".split())
 # Prepositions that introduce what an attitude is about, most telling first.

@@ -177,7 +177,7 @@ def _asks_which(tok: Any | None) -> bool:
 
 
 def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "calling his performance 'a disgrace'", "regard it as vital", "a killing they described as heinous"."""
+    """ "calling his performance 'a disgrace'", "regard it as vital", "a killing they described as unjustified"."""
     labels = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
     labels += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.subtree]
     labels += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
@@ -193,7 +193,7 @@ def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if (obj is None or obj.tag_ in ("WDT", "WP")) and tok.dep_ in ("relcl", "ccomp"):
-        obj = tok.head if tok.dep_ == "relcl" else obj  # "a killing the department described as heinous"
+        obj = tok.head if tok.dep_ == "relcl" else obj  # "a killing the department described as unjustified"
     if obj is None:  # "called the cut reckless": the small clause's other half
         obj = next((c for c in labels if c.i != word.i and word.i not in [t.i for t in c.subtree]
                     and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
@@ -228,7 +228,9 @@ def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
 def _threat(s: StanceSentence, tok: Any) -> Reading | None:
     """ "any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
     a severe consequence held out against what would bring it."""
-    if not any(c.dep_ == "amod" and c.lower_ in SEVERE for c in tok.subtree):
+    # "swift and severe penalties": the second adjective is a conj of the first, not an amod.
+    if not any(c.lower_ in SEVERE and (c.dep_ == "amod" or c.dep_ == "conj" and c.head.dep_ == "amod")
+               for c in tok.subtree):  # fmt: skip
         return None
     verb = tok.head
     condition = next((c for c in verb.children if c.dep_ == "advcl"
@@ -320,7 +322,7 @@ def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         return None
     word = tok.head if tok.dep_ == "amod" else tok  # "a clear mistake", "the right home"
     if word.dep_ == "conj" and is_negated(word):
-        word, negated = word.head, True  # "full but not silly"
+        word, negated = word.head, True  # "fair but not reckless"
     else:
         negated = False
     if word.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj"):

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..errors import OutputError, TruncatedOutputError
+from ..errors import InvalidOutputError, OutputError, TruncatedOutputError
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 
@@ -50,10 +50,17 @@ MAX_SUMMARY_CHARS = 700
 # 0.5B model reads a short list better than the whole article, and it costs fewer tokens.
 MAX_PROMPT_SENTENCES = 8
 MAX_PROMPT_ACTORS = 5
-# Reply budget of the summary question: three sentences of MAX_SUMMARY_CHARS are under 200
-# tokens. Measured: asked without it, the 0.5B model copied the article into a 2,000-character
-# reply (350 tokens, over three minutes on a loaded 2-core machine) on every attempt.
-SUMMARY_MAX_TOKENS = 240
+# Reply budget of the summary question: MAX_SUMMARY_CHARS at the fewest characters per token
+# measured in the model's summaries (4.6, recorded fixtures) and the JSON around them. A longer
+# reply is over MAX_SUMMARY_CHARS anyway, so only its first complete sentences can be kept,
+# and those are before the cut. Measured: asked without a budget, the 0.5B model copied the
+# article into a 2,000-character reply (350 tokens, over three minutes on a loaded machine).
+SUMMARY_MAX_TOKENS = 160
+MIN_CHARS_PER_TOKEN = 4.6
+# Calls per summary, the re-ask included. Measured with the embedded model on the 15 fixtures
+# and 7 dev articles: no third attempt ever passed (3 of 3 failed again), and of 11 failed
+# first replies one re-ask fixed one (a sentence cut off); each costs a whole generation.
+SUMMARY_ATTEMPTS = 2
 # The fallback adds whole lead sentences until it has this many characters (or MAX_SENTENCES).
 FALLBACK_CHARS = 400
 # A name of several words not written whole in the article passes when each word follows
@@ -291,7 +298,8 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
         return "", "rule", ["summary: the article has no reporting sentences to summarize"]
     messages = summary_messages(article, output)
     limit = min(int(conversation.params.get("max_tokens") or SUMMARY_MAX_TOKENS), SUMMARY_MAX_TOKENS)
-    asking = Conversation(max_attempts=conversation.max_attempts, params={**conversation.params, "max_tokens": limit})
+    attempts = min(conversation.max_attempts, SUMMARY_ATTEMPTS)
+    asking = Conversation(max_attempts=attempts, params={**conversation.params, "max_tokens": limit})
     origin: Origin = "model"
     try:
         summary, notes = yield from asking.ask(messages, SUMMARY_SCHEMA, "summary", lambda d: _parse(d, article))
@@ -368,4 +376,15 @@ def _parse(data: Any, article: Article) -> tuple[tuple[str, list[str]], list[str
     if kept is not None and kept != summary and not check_summary(kept, article):
         note = "summary: the model's reply was too long or ended unfinished; its first complete sentences are kept"
         return (kept, [note]), []
+    if _too_few_sentences(summary, article):
+        # Not re-asked: measured with the embedded model, a reply of one sentence came back
+        # the same (or one sentence again) in 9 of 9 re-asks, each a whole generation.
+        raise InvalidOutputError("the summary has too few sentences", raw=summary, errors=errors)
     return (summary, []), errors
+
+
+def _too_few_sentences(summary: str, article: Article) -> bool:
+    """Fewer complete sentences than asked for (whatever else is wrong with them)."""
+    text = " ".join(summary.translate(_QUOTES).split())
+    fewest = min(MIN_SENTENCES, len(_reporting(article)) or 1)
+    return bool(text) and len(_sentence_spans(text, article.language)) < fewest

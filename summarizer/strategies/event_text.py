@@ -1,0 +1,70 @@
+"""An event's one-line summary from its clause in the parse: who, then the verb phrase as
+the article words it ("Blinken spoke with Qatar's Minister of Foreign Affairs").
+
+Owns which of a verb's dependents belong to the act's wording. Does not decide what is an
+event or who its actors are (`guided_events`, `parse`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["clause_summary"]
+
+# Dependents of the verb that tell the act itself: auxiliaries and negation (tense and
+# denial), particles, objects, complements and prepositional phrases. Left out: the
+# subject (replaced by the actors' names), adverbial and coordinated clauses (other acts,
+# reasons, times), parentheticals and punctuation.
+_KEEP = frozenset(
+    "aux auxpass neg prt dobj dative attr acomp oprd prep agent xcomp ccomp pcomp advmod npadvmod".split()
+)
+_OPENING = frozenset("aux auxpass neg".split())  # kept only before the verb
+MAX_WORDS = 24  # past this, the complement clause is dropped (the act, not what was said)
+
+
+def _span_text(tokens: list[Any]) -> str:
+    """The tokens in article order, with the article's own spacing inside runs."""
+    out: list[str] = []
+    previous = None
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if previous is not None and tok.i != previous + 1 and out and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(tok.text_with_ws)
+        previous = tok.i
+    return "".join(out).strip().strip(",;:-\u2014[]()").strip()
+
+
+def _tokens(verb: Any, *, complements: bool) -> list[Any]:
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ not in _KEEP or (child.dep_ in _OPENING and child.i > verb.i):
+            continue
+        if not complements and child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            continue
+        if child.dep_ == "advmod" and child.i < verb.i - 1:
+            continue  # a sentence adverb ("Separately, ..."), not the act's manner
+        if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > 0 and doc_punct(child):
+            continue  # the attribution after quoted words ("... diplomacy,' Blinken wrote"), not the act
+        tokens.extend(t for t in child.subtree if t.pos_ != "X")  # editorial marks such as "[sic]"
+    return tokens
+
+
+def doc_punct(clause: Any) -> bool:
+    """Whether a clause follows punctuation (a closing quote or a comma), as an attribution does."""
+    return bool(clause.doc[clause.left_edge.i - 1].is_punct)
+
+
+def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
+    """``"<agents> <verb phrase>"`` for the verb at `verb_index` of a spaCy `doc`, or None
+    when the index is not a token of it (the caller keeps its own wording)."""
+    if not 0 <= verb_index < len(doc):
+        return None
+    verb = doc[verb_index]
+    phrase = _span_text(_tokens(verb, complements=True))
+    if len(phrase.split()) > MAX_WORDS:
+        phrase = _span_text(_tokens(verb, complements=False))
+    if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
+        phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
+    who = " and ".join(agents)
+    text = f"{who} {phrase}".strip() if who else phrase
+    return text[:1].upper() + text[1:] if text else None

@@ -1,0 +1,298 @@
+"""Which clauses of a sentence report an event, who acted in it, and its PLOVER type.
+
+An event is something an actor did that the article reports as having happened: a
+clause on the sentence's main line (its root, the content of a reporting verb, or a
+conjunct of either), in a past or present tense, not ruled by a modal or a condition
+(those are follow-ups), not a relative clause or participle describing someone. Its
+type comes from the verb (a lexicon of general English verbs per PLOVER category),
+or, for a light verb ("held a call", "imposed sanctions", "raised concerns"), from
+its object. Nothing here names an entity or an article's topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parse_types import Clause, SentenceInfo
+
+__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
+
+# General English verbs per PLOVER category (what the verb does, in any domain).
+VERB_TYPES: dict[str, str] = {
+    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee vote"
+                    .split(), "AGREE"),
+    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene attend".split(),
+                    "CONSULT"),
+    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
+                    "applaud hail".split(), "SUPPORT"),
+    **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
+    **dict.fromkeys("aid donate fund provide supply evacuate rescue".split(), "AID"),
+    **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
+    **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
+                    "ACCUSE"),
+    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend".split(), "REJECT"),
+    **dict.fromkeys("threaten warn".split(), "THREATEN"),
+    **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
+    **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
+    **dict.fromkeys("deploy mobilize mobilise station".split(), "MOBILIZE"),
+    **dict.fromkeys("arrest detain seize raid evict confiscate order repress jail imprison deport".split(),
+                    "COERCE"),
+    **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
+    **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
+    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
+    **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
+                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
+}  # fmt: skip
+# Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
+_PHRASAL: dict[tuple[str, str], str] = {
+    ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
+    ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
+    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
+    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT",
+}  # fmt: skip
+# Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
+NOUN_TYPES: dict[str, str] = {
+    **dict.fromkeys("call talk meeting conversation visit summit negotiation consultation discussion".split(),
+                    "CONSULT"),
+    **dict.fromkeys("agreement deal accord treaty pact contract settlement commitment pledge promise".split(),
+                    "AGREE"),
+    **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
+    **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
+    **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
+    **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
+    **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
+    **dict.fromkeys("aid assistance donation funding relief shelter supply food medicine".split(), "AID"),
+    **dict.fromkeys("troop force soldier warship".split(), "MOBILIZE"),
+    **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
+    **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
+    **dict.fromkeys("arrest detention pressure coercion crackdown repression".split(), "COERCE"),
+    **dict.fromkeys("cooperation collaboration partnership".split(), "COOPERATE"),
+    **dict.fromkeys("deployment mobilization mobilisation".split(), "MOBILIZE"),
+    **dict.fromkeys("withdrawal release retreat".split(), "RETREAT"),
+    **dict.fromkeys("apology concession".split(), "CONCEDE"),
+    **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
+    **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
+}  # fmt: skip
+# The nouns of `NOUN_TYPES` that name one act, not a state or an attitude ("his commitment",
+# "their concerns", "US backing"): with a doer in their phrase, an event of their own.
+_ACT_NOUNS = frozenset(
+    "call talk meeting conversation visit summit negotiation consultation sanction ban embargo strike protest "
+    "demonstration walkout attack assault bombing airstrike assassination killing invasion request demand "
+    "proposal lawsuit accusation arrest detention crackdown repression deployment mobilization withdrawal "
+    "release apology veto refusal".split()
+)
+# Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
+_LIGHT = frozenset(
+    "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
+    "stage mount extend lodge bring pass deliver offer call present send".split()
+)
+# Nouns for the text itself: a clause whose subject is one describes the report, not the news.
+_DOCUMENTS = frozenset(
+    "readout statement account report announcement note release transcript communique memo letter article "
+    "remark record summary".split()
+)
+# Subject pronouns that, in the content of a reporting verb, stand for the speaker ("X said it had ...").
+_PRONOUNS = frozenset("it they we i he she".split())
+# The dependency links that keep a clause on the sentence's main line, and those of reported content.
+_LINKS = frozenset("conj ccomp parataxis".split())
+_REPORTED = frozenset("ccomp parataxis".split())
+# Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
+SECONDARY = frozenset("relcl acl advcl nominal".split())
+# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise".
+_STATIVE = frozenset(
+    "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
+    "need continue keep".split()
+)
+# Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
+_ASPECT = frozenset("continue keep begin start resume".split())
+# Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
+_OBLIGATION = frozenset(["must"])
+
+
+@dataclass
+class Reading:
+    """One clause read as an event."""
+
+    clause: Clause
+    agents: list[int]
+    type: str
+    by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
+
+
+def clause_type(clause: Clause) -> str:
+    """The PLOVER type of a clause: its verb's, or for a light verb its object's."""
+    for particle in clause.particles:
+        if (clause.verb, particle) in _PHRASAL:
+            return _PHRASAL[(clause.verb, particle)]
+    verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
+    if clause.verb in _LIGHT or verbal:
+        # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
+        for obj in clause.objects:
+            if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
+                return NOUN_TYPES[obj]
+    kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
+    if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
+        return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
+    if clause.verb in _LIGHT and "with" in clause.particles and clause.recipients:
+        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
+    return kind
+
+
+def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
+    """The root, or reached from it only through conjuncts and the content of reporting verbs."""
+    seen: set[int] = set()
+    while clause.dep != "ROOT":
+        parent = by_i.get(clause.head)
+        if parent is None or clause.index in seen:
+            return False
+        if clause.dep == "xcomp" and parent.verb in _ASPECT:
+            pass  # "continues to build up troops": the act goes on
+        elif clause.dep not in _LINKS:
+            return False
+        elif clause.dep != "conj" and (not parent.reporting or parent.negated):
+            # "argued that ...": an opinion; "did not say whether ...": not a report at all.
+            return False
+        seen.add(clause.index)
+        clause = parent
+    return True
+
+
+def _told_of(clause: Clause, kind: str) -> bool:
+    """A relative clause that tells what its actor did ("the union, which called the strike
+    on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
+    participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
+    if kind in ("OTHER", "STATEMENT"):
+        return False
+    if clause.dep == "acl":
+        return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
+    return clause.dep == "relcl" and clause.subject in ("who", "which", "that") and clause.past
+
+
+def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """A finite adverbial clause of a reported event that tells another past act ("withdrew
+    it after the committee asked for more data"); conditions are excluded by `_eventive`."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "advcl" and bool(clause.subject) and clause.past and kind not in ("OTHER", "STATEMENT")
+            and parent is not None and _on_main_line(parent, by_i))  # fmt: skip
+
+
+def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[list[int], bool]:
+    """The clause's own agents, else those it shares: a conjunct without a subject takes its
+    head's, a pronoun subject in a reported clause stands for the speaker."""
+    seen: set[int] = set()
+    while clause.index not in seen:
+        seen.add(clause.index)
+        if clause.subject in _DOCUMENTS:
+            return [], False  # "the readout did not say ... and it gave no ...": the text, not an actor
+        parent = by_i.get(clause.head)
+        if parent is not None and parent.reporting and clause.dep in _REPORTED and clause.subject in _PRONOUNS:
+            # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker.
+            speaker = [a for a in parent.agents if a in keep]
+            if speaker:
+                return speaker, True
+        own = [a for a in clause.agents if a in keep]
+        if own or parent is None or parent.index == clause.index:
+            return own, False
+        if clause.dep != "conj" or clause.subject not in _PRONOUNS | {""}:
+            return [], False
+        clause = parent  # "X said ... and it asked ...", "opened ... and appealed ...": the same subject
+    return [], False
+
+
+def _eventive(clause: Clause, kind: str) -> bool:
+    """Whether the clause, on the main line, reports something done rather than a plan,
+    a possibility, a state or a measurement."""
+    if clause.future or clause.modal or clause.conditional or clause.quoted:
+        return False  # a plan, a possibility, a condition, or the speaker's own words
+    if clause.subject in _DOCUMENTS:
+        return False  # "the readout did not say ...": about the report
+    if kind == "OTHER":
+        # An untyped verb is an event only as a past action: "Henry leads a government",
+        # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
+        return clause.verb not in _STATIVE and clause.past and not clause.measure
+    return True
+
+
+def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None) -> list[Reading]:
+    """The sentence's clauses that report events with an agent in `keep`, typed ones first.
+    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation."""
+    by_i = {c.index: c for c in info.clauses}
+    out: list[Reading] = []
+    for clause in info.clauses:
+        kind = clause_type(clause)
+        if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
+            continue
+        aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
+        if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
+            continue  # "would keep urging": the plan, not the act
+        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
+            continue
+        agents, by_speaker = _agents(clause, by_i, keep)
+        if agents:
+            out.append(Reading(clause, agents, kind, by_speaker))
+    for nominal in [] if out else info.nominals:
+        # "followed a meeting between X and Y": in a sentence that tells no act by a verb, an act a noun names.
+        kind = NOUN_TYPES.get(nominal.verb, "STATEMENT")
+        agents = [a for a in nominal.agents if a in keep]
+        if agents and nominal.verb in _ACT_NOUNS and _eventive(nominal, kind):
+            out.append(Reading(nominal, agents, kind, False))
+    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
+    if not any(r.type != "OTHER" for r in out):
+        out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
+    return out
+
+
+def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int]) -> list[Reading]:
+    """A report that is itself an act, by what it reports: an obligation put on someone
+    ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
+    it would not make a new offer") a refusal, with a condition ("will strike unless ...")
+    a threat; telling a person or a country anything is a consultation with them (telling
+    a council or a broadcaster is a statement to an audience). Other reports,
+    and plans ("said it would publish"), are not events."""
+    out: list[Reading] = []
+    for said in info.clauses:
+        if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
+            continue
+        if not _on_main_line(said, by_i):
+            continue
+        speaker = [a for a in said.agents if a in keep]
+        if not speaker:
+            continue
+        content = [c for c in info.clauses if c.head == said.index and c.dep in _REPORTED and c.index != said.index]
+        content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
+        kind = ""
+        for c in content:
+            agents, by_speaker = _agents(c, by_i, keep)
+            own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
+            if _OBLIGATION & set(c.aux) and not own:
+                kind = "REQUEST"
+            elif own and (c.future or c.modal) and (c.conditional or c.negated):
+                # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
+                kind = "THREATEN" if c.conditional else "REJECT"
+            if kind:
+                break
+        if not kind and any(r in interlocutors for r in said.recipients):
+            kind = "CONSULT"
+        if kind:
+            out.append(Reading(said, speaker, kind, False))
+            break
+    return out
+
+
+def rule_tables() -> list[object]:
+    """The lexicons and closed classes above, for the guided strategy's rules fingerprint."""
+    return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())] + [
+        sorted(t)
+        for t in (
+            _ASPECT,
+            _ACT_NOUNS,
+            _LIGHT,
+            _DOCUMENTS,
+            _PRONOUNS,
+            _LINKS,
+            _REPORTED,
+            SECONDARY,
+            _STATIVE,
+            _OBLIGATION,
+        )
+    ]

@@ -1,0 +1,105 @@
+"""Where a verb sits in its sentence and how it is inflected: the form half of a `Clause`.
+
+Dependency label and head, tense and aspect from the tag and auxiliaries, modality, voice,
+the subject's and objects' head words, particles, whether the verb stands inside a direct
+quotation, and whether its only complement is an amount. `guided_events` reads these to
+tell a reported event from a plan, a description or a quoted remark. Parse labels and
+closed classes of English function words only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["clause_form", "quoted_tokens", "rule_tables"]
+
+# Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
+MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
+# Auxiliaries of a past or perfect form ("did not open", "had opened", "was opened").
+_PAST_AUX = frozenset("did had has have was were 've 'd".split())
+# Entity labels of amounts: a verb whose only complement is one reports a measurement.
+_AMOUNTS = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
+_WHEN = frozenset("DATE TIME".split())
+# Prepositions of an occasion a verb happened in ("in a call with", "during talks with", "at a meeting with").
+_SETTING = frozenset("in during at".split())
+# Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
+IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
+_QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
+_OPENING = frozenset(["\u201c", "``"])
+
+
+def quoted_tokens(doc: Any) -> set[int]:
+    """Token positions inside quotation marks. A quote closed before any opens continues one
+    from the sentence before ('Today they lost," he said.'): the words before it are quoted."""
+    inside: set[int] = set()
+    depth = 0
+    first_close: int | None = None
+    for tok in doc:
+        if tok.text in _QUOTES:
+            # A straight quote opens when it follows a space (or starts the sentence) and sticks to the next word.
+            straight_open = (
+                tok.text == '"'
+                and (tok.i == 0 or bool(doc[tok.i - 1].whitespace_))
+                and (tok.i + 1 < len(doc) and not tok.whitespace_)
+            )
+            if tok.text in _OPENING or straight_open:
+                depth += 1
+            elif depth:
+                depth -= 1
+            elif first_close is None:
+                first_close = tok.i
+        elif depth:
+            inside.add(tok.i)
+    if first_close is not None:
+        inside.update(range(first_close))
+    return inside
+
+
+def clause_form(verb: Any) -> dict[str, Any]:
+    """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
+    kids = list(verb.children)
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    objects = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "the statement released by X": what was released
+    # "$600 million in aid", "a package of sanctions": what an amount or a container holds.
+    contents = [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    amounts = [c for c in kids if c.ent_type_ in _AMOUNTS and c.dep_ in ("npadvmod", "advmod")] + [
+        o for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "by", "from")
+        for o in c.children if o.dep_ == "pobj" and o.ent_type_ in _AMOUNTS
+    ]  # fmt: skip
+    aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    return {
+        "dep": verb.dep_,
+        "head": verb.head.i,
+        "tag": verb.tag_,
+        "aux": aux,
+        "modal": any(a in MODALS for a in aux),
+        "past": verb.tag_ == "VBD" or any(a in _PAST_AUX for a in aux),
+        "passive": any(c.dep_ in ("nsubjpass", "auxpass") for c in kids),
+        "subject": subject.lemma_.lower() if subject is not None else "",
+        "objects": [o.lemma_.lower() for o in objects + contents],
+        # "call on X", "call off": a particle, or a preposition whose object is not a date ("called it on May 8").
+        "particles": [
+            c.lower_
+            for c in kids
+            if c.dep_ == "prt"
+            or c.dep_ == "prep"
+            and not any(o.ent_type_ in _WHEN for o in c.children if o.dep_ == "pobj")
+        ],
+        "settings": [
+            o.lemma_.lower()
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ in _SETTING
+            for o in c.children
+            if o.dep_ == "pobj" and any(p.dep_ == "prep" and p.lower_ == "with" for p in o.children)
+        ],
+        "quoted": verb.i in quoted_tokens(verb.doc),
+        "measure": bool(amounts) and all(o.ent_type_ in _AMOUNTS for o in objects),
+    }
+
+
+def rule_tables() -> list[object]:
+    """The closed classes above, for the guided strategy's rules fingerprint."""
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, _QUOTES, _OPENING)]

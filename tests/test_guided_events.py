@@ -1,0 +1,224 @@
+"""Which clauses the guided strategy lists as events, who acted, and the PLOVER type.
+
+Every article here is written for these tests (a hospital strike, a chip maker, a
+city council), in domains the fixtures do not cover; the rules must hold on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary, Event
+from summarizer.strategies import parse_pipeline
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
+
+
+def _decline(request: Request) -> str:
+    return "{}"  # no summary: the strategy uses the lead, and every item comes from the rules
+
+
+def _run(*sentences: str) -> ArticleSummary:
+    text = "title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences)
+    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(parse_article(text))
+
+
+def _events(result: ArticleSummary) -> dict[int, list[Event]]:
+    out: dict[int, list[Event]] = {}
+    for event in result.events:
+        out.setdefault(event.evidence[0].sentence, []).append(event)
+    return out
+
+
+def _names(result: ArticleSummary, ids: list[str]) -> set[str]:
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def test_plans_possibilities_descriptions_and_measurements_are_not_events():
+    result = _run(
+        "Meridian Health dismissed its chief nurse on Monday.",
+        "Meridian Health will publish its annual results on June 2.",
+        "The merged group would employ about 4,000 people.",
+        "Meridian Health runs nine clinics in the region.",
+        "Meridian Health shares fell 3 percent in Warsaw on Tuesday.",
+    )
+    by_sentence = _events(result)
+    assert set(by_sentence) == {1}  # only the dismissal happened
+    # The plan is still kept, as a follow-up.
+    assert any(f.evidence[0].sentence == 2 for f in result.follow_ups)
+
+
+def test_a_pronoun_in_a_report_is_the_speaker_and_a_light_verb_takes_its_objects_type():
+    result = _run(
+        "The Nursing Guild said on Tuesday that it had held three rounds of talks with Meridian Health.",
+        "The Nursing Guild said it had imposed a ban on overtime and appealed for donations.",
+    )
+    by_sentence = _events(result)
+    talks, ban = by_sentence[1][0], by_sentence[2][0]
+    assert talks.type == "CONSULT" and _names(result, talks.actors) == {"Nursing Guild"}
+    assert ban.type == "SANCTION" and _names(result, ban.actors) == {"Nursing Guild"}
+
+
+def test_the_speakers_own_words_in_quotes_and_reports_about_the_text_are_not_events():
+    result = _run(
+        "Tomas Reyes, a nurse, spoke to reporters outside the hospital on Monday.",
+        '"We have waited for a decent offer long enough," Reyes said.',
+        "The statement from Meridian Health did not say how many operations were postponed.",
+        "Reyes did not say whether the Nursing Guild had accepted a new offer.",
+    )
+    assert set(_events(result)) <= {1}
+
+
+def test_a_negated_act_is_an_event_that_did_not_happen():
+    result = _run("The regional health authority did not send inspectors to the Orlen hospital on Monday.")
+    (event,) = result.events
+    assert event.factuality == "denied"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # A report is itself an act by what it reports: a refusal, a threat, a demand.
+        ("Meridian Health said it would not raise its offer while the strike continued.", "REJECT"),
+        ("The Nursing Guild said it will extend the strike unless Meridian Health improves its offer.", "THREATEN"),
+        ("Mayor Ana Kowal told Meridian Health that the hospital must reopen its emergency ward.", "REQUEST"),
+        # A particle changes the verb's category.
+        ("Mayor Ana Kowal called on Meridian Health to reopen the emergency ward.", "REQUEST"),
+        ("Meridian Health called off the planned sale of its clinics on Monday.", "RETREAT"),
+        # The object of a light verb names the event.
+        ("Mayor Ana Kowal raised concerns about the emergency ward with Meridian Health.", "ACCUSE"),
+        ("Vantor Chips sent food and medicine to the flooded town of Dolsk on Monday.", "AID"),
+        ("Kestria sent troops to its border with Marovia on Monday.", "MOBILIZE"),
+        # Defending one's own decision rebuts its critics; raising something with someone is talking to them.
+        ("Meridian Health defended its decision to close the ward on Monday.", "REJECT"),
+        ("Mayor Ana Kowal raised the issue with Meridian Health on Monday.", "CONSULT"),
+        ("Mayor Ana Kowal attended a meeting of the hospital board on Monday.", "CONSULT"),
+    ],
+)
+def test_speech_acts_particles_and_light_verbs_type_the_event(sentence: str, kind: str) -> None:
+    result = _run(sentence)
+    assert [e.type for e in result.events] == [kind]
+
+
+def test_a_plain_announcement_of_a_plan_is_no_event():
+    result = _run("Meridian Health said it would publish a report on the strike on its website.")
+    assert result.events == []
+    assert result.follow_ups  # what it plans is a follow-up
+
+
+def test_a_relative_or_adverbial_clause_that_tells_a_past_act_is_its_own_event():
+    result = _run(
+        "The Nursing Guild, which called the strike on April 20, welcomed the court's ruling on Monday.",
+        "Vantor Chips withdrew its application in May after the regulator asked for more test data.",
+        "The Nursing Guild, which represents 4,000 nurses, praised the mayor.",
+    )
+    by_sentence = _events(result)
+    assert sorted(e.type for e in by_sentence[1]) == ["PROTEST", "SUPPORT"]
+    assert sorted(e.type for e in by_sentence[2]) == ["REQUEST", "RETREAT"]
+    assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # "represents" describes, it is no event
+
+
+def test_an_untyped_act_is_an_event_only_in_the_past():
+    result = _run(
+        "Vantor Chips opened a new factory in Dresden on Monday.",
+        "Vantor Chips leads the market for sensor chips.",
+        "Vantor Chips remained the largest employer in the town.",
+    )
+    assert set(_events(result)) == {1}
+    assert result.events[0].type == "OTHER"
+
+
+def test_an_act_named_by_a_noun_with_its_doers_is_an_event_when_no_verb_tells_one():
+    result = _run(
+        "Mayor Ana Kowal met the nurses' leader, Tomas Reyes, on Monday.",
+        "The vote followed talks between Kowal and Reyes at the town hall.",
+        "Kowal rejected the Nursing Guild's request for a pay review.",
+    )
+    by_sentence = _events(result)
+    (talks,) = by_sentence[2]
+    assert talks.type == "CONSULT" and _names(result, talks.actors) == {"Ana Kowal", "Tomas Reyes"}
+    # A verb tells the act here: the request it rejected is its topic, not a second event.
+    assert [e.type for e in by_sentence[3]] == ["REJECT"]
+
+
+def test_only_a_light_verb_takes_its_type_from_its_object():
+    result = _run(
+        "Vantor Chips reversed its withdrawal from the trade association on Monday.",
+        "Vantor Chips held talks with the trade association on Tuesday.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["OTHER"]  # reversing a withdrawal is no retreat
+    assert [e.type for e in by_sentence[2]] == ["CONSULT"]
+
+
+def test_an_aspectual_verb_passes_to_its_act_unless_it_is_a_plan():
+    result = _run(
+        "Kestria continues to build up troops along its border with Marovia.",
+        "Kestria said it would keep shelling the port.",
+        "The Marovian army began shelling the town of Dolsk on Monday.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["MOBILIZE"]
+    assert 2 not in by_sentence
+    assert [e.type for e in by_sentence[3]] == ["ASSAULT"]
+
+
+def test_telling_a_person_is_a_consultation_telling_an_audience_is_not():
+    result = _run(
+        "Mayor Ana Kowal told the nurses' leader, Tomas Reyes, that the budget was tight.",
+        "Kowal told the city council that the budget was tight.",
+    )
+    by_sentence = _events(result)
+    (told,) = by_sentence[1]
+    assert told.type == "CONSULT" and _names(result, told.recipients) == {"Tomas Reyes"}
+    assert 2 not in by_sentence
+
+
+def test_a_statement_of_a_demand_or_made_in_a_call_with_someone_is_an_act():
+    result = _run(
+        "Mayor Ana Kowal stressed the need for more night staff at the hospital.",
+        "In a call with the nurses' leader, Tomas Reyes, Kowal pointed to the budget.",
+        "Kowal stressed the value of the hospital to the town.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["REQUEST"]
+    assert [e.type for e in by_sentence[2]] == ["CONSULT"]
+    assert 3 not in by_sentence  # a statement, nothing more
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Mayor Ana Kowal met the nurses' leader, Tomas Reyes, at the town hall on Monday.",
+        "Health Minister Ana Kowal discussed the budget in a phone call with union leader Tomas Reyes on Monday.",
+    ],
+)
+def test_telling_someone_already_consulted_is_the_same_conversation(first: str) -> None:
+    result = _run(first, "Kowal told Reyes that the budget was tight.")
+    assert [(e.type, e.evidence[0].sentence) for e in result.events] == [("CONSULT", 1)]
+
+
+def test_a_participle_that_names_its_doers_tells_their_act_but_not_a_document_released():
+    result = _run(
+        "The contract, signed by Vantor Chips and Meridian Health in 2024, covers four plants.",
+        "The statement, released by Vantor Chips on Monday, gave no figures.",
+    )
+    by_sentence = _events(result)
+    (signed,) = by_sentence[1]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Vantor Chips", "Meridian Health"}
+    assert 2 not in by_sentence
+
+
+def test_two_coordinated_acts_of_different_kinds_are_two_events_and_a_vote_is_a_decision():
+    result = _run(
+        "Mayor Ana Kowal welcomed the ruling but criticised Meridian Health for closing the ward.",
+        "The Dolsk city council voted 9 to 4 on Tuesday to reopen the ward.",
+    )
+    by_sentence = _events(result)
+    assert sorted(e.type for e in by_sentence[1]) == ["ACCUSE", "SUPPORT"]
+    assert [e.type for e in by_sentence[2]] == ["AGREE"]

@@ -1,0 +1,36 @@
+"""A word of the stance lexicon keeps its reading when it is the second of two coordinated
+adjectives: the parser hangs it on the first ("quick and heavy fines": "heavy" is a conj of
+"quick", not an amod of "fines"). Sentences written for this test, in domains the fixtures lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary
+from summarizer.strategies import parse_pipeline
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs spaCy's English pipeline")
+
+
+def _decline(request: Request) -> str:
+    return "{}"  # no summary: the strategy uses the lead; every item comes from the parse
+
+
+def _run(body: str) -> ArticleSummary:
+    article = parse_article(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(article)
+
+
+def test_a_severe_consequence_second_in_a_coordination_is_still_a_threat():
+    result = _run(
+        "Energy commissioner Lena Voss said the regulator would impose quick and heavy fines if the "
+        "pipeline operator kept venting gas near the school."
+    )
+    names = {a.id: a.name for a in result.actors}
+    assert [(names[s.holder], s.position) for s in result.stances] == [("Lena Voss", "oppose")]
+    assert result.stances[0].topic.startswith("the pipeline operator kept venting gas")
