@@ -50,16 +50,19 @@ def test_a_counted_group_is_the_actors_of_its_kind_named_just_before():
 def test_an_unnamed_spokesperson_speaks_for_the_organisation():
     result = _run(
         "Novera Health recalled 20,000 insulin pens on Tuesday after a fault in the dose counter. "
-        "A spokeswoman for Novera Health said that the company would replace every pen free of charge."
+        "A spokeswoman for Novera Health rejected claims that patients had been given wrong doses."
     )
     assert not any("spokes" in n.lower() for n in _names(result))
-    assert _agents(result, "replace every pen") == {"Novera Health"}
+    assert _agents(result, "rejected claims") == {"Novera Health"}
     unattached = _run(
         "Carewell Clinics closed two wards at its Leeds hospital on Monday. "
-        "A spokesperson said the company would reopen both wards by June."
+        "A spokesperson rejected claims by the nurses union that the wards were unsafe."
     )
     assert not any("spokes" in n.lower() for n in _names(unattached))
-    assert _agents(unattached, "would reopen") == {"Carewell Clinics"}
+    assert _agents(unattached, "rejected claims") == {"Carewell Clinics"}
+    assert [s.holder for s in unattached.stances] == [
+        next(a.id for a in unattached.actors if a.name == "Carewell Clinics")
+    ]
 
 
 def test_a_title_before_a_name_the_tagger_missed_makes_a_person():
