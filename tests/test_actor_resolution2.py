@@ -98,3 +98,12 @@ def test_an_institution_that_only_speaks_is_the_source():
     assert "hospital" not in {n.lower() for n in _names(named)}
     place = _run("Three workers were taken to the hospital on Monday after a gas leak at the Voss plant.")
     assert "hospital" not in {n.lower() for n in _names(place)}  # a place, not an actor
+
+
+def test_a_speaking_group_with_an_apposed_name_is_that_name():
+    result = _run(
+        "The city council approved a new bus depot on Tuesday. "
+        "A parents' group, Safer Roads Alliance, said it would challenge the decision in court."
+    )
+    names = _names(result)
+    assert "Safer Roads Alliance" in names and not any("group" in n for n in names)

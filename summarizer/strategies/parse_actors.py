@@ -219,7 +219,8 @@ class ActorReader(Coreference):
 
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
-        noun, subject = head.lemma_.lower(), head.dep_ == "nsubj"  # "the hospital trust said": only as a subject
+        noun = head.lemma_.lower()  # "the hospital trust said": only as a subject, and with no apposed name
+        subject = head.dep_ == "nsubj" and not any(c.dep_ == "appos" for c in head.children)
         if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or head.tag_ in ("NNS", "NNPS"):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
@@ -364,15 +365,14 @@ class ActorReader(Coreference):
         found.title = found.title or title
         return actor
 
-    def _group(self, tok: Any) -> list[int]:
-        """"the two ministers", "both clubs": the actors named just before (`parse_groups`)."""
-        return counted_group(tok, self.recent, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
+    def _group(self, tok: Any, number: int) -> list[int]:
+        fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence
+        return counted_group(tok, self.recent, fresh, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
         out: list[int] = []
-        group = self._group(tok)
-        if group:
+        if group := self._group(tok, number):  # "the two ministers", "both clubs" (`parse_groups`)
             return group
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS:
             # "the foreign ministers of Norway and Chile": the countries they speak for.

@@ -18,22 +18,26 @@ _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven ei
 GROUP_TABLES: list[object] = [sorted(_STATE_NOUNS), sorted(_ANY_KIND), sorted(_COUNTS.items())]
 
 
-def _fits(found: Found, noun: str, people: frozenset[str]) -> bool:
+def _fits(found: Found, noun: str, people: frozenset[str], fresh: bool) -> bool:
     if noun in people:
         return found.label in ("PERSON", "TITLE")
     if noun in _STATE_NOUNS:  # a state, also one the tagger misread as a person ("Togo")
         return found.label == "GPE" or bool(country_code(found.name, fuzzy=False))
-    return noun in _ANY_KIND or found.label in ("ORG", "INSTITUTION", "GPE")
+    # "the two companies": organisations (or a name misread as a place that is no country), named
+    # just before: an organisation the tagger missed here must not make the group reach back to older ones
+    misread = found.label == "GPE" and not country_code(found.name, fuzzy=False)
+    return noun in _ANY_KIND or (found.label in ("ORG", "INSTITUTION") or misread) and fresh
 
 
 def counted_group(
-    tok: Any, recent: list[int], actors: list[Found], nouns: frozenset[str], people: frozenset[str]
+    tok: Any, recent: list[int], fresh: set[int], actors: list[Found], nouns: frozenset[str], people: frozenset[str]
 ) -> list[int]:
     """The actors a counted plural noun phrase headed by `tok` stands for, else none.
 
     Args:
         tok: the head noun ("clubs").
         recent: actor indexes in order of latest mention.
+        fresh: actors named in this or the last sentence.
         actors: the registry's actors.
         nouns: nouns of organisations, states and sides that can be counted.
         people: nouns of offices people hold ("ministers", "leaders").
@@ -49,7 +53,7 @@ def counted_group(
         return []
     picked: list[int] = []
     for actor_i in reversed(recent):
-        if _fits(actors[actor_i], noun, people):
+        if _fits(actors[actor_i], noun, people, actor_i in fresh):
             picked.append(actor_i)
         if len(picked) == count:
             break
