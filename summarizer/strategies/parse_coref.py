@@ -37,8 +37,7 @@ __all__ = [
 # Nouns that describe a business in general: "the company" stands for the one named
 # business of the article when no apposition says which.
 BUSINESS_NOUNS = frozenset("company firm".split())
-# Nouns that name an institution when it is a clause's subject ("the hospital trust said"),
-# and more often a place or a thing elsewhere ("taken to the hospital").
+# Nouns naming an institution as a clause's subject ("the hospital said"), else a place ("to the hospital").
 SUBJECT_INSTITUTIONS = frozenset(
     "hospital clinic school university college bank trust utility district charity foundation network operator "
     "airline carrier insurer watchdog group organisation organization institution centre center inspectorate".split()
