@@ -358,8 +358,10 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
     previous: int | None = None
     last_number = -1
     for info in analysis.sentences:
-        key = re.sub(r"\W+", " ", info.text).strip().lower()[:60]
-        if key in seen:  # a quoted tweet repeated verbatim is one stance, not two
+        key = re.sub(r"\W+", " ", info.text).strip().lower()
+        # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
+        # open alike ("The union said on Monday that ...") are two.
+        if key in seen:
             continue
         seen.add(key)
         readings = [r for r in read_sentence(info, analysis.actors, previous) if r.holder in keep]
