@@ -48,6 +48,7 @@ from .followups_grammar import (
     reporting_clause,
     subject_of,
 )  # fmt: skip
+from .lexicon import AWAITED_NOUNS, AWAITING_PREPS, AWAITING_VERBS
 from .parse_pipeline import pipeline
 from .parse_types import Analysis, Clause, SentenceInfo
 
@@ -317,6 +318,21 @@ def _actors(
     return [], "parse"
 
 
+def _awaited(noun: Any) -> bool:
+    """An approval-type noun the plan waits for: "subject to approval", "pending a ruling",
+    "requires a vote" (not any noun with a "by" agent: "after a visit by the minister")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AWAITED_NOUNS:
+        return False
+    gov = noun.head
+    if noun.dep_ == "dobj":
+        return gov.lemma_.lower() in AWAITING_VERBS
+    if noun.dep_ != "pobj":
+        return False
+    if gov.lower_ == "to":  # "subject to approval"
+        return gov.head.lower_ == "subject"
+    return gov.lower_ in AWAITING_PREPS
+
+
 def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], items: list[_Item]) -> list[_Item]:
     """An action named by a noun with its agent in a forward sentence: "subject to approval by the
     Commission", "pending a ruling by the court" is a conditional follow-up for that agent."""
@@ -325,7 +341,7 @@ def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], item
     out: list[_Item] = []
     for tok in anchors[0].doc:
         noun = tok.head
-        if tok.dep_ != "prep" or tok.lower_ != "by" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        if tok.dep_ != "prep" or tok.lower_ != "by" or not _awaited(noun):
             continue
         named = _named([t for c in tok.children if c.dep_ == "pobj" for t in c.subtree], analysis, ids)
         if named and not any(i.actors == named for i in items + out):

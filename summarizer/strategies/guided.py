@@ -31,6 +31,7 @@ from . import (
     guided_compose,
     guided_events,
     guided_questions,
+    lexicon,
     parse,
     parse_form,
     parse_pipeline,
@@ -207,6 +208,6 @@ def rules_fingerprint() -> str:
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
         parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
-        fallback.rules_fingerprint(),
+        fallback.rules_fingerprint(), lexicon.rule_tables(),
     ]  # fmt: skip
     return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]
