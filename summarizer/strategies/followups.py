@@ -106,7 +106,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
         verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
-        clauses = dict(zip([t.i for t in verbs], info.clauses, strict=True)) if len(verbs) == len(info.clauses) else {}
+        # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
+        clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
         anchors = _anchors(verbs, dates, published)
         at = {a.i for a in anchors}
