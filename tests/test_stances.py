@@ -229,3 +229,12 @@ def test_two_sentences_that_only_open_alike_are_two_stances_a_verbatim_repeat_is
     )
     positions = sorted(p for holder, p, _ in _stances(result) if holder == "Harbourside Rowing Club")
     assert positions == ["oppose", "support"]
+
+
+def test_a_group_of_any_count_continues_the_stance_holder_before():
+    for count in ("two", "five", "12"):
+        result = _run(
+            "The Westmark Nurses Union condemned the new night rota on Monday. "
+            f"The {count} unions also criticised the pay offer of the hospital trust."
+        )
+        assert ("Westmark Nurses Union", "oppose", "the pay offer of the hospital trust") in _stances(result), count

@@ -4,7 +4,7 @@ lexicons of a domain). One place, so two rules meaning the same set cannot drift
 
 from __future__ import annotations
 
-__all__ = ["AWAITED_NOUNS", "AWAITING_PREPS", "AWAITING_VERBS", "CONDITION_MARKS", "rule_tables"]
+__all__ = ["AWAITED_NOUNS", "AWAITING_PREPS", "AWAITING_VERBS", "CONDITION_MARKS", "GROUP_DETERMINERS", "rule_tables"]
 
 # Nouns of a decision a plan can wait for ("subject to approval by", "pending a ruling by").
 AWAITED_NOUNS = frozenset(
@@ -16,6 +16,8 @@ AWAITING_PREPS = frozenset({"pending"})
 AWAITING_VERBS = frozenset({"require", "await", "need"})
 # Subordinators of a condition: "if", "unless" (not "whether": an indirect question).
 CONDITION_MARKS = frozenset({"if", "unless"})
+# A determiner that makes a plural noun a group of actors named before ("both sides").
+GROUP_DETERMINERS = frozenset({"both"})
 
 
 def rule_tables() -> list[object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import GROUP_DETERMINERS
 from .parse_types import Found, SentenceInfo
 from .stance_words import ABOUT, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
 
@@ -77,8 +78,12 @@ def is_group(tok: Any) -> bool:
     """A pronoun or a counted group ("they", "the three governments", "both sides") standing for actors named before."""
     if tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
-    return tok.tag_ == "NNS" and any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in
-                                     ("two", "three", "four", "both") for c in tok.children)  # fmt: skip
+    # Any count the parse reads as a number ("the five unions", "the 12 members"), or "both".
+    return tok.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM"))
+        or (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS)
+        for c in tok.children
+    )
 
 
 class StanceSentence:
