@@ -18,6 +18,17 @@ import re
 from typing import Any
 
 from . import parse_form
+from .lexicon import (
+    CONDITION_MARKS,
+    FIRST_PERSON,
+    FUTURE_MODALS,
+    INTENT_VERBS,
+    MAYBE_MODALS,
+    NOMINAL_AGENT_PREPS,
+    NOMINAL_RECIPIENT_PREPS,
+    PRESENT_BE,
+    REPORTING,
+)
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
@@ -27,16 +38,15 @@ __all__ = ["analyse", "is_actor", "rule_tables"]
 
 # Closed classes of English, not names: verbs that report speech, and cues of the future,
 # of condition and of commitment.
-_REPORTING = frozenset("say tell state write tweet add report note post".split())
-_FUTURE_HEADS = frozenset(
-    "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek".split()
-)
+_REPORTING = REPORTING
+_FUTURE_HEADS = INTENT_VERBS
 _COMMIT = frozenset(
     "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
     "contract agree decide sign approve rule order schedule".split()
 )
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
-_MODALS = frozenset("will shall 'll wo must should could may might would".split())
+# Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).
+_MODALS = FUTURE_MODALS | MAYBE_MODALS | frozenset({"must", "should", "would"})
 # A quote mark opening or closing a quotation: the sentence quotes someone.
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
 
@@ -111,14 +121,14 @@ class _Reader(ActorReader):
         return [], False
 
     def _future(self, verb: Any) -> bool:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
             return True
         head = verb.head
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _FUTURE_HEADS:
             # "plans to meet", "expect Russia to give": an infinitive under a verb of intent.
             if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 return True
-        return any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("is", "are") for c in verb.children) and any(
+        return any(c.dep_ in ("auxpass", "aux") and c.lower_ in PRESENT_BE for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
 
@@ -126,9 +136,9 @@ class _Reader(ActorReader):
         for tok in [verb, verb.head]:
             for child in tok.children:
                 marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
-                if any(m.lower_ in ("if", "unless") for m in marks):
+                if any(m.lower_ in CONDITION_MARKS for m in marks):
                     return True
-                if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                     return True
         return False
 
@@ -141,7 +151,7 @@ class _Reader(ActorReader):
                 if actor is not None and not self.reg.actors[actor].title:
                     self._person_title(ent, actor)
         source = self._source(doc, number)
-        if source is None and (_QUOTED.search(text) or any(t.lower_ in ("i", "we", "my", "our") for t in doc)):
+        if source is None and (_QUOTED.search(text) or any(t.lower_ in FIRST_PERSON for t in doc)):
             source = fallback_source  # a quote carried over from the sentence before or after
         clauses: list[Clause] = []
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -249,12 +259,12 @@ class _Reader(ActorReader):
                 found: list[int] = []
                 if child.dep_ == "poss":
                     found = self._nps(child, number, source)
-                elif child.dep_ == "prep" and child.lower_ in ("by", "between"):
+                elif child.dep_ == "prep" and child.lower_ in NOMINAL_AGENT_PREPS:
                     found = [a for o in child.children if o.dep_ == "pobj" for a in self._nps(o, number, source)]
                 agents += [a for a in found if a not in agents]
             if not agents:
                 continue
-            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "to")
+            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS
                           for o in c.children if o.dep_ == "pobj" for a in self._nps(o, number, source)
                           if a not in agents]  # fmt: skip
             verb = tok.head
