@@ -32,6 +32,7 @@ __all__ = [
     "SUMMARY_SCHEMA",
     "check_summary",
     "fallback_summary",
+    "rule_tables",
     "summary_messages",
     "write_summary",
 ]
@@ -388,3 +389,8 @@ def _too_few_sentences(summary: str, article: Article) -> bool:
     text = " ".join(summary.translate(_QUOTES).split())
     fewest = min(MIN_SENTENCES, len(_reporting(article)) or 1)
     return bool(text) and len(_sentence_spans(text, article.language)) < fewest
+
+
+def rule_tables() -> list[object]:
+    """The word tables the summary's checks read, for the guided strategy's rules fingerprint."""
+    return [sorted(_NUMBER_WORDS.items()), sorted(_OPENERS)]
