@@ -14,6 +14,7 @@ from typing import Any
 from ..datenames import MONTHS, WEEKDAYS
 from .lexicon import (
     ASSERTING,
+    CONDITION_MARKS,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
@@ -52,7 +53,9 @@ _PLAN_NOUN = frozenset("need plan proposal commitment pledge promise intention a
 # Directives: their object is the one expected to act ("urged X to", "called on X to").
 _DIRECT = frozenset("urge ask tell order call instruct direct require press push encourage invite give".split())
 
-CONDITION = frozenset("if unless once".split())
+# Marks of a condition a follow-up waits for: the condition marks parse reads, and "once"
+# ("once the court rules"), a time that is a condition too (parse's `conditional` leaves it out).
+CONDITION = CONDITION_MARKS | frozenset({"once"})
 
 DEADLINE_PREP = frozenset("by before until within".split())
 
