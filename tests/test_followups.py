@@ -197,3 +197,34 @@ def test_can_with_a_deadline_looks_ahead_could_see_does_not():
     assert [(f.kind, f.due) for f in by[1]] == [("deadline", "2026-04-30")]
     assert 2 not in by
     assert [f.due_text for f in by[3]] == ["for next week"]
+
+
+def test_a_noun_with_a_by_agent_is_no_approval_unless_the_plan_waits_for_it():
+    visit = _run("After a visit by the Minister of Labour Anna Brill, the dockers' union will strike on Friday.")
+    assert not any("Anna Brill" in _names(visit, f) for f in visit.follow_ups)
+    ruling = _run(
+        "Parents took the Eastfield school closure to the Westmark High Court on Monday. "
+        "The school will reopen in May, pending a ruling by the Westmark High Court."
+    )
+    assert any(f.kind == "conditional" and _names(ruling, f) == ["Westmark High Court"] for f in ruling.follow_ups)
+
+
+def test_clauses_pair_with_their_verbs_by_position_not_by_count():
+    from dataclasses import replace
+
+    from summarizer.strategies import followups, guided
+
+    article = parse_article(
+        HEADER + "Northgate Water raised its prices on Monday. Northgate Water stressed the need to cut leaks by 2030."
+    )
+    p = guided.plan(article)
+    assert p.analysis is not None
+    ids = {i: f"A{n + 1}" for n, i in enumerate(p.actors)}
+    expected = [(f.actors, f.kind) for f in followups.follow_ups(article, p.analysis, ids)]
+    assert expected == [(["A1"], "deadline")]  # whose need: the one who stressed it
+    # A clause list one longer than the sentence's verbs (an extra clause a later stage added,
+    # say) must not cost the others their agents.
+    info = p.analysis.sentences[1]
+    extra = replace(info.clauses[0], index=len(info.text) + 100, agents=[], main=False)
+    info.clauses.append(extra)
+    assert [(f.actors, f.kind) for f in followups.follow_ups(article, p.analysis, ids)] == expected

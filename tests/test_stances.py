@@ -218,3 +218,23 @@ def test_declining_to_comment_is_no_stance_and_a_warning_against_names_its_topic
         "Coach Marco Bellini warned against complacency before the final."
     )
     assert _stances(result) == [("Marco Bellini", "oppose", "complacency")]
+
+
+def test_two_sentences_that_only_open_alike_are_two_stances_a_verbatim_repeat_is_one():
+    opening = "The Harbourside Rowing Club said on Monday in a statement to its members that it "
+    result = _run(
+        f"{opening}strongly opposed the plan to sell the boathouse. "
+        f"{opening}welcomed the decision of the city council on the new river path. "
+        f"{opening}strongly opposed the plan to sell the boathouse."
+    )
+    positions = sorted(p for holder, p, _ in _stances(result) if holder == "Harbourside Rowing Club")
+    assert positions == ["oppose", "support"]
+
+
+def test_a_group_of_any_count_continues_the_stance_holder_before():
+    for count in ("two", "five", "12"):
+        result = _run(
+            "The Westmark Nurses Union condemned the new night rota on Monday. "
+            f"The {count} unions also criticised the pay offer of the hospital trust."
+        )
+        assert ("Westmark Nurses Union", "oppose", "the pay offer of the hospital trust") in _stances(result), count

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["clause_summary"]
+__all__ = ["clause_summary", "rule_tables"]
 
 # Dependents of the verb that tell the act itself: auxiliaries and negation (tense and
 # denial), particles, objects, complements and prepositional phrases. Left out: the
@@ -68,3 +68,8 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     who = " and ".join(agents)
     text = f"{who} {phrase}".strip() if who else phrase
     return text[:1].upper() + text[1:] if text else None
+
+
+def rule_tables() -> list[object]:
+    """The dependency labels and the length above, for the guided strategy's rules fingerprint."""
+    return [sorted(_KEEP), sorted(_OPENING), MAX_WORDS]

@@ -35,7 +35,7 @@ from . import names
 from .base import Conversation, Steps, article_context
 from .names import Candidate, date_phrase, find_candidates, has_future_cue, stance_cue
 
-__all__ = ["ACTOR_LABELS", "EVENT_VERBS", "fallback_question", "fallback_steps", "rules_fingerprint"]
+__all__ = ["ACTOR_LABELS", "EVENT_VERBS", "fallback_question", "fallback_steps", "rule_tables", "rules_fingerprint"]
 
 ACTOR_LABELS = {
     "person": "person",
@@ -291,11 +291,15 @@ def rules_fingerprint() -> str:
     a comment edit must not empty every user's cache)."""
     import hashlib
 
-    tables: list[object] = [
+    return hashlib.sha256(repr(rule_tables()).encode()).hexdigest()[:16]
+
+
+def rule_tables() -> list[object]:
+    """The tables and patterns the capitalisation path reads, as `rules_fingerprint()` hashes them."""
+    return [
         sorted(ACTOR_LABELS.items(), key=str),
         [(kind, p.pattern, p.flags) for kind, p in EVENT_VERBS],
         [MAX_EVENTS, MAX_STANCES, MAX_FOLLOW_UPS, _SUMMARY_CHARS, _REPORTED.pattern],
         [_PRONOUN_START.pattern, _NEGATED.pattern],
         names.rule_tables(),
     ]
-    return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]

@@ -48,6 +48,16 @@ from .followups_grammar import (
     reporting_clause,
     subject_of,
 )  # fmt: skip
+from .lexicon import (
+    AWAITED_NOUNS,
+    AWAITING_PREPS,
+    AWAITING_VERBS,
+    CONDITION_MARKS,
+    DATE_SPAN_LINKS,
+    DEMONSTRATIVES,
+    PURPOSE_MARKS,
+    RELATIVE_PRONOUNS,
+)
 from .parse_pipeline import pipeline
 from .parse_types import Analysis, Clause, SentenceInfo
 
@@ -105,7 +115,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
         verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
-        clauses = dict(zip([t.i for t in verbs], info.clauses, strict=True)) if len(verbs) == len(info.clauses) else {}
+        # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
+        clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
         anchors = _anchors(verbs, dates, published)
         at = {a.i for a in anchors}
@@ -126,7 +137,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             if not chosen:
                 items.append(_Item(verb, actors, origin, cond, None, controlled))
             for n, d in enumerate(chosen):
-                if n and date_prep(d) in ("to", "through", "and"):
+                if n and date_prep(d) in DATE_SPAN_LINKS:
                     continue  # "from Oct. 31 to Nov. 12" is one span of time
                 # A further date on a noun is that event's ("a session of the OSCE on Thursday").
                 noun = d.root.head.head if d.root.dep_ == "pobj" else d.root.head
@@ -211,7 +222,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | {"for"}):
+        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS):
             continue  # "after the systems are checked on Thursday": the time of its head clause
         own_ahead = False
         for d in dates:
@@ -263,7 +274,7 @@ def _actors(
             return named, "parse"
     subject = subject_of(verb)
     # (case-sensitive: "the WHO" is tagged WP too)
-    relative = subject is not None and (subject.text in ("who", "which", "that", "whom") or any(
+    relative = subject is not None and (subject.text in RELATIVE_PRONOUNS or any(
         c.text == "whose" for c in subject.children))  # fmt: skip
     rel = verb
     while rel.dep_ != "relcl" and rel.dep_ in ("xcomp", "conj") and rel.head.i != rel.i:
@@ -296,14 +307,14 @@ def _actors(
     elif kept and not by_rule and not relative:
         return kept, "parse"
     cond = condition(verb)
-    if cond is not None and any(m.lower_ in ("if", "unless") for m in cond.children if m.dep_ == "mark"):
+    if cond is not None and any(m.lower_ in CONDITION_MARKS for m in cond.children if m.dep_ == "mark"):
         # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
         got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
         got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)
         if got:
             return got, "rule"
     if subject is not None and (subject.lower_ in ANAPHORS or subject.lemma_.lower() in parse._COMMIT or any(
-            c.lower_ in ("this", "that") and c.dep_ == "det" for c in subject.children)):  # fmt: skip
+            c.lower_ in DEMONSTRATIVES and c.dep_ == "det" for c in subject.children)):  # fmt: skip
         if last_agents and not (subject.pos_ == "PRON" and report is not None):
             # "that agreement will take effect": its parties; but "prosecutors said they would": not
             # the last sentence's actors
@@ -317,6 +328,21 @@ def _actors(
     return [], "parse"
 
 
+def _awaited(noun: Any) -> bool:
+    """An approval-type noun the plan waits for: "subject to approval", "pending a ruling",
+    "requires a vote" (not any noun with a "by" agent: "after a visit by the minister")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AWAITED_NOUNS:
+        return False
+    gov = noun.head
+    if noun.dep_ == "dobj":
+        return gov.lemma_.lower() in AWAITING_VERBS
+    if noun.dep_ != "pobj":
+        return False
+    if gov.lower_ == "to":  # "subject to approval"
+        return bool(gov.head.lower_ == "subject")
+    return gov.lower_ in AWAITING_PREPS
+
+
 def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], items: list[_Item]) -> list[_Item]:
     """An action named by a noun with its agent in a forward sentence: "subject to approval by the
     Commission", "pending a ruling by the court" is a conditional follow-up for that agent."""
@@ -325,7 +351,7 @@ def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], item
     out: list[_Item] = []
     for tok in anchors[0].doc:
         noun = tok.head
-        if tok.dep_ != "prep" or tok.lower_ != "by" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        if tok.dep_ != "prep" or tok.lower_ != "by" or not _awaited(noun):
             continue
         named = _named([t for c in tok.children if c.dep_ == "pobj" for t in c.subtree], analysis, ids)
         if named and not any(i.actors == named for i in items + out):

@@ -12,7 +12,20 @@ import re
 from typing import Any
 
 from ..datenames import MONTHS, WEEKDAYS
-from . import parse
+from .lexicon import (
+    ASSERTING,
+    CONDITION_MARKS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    INTENT_VERBS,
+    MAYBE_MODALS,
+    NOT_DUE_PREPS,
+    OBLIGE_MODALS,
+    RECURRING,
+    REPORTING,
+    SEMI_MODAL_HEADS,
+    UNTIL_PREPS,
+)
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
@@ -21,18 +34,16 @@ __all__ = [
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
-_WILL = frozenset("will shall 'll wo".split())
-_OBLIGE = frozenset("must should ought need".split())
-_MAYBE = frozenset("may might could".split())
+_WILL = FUTURE_MODALS
+_OBLIGE = OBLIGE_MODALS
+_MAYBE = MAYBE_MODALS
 # Verbs of perception: "could see" is a past ability.
 _PERCEIVE = frozenset("see hear feel smell notice watch".split())
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
 # expectation or a commitment: "plans to meet", "is expected to close", "is due to be heard".
-_INTENT = frozenset(
-    "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek "
-    "commit determine ready likely poised bound about going".split()
-)
+# (The verbs of intent parse reads for `future`, and predicative words parse does not need.)
+_INTENT = INTENT_VERBS | frozenset("commit determine ready likely poised bound about going".split())
 
 # Verbs whose noun object is a future thing: "expects savings of ...", "pledged continued backing".
 _EXPECT_NOUN = frozenset("expect plan promise pledge vow intend schedule forecast".split())
@@ -42,7 +53,9 @@ _PLAN_NOUN = frozenset("need plan proposal commitment pledge promise intention a
 # Directives: their object is the one expected to act ("urged X to", "called on X to").
 _DIRECT = frozenset("urge ask tell order call instruct direct require press push encourage invite give".split())
 
-CONDITION = frozenset("if unless once".split())
+# Marks of a condition a follow-up waits for: the condition marks parse reads, and "once"
+# ("once the court rules"), a time that is a condition too (parse's `conditional` leaves it out).
+CONDITION = CONDITION_MARKS | frozenset({"once"})
 
 DEADLINE_PREP = frozenset("by before until within".split())
 
@@ -69,7 +82,7 @@ def negated(verb: Any) -> bool:
 def _perfect_modal(verb: Any) -> bool:
     """A perfect modal ("would have evacuated", "could have been expected"): a past that did not happen."""
     words = [a.lower_ for a in auxiliaries(verb)]
-    return "have" in words and any(w in _WILL | _OBLIGE | _MAYBE | {"would"} for w in words)
+    return "have" in words and any(w in _WILL | _OBLIGE | _MAYBE | HYPOTHETICAL_MODALS for w in words)
 
 
 def _reported(verb: Any) -> bool:
@@ -77,10 +90,10 @@ def _reported(verb: Any) -> bool:
     tok = verb
     while tok.head.i != tok.i:  # (any way up: the parser may hang "and that X would" on a relative clause)
         tok = tok.head
-        if lemma(tok) in parse._REPORTING | _INTENT | {"assure", "announce", "insist", "confirm", "warn"}:
+        if lemma(tok) in REPORTING | _INTENT | ASSERTING:
             return True
-    return any(c.dep_ == "parataxis" and lemma(c) in parse._REPORTING for c in tok.children) or any(
-        c.dep_ == "ccomp" and c.i == verb.i for c in tok.head.children if lemma(tok.head) in parse._REPORTING
+    return any(c.dep_ == "parataxis" and lemma(c) in REPORTING for c in tok.children) or any(
+        c.dep_ == "ccomp" and c.i == verb.i for c in tok.head.children if lemma(tok.head) in REPORTING
     )
 
 
@@ -109,7 +122,7 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
         if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
             return False  # "had planned to hold it in October": a plan given up or done
-        if lemma(head) in _INTENT | {"be", "have", "need"}:
+        if lemma(head) in _INTENT | SEMI_MODAL_HEADS:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
             return True  # "is likely to", "is due to"
@@ -118,7 +131,7 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-    if verb.dep_ == "ccomp" and that and lemma(head) not in parse._REPORTING and not to:
+    if verb.dep_ == "ccomp" and that and lemma(head) not in REPORTING and not to:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
             return True
@@ -165,7 +178,7 @@ def subject_of(verb: Any) -> Any | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if tok.dep_ == "conj" and lemma(tok.head) in parse._REPORTING:
+        if tok.dep_ == "conj" and lemma(tok.head) in REPORTING:
             # "Washington has sent aid, she said, and will keep providing it": the fronted content's subject
             said = tok.head
             fronted = said.head if said.dep_ == "parataxis" else None
@@ -182,10 +195,10 @@ def reporting_clause(verb: Any) -> Any | None:
     """The verb whose content this clause is: "X said / warned / assured Y that ..."."""
     tok = verb
     while tok.head.i != tok.i:
-        if tok.dep_ == "ccomp" or (tok.dep_ in ("xcomp", "conj") and lemma(tok.head) in parse._REPORTING):
+        if tok.dep_ == "ccomp" or (tok.dep_ in ("xcomp", "conj") and lemma(tok.head) in REPORTING):
             return tok.head
         tok = tok.head
-    return next((c for c in tok.children if c.dep_ == "parataxis" and lemma(c) in parse._REPORTING), None)
+    return next((c for c in tok.children if c.dep_ == "parataxis" and lemma(c) in REPORTING), None)
 
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
@@ -218,7 +231,7 @@ def owner(date: Any, anchors: set[int]) -> int | None:
     while verb is not None:
         if verb.i in anchors:
             return int(verb.i)
-        if direct and date_prep(date) in ("until", "by", "before"):
+        if direct and date_prep(date) in UNTIL_PREPS:
             # "has until June 18 to lodge an appeal", "gave Aerlift until July 31 to pay"
             inf = [c for c in verb.children if c.i in anchors and c.dep_ in ("xcomp", "advcl") and has_to(c)]
             if inf:
@@ -256,11 +269,9 @@ def is_point(date: Any) -> bool:
         return False
     if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
         return False  # "at 8 p.m.", but "on Wednesday morning"
-    if date_prep(date) in ("of", "than", "for", "over", "during") and not (
-        _MONTH_DAY.search(date.text) or NEXT.match(date.text)
-    ):
+    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):
         return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
-    return not any(t.lower_ in ("every", "each", "annual", "annually") for t in date)
+    return not any(t.lower_ in RECURRING for t in date)
 
 
 def any_subject(verb: Any) -> bool:

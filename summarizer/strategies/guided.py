@@ -26,23 +26,26 @@ from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
 from . import (
+    event_text,
     fallback,
     followups,
     guided_compose,
     guided_events,
     guided_questions,
+    lexicon,
     parse,
     parse_form,
     parse_pipeline,
     stances,
+    summary_attribution,
 )
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
 from .guided_questions import Candidate, Plan, closed_questions, messages, pick
 from .parse_types import Clause, SentenceInfo
-from .summary import write_summary
+from .summary import rule_tables as summary_tables, write_summary
 
-__all__ = ["ASKED", "Guided", "plan", "rules_fingerprint"]
+__all__ = ["ASKED", "Guided", "plan", "rule_tables", "rules_fingerprint"]
 
 # The kinds of question whose picks are calibrated (the priors are asked for all of them).
 # Measured on the 15 recorded fixtures: uncalibrated, the model's "none of these" never won;
@@ -200,13 +203,18 @@ def rules_fingerprint() -> str:
     a comment edit must not empty every user's cache)."""
     import hashlib
 
-    tables: list[object] = [
+    return hashlib.sha256(repr(rule_tables()).encode()).hexdigest()[:16]
+
+
+def rule_tables() -> list[object]:
+    """Every table and setting the guided rules read, as `rules_fingerprint()` hashes them."""
+    return [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
         stances.lexicon(), followups.rule_tables(),
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
         parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
-        fallback.rules_fingerprint(),
+        fallback.rules_fingerprint(), lexicon.rule_tables(), event_text.rule_tables(), summary_tables(),
+        summary_attribution.rule_tables(),
     ]  # fmt: skip
-    return hashlib.sha256(repr(tables).encode()).hexdigest()[:16]

@@ -18,6 +18,17 @@ import re
 from typing import Any
 
 from . import parse_form
+from .lexicon import (
+    CONDITION_MARKS,
+    FIRST_PERSON,
+    FUTURE_MODALS,
+    INTENT_VERBS,
+    MAYBE_MODALS,
+    NOMINAL_AGENT_PREPS,
+    NOMINAL_RECIPIENT_PREPS,
+    PRESENT_BE,
+    REPORTING,
+)
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
 from .parse_groups import GROUP_TABLES
@@ -28,17 +39,17 @@ __all__ = ["analyse", "is_actor", "rule_tables"]
 
 # Closed classes of English, not names: verbs that report speech, and cues of the future,
 # of condition and of commitment.
-_REPORTING = frozenset("say tell state write tweet add report note post".split())
-_FUTURE_HEADS = frozenset(
-    "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek".split()
-)
+_REPORTING = REPORTING
+_FUTURE_HEADS = INTENT_VERBS
 _COMMIT = frozenset(
     "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
     "contract agree decide sign approve rule order schedule".split()
 )
 _THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
+_BOUND_PRONOUNS = frozenset(("it", "them"))  # objects an order binds that name no person
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
-_MODALS = frozenset("will shall 'll wo must should could may might would".split())
+# Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).
+_MODALS = FUTURE_MODALS | MAYBE_MODALS | frozenset({"must", "should", "would"})
 # A quote mark opening or closing a quotation: the sentence quotes someone.
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
 
@@ -64,7 +75,7 @@ def _bound_object(verb: Any) -> Any:
         return None
     # (Not "her"/"him": a person's pronoun is resolved without gender yet, and the wrong person would act.)
     return next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "NOUN")
-                                                                   or c.lower_ in ("it", "them"))), None)  # fmt: skip
+                                                                   or c.lower_ in _BOUND_PRONOUNS)), None)  # fmt: skip
 
 
 def _deadline(verb: Any) -> bool:
@@ -142,14 +153,14 @@ class _Reader(ActorReader):
         return [], False
 
     def _future(self, verb: Any) -> bool:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
             return True
         head = verb.head
         if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _FUTURE_HEADS:
             # "plans to meet", "expect Russia to give": an infinitive under a verb of intent.
             if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 return True
-        return any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("is", "are") for c in verb.children) and any(
+        return any(c.dep_ in ("auxpass", "aux") and c.lower_ in PRESENT_BE for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
 
@@ -157,9 +168,9 @@ class _Reader(ActorReader):
         for tok in [verb, verb.head]:
             for child in tok.children:
                 marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
-                if any(m.lower_ in ("if", "unless") for m in marks):
+                if any(m.lower_ in CONDITION_MARKS for m in marks):
                     return True
-                if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                     return True
         return False
 
@@ -172,7 +183,7 @@ class _Reader(ActorReader):
                 if actor is not None and not self.reg.actors[actor].title:
                     self._person_title(ent, actor)
         source = self._source(doc, number)
-        if source is None and (_QUOTED.search(text) or any(t.lower_ in ("i", "we", "my", "our") for t in doc)):
+        if source is None and (_QUOTED.search(text) or any(t.lower_ in FIRST_PERSON for t in doc)):
             source = fallback_source  # a quote carried over from the sentence before or after
         clauses: list[Clause] = []
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -282,12 +293,12 @@ class _Reader(ActorReader):
                 found: list[int] = []
                 if child.dep_ == "poss":
                     found = self._nps(child, number, source)
-                elif child.dep_ == "prep" and child.lower_ in ("by", "between"):
+                elif child.dep_ == "prep" and child.lower_ in NOMINAL_AGENT_PREPS:
                     found = [a for o in child.children if o.dep_ == "pobj" for a in self._nps(o, number, source)]
                 agents += [a for a in found if a not in agents]
             if not agents:
                 continue
-            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "against", "on", "with", "to")
+            recipients = [a for c in kids if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS
                           for o in c.children if o.dep_ == "pobj" for a in self._nps(o, number, source)
                           if a not in agents]  # fmt: skip
             verb = tok.head
@@ -381,6 +392,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT, SPEAKER_NOUNS)  # fmt: skip
+                  MOVEMENT, SPEAKER_NOUNS, _THINGS, _BOUND_PRONOUNS)  # fmt: skip
     ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
          GROUP_TABLES]  # fmt: skip

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
+
 __all__ = ["clause_form", "quoted_tokens", "rule_tables"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
@@ -63,10 +65,10 @@ def clause_form(verb: Any) -> dict[str, Any]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "the statement released by X": what was released
     # "$600 million in aid", "a package of sanctions": what an amount or a container holds.
-    contents = [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+    contents = [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ in CONTENT_PREPS
                 for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     amounts = [c for c in kids if c.ent_type_ in _AMOUNTS and c.dep_ in ("npadvmod", "advmod")] + [
-        o for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "by", "from")
+        o for c in kids if c.dep_ == "prep" and c.lower_ in AMOUNT_PREPS
         for o in c.children if o.dep_ == "pobj" and o.ent_type_ in _AMOUNTS
     ]  # fmt: skip
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]

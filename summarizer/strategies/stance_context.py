@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import AFFILIATION_PREPS, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Found, SentenceInfo
 from .stance_words import ABOUT, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
 
@@ -29,7 +30,7 @@ def phrase(tok: Any) -> str:
         end = tok.right_edge.i + 1  # a clause: "build wide agreement among ..."
     else:
         for child in tok.rights:
-            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc") or child.text in (",", ";", "("):
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc") or child.text in PHRASE_BREAKS:
                 break
             if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN"):
                 break
@@ -42,7 +43,7 @@ def phrase(tok: Any) -> str:
     if len(words) <= TOPIC_WORDS:
         return " ".join(words)
     words = words[:TOPIC_WORDS]
-    while words and words[-1].lower() in ("of", "the", "a", "an", "and", "to", "for", "in", "on", "by", "with"):
+    while words and words[-1].lower() in TRAILING_WORDS:
         words.pop()
     return " ".join(words) + "\u2026"
 
@@ -77,8 +78,12 @@ def is_group(tok: Any) -> bool:
     """A pronoun or a counted group ("they", "the three governments", "both sides") standing for actors named before."""
     if tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
-    return tok.tag_ == "NNS" and any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in
-                                     ("two", "three", "four", "both") for c in tok.children)  # fmt: skip
+    # Any count the parse reads as a number ("the five unions", "the 12 members"), or "both".
+    return tok.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM"))
+        or (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS)
+        for c in tok.children
+    )
 
 
 class StanceSentence:
@@ -99,7 +104,7 @@ class StanceSentence:
                 return actor
         if tok.pos_ == "NOUN":  # "analysts at Brookfield", "observers from the network": who they speak for
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "with"):
+                if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                             return self.actor_in(obj)
@@ -145,7 +150,7 @@ class StanceSentence:
             clause = self.clause_at.get(anc.i)
             if clause is not None and clause.reporting and clause.negated and anc.i != tok.i:
                 return False
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in anc.children):
+            if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in anc.children):
                 return False
             # An embedded question ("asked how ..."); "condemned what he called ..." labels, it does not ask.
             if anc.dep_ == "ccomp" and anc.left_edge.tag_ in (("WRB",) if anc.i == tok.i else ("WRB", "WP", "WDT")):

@@ -8,8 +8,9 @@ use; no name or topic of any article. `stances` reads them off the parse.
 from __future__ import annotations
 
 __all__ = [
-    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "LABELLING", "NO_COMMENT", "NOUNS",
-    "PRONOUNS", "QUOTES", "REASONS", "SEVERE", "STOPS", "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
+    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "HARM_IDIOMS", "LABELLING",
+    "NO_COMMENT", "NOUNS", "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REQUESTS", "SEVERE", "STOPS",
+    "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object.
@@ -100,11 +101,23 @@ NO_COMMENT = frozenset("comment say answer respond elaborate confirm disclose sp
 PRONOUNS = frozenset("they it he she we".split())
 QUOTES = "\"'\u201c\u2018"
 TOPIC_WORDS = 12
+# Verbs of putting forward that need "for" or a clause to be a request ("called for", not "called the strike").
+REQUESTS = frozenset("call press appeal".split())
+# Verbs of asking: with no clause, a question or a request for comment, not a position.
+QUESTIONING = frozenset({"ask"})
+# Harm said with a common verb, by the verb's lemma: how the idiom's word hangs on it and the words
+# ("put X at risk", "cracked down on", "broke the rules").
+HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {
+    "put": ("at", frozenset({"risk"})),
+    "crack": ("prt", frozenset({"down"})),
+    "break": ("dobj", frozenset({"rule", "law"})),
+}
 
 
 def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
-    sets = (FORWARD, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS)
+    sets = (FORWARD, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS, REQUESTS, QUESTIONING)
+    idioms = [(verb, link, sorted(words)) for verb, (link, words) in sorted(HARM_IDIOMS.items())]
     return [[sorted(t.items()) for t in (*tables, EFFECTS)], [sorted(t) for t in sets], list(ABOUT), list(REASONS),
-            TOPIC_WORDS]  # fmt: skip
+            TOPIC_WORDS, QUOTES, idioms]  # fmt: skip

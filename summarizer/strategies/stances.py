@@ -24,6 +24,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lexicon import (
+    CONDITION_MARKS,
+    CONSEQUENCE_MODALS,
+    LABEL_BLOCKING_PREPS,
+    PREDICATIVE_PREPS,
+    QUESTION_MARKS,
+)
 from .parse_types import Analysis, Found, SentenceInfo
 from .stance_context import StanceSentence, halted, is_group, is_negated, phrase, prep_object
 from .stance_words import (
@@ -32,10 +39,13 @@ from .stance_words import (
     EVALUATIONS,
     FEELINGS,
     FORWARD,
+    HARM_IDIOMS,
     LABELLING,
     NO_COMMENT,
     NOUNS,
+    QUESTIONING,
     REASONS,
+    REQUESTS,
     SEVERE,
     TRANSFER,
     VERBS,
@@ -87,7 +97,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return _threat(s, tok)
-    if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+    if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
                                                               for c in tok.children):  # fmt: skip
         return _labelling(s, tok)
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
@@ -125,11 +135,11 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "what outcome it was seeking": a question, not a position
         if clause is not None and topic is clause and _embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
-        if lemma == "ask" and clause is None:
+        if lemma in QUESTIONING and clause is None:
             return None  # "asked questions", "asked for comment": no request of an action
-        if lemma in ("call", "press", "appeal") and prep_object(tok, ("for",)) is None and clause is None:
+        if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
-        topic = prep_object(tok, ("for",)) if clause is None and lemma in ("call", "press", "appeal") else topic
+        topic = prep_object(tok, ("for",)) if clause is None and lemma in REQUESTS else topic
         if topic is None:
             return None
         halt = halted(topic)
@@ -168,7 +178,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
 def _embedded_question(clause: Any) -> bool:
     """ "how the company would ...", "whether it would ...": a clause that asks."""
     return clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
-        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
     )
 
 
@@ -203,12 +213,12 @@ def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
 
 def _harm_idiom(tok: Any) -> bool:
     """ "put X at risk", "broke the rules": harm said with a common verb."""
-    lemma = tok.lemma_.lower()
-    if lemma == "put":
-        return any(t.lower_ == "risk" and t.head.lower_ == "at" for t in tok.subtree)
-    if lemma == "crack":  # "cracked down on protests"
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
-    return lemma == "break" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("rule", "law") for c in tok.children)
+    link, words = HARM_IDIOMS.get(tok.lemma_.lower(), ("", frozenset()))
+    if link == "at":
+        return any(t.lower_ in words and t.head.lower_ == "at" for t in tok.subtree)
+    if link == "prt":  # "cracked down on protests"
+        return any(c.dep_ == "prt" and c.lower_ in words for c in tok.children)
+    return link == "dobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in tok.children)
 
 
 def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
@@ -234,11 +244,11 @@ def _threat(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     verb = tok.head
     condition = next((c for c in verb.children if c.dep_ == "advcl"
-                      and any(m.lower_ in ("if", "unless") for m in c.children)), None)  # fmt: skip
+                      and any(m.lower_ in CONDITION_MARKS for m in c.children)), None)  # fmt: skip
     if condition is None:  # "penalties ... in response to any further military action"
         response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
         condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
-    future = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in verb.children)
+    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in verb.children)
     if condition is None and not future:
         return None  # a consequence held out (in a future or a condition), not one imposed today
     topic = condition if condition is not None else s.subject_token(verb)
@@ -327,7 +337,7 @@ def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         negated = False
     if word.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj"):
         return None
-    if word.dep_ == "pobj" and word.head.lower_ not in ("to", "as"):
+    if word.dep_ == "pobj" and word.head.lower_ not in PREDICATIVE_PREPS:
         return None  # "amounted to 'a betrayal'"; not "in a good way"
     head = word.head.head if word.dep_ == "pobj" else word.head
     subj = next((c for c in (word if word.dep_ == "ccomp" else head).children if c.dep_ in ("nsubj", "nsubjpass")),
@@ -358,8 +368,10 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
     previous: int | None = None
     last_number = -1
     for info in analysis.sentences:
-        key = re.sub(r"\W+", " ", info.text).strip().lower()[:60]
-        if key in seen:  # a quoted tweet repeated verbatim is one stance, not two
+        key = re.sub(r"\W+", " ", info.text).strip().lower()
+        # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
+        # open alike ("The union said on Monday that ...") are two.
+        if key in seen:
             continue
         seen.add(key)
         readings = [r for r in read_sentence(info, analysis.actors, previous) if r.holder in keep]

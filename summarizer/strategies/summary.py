@@ -15,24 +15,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from typing import Any
 
 from ..errors import InvalidOutputError, OutputError, TruncatedOutputError
-from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 
 # The article's own splitter, so "U.S. officials" is one sentence here as in the prompt.
 from ..inputs._sentences import split_spans
-from ..models import Event, FollowUp, ModelOutput, Origin, Stance
-from ..prompts import render_text
+from ..models import ModelOutput, Origin
 from .base import Conversation, Steps
 from .summary_attribution import attribution_errors
+from .summary_prompt import MAX_SENTENCES, MIN_SENTENCES, reporting_sentences as _reporting, summary_messages
 
 __all__ = [
     "SUMMARY_SCHEMA",
     "check_summary",
     "fallback_summary",
+    "rule_tables",
     "summary_messages",
     "write_summary",
 ]
@@ -43,14 +42,8 @@ SUMMARY_SCHEMA: dict[str, Any] = {
     "required": ["summary"],
     "additionalProperties": False,
 }
-MIN_SENTENCES = 2
-MAX_SENTENCES = 3
 # Three long news sentences; past this the model is copying the article, not summarizing.
 MAX_SUMMARY_CHARS = 700
-# Sentences shown to the model: the lead and those cited by items, in article order. A
-# 0.5B model reads a short list better than the whole article, and it costs fewer tokens.
-MAX_PROMPT_SENTENCES = 8
-MAX_PROMPT_ACTORS = 5
 # Reply budget of the summary question: MAX_SUMMARY_CHARS at the fewest characters per token
 # measured in the model's summaries (4.6, recorded fixtures) and the JSON around them. A longer
 # reply is over MAX_SUMMARY_CHARS anyway, so only its first complete sentences can be kept,
@@ -103,11 +96,6 @@ _OPENERS = frozenset(
     "other another all some many most several no not neither either".split()
 )
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
-
-
-def _reporting(article: Article) -> list[Sentence]:
-    skip = instruction_sentences(article)
-    return [s for s in article.sentences if s.number not in skip]
 
 
 def _source_text(article: Article) -> str:
@@ -221,47 +209,6 @@ def check_summary(summary: str, article: Article, output: ModelOutput | None = N
     if output is not None:
         errors += attribution_errors([text[start:end] for start, end in spans], article, output)
     return errors
-
-
-def _main_actors(output: ModelOutput) -> list[str]:
-    """Actor ids by how many items they take part in (ties: order of first mention)."""
-    counts: Counter[str] = Counter()
-    for event in output.events:
-        counts.update({*event.actors, *event.recipients})
-    for stance in output.stances:
-        counts.update({stance.holder, *([stance.target] if stance.target else [])})
-    for follow_up in output.follow_ups:
-        counts.update(set(follow_up.actors))
-    order = {a.id: n for n, a in enumerate(output.actors)}
-    return sorted(order, key=lambda i: (-counts[i], order[i]))
-
-
-def _cited(output: ModelOutput) -> list[int]:
-    """Sentence numbers the items cite: events first, then follow-ups, then stances."""
-    groups: list[list[Event] | list[FollowUp] | list[Stance]] = [output.events, output.follow_ups, output.stances]
-    return [ev.sentence for group in groups for item in group for ev in item.evidence]
-
-
-def summary_messages(article: Article, output: ModelOutput) -> list[dict[str, str]]:
-    """The question: the main actors and the sentences the items cite (with the lead)."""
-    reporting = _reporting(article)
-    by_number = {s.number: s for s in reporting}
-    cited = [n for n in dict.fromkeys(_cited(output)) if n in by_number]
-    # The lead first (news states its main development there), then the cited sentences
-    # in the order the items were found (events first), at most MAX_PROMPT_SENTENCES.
-    chosen = list(dict.fromkeys([*(s.number for s in reporting[:1]), *cited]))[:MAX_PROMPT_SENTENCES]
-    names = {a.id: a for a in output.actors}
-    actors = [names[i] for i in _main_actors(output)[:MAX_PROMPT_ACTORS]]
-    content = render_text(
-        "summary.j2",
-        title=article.title,
-        actors=[a.name + (f" ({a.title})" if a.title else "") for a in actors],
-        sentences=[by_number[n].text for n in sorted(chosen)],
-        low=min(MIN_SENTENCES, len(reporting) or 1),
-        high=MAX_SENTENCES,
-        language=article.prompt_language,
-    )
-    return [{"role": "user", "content": content}]
 
 
 def fallback_summary(article: Article) -> str:
@@ -395,3 +342,8 @@ def _too_few_sentences(summary: str, article: Article) -> bool:
     text = " ".join(summary.translate(_QUOTES).split())
     fewest = min(MIN_SENTENCES, len(_reporting(article)) or 1)
     return bool(text) and len(_sentence_spans(text, article.language)) < fewest
+
+
+def rule_tables() -> list[object]:
+    """The word tables the summary's checks read, for the guided strategy's rules fingerprint."""
+    return [sorted(_NUMBER_WORDS.items()), sorted(_OPENERS)]

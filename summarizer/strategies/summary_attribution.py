@@ -161,3 +161,8 @@ def _speakers(number: int, doc: Any, output: ModelOutput) -> list[str]:
         ids += [a for e in output.events if e in cites for a in e.actors]
         ids += [a for f in output.follow_ups if f in cites for a in f.actors]
     return list(dict.fromkeys(ids))
+
+
+def rule_tables() -> list[object]:
+    """The word and label tables of the speaker check, for the guided rules fingerprint."""
+    return [sorted(t) for t in (REPORTING_VERBS, _CONTENT, _SUBJECTS, _NAME_PARTS)]
