@@ -112,7 +112,11 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         for extra in found[1:2]:
             # A second act of another kind: in a relative or adverbial clause ("withdrew it after the
             # committee asked ..."), or coordinated ("welcomed the ruling but criticised the ministry").
-            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY | {"conj"}:
+            # Or an untyped main clause of another doer ("X reopened the clinic, and Y welcomed it").
+            doers = set(event.agents) if event else set()
+            other_doer = extra.clause.dep in ("ROOT", "conj") and not doers & set(extra.agents)
+            secondary = extra.clause.dep in guided_events.SECONDARY | {"conj"}
+            if (extra.type not in ("OTHER", rule_type) and secondary) or other_doer:
                 result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, extra))
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
     # A named organisation or person that holds a stance is an actor even when no clause gives it a role.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["clause_form", "quoted_tokens", "rule_tables"]
+__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
 MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
@@ -24,6 +24,8 @@ _WHEN = frozenset("DATE TIME".split())
 _SETTING = frozenset("in during at".split())
 # Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
 IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
+# Words that deny what they govern: "denied the attack", "its denial of an invasion" tell no act.
+DENIALS = frozenset("deny denial refute rebut".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
 
@@ -53,6 +55,17 @@ def quoted_tokens(doc: Any) -> set[int]:
     if first_close is not None:
         inside.update(range(first_close))
     return inside
+
+
+def denied(tok: Any) -> bool:
+    """Whether a word is denied by what governs it, up to its clause's verb."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in DENIALS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def clause_form(verb: Any) -> dict[str, Any]:
@@ -102,4 +115,4 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, _QUOTES, _OPENING)]
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)]
