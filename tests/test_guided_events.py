@@ -270,3 +270,12 @@ def test_coordinated_clauses_with_different_doers_are_two_events():
     )
     acts = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
     assert acts == {("SUPPORT", frozenset({"Nursing Guild"})), ("OTHER", frozenset({"Meridian Health"}))}
+
+
+def test_an_unresolved_he_or_she_in_an_adverbial_clause_is_the_one_person_acting_in_the_sentence():
+    result = _run(
+        "Health Minister Anna Kowalczyk warned on Monday that the outbreak could reach the capital, the Health "
+        "Ministry said after she met the mayor of Lodz, Tomasz Zielinski."
+    )
+    acts = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
+    assert acts == {("THREATEN", frozenset({"Anna Kowalczyk"})), ("CONSULT", frozenset({"Anna Kowalczyk"}))}

@@ -79,6 +79,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     kept = [i for i, a in enumerate(analysis.actors) if parse.is_actor(a)]
     keep = set(kept)
     interlocutors = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE", "GPE")}
+    people = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE")}
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()
     last_agents: list[int] = []
@@ -88,7 +89,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
-        found = guided_events.readings(info, keep, interlocutors)
+        found = guided_events.readings(info, keep, interlocutors, people)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:

@@ -235,11 +235,16 @@ def _eventive(clause: Clause, kind: str) -> bool:
     return True
 
 
-def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None) -> list[Reading]:
+def readings(
+    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None
+) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
-    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation."""
+    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
+    `people` (default none): actors that "he" or "she" may stand for."""
     by_i = {c.index: c for c in info.clauses}
     out: list[Reading] = []
+    # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
+    persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
     for clause in info.clauses:
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
@@ -253,6 +258,8 @@ def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None 
         if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        if not agents and clause.subject in ("he", "she") and len(persons) == 1:
+            agents = sorted(persons)
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
