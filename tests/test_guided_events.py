@@ -279,3 +279,15 @@ def test_an_unresolved_he_or_she_in_an_adverbial_clause_is_the_one_person_acting
     )
     acts = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
     assert acts == {("THREATEN", frozenset({"Anna Kowalczyk"})), ("CONSULT", frozenset({"Anna Kowalczyk"}))}
+
+
+def test_telling_a_person_in_a_relative_clause_is_a_consultation_worded_without_the_relative_link():
+    result = _run(
+        "The strike ended after a meeting on Friday in which Mayor Ines Duarte told the union leader, Paulo Reis, "
+        "that the city would review the rota."
+    )
+    [event] = _events(result)[1]
+    assert event.type == "CONSULT"
+    assert _names(result, event.actors) == {"Ines Duarte"}
+    assert _names(result, event.recipients) == {"Paulo Reis"}
+    assert "which" not in event.summary.split()

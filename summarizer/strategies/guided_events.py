@@ -291,8 +291,8 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
     for said in info.clauses:
         if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
             continue
-        if not _on_main_line(said, by_i):
-            continue
+        if not (_on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
+            continue  # (or told of: "a call in which X told Y that ...")
         speaker = [a for a in said.agents if a in keep]
         if not speaker:
             continue
