@@ -291,3 +291,17 @@ def test_telling_a_person_in_a_relative_clause_is_a_consultation_worded_without_
     assert _names(result, event.actors) == {"Ines Duarte"}
     assert _names(result, event.recipients) == {"Paulo Reis"}
     assert "which" not in event.summary.split()
+
+
+def test_a_causative_tells_the_act_it_caused_by_its_object_even_when_the_parser_hangs_it_on_a_participle():
+    result = _run(
+        "Kessel Union called a strike on Monday.",
+        "The walkout forced Meridian Health to withdraw its pay offer.",
+        "The Harbour Authority did not force Kessel Union to withdraw the ballot.",
+        "Dockline Logistics won the port contract in May, beating Norvik Freight by a wide margin, but a safety "
+        "complaint led the Harbour Authority to suspend the award.",
+    )
+    typed = {n: {(e.type, frozenset(_names(result, e.actors))) for e in evs} for n, evs in _events(result).items()}
+    assert ("RETREAT", frozenset({"Meridian Health"})) in typed[2]
+    assert not any(kind == "RETREAT" for kind, _ in typed.get(3, set()))  # not forced: nothing withdrawn
+    assert ("SANCTION", frozenset({"Harbour Authority"})) in typed[4]

@@ -111,6 +111,10 @@ _ASPECT = frozenset("continue keep begin start resume".split())
 # Verbs of deciding: the act decided is the news ("voted to reject the offer", "decided to close
 # the ward"), typed as that act; "agreed to" stays an agreement.
 _DECIDE = frozenset("vote decide resolve choose opt elect".split())
+_FINITE = frozenset("VBD VBZ VBP".split())
+# Causatives that entail the act they cause: "the row led the federation to open proceedings"
+# says the federation opened them (unlike "asked X to", "urged X to").
+_CAUSE = frozenset("lead prompt force compel cause drive".split())
 # Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
 _OBLIGATION = frozenset(["must"])
 
@@ -153,6 +157,14 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
             return False
         if clause.dep == "xcomp" and parent.verb in _ASPECT:
             pass  # "continues to build up troops": the act goes on
+        elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
+            # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
+            # parser hung on a participle is coordinated with the clause the participle modifies.
+            seen.add(clause.index)
+            clause = by_i.get(parent.head, parent)
+            if clause is parent:
+                return False
+            continue
         elif clause.dep not in _LINKS:
             return False
         elif clause.dep != "conj" and (not parent.reporting or parent.negated):
@@ -190,6 +202,13 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
     subject = next((c for c in doc[clause.index].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subject is not None and subject.pos_ == "NOUN"
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
+
+
+def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """The act a causative on the main line made someone do ("forced the minister to resign")."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "xcomp" and kind not in ("OTHER", "STATEMENT") and parent is not None
+            and parent.verb in _CAUSE and not parent.negated and _on_main_line(parent, by_i))  # fmt: skip
 
 
 def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = None) -> tuple[list[int], bool]:
@@ -255,9 +274,12 @@ def readings(
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
-        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
+        caused = _caused(clause, by_i, kind)
+        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind) or caused):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        if caused and aspect is not None and not agents:
+            agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
         if agents:
@@ -334,5 +356,7 @@ def rule_tables() -> list[object]:
             _OBLIGATION,
             _MATERIAL,
             _DECIDE,
+            _CAUSE,
+            _FINITE,
         )
     ]
