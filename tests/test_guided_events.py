@@ -305,3 +305,12 @@ def test_a_causative_tells_the_act_it_caused_by_its_object_even_when_the_parser_
     assert ("RETREAT", frozenset({"Meridian Health"})) in typed[2]
     assert not any(kind == "RETREAT" for kind, _ in typed.get(3, set()))  # not forced: nothing withdrawn
     assert ("SANCTION", frozenset({"Harbour Authority"})) in typed[4]
+
+
+def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
+    # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
+    result = _run(
+        "Meridian Health announced a rescue plan on Monday.",
+        "The vote came as Meridian Health, its lenders and other partners pressed ahead with their rescue plan.",
+    )
+    assert any(_names(result, e.actors) == {"Meridian Health"} for e in _events(result).get(2, []))

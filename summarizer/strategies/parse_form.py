@@ -89,7 +89,10 @@ def clause_form(verb: Any) -> dict[str, Any]:
         "tag": verb.tag_,
         "aux": aux,
         "modal": any(a in MODALS for a in aux),
-        "past": verb.tag_ == "VBD" or any(a in _PAST_AUX for a in aux),
+        # (a "VBN" with its own subject and no auxiliary is a past tense the tagger misread)
+        "past": verb.tag_ == "VBD"
+        or any(a in _PAST_AUX for a in aux)
+        or (verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in kids)),
         "passive": any(c.dep_ in ("nsubjpass", "auxpass") for c in kids),
         "subject": subject.lemma_.lower() if subject is not None else "",
         "objects": [o.lemma_.lower() for o in objects + contents],
