@@ -18,8 +18,9 @@ import re
 from typing import Any
 
 from . import parse_form
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, ActorReader, is_name
+from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
+from .parse_groups import GROUP_TABLES
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
@@ -35,6 +36,7 @@ _COMMIT = frozenset(
     "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
     "contract agree decide sign approve rule order schedule".split()
 )
+_THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
 _MODALS = frozenset("will shall 'll wo must should could may might would".split())
 # A quote mark opening or closing a quotation: the sentence quotes someone.
@@ -55,8 +57,34 @@ def _subject_before(verb: Any) -> list[Any]:
     return []
 
 
+def _bound_object(verb: Any) -> Any:
+    """The object an obligation or request binds ("ordered X to pay", "told X to publish"):
+    the direct object of a verb that also takes a "to" infinitive."""
+    if not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return None
+    # (Not "her"/"him": a person's pronoun is resolved without gender yet, and the wrong person would act.)
+    return next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "NOUN")
+                                                                   or c.lower_ in ("it", "them"))), None)  # fmt: skip
+
+
+def _deadline(verb: Any) -> bool:
+    """"It has until June 18 to ...", "it has 30 days to ...": a time left to act."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # "has" misread as the aux of "to pay"
+    return any(
+        h.lemma_.lower() == "have"
+        and any((c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME"))
+                for c in h.children)
+        for h in heads
+    )  # fmt: skip
+
+
 class _Reader(ActorReader):
     """Reads each sentence's clauses over the actors its base class finds."""
+
+    def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and self.last_bound is not None and _deadline(tok.head):
+            return self.last_bound  # "ordered Aerlift to pay ... It has until June 18": the one ordered
+        return super()._pronoun(tok, source, number)
 
     def _participants(self, verb: Any, number: int, source: int | None) -> list[int]:
         out: list[int] = []
@@ -101,6 +129,9 @@ class _Reader(ActorReader):
                         if obj.dep_ == "pobj":
                             return self._nps(obj, number, source), False
             return [], False
+        bound = _bound_object(verb.head) if verb.dep_ == "xcomp" else None
+        if bound is not None:  # "ordered Aerlift to refund", "told X to publish": the object acts
+            return self._nps(bound, number, source), False
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, number, source)
         if verb.i == verb.sent.start or verb.dep_ == "ROOT" and not any(
@@ -180,8 +211,10 @@ class _Reader(ActorReader):
         head = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
         names = head is not None and (head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in INSTITUTIONS)
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
-        things = [a for a in subject if self.reg.actors[a].label in ("ORG", "GPE", "INSTITUTION")]
+        things = [a for a in subject if self.reg.actors[a].label in _THINGS]
         self.last_thing = things[0] if things else None
+        bound = [self._np(o, number) for o in (_bound_object(c) for c in doc if c.pos_ == "VERB") if o is not None]
+        self.last_bound = next((b for b in bound if b is not None and self.reg.actors[b].label in _THINGS), None)
         mentioned: list[int] = []
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -356,5 +389,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT)  # fmt: skip
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables()]
+                  MOVEMENT, SPEAKER_NOUNS)  # fmt: skip
+    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
+         GROUP_TABLES]  # fmt: skip

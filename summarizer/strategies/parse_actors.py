@@ -16,17 +16,20 @@ from typing import Any
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
+    SUBJECT_INSTITUTIONS,
     Coreference,
     apposed,
     bare,
     ent_text,
     name_of,
 )
+from .parse_groups import counted_group, split_title
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_types import Found, fold
 
-__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "ActorReader", "is_name"]
+__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
+           "is_name"]  # fmt: skip
 
 # Closed classes of English, not names: prepositions that place something (their object
 # is a location, not a participant), role nouns that make a noun phrase a person or office.
@@ -44,7 +47,8 @@ INSTITUTIONS = frozenset(
     "commission union government police army military administration regulator board parliament senate "
     "congress company firm club league office service bureau alliance coalition".split()
 )
-GROUP_NOUNS = frozenset("side party country nation government leader minister company union team".split())
+GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
+SPEAKER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
 MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
 
@@ -78,6 +82,7 @@ class ActorReader(Coreference):
         self.last_agents: list[int] = []
         self.last_subject: int | None = None  # the person who last acted as a main subject
         self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
+        self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
@@ -162,6 +167,16 @@ class ActorReader(Coreference):
                     found.anchor = self._anchor(head, number)
                 return actor
         anchor = self._anchor(head, number)
+        if head.lemma_.lower() in SPEAKER_NOUNS:
+            # An unnamed spokesperson speaks for whom they represent ("a spokeswoman for X", "its spokesman").
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+                speaks_for = next((self._np(o, number) for o in prep.children if o.dep_ == "pobj"), None)
+                if speaks_for is not None:
+                    return speaks_for
+            alone = not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children)
+            owned = self.last_thing if anchor is None and alone else anchor
+            if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
+                return owned
         span = self._title_span(head)
         text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
         role = head.lemma_.lower()
@@ -204,7 +219,9 @@ class ActorReader(Coreference):
 
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
-        if head.lemma_.lower() not in INSTITUTIONS or head.tag_ in ("NNS", "NNPS"):
+        noun = head.lemma_.lower()  # "the hospital trust said": only as a subject, and with no apposed name
+        subject = head.dep_ == "nsubj" and not any(c.dep_ == "appos" for c in head.children)
+        if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or head.tag_ in ("NNS", "NNPS"):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
@@ -216,7 +233,6 @@ class ActorReader(Coreference):
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
-        noun = head.lemma_.lower()
         if noun in GOVERNMENT_NOUNS:
             state = self._government(head, number)
             if state is not None:
@@ -237,8 +253,11 @@ class ActorReader(Coreference):
             described = self._described(noun, number)
             if described is not None:
                 return self._mention(described, head.text)
-        if bare(head) and noun in BUSINESS_NOUNS:
-            return self._business(head, number)  # "the company": the one business named, else nobody
+        if bare(head) and (noun in BUSINESS_NOUNS or noun not in INSTITUTIONS):
+            # "the company", "the airline": the one business named, else nobody; "the hospital" when none is
+            business = self._business(head, number)
+            if business is not None or noun in BUSINESS_NOUNS or any(a.label == "ORG" for a in self.reg.actors):
+                return business
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
@@ -288,6 +307,10 @@ class ActorReader(Coreference):
             return people
         if tok.pos_ == "PRON":
             return self._pronoun(tok, source, number)
+        if tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.ent_type_ and tok.tag_ == "NN":
+            known = self.reg.lookup(tok.text, "")  # "Ruiz said" with the surname tagged a common noun
+            if known is not None and self.reg.actors[known].label == "PERSON":
+                return self._mention(known, tok.text)
         if tok.pos_ == "PROPN":
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
@@ -297,6 +320,9 @@ class ActorReader(Coreference):
                 known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
             if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
+            titled = self._titled(tok, name, number)
+            if titled is not None:
+                return titled
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
@@ -325,26 +351,28 @@ class ActorReader(Coreference):
                     return self._np(child, number, source)
         return None
 
-    def _group(self, tok: Any) -> list[int]:
-        """"the two ministers", "both sides": the last two actors of a compatible kind."""
-        if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in GROUP_NOUNS | ROLE_NOUNS:
-            return []
-        if not any(c.lower_ in ("two", "both") for c in tok.children):
-            return []
-        people = tok.lemma_.lower() in ROLE_NOUNS
-        picked: list[int] = []
-        for actor_i in reversed(self.recent):
-            if not people or self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
-                picked.append(actor_i)
-            if len(picked) == 2:
-                break
-        return sorted(picked) if len(picked) == 2 else []
+    def _titled(self, tok: Any, name: str, number: int) -> int | None:
+        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
+            return None
+        split = split_title(name, ROLE_NOUNS)
+        if split is None:
+            return None
+        title, rest = split
+        actor = self._by_name(rest, number, "PERSON")
+        found = self.reg.actors[actor]
+        found.label = "PERSON"
+        found.title = found.title or title
+        return actor
+
+    def _group(self, tok: Any, number: int) -> list[int]:
+        fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence
+        return counted_group(tok, self.recent, fresh, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
         out: list[int] = []
-        group = self._group(tok)
-        if group:
+        if group := self._group(tok, number):  # "the two ministers", "both clubs" (`parse_groups`)
             return group
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS:
             # "the foreign ministers of Norway and Chile": the countries they speak for.

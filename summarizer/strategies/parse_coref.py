@@ -26,6 +26,7 @@ __all__ = [
     "apposed",
     "bare",
     "GOVERNMENT_NOUNS",
+    "SUBJECT_INSTITUTIONS",
     "coref_tables",
     "ent_text",
     "describe",
@@ -36,6 +37,11 @@ __all__ = [
 # Nouns that describe a business in general: "the company" stands for the one named
 # business of the article when no apposition says which.
 BUSINESS_NOUNS = frozenset("company firm".split())
+# Nouns naming an institution as a clause's subject ("the hospital said"), else a place ("to the hospital").
+SUBJECT_INSTITUTIONS = frozenset(
+    "hospital clinic school university college bank trust utility district charity foundation network operator "
+    "airline carrier insurer watchdog group organisation organization institution centre center inspectorate".split()
+)
 # Nouns for a state's executive: "the government" is the state the article is about.
 GOVERNMENT_NOUNS = frozenset("government administration".split())
 # Nouns for places: a name described by any other noun ("the trader Voltara") is no place.
@@ -47,7 +53,8 @@ PLACE_NOUNS = frozenset(
 
 def coref_tables() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
-    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(PLACE_NOUNS), sorted(CAPITALS.items())]
+    return [sorted(BUSINESS_NOUNS), sorted(GOVERNMENT_NOUNS), sorted(PLACE_NOUNS), sorted(CAPITALS.items()),
+            sorted(SUBJECT_INSTITUTIONS)]  # fmt: skip
 
 
 def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ from ..inputs._sentences import split_spans
 from ..models import Event, FollowUp, ModelOutput, Origin, Stance
 from ..prompts import render_text
 from .base import Conversation, Steps
+from .summary_attribution import attribution_errors
 
 __all__ = [
     "SUMMARY_SCHEMA",
@@ -144,7 +145,7 @@ def _sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     return spans
 
 
-def check_summary(summary: str, article: Article) -> list[str]:
+def check_summary(summary: str, article: Article, output: ModelOutput | None = None) -> list[str]:
     """What is wrong with a summary, each problem worded for a re-ask; empty when it is fine.
 
     Checked: two or three complete sentences (fewer when the article has fewer), none cut
@@ -154,7 +155,9 @@ def check_summary(summary: str, article: Article) -> list[str]:
     words between ("Sergei Blinken" from "Sergei Lavrov" and "Antony Blinken" does not); every number,
     in digits or words, has the value of a number in the article. When the summary is
     asked in another language than the article's, the first word of a sentence is not
-    checked (names and numbers still are).
+    checked (names and numbers still are). Given the items (`output`), a sentence that has
+    an actor say or urge something must give it to the actor the article gives it to
+    (`summary_attribution`).
     """
     text = " ".join(summary.translate(_QUOTES).split())
     if not text:
@@ -215,6 +218,8 @@ def check_summary(summary: str, article: Article) -> list[str]:
         value = _numbers(m.group())
         if value and not value <= allowed:
             errors.append(f"the number {m.group()!r} does not occur in the article: use only its numbers")
+    if output is not None:
+        errors += attribution_errors([text[start:end] for start, end in spans], article, output)
     return errors
 
 
@@ -291,8 +296,8 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
         ``(summary, origin, notes)``: the model's summary with origin ``"model"`` (and a
         note when only its first complete sentences were kept: a reply too long, or cut
         at the token limit), or, when every attempt failed a check (a name or number not in the
-        article, a sentence cut off, a refusal, a reply past `SUMMARY_MAX_TOKENS`), the
-        lead sentences with origin ``"rule"`` and one note saying why.
+        article, a statement given to the wrong actor, a sentence cut off, a refusal, a reply
+        past `SUMMARY_MAX_TOKENS`), the lead sentences with origin ``"rule"`` and one note saying why.
     """
     if not _reporting(article):
         return "", "rule", ["summary: the article has no reporting sentences to summarize"]
@@ -302,11 +307,13 @@ def write_summary(article: Article, output: ModelOutput, conversation: Conversat
     asking = Conversation(max_attempts=attempts, params={**conversation.params, "max_tokens": limit})
     origin: Origin = "model"
     try:
-        summary, notes = yield from asking.ask(messages, SUMMARY_SCHEMA, "summary", lambda d: _parse(d, article))
+        summary, notes = yield from asking.ask(
+            messages, SUMMARY_SCHEMA, "summary", lambda d: _parse(d, article, output)
+        )
     except TruncatedOutputError as err:
         # Cut at the token limit: the complete sentences before the cut may still pass.
         kept = _leading_sentences(_partial_summary(err.raw or ""), article)
-        if kept is not None and not check_summary(kept, article):
+        if kept is not None and not check_summary(kept, article, output):
             note = f"summary: the model's reply was cut at {limit} tokens; its first complete sentences are kept"
             return kept, origin, [note]
         origin = "rule"
@@ -362,18 +369,18 @@ def _partial_summary(raw: str) -> str:
     return ""
 
 
-def _parse(data: Any, article: Article) -> tuple[tuple[str, list[str]], list[str]]:
+def _parse(data: Any, article: Article, output: ModelOutput) -> tuple[tuple[str, list[str]], list[str]]:
     """The summary and its notes, or the problems. A reply whose only fault is its length
     (too many sentences or characters, the last one cut) keeps its leading complete
     sentences when they pass every check, and a note says so."""
     if not isinstance(data, dict) or not isinstance(data.get("summary"), str):
         return ("", []), ['the reply must be a JSON object {"summary": "..."}']
     summary = " ".join(data["summary"].split())
-    errors = check_summary(summary, article)
+    errors = check_summary(summary, article, output)
     if not errors:
         return (summary, []), []
     kept = _leading_sentences(summary, article)
-    if kept is not None and kept != summary and not check_summary(kept, article):
+    if kept is not None and kept != summary and not check_summary(kept, article, output):
         note = "summary: the model's reply was too long or ended unfinished; its first complete sentences are kept"
         return (kept, [note]), []
     if _too_few_sentences(summary, article):

@@ -1,0 +1,71 @@
+"""Noun phrases whose form says which actors they are. Counted groups: "the two ministers",
+"both clubs", "the three governments" stand for the actors named just before, as many as the
+number says, of the kind the noun names. Titled names: "Mayor Ana Ruiz" is a person with a
+title. Rules are over the parse and closed classes of English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parse_places import country_code
+from .parse_types import Found
+
+__all__ = ["GROUP_TABLES", "counted_group", "split_title"]
+
+_STATE_NOUNS = frozenset("country nation state government".split())
+_ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
+GROUP_TABLES: list[object] = [sorted(_STATE_NOUNS), sorted(_ANY_KIND), sorted(_COUNTS.items())]
+
+
+def _fits(found: Found, noun: str, people: frozenset[str], fresh: bool) -> bool:
+    if noun in people:
+        return found.label in ("PERSON", "TITLE")
+    if noun in _STATE_NOUNS:  # a state, also one the tagger misread as a person ("Togo")
+        return found.label == "GPE" or bool(country_code(found.name, fuzzy=False))
+    # "the two companies": organisations (or a name misread as a place that is no country), named
+    # just before: an organisation the tagger missed here must not make the group reach back to older ones
+    misread = found.label == "GPE" and not country_code(found.name, fuzzy=False)
+    return noun in _ANY_KIND or (found.label in ("ORG", "INSTITUTION") or misread) and fresh
+
+
+def counted_group(
+    tok: Any, recent: list[int], fresh: set[int], actors: list[Found], nouns: frozenset[str], people: frozenset[str]
+) -> list[int]:
+    """The actors a counted plural noun phrase headed by `tok` stands for, else none.
+
+    Args:
+        tok: the head noun ("clubs").
+        recent: actor indexes in order of latest mention.
+        fresh: actors named in this or the last sentence.
+        actors: the registry's actors.
+        nouns: nouns of organisations, states and sides that can be counted.
+        people: nouns of offices people hold ("ministers", "leaders").
+    """
+    noun = tok.lemma_.lower()
+    if tok.tag_ not in ("NNS", "NNPS") or noun not in nouns | people:
+        return []
+    count = 2 if any(c.lower_ == "both" for c in tok.children) else 0
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.i < tok.i:
+            count = _COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
+    if not 2 <= count <= 9:
+        return []
+    picked: list[int] = []
+    for actor_i in reversed(recent):
+        if _fits(actors[actor_i], noun, people, actor_i in fresh):
+            picked.append(actor_i)
+        if len(picked) == count:
+            break
+    return sorted(picked) if len(picked) == count else []
+
+
+def split_title(name: str, roles: frozenset[str]) -> tuple[str, str] | None:
+    """ "Health Minister Ana Ruiz" -> ("Health Minister", "Ana Ruiz"): the capitalised words up to
+    the last role noun are a title, the proper name after it the person's; None if no such split."""
+    words = name.split()
+    last = max((k for k, w in enumerate(words) if w.lower() in roles), default=-1)
+    rest = words[last + 1 :]
+    if last < 0 or not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+        return None
+    return " ".join(words[: last + 1]), " ".join(rest)

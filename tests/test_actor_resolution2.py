@@ -1,0 +1,109 @@
+"""More of who the guided strategy's actors are: counted groups ("both clubs", "the three
+governments"), a spokesperson speaking for an organisation, a title before a name the tagger
+missed, and the "it" an order's deadline applies to (parse_actors).
+
+Every article here is written for these tests (sport, health, local politics, telecoms).
+"""
+
+from __future__ import annotations
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.models import ArticleSummary
+
+
+def _decline(request: Request) -> str:
+    return "{}"  # no summary: the strategy falls back to the lead; every item comes from the parse
+
+
+def _run(body: str) -> ArticleSummary:
+    article = parse_article("title: Test\ndate: 2026-04-02\n---\n" + body)
+    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(article)
+
+
+def _names(result: ArticleSummary) -> set[str]:
+    return {a.name for a in result.actors}
+
+
+def _agents(result: ArticleSummary, words: str) -> set[str]:
+    """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
+    ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def test_a_counted_group_is_the_actors_of_its_kind_named_just_before():
+    result = _run(
+        "Ghana, Togo and Benin signed a border accord on Monday in Accra. "
+        "The three governments agreed to share the cost of new patrol boats."
+    )
+    assert _agents(result, "share the cost") == {"Ghana", "Togo", "Benin"}
+    clubs = _run(
+        "The striker Leon Dacosta will move from Ashby Athletic to Corran City FC for 40 million pounds. "
+        "Both clubs confirmed the transfer on Friday."
+    )
+    assert _agents(clubs, "confirmed the transfer") == {"Ashby Athletic", "Corran City"}  # not the player
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation():
+    result = _run(
+        "Novera Health recalled 20,000 insulin pens on Tuesday after a fault in the dose counter. "
+        "A spokeswoman for Novera Health rejected claims that patients had been given wrong doses."
+    )
+    assert not any("spokes" in n.lower() for n in _names(result))
+    assert _agents(result, "rejected claims") == {"Novera Health"}
+    unattached = _run(
+        "Carewell Clinics closed two wards at its Leeds hospital on Monday. "
+        "A spokesperson rejected claims by the nurses union that the wards were unsafe."
+    )
+    assert not any("spokes" in n.lower() for n in _names(unattached))
+    assert _agents(unattached, "rejected claims") == {"Carewell Clinics"}
+    assert [s.holder for s in unattached.stances] == [
+        next(a.id for a in unattached.actors if a.name == "Carewell Clinics")
+    ]
+
+
+def test_a_title_before_a_name_the_tagger_missed_makes_a_person():
+    result = _run(
+        "Mayor Ana Ruiz closed the public swimming pools on Monday because of the drought. "
+        "Ruiz said the pools would reopen when the reservoirs recovered."
+    )
+    ruiz = next(a for a in result.actors if a.name == "Ana Ruiz")
+    assert ruiz.kind == "person" and ruiz.title == "Mayor"
+    assert not any("Mayor" in n for n in _names(result))
+    assert _agents(result, "closed the public swimming pools") == {"Ana Ruiz"}
+
+
+def test_the_one_ordered_to_act_is_who_has_until_the_deadline():
+    result = _run(
+        "The telecoms regulator ordered Brightcell Telecom on Monday to refund customers it had overcharged. "
+        "It has until July 2 to pay back 40 million euros."
+    )
+    assert _agents(result, "has until July 2") == {"Brightcell Telecom"}
+
+
+def test_an_institution_that_only_speaks_is_the_source():
+    result = _run(
+        "Forty patients were moved to other wards after a burst pipe flooded a ward on Monday. "
+        "The hospital trust said that repairs would take two weeks."
+    )
+    assert "hospital trust" in {n.lower() for n in _names(result)}
+    named = _run(
+        "Kelso Health cancelled 300 operations on Monday because of the nurses' strike. "
+        "The hospital said the strike had cost it 2 million pounds."
+    )
+    assert "hospital" in next(a for a in named.actors if a.name == "Kelso Health").mentions
+    assert "hospital" not in {n.lower() for n in _names(named)}
+    place = _run("Three workers were taken to the hospital on Monday after a gas leak at the Voss plant.")
+    assert "hospital" not in {n.lower() for n in _names(place)}  # a place, not an actor
+
+
+def test_a_speaking_group_with_an_apposed_name_is_that_name():
+    result = _run(
+        "The city council approved a new bus depot on Tuesday. "
+        "A parents' group, Safer Roads Alliance, said it would challenge the decision in court."
+    )
+    names = _names(result)
+    assert "Safer Roads Alliance" in names and not any("group" in n for n in names)
