@@ -222,3 +222,95 @@ def test_two_coordinated_acts_of_different_kinds_are_two_events_and_a_vote_is_a_
     by_sentence = _events(result)
     assert sorted(e.type for e in by_sentence[1]) == ["ACCUSE", "SUPPORT"]
     assert [e.type for e in by_sentence[2]] == ["AGREE"]
+
+
+def test_a_material_act_named_by_a_noun_beside_a_verb_is_an_event_but_a_verbal_one_is_not():
+    result = _run(
+        "Norvik Police raided the offices of the Daily Courier on Thursday.",
+        "The Veldhaven Council condemned Norvik Police's detention of two reporters on Friday.",
+        "Kessel Union called a strike on Monday.",
+        "The Harbour Authority rejected Kessel Union's request for a wage review.",
+    )
+    by_sentence = _events(result)
+    condemned = {(e.type, frozenset(_names(result, e.actors))) for e in by_sentence[2]}
+    assert ("ACCUSE", frozenset({"Veldhaven Council"})) in condemned
+    assert ("COERCE", frozenset({"Norvik Police"})) in condemned  # the detention the council condemned
+    # The request is what the rejection answers, not a second event of the sentence.
+    assert [(e.type, _names(result, e.actors)) for e in by_sentence[4]] == [("REJECT", {"Harbour Authority"})]
+
+
+def test_a_nationality_adjective_names_the_doer_of_an_act_unless_the_act_is_denied():
+    result = _run(
+        "Argentina and Chile held talks on fishing quotas in March.",
+        "Chile condemned the Argentine detention of a trawler crew on Sunday.",
+        "Argentina has maintained its denial of the Chilean arrest of the captain.",
+    )
+    by_sentence = _events(result)
+    assert any(e.type == "COERCE" and _names(result, e.actors) == {"Argentina"} for e in by_sentence[2])
+    assert not any(e.type == "COERCE" for e in by_sentence.get(3, []))  # denied: no arrest by Chile
+
+
+def test_a_vote_or_decision_to_act_takes_the_type_of_the_act_decided():
+    result = _run(
+        "The Senate voted on Tuesday to ban single-use plastic bags.",
+        "The Nursing Guild said its members had voted to reject Meridian Health's offer.",
+        "Parliament agreed to extend the fishing ban.",
+        "The Harbour Authority decided to suspend Dockline Logistics on Monday.",
+    )
+    typed = {n: [(e.type, _names(result, e.actors)) for e in evs] for n, evs in _events(result).items()}
+    assert typed[1] == [("SANCTION", {"Senate"})]
+    assert typed[2] == [("REJECT", {"Nursing Guild"})]  # its members voted: the guild's act
+    assert typed[3] == [("AGREE", {"Parliament"})]  # an agreement stays one
+    assert typed[4] == [("SANCTION", {"Harbour Authority"})]
+
+
+def test_coordinated_clauses_with_different_doers_are_two_events():
+    result = _run(
+        "Meridian Health reopened the Eastgate clinic on Monday, and the Nursing Guild welcomed the decision."
+    )
+    acts = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
+    assert acts == {("SUPPORT", frozenset({"Nursing Guild"})), ("OTHER", frozenset({"Meridian Health"}))}
+
+
+def test_an_unresolved_he_or_she_in_an_adverbial_clause_is_the_one_person_acting_in_the_sentence():
+    result = _run(
+        "Health Minister Anna Kowalczyk warned on Monday that the outbreak could reach the capital, the Health "
+        "Ministry said after she met the mayor of Lodz, Tomasz Zielinski."
+    )
+    acts = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
+    assert acts == {("THREATEN", frozenset({"Anna Kowalczyk"})), ("CONSULT", frozenset({"Anna Kowalczyk"}))}
+
+
+def test_telling_a_person_in_a_relative_clause_is_a_consultation_worded_without_the_relative_link():
+    result = _run(
+        "The strike ended after a meeting on Friday in which Mayor Ines Duarte told the union leader, Paulo Reis, "
+        "that the city would review the rota."
+    )
+    [event] = _events(result)[1]
+    assert event.type == "CONSULT"
+    assert _names(result, event.actors) == {"Ines Duarte"}
+    assert _names(result, event.recipients) == {"Paulo Reis"}
+    assert "which" not in event.summary.split()
+
+
+def test_a_causative_tells_the_act_it_caused_by_its_object_even_when_the_parser_hangs_it_on_a_participle():
+    result = _run(
+        "Kessel Union called a strike on Monday.",
+        "The walkout forced Meridian Health to withdraw its pay offer.",
+        "The Harbour Authority did not force Kessel Union to withdraw the ballot.",
+        "Dockline Logistics won the port contract in May, beating Norvik Freight by a wide margin, but a safety "
+        "complaint led the Harbour Authority to suspend the award.",
+    )
+    typed = {n: {(e.type, frozenset(_names(result, e.actors))) for e in evs} for n, evs in _events(result).items()}
+    assert ("RETREAT", frozenset({"Meridian Health"})) in typed[2]
+    assert not any(kind == "RETREAT" for kind, _ in typed.get(3, set()))  # not forced: nothing withdrawn
+    assert ("SANCTION", frozenset({"Harbour Authority"})) in typed[4]
+
+
+def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
+    # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
+    result = _run(
+        "Meridian Health announced a rescue plan on Monday.",
+        "The vote came as Meridian Health, its lenders and other partners pressed ahead with their rescue plan.",
+    )
+    assert any(_names(result, e.actors) == {"Meridian Health"} for e in _events(result).get(2, []))

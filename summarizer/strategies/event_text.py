@@ -41,6 +41,8 @@ def _tokens(verb: Any, *, complements: bool) -> list[Any]:
             continue
         if not complements and child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
             continue
+        if child.i < verb.i and any(t.tag_ in ("WDT", "WP", "WP$") for t in child.subtree):
+            continue  # a relative clause's link ("in which", "to whom"), not the act
         if child.dep_ == "advmod" and child.i < verb.i - 1:
             continue  # a sentence adverb ("Separately, ..."), not the act's manner
         if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > 0 and doc_punct(child):

@@ -82,6 +82,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     kept = [i for i, a in enumerate(analysis.actors) if parse.is_actor(a)]
     keep = set(kept)
     interlocutors = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE", "GPE")}
+    people = {i for i in kept if analysis.actors[i].label in ("PERSON", "TITLE")}
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()
     last_agents: list[int] = []
@@ -91,7 +92,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
-        found = guided_events.readings(info, keep, interlocutors)
+        found = guided_events.readings(info, keep, interlocutors, people)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:
@@ -115,7 +116,11 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         for extra in found[1:2]:
             # A second act of another kind: in a relative or adverbial clause ("withdrew it after the
             # committee asked ..."), or coordinated ("welcomed the ruling but criticised the ministry").
-            if extra.type not in ("OTHER", rule_type) and extra.clause.dep in guided_events.SECONDARY | {"conj"}:
+            # Or an untyped main clause of another doer ("X reopened the clinic, and Y welcomed it").
+            doers = set(event.agents) if event else set()
+            other_doer = extra.clause.dep in ("ROOT", "conj") and not doers & set(extra.agents)
+            secondary = extra.clause.dep in guided_events.SECONDARY | {"conj"}
+            if (extra.type not in ("OTHER", rule_type) and secondary) or other_doer:
                 result.candidates.append(Candidate(info, clause, extra.agents, [], extra.type, origin, extra))
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
     # A named organisation or person that holds a stance is an actor even when no clause gives it a role.

@@ -12,6 +12,7 @@ its object. Nothing here names an entity or an article's topic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .parse_types import Clause, SentenceInfo
 
@@ -81,6 +82,8 @@ _ACT_NOUNS = frozenset(
     "proposal lawsuit accusation arrest detention crackdown repression deployment mobilization withdrawal "
     "release apology veto refusal".split()
 )
+# PLOVER's material acts (done, not said): force, coercion, sanctions, aid, a withdrawal.
+_MATERIAL = frozenset("ASSAULT COERCE SANCTION MOBILIZE PROTEST AID RETREAT".split())
 # Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
 _LIGHT = frozenset(
     "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
@@ -105,6 +108,13 @@ _STATIVE = frozenset(
 )
 # Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
 _ASPECT = frozenset("continue keep begin start resume".split())
+# Verbs of deciding: the act decided is the news ("voted to reject the offer", "decided to close
+# the ward"), typed as that act; "agreed to" stays an agreement.
+_DECIDE = frozenset("vote decide resolve choose opt elect".split())
+_FINITE = frozenset("VBD VBZ VBP".split())
+# Causatives that entail the act they cause: "the row led the federation to open proceedings"
+# says the federation opened them (unlike "asked X to", "urged X to").
+_CAUSE = frozenset("lead prompt force compel cause drive".split())
 # Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
 _OBLIGATION = frozenset(["must"])
 
@@ -147,6 +157,14 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
             return False
         if clause.dep == "xcomp" and parent.verb in _ASPECT:
             pass  # "continues to build up troops": the act goes on
+        elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
+            # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
+            # parser hung on a participle is coordinated with the clause the participle modifies.
+            seen.add(clause.index)
+            clause = by_i.get(parent.head, parent)
+            if clause is parent:
+                return False
+            continue
         elif clause.dep not in _LINKS:
             return False
         elif clause.dep != "conj" and (not parent.reporting or parent.negated):
@@ -176,7 +194,24 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
             and parent is not None and _on_main_line(parent, by_i))  # fmt: skip
 
 
-def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[list[int], bool]:
+def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
+    """Whether the clause tells an act (a typed verb, not "its shares fell") of a common noun owned
+    by a pronoun ("its members voted", "their board approved")."""
+    if doc is None or not 0 <= clause.index < len(doc) or clause_type(clause) in ("OTHER", "STATEMENT"):
+        return False
+    subject = next((c for c in doc[clause.index].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.pos_ == "NOUN"
+            and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
+
+
+def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """The act a causative on the main line made someone do ("forced the minister to resign")."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "xcomp" and kind not in ("OTHER", "STATEMENT") and parent is not None
+            and parent.verb in _CAUSE and not parent.negated and _on_main_line(parent, by_i))  # fmt: skip
+
+
+def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = None) -> tuple[list[int], bool]:
     """The clause's own agents, else those it shares: a conjunct without a subject takes its
     head's, a pronoun subject in a reported clause stands for the speaker."""
     seen: set[int] = set()
@@ -185,8 +220,14 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int]) -> tuple[li
         if clause.subject in _DOCUMENTS:
             return [], False  # "the readout did not say ... and it gave no ...": the text, not an actor
         parent = by_i.get(clause.head)
-        if parent is not None and parent.reporting and clause.dep in _REPORTED and clause.subject in _PRONOUNS:
-            # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker.
+        if (
+            parent is not None
+            and parent.reporting
+            and clause.dep in _REPORTED
+            and (clause.subject in _PRONOUNS or (not clause.agents and _owned_by_pronoun(clause, doc)))
+        ):
+            # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker;
+            # "the union said its members had voted ...": theirs acted for the speaker.
             speaker = [a for a in parent.agents if a in keep]
             if speaker:
                 return speaker, True
@@ -213,31 +254,50 @@ def _eventive(clause: Clause, kind: str) -> bool:
     return True
 
 
-def readings(info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None) -> list[Reading]:
+def readings(
+    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None
+) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
-    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation."""
+    `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
+    `people` (default none): actors that "he" or "she" may stand for."""
     by_i = {c.index: c for c in info.clauses}
     out: list[Reading] = []
+    # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
+    persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
     for clause in info.clauses:
         kind = clause_type(clause)
+        if clause.verb in _DECIDE:
+            decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
+            kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
-        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind)):
+        caused = _caused(clause, by_i, kind)
+        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind) or caused):
             continue
-        agents, by_speaker = _agents(clause, by_i, keep)
+        agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        if caused and aspect is not None and not agents:
+            agents = [r for r in aspect.recipients if r in keep]  # the one made to act
+        if not agents and clause.subject in ("he", "she") and len(persons) == 1:
+            agents = sorted(persons)
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
-    for nominal in [] if out else info.nominals:
-        # "followed a meeting between X and Y": in a sentence that tells no act by a verb, an act a noun names.
+    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
+    verbal = len(out)
+    for nominal in info.nominals:
+        # "followed a meeting between X and Y": in a sentence that tells no act by a verb, an act a noun
+        # names; beside one, only a material act ("condemned the army's detention of ..."): a verbal act
+        # named there ("rejected the union's request") is what the verb answers, told where it happened.
         kind = NOUN_TYPES.get(nominal.verb, "STATEMENT")
         agents = [a for a in nominal.agents if a in keep]
+        if verbal and kind not in _MATERIAL:
+            continue
         if agents and nominal.verb in _ACT_NOUNS and _eventive(nominal, kind):
             out.append(Reading(nominal, agents, kind, False))
-    out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
-    if not any(r.type != "OTHER" for r in out):
+    out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
+    if not any(r.type != "OTHER" for r in out[:verbal] or out):
         out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
     return out
 
@@ -253,8 +313,8 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
     for said in info.clauses:
         if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
             continue
-        if not _on_main_line(said, by_i):
-            continue
+        if not (_on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
+            continue  # (or told of: "a call in which X told Y that ...")
         speaker = [a for a in said.agents if a in keep]
         if not speaker:
             continue
@@ -262,7 +322,7 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind = ""
         for c in content:
-            agents, by_speaker = _agents(c, by_i, keep)
+            agents, by_speaker = _agents(c, by_i, keep, info.doc)
             own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
             if _OBLIGATION & set(c.aux) and not own:
                 kind = "REQUEST"
@@ -294,5 +354,9 @@ def rule_tables() -> list[object]:
             SECONDARY,
             _STATIVE,
             _OBLIGATION,
+            _MATERIAL,
+            _DECIDE,
+            _CAUSE,
+            _FINITE,
         )
     ]

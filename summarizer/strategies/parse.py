@@ -276,8 +276,10 @@ class _Reader(ActorReader):
     def _nominals(self, doc: Any, number: int, source: int | None) -> list[Clause]:
         """Acts named by a noun whose phrase says who did them ("at Lisbon's request", "talks
         between the union and the company", "the detention by soldiers of ..."), as verb-less
-        clauses; not a possible or future one ("any further attack", "the planned talks").
-        A nationality adjective is no doer: "Ukrainian invasion" is an invasion of Ukraine.
+        clauses; not a possible, future or denied one ("any further attack", "the planned talks",
+        "denied the raid").
+        A nationality adjective before the noun is its doer once the article has named that
+        state ("Chinese pressure", "a Polish proposal"); an unnamed one is no actor.
         Only actors already known are doers or recipients: reading them leaves the registry as it was."""
         quoted = parse_form.quoted_tokens(doc)
         known = len(self.reg.actors)
@@ -288,6 +290,8 @@ class _Reader(ActorReader):
             kids = list(tok.children)
             if tok.pos_ != "NOUN" or any(c.lower_ in parse_form.IRREALIS for c in kids if c.dep_ in ("amod", "det")):
                 continue
+            if parse_form.denied(tok):
+                continue
             agents: list[int] = []
             for child in kids:
                 found: list[int] = []
@@ -295,6 +299,10 @@ class _Reader(ActorReader):
                     found = self._nps(child, number, source)
                 elif child.dep_ == "prep" and child.lower_ in NOMINAL_AGENT_PREPS:
                     found = [a for o in child.children if o.dep_ == "pobj" for a in self._nps(o, number, source)]
+                elif child.dep_ == "amod" and child.ent_type_ == "NORP" and child.i < tok.i:
+                    # "Chinese pressure on X", "the Russian invasion of Y": the state the adjective names.
+                    owner = self._norp(child.text)
+                    found = [owner] if owner is not None else []
                 agents += [a for a in found if a not in agents]
             if not agents:
                 continue

@@ -13,7 +13,7 @@ from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 
-__all__ = ["clause_form", "quoted_tokens", "rule_tables"]
+__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
 MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
@@ -26,6 +26,8 @@ _WHEN = frozenset("DATE TIME".split())
 _SETTING = frozenset("in during at".split())
 # Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
 IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
+# Words that deny what they govern: "denied the attack", "its denial of an invasion" tell no act.
+DENIALS = frozenset("deny denial refute rebut".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
 
@@ -57,6 +59,17 @@ def quoted_tokens(doc: Any) -> set[int]:
     return inside
 
 
+def denied(tok: Any) -> bool:
+    """Whether a word is denied by what governs it, up to its clause's verb."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in DENIALS:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def clause_form(verb: Any) -> dict[str, Any]:
     """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
     kids = list(verb.children)
@@ -78,7 +91,10 @@ def clause_form(verb: Any) -> dict[str, Any]:
         "tag": verb.tag_,
         "aux": aux,
         "modal": any(a in MODALS for a in aux),
-        "past": verb.tag_ == "VBD" or any(a in _PAST_AUX for a in aux),
+        # (a "VBN" with its own subject and no auxiliary is a past tense the tagger misread)
+        "past": verb.tag_ == "VBD"
+        or any(a in _PAST_AUX for a in aux)
+        or (verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in kids)),
         "passive": any(c.dep_ in ("nsubjpass", "auxpass") for c in kids),
         "subject": subject.lemma_.lower() if subject is not None else "",
         "objects": [o.lemma_.lower() for o in objects + contents],
@@ -104,4 +120,4 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, _QUOTES, _OPENING)]
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)]
