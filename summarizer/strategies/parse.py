@@ -31,7 +31,7 @@ from .lexicon import (
 )
 from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
 from .parse_coref import coref_tables, describe
-from .parse_groups import GROUP_TABLES
+from .parse_groups import BOUND_PRONOUNS, GROUP_TABLES, bound_object, deadline, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
@@ -46,7 +46,6 @@ _COMMIT = frozenset(
     "contract agree decide sign approve rule order schedule".split()
 )
 _THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
-_BOUND_PRONOUNS = frozenset(("it", "them"))  # objects an order binds that name no person
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
 # Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).
 _MODALS = FUTURE_MODALS | MAYBE_MODALS | frozenset({"must", "should", "would"})
@@ -54,46 +53,11 @@ _MODALS = FUTURE_MODALS | MAYBE_MODALS | frozenset({"must", "should", "would"})
 _QUOTED = re.compile("(?:^|\\s)[\"'\u2018\u201c]|[\"'\u2019\u201d](?:[\\s,.]|$)")
 
 
-def _subject_before(verb: Any) -> list[Any]:
-    """"..., the country's civil protection agency said.": the parser hung the speaker on the
-    name before it (an apposition) and left the verb without a subject; that noun phrase."""
-    if any(c.dep_.startswith("nsubj") for c in verb.children) or verb.i == 0:
-        return []
-    head = verb.doc[verb.i - 1]
-    while head.head.i != head.i and head.head.i < verb.i and head.dep_ in ("compound", "amod", "poss", "nmod"):
-        head = head.head
-    opens = head.left_edge.i
-    if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and opens > 0 and verb.doc[opens - 1].text == ",":
-        return [head]
-    return []
-
-
-def _bound_object(verb: Any) -> Any:
-    """The object an obligation or request binds ("ordered X to pay", "told X to publish"):
-    the direct object of a verb that also takes a "to" infinitive."""
-    if not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
-        return None
-    # (Not "her"/"him": a person's pronoun is resolved without gender yet, and the wrong person would act.)
-    return next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "NOUN")
-                                                                   or c.lower_ in _BOUND_PRONOUNS)), None)  # fmt: skip
-
-
-def _deadline(verb: Any) -> bool:
-    """"It has until June 18 to ...", "it has 30 days to ...": a time left to act."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # "has" misread as the aux of "to pay"
-    return any(
-        h.lemma_.lower() == "have"
-        and any((c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME"))
-                for c in h.children)
-        for h in heads
-    )  # fmt: skip
-
-
 class _Reader(ActorReader):
     """Reads each sentence's clauses over the actors its base class finds."""
 
     def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
-        if tok.lower_ == "it" and tok.dep_ == "nsubj" and self.last_bound is not None and _deadline(tok.head):
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and self.last_bound is not None and deadline(tok.head):
             return self.last_bound  # "ordered Aerlift to pay ... It has until June 18": the one ordered
         return super()._pronoun(tok, source, number)
 
@@ -129,7 +93,7 @@ class _Reader(ActorReader):
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
-        for before in _subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
+        for before in subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
             return self._nps(before, number, source), False
         if not passive and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
             passive = True  # "the rocket, built by Arclight,": a participle's agent is its by-phrase
@@ -140,7 +104,7 @@ class _Reader(ActorReader):
                         if obj.dep_ == "pobj":
                             return self._nps(obj, number, source), False
             return [], False
-        bound = _bound_object(verb.head) if verb.dep_ == "xcomp" else None
+        bound = bound_object(verb.head) if verb.dep_ == "xcomp" else None
         if bound is not None:  # "ordered Aerlift to refund", "told X to publish": the object acts
             return self._nps(bound, number, source), False
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
@@ -224,7 +188,7 @@ class _Reader(ActorReader):
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
         things = [a for a in subject if self.reg.actors[a].label in _THINGS]
         self.last_thing = things[0] if things else None
-        bound = [self._np(o, number) for o in (_bound_object(c) for c in doc if c.pos_ == "VERB") if o is not None]
+        bound = [self._np(o, number) for o in (bound_object(c) for c in doc if c.pos_ == "VERB") if o is not None]
         self.last_bound = next((b for b in bound if b is not None and self.reg.actors[b].label in _THINGS), None)
         mentioned: list[int] = []
         for ent in doc.ents:
@@ -343,7 +307,7 @@ class _Reader(ActorReader):
                             return found[0]
         for tok in doc:
             if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB":
-                for child in [*(c for c in tok.children if c.dep_ == "nsubj"), *_subject_before(tok)]:
+                for child in [*(c for c in tok.children if c.dep_ == "nsubj"), *subject_before(tok)]:
                     found = self._nps(child, number, None)
                     if found:
                         return found[0]
@@ -400,6 +364,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT, SPEAKER_NOUNS, _THINGS, _BOUND_PRONOUNS)  # fmt: skip
+                  MOVEMENT, SPEAKER_NOUNS, _THINGS, BOUND_PRONOUNS)  # fmt: skip
     ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
          GROUP_TABLES]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Noun phrases whose form says which actors they are. Counted groups: "the two ministers",
+"""Noun phrases and clause shapes whose form says which actors they are. Counted groups: "the two ministers",
 "both clubs", "the three governments" stand for the actors named just before, as many as the
 number says, of the kind the noun names. Titled names: "Mayor Ana Ruiz" is a person with a
 title. Rules are over the parse and closed classes of English."""
@@ -10,10 +10,13 @@ from typing import Any
 from .parse_places import country_code
 from .parse_types import Found
 
-__all__ = ["GROUP_TABLES", "counted_group", "split_title"]
+__all__ = [
+    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "counted_group", "deadline", "split_title", "subject_before",
+]  # fmt: skip
 
 _STATE_NOUNS = frozenset("country nation state government".split())
 _ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
+BOUND_PRONOUNS = frozenset(("it", "them"))  # objects an order binds that name no person
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 GROUP_TABLES: list[object] = [sorted(_STATE_NOUNS), sorted(_ANY_KIND), sorted(_COUNTS.items())]
 
@@ -69,3 +72,39 @@ def split_title(name: str, roles: frozenset[str]) -> tuple[str, str] | None:
     if last < 0 or not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
         return None
     return " ".join(words[: last + 1]), " ".join(rest)
+
+
+# Clause shapes that say who acts: an apposed speaker, the one an order binds, time left to act.
+def subject_before(verb: Any) -> list[Any]:
+    """"..., the country's civil protection agency said.": the parser hung the speaker on the
+    name before it (an apposition) and left the verb without a subject; that noun phrase."""
+    if any(c.dep_.startswith("nsubj") for c in verb.children) or verb.i == 0:
+        return []
+    head = verb.doc[verb.i - 1]
+    while head.head.i != head.i and head.head.i < verb.i and head.dep_ in ("compound", "amod", "poss", "nmod"):
+        head = head.head
+    opens = head.left_edge.i
+    if head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and opens > 0 and verb.doc[opens - 1].text == ",":
+        return [head]
+    return []
+
+
+def bound_object(verb: Any) -> Any:
+    """The object an obligation or request binds ("ordered X to pay", "told X to publish"):
+    the direct object of a verb that also takes a "to" infinitive."""
+    if not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return None
+    # (Not "her"/"him": a person's pronoun is resolved without gender yet, and the wrong person would act.)
+    return next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "NOUN")
+                                                                   or c.lower_ in BOUND_PRONOUNS)), None)  # fmt: skip
+
+
+def deadline(verb: Any) -> bool:
+    """"It has until June 18 to ...", "it has 30 days to ...": a time left to act."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "aux")]  # "has" misread as the aux of "to pay"
+    return any(
+        h.lemma_.lower() == "have"
+        and any((c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME"))
+                for c in h.children)
+        for h in heads
+    )  # fmt: skip
