@@ -45,9 +45,9 @@ def test_eval_replays_fixtures_and_scores_them_like_the_library(cli):
     for name, value in library.items():
         if "seconds" not in name:  # wall time differs run to run
             assert report["metrics"][name] == value, name
-    # guided asks one closed question per candidate item (#12): the calls the fixtures recorded.
+    # guided asks the model for the summary and re-asks at most once (#12): the calls the fixtures recorded.
     calls = [_expected(n).provenance.attempts for n in NAMES]
-    assert report["metrics"]["cost.calls_per_article"] == sum(calls) / len(calls) > 1
+    assert report["metrics"]["cost.calls_per_article"] == sum(calls) / len(calls) >= 1
     assert report["metrics"]["cost.seconds_per_article"] is not None
     assert 0 < report["metrics"]["recall.events"] < 1
 

@@ -294,3 +294,10 @@ def test_a_reply_cut_at_the_token_limit_keeps_its_complete_sentences(article: Ar
     ):
         result, _ = run(article, Completion(text=text, usage=Usage(total_tokens=240), finish_reason="length"))
         assert result.summary_origin == "rule" and result.summary == fallback_summary(article)
+
+
+def test_a_sentence_that_is_the_headline_again_is_reasked(article: Article) -> None:
+    # "Velmar dock strike ends" recast as a sentence; the same facts written from the article pass.
+    headline = "Velmar dock strike ends. " + SENTENCES[0]
+    assert any("repeats the headline" in p for p in check_summary(headline, article))
+    assert not check_summary(SENTENCES[0] + " " + SENTENCES[1], article)

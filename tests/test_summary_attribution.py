@@ -177,3 +177,30 @@ def test_a_summary_that_keeps_misattributing_falls_back_to_the_lead(article: Art
     assert result.summary_origin == "rule" and result.summary == fallback_summary(article)
     (note,) = result.notes
     assert "after 2 attempt(s)" in note and "Ivo Marek say what Elsa Varga said" in note
+
+
+def test_an_act_with_someone_the_article_never_links_fails(article: Article, output: ModelOutput) -> None:
+    # Marek thanked the delegation (an item links them); nothing has Varga meet it.
+    data = items(article)
+    data["actors"].append({"id": "A3", "name": "Dorland delegation", "kind": "organization", "title": None,
+                           "country": None, "mentions": ["Dorland delegation"]})  # fmt: skip
+    data["events"][1]["recipients"] = ["A3"]
+    linked = ModelOutput.model_validate(data)
+    assert not check_summary(OPENING + "Ivo Marek thanked the Dorland delegation for hosting the meeting.",
+                             article, linked)  # fmt: skip
+    errors = check_summary(OPENING + "Elsa Varga met the Dorland delegation in Lanvik on Monday.", article, linked)
+    assert any("Elsa Varga meet with or on Dorland delegation" in e for e in errors), errors
+
+
+def test_an_act_the_article_tells_with_both_names_passes_without_an_item(article: Article) -> None:
+    # No item links Varga and Marek here, but the article has the call with both named.
+    data = items(article)
+    data["events"] = []
+    bare = ModelOutput.model_validate(data)
+    summary = OPENING + "Elsa Varga said her government expects a written reply from Ivo Marek by Friday."
+    assert not [e for e in check_summary(summary, article, bare) if "with or on" in e]
+
+
+def test_an_actor_given_as_doer_and_object_of_one_act_fails(article: Article, output: ModelOutput) -> None:
+    errors = check_summary(OPENING + "Elsa Varga and Ivo Marek pressed Marek on the catch proposal.", article, output)
+    assert any("Ivo Marek press itself" in e for e in errors), errors

@@ -24,7 +24,7 @@ from ..inputs import Article, Sentence
 from ..inputs._sentences import split_spans
 from ..models import ModelOutput, Origin
 from .base import Conversation, Steps
-from .summary_attribution import attribution_errors
+from .summary_attribution import attribution_errors, participant_errors
 from .summary_prompt import MAX_SENTENCES, MIN_SENTENCES, reporting_sentences as _reporting, summary_messages
 
 __all__ = [
@@ -61,6 +61,8 @@ FALLBACK_CHARS = 400
 # the one before it there with at most this many words between ("Secretary Blinken" from
 # "Secretary of State Antony Blinken").
 NAME_GAP = 3
+# A summary sentence with this share of its words from the headline is the headline again.
+HEADLINE_SHARE = 0.7
 
 # A word: letters, then letters, digits, apostrophes, hyphens, underscores, and inner dots
 # ("U.S"). Numbers: digits with thousands separators and decimals ("3,000", "2.5").
@@ -143,7 +145,8 @@ def check_summary(summary: str, article: Article, output: ModelOutput | None = N
     words between ("Sergei Blinken" from "Sergei Lavrov" and "Antony Blinken" does not); every number,
     in digits or words, has the value of a number in the article. When the summary is
     asked in another language than the article's, the first word of a sentence is not
-    checked (names and numbers still are). Given the items (`output`), a sentence that has
+    checked (names and numbers still are). No sentence may be mostly the headline's words.
+    Given the items (`output`), a sentence that has
     an actor say or urge something must give it to the actor the article gives it to
     (`summary_attribution`).
     """
@@ -161,6 +164,13 @@ def check_summary(summary: str, article: Article, output: ModelOutput | None = N
         sentence = text[start:end]
         if _CLIPPED.search(sentence) or not _ENDS.search(sentence):
             errors.append(f"the sentence {sentence[-60:]!r} is cut off; end every sentence with a full stop")
+            break
+    title = set(_WORD.findall((article.title or "").lower()))
+    for start, end in spans:
+        # A headline's words recast as a sentence ("X and Y press Y on ...") garble who did what.
+        words = _WORD.findall(text[start:end].lower())
+        if len(title) >= 4 and words and sum(w in title for w in words) >= HEADLINE_SHARE * len(words):
+            errors.append("a sentence repeats the headline: write complete sentences from the article's sentences")
             break
 
     source = _source_text(article)
@@ -207,7 +217,8 @@ def check_summary(summary: str, article: Article, output: ModelOutput | None = N
         if value and not value <= allowed:
             errors.append(f"the number {m.group()!r} does not occur in the article: use only its numbers")
     if output is not None:
-        errors += attribution_errors([text[start:end] for start, end in spans], article, output)
+        sentences = [text[start:end] for start, end in spans]
+        errors += attribution_errors(sentences, article, output) + participant_errors(sentences, article, output)
     return errors
 
 
@@ -346,4 +357,4 @@ def _too_few_sentences(summary: str, article: Article) -> bool:
 
 def rule_tables() -> list[object]:
     """The word tables the summary's checks read, for the guided strategy's rules fingerprint."""
-    return [sorted(_NUMBER_WORDS.items()), sorted(_OPENERS)]
+    return [sorted(_NUMBER_WORDS.items()), sorted(_OPENERS), HEADLINE_SHARE]

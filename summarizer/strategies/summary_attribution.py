@@ -22,7 +22,7 @@ from ..models import Actor, ModelOutput
 from . import parse_pipeline
 from .stance_words import FORWARD, VERBS
 
-__all__ = ["REPORTING_VERBS", "attribution_errors"]
+__all__ = ["REPORTING_VERBS", "attribution_errors", "participant_errors"]
 
 # Verbs that report speech or a position: the parse's reporting verbs, the stance readings'
 # verbs of attitude and emphasis, and a few more of communication. Closed class of English.
@@ -40,6 +40,7 @@ MIN_SHARE = 0.5
 _CONTENT = frozenset("NOUN PROPN VERB ADJ NUM".split())
 _SUBJECTS = frozenset(("nsubj",))
 _NAME_PARTS = frozenset(("compound", "flat", "amod", "poss"))
+_OBJECTS = frozenset(("dobj", "dative", "pobj"))  # who an act is done to or with
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -163,6 +164,66 @@ def _speakers(number: int, doc: Any, output: ModelOutput) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def participant_errors(sentences: list[str], article: Article, output: ModelOutput) -> list[str]:
+    """The summary sentences that have one actor act on or with another when no item of the
+    article links the two ("Blinken spoke with Ned Price" where Price only reported the call).
+
+    Linked: an event with one among its actors and the other among its actors or recipients,
+    a stance held by one about the other, a follow-up naming both. English only, as above.
+    """
+    if article.language not in (None, "", "en") or article.summary_language not in (None, "", "en"):
+        return []
+    if not output.actors or not parse_pipeline.available():
+        return []
+    linked: set[frozenset[str]] = set()
+    for event in output.events:
+        linked |= {frozenset((a, b)) for a in event.actors for b in [*event.actors, *event.recipients] if a != b}
+    linked |= {frozenset((s.holder, s.target)) for s in output.stances if s.target and s.target != s.holder}
+    for f in output.follow_ups:
+        linked |= {frozenset((a, b)) for a in f.actors for b in f.actors if a != b}
+    nlp = parse_pipeline.pipeline()
+    docs = _parsed(nlp, tuple(" ".join(s.text.split()) for s in article.sentences))
+    errors: list[str] = []
+    for doc in nlp.pipe(sentences):
+        for verb in (t for t in doc if t.pos_ == "VERB"):
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            doers = [_actor(t, output.actors) for t in ([subject, *subject.conjuncts] if subject is not None else [])]
+            if not doers or doers[0] is None:
+                continue
+            doer = doers[0]
+            joint = {a.id for a in doers[1:] if a is not None}  # "X and Y pressed Y": Y is no doer of its own act
+            heads = [c for c in verb.children if c.dep_ in _OBJECTS]
+            heads += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # Their conjuncts and appositions too ("the Canadian Foreign Minister, Ned Price": who that is).
+            for h in heads:
+                heads += [c for c in (*h.conjuncts, *h.children) if c not in heads and (c.dep_ == "appos" or c in
+                                                                                         h.conjuncts)]  # fmt: skip
+            for head in heads:
+                other = _actor(head, output.actors)
+                if other is not None and other.id in joint:
+                    errors.append(f"the summary has {other.name} {verb.lemma_.lower()} itself: name who acts on whom")
+                    break
+                if (other is not None and other.id != doer.id and frozenset((doer.id, other.id)) not in linked
+                        and not _said_together(verb.lemma_.lower(), doer, other, docs)):  # fmt: skip
+                    errors.append(
+                        f"the summary has {doer.name} {verb.lemma_.lower()} with or on {other.name}, which the "
+                        "article does not say: name only who takes part in each act"
+                    )
+                    break
+    return errors
+
+
+def _said_together(lemma: str, doer: Actor, other: Actor, docs: list[Any]) -> bool:
+    """An article sentence with the same verb naming both (an act no item was composed for)."""
+    for doc in docs:
+        if lemma in {t.lemma_.lower() for t in doc if t.pos_ == "VERB"} and all(
+            any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", doc.text) for m in [a.name, *a.mentions])
+            for a in (doer, other)
+        ):
+            return True
+    return False
+
+
 def rule_tables() -> list[object]:
     """The word and label tables of the speaker check, for the guided rules fingerprint."""
-    return [sorted(t) for t in (REPORTING_VERBS, _CONTENT, _SUBJECTS, _NAME_PARTS)]
+    return [sorted(t) for t in (REPORTING_VERBS, _CONTENT, _SUBJECTS, _NAME_PARTS, _OBJECTS)]
