@@ -57,8 +57,14 @@ def _free_port() -> int:
 def test_llama_cpp_server_mode_fallback(model_path: Path, tmp_path: Path) -> None:
     """llama-cpp-python's server rejects json_schema; auto falls back to json_object and remembers."""
     port = _free_port()
+    # The server loads its model as the embedded engine does: without weight repacking on an
+    # AMX CPU, where llama.cpp 0.3.36 crashes in its first decode (engines/local_llama.py).
+    start = (
+        "import runpy, llama_cpp; from summarizer.engines.local_llama import load_guard\n"
+        "with load_guard(llama_cpp.llama_cpp): runpy.run_module('llama_cpp.server', run_name='__main__')"
+    )
     server = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path), "--host", "127.0.0.1",
+        [sys.executable, "-c", start, "--model", str(model_path), "--host", "127.0.0.1",
          "--port", str(port), "--n_ctx", "2048"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
