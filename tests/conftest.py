@@ -33,6 +33,7 @@ if str(TESTS) not in sys.path:
 from fake_openai import FakeOpenAI, Reply  # noqa: E402
 
 from summarizer.inputs import Article, load_article, parse_article  # noqa: E402
+from summarizer.models import ArticleSummary  # noqa: E402
 
 SEED = ROOT / "fixtures" / "articles" / "00-seed-2022-02-17-blinken.txt"
 _GENEVA_NAME = "09-us-russia-geneva-talks.txt"
@@ -468,3 +469,40 @@ def prompts_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     yield target
     prompts._env.cache_clear()
     prompts.prompt_hash.cache_clear()
+
+
+def rules_only(text: str) -> ArticleSummary:
+    """The guided strategy's result for an article (header and body) with no model: the
+    engine declines to write the summary (the lead is used), so every item comes from the
+    parse and the rules."""
+    from summarizer.api import Summarizer
+    from summarizer.engines.fake import FunctionEngine
+
+    with Summarizer(engine=FunctionEngine(lambda request: "{}"), strategy="guided", cache=False, max_attempts=1) as s:
+        return s.summarize_article(parse_article(text))
+
+
+class Summarizing:
+    """A strategy that composes fixed items (``items(article)``), then asks for the summary as
+    the guided strategy does: for driving `write_summary` through the real pipeline."""
+
+    name = "summarizing"
+    version = "1"
+    reply_tokens = 256
+    merges_chunk_summaries = False
+
+    def __init__(self, items: Callable[[Article], dict[str, Any]]):
+        self.items = items
+
+    def first_question(self, article: Article) -> Any:
+        from summarizer.strategies import FirstQuestion
+
+        return FirstQuestion([{"role": "user", "content": "unused"}])
+
+    def steps(self, article: Article, first: Any, conversation: Any) -> Any:
+        from summarizer.models import ModelOutput
+        from summarizer.strategies.summary import write_summary
+
+        output = ModelOutput.model_validate(self.items(article))
+        summary, origin, notes = yield from write_summary(article, output, conversation)
+        return output.model_copy(update={"summary": summary, "summary_origin": origin, "notes": notes})

@@ -7,21 +7,13 @@ strike, a chip maker, a trade dispute, a flood, a court case, a space launch).
 
 from __future__ import annotations
 
-from summarizer.api import Summarizer
-from summarizer.engines.base import Request
-from summarizer.engines.fake import FunctionEngine
-from summarizer.inputs import parse_article
+from conftest import rules_only
+
 from summarizer.models import ArticleSummary
 
 
-def _decline(request: Request) -> str:
-    return "{}"  # no summary: the strategy falls back to the lead; every item comes from the parse
-
-
 def _run(body: str) -> ArticleSummary:
-    article = parse_article("title: Test\ndate: 2026-04-02\n---\n" + body)
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
-        return s.summarize_article(article)
+    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
 
 
 def _names(result: ArticleSummary) -> set[str]:

@@ -8,8 +8,8 @@ declines the summary, as `bench/eval_rules.py` does, so no model is loaded.
 
 from __future__ import annotations
 
-from summarizer.api import Summarizer
-from summarizer.engines.fake import FunctionEngine
+from conftest import rules_only
+
 from summarizer.inputs import parse_article
 from summarizer.models import ArticleSummary, FollowUp
 
@@ -17,8 +17,7 @@ HEADER = "title: Test\ndate: 2026-04-15\n---\n"  # a Wednesday
 
 
 def _run(body: str) -> ArticleSummary:
-    with Summarizer(engine=FunctionEngine(lambda r: "{}"), strategy="guided", cache=False, max_attempts=1) as s:
-        return s.summarize_article(parse_article(HEADER + body))
+    return rules_only(HEADER + body)
 
 
 def _by_sentence(result: ArticleSummary) -> dict[int, list[FollowUp]]:

@@ -7,25 +7,17 @@ city council), in domains the fixtures do not cover; the rules must hold on them
 from __future__ import annotations
 
 import pytest
+from conftest import rules_only
 
-from summarizer.api import Summarizer
-from summarizer.engines.base import Request
-from summarizer.engines.fake import FunctionEngine
-from summarizer.inputs import parse_article
 from summarizer.models import ArticleSummary, Event
 from summarizer.strategies import parse_pipeline
 
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
 
 
-def _decline(request: Request) -> str:
-    return "{}"  # no summary: the strategy uses the lead, and every item comes from the rules
-
-
 def _run(*sentences: str) -> ArticleSummary:
     text = "title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences)
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
-        return s.summarize_article(parse_article(text))
+    return rules_only(text)
 
 
 def _events(result: ArticleSummary) -> dict[int, list[Event]]:

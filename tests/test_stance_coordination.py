@@ -5,25 +5,16 @@ adjectives: the parser hangs it on the first ("quick and heavy fines": "heavy" i
 from __future__ import annotations
 
 import pytest
+from conftest import rules_only
 
-from summarizer.api import Summarizer
-from summarizer.engines.base import Request
-from summarizer.engines.fake import FunctionEngine
-from summarizer.inputs import parse_article
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
 
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs spaCy's English pipeline")
 
 
-def _decline(request: Request) -> str:
-    return "{}"  # no summary: the strategy uses the lead; every item comes from the parse
-
-
 def _run(body: str) -> ArticleSummary:
-    article = parse_article(f"title: Test\ndate: 2026-05-04\n---\n{body}")
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
-        return s.summarize_article(article)
+    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
 
 
 def test_a_severe_consequence_second_in_a_coordination_is_still_a_threat():

@@ -8,11 +8,8 @@ they were not tuned on.
 from __future__ import annotations
 
 import pytest
+from conftest import rules_only
 
-from summarizer.api import Summarizer
-from summarizer.engines.base import Request
-from summarizer.engines.fake import FunctionEngine
-from summarizer.inputs import parse_article
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
 from summarizer.strategies.names import stance_cue
@@ -20,14 +17,8 @@ from summarizer.strategies.names import stance_cue
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs spaCy's English pipeline")
 
 
-def _decline(request: Request) -> str:
-    return "{}"  # no summary: the strategy uses the lead; every item comes from the parse
-
-
 def _run(body: str) -> ArticleSummary:
-    article = parse_article(f"title: Test\ndate: 2026-05-04\n---\n{body}")
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
-        return s.summarize_article(article)
+    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
 
 
 def _stances(result: ArticleSummary) -> list[tuple[str, str, str]]:

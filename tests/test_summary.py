@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import Summarizing
 from test_pipeline import ScriptedEngine
 
 from summarizer.engines.base import Completion
 from summarizer.inputs import Article, load_article, parse_article
 from summarizer.models import ModelOutput, Usage
 from summarizer.pipeline import Pipeline
-from summarizer.strategies import Conversation, FirstQuestion, Steps
 from summarizer.strategies.summary import (
     FALLBACK_CHARS,
     MAX_SUMMARY_CHARS,
@@ -28,7 +28,6 @@ from summarizer.strategies.summary import (
     check_summary,
     fallback_summary,
     summary_messages,
-    write_summary,
 )
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -82,26 +81,9 @@ def items(article: Article) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class _Summarizing:
-    """A strategy that composes fixed items, then asks for the summary as guided does."""
-
-    name = "summarizing"
-    version = "1"
-    reply_tokens = 256
-    merges_chunk_summaries = False
-
-    def first_question(self, article: Article) -> FirstQuestion:
-        return FirstQuestion([{"role": "user", "content": "unused"}])
-
-    def steps(self, article: Article, first: FirstQuestion, conversation: Conversation) -> Steps:
-        output = ModelOutput.model_validate(items(article))
-        summary, origin, notes = yield from write_summary(article, output, conversation)
-        return output.model_copy(update={"summary": summary, "summary_origin": origin, "notes": notes})
-
-
 def run(article: Article, *replies: Any, attempts: int = 3) -> tuple[Any, ScriptedEngine]:
     engine = ScriptedEngine(*replies)
-    return Pipeline(engine, max_attempts=attempts, strategy=_Summarizing()).run(article), engine
+    return Pipeline(engine, max_attempts=attempts, strategy=Summarizing(items)).run(article), engine
 
 
 def test_summary_written_by_the_model_is_kept(article: Article) -> None:
@@ -253,7 +235,7 @@ def test_summary_reply_is_bounded_and_a_truncated_reply_falls_back(article: Arti
     assert result.summary_origin == "rule" and "after 1 attempt(s) (truncated reply" in result.notes[0]
     # A smaller budget the user set is kept.
     engine = ScriptedEngine({"summary": GOOD})
-    Pipeline(engine, strategy=_Summarizing(), params={"max_tokens": 100}).run(article)
+    Pipeline(engine, strategy=Summarizing(items), params={"max_tokens": 100}).run(article)
     assert engine.requests[0].params["max_tokens"] == 100
 
 

@@ -11,14 +11,15 @@ import json
 from typing import Any
 
 import pytest
+from conftest import Summarizing
 
 from summarizer.engines.base import Request
 from summarizer.engines.fake import FunctionEngine
 from summarizer.inputs import Article, parse_article
 from summarizer.models import ModelOutput
 from summarizer.pipeline import Pipeline
-from summarizer.strategies import Conversation, FirstQuestion, Steps, parse_pipeline
-from summarizer.strategies.summary import check_summary, fallback_summary, write_summary
+from summarizer.strategies import parse_pipeline
+from summarizer.strategies.summary import check_summary, fallback_summary
 
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs the spaCy English pipeline")
 
@@ -135,23 +136,6 @@ def test_a_source_that_is_not_an_actor_leaves_the_speaker_to_the_parse(article: 
     assert check_summary(stressed.replace("Elsa Varga", "Ivo Marek"), article, output) == []
 
 
-class _Summarizing:
-    """Composes the fixed items, then asks for the summary as the guided strategy does."""
-
-    name = "summarizing"
-    version = "1"
-    reply_tokens = 256
-    merges_chunk_summaries = False
-
-    def first_question(self, article: Article) -> FirstQuestion:
-        return FirstQuestion([{"role": "user", "content": "unused"}])
-
-    def steps(self, article: Article, first: FirstQuestion, conversation: Conversation) -> Steps:
-        output = ModelOutput.model_validate(items(article))
-        summary, origin, notes = yield from write_summary(article, output, conversation)
-        return output.model_copy(update={"summary": summary, "summary_origin": origin, "notes": notes})
-
-
 def run(article: Article, replies: list[str]) -> tuple[Any, list[Request]]:
     requests: list[Request] = []
 
@@ -160,7 +144,7 @@ def run(article: Article, replies: list[str]) -> tuple[Any, list[Request]]:
         assert request.schema_name == "summary"
         return json.dumps({"summary": replies[min(len(requests), len(replies)) - 1]})
 
-    result = Pipeline(FunctionEngine(answer), max_attempts=3, strategy=_Summarizing()).run(article)
+    result = Pipeline(FunctionEngine(answer), max_attempts=3, strategy=Summarizing(items)).run(article)
     return result, requests
 
 
