@@ -50,11 +50,16 @@ def _decline(request: Request) -> str:
     return "{}"  # not a valid summary: the strategy falls back to the lead and says so
 
 
+def rules_only() -> Summarizer:
+    """The guided strategy with no model: every scored item comes from the parse and the rules."""
+    return Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1)
+
+
 def run(name: str) -> EvalReport:
     articles, gold_dir = SETS[name]
     gold = load_gold_dir(gold_dir, articles_dir=articles)
     results = {}
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+    with rules_only() as s:
         for stem in sorted(gold):
             path = next(articles.glob(stem + ".*"))
             results[stem] = s.summarize_article(read_article(path))

@@ -29,9 +29,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.api import Summarizer, read_article  # noqa: E402
-from summarizer.engines.base import Request  # noqa: E402
-from summarizer.engines.fake import FunctionEngine  # noqa: E402
+from eval_rules import rules_only  # noqa: E402  (this directory: the same model-free strategy)
+
+from summarizer.api import read_article  # noqa: E402
 from summarizer.eval.gold import load_gold_dir  # noqa: E402
 
 SETS = [
@@ -56,10 +56,6 @@ TABLES = [
     *((S + "names", t) for t in ("_LEAD", "_TITLE", "_DEPT", "_ADJECTIVES", "_JUNK")),
     *(("summarizer.dates", t) for t in ("_FUTURE_WORDS", "_PAST_WORDS", "_NOT_PAST")),
 ]  # fmt: skip
-
-
-def _decline(request: Request) -> str:
-    return "{}"
 
 
 def articles() -> dict[str, Any]:
@@ -97,7 +93,7 @@ def occurs(entry: str, seen: tuple[set[str], str]) -> bool:
 
 
 def outputs(arts: dict[str, Any], stems: list[str]) -> dict[str, str]:
-    with Summarizer(engine=FunctionEngine(_decline), strategy="guided", cache=False, max_attempts=1) as s:
+    with rules_only() as s:
         out = {}
         for stem in stems:
             r = s.summarize_article(arts[stem])
