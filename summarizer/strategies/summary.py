@@ -24,7 +24,7 @@ from ..inputs import Article, Sentence
 from ..inputs._sentences import split_spans
 from ..models import ModelOutput, Origin
 from .base import Conversation, Steps
-from .summary_attribution import attribution_errors, participant_errors
+from .summary_attribution import summary_errors
 from .summary_prompt import MAX_SENTENCES, MIN_SENTENCES, reporting_sentences as _reporting, summary_messages
 
 __all__ = [
@@ -217,8 +217,7 @@ def check_summary(summary: str, article: Article, output: ModelOutput | None = N
         if value and not value <= allowed:
             errors.append(f"the number {m.group()!r} does not occur in the article: use only its numbers")
     if output is not None:
-        sentences = [text[start:end] for start, end in spans]
-        errors += attribution_errors(sentences, article, output) + participant_errors(sentences, article, output)
+        errors += summary_errors([text[start:end] for start, end in spans], article, output)
     return errors
 
 

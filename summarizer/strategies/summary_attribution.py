@@ -22,7 +22,7 @@ from ..models import Actor, ModelOutput
 from . import parse_pipeline
 from .stance_words import FORWARD, VERBS
 
-__all__ = ["REPORTING_VERBS", "attribution_errors", "participant_errors"]
+__all__ = ["REPORTING_VERBS", "summary_errors"]
 
 # Verbs that report speech or a position: the parse's reporting verbs, the stance readings'
 # verbs of attitude and emphasis, and a few more of communication. Closed class of English.
@@ -44,8 +44,9 @@ _OBJECTS = frozenset(("dobj", "dative", "pobj"))  # who an act is done to or wit
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-def attribution_errors(sentences: list[str], article: Article, output: ModelOutput) -> list[str]:
-    """The summary sentences that give a statement to an actor the article does not.
+def summary_errors(sentences: list[str], article: Article, output: ModelOutput) -> list[str]:
+    """The summary sentences that misplace a statement or an act (see `_speaker_errors` and
+    `_participant_errors`). The summary and the article are each parsed once for both.
 
     Args:
         sentences: The summary's sentences.
@@ -53,7 +54,7 @@ def attribution_errors(sentences: list[str], article: Article, output: ModelOutp
         output: The items composed from it (their actors' names and mentions, their evidence).
 
     Returns:
-        One problem per misattributed sentence, worded for a re-ask; empty when the check
+        One problem per wrong sentence and kind, worded for a re-ask; empty when the check
         does not apply (an article or summary not in English, no parse pipeline).
     """
     if article.language not in (None, "", "en") or article.summary_language not in (None, "", "en"):
@@ -63,8 +64,16 @@ def attribution_errors(sentences: list[str], article: Article, output: ModelOutp
     nlp = parse_pipeline.pipeline()
     numbered = [(s.number, " ".join(s.text.split())) for s in article.sentences]
     docs = _parsed(nlp, tuple(t for _, t in numbered))
+    summary = list(nlp.pipe(sentences))
+    return _speaker_errors(summary, numbered, docs, output) + _participant_errors(summary, docs, output)
+
+
+def _speaker_errors(
+    summary: list[Any], numbered: list[tuple[int, str]], docs: list[Any], output: ModelOutput
+) -> list[str]:
+    """Summary sentences that give a statement to an actor the article does not."""
     errors: list[str] = []
-    for doc in nlp.pipe(sentences):
+    for doc in summary:
         for verb in (t for t in doc if _reports(t)):
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is None or subject.pos_ == "PRON" or any(c.dep_ == "conj" for c in subject.children):
@@ -164,27 +173,22 @@ def _speakers(number: int, doc: Any, output: ModelOutput) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def participant_errors(sentences: list[str], article: Article, output: ModelOutput) -> list[str]:
-    """The summary sentences that have one actor act on or with another when no item of the
+def _participant_errors(summary: list[Any], docs: list[Any], output: ModelOutput) -> list[str]:
+    """Summary sentences that have one actor act on or with another when no item of the
     article links the two ("Blinken spoke with Ned Price" where Price only reported the call).
 
     Linked: an event with one among its actors and the other among its actors or recipients,
-    a stance held by one about the other, a follow-up naming both. English only, as above.
+    a stance held by one about the other, a follow-up naming both, or an article sentence
+    with the same verb naming both.
     """
-    if article.language not in (None, "", "en") or article.summary_language not in (None, "", "en"):
-        return []
-    if not output.actors or not parse_pipeline.available():
-        return []
     linked: set[frozenset[str]] = set()
     for event in output.events:
         linked |= {frozenset((a, b)) for a in event.actors for b in [*event.actors, *event.recipients] if a != b}
     linked |= {frozenset((s.holder, s.target)) for s in output.stances if s.target and s.target != s.holder}
     for f in output.follow_ups:
         linked |= {frozenset((a, b)) for a in f.actors for b in f.actors if a != b}
-    nlp = parse_pipeline.pipeline()
-    docs = _parsed(nlp, tuple(" ".join(s.text.split()) for s in article.sentences))
     errors: list[str] = []
-    for doc in nlp.pipe(sentences):
+    for doc in summary:
         for verb in (t for t in doc if t.pos_ == "VERB"):
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             doers = [_actor(t, output.actors) for t in ([subject, *subject.conjuncts] if subject is not None else [])]
