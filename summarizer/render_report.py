@@ -107,10 +107,9 @@ class _TimelineEntry:
 
 @dataclass
 class Report:
-    title: str
-    published: str | None
-    source: str | None
-    source_url: str | None
+    """The items built from a result and their layout; what follows from the result alone
+    (title, dateline, counts, shown key points) is derived, never stored beside it."""
+
     result: ArticleSummary
     actors: list[_Item]
     stances: list[_Item]
@@ -118,12 +117,47 @@ class Report:
     follow_ups: list[_Item]
     segments: list[_Segment]
     timeline: list[_TimelineEntry]
-    undated_events: int
-    unlocated: int
     data: dict[str, Any]  # what the page script needs, embedded as JSON
-    key_points: list[str]  # those that do not repeat the summary
-    repeated_points: int  # key points not shown again because the summary says them
-    failed_chunks: list[ChunkReport]  # chunks of a partial result that failed, with why
+
+    @property
+    def title(self) -> str:
+        return (self.result.article.title or "").strip() or "Untitled article"
+
+    @property
+    def published(self) -> str | None:
+        return self.result.article.published
+
+    @property
+    def source(self) -> str | None:
+        return self.result.article.source
+
+    @property
+    def source_url(self) -> str | None:
+        source = self.source
+        return source if source and re.match(r"https?://\S+$", source) else None
+
+    @property
+    def key_points(self) -> list[str]:
+        """The key points that do not repeat the summary (the lead sentence, clipped or not)."""
+        return [p for p in self.result.key_points if not _repeats(p, [self.result.summary], inside=True)]
+
+    @property
+    def repeated_points(self) -> int:
+        """Key points not shown again because the summary says them."""
+        return len(self.result.key_points) - len(self.key_points)
+
+    @property
+    def failed_chunks(self) -> list[ChunkReport]:
+        """Chunks of a partial result that failed, with why."""
+        return [c for c in self.result.provenance.chunks or [] if not c.ok]
+
+    @property
+    def undated_events(self) -> int:
+        return sum(1 for item in self.events if not item.data.date)
+
+    @property
+    def unlocated(self) -> int:
+        return sum(1 for item in (*self.stances, *self.events, *self.follow_ups) for q in item.quotes if q.ev is None)
 
 
 def _actor_hue(actor_id: str) -> int:
@@ -308,8 +342,6 @@ def build_report(result: ArticleSummary) -> Report:
     order = {"event": 0, "published": 1, "follow_up": 2}
     timeline.sort(key=lambda entry: (entry.date, order[entry.kind]))
 
-    source = result.article.source
-    source_url = source if source and re.match(r"https?://\S+$", source) else None
     data = {
         "items": {
             item.dom_id: {"label": item.label, "kind": item.kind, "title": item.title, "evidence": item.evidence}
@@ -317,25 +349,5 @@ def build_report(result: ArticleSummary) -> Report:
         },
         "evidence": {ev: {"start": start, "end": end, "items": cited_by[ev]} for (start, end), ev in span_ids.items()},
     }
-    # A key point the summary already says (the lead sentence, clipped or not) is not shown twice.
-    key_points = [p for p in result.key_points if not _repeats(p, [result.summary], inside=True)]
-    return Report(
-        key_points=key_points,
-        repeated_points=len(result.key_points) - len(key_points),
-        failed_chunks=[c for c in result.provenance.chunks or [] if not c.ok],
-        title=(result.article.title or "").strip() or "Untitled article",
-        published=published,
-        source=source,
-        source_url=source_url,
-        result=result,
-        actors=actors,
-        stances=stances,
-        events=events,
-        follow_ups=follow_ups,
-        segments=segments,
-        timeline=timeline,
-        undated_events=sum(1 for item in events if not item.data.date),
-        unlocated=sum(1 for item in citing for q in item.quotes if q.ev is None),
-        data=data,
-    )
+    return Report(result, actors, stances, events, follow_ups, segments, timeline, data)
 
