@@ -38,6 +38,7 @@ from . import (
     parse_pipeline,
     stances,
     summary_attribution,
+    words,
 )
 from .base import Conversation, FirstQuestion, Steps
 from .guided_compose import compose, reporting_sentences, sentence_key
@@ -221,5 +222,5 @@ def rule_tables() -> list[object]:
         sorted(CALIBRATED), sorted(ASKED),
         parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
         fallback.rules_fingerprint(), lexicon.rule_tables(), event_text.rule_tables(), summary_tables(),
-        summary_attribution.rule_tables(),
+        summary_attribution.rule_tables(), words.rule_tables(),
     ]  # fmt: skip
