@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import sys
-from collections.abc import Awaitable, Callable
-from dataclasses import fields
+from collections.abc import Callable
+from dataclasses import MISSING, fields
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypedDict, TypeVar, Unpack, get_type_hints
 
 from .chunking import context_tokens_for
 from .config import Settings, build_engine
@@ -23,30 +23,95 @@ from .inputs import Article, load_article, parse_article
 from .models import ArticleSummary
 from .pipeline import Pipeline
 
-__all__ = ["Summarizer", "asummarize", "check_arguments", "read_article", "summarize"]
+__all__ = [
+    "ArticleArguments",
+    "OneShotArguments",
+    "Summarizer",
+    "SummarizerArguments",
+    "asummarize",
+    "check_arguments",
+    "read_article",
+    "summarize",
+]
 
 # A publication date as callers may give it: "YYYY-MM-DD", a date or a datetime.
 Published = str | dt.date | None
-# The keyword arguments that describe the article (the rest of a one-shot call configures the `Summarizer`).
-_ARTICLE_ARGUMENTS = ("published", "title", "source", "language")
+
+
+class ArticleArguments(TypedDict, total=False):
+    """What a call says about its article; each overrides the article's header.
+
+    published: ``"YYYY-MM-DD"``, a `datetime.date` or a `datetime.datetime`. language: the
+    summary's language (e.g. ``"es"``); default: the article's.
+    """
+
+    published: Published
+    title: str | None
+    source: str | None
+    language: str | None
+
+
+class SummarizerArguments(TypedDict, total=False):
+    """The keyword arguments of `Summarizer` (its docstring says what each does): its own,
+    then the `Settings` fields it passes on (tests/test_api.py keeps the two lists equal)."""
+
+    engine: str | Engine
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    api_key_env: str | None
+    cache_dir: str | Path | None
+    cache: bool
+    mode: str
+    model_path: str | None
+    threads: int | None
+    recordings: Path | None
+    cache_busy_timeout: float | None
+    max_attempts: int
+    strategy: str
+    temperature: float
+    max_tokens: int | None
+    timeout: float
+    retries: int
+    context_tokens: int | None
+    chunk_overlap: int
+    extra: dict[str, Any]
+
+
+class OneShotArguments(ArticleArguments, SummarizerArguments, total=False):
+    """The keyword arguments of `summarize`: the article's, then the `Summarizer`'s."""
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _async_twin(sync: Callable[P, R]) -> Callable[[Callable[..., Awaitable[R]]], Callable[P, Awaitable[R]]]:
-    """Give an async function its sync twin's parameters, for ``help()``, IDEs and type checkers.
+def _default(name: str) -> Any:
+    """An argument's default as `help()` shows it: the `Settings` field's (None for the article's)."""
+    field = Settings.__dataclass_fields__.get("use_cache" if name == "cache" else name)
+    if field is None:
+        return None
+    if field.default is MISSING and field.default_factory is not MISSING:
+        return field.default_factory()
+    return field.default
 
-    The twin declares only ``text`` and ``**arguments`` and passes them on as they came, so
-    each parameter list is written once, on the sync function.
-    """
 
-    def decorate(func: Callable[..., Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-        func.__signature__ = inspect.signature(sync)  # type: ignore[attr-defined]
-        func.__annotations__ = dict(sync.__annotations__)
-        return func
-
-    return decorate
+def _spelled_out(func: F) -> F:
+    """Show each keyword of a ``**arguments: Unpack[...]`` parameter as its own parameter,
+    for ``help()`` and `inspect.signature` (type checkers read the TypedDict itself)."""
+    signature = inspect.signature(func)
+    hints = get_type_hints(func)
+    params = []
+    for param in signature.parameters.values():
+        if param.kind is not inspect.Parameter.VAR_KEYWORD:
+            params.append(param.replace(annotation=hints.get(param.name, param.annotation)))
+            continue
+        for name, hint in get_type_hints(hints[param.name].__args__[0]).items():
+            keyword = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_default(name), annotation=hint)
+            params.append(keyword)
+    func.__signature__ = signature.replace(parameters=params, return_annotation=hints.get("return"))  # type: ignore[attr-defined]
+    return func
 
 
 def check_arguments(
@@ -164,43 +229,30 @@ class Summarizer:
             environment the library reads is for keys).
         cache_dir: cache location (default `summarizer.cache.default_cache_dir()`).
         cache: False disables the cache.
-        **options: further `Settings` fields (mode, model_path (a GGUF file for the
-            embedded engine; default the bundled model), max_attempts,
-            strategy, temperature, max_tokens, timeout, retries, context_tokens,
-            chunk_overlap); `Summarizer.from_settings` takes them as one `Settings`.
-            A long article is split into chunks that fit `context_tokens` (default:
-            the embedded model's, or the known model's).
+        mode, model_path, ...: the other arguments (`SummarizerArguments`) are the
+            `Settings` fields of the same names (model_path: a GGUF file for the
+            embedded engine; default the bundled model); `Summarizer.from_settings`
+            takes them as one `Settings`. A long article is split into chunks that fit
+            `context_tokens` (default: the embedded model's, or the known model's).
 
     Raises:
         ConfigError: on unknown options or an engine that cannot be set up.
     """
 
-    def __init__(
-        self,
-        *,
-        engine: str | Engine = "auto",
-        model: str | None = None,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        api_key_env: str | None = None,
-        cache_dir: str | Path | None = None,
-        cache: bool = True,
-        **options: Any,
-    ):
+    @_spelled_out
+    def __init__(self, **arguments: Unpack[SummarizerArguments]):
         from .errors import ConfigError
 
-        known = set(Settings.__dataclass_fields__)
-        unknown = set(options) - known
+        unknown = set(arguments) - SummarizerArguments.__optional_keys__
         if unknown:
             raise ConfigError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        options: dict[str, Any] = dict(arguments)
+        engine = options.pop("engine", "auto")
+        cache_dir = options.pop("cache_dir", None)
         self.settings = Settings(
             engine=engine if isinstance(engine, str) else "custom",
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            api_key_env=api_key_env,
             cache_dir=Path(cache_dir) if cache_dir else None,
-            use_cache=cache,
+            use_cache=options.pop("cache", True),
             **options,
         )
         self._engine = engine if not isinstance(engine, str) else None
@@ -235,25 +287,15 @@ class Summarizer:
             )
         return self._pipeline
 
-    def summarize(
-        self,
-        text: str,
-        *,
-        published: Published = None,
-        title: str | None = None,
-        source: str | None = None,
-        language: str | None = None,
-    ) -> ArticleSummary:
+    @_spelled_out
+    def summarize(self, text: str, **article: Unpack[ArticleArguments]) -> ArticleSummary:
         """Summarize article text: plain text (a leading header is recognised as in files),
         Markdown or an HTML page.
 
         Args:
             text: the article.
-            published: publication date, ``"YYYY-MM-DD"``, a `datetime.date` or a
-                `datetime.datetime`; overrides the header.
-            title: overrides the header's title.
-            source: overrides the header's source.
-            language: the summary's language (e.g. ``"es"``); default: the article's.
+            **article: `ArticleArguments` (published, title, source, language), each
+                overriding the article's header.
 
         Returns:
             The validated, grounded `ArticleSummary`.
@@ -262,13 +304,13 @@ class Summarizer:
             InputError: bad arguments or text, found before any request.
             SummarizerError: any other failure; ``err.exit_code`` as on the CLI.
         """
-        article = _parse(text, published, title, source, language)  # before the engine is built
-        return self.pipeline.run(article)
+        parsed = _parse(text, **article)  # before the engine is built
+        return self.pipeline.run(parsed)
 
-    @_async_twin(summarize)
-    async def asummarize(self, text: str, **arguments: Any) -> ArticleSummary:
+    @_spelled_out
+    async def asummarize(self, text: str, **article: Unpack[ArticleArguments]) -> ArticleSummary:
         """Async twin of `summarize`."""
-        return await self.pipeline.arun(_parse(text, **arguments))
+        return await self.pipeline.arun(_parse(text, **article))
 
     async def aclose(self) -> None:
         """Close the engine's async connections; call before the event loop ends."""
@@ -299,46 +341,41 @@ class Summarizer:
         await self.aclose()
         self.close()
 
-    def summarize_file(
-        self,
-        path: str | Path,
-        *,
-        published: Published = None,
-        title: str | None = None,
-        source: str | None = None,
-        language: str | None = None,
-    ) -> ArticleSummary:
+    @_spelled_out
+    def summarize_file(self, path: str | Path, **article: Unpack[ArticleArguments]) -> ArticleSummary:
         """Summarize a file, ``-`` (stdin) or an http(s) URL (fetched; HTML is extracted).
 
         Raises as `summarize`.
         """
         if not isinstance(path, (str, Path)):
             raise InputError(f"path must be a str or Path, not {_type_name(path)}")
-        _, published, title, source = check_arguments("", published=published, title=title, source=source)
-        article = read_article(path, published=published, title=title, source=source, language=language)
-        return self.summarize_article(article)
+        _, published, title, source = check_arguments(
+            "", published=article.get("published"), title=article.get("title"), source=article.get("source")
+        )
+        parsed = read_article(path, published=published, title=title, source=source, language=article.get("language"))
+        return self.summarize_article(parsed)
 
     def summarize_article(self, article: Article) -> ArticleSummary:
         return self.pipeline.run(article)
 
 
-def summarize(
-    text: str,
-    *,
-    published: Published = None,
-    title: str | None = None,
-    source: str | None = None,
-    language: str | None = None,
-    **config: Any,
-) -> ArticleSummary:
-    """Summarize one article. `config` takes `Summarizer`'s arguments."""
+def _one_shot(arguments: OneShotArguments) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A one-shot call's arguments: the article's, and the `Summarizer`'s."""
+    config: dict[str, Any] = dict(arguments)
+    return {k: config.pop(k) for k in ArticleArguments.__optional_keys__ if k in config}, config
+
+
+@_spelled_out
+def summarize(text: str, **arguments: Unpack[OneShotArguments]) -> ArticleSummary:
+    """Summarize one article: `Summarizer(**config).summarize(text, **article)`, closed after."""
+    article, config = _one_shot(arguments)
     with Summarizer(**config) as summarizer:
-        return summarizer.summarize(text, published=published, title=title, source=source, language=language)
+        return summarizer.summarize(text, **article)
 
 
-@_async_twin(summarize)
-async def asummarize(text: str, **arguments: Any) -> ArticleSummary:
+@_spelled_out
+async def asummarize(text: str, **arguments: Unpack[OneShotArguments]) -> ArticleSummary:
     """Async twin of `summarize`."""
-    article = {name: arguments.pop(name) for name in _ARTICLE_ARGUMENTS if name in arguments}
-    async with Summarizer(**arguments) as summarizer:
+    article, config = _one_shot(arguments)
+    async with Summarizer(**config) as summarizer:
         return await summarizer.asummarize(text, **article)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 import json
 import os
 import re
 import socket
+import subprocess
+import sys
 import warnings
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from conftest import SEED, NetworkBlockedError, generic_output_for, seed_output_for
@@ -27,9 +31,13 @@ from summarizer import (
     summarize,
     summarize_many,
 )
+from summarizer.api import SummarizerArguments
+from summarizer.config import Settings
 from summarizer.engines.base import Completion
 from summarizer.inputs import parse_article
 from summarizer.models import Usage
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXPECTED_ALL = {
     "Actor",
@@ -292,3 +300,43 @@ def test_guard_stops_the_real_openai_api(monkeypatch, seed_text, tmp_path):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-key")
     with pytest.raises(EndpointError, match="could not connect"):
         summarize(seed_text, cache_dir=tmp_path, retries=0)
+
+
+# --------------------------------------------------------------------------- signatures
+def test_summarizer_arguments_are_the_settings_fields():
+    """Each `Settings` field is an argument of `Summarizer` (use_cache as `cache`), and no other."""
+    settings = set(Settings.__dataclass_fields__) - {"use_cache"} | {"cache"}
+    assert SummarizerArguments.__optional_keys__ == settings
+
+
+def test_help_shows_every_keyword_of_the_one_shot_calls():
+    article = ["published", "title", "source", "language"]
+    for call in (summarize, asummarize):
+        params = inspect.signature(call).parameters
+        assert list(params)[:5] == ["text", *article]
+        assert params["cache"].default is True and params["strategy"].default == "auto"
+        assert params["title"].annotation == str | None
+    for method in (Summarizer.summarize, Summarizer.asummarize):
+        assert list(inspect.signature(method).parameters) == ["self", "text", *article]
+    assert list(inspect.signature(Summarizer.summarize_file).parameters) == ["self", "path", *article]
+    assert "base_url" in inspect.signature(Summarizer).parameters
+
+
+def test_type_checkers_read_every_keyword(tmp_path):
+    """mypy checks the article's keywords and the Summarizer's alike, on the method and the one-shot call."""
+    pytest.importorskip("mypy")
+    calls = tmp_path / "calls.py"
+    calls.write_text(
+        "from summarizer.api import Summarizer, summarize\n"
+        'summarize("Ward reopens.", title="Ward", strategy="guided", cache=False)\n'
+        'summarize("Ward reopens.", title=3)\n'
+        'summarize("Ward reopens.", max_attempts="three")\n'
+        'summarize("Ward reopens.", colour="blue")\n'
+        'Summarizer(cache=False).summarize("Ward reopens.", source=["x"])\n'
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--follow-imports=silent", str(calls)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "MYPYPATH": str(ROOT)}, check=False,
+    ).stdout  # fmt: skip
+    lines = [line.split(": error: ")[0].rsplit(":", 1)[-1] for line in out.splitlines() if ": error: " in line]
+    assert lines == ["3", "4", "5", "6"], out
