@@ -46,7 +46,9 @@ from .followups_grammar import (
     is_point,
     owner,
     reporting_clause,
+    rolled_over,
     subject_of,
+    told_apart,
 )  # fmt: skip
 from .lexicon import (
     AWAITED_NOUNS,
@@ -114,7 +116,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             continue
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
-        verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
+        # A copula heading a clause of its own counts too ("expected revenue to be flat").
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
@@ -169,6 +172,9 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         if agents:
             last_agents = agents
     return out
+
+
+_COPULA_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp"})
 
 
 def _dates(doc: Any) -> list[Any]:
@@ -229,7 +235,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
             day = _day(date_words(d), published) if direct and is_point(d) else None
-            if day is not None and published is not None and day > published:
+            if day is not None and published is not None and day > published and not rolled_over(d, day, published):
                 own_ahead = True
             if direct and NEXT.match(d.text):
                 own_ahead = True  # "next season", "later this month": ahead with no day to resolve
@@ -365,7 +371,7 @@ def _merge(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
-                     and not (o.controlled and item.controlled)
+                     and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
@@ -384,4 +390,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables()
+    return [*followups_grammar.rule_tables(), sorted(_COPULA_CLAUSES)]
