@@ -250,3 +250,13 @@ def test_a_promise_to_act_is_a_commitment_not_a_stance():
 def test_a_warning_that_something_could_happen_is_concern():
     result = _run("Velta Motors warned on Monday that sales of its small vans could fall next year.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Velta Motors", "concern")]
+
+
+def test_a_name_the_parse_missed_in_one_sentence_is_still_that_actor():
+    from summarizer.strategies.parse_types import Found, SentenceInfo
+    from summarizer.strategies.stances import read_sentence
+
+    doc = parse_pipeline.pipeline()("Korvex rejected the criticism on Monday.")
+    info = SentenceInfo(3, doc.text, [], None, [], [], False, False, False, doc=doc)  # no actor found in it
+    actors = [Found("korvex", "Korvex", "ORG", mentions=["Korvex"])]
+    assert [(r.holder, r.position) for r in read_sentence(info, actors)] == [(0, "support")]

@@ -126,6 +126,12 @@ class StanceSentence:
         for actor in self.info.mentioned:
             if any(f" {m.lower()} " in text or f" {m.lower()}'" in text for m in self.actors[actor].mentions if m):
                 return actor
+        # A name written as it was elsewhere, which the parse did not find in this sentence
+        # ("Baltrans rejected the criticism" tagged as a plural noun): that actor, by its name.
+        cased = f" {self.doc[tok.left_edge.i : tok.i + 1].text} "
+        for actor, found in enumerate(self.actors):
+            if any(m[:1].isupper() and (f" {m} " in cased or f" {m}'" in cased) for m in found.mentions):
+                return actor
         if tok.pos_ == "NOUN":  # "analysts at Brookfield", "observers from the network": who they speak for
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
