@@ -253,3 +253,9 @@ def test_a_deadline_ahead_is_never_read_before_publication():
     )
     assert [f.due for f in result.follow_ups if f.due_text == "by February 15"] == ["2027-02-15"]
     assert not any("March 2" in f.evidence[0].quote for f in result.follow_ups)
+
+
+def test_whom_the_forward_clause_acts_on_takes_part_in_it():
+    result = _run("Mayor Rita Kahn will receive Omar Haddad at the town hall on Friday.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Rita Kahn", "Omar Haddad"]

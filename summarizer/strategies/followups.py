@@ -17,9 +17,10 @@ subject of its condition ("if Aerlift appeals, the refunds will be suspended"); 
 actors named inside a subject that is no actor ("a case against Aerlift is due to be
 heard"); the discourse's actors for "it" or an agreement; last the speaker who
 announced an unattributed plan. Never the reporting speaker when the clause names
-its own actor. Its due date is the clause's own date, read forward from publication;
-a clause inside another forward clause is part of it, a second date ahead in one
-clause ("on Friday, with a back-up date of March 3") is a second follow-up.
+its own actor. The actors the clause acts on ("will receive Vrana") take part too.
+Its due date is the clause's own date, read forward from publication; a clause
+inside another forward clause is part of it, a second date ahead in one clause
+("on Friday, with a back-up date of March 3") is a second follow-up.
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents)
+            if verb.i in clauses:  # and whom the clause acts on ("will receive Vrana on Monday"): it takes part
+                actors = actors + [r for r in clauses[verb.i].recipients if r in ids and r not in actors]
             controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
             cond = any(condition(m) is not None for m in members) or any_subject(verb)
             days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
