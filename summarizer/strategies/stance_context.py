@@ -4,7 +4,9 @@ Owns who is the subject of a predicate (its clause's agents, a group or pronoun 
 discourse or the speaker stands for, the subject of the verb it depends on), whether
 it is reported and by whom (an enclosing reporting verb, a trailing "..., X said", a
 quote whose speaker a neighbouring sentence names), whether it is asserted at all (not
-in what someone did not say, not in an embedded question), and topics as phrases.
+in what someone did not say or denies, not in an embedded question), and topics as
+phrases; and the small tests of the parse the readings share (a question asked, a
+halt asked for, an idiom of harm).
 """
 
 from __future__ import annotations
