@@ -103,15 +103,18 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
     for m, day_first in ((_MONTH_DAY.search(date_text), False), (_DAY_MONTH.search(date_text), True)):
         if m:
             month_s, day_s = (m.group(2), m.group(1)) if day_first else (m.group(1), m.group(2))
-            year = int(m.group(3)) if m.group(3) else pub.year
+            # "March 31 next year": the year the phrase names relative to publication.
+            shift = _YEAR_SHIFT.search(phrase)
+            year = int(m.group(3)) if m.group(3) else pub.year + (_SHIFTS[shift.group(1)] if shift else 0)
             try:
                 d = dt.date(year, _MONTHS[month_s.lower().rstrip(".")], int(day_s))
             except (ValueError, KeyError):
                 return _NONE
-            if m.group(3):
+            if m.group(3) or shift:
                 return _single(d)
-            # No year given: the nearest such day in each direction.
-            ahead = d.replace(year=year + 1) if d < pub - dt.timedelta(days=180) else d
+            # No year given: the nearest such day in each direction; a day ahead is never before
+            # publication ("must stop by February 15" said in April: next February).
+            ahead = d.replace(year=year + 1) if d < pub else d
             behind = d.replace(year=year - 1) if d > pub + dt.timedelta(days=180) else d
             chosen = ahead if future else behind
             return DateReading(chosen.isoformat(), False, tuple(sorted({ahead.isoformat(), behind.isoformat()})))
@@ -139,6 +142,9 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
             return DateReading(chosen.isoformat(), False, tuple(sorted({coming.isoformat(), last.isoformat()})))
     return _NONE
 
+
+_SHIFTS = {"next": 1, "last": -1, "this": 0}
+_YEAR_SHIFT = re.compile(r"\b(next|last|this) year\b")
 
 # "the end of the year", "end of next month", "the end of March": the last day of that period.
 _END_OF = re.compile(rf"\bend of (?:the |this )?(?:(next|last) )?(year|month|{_MONTH_RE})\b", re.I)

@@ -22,6 +22,11 @@ from summarizer.dates import read_date, resolve_date, sentence_tense
         pytest.param("tomorrow", "2022-02-17", True, "2022-02-18", id="tomorrow"),
         pytest.param("December 28", "2022-01-10", False, "2021-12-28", id="past-year-wrap"),
         pytest.param("January 3", "2021-12-20", True, "2022-01-03", id="future-year-wrap"),
+        # a day ahead is never before publication, however near the day is
+        pytest.param("by February 15", "2026-04-16", True, "2027-02-15", id="future-past-month-day"),
+        pytest.param("by February 15", "2026-04-16", False, "2026-02-15", id="past-recent-month-day"),
+        pytest.param("by March 31 next year", "2026-09-03", True, "2027-03-31", id="month-day-next-year"),
+        pytest.param("on May 2 last year", "2026-09-03", False, "2025-05-02", id="month-day-last-year"),
         # weekdays in the Geneva corpus article, published Monday 2022-01-10
         pytest.param("on Sunday", "2022-01-10", False, "2022-01-09", id="past-weekday"),
         pytest.param("on Saturday", "2022-01-10", False, "2022-01-08", id="past-saturday"),

@@ -227,3 +227,35 @@ def test_clauses_pair_with_their_verbs_by_position_not_by_count():
     extra = replace(info.clauses[0], index=len(info.text) + 100, agents=[], main=False)
     info.clauses.append(extra)
     assert [(f.actors, f.kind) for f in followups.follow_ups(article, p.analysis, ids)] == expected
+
+
+def test_what_is_denied_or_named_as_nothing_is_no_follow_up():
+    result = _run(
+        "The mayor of Dunmore, Rita Kahn, denied claims that parking fees would rise next year. "
+        '"There is no plan to close the plant," a spokesman for Dorland Steel said. '
+        '"We have promised nothing," said Ines Moreau, the leader of the farmers\' union.'
+    )
+    assert result.follow_ups == []
+
+
+def test_two_reported_expectations_in_one_sentence_are_two_follow_ups():
+    result = _run(
+        "Velta Motors said it expected revenue to be flat in the third quarter "
+        "and warned that sales could fall in the fourth quarter."
+    )
+    assert len(result.follow_ups) == 2
+
+
+def test_a_deadline_ahead_is_never_read_before_publication():
+    result = _run(
+        "Drilling at the Orvik site will begin in December and must stop by February 15. "
+        "The new fines add to penalties announced on March 2 against the shipping firm Kalmar Lines."
+    )
+    assert [f.due for f in result.follow_ups if f.due_text == "by February 15"] == ["2027-02-15"]
+    assert not any("March 2" in f.evidence[0].quote for f in result.follow_ups)
+
+
+def test_whom_the_forward_clause_acts_on_takes_part_in_it():
+    result = _run("Mayor Rita Kahn will receive Omar Haddad at the town hall on Friday.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Rita Kahn", "Omar Haddad"]

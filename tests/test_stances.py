@@ -174,7 +174,8 @@ def test_people_of_an_organisation_speak_for_it_and_a_second_verb_keeps_the_subj
 
 def test_a_warning_is_about_what_it_warns_against():
     result = _run("Fire chief Olga Berg warned that the dry forests could burn for weeks, the agency said.")
-    assert _stances(result) == [("Olga Berg", "oppose", "the dry forests")]
+    # (a risk that could come is a concern: she does not oppose the forests)
+    assert _stances(result) == [("Olga Berg", "concern", "the dry forests")]
 
 
 def test_aid_given_or_received_is_no_stance():
@@ -229,3 +230,33 @@ def test_a_group_of_any_count_continues_the_stance_holder_before():
             f"The {count} unions also criticised the pay offer of the hospital trust."
         )
         assert ("Westmark Nurses Union", "oppose", "the pay offer of the hospital trust") in _stances(result), count
+
+
+def test_what_is_denied_promised_as_nothing_or_asked_of_the_speaker_is_no_stance():
+    result = _run(
+        "The club's owner, Marta Silva, denied that she had promised to back the new coach. "
+        '"Nobody has called us and we have promised nothing," said Tom Reyes, the leader of the dockers\' union. '
+        '"We are being asked to pay for a road nobody wants," said councillor Ana Lima.'
+    )
+    assert [p for _, p, _ in _stances(result) if p == "support"] == []
+
+
+def test_a_promise_to_act_is_a_commitment_not_a_stance():
+    result = _run("Harlow County Council has promised to pay for the new flood barriers by the autumn.")
+    assert result.stances == []
+    assert result.follow_ups  # the commitment is a follow-up
+
+
+def test_a_warning_that_something_could_happen_is_concern():
+    result = _run("Velta Motors warned on Monday that sales of its small vans could fall next year.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Velta Motors", "concern")]
+
+
+def test_a_name_the_parse_missed_in_one_sentence_is_still_that_actor():
+    from summarizer.strategies.parse_types import Found, SentenceInfo
+    from summarizer.strategies.stances import read_sentence
+
+    doc = parse_pipeline.pipeline()("Korvex rejected the criticism on Monday.")
+    info = SentenceInfo(3, doc.text, [], None, [], [], False, False, False, doc=doc)  # no actor found in it
+    actors = [Found("korvex", "Korvex", "ORG", mentions=["Korvex"])]
+    assert [(r.holder, r.position) for r in read_sentence(info, actors)] == [(0, "support")]

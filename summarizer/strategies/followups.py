@@ -17,9 +17,10 @@ subject of its condition ("if Aerlift appeals, the refunds will be suspended"); 
 actors named inside a subject that is no actor ("a case against Aerlift is due to be
 heard"); the discourse's actors for "it" or an agreement; last the speaker who
 announced an unattributed plan. Never the reporting speaker when the clause names
-its own actor. Its due date is the clause's own date, read forward from publication;
-a clause inside another forward clause is part of it, a second date ahead in one
-clause ("on Friday, with a back-up date of March 3") is a second follow-up.
+its own actor. The actors the clause acts on ("will receive Vrana") take part too.
+Its due date is the clause's own date, read forward from publication; a clause
+inside another forward clause is part of it, a second date ahead in one clause
+("on Friday, with a back-up date of March 3") is a second follow-up.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ from .followups_grammar import (
     is_point,
     owner,
     reporting_clause,
+    rolled_over,
     subject_of,
+    told_apart,
 )  # fmt: skip
 from .lexicon import (
     AWAITED_NOUNS,
@@ -114,7 +117,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             continue
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
-        verbs = [t for t in doc if t.pos_ == "VERB" or (t.dep_ == "ROOT" and t.pos_ == "AUX")]
+        # A copula heading a clause of its own counts too ("expected revenue to be flat").
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
@@ -130,6 +134,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents)
+            if verb.i in clauses:  # and whom the clause acts on ("will receive Vrana on Monday"): it takes part
+                actors = actors + [r for r in clauses[verb.i].recipients if r in ids and r not in actors]
             controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
             cond = any(condition(m) is not None for m in members) or any_subject(verb)
             days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
@@ -169,6 +175,9 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         if agents:
             last_agents = agents
     return out
+
+
+_COPULA_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp"})
 
 
 def _dates(doc: Any) -> list[Any]:
@@ -229,7 +238,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
             day = _day(date_words(d), published) if direct and is_point(d) else None
-            if day is not None and published is not None and day > published:
+            if day is not None and published is not None and day > published and not rolled_over(d, day, published):
                 own_ahead = True
             if direct and NEXT.match(d.text):
                 own_ahead = True  # "next season", "later this month": ahead with no day to resolve
@@ -365,7 +374,7 @@ def _merge(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
-                     and not (o.controlled and item.controlled)
+                     and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
@@ -384,4 +393,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables()
+    return [*followups_grammar.rule_tables(), sorted(_COPULA_CLAUSES)]

@@ -12,13 +12,16 @@ import re
 from typing import Any
 
 from ..datenames import MONTHS, WEEKDAYS
+from ..dates import resolve_date
 from .lexicon import (
     ASSERTING,
     CONDITION_MARKS,
+    DENYING,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INTENT_VERBS,
     MAYBE_MODALS,
+    NONE_WORDS,
     NOT_DUE_PREPS,
     OBLIGE_MODALS,
     RECURRING,
@@ -29,8 +32,8 @@ from .lexicon import (
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "negated", "owner",
-    "reporting_clause", "rule_tables", "subject_of",
+    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "owner",
+    "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -104,6 +107,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     report = reporting_clause(verb)
     if report is not None and negated(report):
         return False  # "did not say when they would meet": what the article does not know
+    if any(lemma(a) in DENYING for a in verb.ancestors):
+        return False  # "denied claims that rates would rise": what someone says will not happen
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and has_to(verb):
         # "the need for Russia to de-escalate" (a noun's), not "was needed for aid to reach them" (a purpose)
         return verb.head.pos_ == "NOUN" and any(c.dep_.startswith("nsubj") for c in verb.children)
@@ -135,13 +140,18 @@ def ahead(verb: Any, dated: bool) -> bool:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
             return True
-    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head):
-        return True  # "stressed the need to hold elections"
-    if lemma(verb) in _EXPECT_NOUN and any(c.dep_ == "dobj" for c in verb.children) and not to:
+    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head) and not names_none(head):
+        return True  # "stressed the need to hold elections", not "there is no plan to sell"
+    if lemma(verb) in _EXPECT_NOUN and any(c.dep_ == "dobj" and not names_none(c) for c in verb.children) and not to:
         return verb.tag_ != "VBN" or bool(words)  # "expected annual savings", "pledged backing"
     if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
         return True  # "vote on April 24", "is forecast until Thursday"
     return False
+
+
+def names_none(tok: Any) -> bool:
+    """ "nothing", "no plan": a noun phrase that names nothing."""
+    return tok.lower_ in NONE_WORDS or any(c.dep_ == "det" and c.lower_ in NONE_WORDS for c in tok.children)
 
 
 def condition(verb: Any) -> Any | None:
@@ -281,6 +291,20 @@ def any_subject(verb: Any) -> bool:
         if subject is not None and any(c.lower_ == "any" and c.dep_ == "det" for c in subject.children):
             return True
     return False
+
+
+def rolled_over(date: Any, day: str, published: str) -> bool:
+    """A month and day just past, read as next year's only because a day ahead cannot be past
+    ("add to sanctions announced on Sept. 22"): no sign by itself that the clause looks ahead."""
+    back = resolve_date(date_words(date), published, future=False)
+    return back is not None and back < published and back[4:] == day[4:]
+
+
+def told_apart(one: Any, other: Any) -> bool:
+    """Two clauses reported by two verbs ("expected revenue to be flat and warned that sales
+    could fall"): two statements, two follow-ups."""
+    a, b = reporting_clause(one), reporting_clause(other)
+    return a is not None and b is not None and a.i != b.i
 
 
 def rule_tables() -> list[object]:

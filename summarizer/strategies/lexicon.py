@@ -16,6 +16,7 @@ __all__ = [
     "CONTENT_PREPS",
     "DATE_SPAN_LINKS",
     "DEMONSTRATIVES",
+    "DENYING",
     "FIRST_PERSON",
     "FUTURE_MODALS",
     "GROUP_DETERMINERS",
@@ -25,6 +26,7 @@ __all__ = [
     "MAYBE_MODALS",
     "NOMINAL_AGENT_PREPS",
     "NOMINAL_RECIPIENT_PREPS",
+    "NONE_WORDS",
     "NOT_DUE_PREPS",
     "OBLIGE_MODALS",
     "PHRASE_BREAKS",
@@ -46,6 +48,11 @@ REPORTING = frozenset("say tell state write tweet add report note post".split())
 # Verbs of assertion that do not make a clause a report of speech (parse's `reporting`) but
 # whose content is the speaker's word all the same: "assured them it would", "warned it would".
 ASSERTING = frozenset("assure announce insist confirm warn".split())
+# Verbs of denial: what they deny is not asserted ("denied that he had promised to back X",
+# "denied claims that rates would rise"): no stance, no expectation.
+DENYING = frozenset({"deny"})
+# Words of none: an object or a noun they quantify names nothing ("promised nothing", "no plan to sell").
+NONE_WORDS = frozenset("no nothing none nobody".split())
 # Verbs of intent whose infinitive is a plan: "plans to meet", "expect Russia to give".
 INTENT_VERBS = frozenset(
     "plan expect intend schedule aim set due hope prepare promise pledge vow agree decide threaten want seek".split()

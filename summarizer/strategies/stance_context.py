@@ -4,18 +4,23 @@ Owns who is the subject of a predicate (its clause's agents, a group or pronoun 
 discourse or the speaker stands for, the subject of the verb it depends on), whether
 it is reported and by whom (an enclosing reporting verb, a trailing "..., X said", a
 quote whose speaker a neighbouring sentence names), whether it is asserted at all (not
-in what someone did not say, not in an embedded question), and topics as phrases.
+in what someone did not say or denies, not in an embedded question), and topics as
+phrases; and the small tests of the parse the readings share (a question asked, a
+halt asked for, an idiom of harm).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import AFFILIATION_PREPS, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
+from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Found, SentenceInfo
-from .stance_words import ABOUT, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
+from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
 
-__all__ = ["StanceSentence", "halted", "is_group", "is_negated", "phrase", "prep_object"]
+__all__ = [
+    "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated", "phrase",
+    "prep_object",
+]  # fmt: skip
 
 
 def is_negated(tok: Any) -> bool:
@@ -57,6 +62,27 @@ def prep_object(tok: Any, preps: tuple[str, ...] = ABOUT) -> Any | None:
                     if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
                         return obj
     return None
+
+
+def embedded_question(clause: Any) -> bool:
+    """ "how the company would ...", "whether it would ...": a clause that asks."""
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
+    )
+
+
+def asks_which(tok: Any | None) -> bool:
+    return tok is not None and any(c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
+def harm_idiom(tok: Any) -> bool:
+    """ "put X at risk", "broke the rules": harm said with a common verb."""
+    link, words = HARM_IDIOMS.get(tok.lemma_.lower(), ("", frozenset()))
+    if link == "at":
+        return any(t.lower_ in words and t.head.lower_ == "at" for t in tok.subtree)
+    if link == "prt":  # "cracked down on protests"
+        return any(c.dep_ == "prt" and c.lower_ in words for c in tok.children)
+    return link == "dobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in tok.children)
 
 
 def halted(tok: Any) -> Any | None:
@@ -102,6 +128,12 @@ class StanceSentence:
         for actor in self.info.mentioned:
             if any(f" {m.lower()} " in text or f" {m.lower()}'" in text for m in self.actors[actor].mentions if m):
                 return actor
+        # A name written as it was elsewhere, which the parse did not find in this sentence
+        # ("Baltrans rejected the criticism" tagged as a plural noun): that actor, by its name.
+        cased = f" {self.doc[tok.left_edge.i : tok.i + 1].text} "
+        for actor, found in enumerate(self.actors):
+            if any(m[:1].isupper() and (f" {m} " in cased or f" {m}'" in cased) for m in found.mentions):
+                return actor
         if tok.pos_ == "NOUN":  # "analysts at Brookfield", "observers from the network": who they speak for
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
@@ -144,12 +176,14 @@ class StanceSentence:
         return subj
 
     def asserted(self, tok: Any) -> bool:
-        """Not in what someone did not say, not in a question or a condition ("did not say whether
+        """Not in what someone did not say or denies, not in a question or a condition ("did not say whether
         it supported ...", "before deciding whether to recommend ...", "if the board agrees")."""
         for anc in [tok, *tok.ancestors]:
             clause = self.clause_at.get(anc.i)
             if clause is not None and clause.reporting and clause.negated and anc.i != tok.i:
                 return False
+            if anc.i != tok.i and anc.lemma_.lower() in DENYING:
+                return False  # "denied that he had promised to back ...": what is denied is not held
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in anc.children):
                 return False
             # An embedded question ("asked how ..."); "condemned what he called ..." labels, it does not ask.

@@ -8,7 +8,7 @@ use; no name or topic of any article. `stances` reads them off the parse.
 from __future__ import annotations
 
 __all__ = [
-    "ABOUT", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "HARM_IDIOMS", "LABELLING",
+    "ABOUT", "COMMITTING", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "HARM_IDIOMS", "LABELLING",
     "NO_COMMENT", "NOUNS", "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REQUESTS", "SEVERE", "STOPS",
     "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
 ]  # fmt: skip
@@ -33,6 +33,9 @@ FORWARD = frozenset(
     "stress emphasise emphasize underline underscore insist reiterate repeat restate highlight argue urge demand "
     "press call appeal ask encourage want wish seek aim assure promise vow".split()
 )
+# Verbs of commitment: with a clause ("promised to pay half the cost") they bind the holder to
+# act, a follow-up, not a position towards anything ("pledged support for" still is one).
+COMMITTING = frozenset("promise vow pledge".split())
 # Verbs that label their object with an evaluation ("called it 'a disgrace'", "regards it as vital").
 LABELLING = frozenset("call describe regard consider see view brand label term deem".split())
 # Nouns of attitude, held by the one who voices them or by their possessor.
@@ -117,7 +120,8 @@ HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {
 def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
-    sets = (FORWARD, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS, REQUESTS, QUESTIONING)
+    sets = (FORWARD, COMMITTING, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS, REQUESTS,
+            QUESTIONING)  # fmt: skip
     idioms = [(verb, link, sorted(words)) for verb, (link, words) in sorted(HARM_IDIOMS.items())]
     return [[sorted(t.items()) for t in (*tables, EFFECTS)], [sorted(t) for t in sets], list(ABOUT), list(REASONS),
             TOPIC_WORDS, QUOTES, idioms]  # fmt: skip

@@ -24,22 +24,33 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .followups_grammar import names_none
 from .lexicon import (
     CONDITION_MARKS,
     CONSEQUENCE_MODALS,
     LABEL_BLOCKING_PREPS,
+    MAYBE_MODALS,
     PREDICATIVE_PREPS,
-    QUESTION_MARKS,
 )
 from .parse_types import Analysis, Found, SentenceInfo
-from .stance_context import StanceSentence, halted, is_group, is_negated, phrase, prep_object
+from .stance_context import (
+    StanceSentence,
+    asks_which,
+    embedded_question,
+    halted,
+    harm_idiom,
+    is_group,
+    is_negated,
+    phrase,
+    prep_object,
+)
 from .stance_words import (
+    COMMITTING,
     CONSEQUENCES,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
     FORWARD,
-    HARM_IDIOMS,
     LABELLING,
     NO_COMMENT,
     NOUNS,
@@ -102,7 +113,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _labelling(s, tok)
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
         return _verb(s, tok, lemma)
-    if tok.pos_ == "VERB" and (lemma in EFFECTS or _harm_idiom(tok)):
+    if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return _noun(s, tok, lemma)
@@ -119,6 +130,11 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(c.dep_ == "prt" for c in tok.children):
         return None  # "the policy aimed at X", "called off", "report back": not an attitude taken
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is not None and names_none(dobj):
+        return None  # "we have promised nothing"
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if lemma in FORWARD and passive is not None and getattr(s.subject_token(tok), "i", None) == passive.i:
+        return None  # "we are being asked to sign": the one asked holds no position, the asker is unnamed
     if dobj is not None and dobj.lemma_.lower() in NOUNS and prep_object(dobj) is not None:
         if not (VERBS.get(lemma) == "oppose" == NOUNS[dobj.lemma_.lower()]):
             return None  # "reaffirmed his commitment to ...": the noun says what and towards what
@@ -131,17 +147,17 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     if lemma in FORWARD:
         # "urged Henry to build ...", "called for stronger ...", "stressed that ...": what is put forward.
         topic = clause if clause is not None else (dobj if dobj is not None else about)
-        if topic is dobj and _asks_which(dobj):
+        if topic is dobj and asks_which(dobj):
             return None  # "what outcome it was seeking": a question, not a position
-        if clause is not None and topic is clause and _embedded_question(clause):
+        if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
         if lemma in QUESTIONING and clause is None:
             return None  # "asked questions", "asked for comment": no request of an action
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
         topic = prep_object(tok, ("for",)) if clause is None and lemma in REQUESTS else topic
-        if topic is None:
-            return None
+        if topic is None or (topic is clause and lemma in COMMITTING):
+            return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
         position = "oppose" if halt is not None else "support"
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
@@ -160,6 +176,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
+            if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
+                position = "concern"  # "warned that sales could fall": a risk, not an opponent
     if is_negated(tok):
         if position != "support":
             return None
@@ -173,17 +191,6 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
-
-
-def _embedded_question(clause: Any) -> bool:
-    """ "how the company would ...", "whether it would ...": a clause that asks."""
-    return clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
-        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
-    )
-
-
-def _asks_which(tok: Any | None) -> bool:
-    return tok is not None and any(c.tag_ in ("WDT", "WP") for c in tok.children)
 
 
 def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
@@ -209,16 +216,6 @@ def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
                     and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
     topic = obj if obj is not None and obj.pos_ != "PRON" else word
     return Reading(holder, position, phrase(topic), s.target(topic, holder), tok.i)
-
-
-def _harm_idiom(tok: Any) -> bool:
-    """ "put X at risk", "broke the rules": harm said with a common verb."""
-    link, words = HARM_IDIOMS.get(tok.lemma_.lower(), ("", frozenset()))
-    if link == "at":
-        return any(t.lower_ in words and t.head.lower_ == "at" for t in tok.subtree)
-    if link == "prt":  # "cracked down on protests"
-        return any(c.dep_ == "prt" and c.lower_ in words for c in tok.children)
-    return link == "dobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in tok.children)
 
 
 def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
