@@ -260,3 +260,35 @@ def test_a_name_the_parse_missed_in_one_sentence_is_still_that_actor():
     info = SentenceInfo(3, doc.text, [], None, [], [], False, False, False, doc=doc)  # no actor found in it
     actors = [Found("korvex", "Korvex", "ORG", mentions=["Korvex"])]
     assert [(r.holder, r.position) for r in read_sentence(info, actors)] == [(0, "support")]
+
+
+def test_a_stance_told_again_is_one_stance_citing_both_sentences():
+    # A headline-like opening line and the body sentence that repeats it.
+    result = _run(
+        "Coach Marta Silva backs the new academy plan.\n\n"
+        "The club's board presented the academy plan to supporters on Sunday. "
+        "Coach Marta Silva backs the new academy plan, she told reporters after the meeting."
+    )
+    backing = [s for s in result.stances if s.position == "support" and "academy" in s.topic]
+    assert len(backing) == 1
+    assert len(backing[0].evidence) == 2
+
+
+def test_a_repeated_stance_gives_the_sentences_next_predicate_its_turn():
+    result = _run(
+        "Mayor Ines Duarte welcomed the harbour levy on Monday.\n\n"
+        "Mayor Ines Duarte welcomed the harbour levy and urged the port authority to publish its accounts."
+    )
+    stances = _stances(result)
+    assert [s for s in stances if s[2] == "the harbour levy"] == [("Ines Duarte", "support", "the harbour levy")]
+    assert any(holder == "Ines Duarte" and "accounts" in topic for holder, _, topic in stances), stances
+
+
+def test_a_trailing_reporter_does_not_hold_what_the_reported_subject_stressed():
+    result = _run(
+        "The health minister, Petra Lind, rejected the union's pay claim while raising doubts about the "
+        "board's ability to recruit staff and stressing the need for more rural nurses, the ministry's "
+        "spokesman Karl Berg said."
+    )
+    holders = {holder for holder, _, topic in _stances(result) if "nurses" in topic}
+    assert holders == {"Petra Lind"}, _stances(result)

@@ -13,8 +13,9 @@ model answers closed questions about it, rules fill in only what neither does.
    An engine that cannot score options leaves the rule's answer, and the result says so.
 3. Items are composed from the parse (`guided_compose.py`): an event's actors and recipients, a follow-up for
    each future or conditional sentence, stances from the attitude predicates `stances.py`
-   reads, dates as the article words them (grounding resolves them). Evidence quotes whole
-   sentences, verbatim by construction. Every item's `origin` names where each field came from.
+   reads (one per stance, however often told: `stance_items.py`), dates as the article
+   words them (grounding resolves them). Evidence quotes whole sentences, verbatim by construction.
+   Every item's `origin` names where each field came from.
 
 Articles not in English, or a machine without spaCy, take the old capitalisation path
 (`fallback.py`), and the result's notes say so.
@@ -36,6 +37,7 @@ from . import (
     parse,
     parse_form,
     parse_pipeline,
+    stance_items,
     stances,
     summary_attribution,
     words,
@@ -126,7 +128,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     # Stances are read from attitude predicates (`stances`), not from the event sentences.
     # A named organisation or person that holds a stance is an actor even when no clause gives it a role.
     named = {i for i, a in enumerate(analysis.actors) if a.label in ("PERSON", "ORG", "GPE")}
-    result.stances = stances.find(analysis, keep | named)
+    result.stances = stance_items.find(analysis, keep | named)
     holders = {item.reading.holder for item in result.stances} - keep
     result.actors = sorted(keep | holders)
     result.questions = closed_questions(article, result, ask)

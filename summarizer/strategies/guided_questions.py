@@ -21,7 +21,7 @@ from ..prompts import render_messages
 from .base import article_context
 from .guided_events import Reading
 from .parse_types import Analysis, Clause, SentenceInfo
-from .stances import Item
+from .stance_items import Item
 
 __all__ = [
     "CALIBRATE",

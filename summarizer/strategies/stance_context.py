@@ -11,10 +11,11 @@ halt asked for, an idiom of harm).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
-from .parse_types import Found, SentenceInfo
+from .parse_types import Analysis, Found, SentenceInfo
 from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
 
 __all__ = [
@@ -218,6 +219,11 @@ class StanceSentence:
         if report is None:
             return subject
         at, speaker = report
+        if subject is None and at > tok.i:
+            # "X reiterated A, stressing B, the spokesman said": the reported clause's own subject
+            # holds B (the parse often hangs such a participle too low to reach it), not the reporter.
+            content = next((a for a in tok.ancestors if a.head.i == at and a.i != at), None)
+            subject = self.subject(content) if content is not None else None
         return speaker if subject is None or at < tok.i else subject
 
     def target(self, topic: Any | None, holder: int | None) -> int | None:
@@ -227,3 +233,14 @@ class StanceSentence:
         if actor is None:
             actor = next((self.actor_in(c) for c in topic.children if c.dep_ == "poss"), None)
         return actor if actor != holder else None
+
+
+def folded(text: str) -> str:
+    """Text compared as words only: case, punctuation and "&" for "and" folded."""
+    return re.sub(r"\W+", " ", text.replace("&", " and ")).strip().lower()
+
+
+def sentence_before(analysis: Analysis, number: int) -> int:
+    """The number of the sentence just before `number` in the analysis."""
+    earlier = [s.number for s in analysis.sentences if s.number < number]
+    return earlier[-1] if earlier else -2

@@ -1,27 +1,24 @@
 """Stances from a dependency parse: who takes which position on what.
 
 A stance is read from an attitude predicate, not from a word anywhere in the sentence:
-a verb of attitude ("welcomed the ruling", "criticised the agency for ..."), a verb of
-emphasis, request or wish ("stressed the need for ...", "urged X to ..."), a noun of
-attitude someone voices or holds ("voiced concern over ...", "Washington's worries
-about ..."), an adjective of feeling said of an actor ("the airline was disappointed"),
-or an evaluation in reported speech or a labelling verb ("the decision was 'a clear
-mistake'", "called his performance 'a disgrace'"). Its holder is the predicate's
-subject, or the speaker when the predicate sits in what someone is reported to have said
-and the report leads ("Harris said the administration backed ...") or the predicate's
-subject is no actor. Its topic is what the predicate is about (its object, the content
-of a request, what an evaluation is said of), never the clipped sentence.
+a verb of attitude, emphasis, request or wish ("welcomed the ruling", "urged X to ..."),
+a noun of attitude someone voices or holds ("voiced concern over ..."), an adjective of
+feeling said of an actor ("the airline was disappointed"), or an evaluation in reported
+speech or a labelling verb ("called his performance 'a disgrace'"). Its holder is the
+predicate's subject, or the speaker when the predicate sits in what someone is reported
+to have said and the report leads, or the subject is no actor. Its topic is what the
+predicate is about, never the clipped sentence. The same stance told again (a headline
+and its body, a post and the sentence quoting it) is one stance with both as evidence.
 
-The word lists are closed classes of English attitude words (a small general sentiment
-lexicon), not names or topics of any article. The parse turns polarity: a negation ("did
-not back"), emphasis or a request whose content is a halt or a refusal ("stressed that
-the firing had to end"), rejecting a criticism (which defends what was criticised).
+The word lists are closed classes of English attitude words, not names or topics of any
+article. The parse turns polarity: a negation ("did not back"), a request whose content
+is a halt ("stressed that the firing had to end"), rejecting a criticism.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .followups_grammar import names_none
@@ -32,7 +29,7 @@ from .lexicon import (
     MAYBE_MODALS,
     PREDICATIVE_PREPS,
 )
-from .parse_types import Analysis, Found, SentenceInfo
+from .parse_types import Found, SentenceInfo
 from .stance_context import (
     StanceSentence,
     asks_which,
@@ -63,7 +60,7 @@ from .stance_words import (
     lexicon,
 )  # fmt: skip
 
-__all__ = ["Item", "Reading", "find", "lexicon", "read_sentence"]
+__all__ = ["Reading", "lexicon", "read_sentence"]
 
 
 @dataclass
@@ -77,27 +74,21 @@ class Reading:
     token: int  # the predicate's token index in the sentence
 
 
-@dataclass
-class Item:
-    """One stance of the article, with the sentences that state or continue it."""
-
-    reading: Reading
-    sentence: SentenceInfo
-    evidence: list[int] = field(default_factory=list)  # sentence numbers, the stating one first
-
-
 # --------------------------------------------------------------------------- reading
 
 
-def read_sentence(info: SentenceInfo, actors: list[Found], previous: int | None = None) -> list[Reading]:
-    """Every stance one sentence states, at most one per position (the first predicate's)."""
+def read_sentence(
+    info: SentenceInfo, actors: list[Found], previous: int | None = None, told: Callable[[Reading], bool] | None = None
+) -> list[Reading]:
+    """Every stance one sentence states, at most one per position: the first predicate's that
+    is not `told` already (a repeated stance gives the sentence's next one its turn)."""
     if info.doc is None:
         return []
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     for tok in info.doc:
         reading = _read(s, tok)
-        if reading is not None and all(r.position != reading.position for r in out):
+        if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
     return out
 
@@ -348,49 +339,3 @@ def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         position = "support" if position == "oppose" else "oppose"
     topic = subj if subj is not None and subj.pos_ != "PRON" else word
     return Reading(report[1], position, phrase(topic), s.target(topic, report[1]), tok.i)
-
-
-# --------------------------------------------------------------------------- the article
-
-
-def find(analysis: Analysis, keep: set[int]) -> list[Item]:
-    """The article's stances, in order: each sentence's readings whose holder is a kept actor.
-
-    A sentence with no reading of its own that quotes the holder of the stance just before
-    ("'It comes out of our pay packets,' said the union's chairwoman") continues that
-    stance: it is cited as more evidence, not counted as a stance of its own.
-    """
-    items: list[Item] = []
-    seen: set[str] = set()
-    previous: int | None = None
-    last_number = -1
-    for info in analysis.sentences:
-        key = re.sub(r"\W+", " ", info.text).strip().lower()
-        # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
-        # open alike ("The union said on Monday that ...") are two.
-        if key in seen:
-            continue
-        seen.add(key)
-        readings = [r for r in read_sentence(info, analysis.actors, previous) if r.holder in keep]
-        last = items[-1] if items and last_number == _before(analysis, info.number) else None
-        if not readings:
-            if last is not None and info.source is not None and info.source == last.reading.holder:
-                last.evidence.append(info.number)
-                last_number = info.number
-            else:
-                previous = previous if last is not None else None
-            continue
-        for reading in readings:
-            evidence = [info.number]
-            named_in = info.resolved_from.get(reading.holder)
-            if named_in is not None:  # "he", "the minister": also cite the sentence that names the holder
-                evidence.append(named_in)
-            items.append(Item(reading, info, evidence))
-        previous, last_number = readings[-1].holder, info.number
-    return items
-
-
-def _before(analysis: Analysis, number: int) -> int:
-    """The number of the sentence just before `number` in the analysis."""
-    earlier = [s.number for s in analysis.sentences if s.number < number]
-    return earlier[-1] if earlier else -2

@@ -1,0 +1,87 @@
+"""The article's stances: each sentence's readings (`stances.read_sentence`), in order.
+
+A stance told again (a headline and its body, a post and the sentence that quotes it)
+is one stance citing both sentences, and the repeating sentence's next predicate of that
+position gets its turn. A sentence with no reading of its own that quotes the holder of
+the stance just before continues that stance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .parse_types import Analysis, SentenceInfo
+from .stance_context import folded, sentence_before
+from .stances import Reading, read_sentence
+
+__all__ = ["Item", "find"]
+
+
+@dataclass
+class Item:
+    """One stance of the article, with the sentences that state or continue it."""
+
+    reading: Reading
+    sentence: SentenceInfo
+    evidence: list[int] = field(default_factory=list)  # sentence numbers, the stating one first
+
+
+def find(analysis: Analysis, keep: set[int]) -> list[Item]:
+    """The article's stances, in order: each sentence's readings whose holder is a kept actor.
+
+    A sentence with no reading of its own that quotes the holder of the stance just before
+    ("'It comes out of our pay packets,' said the union's chairwoman") continues that
+    stance: it is cited as more evidence, not counted as a stance of its own.
+    """
+    items: list[Item] = []
+    seen: set[str] = set()
+    previous: int | None = None
+    last_number = -1
+    for info in analysis.sentences:
+        key = folded(info.text)
+        # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
+        # open alike ("The union said on Monday that ...") are two.
+        if key in seen:
+            continue
+        seen.add(key)
+        repeats: list[Item] = []  # the same stance told again (headline and body, a post and its quote)
+        readings = [
+            r for r in read_sentence(info, analysis.actors, previous, _told(items, repeats)) if r.holder in keep
+        ]
+        for item in repeats:
+            item.evidence.append(info.number)
+        last = items[-1] if items and last_number == sentence_before(analysis, info.number) else None
+        if repeats and not readings:
+            continue
+        if not readings:
+            if last is not None and info.source is not None and info.source == last.reading.holder:
+                last.evidence.append(info.number)
+                last_number = info.number
+            else:
+                previous = previous if last is not None else None
+            continue
+        for reading in readings:
+            evidence = [info.number]
+            named_in = info.resolved_from.get(reading.holder)
+            if named_in is not None:  # "he", "the minister": also cite the sentence that names the holder
+                evidence.append(named_in)
+            items.append(Item(reading, info, evidence))
+        previous, last_number = readings[-1].holder, info.number
+    return items
+
+
+def _told(items: list[Item], repeats: list[Item]) -> Callable[[Reading], bool]:
+    """Whether a reading repeats an earlier item (same holder, position, target and topic),
+    noting that item in `repeats`."""
+
+    def key(r: Reading) -> tuple[object, ...]:
+        return r.holder, r.position, r.target, folded(r.topic)
+
+    def told(r: Reading) -> bool:
+        item = next((i for i in items if key(i.reading) == key(r)), None)
+        if item is not None and item not in repeats:
+            repeats.append(item)
+        return item is not None
+
+    return told
