@@ -306,3 +306,19 @@ def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
         "The vote came as Meridian Health, its lenders and other partners pressed ahead with their rescue plan.",
     )
     assert any(_names(result, e.actors) == {"Meridian Health"} for e in _events(result).get(2, []))
+
+
+def _run_paragraphs(*paragraphs: str) -> ArticleSummary:
+    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + "\n\n".join(paragraphs))
+
+
+def test_an_act_told_in_a_headline_and_again_in_the_body_is_one_event_with_both_quotes():
+    result = _run_paragraphs(
+        "Mayor Ines Falk praises Harbor Rescue after the floods",
+        "Mayor Ines Falk on Tuesday praised Harbor Rescue for its work during the floods.",
+        "Harbor Rescue evacuated 300 residents from the lower town on Sunday.",
+    )
+    praise = [e for e in result.events if e.type == "SUPPORT"]
+    assert len(praise) == 1 and [e.sentence for e in praise[0].evidence] == [1, 2]
+    assert len(result.events) == 2
+

@@ -26,6 +26,7 @@ from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
 from . import (
+    event_merge,
     event_text,
     fallback,
     followups,
@@ -220,6 +221,6 @@ def rule_tables() -> list[object]:
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
         parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
-        fallback.rules_fingerprint(), lexicon.rule_tables(), event_text.rule_tables(), summary_tables(),
+        fallback.rules_fingerprint(), lexicon.rule_tables(), event_text.rule_tables(), summary_tables(), event_merge.rule_tables(),
         summary_attribution.rule_tables(),
     ]  # fmt: skip

@@ -16,7 +16,7 @@ from typing import Any
 
 from .parse_types import Clause, SentenceInfo
 
-__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
+__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "act_word", "clause_type", "readings", "rule_tables"]
 
 # General English verbs per PLOVER category (what the verb does, in any domain).
 VERB_TYPES: dict[str, str] = {
@@ -146,6 +146,14 @@ def clause_type(clause: Clause) -> str:
     if clause.verb in _LIGHT and "with" in clause.particles and clause.recipients:
         return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
     return kind
+
+
+def act_word(clause: Clause) -> str:
+    """The word that names the clause's act, for telling one act told twice: the object
+    of a light verb that types it ("held talks": talk), else the verb's (or noun's) lemma."""
+    if clause.verb in _LIGHT:
+        return next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
+    return clause.verb
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
