@@ -322,3 +322,13 @@ def test_an_act_told_in_a_headline_and_again_in_the_body_is_one_event_with_both_
     assert len(praise) == 1 and [e.sentence for e in praise[0].evidence] == [1, 2]
     assert len(result.events) == 2
 
+
+def test_an_attitude_to_an_act_is_no_event_and_a_participle_tells_a_second_act_of_the_doer():
+    result = _run(
+        "Judge Carla Moss fined Velta Shipping 40,000 euros on Monday while also ordering the company to repair "
+        "the pier.",
+        "Velta Shipping hoped to settle the case out of court.",
+        "Velta Shipping declined to say whether it would appeal.",
+    )
+    assert set(_events(result)) == {1}  # hoping and declining to say are not acts
+    assert {e.type for e in _events(result)[1]} == {"SANCTION", "COERCE"}  # "fined" is of "fine", not "fin"

@@ -195,11 +195,16 @@ def _told_of(clause: Clause, kind: str) -> bool:
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
-    """A finite adverbial clause of a reported event that tells another past act ("withdrew
-    it after the committee asked for more data"); conditions are excluded by `_eventive`."""
+    """An adverbial clause of a reported event that tells another past act: finite ("withdrew
+    it after the committee asked for more data"), or a participle sharing the doer of a past
+    act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
+    by `_eventive`."""
     parent = by_i.get(clause.head)
-    return (clause.dep == "advcl" and bool(clause.subject) and clause.past and kind not in ("OTHER", "STATEMENT")
-            and parent is not None and _on_main_line(parent, by_i))  # fmt: skip
+    if clause.dep != "advcl" or kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+        return False
+    if clause.tag == "VBG" and not clause.subject:
+        return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
+    return bool(clause.subject) and clause.past
 
 
 def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
@@ -279,6 +284,8 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
+        if kind == "OTHER" and any(c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses):
+            continue  # "hoped to meet", "declined to say": an attitude to an act, not one
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act

@@ -9,11 +9,12 @@ closed classes of English function words only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 
-__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables"]
+__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables", "verb_lemma"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
 MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
@@ -30,6 +31,21 @@ IRREALIS = frozenset("any no further future planned proposed upcoming possible p
 DENIALS = frozenset("deny denial refute rebut".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
+
+
+# A stem of one syllable closed by a single consonant ("hop", "fin", "plan"): English doubles that
+# consonant before -ed and -ing ("hopped", "planning"), so an undoubled form is of a stem in -e.
+_SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def verb_lemma(tok: Any) -> str:
+    """A verb's lemma, lower case, with the -e the lemmatizer drops from some stems put back:
+    "hoped" and "fined" are of "hope" and "fine" ("hop" and "fin" would make "hopped", "finned")."""
+    lemma = str(tok.lemma_).lower()
+    text = str(tok.lower_)
+    if tok.pos_ in ("VERB", "AUX") and _SHORT_STEM.fullmatch(lemma) and text in (lemma + "ed", lemma + "ing"):
+        return lemma + "e"
+    return lemma
 
 
 def quoted_tokens(doc: Any) -> set[int]:
@@ -120,4 +136,6 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)]
+    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)] + [
+        _SHORT_STEM.pattern
+    ]
