@@ -332,3 +332,15 @@ def test_an_attitude_to_an_act_is_no_event_and_a_participle_tells_a_second_act_o
     )
     assert set(_events(result)) == {1}  # hoping and declining to say are not acts
     assert {e.type for e in _events(result)[1]} == {"SANCTION", "COERCE"}  # "fined" is of "fine", not "fin"
+
+
+def test_nothing_done_a_question_left_open_a_progressive_or_a_relation_is_no_event():
+    result = _run(
+        "Meridian Health dismissed its chief nurse on Monday.",
+        "Meridian Health gave no date for the reopening of the ward.",
+        "The Nursing Guild did not indicate whether its members would return on Friday.",
+        "Velta Shipping was studying the ruling on Tuesday.",
+        "In the court's view, Brandt Logistics amounted to little more than a shell company.",
+        "Ines Falk said hospitals must not close wards in the winter.",
+    )
+    assert set(_events(result)) == {1}

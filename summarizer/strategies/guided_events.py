@@ -101,10 +101,12 @@ _LINKS = frozenset("conj ccomp parataxis".split())
 _REPORTED = frozenset("ccomp parataxis".split())
 # Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
 SECONDARY = frozenset("relcl acl advcl nominal".split())
-# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise".
+# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise";
+# and the verbs of relation that describe ("amounted to a betrayal", "represents 4,000 nurses").
 _STATIVE = frozenset(
     "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
-    "need continue keep".split()
+    "need continue keep amount constitute represent mean include contain consist belong depend involve equal "
+    "lack resemble deserve".split()
 )
 # Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
 _ASPECT = frozenset("continue keep begin start resume".split())
@@ -217,6 +219,21 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
 
 
+def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
+    """Whether the clause tells that nothing was done or what was going on, not an act: an object
+    denied by "no" ("gave no timetable", "made no decision"), a denied verb leaving a question open
+    ("did not say whether ..."), an untyped verb in the progressive ("was studying the ruling")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
+        return True
+    if clause.negated and any(c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in
+                              ("whether", "if") for t in c.subtree) for c in verb.children):  # fmt: skip
+        return True
+    return kind == "OTHER" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
@@ -286,6 +303,8 @@ def readings(
             continue
         if kind == "OTHER" and any(c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses):
             continue  # "hoped to meet", "declined to say": an attitude to an act, not one
+        if _nothing_done(clause, kind, info.doc):
+            continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
@@ -339,8 +358,8 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
         for c in content:
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
             own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
-            if _OBLIGATION & set(c.aux) and not own:
-                kind = "REQUEST"
+            if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
+                kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
             elif own and (c.future or c.modal) and (c.conditional or c.negated):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
