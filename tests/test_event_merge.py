@@ -54,3 +54,14 @@ def test_other_doers_other_acts_other_days_or_no_act_word_stay_apart():
     ]  # fmt: skip
     for events, acts in cases:
         assert len(merge_events(events, acts, published)) == 2
+
+
+def test_a_later_telling_that_refers_back_to_the_act_joins_it():
+    # "The mayor pledged 2 million euros ..." then "She made the pledge at the harbour."
+    back = "(told before)"
+    events = [_event(1, 1, [], etype="AGREE"), _event(2, 2, ["A2"]), _event(3, 3, [], etype="AGREE")]
+    merged = merge_events(events, {"E1": "pledge", "E2": "meet", "E3": back}, None, anaphoric=back)
+    assert [(e.type, _sentences(e)) for e in merged] == [("AGREE", [1, 3]), ("CONSULT", [2])]
+    # Told first, it refers to nothing the list holds.
+    events = [_event(1, 1, [], etype="AGREE"), _event(2, 3, [], etype="AGREE")]
+    assert len(merge_events(events, {"E1": back, "E2": "pledge"}, None, anaphoric=back)) == 2

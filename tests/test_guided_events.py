@@ -344,3 +344,13 @@ def test_nothing_done_a_question_left_open_a_progressive_or_a_relation_is_no_eve
         "Ines Falk said hospitals must not close wards in the winter.",
     )
     assert set(_events(result)) == {1}
+
+
+def test_a_light_verb_on_a_definite_act_noun_is_the_act_told_before():
+    result = _run(
+        "Mayor Ines Falk has promised that the city will rebuild the harbour wall.",
+        "Ines Falk made the commitment when she met Harbor Rescue on Monday.",
+    )
+    assert sorted(e.type for e in result.events) == ["AGREE", "CONSULT"]
+    pledge = next(e for e in result.events if e.type == "AGREE")
+    assert [e.sentence for e in pledge.evidence] == [1, 2]

@@ -33,11 +33,14 @@ def _dates_apart(a: Event, b: Event, published: str | None) -> bool:
     return da is not None and db is not None and da != db
 
 
-def _same_act(a: Event, b: Event, acts: dict[str, str], published: str | None) -> bool:
-    """Same doers, same type, same act word, same reality and no conflicting dates (recipients aside)."""
+def _same_act(a: Event, b: Event, acts: dict[str, str], published: str | None, anaphoric: str | None) -> bool:
+    """Same doers, same type, same act word (or the later one refers back to the act), same
+    reality and no conflicting dates (recipients aside); `a` is told first."""
+    word, later = acts.get(a.id), acts.get(b.id)
+    same_word = bool(word) and (word == later or (later is not None and later == anaphoric))
     same_reality = a.factuality == b.factuality or {a.factuality, b.factuality} <= _HAPPENED
-    return (bool(acts.get(a.id)) and acts.get(a.id) == acts.get(b.id) and set(a.actors) == set(b.actors)
-            and a.type == b.type and same_reality and not _dates_apart(a, b, published))  # fmt: skip
+    return (same_word and set(a.actors) == set(b.actors) and a.type == b.type and same_reality
+            and not _dates_apart(a, b, published))  # fmt: skip
 
 
 def _absorb(kept: Event, others: list[Event]) -> Event:
@@ -51,7 +54,9 @@ def _absorb(kept: Event, others: list[Event]) -> Event:
     return kept.model_copy(update={"evidence": list(evidence.values()), "recipients": recipients, "date_text": date_text})
 
 
-def merge_events(events: list[Event], acts: dict[str, str], published: str | None) -> list[Event]:
+def merge_events(
+    events: list[Event], acts: dict[str, str], published: str | None, *, anaphoric: str | None = None
+) -> list[Event]:
     """The events with every act told more than once folded into one, renumbered E1, E2 ...
 
     Args:
@@ -59,12 +64,17 @@ def merge_events(events: list[Event], acts: dict[str, str], published: str | Non
         acts: event id -> the word that names its act (a verb's or noun's lemma); an
             event without one is never merged.
         published: the article's publication date, to resolve relative dates.
+        anaphoric: the act word of an event that refers back to an act already told ("made
+            the commitment"): it joins the earlier telling of the same type by the same doers.
     """
     # 1. The same act with the same recipients: one event, at its first telling.
     groups: list[list[Event]] = []
     for event in events:
+        # (a telling that refers back is checked against the tellings that name the act)
         group = next((g for g in groups if set(g[0].recipients) == set(event.recipients)
-                      and all(_same_act(m, event, acts, published) for m in g)), None)  # fmt: skip
+                      and acts.get(g[0].id) != anaphoric
+                      and all(_same_act(m, event, acts, published, anaphoric) for m in g
+                              if acts.get(m.id) != anaphoric)), None)  # fmt: skip
         if group is None:
             groups.append([event])
         else:
@@ -77,7 +87,8 @@ def merge_events(events: list[Event], acts: dict[str, str], published: str | Non
         if k in drop:
             continue
         parts = [i for i, e in enumerate(folded) if i != k and i not in drop
-                 and set(e.recipients) < set(joint.recipients) and _same_act(joint, e, acts, published)]  # fmt: skip
+                 and set(e.recipients) < set(joint.recipients)
+                 and _same_act(*((joint, e) if k < i else (e, joint)), acts, published, anaphoric)]  # fmt: skip
         if not parts:
             continue
         shares = [set(folded[i].recipients) for i in parts]

@@ -17,7 +17,7 @@ from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stan
 from . import followups
 from .event_merge import merge_events
 from .event_text import clause_summary
-from .guided_events import act_word
+from .guided_events import ANAPHORIC, act_word
 from .guided_questions import NONE, Plan
 from .parse_types import Clause, Found, SentenceInfo
 
@@ -177,7 +177,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                 else "reported" if info.source is not None else "occurred"
             )  # fmt: skip
             if clause is not None:
-                acts[f"E{len(events) + 1}"] = act_word(clause)
+                acts[f"E{len(events) + 1}"] = act_word(clause, info.doc)
             summary = _event_summary(info, clause, [_name(a, actors) for a in acting],
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
@@ -191,7 +191,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         else:
             dropped += 1
     told = len(events)
-    events = merge_events(events, acts, article.published)
+    events = merge_events(events, acts, article.published, anaphoric=ANAPHORIC)
     if len(events) < told:
         notes.append(f"{told - len(events)} events told again (a headline, a quoted tweet) are folded into "
                      "the first telling, with all their quotes")

@@ -16,7 +16,7 @@ from typing import Any
 
 from .parse_types import Clause, SentenceInfo
 
-__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "act_word", "clause_type", "readings", "rule_tables"]
+__all__ = ["ANAPHORIC", "NOUN_TYPES", "VERB_TYPES", "Reading", "act_word", "clause_type", "readings", "rule_tables"]
 
 # General English verbs per PLOVER category (what the verb does, in any domain).
 VERB_TYPES: dict[str, str] = {
@@ -117,6 +117,9 @@ _FINITE = frozenset("VBD VBZ VBP".split())
 # Causatives that entail the act they cause: "the row led the federation to open proceedings"
 # says the federation opened them (unlike "asked X to", "urged X to").
 _CAUSE = frozenset("lead prompt force compel cause drive".split())
+# Determiners of a noun that refers back ("made the commitment" after "promised that ...").
+_ANAPHORS = frozenset("the this that these those".split())
+ANAPHORIC = "(an act told before)"
 # Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
 _OBLIGATION = frozenset(["must"])
 
@@ -150,12 +153,20 @@ def clause_type(clause: Clause) -> str:
     return kind
 
 
-def act_word(clause: Clause) -> str:
+def act_word(clause: Clause, doc: Any = None) -> str:
     """The word that names the clause's act, for telling one act told twice: the object
-    of a light verb that types it ("held talks": talk), else the verb's (or noun's) lemma."""
-    if clause.verb in _LIGHT:
-        return next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
-    return clause.verb
+    of a light verb that types it ("held talks": talk), else the verb's (or noun's) lemma;
+    `ANAPHORIC` for an act the text has told already ("made the commitment", "held these talks")."""
+    if clause.verb not in _LIGHT:
+        return clause.verb
+    noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
+    if doc is not None and 0 <= clause.index < len(doc):
+        for obj in doc[clause.index].children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() == noun and any(
+                d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children
+            ):
+                return ANAPHORIC
+    return noun
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
@@ -388,6 +399,7 @@ def rule_tables() -> list[object]:
             SECONDARY,
             _STATIVE,
             _OBLIGATION,
+            _ANAPHORS,
             _MATERIAL,
             _DECIDE,
             _CAUSE,
