@@ -354,3 +354,16 @@ def test_a_light_verb_on_a_definite_act_noun_is_the_act_told_before():
     assert sorted(e.type for e in result.events) == ["AGREE", "CONSULT"]
     pledge = next(e for e in result.events if e.type == "AGREE")
     assert [e.sentence for e in pledge.evidence] == [1, 2]
+
+
+def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decision_is_an_act():
+    result = _run(
+        "Norwegian Health Minister Lina Berg met her Swedish counterpart Ola Dahl in Oslo on Monday.",
+        "The agreement was signed on Tuesday.",
+        "The two ministers also decided to open a joint stockpile in Malmo.",
+    )
+    by_sentence = _events(result)
+    signed = by_sentence[2][0]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
+    assert signed.summary.endswith("the agreement was signed on Tuesday")  # what was signed, not who
+    assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}

@@ -16,13 +16,38 @@ belong to `guided_events` and `parse`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..dates import resolve_date
 from ..models import Event, Evidence
+from .guided_events import LIGHT, NOUN_TYPES
+from .parse_types import Clause
 
-__all__ = ["merge_events", "rule_tables"]
+__all__ = ["ANAPHORIC", "act_word", "merge_events", "rule_tables"]
 
 # Factualities that tell the same act as happened: the reporter's word or a source's.
 _HAPPENED = frozenset({"occurred", "reported"})
+# Determiners of a noun that refers back ("made the commitment" after "promised that ...").
+_ANAPHORS = frozenset("the this that these those".split())
+ANAPHORIC = "(an act told before)"
+
+
+def act_word(clause: Clause, doc: Any = None) -> str:
+    """The word that names the clause's act: the object of a light verb that types it ("held
+    talks": talk), else the verb's (or noun's) lemma; `ANAPHORIC` for a light verb's act noun
+    that refers back to an act told already ("made the commitment", "held these talks")."""
+    if clause.verb not in LIGHT:
+        return clause.verb
+    noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
+    if doc is not None and 0 <= clause.index < len(doc):
+        for obj in doc[clause.index].children:
+            if (
+                obj.dep_ == "dobj"
+                and obj.lemma_.lower() == noun
+                and any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children)
+            ):
+                return ANAPHORIC
+    return noun
 
 
 def _dates_apart(a: Event, b: Event, published: str | None) -> bool:
@@ -51,11 +76,12 @@ def _absorb(kept: Event, others: list[Event]) -> Event:
             evidence.setdefault((e.sentence, e.quote), e)
     recipients = list(dict.fromkeys([*kept.recipients, *(r for o in others for r in o.recipients)]))
     date_text = kept.date_text or next((o.date_text for o in others if o.date_text), None)
-    return kept.model_copy(update={"evidence": list(evidence.values()), "recipients": recipients, "date_text": date_text})
+    update = {"evidence": list(evidence.values()), "recipients": recipients, "date_text": date_text}
+    return kept.model_copy(update=update)
 
 
 def merge_events(
-    events: list[Event], acts: dict[str, str], published: str | None, *, anaphoric: str | None = None
+    events: list[Event], acts: dict[str, str], published: str | None, *, anaphoric: str | None = ANAPHORIC
 ) -> list[Event]:
     """The events with every act told more than once folded into one, renumbered E1, E2 ...
 
@@ -108,4 +134,4 @@ def merge_events(
 
 def rule_tables() -> list[object]:
     """The closed class above, for the guided strategy's rules fingerprint."""
-    return [sorted(_HAPPENED)]
+    return [sorted(_HAPPENED), sorted(_ANAPHORS)]

@@ -15,9 +15,8 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .event_merge import merge_events
+from .event_merge import act_word, merge_events
 from .event_text import clause_summary
-from .guided_events import ANAPHORIC, act_word
 from .guided_questions import NONE, Plan
 from .parse_types import Clause, Found, SentenceInfo
 
@@ -191,7 +190,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         else:
             dropped += 1
     told = len(events)
-    events = merge_events(events, acts, article.published, anaphoric=ANAPHORIC)
+    events = merge_events(events, acts, article.published)
     if len(events) < told:
         notes.append(f"{told - len(events)} events told again (a headline, a quoted tweet) are folded into "
                      "the first telling, with all their quotes")

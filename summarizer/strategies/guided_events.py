@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import parse_form
 from .parse_types import Clause, SentenceInfo
 
-__all__ = ["ANAPHORIC", "NOUN_TYPES", "VERB_TYPES", "Reading", "act_word", "clause_type", "readings", "rule_tables"]
+__all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
 # General English verbs per PLOVER category (what the verb does, in any domain).
 VERB_TYPES: dict[str, str] = {
@@ -85,7 +86,7 @@ _ACT_NOUNS = frozenset(
 # PLOVER's material acts (done, not said): force, coercion, sanctions, aid, a withdrawal.
 _MATERIAL = frozenset("ASSAULT COERCE SANCTION MOBILIZE PROTEST AID RETREAT".split())
 # Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
-_LIGHT = frozenset(
+LIGHT = frozenset(
     "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
     "stage mount extend lodge bring pass deliver offer call present send".split()
 )
@@ -117,9 +118,6 @@ _FINITE = frozenset("VBD VBZ VBP".split())
 # Causatives that entail the act they cause: "the row led the federation to open proceedings"
 # says the federation opened them (unlike "asked X to", "urged X to").
 _CAUSE = frozenset("lead prompt force compel cause drive".split())
-# Determiners of a noun that refers back ("made the commitment" after "promised that ...").
-_ANAPHORS = frozenset("the this that these those".split())
-ANAPHORIC = "(an act told before)"
 # Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
 _OBLIGATION = frozenset(["must"])
 
@@ -140,7 +138,7 @@ def clause_type(clause: Clause) -> str:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
     verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
-    if clause.verb in _LIGHT or verbal:
+    if clause.verb in LIGHT or verbal:
         # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
         for obj in clause.objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
@@ -148,25 +146,9 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in _LIGHT and "with" in clause.particles and clause.recipients:
+    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
         return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
     return kind
-
-
-def act_word(clause: Clause, doc: Any = None) -> str:
-    """The word that names the clause's act, for telling one act told twice: the object
-    of a light verb that types it ("held talks": talk), else the verb's (or noun's) lemma;
-    `ANAPHORIC` for an act the text has told already ("made the commitment", "held these talks")."""
-    if clause.verb not in _LIGHT:
-        return clause.verb
-    noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
-    if doc is not None and 0 <= clause.index < len(doc):
-        for obj in doc[clause.index].children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() == noun and any(
-                d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children
-            ):
-                return ANAPHORIC
-    return noun
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
@@ -231,18 +213,12 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
 
 
 def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
-    """Whether the clause tells that nothing was done or what was going on, not an act: an object
-    denied by "no" ("gave no timetable", "made no decision"), a denied verb leaving a question open
-    ("did not say whether ..."), an untyped verb in the progressive ("was studying the ruling")."""
+    """Whether the clause tells that nothing was done or what was going on, not an act
+    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
     if doc is None or not 0 <= clause.index < len(doc):
         return False
     verb = doc[clause.index]
-    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
-        return True
-    if clause.negated and any(c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ in
-                              ("whether", "if") for t in c.subtree) for c in verb.children):  # fmt: skip
-        return True
-    return kind == "OTHER" and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return parse_form.nothing_done(verb, clause.negated) or (kind == "OTHER" and parse_form.progressive(verb))
 
 
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -296,11 +272,13 @@ def _eventive(clause: Clause, kind: str) -> bool:
 
 
 def readings(
-    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None
+    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None,
+    parties: list[int] | None = None,
 ) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
-    `people` (default none): actors that "he" or "she" may stand for."""
+    `people` (default none): actors that "he" or "she" may stand for.
+    `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
     by_i = {c.index: c for c in info.clauses}
     out: list[Reading] = []
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
@@ -312,8 +290,10 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
-        if kind == "OTHER" and any(c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses):
-            continue  # "hoped to meet", "declined to say": an attitude to an act, not one
+        if kind == "OTHER" and clause.verb not in _DECIDE and any(
+            c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses
+        ):
+            continue  # "hoped to meet", "declined to say": an attitude to an act, not one (a decision is)
         if _nothing_done(clause, kind, info.doc):
             continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
@@ -327,6 +307,9 @@ def readings(
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
+        if not agents and kind == "AGREE" and clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE":
+            # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
+            agents = [a for a in parties or [] if a in keep and not clause.agents]
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
@@ -391,7 +374,7 @@ def rule_tables() -> list[object]:
         for t in (
             _ASPECT,
             _ACT_NOUNS,
-            _LIGHT,
+            LIGHT,
             _DOCUMENTS,
             _PRONOUNS,
             _LINKS,
@@ -399,7 +382,6 @@ def rule_tables() -> list[object]:
             SECONDARY,
             _STATIVE,
             _OBLIGATION,
-            _ANAPHORS,
             _MATERIAL,
             _DECIDE,
             _CAUSE,

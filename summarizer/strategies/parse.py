@@ -158,8 +158,9 @@ class _Reader(ActorReader):
             agents, by_rule = self._subjects(tok, number, source)
             reporting = lemma in _REPORTING
             # (spaCy makes a new Token object on each access: compare positions, never identity.)
+            reports = root is not None and parse_form.verb_lemma(root) in _REPORTING
             main = root is not None and (tok.i == root.i or (
-                tok.head.i == root.i and parse_form.verb_lemma(root) in _REPORTING and tok.dep_ in ("ccomp", "parataxis")))
+                tok.head.i == root.i and reports and tok.dep_ in ("ccomp", "parataxis")))
             clauses.append(
                 Clause(
                     verb=lemma,

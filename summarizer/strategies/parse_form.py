@@ -14,7 +14,7 @@ from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 
-__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables", "verb_lemma"]
+__all__ = ["clause_form", "denied", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
 MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
@@ -29,6 +29,9 @@ _SETTING = frozenset("in during at".split())
 IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
 # Words that deny what they govern: "denied the attack", "its denial of an invasion" tell no act.
 DENIALS = frozenset("deny denial refute rebut".split())
+# Question words and complementisers of a question left open ("did not say whether", "... why").
+_WH = frozenset("WDT WP WRB".split())
+_OPEN = frozenset("whether if".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
 
@@ -86,6 +89,22 @@ def denied(tok: Any) -> bool:
     return False
 
 
+def nothing_done(verb: Any, negated: bool) -> bool:
+    """Whether a verb tells that nothing was done: its object denied by "no" ("gave no timetable",
+    "made no decision"), or, denied itself, it leaves a question open ("did not indicate whether")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids):
+        return True
+    return negated and any(
+        c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in _WH or t.lower_ in _OPEN for t in c.subtree) for c in kids
+    )
+
+
+def progressive(verb: Any) -> bool:
+    """Whether a verb is in the progressive ("was studying", "are reviewing"): what was going on."""
+    return bool(verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
+
+
 def clause_form(verb: Any) -> dict[str, Any]:
     """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
     kids = list(verb.children)
@@ -136,6 +155,5 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)] + [
-        _SHORT_STEM.pattern
-    ]
+    tables = (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING, _WH, _OPEN)
+    return [sorted(t) for t in tables] + [_SHORT_STEM.pattern]
