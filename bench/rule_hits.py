@@ -42,7 +42,7 @@ S = "summarizer.strategies."
 # (module, attribute): the word tables of the guided rules (see rules_fingerprint()).
 TABLES = [
     *((S + "guided_events", t) for t in (
-        "VERB_TYPES", "NOUN_TYPES", "_ACT_NOUNS", "_LIGHT", "_DOCUMENTS", "_STATIVE", "_ASPECT", "_DECIDE", "_CAUSE")),
+        "VERB_TYPES", "NOUN_TYPES", "_ACT_NOUNS", "LIGHT", "_DOCUMENTS", "_STATIVE", "_ASPECT", "_DECIDE", "_CAUSE")),
     *((S + "stance_words", t) for t in (
         "VERBS", "FORWARD", "LABELLING", "NOUNS", "TRANSFER", "FEELINGS", "EVALUATIONS", "EFFECTS",
         "CONSEQUENCES", "SEVERE", "STOPS", "NO_COMMENT")),

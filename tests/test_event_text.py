@@ -57,3 +57,11 @@ def test_a_long_complement_is_dropped_and_the_act_kept():
 def test_an_index_outside_the_sentence_gives_none():
     doc = parse_pipeline.pipeline()("The council voted.")
     assert clause_summary(doc, 7, ["The council"]) is None
+
+
+def test_a_passive_keeps_its_subject_and_names_its_doers_once():
+    from summarizer.strategies.parse_pipeline import pipeline
+
+    doc = pipeline()("The merger was approved by the Halden board on Friday.")
+    verb = next(t.i for t in doc if t.lemma_ == "approve")
+    assert clause_summary(doc, verb, ["Halden"]) == "The merger was approved by the Halden board on Friday"

@@ -306,3 +306,64 @@ def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
         "The vote came as Meridian Health, its lenders and other partners pressed ahead with their rescue plan.",
     )
     assert any(_names(result, e.actors) == {"Meridian Health"} for e in _events(result).get(2, []))
+
+
+def _run_paragraphs(*paragraphs: str) -> ArticleSummary:
+    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + "\n\n".join(paragraphs))
+
+
+def test_an_act_told_in_a_headline_and_again_in_the_body_is_one_event_with_both_quotes():
+    result = _run_paragraphs(
+        "Mayor Ines Falk praises Harbor Rescue after the floods",
+        "Mayor Ines Falk on Tuesday praised Harbor Rescue for its work during the floods.",
+        "Harbor Rescue evacuated 300 residents from the lower town on Sunday.",
+    )
+    praise = [e for e in result.events if e.type == "SUPPORT"]
+    assert len(praise) == 1 and [e.sentence for e in praise[0].evidence] == [1, 2]
+    assert len(result.events) == 2
+
+
+def test_an_attitude_to_an_act_is_no_event_and_a_participle_tells_a_second_act_of_the_doer():
+    result = _run(
+        "Judge Carla Moss fined Velta Shipping 40,000 euros on Monday while also ordering the company to repair "
+        "the pier.",
+        "Velta Shipping hoped to settle the case out of court.",
+        "Velta Shipping declined to say whether it would appeal.",
+    )
+    assert set(_events(result)) == {1}  # hoping and declining to say are not acts
+    assert {e.type for e in _events(result)[1]} == {"SANCTION", "COERCE"}  # "fined" is of "fine", not "fin"
+
+
+def test_nothing_done_a_question_left_open_a_progressive_or_a_relation_is_no_event():
+    result = _run(
+        "Meridian Health dismissed its chief nurse on Monday.",
+        "Meridian Health gave no date for the reopening of the ward.",
+        "The Nursing Guild did not indicate whether its members would return on Friday.",
+        "Velta Shipping was studying the ruling on Tuesday.",
+        "In the court's view, Brandt Logistics amounted to little more than a shell company.",
+        "Ines Falk said hospitals must not close wards in the winter.",
+    )
+    assert set(_events(result)) == {1}
+
+
+def test_a_light_verb_on_a_definite_act_noun_is_the_act_told_before():
+    result = _run(
+        "Mayor Ines Falk has promised that the city will rebuild the harbour wall.",
+        "Ines Falk made the commitment when she met Harbor Rescue on Monday.",
+    )
+    assert sorted(e.type for e in result.events) == ["AGREE", "CONSULT"]
+    pledge = next(e for e in result.events if e.type == "AGREE")
+    assert [e.sentence for e in pledge.evidence] == [1, 2]
+
+
+def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decision_is_an_act():
+    result = _run(
+        "Norwegian Health Minister Lina Berg met her Swedish counterpart Ola Dahl in Oslo on Monday.",
+        "The agreement was signed on Tuesday.",
+        "The two ministers also decided to open a joint stockpile in Malmo.",
+    )
+    by_sentence = _events(result)
+    signed = by_sentence[2][0]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
+    assert signed.summary.endswith("the agreement was signed on Tuesday")  # what was signed, not who
+    assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}

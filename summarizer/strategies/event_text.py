@@ -62,13 +62,20 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     if not 0 <= verb_index < len(doc):
         return None
     verb = doc[verb_index]
-    phrase = _span_text(_tokens(verb, complements=True))
+    # A passive keeps its subject, what was acted on ("the deal was approved by ..."): the doers are
+    # in its by-phrase, or, unnamed there, put before it ("X and Y: the agreement was signed").
+    subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    phrase = _span_text(subject + _tokens(verb, complements=True))
     if len(phrase.split()) > MAX_WORDS:
-        phrase = _span_text(_tokens(verb, complements=False))
+        phrase = _span_text(subject + _tokens(verb, complements=False))
     if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
     who = " and ".join(agents)
-    text = f"{who} {phrase}".strip() if who else phrase
+    if subject and phrase:
+        by_phrase = any(c.dep_ == "agent" for c in verb.children)
+        text = phrase if by_phrase or not who else f"{who}: {phrase[:1].lower() + phrase[1:]}"
+    else:
+        text = f"{who} {phrase}".strip() if who else phrase
     return text[:1].upper() + text[1:] if text else None
 
 

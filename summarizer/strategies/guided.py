@@ -27,6 +27,7 @@ from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
 from . import (
+    event_merge,
     event_text,
     fallback,
     followups,
@@ -89,13 +90,14 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     result = Plan(english=True, analysis=analysis, actors=kept)
     seen: set[str] = set()
     last_agents: list[int] = []
+    parties: list[int] = []  # who took part in the last act told: "the agreement was signed" is theirs
     for info in analysis.sentences:
         key = sentence_key(info.text)
         if key in seen:  # a quoted tweet repeated verbatim is one item, not two
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
-        found = guided_events.readings(info, keep, interlocutors, people)
+        found = guided_events.readings(info, keep, interlocutors, people, parties)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:
@@ -111,6 +113,8 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             for other in info.clauses:
                 if other is not clause and not other.reporting and set(other.agents) <= set(agents):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
+        if agents and origin == "parse":
+            parties = agents + recipients
         # The event is the clause `guided_events` reads as one; a sentence with none (a report, a
         # plan, a description) is a statement, listed only as a stance or follow-up.
         event = found[0] if found else None
@@ -218,7 +222,7 @@ def rule_tables() -> list[object]:
     """Every table and setting the guided rules read, as `rules_fingerprint()` hashes them."""
     return [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        stances.lexicon(), followups.rule_tables(),
+        stances.lexicon(), followups.rule_tables(), event_merge.rule_tables(),
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),

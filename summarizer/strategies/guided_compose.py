@@ -15,6 +15,7 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
+from .event_merge import act_word, merge_events
 from .event_text import clause_summary
 from .guided_questions import NONE, Plan
 from .parse_types import Clause, Found, SentenceInfo
@@ -130,6 +131,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
     stances: list[Stance] = []
     follow_ups: list[FollowUp] = []
     dropped = statements = 0
+    acts: dict[str, str] = {}  # event id -> the word naming its act, to fold an act told twice
     for n, cand in enumerate(plan_.candidates):
         info = cand.sentence
         agents = [ids[a] for a in cand.agents if a in ids]
@@ -173,6 +175,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                 else "denied" if clause is not None and clause.negated
                 else "reported" if info.source is not None else "occurred"
             )  # fmt: skip
+            if clause is not None:
+                acts[f"E{len(events) + 1}"] = act_word(clause, info.doc)
             summary = _event_summary(info, clause, [_name(a, actors) for a in acting],
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
@@ -185,6 +189,11 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             ))  # fmt: skip
         else:
             dropped += 1
+    told = len(events)
+    events = merge_events(events, acts, article.published)
+    if len(events) < told:
+        notes.append(f"{told - len(events)} events told again (a headline, a quoted tweet) are folded into "
+                     "the first telling, with all their quotes")
     texts = {s.number: s.text for s in plan_.analysis.sentences}
     for n, item in enumerate(plan_.stances):
         reading = item.reading

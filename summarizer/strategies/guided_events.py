@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import parse_form
 from .parse_types import Clause, SentenceInfo
 
-__all__ = ["NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
+__all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
 # General English verbs per PLOVER category (what the verb does, in any domain).
 VERB_TYPES: dict[str, str] = {
@@ -85,7 +86,7 @@ _ACT_NOUNS = frozenset(
 # PLOVER's material acts (done, not said): force, coercion, sanctions, aid, a withdrawal.
 _MATERIAL = frozenset("ASSAULT COERCE SANCTION MOBILIZE PROTEST AID RETREAT".split())
 # Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
-_LIGHT = frozenset(
+LIGHT = frozenset(
     "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
     "stage mount extend lodge bring pass deliver offer call present send".split()
 )
@@ -101,10 +102,12 @@ _LINKS = frozenset("conj ccomp parataxis".split())
 _REPORTED = frozenset("ccomp parataxis".split())
 # Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
 SECONDARY = frozenset("relcl acl advcl nominal".split())
-# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise".
+# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise";
+# and the verbs of relation that describe ("amounted to a betrayal", "represents 4,000 nurses").
 _STATIVE = frozenset(
     "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
-    "need continue keep".split()
+    "need continue keep amount constitute represent mean include contain consist belong depend involve equal "
+    "lack resemble deserve".split()
 )
 # Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
 _ASPECT = frozenset("continue keep begin start resume".split())
@@ -135,7 +138,7 @@ def clause_type(clause: Clause) -> str:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
     verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
-    if clause.verb in _LIGHT or verbal:
+    if clause.verb in LIGHT or verbal:
         # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
         for obj in clause.objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
@@ -143,7 +146,7 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in _LIGHT and "with" in clause.particles and clause.recipients:
+    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
         return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
     return kind
 
@@ -187,11 +190,16 @@ def _told_of(clause: Clause, kind: str) -> bool:
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
-    """A finite adverbial clause of a reported event that tells another past act ("withdrew
-    it after the committee asked for more data"); conditions are excluded by `_eventive`."""
+    """An adverbial clause of a reported event that tells another past act: finite ("withdrew
+    it after the committee asked for more data"), or a participle sharing the doer of a past
+    act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
+    by `_eventive`."""
     parent = by_i.get(clause.head)
-    return (clause.dep == "advcl" and bool(clause.subject) and clause.past and kind not in ("OTHER", "STATEMENT")
-            and parent is not None and _on_main_line(parent, by_i))  # fmt: skip
+    if clause.dep != "advcl" or kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+        return False
+    if clause.tag == "VBG" and not clause.subject:
+        return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
+    return bool(clause.subject) and clause.past
 
 
 def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
@@ -202,6 +210,15 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
     subject = next((c for c in doc[clause.index].children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subject is not None and subject.pos_ == "NOUN"
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
+
+
+def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
+    """Whether the clause tells that nothing was done or what was going on, not an act
+    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    return parse_form.nothing_done(verb, clause.negated) or (kind == "OTHER" and parse_form.progressive(verb))
 
 
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -255,11 +272,13 @@ def _eventive(clause: Clause, kind: str) -> bool:
 
 
 def readings(
-    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None
+    info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None,
+    parties: list[int] | None = None,
 ) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
-    `people` (default none): actors that "he" or "she" may stand for."""
+    `people` (default none): actors that "he" or "she" may stand for.
+    `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
     by_i = {c.index: c for c in info.clauses}
     out: list[Reading] = []
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
@@ -270,6 +289,12 @@ def readings(
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
+            continue
+        if kind == "OTHER" and clause.verb not in _DECIDE and any(
+            c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses
+        ):
+            continue  # "hoped to meet", "declined to say": an attitude to an act, not one (a decision is)
+        if _nothing_done(clause, kind, info.doc):
             continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
@@ -282,6 +307,9 @@ def readings(
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
+        if not agents and kind == "AGREE" and clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE":
+            # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
+            agents = [a for a in parties or [] if a in keep and not clause.agents]
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
@@ -324,8 +352,8 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
         for c in content:
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
             own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
-            if _OBLIGATION & set(c.aux) and not own:
-                kind = "REQUEST"
+            if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
+                kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
             elif own and (c.future or c.modal) and (c.conditional or c.negated):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
@@ -346,7 +374,7 @@ def rule_tables() -> list[object]:
         for t in (
             _ASPECT,
             _ACT_NOUNS,
-            _LIGHT,
+            LIGHT,
             _DOCUMENTS,
             _PRONOUNS,
             _LINKS,

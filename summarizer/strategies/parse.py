@@ -93,7 +93,7 @@ class _Reader(ActorReader):
                 return self._nps(child, number, source), False
             if child.dep_ == "nsubjpass":
                 passive = True
-        for before in subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
+        for before in subject_before(verb) if parse_form.verb_lemma(verb) in _REPORTING else []:
             return self._nps(before, number, source), False
         if not passive and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
             passive = True  # "the rocket, built by Arclight,": a participle's agent is its by-phrase
@@ -120,7 +120,7 @@ class _Reader(ActorReader):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
             return True
         head = verb.head
-        if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _FUTURE_HEADS:
+        if verb.dep_ in ("xcomp", "ccomp") and parse_form.verb_lemma(head) in _FUTURE_HEADS:
             # "plans to meet", "expect Russia to give": an infinitive under a verb of intent.
             if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 return True
@@ -154,12 +154,13 @@ class _Reader(ActorReader):
         for tok in doc:
             if tok.pos_ not in ("VERB",) and not (tok.dep_ == "ROOT" and tok.pos_ == "AUX"):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = parse_form.verb_lemma(tok)
             agents, by_rule = self._subjects(tok, number, source)
             reporting = lemma in _REPORTING
             # (spaCy makes a new Token object on each access: compare positions, never identity.)
+            reports = root is not None and parse_form.verb_lemma(root) in _REPORTING
             main = root is not None and (tok.i == root.i or (
-                tok.head.i == root.i and root.lemma_.lower() in _REPORTING and tok.dep_ in ("ccomp", "parataxis")))
+                tok.head.i == root.i and reports and tok.dep_ in ("ccomp", "parataxis")))
             clauses.append(
                 Clause(
                     verb=lemma,
@@ -306,7 +307,7 @@ class _Reader(ActorReader):
                         if found:
                             return found[0]
         for tok in doc:
-            if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB":
+            if parse_form.verb_lemma(tok) in _REPORTING and tok.pos_ == "VERB":
                 for child in [*(c for c in tok.children if c.dep_ == "nsubj"), *subject_before(tok)]:
                     found = self._nps(child, number, None)
                     if found:

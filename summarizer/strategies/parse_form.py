@@ -9,11 +9,12 @@ closed classes of English function words only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 
-__all__ = ["clause_form", "denied", "quoted_tokens", "rule_tables"]
+__all__ = ["clause_form", "denied", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma"]
 
 # Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
 MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
@@ -28,8 +29,26 @@ _SETTING = frozenset("in during at".split())
 IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
 # Words that deny what they govern: "denied the attack", "its denial of an invasion" tell no act.
 DENIALS = frozenset("deny denial refute rebut".split())
+# Question words and complementisers of a question left open ("did not say whether", "... why").
+_WH = frozenset("WDT WP WRB".split())
+_OPEN = frozenset("whether if".split())
 _QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 _OPENING = frozenset(["\u201c", "``"])
+
+
+# A stem of one syllable closed by a single consonant ("hop", "fin", "plan"): English doubles that
+# consonant before -ed and -ing ("hopped", "planning"), so an undoubled form is of a stem in -e.
+_SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def verb_lemma(tok: Any) -> str:
+    """A verb's lemma, lower case, with the -e the lemmatizer drops from some stems put back:
+    "hoped" and "fined" are of "hope" and "fine" ("hop" and "fin" would make "hopped", "finned")."""
+    lemma = str(tok.lemma_).lower()
+    text = str(tok.lower_)
+    if tok.pos_ in ("VERB", "AUX") and _SHORT_STEM.fullmatch(lemma) and text in (lemma + "ed", lemma + "ing"):
+        return lemma + "e"
+    return lemma
 
 
 def quoted_tokens(doc: Any) -> set[int]:
@@ -68,6 +87,22 @@ def denied(tok: Any) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def nothing_done(verb: Any, negated: bool) -> bool:
+    """Whether a verb tells that nothing was done: its object denied by "no" ("gave no timetable",
+    "made no decision"), or, denied itself, it leaves a question open ("did not indicate whether")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids):
+        return True
+    return negated and any(
+        c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in _WH or t.lower_ in _OPEN for t in c.subtree) for c in kids
+    )
+
+
+def progressive(verb: Any) -> bool:
+    """Whether a verb is in the progressive ("was studying", "are reviewing"): what was going on."""
+    return bool(verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
 
 
 def clause_form(verb: Any) -> dict[str, Any]:
@@ -120,4 +155,5 @@ def clause_form(verb: Any) -> dict[str, Any]:
 
 def rule_tables() -> list[object]:
     """The closed classes above, for the guided strategy's rules fingerprint."""
-    return [sorted(t) for t in (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING)]
+    tables = (MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _QUOTES, _OPENING, _WH, _OPEN)
+    return [sorted(t) for t in tables] + [_SHORT_STEM.pattern]

@@ -1,0 +1,137 @@
+"""One act told more than once is one event.
+
+News tells an act again: a headline and the body sentence, a sentence and the tweet it
+quotes, a summary sentence naming two calls and a paragraph on each. Two events are one
+act when the same actors did the same kind of thing by the same word (the verb's lemma,
+or the noun a light verb or a nominal names), with recipients equal or one a subset of
+the other, and no dates that resolve apart. The merged event keeps every quote.
+
+A sentence that names several recipients ("spoke with X as well as Y") and events that
+each tell one of them, between them all of them, are separate acts told together: the
+joint sentence becomes evidence of each, not an event of its own.
+
+Owns only the folding of events already composed; what an event is and who acted
+belong to `guided_events` and `parse`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import resolve_date
+from ..models import Event, Evidence
+from .guided_events import LIGHT, NOUN_TYPES
+from .parse_types import Clause
+
+__all__ = ["ANAPHORIC", "act_word", "merge_events", "rule_tables"]
+
+# Factualities that tell the same act as happened: the reporter's word or a source's.
+_HAPPENED = frozenset({"occurred", "reported"})
+# Determiners of a noun that refers back ("made the commitment" after "promised that ...").
+_ANAPHORS = frozenset("the this that these those".split())
+ANAPHORIC = "(an act told before)"
+
+
+def act_word(clause: Clause, doc: Any = None) -> str:
+    """The word that names the clause's act: the object of a light verb that types it ("held
+    talks": talk), else the verb's (or noun's) lemma; `ANAPHORIC` for a light verb's act noun
+    that refers back to an act told already ("made the commitment", "held these talks")."""
+    if clause.verb not in LIGHT:
+        return clause.verb
+    noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
+    if doc is not None and 0 <= clause.index < len(doc):
+        for obj in doc[clause.index].children:
+            if (
+                obj.dep_ == "dobj"
+                and obj.lemma_.lower() == noun
+                and any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children)
+            ):
+                return ANAPHORIC
+    return noun
+
+
+def _dates_apart(a: Event, b: Event, published: str | None) -> bool:
+    """Whether both events carry dates that resolve to different days."""
+    if not (a.date_text and b.date_text):
+        return False
+    da, db = resolve_date(a.date_text, published), resolve_date(b.date_text, published)
+    return da is not None and db is not None and da != db
+
+
+def _same_act(a: Event, b: Event, acts: dict[str, str], published: str | None, anaphoric: str | None) -> bool:
+    """Same doers, same type, same act word (or the later one refers back to the act), same
+    reality and no conflicting dates (recipients aside); `a` is told first."""
+    word, later = acts.get(a.id), acts.get(b.id)
+    same_word = bool(word) and (word == later or (later is not None and later == anaphoric))
+    same_reality = a.factuality == b.factuality or {a.factuality, b.factuality} <= _HAPPENED
+    return (same_word and set(a.actors) == set(b.actors) and a.type == b.type and same_reality
+            and not _dates_apart(a, b, published))  # fmt: skip
+
+
+def _absorb(kept: Event, others: list[Event]) -> Event:
+    """`kept` with the other tellings' quotes (after its own), recipients and first date."""
+    evidence: dict[tuple[int, str], Evidence] = {(e.sentence, e.quote): e for e in kept.evidence}
+    for other in others:
+        for e in other.evidence:
+            evidence.setdefault((e.sentence, e.quote), e)
+    recipients = list(dict.fromkeys([*kept.recipients, *(r for o in others for r in o.recipients)]))
+    date_text = kept.date_text or next((o.date_text for o in others if o.date_text), None)
+    update = {"evidence": list(evidence.values()), "recipients": recipients, "date_text": date_text}
+    return kept.model_copy(update=update)
+
+
+def merge_events(
+    events: list[Event], acts: dict[str, str], published: str | None, *, anaphoric: str | None = ANAPHORIC
+) -> list[Event]:
+    """The events with every act told more than once folded into one, renumbered E1, E2 ...
+
+    Args:
+        events: composed events, in article order.
+        acts: event id -> the word that names its act (a verb's or noun's lemma); an
+            event without one is never merged.
+        published: the article's publication date, to resolve relative dates.
+        anaphoric: the act word of an event that refers back to an act already told ("made
+            the commitment"): it joins the earlier telling of the same type by the same doers.
+    """
+    # 1. The same act with the same recipients: one event, at its first telling.
+    groups: list[list[Event]] = []
+    for event in events:
+        # (a telling that refers back is checked against the tellings that name the act)
+        group = next((g for g in groups if set(g[0].recipients) == set(event.recipients)
+                      and acts.get(g[0].id) != anaphoric
+                      and all(_same_act(m, event, acts, published, anaphoric) for m in g
+                              if acts.get(m.id) != anaphoric)), None)  # fmt: skip
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    folded = [_absorb(g[0], g[1:]) for g in groups]
+    # 2. A telling with more recipients than others of the same act.
+    drop: set[int] = set()
+    out = list(folded)
+    for k, joint in enumerate(folded):
+        if k in drop:
+            continue
+        parts = [i for i, e in enumerate(folded) if i != k and i not in drop
+                 and set(e.recipients) < set(joint.recipients)
+                 and _same_act(*((joint, e) if k < i else (e, joint)), acts, published, anaphoric)]  # fmt: skip
+        if not parts:
+            continue
+        shares = [set(folded[i].recipients) for i in parts]
+        disjoint = sum(len(s) for s in shares) == len(set().union(*shares))
+        if len(parts) > 1 and disjoint and set().union(*shares) == set(joint.recipients):
+            # Separate acts told together: the joint sentence is evidence of each.
+            for i in parts:
+                out[i] = _absorb(out[i], [joint.model_copy(update={"recipients": out[i].recipients,
+                                                                   "date_text": None})])  # fmt: skip
+            drop.add(k)
+        else:
+            out[k] = _absorb(out[k], [out[i] for i in parts])
+            drop.update(parts)
+    kept = [e for i, e in enumerate(out) if i not in drop]
+    return [e.model_copy(update={"id": f"E{n}"}) for n, e in enumerate(kept, 1)]
+
+
+def rule_tables() -> list[object]:
+    """The closed class above, for the guided strategy's rules fingerprint."""
+    return [sorted(_HAPPENED), sorted(_ANAPHORS)]
