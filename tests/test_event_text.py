@@ -65,3 +65,9 @@ def test_a_passive_keeps_its_subject_and_names_its_doers_once():
     doc = pipeline()("The merger was approved by the Halden board on Friday.")
     verb = next(t.i for t in doc if t.lemma_ == "approve")
     assert clause_summary(doc, verb, ["Halden"]) == "The merger was approved by the Halden board on Friday"
+
+
+def test_a_participle_act_is_headed_by_its_doers_not_given_a_tense_it_lacks():
+    text = "The association welcomed the ruling on Monday while also criticising Harbour Council for years of delay."
+    expected = "Residents' association: also criticising Harbour Council for years of delay"
+    assert _summary(text, "criticising", ["Residents' association"]) == expected

@@ -71,7 +71,12 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
     who = " and ".join(agents)
-    if subject and phrase:
+    # A participle clause ("..., also criticising the council") has no tense to give the
+    # doers: they head it like a passive's, rather than reading "X also criticising".
+    participle = verb.tag_ == "VBG" and not any(c.dep_ in _OPENING for c in verb.children)
+    if participle and who and phrase:
+        text = f"{who}: {phrase}"
+    elif subject and phrase:
         by_phrase = any(c.dep_ == "agent" for c in verb.children)
         text = phrase if by_phrase or not who else f"{who}: {phrase[:1].lower() + phrase[1:]}"
     else:
