@@ -10,14 +10,12 @@ closed classes of English below; none names an entity.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
     SUBJECT_INSTITUTIONS,
-    Coreference,
     apposed,
     bare,
     ent_text,
@@ -26,6 +24,7 @@ from .parse_coref import (
 from .parse_groups import counted_group, split_title
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
+from .parse_titles import TitleReader, strip_det
 from .parse_types import Found, fold
 
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
@@ -70,7 +69,7 @@ def _compound_part(span: Any) -> bool:
     return False
 
 
-class ActorReader(Coreference):
+class ActorReader(TitleReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
     generic = INSTITUTIONS
@@ -115,20 +114,6 @@ class ActorReader(Coreference):
             label = "GPE"  # "the Kremlin": a state named by its seat of government
         return self.reg.add(text, label, number)
 
-    def _title_span(self, head: Any) -> Any:
-        """The title as written: the role noun with its possessor, modifiers and "of" phrase."""
-        keep = [head]
-        for child in head.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
-                keep += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
-                keep += list(child.subtree)
-        idx = sorted(t.i for t in keep)
-        span = head.doc[idx[0] : idx[-1] + 1]
-        comma = next((t.i for t in span if t.text in (",", "(", ";") and t.i > head.i), None)
-        # "mayor of X, Rui Teixeira,": the title ends at the comma.
-        return head.doc[idx[0] : comma] if comma is not None else span
-
     def _anchor(self, head: Any, number: int) -> int | None:
         """The country or organisation a role noun belongs to ("Qatar's", "Canadian", "of Qatar")."""
         for child in head.children:  # "the agency's director general"
@@ -162,9 +147,9 @@ class ActorReader(Coreference):
             if actor is not None:
                 found = self.reg.actors[actor]
                 if found.label == "PERSON" and not found.title:
-                    span = self._title_span(head)
-                    found.title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+                    found.title = strip_det(self._title_span(head).text)
                     found.anchor = self._anchor(head, number)
+                    found.owner = self._office(head, found.anchor).owner
                 return actor
         anchor = self._anchor(head, number)
         if head.lemma_.lower() in SPEAKER_NOUNS:
@@ -178,15 +163,16 @@ class ActorReader(Coreference):
             if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
                 return owned
         span = self._title_span(head)
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-        role = head.lemma_.lower()
+        text = strip_det(span.text)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        # A person already given this title ("the Secretary of State" after "Secretary of State X").
-        for actor_i in reversed(self.recent):
-            held = self.reg.actors[actor_i]
-            if held.label in ("PERSON", "TITLE") and held.title and role in held.title.lower():
-                if anchor is None or (held.anchor in (None, anchor)):
-                    return actor_i
+        office = self._office(head, anchor)
+        # A person or office already given this title ("the Secretary of State" after "Secretary
+        # of State X"), never one of another owner ("Qatar's minister" is not Canada's).
+        held = self._holder(office, anchor)
+        if held is not None:
+            if office.owner and self.reg.actors[held].label == "TITLE":
+                self._mention(held, text)
+            return self._handle(held, span)
         title = text
         if anchor is not None and owner is not None:
             short = min(self.reg.actors[anchor].mentions, key=len)
@@ -200,22 +186,14 @@ class ActorReader(Coreference):
                     return None
             elif not text[:1].isupper():
                 return None
-        key = f"{anchor}|{role}" if anchor is not None else fold(text)
-        if fold(text) in self.reg.by_key or key in self.reg.by_key:
-            idx = self.reg.by_key.get(fold(text), self.reg.by_key.get(key, 0))
-            self.reg.by_key[key] = idx
-            if text not in self.reg.actors[idx].mentions and text in head.doc.text:
-                self.reg.actors[idx].mentions.append(text)
-            return idx
+        key = fold(text)
+        if key in self.reg.by_key:
+            return self._mention(self.reg.by_key[key], text)
         self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=title, mentions=[text],
-                                     anchor=anchor, first=number))  # fmt: skip
+                                     anchor=anchor, owner=office.owner, first=number))  # fmt: skip
         idx = len(self.reg.actors) - 1
         self.reg.by_key[key] = idx
-        self.reg.by_key[fold(text)] = idx
-        nxt = head.doc[span.end] if span.end < len(head.doc) else None
-        if nxt is not None and HANDLE.fullmatch(nxt.text):
-            self.reg.actors[idx].mentions.append(nxt.text)
-        return idx
+        return self._handle(idx, span)
 
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
@@ -228,8 +206,7 @@ class ActorReader(Coreference):
         if any(c.dep_ == "amod" and (c.tag_ in ("VBN", "VBG") or c.text.islower() and c.text.endswith("ed"))
                for c in head.children):  # fmt: skip
             return None  # "the combined company", "the merged group": a description, not a name
-        span = self._title_span(head)
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+        text = strip_det(self._title_span(head).text)
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
@@ -311,7 +288,7 @@ class ActorReader(Coreference):
             known = self.reg.lookup(tok.text, "")  # "Ruiz said" with the surname tagged a common noun
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return self._mention(known, tok.text)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and tok.lower_ not in ROLE_NOUNS:  # "Qatar's Minister": a title, read below
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .parse_places import CAPITALS, capital_code, country_code
-from .parse_types import Found, Registry, fold, initials
+from .parse_types import Registry, fold, initials
 
 __all__ = [
     "BUSINESS_NOUNS",
@@ -174,9 +174,6 @@ class Coreference:
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         raise NotImplementedError  # the actor of a named entity (parse_actors.ActorReader)
 
-    def _title_span(self, head: Any) -> Any:
-        raise NotImplementedError  # the title as written (parse_actors.ActorReader)
-
     def _state_of(self, name: str, label: str) -> int | None:
         """A capital or seat of government stands for its state ("Moscow said" is Russia),
         and a state named after its capital takes over the capital's actor."""
@@ -201,6 +198,8 @@ class Coreference:
         for i in reversed(range(len(self.reg.actors))):
             actor = self.reg.actors[i]
             their = actor.key.split()
+            if actor.label == "TITLE":
+                continue  # an office is found by its title and owner (`parse_actors._role`), not by a word of it
             if actor.label == "PERSON" or label == "PERSON":
                 if (
                     actor.label == label
@@ -351,49 +350,3 @@ class Coreference:
         if state is not None:
             return self._mention(state, text)
         return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
-
-    def _officials(self, tok: Any, number: int) -> int:
-        """A group of office holders no country or person stands for, named by its title."""
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
-        if fold(text) not in self.reg.by_key:
-            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
-                                         first=number))  # fmt: skip
-            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
-        return self.reg.by_key[fold(text)]
-
-    def _person_title(self, ent: Any, actor: int) -> None:
-        """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
-        doc = ent.doc
-        head = ent.root.head
-        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
-            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
-        if ent.root.dep_ == "appos" and head.lemma_.lower() in self.roles:  # "his Russian counterpart, Sergei Lavrov"
-            span = self._title_span(head)
-            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
-            return
-        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
-        if not lefts:
-            return
-        start = min(t.i for c in lefts for t in c.subtree)
-        words = doc[start : ent.start]
-        if any(t.lemma_.lower() in self.roles for t in words):
-            found = self.reg.actors[actor]
-            found.title = words.text
-            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
-            if anchor is not None:
-                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
-                if ent2 is not None:
-                    found.anchor = self._entity_actor(ent2, found.first)
-            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
-            for i, office in enumerate(self.reg.actors):
-                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
-                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
-                if (
-                    office.label == "TITLE"
-                    and their == found.title.lower()
-                    and (
-                        found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
-                    )
-                ):
-                    self.reg.merge(i, actor)
