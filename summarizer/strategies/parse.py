@@ -29,7 +29,17 @@ from .lexicon import (
     PRESENT_BE,
     REPORTING,
 )
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
+from .parse_actors import (
+    GROUP_NOUNS,
+    INSTITUTIONS,
+    LOCATIVE,
+    MOVEMENT,
+    ROLE_NOUNS,
+    SPEAKER_NOUNS,
+    TERM_ADJECTIVES,
+    ActorReader,
+    is_name,
+)
 from .parse_coref import coref_tables, describe
 from .parse_groups import BOUND_PRONOUNS, GROUP_TABLES, bound_object, deadline, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
@@ -92,7 +102,7 @@ class _Reader(ActorReader):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
                     return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the named antecedent
                 return self._nps(child, number, source), False
-            if child.dep_ == "nsubjpass":
+            if child.dep_ in ("nsubjpass", "auxpass"):  # "... and was approved by X": its own by-phrase
                 passive = True
         for before in subject_before(verb) if verb.lemma_.lower() in _REPORTING else []:
             return self._nps(before, number, source), False
@@ -373,6 +383,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT, SPEAKER_NOUNS, _THINGS, BOUND_PRONOUNS)  # fmt: skip
+                  MOVEMENT, SPEAKER_NOUNS, _THINGS, BOUND_PRONOUNS, TERM_ADJECTIVES)  # fmt: skip
     ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
          GROUP_TABLES, title_tables()]  # fmt: skip

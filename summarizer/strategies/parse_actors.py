@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import REPORTING
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
@@ -27,8 +28,8 @@ from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det
 from .parse_types import Found, fold
 
-__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
-           "is_name"]  # fmt: skip
+__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "TERM_ADJECTIVES",
+           "ActorReader", "is_name"]  # fmt: skip
 
 # Closed classes of English, not names: prepositions that place something (their object
 # is a location, not a participant), role nouns that make a noun phrase a person or office.
@@ -37,7 +38,8 @@ ROLE_NOUNS = frozenset(
     "minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman "
     "official officer chief director head leader chairman chairwoman chair ceo executive governor mayor "
     "judge prosecutor commissioner counterpart king queen prince general commander senator lawmaker "
-    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain".split()
+    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain "
+    "predecessor successor".split()  # relative to another holder, as "counterpart": "X's predecessor" is not X
 )
 # Nouns that name an institution by what it is ("the civil protection agency", "the
 # federation's disciplinary committee"): such a noun phrase is an actor when it acts.
@@ -46,6 +48,8 @@ INSTITUTIONS = frozenset(
     "commission union government police army military administration regulator board parliament senate "
     "congress company firm club league office service bureau alliance coalition".split()
 )
+# Adjectives of an institution's term of office, not of which institution it is.
+TERM_ADJECTIVES = frozenset("previous former outgoing incoming current new".split())
 GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
 SPEAKER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
@@ -88,10 +92,12 @@ class ActorReader(TitleReader):
         text = ent_text(ent)
         if not text or not is_name(ent) or text.startswith("@"):
             return None
-        if label in ("GPE", "ORG") and any(
-            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children
+        root = ent.root
+        if label in ("GPE", "ORG") and (
+            any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in root.children)
+            or root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.tag_ == "NN"
         ):
-            label = "PERSON"  # "President Biden" read as a place: the title says it is a person
+            label = "PERSON"  # "President Biden", "its director, Signe Aagaard Holm" read as a place: the title says
         if label == "ORG" and country_code(text, fuzzy=False):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
         elif label == "GPE" and self.described.organisation(text):
@@ -217,6 +223,13 @@ class ActorReader(TitleReader):
         key = fold(text)
         if key in self.reg.by_key:
             return self.reg.by_key[key]
+        if any(c.dep_ == "amod" and c.lower_ in TERM_ADJECTIVES for c in head.children):
+            # "the previous council" after "Waimaru City Council": the same institution in another term
+            order = [*reversed(self.recent), *reversed(range(len(self.reg.actors)))]
+            same = next((i for i in order if self.reg.actors[i].label in ("ORG", "INSTITUTION")
+                         and self.reg.actors[i].key.split()[-1:] == [noun]), None)  # fmt: skip
+            if same is not None:
+                return self._mention(same, text)
         # "the agency" after "the civil protection agency": the last one with that head noun.
         words = key.split()
         for actor_i in reversed(self.recent):
@@ -258,6 +271,13 @@ class ActorReader(TitleReader):
             if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in ("he", "him", "his", "she", "her"):
+            verb = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+                # "Lo said she would raise it": the one reporting, when named in this sentence
+                speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                actor = self._np(speaker, number) if speaker is not None else None
+                if actor is not None and self.reg.actors[actor].label in ("PERSON", "TITLE"):
+                    return actor
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
                 return self.last_subject  # a subject pronoun continues the last sentence's subject
             for actor_i in reversed(self.recent):
@@ -293,8 +313,10 @@ class ActorReader(TitleReader):
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known
             name = name_of(tok)
-            if known is None and not tok.ent_type_ and tok.text[:1].isupper():
-                known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
+            # "Orbitra" after "Orbitra Semiconductors", also when tagged a nationality or a region here
+            misread = not tok.ent_type_ or tok.ent_type_ in ("NORP", "LOC") and tok.tag_ == "NNP"
+            if known is None and misread and tok.text[:1].isupper():
+                known = self._shorter(name, "ORG")
             if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
             titled = self._titled(tok, name, number)

@@ -142,7 +142,7 @@ def bare(head: Any) -> bool:
 def ent_text(span: Any) -> str:
     """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    while tokens and tokens[-1].tag_ == "POS":
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ == "ADP"):  # "Kenji Morita of" as tagged
         tokens = tokens[:-1]
     if not tokens:
         return ""
@@ -284,8 +284,14 @@ class Coreference:
         form = head.text
         known = {i for i in fits([a.name for a in self.reg.actors if a.label == "ORG"]) if i is not None}
         if len(known) > 1:
-            here = [e.text for e in head.doc.ents if e.end <= head.i]  # named earlier in this sentence
-            near = [i for i in (self.reg.lookup(t, "ORG") for t in reversed(here)) if i is not None and i in known]
+            # Named earlier in this sentence (also as a possessor the tagger missed: "Hanseo's officer said the
+            # company ..."), but not the clause's own subject: "X criticised the company" is not X.
+            doc = head.doc
+            names = [(t.i + 1, name_of(t)) for t in doc[: head.i] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            here = sorted([(e.end, e.text) for e in doc.ents if e.end <= head.i] + names)
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.dep_ == "dobj" else None
+            itself = self._named(name_of(subject)) if subject is not None and subject.pos_ == "PROPN" else None
+            near = [i for i in (self._named(t) for _, t in reversed(here)) if i in known and i != itself]
             if not near:  # the one named last, unless two were named in that same sentence
                 last = max(self.last_named.get(i, -1) for i in known)
                 near = [i for i in known if self.last_named.get(i, -1) == last]
@@ -297,6 +303,11 @@ class Coreference:
         if len(fits(self.described.organisations)) != 1 or not later:
             return None  # several named later, or none: which is not said
         return self._mention(self._by_name(later[0], number), form)
+
+    def _named(self, name: str) -> int | None:
+        """The organisation `name` or a shorter form of it stands for, if known (registers nothing)."""
+        known = self.reg.lookup(name, "ORG")
+        return known if known is not None else self._shorter(name, "ORG")
 
     def _norp(self, adjective: str) -> int | None:
         """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
