@@ -76,3 +76,13 @@ def test_a_name_apposed_to_a_title_is_a_person_whatever_the_tagger_says():
     )
     assert _roles(analysis, 2, "deny")[0] == ["Eirik Polar Dahl"]
     assert next(a for a in analysis.actors if a.name == "Eirik Polar Dahl").label == "PERSON"  # not an organisation
+
+
+def test_a_name_described_as_a_business_is_no_people_even_when_it_looks_plural():
+    for name in ("Nordtrans", "Kalmarians"):
+        analysis = _read(
+            f"Port inspectors fined the Swedish ferry operator {name} on Monday. "
+            f"{name}'s chief executive denied that the company had broken safety rules."
+        )
+        assert next(a for a in analysis.actors if a.name == name).label == "ORG"
+        assert _roles(analysis, 2, "break")[0] == [name]

@@ -98,7 +98,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
     for doc in docs:
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
+            if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound":
                 continue
             name = name_of(tok)
             for child in tok.children:
@@ -349,6 +350,8 @@ class Coreference:
         "Ukrainians" beside a named Ukraine (that state)."""
         if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in self.roles:
             return None
+        if tok.text[:1].isupper() and self.described.organisation(tok.text):
+            return self._by_name(tok.text, number)  # "the ferry operator Baltrans": a name, not a people
         alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
         if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
             state = self._norp(tok.text)
