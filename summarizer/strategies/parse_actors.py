@@ -21,6 +21,7 @@ from .parse_coref import (
     bare,
     ent_text,
     name_of,
+    named_place,
 )
 from .parse_groups import counted_group, split_title
 from .parse_pipeline import HANDLE
@@ -190,8 +191,8 @@ class ActorReader(TitleReader):
                 # no one was named for is an actor when it acts ("the mayor said").
                 if head.dep_ != "nsubj" or head.doc[head.i - 1].lower_ != "the":
                     return None
-            elif not text[:1].isupper():
-                return None
+            elif not text[:1].isupper() and not any(c.dep_ == "poss" for c in head.children):
+                return None  # (but "the province's environment minister": an office of a named owner)
         key = fold(text)
         if key in self.reg.by_key:
             return self._mention(self.reg.by_key[key], text)
@@ -290,8 +291,12 @@ class ActorReader(TitleReader):
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not _compound_part(ent):
-                if ent.label_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-                    return None  # a place: "in Eastern Europe"
+                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE and (
+                    ent.label_ == "GPE" or self.reg.lookup(ent_text(ent), ent.label_) is None
+                ):
+                    return None  # a place: "in Eastern Europe", "near Ridley Falls" read as an organisation
+                if ent.label_ == "ORG" and named_place(tok):
+                    return None
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"

@@ -31,6 +31,7 @@ __all__ = [
     "ent_text",
     "describe",
     "name_of",
+    "named_place",
     "short_form",
 ]
 
@@ -113,7 +114,7 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
-            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent):
+            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
                 text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
                 text = re.sub(r"['\u2019]s?$", "", text)
                 if text not in into.organisations:
@@ -121,6 +122,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 head = ent.root.lower_
                 if head in generic and len(ent) > 1:
                     into.add(head, text)  # "Transport and Road Workers' Union": a union
+
+
+def named_place(tok: Any) -> bool:
+    """The name in "the town of Ridley Falls", "the province of X": a place, whatever the tagger says."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def apposed(head: Any) -> list[Any]:
@@ -277,7 +283,7 @@ class Coreference:
             return {
                 self.reg.lookup(n, "ORG")
                 for n in names
-                if not any(w in self.generic for w in fold(n).split())
+                if not any(w in self.generic or w in PLACE_NOUNS for w in fold(n).split())  # no "First Nation"
                 and not self._described_as_other(n)
                 and not any(o != n and initials(o) == n.replace(".", "") for o in names)  # an acronym
             }
@@ -300,8 +306,8 @@ class Coreference:
             return self._mention(near[0], form) if near else None
         if known:
             return self._mention(known.pop(), form)
-        later = [n for n in self.described.organisations if None in fits([n]) or fits([n])]
-        if len(fits(self.described.organisations)) != 1 or not later:
+        later = [n for n in self.described.organisations if fits([n])]  # (an unregistered one fits as {None})
+        if len(later) != 1:
             return None  # several named later, or none: which is not said
         return self._mention(self._by_name(later[0], number), form)
 
