@@ -23,7 +23,7 @@ from .parse_coref import (
     name_of,
     named_place,
 )
-from .parse_groups import counted_group, split_title
+from .parse_groups import counted_group
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det
@@ -354,20 +354,6 @@ class ActorReader(TitleReader):
                 if child.dep_ == "poss":
                     return self._np(child, number, source)
         return None
-
-    def _titled(self, tok: Any, name: str, number: int) -> int | None:
-        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
-        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
-            return None
-        split = split_title(name, ROLE_NOUNS)
-        if split is None:
-            return None
-        title, rest = split
-        actor = self._by_name(rest, number, "PERSON")
-        found = self.reg.actors[actor]
-        found.label = "PERSON"
-        found.title = found.title or title
-        return actor
 
     def _group(self, tok: Any, number: int) -> list[int]:
         fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence

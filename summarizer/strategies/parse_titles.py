@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .parse_coref import Coreference
+from .parse_groups import split_title
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
 
@@ -157,6 +158,20 @@ class TitleReader(Coreference):
         """ "Canadian Foreign Minister @melaniejoly": the handle after a title is a form of its holder."""
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         return self._mention(actor, nxt.text) if nxt is not None and HANDLE.fullmatch(nxt.text) else actor
+
+    def _titled(self, tok: Any, name: str, number: int) -> int | None:
+        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
+            return None
+        split = split_title(name, self.roles)
+        if split is None:
+            return None
+        title, rest = split
+        actor = self._by_name(rest, number, "PERSON")
+        found = self.reg.actors[actor]
+        found.label = "PERSON"
+        found.title = found.title or title
+        return actor
 
     def _officials(self, tok: Any, number: int) -> int:
         """A group of office holders no country or person stands for, named by its title."""
