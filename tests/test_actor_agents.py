@@ -106,3 +106,13 @@ def test_the_company_is_no_named_place_and_no_nation():
 def test_the_company_before_several_are_named_is_nobody():
     analysis = _read("The regulator fined the company on Tuesday. Orvane Foods and Kelby Holdings were both named.")
     assert _roles(analysis, 1, "fined")[1] == []
+
+
+def test_a_subject_pronoun_in_a_conjoined_clause_is_that_sentences_named_subject():
+    analysis = _read(
+        "Jonas Berg won the harbour board vote on Monday. "
+        "Marta Lind ran the port authority for six years, and she founded the Harbour Trust in 2022. "
+        "Pavel Ek, the trust's chair, denied that he had promised Berg any seat."
+    )
+    assert _roles(analysis, 2, "found")[0] == ["Marta Lind"]
+    assert _roles(analysis, 3, "promise")[0] == ["Pavel Ek"]

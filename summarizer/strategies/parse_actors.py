@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import REPORTING
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
@@ -273,10 +272,13 @@ class ActorReader(TitleReader):
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in ("he", "him", "his", "she", "her"):
             verb = tok.head
-            if tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
-                # "Lo said she would raise it": the one reporting, when named in this sentence
-                speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-                actor = self._np(speaker, number) if speaker is not None else None
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            while subject and verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i != verb.i:
+                # "Lo said she would ...", "Vrana resigned, and he founded ...": the person named as the
+                # subject of the clause this one hangs on
+                verb = verb.head
+                named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                actor = self._np(named, number) if named is not None else None
                 if actor is not None and self.reg.actors[actor].label in ("PERSON", "TITLE"):
                     return actor
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
