@@ -29,10 +29,21 @@ from .lexicon import (
     PRESENT_BE,
     REPORTING,
 )
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, LOCATIVE, MOVEMENT, ROLE_NOUNS, SPEAKER_NOUNS, ActorReader, is_name
+from .parse_actors import (
+    GROUP_NOUNS,
+    INSTITUTIONS,
+    LOCATIVE,
+    MOVEMENT,
+    ROLE_NOUNS,
+    SPEAKER_NOUNS,
+    TERM_ADJECTIVES,
+    ActorReader,
+    is_name,
+)
 from .parse_coref import coref_tables, describe
 from .parse_groups import BOUND_PRONOUNS, GROUP_TABLES, bound_object, deadline, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
+from .parse_titles import title_tables
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
 
 __all__ = ["analyse", "is_actor", "rule_tables"]
@@ -69,12 +80,12 @@ class _Reader(ActorReader):
 
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-                add(self._nps(child, number, source))
-                for sub in child.children:  # "penalties on Moscow", "gratitude to Canada"
-                    if sub.dep_ == "prep" and sub.lower_ not in LOCATIVE | {"of"}:
-                        for obj in sub.children:
-                            if obj.dep_ == "pobj":
-                                add(self._nps(obj, number, source))
+                # "penalties on Moscow", "gratitude to Canada": the object's own recipient
+                aimed = [a for sub in child.children if sub.dep_ == "prep" and sub.lower_ not in LOCATIVE | {"of"}
+                         for obj in sub.children if obj.dep_ == "pobj" for a in self._nps(obj, number, source)]
+                if not (aimed and _owned_thing(child)):  # "the United States' gratitude to Canada": whose
+                    add(self._nps(child, number, source))  # gratitude it is, not who receives it
+                add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
@@ -91,7 +102,7 @@ class _Reader(ActorReader):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
                     return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the named antecedent
                 return self._nps(child, number, source), False
-            if child.dep_ == "nsubjpass":
+            if child.dep_ in ("nsubjpass", "auxpass"):  # "... and was approved by X": its own by-phrase
                 passive = True
         for before in subject_before(verb) if parse_form.verb_lemma(verb) in _REPORTING else []:
             return self._nps(before, number, source), False
@@ -320,6 +331,14 @@ class _Reader(ActorReader):
         return None
 
 
+def _owned_thing(noun: Any) -> bool:
+    """A common noun with a possessor that names no actor itself ("X's gratitude", "the
+    company's thanks"), as opposed to an office or institution ("Qatar's minister")."""
+    lemma = noun.lemma_.lower()
+    return (noun.pos_ == "NOUN" and lemma not in ROLE_NOUNS | INSTITUTIONS | GROUP_NOUNS
+            and any(c.dep_ == "poss" for c in noun.children))  # fmt: skip
+
+
 def analyse(sentences: list[tuple[int, str]]) -> Analysis:
     """Read numbered sentences in order: actors, and per sentence its clauses and mentions.
 
@@ -365,6 +384,6 @@ def rule_tables() -> list[object]:
     return [
         sorted(t)
         for t in (_MODALS, LOCATIVE, INSTITUTIONS, ROLE_NOUNS, GROUP_NOUNS, _REPORTING, _FUTURE_HEADS, _COMMIT,
-                  MOVEMENT, SPEAKER_NOUNS, _THINGS, BOUND_PRONOUNS)  # fmt: skip
+                  MOVEMENT, SPEAKER_NOUNS, _THINGS, BOUND_PRONOUNS, TERM_ADJECTIVES)  # fmt: skip
     ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
-         GROUP_TABLES]  # fmt: skip
+         GROUP_TABLES, title_tables()]  # fmt: skip

@@ -10,26 +10,26 @@ closed classes of English below; none names an entity.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .parse_coref import (
     BUSINESS_NOUNS,
     GOVERNMENT_NOUNS,
     SUBJECT_INSTITUTIONS,
-    Coreference,
     apposed,
     bare,
     ent_text,
     name_of,
+    named_place,
 )
-from .parse_groups import counted_group, split_title
+from .parse_groups import counted_group
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
+from .parse_titles import TitleReader, strip_det
 from .parse_types import Found, fold
 
-__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
-           "is_name"]  # fmt: skip
+__all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "TERM_ADJECTIVES",
+           "ActorReader", "is_name"]  # fmt: skip
 
 # Closed classes of English, not names: prepositions that place something (their object
 # is a location, not a participant), role nouns that make a noun phrase a person or office.
@@ -38,7 +38,8 @@ ROLE_NOUNS = frozenset(
     "minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman "
     "official officer chief director head leader chairman chairwoman chair ceo executive governor mayor "
     "judge prosecutor commissioner counterpart king queen prince general commander senator lawmaker "
-    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain".split()
+    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain "
+    "predecessor successor".split()  # relative to another holder, as "counterpart": "X's predecessor" is not X
 )
 # Nouns that name an institution by what it is ("the civil protection agency", "the
 # federation's disciplinary committee"): such a noun phrase is an actor when it acts.
@@ -47,6 +48,8 @@ INSTITUTIONS = frozenset(
     "commission union government police army military administration regulator board parliament senate "
     "congress company firm club league office service bureau alliance coalition".split()
 )
+# Adjectives of an institution's term of office, not of which institution it is.
+TERM_ADJECTIVES = frozenset("previous former outgoing incoming current new".split())
 GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
 SPEAKER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
 # Verbs of movement: a place they go to or come from is a destination, not a participant.
@@ -70,7 +73,7 @@ def _compound_part(span: Any) -> bool:
     return False
 
 
-class ActorReader(Coreference):
+class ActorReader(TitleReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
     generic = INSTITUTIONS
@@ -89,10 +92,12 @@ class ActorReader(Coreference):
         text = ent_text(ent)
         if not text or not is_name(ent) or text.startswith("@"):
             return None
-        if label in ("GPE", "ORG") and any(
-            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in ent.root.children
+        root = ent.root
+        if label in ("GPE", "ORG") and (
+            any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in root.children)
+            or root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.tag_ == "NN"
         ):
-            label = "PERSON"  # "President Biden" read as a place: the title says it is a person
+            label = "PERSON"  # "President Biden", "its director, Signe Aagaard Holm" read as a place: the title says
         if label == "ORG" and country_code(text, fuzzy=False):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
         elif label == "GPE" and self.described.organisation(text):
@@ -114,20 +119,6 @@ class ActorReader(Coreference):
         if capital_code(text):
             label = "GPE"  # "the Kremlin": a state named by its seat of government
         return self.reg.add(text, label, number)
-
-    def _title_span(self, head: Any) -> Any:
-        """The title as written: the role noun with its possessor, modifiers and "of" phrase."""
-        keep = [head]
-        for child in head.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
-                keep += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
-                keep += list(child.subtree)
-        idx = sorted(t.i for t in keep)
-        span = head.doc[idx[0] : idx[-1] + 1]
-        comma = next((t.i for t in span if t.text in (",", "(", ";") and t.i > head.i), None)
-        # "mayor of X, Rui Teixeira,": the title ends at the comma.
-        return head.doc[idx[0] : comma] if comma is not None else span
 
     def _anchor(self, head: Any, number: int) -> int | None:
         """The country or organisation a role noun belongs to ("Qatar's", "Canadian", "of Qatar")."""
@@ -162,9 +153,9 @@ class ActorReader(Coreference):
             if actor is not None:
                 found = self.reg.actors[actor]
                 if found.label == "PERSON" and not found.title:
-                    span = self._title_span(head)
-                    found.title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+                    found.title = strip_det(self._title_span(head).text)
                     found.anchor = self._anchor(head, number)
+                    found.owner = self._office(head, found.anchor).owner
                 return actor
         anchor = self._anchor(head, number)
         if head.lemma_.lower() in SPEAKER_NOUNS:
@@ -178,15 +169,16 @@ class ActorReader(Coreference):
             if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
                 return owned
         span = self._title_span(head)
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-        role = head.lemma_.lower()
+        text = strip_det(span.text)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        # A person already given this title ("the Secretary of State" after "Secretary of State X").
-        for actor_i in reversed(self.recent):
-            held = self.reg.actors[actor_i]
-            if held.label in ("PERSON", "TITLE") and held.title and role in held.title.lower():
-                if anchor is None or (held.anchor in (None, anchor)):
-                    return actor_i
+        office = self._office(head, anchor)
+        # A person or office already given this title ("the Secretary of State" after "Secretary
+        # of State X"), never one of another owner ("Qatar's minister" is not Canada's).
+        held = self._holder(office, anchor)
+        if held is not None:
+            if office.owner and self.reg.actors[held].label == "TITLE":
+                self._mention(held, text)
+            return self._handle(held, span)
         title = text
         if anchor is not None and owner is not None:
             short = min(self.reg.actors[anchor].mentions, key=len)
@@ -198,24 +190,16 @@ class ActorReader(Coreference):
                 # no one was named for is an actor when it acts ("the mayor said").
                 if head.dep_ != "nsubj" or head.doc[head.i - 1].lower_ != "the":
                     return None
-            elif not text[:1].isupper():
-                return None
-        key = f"{anchor}|{role}" if anchor is not None else fold(text)
-        if fold(text) in self.reg.by_key or key in self.reg.by_key:
-            idx = self.reg.by_key.get(fold(text), self.reg.by_key.get(key, 0))
-            self.reg.by_key[key] = idx
-            if text not in self.reg.actors[idx].mentions and text in head.doc.text:
-                self.reg.actors[idx].mentions.append(text)
-            return idx
+            elif not text[:1].isupper() and not any(c.dep_ == "poss" for c in head.children):
+                return None  # (but "the province's environment minister": an office of a named owner)
+        key = fold(text)
+        if key in self.reg.by_key:
+            return self._mention(self.reg.by_key[key], text)
         self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=title, mentions=[text],
-                                     anchor=anchor, first=number))  # fmt: skip
+                                     anchor=anchor, owner=office.owner, first=number))  # fmt: skip
         idx = len(self.reg.actors) - 1
         self.reg.by_key[key] = idx
-        self.reg.by_key[fold(text)] = idx
-        nxt = head.doc[span.end] if span.end < len(head.doc) else None
-        if nxt is not None and HANDLE.fullmatch(nxt.text):
-            self.reg.actors[idx].mentions.append(nxt.text)
-        return idx
+        return self._handle(idx, span)
 
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
@@ -228,8 +212,7 @@ class ActorReader(Coreference):
         if any(c.dep_ == "amod" and (c.tag_ in ("VBN", "VBG") or c.text.islower() and c.text.endswith("ed"))
                for c in head.children):  # fmt: skip
             return None  # "the combined company", "the merged group": a description, not a name
-        span = self._title_span(head)
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
+        text = strip_det(self._title_span(head).text)
         if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
                                                                for c in head.children):  # fmt: skip
             return None  # a bare "union" or "court" with no article names nothing in particular
@@ -240,6 +223,13 @@ class ActorReader(Coreference):
         key = fold(text)
         if key in self.reg.by_key:
             return self.reg.by_key[key]
+        if any(c.dep_ == "amod" and c.lower_ in TERM_ADJECTIVES for c in head.children):
+            # "the previous council" after "Waimaru City Council": the same institution in another term
+            order = [*reversed(self.recent), *reversed(range(len(self.reg.actors)))]
+            same = next((i for i in order if self.reg.actors[i].label in ("ORG", "INSTITUTION")
+                         and self.reg.actors[i].key.split()[-1:] == [noun]), None)  # fmt: skip
+            if same is not None:
+                return self._mention(same, text)
         # "the agency" after "the civil protection agency": the last one with that head noun.
         words = key.split()
         for actor_i in reversed(self.recent):
@@ -281,6 +271,16 @@ class ActorReader(Coreference):
             if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in ("he", "him", "his", "she", "her"):
+            verb = tok.head
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            while subject and verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i != verb.i:
+                # "Lo said she would ...", "Vrana resigned, and he founded ...": the person named as the
+                # subject of the clause this one hangs on
+                verb = verb.head
+                named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                actor = self._np(named, number) if named is not None else None
+                if actor is not None and self.reg.actors[actor].label in ("PERSON", "TITLE"):
+                    return actor
             if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
                 return self.last_subject  # a subject pronoun continues the last sentence's subject
             for actor_i in reversed(self.recent):
@@ -293,8 +293,12 @@ class ActorReader(Coreference):
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not _compound_part(ent):
-                if ent.label_ == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-                    return None  # a place: "in Eastern Europe"
+                if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE and (
+                    ent.label_ == "GPE" or self.reg.lookup(ent_text(ent), ent.label_) is None
+                ):
+                    return None  # a place: "in Eastern Europe", "near Ridley Falls" read as an organisation
+                if ent.label_ == "ORG" and named_place(tok):
+                    return None
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"
@@ -311,13 +315,15 @@ class ActorReader(Coreference):
             known = self.reg.lookup(tok.text, "")  # "Ruiz said" with the surname tagged a common noun
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return self._mention(known, tok.text)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and tok.lower_ not in ROLE_NOUNS:  # "Qatar's Minister": a title, read below
             known = self.reg.lookup(tok.text, "")
             if known is not None and self.reg.actors[known].label == "PERSON":
                 return known
             name = name_of(tok)
-            if known is None and not tok.ent_type_ and tok.text[:1].isupper():
-                known = self._shorter(name, "ORG")  # "Orbitra" after "Orbitra Semiconductors"
+            # "Orbitra" after "Orbitra Semiconductors", also when tagged a nationality or a region here
+            misread = not tok.ent_type_ or tok.ent_type_ in ("NORP", "LOC") and tok.tag_ == "NNP"
+            if known is None and misread and tok.text[:1].isupper():
+                known = self._shorter(name, "ORG")
             if known is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
                 return self._mention(known, name)  # a known name tagged otherwise here ("Portmoor" a nationality)
             titled = self._titled(tok, name, number)
@@ -350,20 +356,6 @@ class ActorReader(Coreference):
                 if child.dep_ == "poss":
                     return self._np(child, number, source)
         return None
-
-    def _titled(self, tok: Any, name: str, number: int) -> int | None:
-        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
-        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
-            return None
-        split = split_title(name, ROLE_NOUNS)
-        if split is None:
-            return None
-        title, rest = split
-        actor = self._by_name(rest, number, "PERSON")
-        found = self.reg.actors[actor]
-        found.label = "PERSON"
-        found.title = found.title or title
-        return actor
 
     def _group(self, tok: Any, number: int) -> list[int]:
         fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence

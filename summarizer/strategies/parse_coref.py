@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .parse_places import CAPITALS, capital_code, country_code
-from .parse_types import Found, Registry, fold, initials
+from .parse_types import Registry, fold, initials
 
 __all__ = [
     "BUSINESS_NOUNS",
@@ -31,6 +31,7 @@ __all__ = [
     "ent_text",
     "describe",
     "name_of",
+    "named_place",
     "short_form",
 ]
 
@@ -98,7 +99,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
     for doc in docs:
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
+            if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound":
                 continue
             name = name_of(tok)
             for child in tok.children:
@@ -112,7 +114,7 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
-            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent):
+            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
                 text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
                 text = re.sub(r"['\u2019]s?$", "", text)
                 if text not in into.organisations:
@@ -120,6 +122,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 head = ent.root.lower_
                 if head in generic and len(ent) > 1:
                     into.add(head, text)  # "Transport and Road Workers' Union": a union
+
+
+def named_place(tok: Any) -> bool:
+    """The name in "the town of Ridley Falls", "the province of X": a place, whatever the tagger says."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def apposed(head: Any) -> list[Any]:
@@ -142,7 +149,7 @@ def bare(head: Any) -> bool:
 def ent_text(span: Any) -> str:
     """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    while tokens and tokens[-1].tag_ == "POS":
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ == "ADP"):  # "Kenji Morita of" as tagged
         tokens = tokens[:-1]
     if not tokens:
         return ""
@@ -174,9 +181,6 @@ class Coreference:
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         raise NotImplementedError  # the actor of a named entity (parse_actors.ActorReader)
 
-    def _title_span(self, head: Any) -> Any:
-        raise NotImplementedError  # the title as written (parse_actors.ActorReader)
-
     def _state_of(self, name: str, label: str) -> int | None:
         """A capital or seat of government stands for its state ("Moscow said" is Russia),
         and a state named after its capital takes over the capital's actor."""
@@ -201,6 +205,8 @@ class Coreference:
         for i in reversed(range(len(self.reg.actors))):
             actor = self.reg.actors[i]
             their = actor.key.split()
+            if actor.label == "TITLE":
+                continue  # an office is found by its title and owner (`parse_actors._role`), not by a word of it
             if actor.label == "PERSON" or label == "PERSON":
                 if (
                     actor.label == label
@@ -277,7 +283,7 @@ class Coreference:
             return {
                 self.reg.lookup(n, "ORG")
                 for n in names
-                if not any(w in self.generic for w in fold(n).split())
+                if not any(w in self.generic or w in PLACE_NOUNS for w in fold(n).split())  # no "First Nation"
                 and not self._described_as_other(n)
                 and not any(o != n and initials(o) == n.replace(".", "") for o in names)  # an acronym
             }
@@ -285,8 +291,14 @@ class Coreference:
         form = head.text
         known = {i for i in fits([a.name for a in self.reg.actors if a.label == "ORG"]) if i is not None}
         if len(known) > 1:
-            here = [e.text for e in head.doc.ents if e.end <= head.i]  # named earlier in this sentence
-            near = [i for i in (self.reg.lookup(t, "ORG") for t in reversed(here)) if i is not None and i in known]
+            # Named earlier in this sentence (also as a possessor the tagger missed: "Hanseo's officer said the
+            # company ..."), but not the clause's own subject: "X criticised the company" is not X.
+            doc = head.doc
+            names = [(t.i + 1, name_of(t)) for t in doc[: head.i] if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            here = sorted([(e.end, e.text) for e in doc.ents if e.end <= head.i] + names)
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.dep_ == "dobj" else None
+            itself = self._named(name_of(subject)) if subject is not None and subject.pos_ == "PROPN" else None
+            near = [i for i in (self._named(t) for _, t in reversed(here)) if i in known and i != itself]
             if not near:  # the one named last, unless two were named in that same sentence
                 last = max(self.last_named.get(i, -1) for i in known)
                 near = [i for i in known if self.last_named.get(i, -1) == last]
@@ -294,10 +306,15 @@ class Coreference:
             return self._mention(near[0], form) if near else None
         if known:
             return self._mention(known.pop(), form)
-        later = [n for n in self.described.organisations if None in fits([n]) or fits([n])]
-        if len(fits(self.described.organisations)) != 1 or not later:
+        later = [n for n in self.described.organisations if fits([n])]  # (an unregistered one fits as {None})
+        if len(later) != 1:
             return None  # several named later, or none: which is not said
         return self._mention(self._by_name(later[0], number), form)
+
+    def _named(self, name: str) -> int | None:
+        """The organisation `name` or a shorter form of it stands for, if known (registers nothing)."""
+        known = self.reg.lookup(name, "ORG")
+        return known if known is not None else self._shorter(name, "ORG")
 
     def _norp(self, adjective: str) -> int | None:
         """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
@@ -339,6 +356,8 @@ class Coreference:
         "Ukrainians" beside a named Ukraine (that state)."""
         if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "people" or tok.lemma_.lower() in self.roles:
             return None
+        if tok.text[:1].isupper() and self.described.organisation(tok.text):
+            return self._by_name(tok.text, number)  # "the ferry operator Baltrans": a name, not a people
         alone = tok.i + 1 == len(tok.doc) or tok.nbor().ent_iob_ != "I"
         if tok.ent_type_ == "NORP" and tok.ent_iob_ == "B" and alone:
             state = self._norp(tok.text)
@@ -351,49 +370,3 @@ class Coreference:
         if state is not None:
             return self._mention(state, text)
         return self.reg.by_key.get(fold(text)) or self.reg.add(text, "GROUP", number)
-
-    def _officials(self, tok: Any, number: int) -> int:
-        """A group of office holders no country or person stands for, named by its title."""
-        text = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", self._title_span(tok).text, flags=re.I)
-        if fold(text) not in self.reg.by_key:
-            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
-                                         first=number))  # fmt: skip
-            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
-        return self.reg.by_key[fold(text)]
-
-    def _person_title(self, ent: Any, actor: int) -> None:
-        """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
-        doc = ent.doc
-        head = ent.root.head
-        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
-            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
-        if ent.root.dep_ == "appos" and head.lemma_.lower() in self.roles:  # "his Russian counterpart, Sergei Lavrov"
-            span = self._title_span(head)
-            self.reg.actors[actor].title = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", span.text, flags=re.I)
-            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
-            return
-        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
-        if not lefts:
-            return
-        start = min(t.i for c in lefts for t in c.subtree)
-        words = doc[start : ent.start]
-        if any(t.lemma_.lower() in self.roles for t in words):
-            found = self.reg.actors[actor]
-            found.title = words.text
-            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
-            if anchor is not None:
-                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
-                if ent2 is not None:
-                    found.anchor = self._entity_actor(ent2, found.first)
-            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this person.
-            for i, office in enumerate(self.reg.actors):
-                their = re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower()
-                owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
-                if (
-                    office.label == "TITLE"
-                    and their == found.title.lower()
-                    and (
-                        found.anchor in (None, office.anchor) or owner in found.title  # "Interior" read as an owner
-                    )
-                ):
-                    self.reg.merge(i, actor)

@@ -20,6 +20,7 @@ class Found:
     title: str | None = None
     mentions: list[str] = field(default_factory=list)
     anchor: int | None = None  # a titled office's country or organisation (index into actors)
+    owner: str = ""  # that owner as the title writes it, folded ("qatar", "canadian"), known or not
     roles: int = 0  # times it was an agent, recipient or source
     acts: int = 0  # times it was a named agent or the source: an institution named by a noun must act
     first: int = 0  # sentence number of its first mention

@@ -1,0 +1,225 @@
+"""Which office a title names: its owner and its words, for telling one office holder from another.
+
+A title with an owner ("Qatar's Minister of Foreign Affairs", "the Canadian foreign
+minister", "the mayor of Dorrow") names the holder of THAT owner's office: it is the same
+office as an earlier title only when the owners agree (the same actor, or the same name
+or nationality stem: "Canada's", "Canadian") and the words agree ("Foreign Minister" and
+"Minister of Foreign Affairs", not "prime minister" and "trade minister"). A bare title
+("the minister") may continue any holder of the role. Rules over parse labels only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .parse_coref import Coreference
+from .parse_groups import split_title
+from .parse_pipeline import HANDLE
+from .parse_types import Found, fold
+
+__all__ = [
+    "TITLE_ENDS", "TITLE_FILLER", "Office", "TitleReader", "office_of", "owner_in", "same_office", "same_owner",
+    "strip_det", "title_tables",
+]  # fmt: skip
+
+# Function words of a title that say nothing of which office it is.
+TITLE_FILLER = frozenset("the a an of for and his her its their s".split())
+_DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
+TITLE_ENDS = frozenset(",(;")  # "mayor of X, Rui Teixeira,": the title ends at the comma
+
+
+def title_tables() -> list[object]:
+    """The tables above, for the guided strategy's rules fingerprint."""
+    return [sorted(TITLE_FILLER), sorted(TITLE_ENDS), _DET.pattern]
+
+
+def strip_det(text: str) -> str:
+    """A title as a name: no leading article or possessive pronoun ("the mayor" -> "mayor")."""
+    return _DET.sub("", text)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower())) - TITLE_FILLER
+
+
+def _owner_token(tok: Any) -> bool:
+    return tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.dep_ == "poss" and tok.pos_ != "PRON"
+
+
+def _text(tok: Any) -> str:
+    """A modifier's words, folded: "the agency's" -> "agency"."""
+    return " ".join(t.lower_ for t in tok.subtree if t.is_alpha and t.dep_ != "det")
+
+
+class Office:
+    """A title as written at one mention: its role noun, owner and describing words."""
+
+    def __init__(self, role: str, owner: str, words: set[str], of_words: set[str]):
+        self.role = role
+        self.owner = owner  # the owner as written, folded ("qatar", "canadian"); "" if none
+        self.words = words  # the describing words, not the role or owner ("foreign", "affairs")
+        self.of_words = of_words  # those from an "of" phrase ("Minister of Foreign Affairs")
+
+
+def office_of(head: Any) -> Office:
+    """The office a role noun `head` names, read from its modifiers and "of" phrase."""
+    owner = ""
+    words: set[str] = set()
+    of_words: set[str] = set()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in obj.subtree):
+                    owner = owner or _text(obj)  # "the mayor of Dorrow"
+                else:  # "Minister of Foreign Affairs"
+                    of_words |= {t.lemma_.lower() for t in obj.subtree if t.is_alpha}
+        elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
+            if _owner_token(child) and not owner:
+                owner = _text(child)
+            elif not _owner_token(child):
+                words |= {t.lemma_.lower() for t in child.subtree if t.is_alpha}
+    of_words -= TITLE_FILLER
+    words = (words | of_words) - TITLE_FILLER - {head.lemma_.lower()}
+    return Office(head.lemma_.lower(), owner, words, of_words)
+
+
+def owner_in(words: Any) -> str:
+    """The owner in the words before a name ("US Secretary of State", "Canadian Foreign Minister"), folded."""
+    for tok in words:
+        if tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.dep_ == "poss":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            span = [t for t in (ent if ent is not None else [tok]) if t.i < words.end]
+            return " ".join(t.lower_ for t in span if t.is_alpha)
+    return ""
+
+
+def same_owner(a_anchor: int | None, a_owner: str, b_anchor: int | None, b_owner: str) -> bool:
+    """Whether two titles' owners can be the same: the same actor, else the same stem as written
+    ("canada", "canadian"); a title with no owner fits any."""
+    if a_anchor is not None and b_anchor is not None:
+        return a_anchor == b_anchor
+    if a_owner and b_owner:
+        return a_owner[:4] == b_owner[:4]
+    return True
+
+
+def same_office(held: Found, office: Office, anchor: int | None) -> bool:
+    """Whether `held` (a person or office with a title) holds the office a mention names: the
+    role is among its title's words, the owners can be one, and the mention's describing words
+    are the held title's, or share one with it and add only an "of" phrase's."""
+    if not held.title or held.label not in ("PERSON", "TITLE"):
+        return False
+    title = _words(held.title)
+    if office.role not in title or not same_owner(held.anchor, held.owner, anchor, office.owner):
+        return False
+    theirs = title - _words(held.owner) - {office.role}
+    extra = office.words - theirs
+    return not extra or bool(office.words & theirs) and extra <= office.of_words
+
+
+class TitleReader(Coreference):
+    """Titles over the registry: the span a title covers, the holder of an office, the title
+    before a person's name (the base of `parse_actors.ActorReader`)."""
+
+    def _title_span(self, head: Any) -> Any:
+        """The title as written: the role noun with its possessor, modifiers and "of" phrase."""
+        keep = [head]
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
+                keep += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+                keep += list(child.subtree)
+        idx = sorted(t.i for t in keep)
+        span = head.doc[idx[0] : idx[-1] + 1]
+        comma = next((t.i for t in span if t.text in TITLE_ENDS and t.i > head.i), None)
+        return head.doc[idx[0] : comma] if comma is not None else span
+
+    def _office(self, head: Any, anchor: int | None) -> Office:
+        """The office a role noun names; its owner the anchor's name when the title writes
+        none ("its managing director")."""
+        office = office_of(head)
+        if not office.owner and anchor is not None:
+            office.owner = fold(self.reg.actors[anchor].name)
+        return office
+
+    def _holder(self, office: Office, anchor: int | None) -> int | None:
+        """Who holds `office`: the last one mentioned with that title; for a title with an
+        owner also one named earlier in this sentence or long before ("Qatar's Foreign
+        Minister as well as the Canadian Foreign Minister")."""
+        owned = bool(office.owner) or anchor is not None
+        others = [i for i in reversed(range(len(self.reg.actors))) if owned and i not in self.recent]
+        for actor_i in [*reversed(self.recent), *others]:
+            if same_office(self.reg.actors[actor_i], office, anchor):
+                return actor_i
+        return None
+
+    def _handle(self, actor: int, span: Any) -> int:
+        """ "Canadian Foreign Minister @melaniejoly": the handle after a title is a form of its holder."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return self._mention(actor, nxt.text) if nxt is not None and HANDLE.fullmatch(nxt.text) else actor
+
+    def _titled(self, tok: Any, name: str, number: int) -> int | None:
+        """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
+        if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
+            return None
+        split = split_title(name, self.roles)
+        if split is None:
+            return None
+        title, rest = split
+        actor = self._by_name(rest, number, "PERSON")
+        found = self.reg.actors[actor]
+        found.label = "PERSON"
+        found.title = found.title or title
+        return actor
+
+    def _officials(self, tok: Any, number: int) -> int:
+        """A group of office holders no country or person stands for, named by its title."""
+        text = strip_det(self._title_span(tok).text)
+        if fold(text) not in self.reg.by_key:
+            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
+                                         first=number))  # fmt: skip
+            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
+        return self.reg.by_key[fold(text)]
+
+    def _person_title(self, ent: Any, actor: int) -> None:
+        """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
+        doc = ent.doc
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "the mayor of Dorrow, Ilse Maartens"
+        if ent.root.dep_ == "appos" and head.lemma_.lower() in self.roles:  # "his Russian counterpart, Sergei Lavrov"
+            span = self._title_span(head)
+            self.reg.actors[actor].title = strip_det(span.text)
+            self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
+            self.reg.actors[actor].owner = office_of(head).owner
+            return
+        lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+        if not lefts:
+            return
+        start = min(t.i for c in lefts for t in c.subtree)
+        words = doc[start : ent.start]
+        if any(t.lemma_.lower() in self.roles for t in words):
+            found = self.reg.actors[actor]
+            found.title = words.text
+            anchor = next((t for t in words if t.ent_type_ in ("GPE", "ORG")), None)
+            if anchor is not None:
+                ent2 = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+                if ent2 is not None:
+                    found.anchor = self._entity_actor(ent2, found.first)
+            found.owner = owner_in(words)
+            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this
+            # person, when only one office fits ("Norway's" and "Denmark's trade minister": which is not said).
+            owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
+            offices = [
+                i
+                for i, office in enumerate(self.reg.actors)
+                if office.label == "TITLE"
+                and re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower() == found.title.lower()
+                and (
+                    same_owner(found.anchor, found.owner, office.anchor, office.owner)
+                    or bool(owner) and owner in found.title  # "Interior" read as an owner
+                )
+            ]
+            if len(offices) == 1:
+                self.reg.merge(offices[0], actor)
