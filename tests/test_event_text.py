@@ -71,3 +71,15 @@ def test_a_participle_act_is_headed_by_its_doers_not_given_a_tense_it_lacks():
     text = "The association welcomed the ruling on Monday while also criticising Harbour Council for years of delay."
     expected = "Residents' association: also criticising Harbour Council for years of delay"
     assert _summary(text, "criticising", ["Residents' association"]) == expected
+
+
+def test_a_side_acts_object_is_not_the_main_acts_recipient():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: T\ndate: 2026-05-04\n---\nThe residents' association welcomed the court ruling on Monday "
+        "while also criticising Harbour Council for years of delay, its chair Lena Vos said."
+    )
+    names = {a.id: a.name for a in result.actors}
+    welcomed = [e for e in result.events if "welcomed" in e.summary]
+    assert [[names[r] for r in e.recipients] for e in welcomed] == [[]]

@@ -109,9 +109,11 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             last_agents = agents
         recipients = [r for r in (clause.recipients if clause else []) if r in keep and r not in agents]
         if clause is not None and not recipients:
-            # "Halvorsen agreed to buy Brandt": the object of the clause it governs.
+            # "Halvorsen agreed to buy Brandt": the object of the clause it governs as its complement,
+            # not of a side act ("welcomed the ruling while criticising the council").
             for other in info.clauses:
-                if other is not clause and not other.reporting and set(other.agents) <= set(agents):
+                if other is not clause and not other.reporting and set(other.agents) <= set(agents) \
+                        and other.dep in ("xcomp", "ccomp"):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
         if agents and origin == "parse":
             parties = agents + recipients
