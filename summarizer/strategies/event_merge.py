@@ -22,13 +22,11 @@ from ..dates import resolve_date
 from ..models import Event, Evidence
 from .guided_events import LIGHT, NOUN_TYPES
 from .parse_types import Clause
+from .words import word_tables
 
 __all__ = ["ANAPHORIC", "act_word", "merge_events", "rule_tables"]
 
-# Factualities that tell the same act as happened: the reporter's word or a source's.
-_HAPPENED = frozenset({"occurred", "reported"})
-# Determiners of a noun that refers back ("made the commitment" after "promised that ...").
-_ANAPHORS = frozenset("the this that these those".split())
+_HAPPENED, _ANAPHORS = word_tables("event_merge", "_HAPPENED _ANAPHORS")
 ANAPHORIC = "(an act told before)"
 
 

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .words import word_tables
+
 __all__ = ["clause_summary", "rule_tables"]
 
-# Dependents of the verb that tell the act itself: auxiliaries and negation (tense and
-# denial), particles, objects, complements and prepositional phrases. Left out: the
-# subject (replaced by the actors' names), adverbial and coordinated clauses (other acts,
-# reasons, times), parentheticals and punctuation.
-_KEEP = frozenset(
-    "aux auxpass neg prt dobj dative attr acomp oprd prep agent xcomp ccomp pcomp advmod npadvmod".split()
-)
-_OPENING = frozenset("aux auxpass neg".split())  # kept only before the verb
+_KEEP, _OPENING = word_tables("event_text", "_KEEP _OPENING")
 MAX_WORDS = 24  # past this, the complement clause is dropped (the act, not what was said)
 
 

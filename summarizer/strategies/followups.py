@@ -63,6 +63,7 @@ from .lexicon import (
 )
 from .parse_pipeline import pipeline
 from .parse_types import Analysis, Clause, SentenceInfo
+from .words import word_tables
 
 __all__ = ["follow_ups", "rule_tables"]
 
@@ -177,7 +178,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     return out
 
 
-_COPULA_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp"})
+(_COPULA_CLAUSES,) = word_tables("followups", "_COPULA_CLAUSES")
 
 
 def _dates(doc: Any) -> list[Any]:

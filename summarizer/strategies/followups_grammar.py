@@ -29,6 +29,7 @@ from .lexicon import (
     SEMI_MODAL_HEADS,
     UNTIL_PREPS,
 )
+from .words import word_tables
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
@@ -40,29 +41,22 @@ __all__ = [
 _WILL = FUTURE_MODALS
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
-# Verbs of perception: "could see" is a past ability.
-_PERCEIVE = frozenset("see hear feel smell notice watch".split())
+(
+    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS,
+) = word_tables(
+    "followups_grammar",
+    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS"
+)  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
 # expectation or a commitment: "plans to meet", "is expected to close", "is due to be heard".
 # (The verbs of intent parse reads for `future`, and predicative words parse does not need.)
 _INTENT = INTENT_VERBS | frozenset("commit determine ready likely poised bound about going".split())
 
-# Verbs whose noun object is a future thing: "expects savings of ...", "pledged continued backing".
-_EXPECT_NOUN = frozenset("expect plan promise pledge vow intend schedule forecast".split())
-# Nouns of need and intent whose infinitive is a plan: "the need to hold elections", "a plan to build".
-_PLAN_NOUN = frozenset("need plan proposal commitment pledge promise intention agreement deal".split())
-
-# Directives: their object is the one expected to act ("urged X to", "called on X to").
-_DIRECT = frozenset("urge ask tell order call instruct direct require press push encourage invite give".split())
 
 # Marks of a condition a follow-up waits for: the condition marks parse reads, and "once"
 # ("once the court rules"), a time that is a condition too (parse's `conditional` leaves it out).
 CONDITION = CONDITION_MARKS | frozenset({"once"})
-
-DEADLINE_PREP = frozenset("by before until within".split())
-
-ANAPHORS = frozenset("it this that they".split())
 
 
 def lemma(tok: Any) -> str:
@@ -215,8 +209,6 @@ _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".
 
 _DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
-
-_TIME_MARKS = frozenset("after before when once until as while".split())
 
 
 def _verb_above(tok: Any) -> Any | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import parse_form
 from .parse_types import Clause, SentenceInfo
+from .words import word_tables
 
 __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
@@ -75,51 +76,14 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
     **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
 }  # fmt: skip
-# The nouns of `NOUN_TYPES` that name one act, not a state or an attitude ("his commitment",
-# "their concerns", "US backing"): with a doer in their phrase, an event of their own.
-_ACT_NOUNS = frozenset(
-    "call talk meeting conversation visit summit negotiation consultation sanction ban embargo strike protest "
-    "demonstration walkout attack assault bombing airstrike assassination killing invasion request demand "
-    "proposal lawsuit accusation arrest detention crackdown repression deployment mobilization withdrawal "
-    "release apology veto refusal".split()
-)
-# PLOVER's material acts (done, not said): force, coercion, sanctions, aid, a withdrawal.
-_MATERIAL = frozenset("ASSAULT COERCE SANCTION MOBILIZE PROTEST AID RETREAT".split())
-# Verbs whose object carries the meaning ("hold talks", "make remarks", "put pressure on").
-LIGHT = frozenset(
-    "hold have make take give open launch file issue impose conduct carry put reach sign raise express voice "
-    "stage mount extend lodge bring pass deliver offer call present send".split()
-)
-# Nouns for the text itself: a clause whose subject is one describes the report, not the news.
-_DOCUMENTS = frozenset(
-    "readout statement account report announcement note release transcript communique memo letter article "
-    "remark record summary".split()
-)
-# Subject pronouns that, in the content of a reporting verb, stand for the speaker ("X said it had ...").
-_PRONOUNS = frozenset("it they we i he she".split())
-# The dependency links that keep a clause on the sentence's main line, and those of reported content.
-_LINKS = frozenset("conj ccomp parataxis".split())
-_REPORTED = frozenset("ccomp parataxis".split())
-# Clauses off the main line that may tell a second act of the sentence (`_told_of`, `_adverbial`).
-SECONDARY = frozenset("relcl acl advcl nominal".split())
-# States, attitudes and aspect, not acts: "remained committed", "hoped to meet", "continued to rise";
-# and the verbs of relation that describe ("amounted to a betrayal", "represents 4,000 nurses").
-_STATIVE = frozenset(
-    "be have seem remain become exist hope want wish believe think expect plan intend regard consider feel know "
-    "need continue keep amount constitute represent mean include contain consist belong depend involve equal "
-    "lack resemble deserve".split()
-)
-# Aspectual verbs: their infinitive or gerund is the act ("continued to shell", "began deploying").
-_ASPECT = frozenset("continue keep begin start resume".split())
-# Verbs of deciding: the act decided is the news ("voted to reject the offer", "decided to close
-# the ward"), typed as that act; "agreed to" stays an agreement.
-_DECIDE = frozenset("vote decide resolve choose opt elect".split())
-_FINITE = frozenset("VBD VBZ VBP".split())
-# Causatives that entail the act they cause: "the row led the federation to open proceedings"
-# says the federation opened them (unlike "asked X to", "urged X to").
-_CAUSE = frozenset("lead prompt force compel cause drive".split())
-# Auxiliaries of obligation: reported, they make the report a demand ("told X that Y must stop").
-_OBLIGATION = frozenset(["must"])
+(
+    _ACT_NOUNS, _MATERIAL, LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
+    _FINITE, _CAUSE, _OBLIGATION,
+) = word_tables(
+    "guided_events",
+    "_ACT_NOUNS _MATERIAL LIGHT _DOCUMENTS _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
+    "_CAUSE _OBLIGATION"
+)  # fmt: skip
 
 
 @dataclass

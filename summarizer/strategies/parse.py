@@ -45,6 +45,7 @@ from .parse_groups import BOUND_PRONOUNS, GROUP_TABLES, bound_object, deadline, 
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
+from .words import word_tables
 
 __all__ = ["analyse", "is_actor", "rule_tables"]
 
@@ -52,10 +53,7 @@ __all__ = ["analyse", "is_actor", "rule_tables"]
 # of condition and of commitment.
 _REPORTING = REPORTING
 _FUTURE_HEADS = INTENT_VERBS
-_COMMIT = frozenset(
-    "agreement deal accord treaty decision deadline plan pact settlement ruling verdict vote ceasefire truce "
-    "contract agree decide sign approve rule order schedule".split()
-)
+(_COMMIT,) = word_tables("parse", "_COMMIT")
 _THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
 # Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).

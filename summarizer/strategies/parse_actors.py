@@ -27,33 +27,17 @@ from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det
 from .parse_types import Found, fold
+from .words import word_tables
 
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "TERM_ADJECTIVES",
            "ActorReader", "is_name"]  # fmt: skip
 
-# Closed classes of English, not names: prepositions that place something (their object
-# is a location, not a participant), role nouns that make a noun phrase a person or office.
-LOCATIVE = frozenset("in at near across throughout within inside outside around into onto over under along".split())
-ROLE_NOUNS = frozenset(
-    "minister secretary president premier chancellor ambassador envoy spokesperson spokesman spokeswoman "
-    "official officer chief director head leader chairman chairwoman chair ceo executive governor mayor "
-    "judge prosecutor commissioner counterpart king queen prince general commander senator lawmaker "
-    "representative delegate negotiator adviser advisor deputy manager founder owner coach captain "
-    "predecessor successor".split()  # relative to another holder, as "counterpart": "X's predecessor" is not X
-)
-# Nouns that name an institution by what it is ("the civil protection agency", "the
-# federation's disciplinary committee"): such a noun phrase is an actor when it acts.
-INSTITUTIONS = frozenset(
-    "agency ministry department federation committee council court tribunal authority institute association "
-    "commission union government police army military administration regulator board parliament senate "
-    "congress company firm club league office service bureau alliance coalition".split()
-)
-# Adjectives of an institution's term of office, not of which institution it is.
-TERM_ADJECTIVES = frozenset("previous former outgoing incoming current new".split())
-GROUP_NOUNS = frozenset("side party country nation state government leader minister company union team".split())
-SPEAKER_NOUNS = frozenset("spokesperson spokesman spokeswoman".split())  # speak for an organisation, not as themselves
-# Verbs of movement: a place they go to or come from is a destination, not a participant.
-MOVEMENT = frozenset("travel go come arrive fly return head leave move flee visit tour".split())
+(
+    LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT,
+) = word_tables(
+    "parse_actors",
+    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT"
+)  # fmt: skip
 
 
 def is_name(span: Any) -> bool:

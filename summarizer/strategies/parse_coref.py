@@ -18,6 +18,7 @@ from typing import Any
 
 from .parse_places import CAPITALS, capital_code, country_code
 from .parse_types import Registry, fold, initials
+from .words import word_tables
 
 __all__ = [
     "BUSINESS_NOUNS",
@@ -35,21 +36,12 @@ __all__ = [
     "short_form",
 ]
 
-# Nouns that describe a business in general: "the company" stands for the one named
-# business of the article when no apposition says which.
-BUSINESS_NOUNS = frozenset("company firm".split())
-# Nouns naming an institution as a clause's subject ("the hospital said"), else a place ("to the hospital").
-SUBJECT_INSTITUTIONS = frozenset(
-    "hospital clinic school university college bank trust utility district charity foundation network operator "
-    "airline carrier insurer watchdog group organisation organization institution centre center inspectorate".split()
-)
-# Nouns for a state's executive: "the government" is the state the article is about.
-GOVERNMENT_NOUNS = frozenset("government administration".split())
-# Nouns for places: a name described by any other noun ("the trader Voltara") is no place.
-PLACE_NOUNS = frozenset(
-    "city town village capital country state nation province region district county island port municipality "
-    "republic kingdom territory area suburb neighbourhood neighborhood".split()
-)
+(
+    BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS, PLACE_NOUNS,
+) = word_tables(
+    "parse_coref",
+    "BUSINESS_NOUNS SUBJECT_INSTITUTIONS GOVERNMENT_NOUNS PLACE_NOUNS"
+)  # fmt: skip
 
 
 def coref_tables() -> list[object]:

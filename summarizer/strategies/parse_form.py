@@ -13,27 +13,16 @@ import re
 from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
+from .words import word_tables
 
 __all__ = ["clause_form", "denied", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma"]
 
-# Auxiliaries that put a clause ahead of the report or make it a possibility or an obligation.
-MODALS = frozenset("will shall 'll wo must should could may might would can ca cannot".split())
-# Auxiliaries of a past or perfect form ("did not open", "had opened", "was opened").
-_PAST_AUX = frozenset("did had has have was were 've 'd".split())
-# Entity labels of amounts: a verb whose only complement is one reports a measurement.
-_AMOUNTS = frozenset("PERCENT MONEY QUANTITY CARDINAL".split())
-_WHEN = frozenset("DATE TIME".split())
-# Prepositions of an occasion a verb happened in ("in a call with", "during talks with", "at a meeting with").
-_SETTING = frozenset("in during at".split())
-# Modifiers that make a noun's act unreal or not yet done ("any further attack", "the planned talks").
-IRREALIS = frozenset("any no further future planned proposed upcoming possible potential next new".split())
-# Words that deny what they govern: "denied the attack", "its denial of an invasion" tell no act.
-DENIALS = frozenset("deny denial refute rebut".split())
-# Question words and complementisers of a question left open ("did not say whether", "... why").
-_WH = frozenset("WDT WP WRB".split())
-_OPEN = frozenset("whether if".split())
-_QUOTES = frozenset(['"', "\u201c", "\u201d", "''", "``"])
-_OPENING = frozenset(["\u201c", "``"])
+(
+    MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING,
+) = word_tables(
+    "parse_form",
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING"
+)  # fmt: skip
 
 
 # A stem of one syllable closed by a single consonant ("hop", "fin", "plan"): English doubles that

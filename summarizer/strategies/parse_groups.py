@@ -9,14 +9,13 @@ from typing import Any
 
 from .parse_places import country_code
 from .parse_types import Found
+from .words import word_tables
 
 __all__ = [
     "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "counted_group", "deadline", "split_title", "subject_before",
 ]  # fmt: skip
 
-_STATE_NOUNS = frozenset("country nation state government".split())
-_ANY_KIND = frozenset("side party".split())  # "both sides": people or institutions
-BOUND_PRONOUNS = frozenset(("it", "them"))  # objects an order binds that name no person
+_STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 GROUP_TABLES: list[object] = [sorted(_STATE_NOUNS), sorted(_ANY_KIND), sorted(_COUNTS.items())]
 

@@ -17,16 +17,15 @@ from .parse_coref import Coreference
 from .parse_groups import split_title
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
+from .words import word_tables
 
 __all__ = [
     "TITLE_ENDS", "TITLE_FILLER", "Office", "TitleReader", "office_of", "owner_in", "same_office", "same_owner",
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-# Function words of a title that say nothing of which office it is.
-TITLE_FILLER = frozenset("the a an of for and his her its their s".split())
+TITLE_FILLER, TITLE_ENDS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS")
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
-TITLE_ENDS = frozenset(",(;")  # "mayor of X, Rui Teixeira,": the title ends at the comma
 
 
 def title_tables() -> list[object]:

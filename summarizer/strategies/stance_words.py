@@ -7,6 +7,8 @@ use; no name or topic of any article. `stances` reads them off the parse.
 
 from __future__ import annotations
 
+from .words import word_tables
+
 __all__ = [
     "ABOUT", "COMMITTING", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "HARM_IDIOMS", "LABELLING",
     "NO_COMMENT", "NOUNS", "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REQUESTS", "SEVERE", "STOPS",
@@ -27,17 +29,13 @@ VERBS: dict[str, str] = {
     ),
     **dict.fromkeys("worry fear regret caution".split(), "concern"),
 }
-# Verbs of emphasis, request and wish: a position for what they put forward, turned to
-# "oppose" when that is a halt or a refusal ("stressed that the rocket fire had to end").
-FORWARD = frozenset(
-    "stress emphasise emphasize underline underscore insist reiterate repeat restate highlight argue urge demand "
-    "press call appeal ask encourage want wish seek aim assure promise vow".split()
-)
-# Verbs of commitment: with a clause ("promised to pay half the cost") they bind the holder to
-# act, a follow-up, not a position towards anything ("pledged support for" still is one).
-COMMITTING = frozenset("promise vow pledge".split())
-# Verbs that label their object with an evaluation ("called it 'a disgrace'", "regards it as vital").
-LABELLING = frozenset("call describe regard consider see view brand label term deem".split())
+(
+    FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
+    QUESTIONING,
+) = word_tables(
+    "stance_words",
+    "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING"
+)  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {
     **dict.fromkeys(
@@ -47,11 +45,6 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys("condemnation criticism opposition objection rejection denial complaint".split(), "oppose"),
     **dict.fromkeys("concern worry fear alarm anxiety unease".split(), "concern"),
 }
-# Verbs of giving and having: an attitude noun as their object is aid or a possession, not a
-# position ("provided support for 300 families", "received backing from its bankers").
-TRANSFER = frozenset(
-    "provide give offer receive get win gain lose need require cover include deliver send lend have".split()
-)
 # Adjectives of feeling: said of an actor, they are that actor's position.
 FEELINGS: dict[str, str] = {
     **dict.fromkeys(
@@ -89,25 +82,12 @@ EFFECTS: dict[str, str] = {
     ),
     **dict.fromkeys("help benefit strengthen improve protect".split(), "support"),
 }
-# Consequences held out ("would bring a severe response", "impose heavy costs if ..."): a threat
-# against what would bring them.
-CONSEQUENCES = frozenset("cost consequence penalty fine response price punishment sanction".split())
-SEVERE = frozenset("severe high heavy serious significant harsh strong massive".split())
-# Verbs whose content is a halt: "had to end", "must stop".
-STOPS = frozenset("end stop halt cease avoid withdraw abandon drop".split())
 # Prepositions that introduce what an attitude is about, most telling first.
 ABOUT = ("for", "over", "about", "on", "against", "to", "with", "of")
 # Prepositions giving the reason for an attitude towards someone ("thanked X for Y", "accused X of Y").
 REASONS = ("for", "of", "over", "about", "against")
-# What declining to speak is about: no position ("refused to comment", "declined to say").
-NO_COMMENT = frozenset("comment say answer respond elaborate confirm disclose speak".split())
-PRONOUNS = frozenset("they it he she we".split())
 QUOTES = "\"'\u201c\u2018"
 TOPIC_WORDS = 12
-# Verbs of putting forward that need "for" or a clause to be a request ("called for", not "called the strike").
-REQUESTS = frozenset("call press appeal".split())
-# Verbs of asking: with no clause, a question or a request for comment, not a position.
-QUESTIONING = frozenset({"ask"})
 # Harm said with a common verb, by the verb's lemma: how the idiom's word hangs on it and the words
 # ("put X at risk", "cracked down on", "broke the rules").
 HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {

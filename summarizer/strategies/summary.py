@@ -26,6 +26,7 @@ from ..models import ModelOutput, Origin
 from .base import Conversation, Steps
 from .summary_attribution import summary_errors
 from .summary_prompt import MAX_SENTENCES, MIN_SENTENCES, reporting_sentences as _reporting, summary_messages
+from .words import word_tables
 
 __all__ = [
     "SUMMARY_SCHEMA",
@@ -87,16 +88,7 @@ _NUMBER_WORDS: dict[str, float] = {
     }.items()
     for w in ws.split()
 }  # fmt: skip
-# English closed-class words that open sentences ("Then", "Meanwhile"): not names even when
-# the article never uses them. Any other first word must occur in the article in some case.
-_OPENERS = frozenset(
-    "a an the this that these those he she it they we i his her its their our there here "
-    "then meanwhile however also both after before while when as in on at by for from with "
-    "during following despite since until later earlier separately additionally moreover "
-    "furthermore but and so yet still instead now today yesterday tomorrow according "
-    "if although though because among under over nevertheless such each "
-    "other another all some many most several no not neither either".split()
-)
+(_OPENERS,) = word_tables("summary", "_OPENERS")
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 

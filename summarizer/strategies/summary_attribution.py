@@ -21,6 +21,7 @@ from ..inputs import Article
 from ..models import Actor, ModelOutput
 from . import parse_pipeline
 from .stance_words import FORWARD, VERBS
+from .words import word_tables
 
 __all__ = ["REPORTING_VERBS", "summary_errors"]
 
@@ -37,10 +38,12 @@ REPORTING_VERBS = frozenset(
 # its content lemmas and this share of them; below that it paraphrases nothing closely.
 MIN_SHARED = 3
 MIN_SHARE = 0.5
-_CONTENT = frozenset("NOUN PROPN VERB ADJ NUM".split())
-_SUBJECTS = frozenset(("nsubj",))
-_NAME_PARTS = frozenset(("compound", "flat", "amod", "poss"))
-_OBJECTS = frozenset(("dobj", "dative", "pobj"))  # who an act is done to or with
+(
+    _CONTENT, _SUBJECTS, _NAME_PARTS, _OBJECTS,
+) = word_tables(
+    "summary_attribution",
+    "_CONTENT _SUBJECTS _NAME_PARTS _OBJECTS"
+)  # fmt: skip
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
