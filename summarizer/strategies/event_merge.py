@@ -24,7 +24,7 @@ from .guided_events import LIGHT, NOUN_TYPES
 from .parse_types import Clause
 from .words import word_tables
 
-__all__ = ["ANAPHORIC", "act_word", "merge_events", "rule_tables"]
+__all__ = ["ANAPHORIC", "act_word", "merge_events"]
 
 _HAPPENED, _ANAPHORS = word_tables("event_merge", "_HAPPENED _ANAPHORS")
 ANAPHORIC = "(an act told before)"
@@ -128,8 +128,3 @@ def merge_events(
             drop.update(parts)
     kept = [e for i, e in enumerate(out) if i not in drop]
     return [e.model_copy(update={"id": f"E{n}"}) for n, e in enumerate(kept, 1)]
-
-
-def rule_tables() -> list[object]:
-    """The closed class above, for the guided strategy's rules fingerprint."""
-    return [sorted(_HAPPENED), sorted(_ANAPHORS)]

@@ -80,5 +80,5 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
 
 
 def rule_tables() -> list[object]:
-    """The dependency labels and the length above, for the guided strategy's rules fingerprint."""
-    return [sorted(_KEEP), sorted(_OPENING), MAX_WORDS]
+    """The length above, for the guided strategy's rules fingerprint (words.toml has the labels)."""
+    return [MAX_WORDS]

@@ -394,4 +394,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return [*followups_grammar.rule_tables(), sorted(_COPULA_CLAUSES)]
+    return followups_grammar.rule_tables()

@@ -27,14 +27,12 @@ from ..errors import InvalidOutputError
 from ..inputs import Article
 from ..models import Origin
 from . import (
-    event_merge,
     event_text,
     fallback,
     followups,
     guided_compose,
     guided_events,
     guided_questions,
-    lexicon,
     parse,
     parse_form,
     parse_pipeline,
@@ -224,11 +222,11 @@ def rule_tables() -> list[object]:
     """Every table and setting the guided rules read, as `rules_fingerprint()` hashes them."""
     return [
         guided_questions.EVENT_OPTIONS, guided_questions.POSITION_OPTIONS, guided_questions.KIND_OPTIONS,
-        stances.lexicon(), followups.rule_tables(), event_merge.rule_tables(),
+        stances.lexicon(), followups.rule_tables(),
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
         parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
-        fallback.rules_fingerprint(), lexicon.rule_tables(), event_text.rule_tables(), summary_tables(),
+        fallback.rules_fingerprint(), event_text.rule_tables(), summary_tables(),
         summary_attribution.rule_tables(), words.rule_tables(),
     ]  # fmt: skip

@@ -1,6 +1,6 @@
 """Closed classes of English words that more than one rule module reads (not names, not
-lexicons of a domain). One place, so two rules meaning the same set cannot drift apart, and
-`rule_tables()` puts every one of them in the guided strategy's rules fingerprint."""
+lexicons of a domain). One place, so two rules meaning the same set cannot drift apart; the
+words are in words.toml, which the guided strategy's rules fingerprint hashes."""
 
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ __all__ = [
     "SEMI_MODAL_HEADS",
     "TRAILING_WORDS",
     "UNTIL_PREPS",
-    "rule_tables",
 ]
 
 (
@@ -61,8 +60,3 @@ __all__ = [
     "CONTENT_PREPS AMOUNT_PREPS AFFILIATION_PREPS TRAILING_WORDS PHRASE_BREAKS LABEL_BLOCKING_PREPS "
     "PREDICATIVE_PREPS"
 )  # fmt: skip
-
-
-def rule_tables() -> list[object]:
-    """Every closed class above, for the guided strategy's rules fingerprint."""
-    return [sorted(v) for k, v in sorted(globals().items()) if k.isupper() and isinstance(v, frozenset)]

@@ -17,7 +17,7 @@ __all__ = [
 
 _STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
-GROUP_TABLES: list[object] = [sorted(_STATE_NOUNS), sorted(_ANY_KIND), sorted(_COUNTS.items())]
+GROUP_TABLES: list[object] = [sorted(_COUNTS.items())]  # words.toml has the word tables
 
 
 def _fits(found: Found, noun: str, people: frozenset[str], fresh: bool) -> bool:

@@ -100,8 +100,6 @@ HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {
 def lexicon() -> list[object]:
     """The tables above, for the guided strategy's rules fingerprint."""
     tables = (VERBS, NOUNS, FEELINGS, EVALUATIONS)
-    sets = (FORWARD, COMMITTING, LABELLING, STOPS, CONSEQUENCES, SEVERE, TRANSFER, NO_COMMENT, PRONOUNS, REQUESTS,
-            QUESTIONING)  # fmt: skip
     idioms = [(verb, link, sorted(words)) for verb, (link, words) in sorted(HARM_IDIOMS.items())]
-    return [[sorted(t.items()) for t in (*tables, EFFECTS)], [sorted(t) for t in sets], list(ABOUT), list(REASONS),
+    return [[sorted(t.items()) for t in (*tables, EFFECTS)], list(ABOUT), list(REASONS),
             TOPIC_WORDS, QUOTES, idioms]  # fmt: skip
