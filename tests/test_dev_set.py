@@ -1,5 +1,5 @@
-"""The development set (fixtures/dev) and the held-out set (fixtures/holdout): articles written
-for #12 in domains the corpus lacks, with gold.
+"""The development set (fixtures/dev), the held-out set (fixtures/holdout) and the fresh set
+(fixtures/fresh): articles written for #12 in domains the corpus lacks, with gold.
 
 Checks that every dev gold file loads (its quotes occur verbatim in its article, its ids
 exist, the article is unchanged since it was annotated), that the set covers what the
@@ -34,8 +34,12 @@ NAMES = sorted(p.stem for p in DEV_GOLD.glob("*.json"))
 # them; it is scored, never tuned on. Its files follow the dev set's layout.
 HOLDOUT = ROOT / "fixtures" / "holdout"
 HOLDOUT_NAMES = sorted(p.stem for p in (HOLDOUT / "gold").glob("*.json"))
+# The fresh set was written after the rules, by an annotator who read neither the rules nor their
+# output on it: a second unseen set, for when the held-out one has been looked at. Same layout.
+FRESH = ROOT / "fixtures" / "fresh"
+FRESH_NAMES = sorted(p.stem for p in (FRESH / "gold").glob("*.json"))
 # Every annotated original article: the set's directory and the article's stem.
-ORIGINALS = [(DEV, n) for n in NAMES] + [(HOLDOUT, n) for n in HOLDOUT_NAMES]
+ORIGINALS = [(DEV, n) for n in NAMES] + [(HOLDOUT, n) for n in HOLDOUT_NAMES] + [(FRESH, n) for n in FRESH_NAMES]
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
 # disasters, labour, sport)". File names are dev-NN-DOMAIN-slug.
@@ -60,6 +64,16 @@ def test_holdout_set_is_complete_and_apart_from_the_dev_set():
     assert sorted(p.stem for p in (HOLDOUT / "articles").glob("*.txt")) == HOLDOUT_NAMES
     assert sorted(p.name.removesuffix(".notes.md") for p in (HOLDOUT / "gold").glob("*.notes.md")) == HOLDOUT_NAMES
     assert not {_domain(n) for n in HOLDOUT_NAMES} & {_domain(n) for n in NAMES}, "held-out domains are new"
+
+
+def test_fresh_set_is_complete_and_apart_from_the_other_sets():
+    assert len(FRESH_NAMES) >= 5
+    assert all(n.startswith("fr-") for n in FRESH_NAMES)
+    assert sorted(p.stem for p in (FRESH / "articles").glob("*.txt")) == FRESH_NAMES
+    assert sorted(p.name.removesuffix(".notes.md") for p in (FRESH / "gold").glob("*.notes.md")) == FRESH_NAMES
+    seen = {_domain(n) for n in [*NAMES, *HOLDOUT_NAMES]}
+    assert not {_domain(n) for n in FRESH_NAMES} & seen, "fresh domains are new"
+    assert len({_domain(n) for n in FRESH_NAMES}) == len(FRESH_NAMES), "one article per domain"
 
 
 @pytest.mark.parametrize(("root", "name"), ORIGINALS, ids=ORIGINAL_IDS)
@@ -214,4 +228,5 @@ def test_dev_gold_directory_loads_as_eval_reads_it():
     golds = load_gold_dir(DEV_GOLD)
     assert sorted(golds) == NAMES
     assert sorted(load_gold_dir(HOLDOUT / "gold")) == HOLDOUT_NAMES
+    assert sorted(load_gold_dir(FRESH / "gold")) == FRESH_NAMES
     assert all(isinstance(g.path, Path) and g.path.parent == DEV_GOLD for g in golds.values())
