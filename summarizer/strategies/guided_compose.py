@@ -15,7 +15,7 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .event_merge import act_word, merge_events
+from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
 from .guided_questions import NONE, Plan
 from .parse_types import Clause, Found, SentenceInfo
@@ -160,6 +160,10 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         type_origin: Origin = "model" if answer else "rule"
         etype = answer or cand.rule_type
         clause = act.clause if act else cand.clause
+        answered = answered_act(clause, info.doc, events, acts, acting) if clause and not acted_on else None
+        if answered is not None:  # "rejected that criticism": the ones who criticised, cited where told
+            acted_on = list(answered.actors)
+            evidence += [e for e in answered.evidence[:1] if all(e.sentence != o.sentence for o in evidence)]
         # A clause act as an event has its own tense and condition; else the sentence's.
         future = act.clause.future if act else info.future or (clause is not None and clause.future)
         conditional = act.clause.conditional if act else info.conditional
