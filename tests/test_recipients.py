@@ -75,3 +75,12 @@ def test_a_response_to_an_earlier_act_is_aimed_at_its_doer():
         "The agency rejected the criticism on Tuesday, saying the delays were caused by storms."
     )
     assert _recipients(result, "REJECT") == ["Lina Holt"]
+
+
+def test_the_one_a_ruling_obliges_is_acted_on():
+    result = _run(
+        "Judge Mira Stone ruled on Monday that the ferry operator Tallis Lines must repair the harbour wall by June."
+    )
+    names = {a.id: a.name for a in result.actors}
+    event = next(e for e in result.events if names[e.actors[0]] == "Mira Stone")
+    assert [names[r] for r in event.recipients] == ["Tallis Lines"]
