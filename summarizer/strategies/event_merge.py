@@ -24,7 +24,7 @@ from .guided_events import LIGHT, NOUN_TYPES
 from .parse_types import Clause
 from .words import word_tables
 
-__all__ = ["ANAPHORIC", "act_word", "merge_events"]
+__all__ = ["ANAPHORIC", "act_word", "answered_act", "merge_events"]
 
 _HAPPENED, _ANAPHORS = word_tables("event_merge", "_HAPPENED _ANAPHORS")
 ANAPHORIC = "(an act told before)"
@@ -46,6 +46,27 @@ def act_word(clause: Clause, doc: Any = None) -> str:
             ):
                 return ANAPHORIC
     return noun
+
+
+def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, str], own: list[str]) -> Event | None:
+    """The earlier act that the clause's object refers back to ("rejected that criticism",
+    "welcomed the ruling"): the last event of the noun's type, or told by the verb the noun is
+    the -ing form of ("ruling": ruled), by other actors than the clause's own (`own`).
+    None when the object names its own owner or recipient ("the union's offer", "criticism of X")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return None
+    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or not any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children):
+        return None
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
+        return None
+    noun = obj.lemma_.lower()
+    for event in (e for e in reversed(events) if not set(e.actors) & set(own)):
+        verb = acts.get(event.id, "")
+        told = bool(verb) and noun in (verb + "ing", verb[:-1] + "ing")
+        if told or NOUN_TYPES.get(noun) == event.type:
+            return event
+    return None
 
 
 def _dates_apart(a: Event, b: Event, published: str | None) -> bool:

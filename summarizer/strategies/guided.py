@@ -111,7 +111,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
             # not of a side act ("welcomed the ruling while criticising the council").
             for other in info.clauses:
                 if other is not clause and not other.reporting and set(other.agents) <= set(agents) \
-                        and other.dep in ("xcomp", "ccomp"):
+                        and _complement_of(other, clause, info.clauses):
                     recipients += [r for r in other.recipients if r in keep and r not in agents + recipients]
         if agents and origin == "parse":
             parties = agents + recipients
@@ -137,6 +137,23 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     result.actors = sorted(keep | holders)
     result.questions = closed_questions(article, result, ask)
     return result
+
+
+def _complement_of(other: Clause, clause: Clause, clauses: list[Clause]) -> bool:
+    """Whether `other` is reached from `clause` or the sentence's root through complements only
+    ("agreed to buy X", "said its members voted to reject X"), not through an adverbial or
+    relative clause on the way ("agreed to stay in touch while evacuating people from X")."""
+    by_i = {c.index: c for c in clauses}
+    seen: set[int] = set()
+    while other.dep in ("xcomp", "ccomp") and other.index not in seen:
+        seen.add(other.index)
+        parent = by_i.get(other.head)
+        if other.head == clause.index or (parent is not None and parent.dep == "ROOT"):
+            return True
+        if parent is None:
+            return False
+        other = parent
+    return False
 
 
 def _main_clause(info: SentenceInfo, keep: set[int]) -> Clause | None:

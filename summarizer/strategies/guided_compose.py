@@ -15,9 +15,10 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .event_merge import act_word, merge_events
+from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
 from .guided_questions import NONE, Plan
+from .lexicon import OBLIGE_MODALS
 from .parse_types import Clause, Found, SentenceInfo
 
 __all__ = [
@@ -160,6 +161,12 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         type_origin: Origin = "model" if answer else "rule"
         etype = answer or cand.rule_type
         clause = act.clause if act else cand.clause
+        if clause is not None and not acted_on:  # "ruled that X must pay", "X must report, it said": X
+            acted_on = [ids[a] for a in _obliged(info, clause) if a in ids and ids[a] not in acting]
+        answered = answered_act(clause, info.doc, events, acts, acting) if clause and not acted_on else None
+        if answered is not None:  # "rejected that criticism": the ones who criticised, cited where told
+            acted_on = list(answered.actors)
+            evidence += [e for e in answered.evidence[:1] if all(e.sentence != o.sentence for o in evidence)]
         # A clause act as an event has its own tense and condition; else the sentence's.
         future = act.clause.future if act else info.future or (clause is not None and clause.future)
         conditional = act.clause.conditional if act else info.conditional
@@ -229,6 +236,13 @@ def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[Foll
     """A follow-up per clause that looks ahead (`followups`)."""
     assert plan_.analysis is not None
     return followups.follow_ups(article, plan_.analysis, ids)
+
+
+def _obliged(info: SentenceInfo, clause: Clause) -> list[int]:
+    """Who the clause's content obliges: the subject of a complement with a modal of
+    obligation ("ruled that Northline must clean the river", "said the firm should pay")."""
+    return [a for c in info.clauses if c.head == clause.index and c.index != clause.index and c.dep == "ccomp"
+            and OBLIGE_MODALS & set(c.aux) and not c.agents_by_rule for a in c.agents]  # fmt: skip
 
 
 def _with_any(event: Event, ids: list[str], actors: list[Actor]) -> bool:

@@ -83,10 +83,16 @@ class _Reader(ActorReader):
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
+            elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
+                add(self._nps(child, number, source))  # "Lopez was fined by the league": the one fined
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(self._nps(obj, number, source))
+        known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
+        for _, partner in parse_form.occasions(verb):
+            if not _owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"
+                add([a for a in self._nps(partner, number, source) if a < known])
         return out
 
     def _subjects(self, verb: Any, number: int, source: int | None) -> tuple[list[int], bool]:

@@ -76,6 +76,8 @@ class ActorReader(TitleReader):
         text = ent_text(ent)
         if not text or not is_name(ent) or text.startswith("@"):
             return None
+        if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
+            return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
         root = ent.root
         if label in ("GPE", "ORG") and (
             any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in root.children)

@@ -94,6 +94,20 @@ def progressive(verb: Any) -> bool:
     return bool(verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
 
 
+def occasions(verb: Any) -> list[tuple[Any, Any]]:
+    """(occasion, partner) of "in a call with X", "during talks with X", "at a meeting with X":
+    an occasion the verb happened in and who it was shared with."""
+    # (the parser often hangs the occasion on the object: "discussed [the plan in a call with X]")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        (o, w)
+        for c in (c for h in heads for c in h.children) if c.dep_ == "prep" and c.lower_ in _SETTING
+        for o in c.children if o.dep_ == "pobj"
+        for p in o.children if p.dep_ == "prep" and p.lower_ == "with"
+        for w in p.children if w.dep_ == "pobj"
+    ]  # fmt: skip
+
+
 def clause_form(verb: Any) -> dict[str, Any]:
     """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
     kids = list(verb.children)
@@ -130,13 +144,7 @@ def clause_form(verb: Any) -> dict[str, Any]:
             or c.dep_ == "prep"
             and not any(o.ent_type_ in _WHEN for o in c.children if o.dep_ == "pobj")
         ],
-        "settings": [
-            o.lemma_.lower()
-            for c in kids
-            if c.dep_ == "prep" and c.lower_ in _SETTING
-            for o in c.children
-            if o.dep_ == "pobj" and any(p.dep_ == "prep" and p.lower_ == "with" for p in o.children)
-        ],
+        "settings": list(dict.fromkeys(o.lemma_.lower() for o, _ in occasions(verb))),
         "quoted": verb.i in quoted_tokens(verb.doc),
         "measure": bool(amounts) and all(o.ent_type_ in _AMOUNTS for o in objects),
     }

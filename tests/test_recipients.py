@@ -1,0 +1,86 @@
+"""Who an act is done to (parse `_participants`, guided candidates, guided_compose): the
+subject of a passive with a by-phrase, the one an occasion was shared with, no recipient
+from an adverbial side clause, and the doer of an earlier act a response refers back to.
+
+Every sentence here is written for these tests (sport, health, ports, local government).
+"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import rules_only
+
+from summarizer.models import ArticleSummary
+from summarizer.strategies.parse import analyse
+from summarizer.strategies.parse_types import Analysis
+
+
+def _read(text: str) -> Analysis:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    return analyse([(n, s) for n, s in enumerate(parts, 1)])
+
+
+def _roles(analysis: Analysis, sentence: int, verb: str) -> tuple[list[str], list[str]]:
+    info = next(s for s in analysis.sentences if s.number == sentence)
+    clause = next(c for c in info.clauses if verb == c.verb)
+    names = [a.name for a in analysis.actors]
+    return [names[i] for i in clause.agents], [names[i] for i in clause.recipients]
+
+
+def _run(body: str) -> ArticleSummary:
+    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
+
+
+def _recipients(result: ArticleSummary, kind: str) -> list[str]:
+    names = {a.id: a.name for a in result.actors}
+    event = next(e for e in result.events if e.type == kind)
+    return [names[r] for r in event.recipients]
+
+
+def test_the_subject_of_a_passive_with_a_by_phrase_is_acted_on():
+    analysis = _read("Midfielder Tomas Reyes was suspended by the Football League on Friday.")
+    assert _roles(analysis, 1, "suspend") == (["Football League"], ["Tomas Reyes"])
+
+
+def test_the_one_an_occasion_was_shared_with_is_acted_on():
+    analysis = _read("Health Minister Clara Vogt discussed the hospital budget in a video call with Pavel Novak.")
+    assert _roles(analysis, 1, "discuss")[1] == ["Pavel Novak"]
+
+
+def test_a_plan_acted_in_line_with_is_not_acted_on():
+    analysis = _read(
+        "The Harbour Board published its plan. The Port Authority raised fees in line with the Harbour Board's plan."
+    )
+    assert _roles(analysis, 2, "raise")[1] == []
+
+
+def test_a_title_the_tagger_reads_as_a_name_is_no_actor():
+    analysis = _read("Envoy Mia Berg spoke on Monday in a call with Councillor and Transport Minister Ama Mensah.")
+    names = {a.name for a in analysis.actors}
+    assert "Councillor" not in names and "Ama Mensah" in names
+
+
+def test_an_adverbial_side_clause_gives_the_act_no_recipient():
+    result = _run(
+        "Port director Ana Ruiz and dock union leader Ben Cole agreed on Monday to keep talking while "
+        "both sides continue moving cargo from Rotterdam, the port said."
+    )
+    assert _recipients(result, "AGREE") == []
+
+
+def test_a_response_to_an_earlier_act_is_aimed_at_its_doer():
+    result = _run(
+        "Mayor Lina Holt criticised the regional transport agency on Monday for the long delays on the coast line. "
+        "The agency rejected the criticism on Tuesday, saying the delays were caused by storms."
+    )
+    assert _recipients(result, "REJECT") == ["Lina Holt"]
+
+
+def test_the_one_a_ruling_obliges_is_acted_on():
+    result = _run(
+        "Judge Mira Stone ruled on Monday that the ferry operator Tallis Lines must repair the harbour wall by June."
+    )
+    names = {a.id: a.name for a in result.actors}
+    event = next(e for e in result.events if names[e.actors[0]] == "Mira Stone")
+    assert [names[r] for r in event.recipients] == ["Tallis Lines"]
