@@ -83,3 +83,9 @@ def test_a_side_acts_object_is_not_the_main_acts_recipient():
     names = {a.id: a.name for a in result.actors}
     welcomed = [e for e in result.events if "welcomed" in e.summary]
     assert [[names[r] for r in e.recipients] for e in welcomed] == [[]]
+
+
+def test_a_fronted_prepositional_phrase_follows_the_act_so_the_names_lead():
+    text = "In a call with the Spanish trade minister in late May, the mayor discussed the harbour levy."
+    expected = "Ana Ruiz discussed the harbour levy in a call with the Spanish trade minister in late May"
+    assert _summary(text, "discussed", ["Ana Ruiz"]) == expected

@@ -84,3 +84,12 @@ def test_the_one_a_ruling_obliges_is_acted_on():
     names = {a.id: a.name for a in result.actors}
     event = next(e for e in result.events if names[e.actors[0]] == "Mira Stone")
     assert [names[r] for r in event.recipients] == ["Tallis Lines"]
+
+
+def test_a_possessor_is_no_recipient_only_of_what_it_gives():
+    analysis = _read(
+        "Mayor Ines Duarte praised Norway's leadership on Iceland in the fisheries talks. "
+        "Mayor Ines Duarte conveyed the council's thanks to Lisbon Port Authority."
+    )
+    assert "Norway" in _roles(analysis, 1, "praise")[1]
+    assert _roles(analysis, 2, "convey")[1] == ["Lisbon Port Authority"]

@@ -46,6 +46,18 @@ def _tokens(verb: Any, *, complements: bool) -> list[Any]:
     return tokens
 
 
+def _phrase(verb: Any, subject: list[Any], *, complements: bool) -> str:
+    """The verb phrase in article order, a fronted prepositional phrase moved after it ("In a
+    call with X, the mayor discussed Y" -> "discussed Y in a call with X"), so the actors'
+    names can lead."""
+    tokens = _tokens(verb, complements=complements)
+    fronted = {t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i for t in c.subtree}
+    if subject or not fronted:
+        return _span_text(subject + tokens)
+    after = _span_text([t for t in tokens if t.i in fronted])
+    return f"{_span_text([t for t in tokens if t.i not in fronted])} {after[:1].lower()}{after[1:]}".strip()
+
+
 def doc_punct(clause: Any) -> bool:
     """Whether a clause follows punctuation (a closing quote or a comma), as an attribution does."""
     return bool(clause.doc[clause.left_edge.i - 1].is_punct)
@@ -60,9 +72,9 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     # A passive keeps its subject, what was acted on ("the deal was approved by ..."): the doers are
     # in its by-phrase, or, unnamed there, put before it ("X and Y: the agreement was signed").
     subject = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    phrase = _span_text(subject + _tokens(verb, complements=True))
+    phrase = _phrase(verb, subject, complements=True)
     if len(phrase.split()) > MAX_WORDS:
-        phrase = _span_text(subject + _tokens(verb, complements=False))
+        phrase = _phrase(verb, subject, complements=False)
     if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
     who = " and ".join(agents)

@@ -50,7 +50,7 @@ __all__ = ["analyse", "is_actor", "rule_tables"]
 # of condition and of commitment.
 _REPORTING = REPORTING
 _FUTURE_HEADS = INTENT_VERBS
-(_COMMIT,) = word_tables("parse", "_COMMIT")
+_COMMIT, _GIVEN_TO = word_tables("parse", "_COMMIT _GIVEN_TO")
 _THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
 # Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).
@@ -78,8 +78,9 @@ class _Reader(ActorReader):
                 # "penalties on Moscow", "gratitude to Canada": the object's own recipient
                 aimed = [a for sub in child.children if sub.dep_ == "prep" and sub.lower_ not in LOCATIVE | {"of"}
                          for obj in sub.children if obj.dep_ == "pobj" for a in self._nps(obj, number, source)]
-                if not (aimed and _owned_thing(child)):  # "the United States' gratitude to Canada": whose
-                    add(self._nps(child, number, source))  # gratitude it is, not who receives it
+                given = any(sub.dep_ == "prep" and sub.lower_ in _GIVEN_TO for sub in child.children)
+                if not (aimed and given and _owned_thing(child)):  # "the United States' gratitude to Canada":
+                    add(self._nps(child, number, source))  # whose gratitude, not who receives it
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
