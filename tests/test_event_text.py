@@ -89,3 +89,9 @@ def test_a_fronted_prepositional_phrase_follows_the_act_so_the_names_lead():
     text = "In a call with the Spanish trade minister in late May, the mayor discussed the harbour levy."
     expected = "Ana Ruiz discussed the harbour levy in a call with the Spanish trade minister in late May"
     assert _summary(text, "discussed", ["Ana Ruiz"]) == expected
+
+
+def test_an_according_to_attribution_is_not_part_of_the_act():
+    text = "The port authority fined the ferry operator on Friday, according to a statement from the ministry."
+    expected = "Harbour board fined the ferry operator on Friday"
+    assert _summary(text, "fined", ["Harbour board"]) == expected

@@ -38,6 +38,8 @@ def _tokens(verb: Any, *, complements: bool) -> list[Any]:
             continue
         if child.i < verb.i and any(t.tag_ in ("WDT", "WP", "WP$") for t in child.subtree):
             continue  # a relative clause's link ("in which", "to whom"), not the act
+        if child.dep_ == "prep" and child.lower_ == "according":
+            continue  # the attribution ("according to a readout"), not the act
         if child.dep_ == "advmod" and child.i < verb.i - 1:
             continue  # a sentence adverb ("Separately, ..."), not the act's manner
         if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > 0 and doc_punct(child):
@@ -51,7 +53,9 @@ def _phrase(verb: Any, subject: list[Any], *, complements: bool) -> str:
     call with X, the mayor discussed Y" -> "discussed Y in a call with X"), so the actors'
     names can lead."""
     tokens = _tokens(verb, complements=complements)
-    fronted = {t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i for t in c.subtree}
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opening = subj.left_edge.i if subj is not None else verb.i  # before the subject: the sentence's opening
+    fronted = {t.i for c in verb.children if c.dep_ == "prep" and c.i < opening for t in c.subtree}
     if subject or not fronted:
         return _span_text(subject + tokens)
     after = _span_text([t for t in tokens if t.i in fronted])
