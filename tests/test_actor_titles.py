@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from conftest import rules_only
+
 from summarizer.strategies.parse import analyse
 from summarizer.strategies.parse_types import Analysis
 
@@ -75,3 +77,14 @@ def test_a_possessive_on_the_object_names_whose_feeling_it_is_not_who_receives_i
     )
     assert _roles(analysis, 1, "express")[1] == ["Veldin Airways"]
     assert _roles(analysis, 2, "criticise")[1] == ["Harlow Mining"]  # no recipient of its own: the owner is it
+
+
+def test_a_numbered_document_after_a_role_word_is_no_titled_person():
+    result = rules_only(
+        "title: T\ndate: 2026-05-04\n---\nThe fines were imposed under Executive Order 4417, which allows "
+        "penalties for serious safety breaches by mining companies, and Executive Order 5120. "
+        "Mayor Ana Ruiz welcomed the fines."
+    )
+    names = [a.name for a in result.actors]
+    assert "Order" not in names and "Executive Order" not in names, names
+    assert "Ana Ruiz" in names

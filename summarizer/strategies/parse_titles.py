@@ -162,6 +162,9 @@ class TitleReader(Coreference):
         """ "Mayor Ana Ruiz" the recogniser missed: a title before a proper name makes a titled person."""
         if tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"):
             return None
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.like_num:
+            return None  # "Executive Order 13553", "Resolution 2231": a document's number, not a person
         split = split_title(name, self.roles)
         if split is None:
             return None
