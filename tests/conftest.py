@@ -482,6 +482,29 @@ def rules_only(text: str) -> ArticleSummary:
         return s.summarize_article(parse_article(text))
 
 
+def agents_of(result: ArticleSummary, words: str) -> set[str]:
+    """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
+    ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def analysed(text: str) -> Any:
+    """The parse of `text`'s sentences (split after . ! ? before a capital), numbered from 1."""
+    from summarizer.strategies.parse import analyse
+
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    return analyse([(n, s) for n, s in enumerate(parts, 1)])
+
+
+def clause_roles(analysis: Any, sentence: int, verb: str) -> tuple[list[str], list[str]]:
+    """The agents' and recipients' names of the clause of `verb` (its lemma, or the word as
+    written) in sentence number `sentence`."""
+    info = next(s for s in analysis.sentences if s.number == sentence)
+    clause = next(c for c in info.clauses if verb in (c.verb, c.text))
+    names = [a.name for a in analysis.actors]
+    return [names[i] for i in clause.agents], [names[i] for i in clause.recipients]
+
+
 class Summarizing:
     """A strategy that composes fixed items (``items(article)``), then asks for the summary as
     the guided strategy does: for driving `write_summary` through the real pipeline."""

@@ -7,7 +7,7 @@ strike, a chip maker, a trade dispute, a flood, a court case, a space launch).
 
 from __future__ import annotations
 
-from conftest import rules_only
+from conftest import agents_of, rules_only
 
 from summarizer.models import ArticleSummary
 
@@ -24,12 +24,6 @@ def _actor(result: ArticleSummary, name: str):  # type: ignore[no-untyped-def]
     return next(a for a in result.actors if a.name == name)
 
 
-def _agents(result: ArticleSummary, words: str) -> set[str]:
-    """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
-    ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}
-    return {a.name for a in result.actors if a.id in ids}
-
-
 def test_the_union_is_the_union_the_article_named_by_apposition():
     result = _run(
         "Caremark, the nurses' union that represents 6,000 staff at Medvik Health, criticised the hospital group "
@@ -40,7 +34,7 @@ def test_the_union_is_the_union_the_article_named_by_apposition():
     names = _names(result)
     assert "Caremark" in names and "union" not in {n.lower() for n in names}
     assert "union" in _actor(result, "Caremark").mentions  # the form the text uses, for the eval and the reader
-    assert _agents(result, "threatened to strike") == {"Caremark"}
+    assert agents_of(result, "threatened to strike") == {"Caremark"}
 
 
 def test_the_company_is_the_one_business_named_and_nobody_when_several_fit():
@@ -76,7 +70,7 @@ def test_a_capital_or_seat_of_government_that_acts_is_its_state():
     names = _names(result)
     assert {"Brazil", "Russia"} <= names and not {"Brasilia", "Kremlin", "Buenos Aires"} & names
     assert "Brasilia" in _actor(result, "Brazil").mentions and "Kremlin" in _actor(result, "Russia").mentions
-    assert _agents(result, "lifted its tariffs") == {"Brazil"}
+    assert agents_of(result, "lifted its tariffs") == {"Brazil"}
 
 
 def test_a_capital_named_before_its_state_takes_the_states_name():
@@ -96,7 +90,7 @@ def test_a_title_with_a_possessive_owner_is_its_own_person():
     )
     names = _names(result)
     assert "Anna Holm" in names and "Tessaro's chief executive" in names
-    assert _agents(result, "approved the deal") == {"Tessaro's chief executive"}
+    assert agents_of(result, "approved the deal") == {"Tessaro's chief executive"}
 
 
 def test_its_managing_director_belongs_to_the_organisation_last_named():
@@ -161,7 +155,7 @@ def test_the_government_is_the_state_the_article_named():
 
 def test_it_in_a_states_report_is_that_state():
     result = _run("Norway told Iceland on Tuesday that it was ready to impose quotas on herring if the talks failed.")
-    assert _agents(result, "ready to impose") == {"Norway"}
+    assert agents_of(result, "ready to impose") == {"Norway"}
 
 
 def test_a_one_word_person_who_never_takes_part_is_no_actor():
@@ -238,9 +232,9 @@ def test_the_company_among_several_is_the_one_named_last():
         "The company also named a new finance chief. "
         "Orion Micro reported higher sales, and the company said it had hired 2,000 engineers."
     )
-    assert _agents(result, "named a new finance chief") == {"Veltrix Chips"}
+    assert agents_of(result, "named a new finance chief") == {"Veltrix Chips"}
     # (an act, not a plan: "would hire" is a follow-up, not an event)
-    assert _agents(result, "hired 2,000 engineers") == {"Orion Micro"}
+    assert agents_of(result, "hired 2,000 engineers") == {"Orion Micro"}
 
 
 def test_it_continues_the_organisation_the_last_sentence_named_as_its_subject():
@@ -251,7 +245,7 @@ def test_it_continues_the_organisation_the_last_sentence_named_as_its_subject():
     rail = _actor(result, "Norland Rail")
     assert any(rail.id in f.actors for f in result.follow_ups if "May 30" in f.description)
     # "It" after "The regulator's report" is the report, no actor: nobody describes anything here.
-    assert not _agents(result, "did not describe")
+    assert not agents_of(result, "did not describe")
 
 
 def test_a_name_run_into_an_amount_does_not_rename_the_actor():
@@ -268,7 +262,7 @@ def test_its_title_belongs_to_the_organisation_last_named_even_when_its_holder_i
         "Its chief executive, Anna Holm, said the deal would create a regional leader. "
         "Tessaro's chief executive approved the deal on Tuesday."
     )
-    assert _agents(result, "approved the deal") == {"Tessaro's chief executive"}
+    assert agents_of(result, "approved the deal") == {"Tessaro's chief executive"}
 
 
 def test_a_name_the_article_describes_as_no_place_is_no_state():

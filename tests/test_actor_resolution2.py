@@ -7,7 +7,7 @@ Every article here is written for these tests (sport, health, local politics, te
 
 from __future__ import annotations
 
-from conftest import rules_only
+from conftest import agents_of, rules_only
 
 from summarizer.models import ArticleSummary
 
@@ -20,23 +20,17 @@ def _names(result: ArticleSummary) -> set[str]:
     return {a.name for a in result.actors}
 
 
-def _agents(result: ArticleSummary, words: str) -> set[str]:
-    """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
-    ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}
-    return {a.name for a in result.actors if a.id in ids}
-
-
 def test_a_counted_group_is_the_actors_of_its_kind_named_just_before():
     result = _run(
         "Ghana, Togo and Benin signed a border accord on Monday in Accra. "
         "The three governments agreed to share the cost of new patrol boats."
     )
-    assert _agents(result, "share the cost") == {"Ghana", "Togo", "Benin"}
+    assert agents_of(result, "share the cost") == {"Ghana", "Togo", "Benin"}
     clubs = _run(
         "The striker Leon Dacosta will move from Ashby Athletic to Corran City FC for 40 million pounds. "
         "Both clubs confirmed the transfer on Friday."
     )
-    assert _agents(clubs, "confirmed the transfer") == {"Ashby Athletic", "Corran City"}  # not the player
+    assert agents_of(clubs, "confirmed the transfer") == {"Ashby Athletic", "Corran City"}  # not the player
 
 
 def test_an_unnamed_spokesperson_speaks_for_the_organisation():
@@ -45,13 +39,13 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation():
         "A spokeswoman for Novera Health rejected claims that patients had been given wrong doses."
     )
     assert not any("spokes" in n.lower() for n in _names(result))
-    assert _agents(result, "rejected claims") == {"Novera Health"}
+    assert agents_of(result, "rejected claims") == {"Novera Health"}
     unattached = _run(
         "Carewell Clinics closed two wards at its Leeds hospital on Monday. "
         "A spokesperson rejected claims by the nurses union that the wards were unsafe."
     )
     assert not any("spokes" in n.lower() for n in _names(unattached))
-    assert _agents(unattached, "rejected claims") == {"Carewell Clinics"}
+    assert agents_of(unattached, "rejected claims") == {"Carewell Clinics"}
     assert [s.holder for s in unattached.stances] == [
         next(a.id for a in unattached.actors if a.name == "Carewell Clinics")
     ]
@@ -65,7 +59,7 @@ def test_a_title_before_a_name_the_tagger_missed_makes_a_person():
     ruiz = next(a for a in result.actors if a.name == "Ana Ruiz")
     assert ruiz.kind == "person" and ruiz.title == "Mayor"
     assert not any("Mayor" in n for n in _names(result))
-    assert _agents(result, "closed the public swimming pools") == {"Ana Ruiz"}
+    assert agents_of(result, "closed the public swimming pools") == {"Ana Ruiz"}
 
 
 def test_the_one_ordered_to_act_is_who_has_until_the_deadline():
@@ -73,7 +67,7 @@ def test_the_one_ordered_to_act_is_who_has_until_the_deadline():
         "The telecoms regulator ordered Brightcell Telecom on Monday to refund customers it had overcharged. "
         "It has until July 2 to pay back 40 million euros."
     )
-    assert _agents(result, "has until July 2") == {"Brightcell Telecom"}
+    assert agents_of(result, "has until July 2") == {"Brightcell Telecom"}
 
 
 def test_an_institution_that_only_speaks_is_the_source():

@@ -7,25 +7,9 @@ Every sentence here is written for these tests (sport, health, ports, local gove
 
 from __future__ import annotations
 
-import re
-
-from conftest import rules_only
+from conftest import analysed, clause_roles, rules_only
 
 from summarizer.models import ArticleSummary
-from summarizer.strategies.parse import analyse
-from summarizer.strategies.parse_types import Analysis
-
-
-def _read(text: str) -> Analysis:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
-    return analyse([(n, s) for n, s in enumerate(parts, 1)])
-
-
-def _roles(analysis: Analysis, sentence: int, verb: str) -> tuple[list[str], list[str]]:
-    info = next(s for s in analysis.sentences if s.number == sentence)
-    clause = next(c for c in info.clauses if verb == c.verb)
-    names = [a.name for a in analysis.actors]
-    return [names[i] for i in clause.agents], [names[i] for i in clause.recipients]
 
 
 def _run(body: str) -> ArticleSummary:
@@ -39,24 +23,24 @@ def _recipients(result: ArticleSummary, kind: str) -> list[str]:
 
 
 def test_the_subject_of_a_passive_with_a_by_phrase_is_acted_on():
-    analysis = _read("Midfielder Tomas Reyes was suspended by the Football League on Friday.")
-    assert _roles(analysis, 1, "suspend") == (["Football League"], ["Tomas Reyes"])
+    analysis = analysed("Midfielder Tomas Reyes was suspended by the Football League on Friday.")
+    assert clause_roles(analysis, 1, "suspend") == (["Football League"], ["Tomas Reyes"])
 
 
 def test_the_one_an_occasion_was_shared_with_is_acted_on():
-    analysis = _read("Health Minister Clara Vogt discussed the hospital budget in a video call with Pavel Novak.")
-    assert _roles(analysis, 1, "discuss")[1] == ["Pavel Novak"]
+    analysis = analysed("Health Minister Clara Vogt discussed the hospital budget in a video call with Pavel Novak.")
+    assert clause_roles(analysis, 1, "discuss")[1] == ["Pavel Novak"]
 
 
 def test_a_plan_acted_in_line_with_is_not_acted_on():
-    analysis = _read(
+    analysis = analysed(
         "The Harbour Board published its plan. The Port Authority raised fees in line with the Harbour Board's plan."
     )
-    assert _roles(analysis, 2, "raise")[1] == []
+    assert clause_roles(analysis, 2, "raise")[1] == []
 
 
 def test_a_title_the_tagger_reads_as_a_name_is_no_actor():
-    analysis = _read("Envoy Mia Berg spoke on Monday in a call with Councillor and Transport Minister Ama Mensah.")
+    analysis = analysed("Envoy Mia Berg spoke on Monday in a call with Councillor and Transport Minister Ama Mensah.")
     names = {a.name for a in analysis.actors}
     assert "Councillor" not in names and "Ama Mensah" in names
 
@@ -87,9 +71,9 @@ def test_the_one_a_ruling_obliges_is_acted_on():
 
 
 def test_a_possessor_is_no_recipient_only_of_what_it_gives():
-    analysis = _read(
+    analysis = analysed(
         "Mayor Ines Duarte praised Norway's leadership on Iceland in the fisheries talks. "
         "Mayor Ines Duarte conveyed the council's thanks to Lisbon Port Authority."
     )
-    assert "Norway" in _roles(analysis, 1, "praise")[1]
-    assert _roles(analysis, 2, "convey")[1] == ["Lisbon Port Authority"]
+    assert "Norway" in clause_roles(analysis, 1, "praise")[1]
+    assert clause_roles(analysis, 2, "convey")[1] == ["Lisbon Port Authority"]
