@@ -39,13 +39,14 @@ def act_word(clause: Clause, doc: Any = None) -> str:
     noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
     if doc is not None and 0 <= clause.index < len(doc):
         for obj in doc[clause.index].children:
-            if (
-                obj.dep_ == "dobj"
-                and obj.lemma_.lower() == noun
-                and any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children)
-            ):
+            if obj.dep_ == "dobj" and obj.lemma_.lower() == noun and _refers_back(obj):
                 return ANAPHORIC
     return noun
+
+
+def _refers_back(noun: Any) -> bool:
+    """A noun with a determiner that points back ("the commitment", "that criticism")."""
+    return any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in noun.children)
 
 
 def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, str], own: list[str]) -> Event | None:
@@ -56,7 +57,7 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
     if doc is None or not 0 <= clause.index < len(doc):
         return None
     obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "NOUN" or not any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in obj.children):
+    if obj is None or obj.pos_ != "NOUN" or not _refers_back(obj):
         return None
     if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
         return None
