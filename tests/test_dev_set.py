@@ -1,5 +1,6 @@
-"""The development set (fixtures/dev), the held-out set (fixtures/holdout) and the fresh set
-(fixtures/fresh): articles written for #12 in domains the corpus lacks, with gold.
+"""The development set (fixtures/dev), the held-out set (fixtures/holdout), the fresh set
+(fixtures/fresh) and the second fresh set (fixtures/fresh2): articles written for #12 in domains
+the corpus lacks, with gold.
 
 Checks that every dev gold file loads (its quotes occur verbatim in its article, its ids
 exist, the article is unchanged since it was annotated), that the set covers what the
@@ -38,8 +39,17 @@ HOLDOUT_NAMES = sorted(p.stem for p in (HOLDOUT / "gold").glob("*.json"))
 # output on it: a second unseen set, for when the held-out one has been looked at. Same layout.
 FRESH = ROOT / "fixtures" / "fresh"
 FRESH_NAMES = sorted(p.stem for p in (FRESH / "gold").glob("*.json"))
+# The second fresh set: written later still, by another annotator blind to the rules and their
+# output, in five more new domains, for when the fresh set has been looked at. Same layout.
+FRESH2 = ROOT / "fixtures" / "fresh2"
+FRESH2_NAMES = sorted(p.stem for p in (FRESH2 / "gold").glob("*.json"))
 # Every annotated original article: the set's directory and the article's stem.
-ORIGINALS = [(DEV, n) for n in NAMES] + [(HOLDOUT, n) for n in HOLDOUT_NAMES] + [(FRESH, n) for n in FRESH_NAMES]
+ORIGINALS = (
+    [(DEV, n) for n in NAMES]
+    + [(HOLDOUT, n) for n in HOLDOUT_NAMES]
+    + [(FRESH, n) for n in FRESH_NAMES]
+    + [(FRESH2, n) for n in FRESH2_NAMES]
+)
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
 # disasters, labour, sport)". File names are dev-NN-DOMAIN-slug.
@@ -74,6 +84,16 @@ def test_fresh_set_is_complete_and_apart_from_the_other_sets():
     seen = {_domain(n) for n in [*NAMES, *HOLDOUT_NAMES]}
     assert not {_domain(n) for n in FRESH_NAMES} & seen, "fresh domains are new"
     assert len({_domain(n) for n in FRESH_NAMES}) == len(FRESH_NAMES), "one article per domain"
+
+
+def test_fresh2_set_is_complete_and_apart_from_the_other_sets():
+    assert len(FRESH2_NAMES) >= 5
+    assert all(n.startswith("f2-") for n in FRESH2_NAMES)
+    assert sorted(p.stem for p in (FRESH2 / "articles").glob("*.txt")) == FRESH2_NAMES
+    assert sorted(p.name.removesuffix(".notes.md") for p in (FRESH2 / "gold").glob("*.notes.md")) == FRESH2_NAMES
+    seen = {_domain(n) for n in [*NAMES, *HOLDOUT_NAMES, *FRESH_NAMES]}
+    assert not {_domain(n) for n in FRESH2_NAMES} & seen, "fresh2 domains are new"
+    assert len({_domain(n) for n in FRESH2_NAMES}) == len(FRESH2_NAMES), "one article per domain"
 
 
 @pytest.mark.parametrize(("root", "name"), ORIGINALS, ids=ORIGINAL_IDS)
@@ -229,4 +249,5 @@ def test_dev_gold_directory_loads_as_eval_reads_it():
     assert sorted(golds) == NAMES
     assert sorted(load_gold_dir(HOLDOUT / "gold")) == HOLDOUT_NAMES
     assert sorted(load_gold_dir(FRESH / "gold")) == FRESH_NAMES
+    assert sorted(load_gold_dir(FRESH2 / "gold")) == FRESH2_NAMES
     assert all(isinstance(g.path, Path) and g.path.parent == DEV_GOLD for g in golds.values())
