@@ -15,10 +15,10 @@ import re
 import pycountry
 
 from .inputs import Article
-from .models import ModelOutput
+from .models import Actor, Event, ModelOutput
 from .quotes import find_bounded, fold, folded_span
 
-__all__ = ["actor_errors", "participant_errors"]
+__all__ = ["actor_errors", "participant_errors", "unmentioned"]
 
 # Pronouns that can stand for an actor in the sentence cited for its event. General on
 # purpose: any personal pronoun may refer to any actor (a spokesman's "we" is his
@@ -108,21 +108,29 @@ def participant_errors(output: ModelOutput, article: Article) -> list[str]:
         One line per actor or recipient that no cited sentence names or refers to.
     """
     errors: list[str] = []
-    actors = {a.id: a for a in output.actors}
     for i, event in enumerate(output.events):
         cited = sorted({ev.sentence for ev in event.evidence if article.sentence(ev.sentence) is not None})
-        if not cited:
-            continue  # reported as an evidence error already
         numbers = ", ".join(map(str, cited))
-        for role, ids in (("actors", event.actors), ("recipients", event.recipients)):
-            for ref in ids:
-                actor = actors.get(ref)
-                if actor is None:
-                    continue  # reported as an unknown id already
-                forms = [fold(f) for f in (actor.name, *actor.mentions)]
-                if not any(_mentioned_in(article, n, forms) for n in cited):
-                    errors.append(
-                        f"events[{i}].{role}: {ref} ({actor.name}) is not mentioned in the cited sentence "
-                        f"{numbers}; cite a sentence that names it, or leave it out"
-                    )
+        errors += [
+            f"events[{i}].{role}: {ref} ({name}) is not mentioned in the cited sentence "
+            f"{numbers}; cite a sentence that names it, or leave it out"
+            for role, ref, name in unmentioned(event, output.actors, article)
+        ]
     return errors
+
+
+def unmentioned(event: Event, actors: list[Actor], article: Article) -> list[tuple[str, str, str]]:
+    """(role, id, name) of each of the event's actors and recipients that no sentence it cites
+    names or refers to (none when it cites no sentence of the article: an evidence error)."""
+    known = {a.id: a for a in actors}
+    cited = sorted({ev.sentence for ev in event.evidence if article.sentence(ev.sentence) is not None})
+    out: list[tuple[str, str, str]] = []
+    for role, ids in (("actors", event.actors), ("recipients", event.recipients)):
+        for ref in ids:
+            actor = known.get(ref)
+            if actor is None or not cited:
+                continue  # reported as an unknown id or an evidence error already
+            forms = [fold(f) for f in (actor.name, *actor.mentions)]
+            if not any(_mentioned_in(article, n, forms) for n in cited):
+                out.append((role, ref, actor.name))
+    return out

@@ -243,3 +243,22 @@ def test_guided_plan_renders_only_the_kinds_of_question_asked():
     everything = guided.plan(article, ask=ASKING.ask).questions
     assert [q for q in everything if q.name == "event"] == events
     assert ASKING.first_question(article).messages == everything[0].messages
+
+
+def test_guided_leaves_out_a_participant_no_cited_sentence_names():
+    from summarizer.models import Actor, Event, Evidence
+
+    article = parse_article("The port board fined Velmar Shipping on Monday. The fine was paid on Friday.")
+    actors = [
+        Actor(id="A1", name="port board", kind="organization", title=None, country=None, mentions=["port board"]),
+        Actor(id="A2", name="Velmar Shipping", kind="organization", title=None, country=None, mentions=["Velmar"]),
+    ]
+    second = article.sentences[1]
+    event = Event(id="E1", type="OTHER", summary="The fine was paid", actors=["A2"], recipients=["A1"], date=None,
+                  date_text=None, location=None, factuality="occurred",
+                  evidence=[Evidence(sentence=2, quote=second.text)])  # fmt: skip
+    kept, left_out = guided_compose._supported([event], actors, article)
+    assert left_out == 2 and kept[0].actors == [] and kept[0].recipients == []
+    first = Evidence(sentence=1, quote=article.sentences[0].text)
+    named = event.model_copy(update={"evidence": [*event.evidence, first]})
+    assert guided_compose._supported([named], actors, article) == ([named], 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..claims import unmentioned
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
@@ -145,16 +146,6 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         if not acting:
             continue
         evidence = [Evidence(sentence=info.number, quote=info.text)]
-        for actor in dict.fromkeys(cand.agents + (act.agents if act else []) + cand.recipients):
-            # Referred to here, not named ("the minister", "he", "the two sides"): also cite
-            # the last sentence before that names it, so the reader sees who it is.
-            forms = [m.lower() for m in names[actor].mentions]
-            if any(f in info.text.lower() for f in forms):
-                continue
-            earlier = next((s for s in reversed(plan_.analysis.sentences) if s.number < info.number
-                            and any(f in s.text.lower() for f in forms)), None)  # fmt: skip
-            if earlier is not None and all(e.sentence != earlier.number for e in evidence):
-                evidence.append(Evidence(sentence=earlier.number, quote=earlier.text))
         answer = answers.get(("event", n))
         if answer != NONE and "event" not in MODEL_VALUES:
             answer = None  # the model kept the sentence; the rule names its type
@@ -167,6 +158,16 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         if answered is not None:  # "rejected that criticism": the ones who criticised, cited where told
             acted_on = list(answered.actors)
             evidence += [e for e in answered.evidence[:1] if all(e.sentence != o.sentence for o in evidence)]
+        for actor in dict.fromkeys(acting + acted_on):
+            # Referred to here, not named ("the minister", "he", "the two sides"): also cite
+            # the last sentence before that names it, so the reader sees who it is.
+            forms = [m.lower() for m in next(a for a in actors if a.id == actor).mentions]
+            if any(f in info.text.lower() for f in forms):
+                continue
+            earlier = next((s for s in reversed(plan_.analysis.sentences) if s.number < info.number
+                            and any(f in s.text.lower() for f in forms)), None)  # fmt: skip
+            if earlier is not None and all(e.sentence != earlier.number for e in evidence):
+                evidence.append(Evidence(sentence=earlier.number, quote=earlier.text))
         # A clause act as an event has its own tense and condition; else the sentence's.
         future = act.clause.future if act else info.future or (clause is not None and clause.future)
         conditional = act.clause.conditional if act else info.conditional
@@ -201,6 +202,10 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
     if len(events) < told:
         notes.append(f"{told - len(events)} events told again (a headline, a quoted tweet) are folded into "
                      "the first telling, with all their quotes")
+    events, unsupported = _supported(events, actors, article)
+    if unsupported:  # a rule's slip: better an event with fewer participants than no result
+        notes.append(f"{unsupported} of the events' actors or recipients are left out: no sentence the event "
+                     "cites names them")
     texts = {s.number: s.text for s in plan_.analysis.sentences}
     for n, item in enumerate(plan_.stances):
         reading = item.reading
@@ -230,6 +235,20 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         summary=" ".join(lead), key_points=key_points[:MAX_KEY_POINTS], actors=actors, stances=stances,
         events=events, follow_ups=follow_ups, summary_origin="rule", key_points_origin="rule", notes=notes,
     )  # fmt: skip
+
+
+def _supported(events: list[Event], actors: list[Actor], article: Article) -> tuple[list[Event], int]:
+    """The events without the participants no cited sentence names, and how many went."""
+    out: list[Event] = []
+    left_out = 0
+    for event in events:
+        missing = {(role, ref) for role, ref, _ in unmentioned(event, actors, article)}
+        left_out += len(missing)
+        out.append(event.model_copy(update={
+            "actors": [a for a in event.actors if ("actors", a) not in missing],
+            "recipients": [r for r in event.recipients if ("recipients", r) not in missing],
+        }) if missing else event)  # fmt: skip
+    return out, left_out
 
 
 def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:
