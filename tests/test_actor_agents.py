@@ -120,3 +120,17 @@ def test_the_head_noun_fits_no_organisation_named_otherwise():
         "The museum will pay for insurance."
     )
     assert clause_roles(analysis, 2, "pay")[0] == []
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent_whatever_its_kind():
+    analysis = analysed("The plan still needs the backing of the regional council, which will vote on it on March 3.")
+    assert clause_roles(analysis, 1, "vote")[0] == ["regional council"]
+
+
+def test_a_conjoined_participle_with_its_own_by_phrase_is_not_done_by_the_first_agent():
+    analysis = analysed(
+        "The levy was drafted by the port authority, and approved by the harbour board on Monday. "
+        "The fare rise was proposed by Mayor Lina Ostrova, and endorsed by a panel of residents."
+    )
+    assert clause_roles(analysis, 1, "approve")[0] == ["harbour board"]
+    assert clause_roles(analysis, 2, "endorse")[0] != ["Lina Ostrova"]
