@@ -102,3 +102,35 @@ def test_a_subject_pronoun_in_a_conjoined_clause_is_that_sentences_named_subject
     )
     assert clause_roles(analysis, 2, "found")[0] == ["Marta Lind"]
     assert clause_roles(analysis, 3, "promise")[0] == ["Pavel Ek"]
+
+
+def test_the_head_noun_of_an_organisations_name_stands_for_it():
+    analysis = analysed(
+        "The Halden Maritime Museum lost its lease on Monday, the harbour board said. "
+        "The museum must move its collection by June 30. "
+        "The dispute went to the International Grain Arbitration Chamber. The chamber has set a hearing for May 4."
+    )
+    assert clause_roles(analysis, 2, "move")[0] == ["Halden Maritime Museum"]
+    assert clause_roles(analysis, 4, "set")[0] == ["International Grain Arbitration Chamber"]
+
+
+def test_the_head_noun_fits_no_organisation_named_otherwise():
+    analysis = analysed(
+        "The Halden Gallery and the Nordic Film Archive signed the loan deal. "
+        "The museum will pay for insurance."
+    )
+    assert clause_roles(analysis, 2, "pay")[0] == []
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent_whatever_its_kind():
+    analysis = analysed("The plan still needs the backing of the regional council, which will vote on it on March 3.")
+    assert clause_roles(analysis, 1, "vote")[0] == ["regional council"]
+
+
+def test_a_conjoined_participle_with_its_own_by_phrase_is_not_done_by_the_first_agent():
+    analysis = analysed(
+        "The levy was drafted by the port authority, and approved by the harbour board on Monday. "
+        "The fare rise was proposed by Mayor Lina Ostrova, and endorsed by a panel of residents."
+    )
+    assert clause_roles(analysis, 1, "approve")[0] == ["harbour board"]
+    assert clause_roles(analysis, 2, "endorse")[0] != ["Lina Ostrova"]

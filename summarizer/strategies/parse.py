@@ -101,10 +101,11 @@ class _Reader(ActorReader):
         passive = False
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
-                    return self._nps(verb.head, number, source), False  # "Lobo, who visited ...": the named antecedent
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    # "Lobo, who visited ...", "the city council, which will vote ...": the antecedent
+                    return self._nps(verb.head, number, source), False
                 return self._nps(child, number, source), False
-            if child.dep_ in ("nsubjpass", "auxpass"):  # "... and was approved by X": its own by-phrase
+            if child.dep_ in ("nsubjpass", "auxpass", "agent"):  # "... and (was) approved by X": its own by-phrase
                 passive = True
         for before in subject_before(verb) if parse_form.verb_lemma(verb) in _REPORTING else []:
             return self._nps(before, number, source), False

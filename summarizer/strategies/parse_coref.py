@@ -110,9 +110,13 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 text = re.sub(r"['\u2019]s?$", "", text)
                 if text not in into.organisations:
                     into.organisations.append(text)
-                head = ent.root.lower_
-                if head in generic and len(ent) > 1:
-                    into.add(head, text)  # "Transport and Road Workers' Union": a union
+                head = ent.root
+                if len(text.split()) > 1 and head.text[:1].isupper() and head.i > ent.start:
+                    # "Transport Workers' Union": a union; "the Halden Gallery ... the gallery";
+                    # "Kestrel Roasters ... the roaster" (a plural head names one of them).
+                    into.add(head.lower_, text)
+                    if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
+                        into.add(head.lower_[:-1], text)
 
 
 def named_place(tok: Any) -> bool:
