@@ -134,3 +134,10 @@ def test_a_conjoined_participle_with_its_own_by_phrase_is_not_done_by_the_first_
     )
     assert clause_roles(analysis, 1, "approve")[0] == ["harbour board"]
     assert clause_roles(analysis, 2, "endorse")[0] != ["Lina Ostrova"]
+
+
+def test_the_company_is_no_lower_case_body_the_tagger_calls_an_organisation():
+    analysis = analysed(
+        "The fire on the Brenna Star was put out by the crew before the coast guard arrived, the company said."
+    )
+    assert "coast guard" not in clause_roles(analysis, 1, "say")[0]

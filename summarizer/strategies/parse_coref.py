@@ -278,7 +278,8 @@ class Coreference:
             return {
                 self.reg.lookup(n, "ORG")
                 for n in names
-                if not any(w in self.generic or w in PLACE_NOUNS for w in fold(n).split())  # no "First Nation"
+                if n[:1].isupper()  # a name, not "the coast guard" the tagger calls an organisation
+                and not any(w in self.generic or w in PLACE_NOUNS for w in fold(n).split())  # no "First Nation"
                 and not self._described_as_other(n)
                 and not any(o != n and initials(o) == n.replace(".", "") for o in names)  # an acronym
             }
