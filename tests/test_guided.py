@@ -262,3 +262,16 @@ def test_guided_leaves_out_a_participant_no_cited_sentence_names():
     first = Evidence(sentence=1, quote=article.sentences[0].text)
     named = event.model_copy(update={"evidence": [*event.evidence, first]})
     assert guided_compose._supported([named], actors, article) == ([named], 0)
+
+
+def test_guided_an_event_is_dated_by_a_phrase_that_dates_not_by_a_span_of_time():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: Night crossings suspended\ndate: 2027-05-12\n---\n"
+        "The ferry operator Skarvik Line suspended all night crossings to the island of Brenna on Tuesday "
+        "after an engine fire.\n"
+    )
+    suspended = next(e for e in result.events if "suspended" in e.evidence[0].quote)
+    assert suspended.date_text in ("on Tuesday", "Tuesday")
+    assert suspended.date == "2027-05-11"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..claims import unmentioned
+from ..dates import resolve_date
 from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
@@ -189,7 +190,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
                 id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
-                recipients=acted_on, date=None, date_text=info.dates[0] if info.dates else None, location=None,
+                recipients=acted_on, date=None, date_text=_when(info, article), location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
@@ -249,6 +250,13 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
             "recipients": [r for r in event.recipients if ("recipients", r) not in missing],
         }) if missing else event)  # fmt: skip
     return out, left_out
+
+
+def _when(info: SentenceInfo, article: Article) -> str | None:
+    """The sentence's first phrase that dates something ("on Tuesday"), before a span of time
+    the tagger also reads as one ("all night", "for two hours"); else its first, if any."""
+    dated = [d for d in info.dates if resolve_date(d, article.published, future=info.future)]
+    return next(iter(dated or info.dates), None)
 
 
 def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:
