@@ -141,3 +141,26 @@ def test_the_company_is_no_lower_case_body_the_tagger_calls_an_organisation():
         "The fire on the Brenna Star was put out by the crew before the coast guard arrived, the company said."
     )
     assert "coast guard" not in clause_roles(analysis, 1, "say")[0]
+
+
+def test_an_institution_introduced_by_a_indefinite_subject_acts():
+    analysis = analysed(
+        "A court in the port city of Varnes on Tuesday halted the demolition of the market hall. "
+        "The court will hear the case in October."
+    )
+    assert clause_roles(analysis, 1, "halt")[0] == ["court"]
+    assert clause_roles(analysis, 2, "hear")[0] == ["court"]
+
+
+def test_a_kind_defined_by_a_relative_clause_is_no_particular_actor():
+    analysis = analysed('"A union that represents nurses cannot ignore this," the minister said.')
+    assert clause_roles(analysis, 1, "ignore")[0] == []
+
+
+def test_a_noun_given_a_name_by_a_participle_is_that_name():
+    analysis = analysed(
+        "A group calling itself Night Owl claimed the attack on the water utility. "
+        "An alliance known as the Clean Rivers Coalition sued the utility on Friday."
+    )
+    assert clause_roles(analysis, 1, "claim")[0] == ["Night Owl"]
+    assert clause_roles(analysis, 2, "sue")[0] == ["Clean Rivers Coalition"]

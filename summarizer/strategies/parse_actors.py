@@ -57,6 +57,18 @@ def _compound_part(span: Any) -> bool:
     return False
 
 
+def _called(head: Any) -> Any | None:
+    """The proper name a noun is given by a participle: "a group calling itself X", "a firm
+    called X", "an alliance known as X"."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+        for c in acl.children:
+            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    return None
+
+
 class ActorReader(TitleReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
@@ -199,9 +211,14 @@ class ActorReader(TitleReader):
                for c in head.children):  # fmt: skip
             return None  # "the combined company", "the merged group": a description, not a name
         text = strip_det(self._title_span(head).text)
-        if not text or text.lower() == head.lower_ and not any(c.dep_ == "det" and c.lower_ == "the"
-                                                               for c in head.children):  # fmt: skip
-            return None  # a bare "union" or "court" with no article names nothing in particular
+        det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        called = _called(head)
+        if called is not None:  # "a group calling itself Grey Heron", "a firm called Voltara": that name
+            return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
+        kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such
+        if not text or text.lower() == head.lower_ and not (det == "the" or det in ("a", "an") and subject and not kind):
+            # a bare "union" or "court" names nothing in particular; "A court in Varnes ruled" introduces one
+            return None
         if noun in GOVERNMENT_NOUNS:
             state = self._government(head, number)
             if state is not None:
