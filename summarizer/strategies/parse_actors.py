@@ -216,7 +216,8 @@ class ActorReader(TitleReader):
         if called is not None:  # "a group calling itself Grey Heron", "a firm called Voltara": that name
             return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
         kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such
-        if not text or text.lower() == head.lower_ and not (det == "the" or det in ("a", "an") and subject and not kind):
+        introduced = det in ("a", "an") and subject and not kind
+        if not text or text.lower() == head.lower_ and not (det == "the" or introduced):
             # a bare "union" or "court" names nothing in particular; "A court in Varnes ruled" introduces one
             return None
         if noun in GOVERNMENT_NOUNS:
