@@ -164,3 +164,12 @@ def test_a_noun_given_a_name_by_a_participle_is_that_name():
     )
     assert clause_roles(analysis, 1, "claim")[0] == ["Night Owl"]
     assert clause_roles(analysis, 2, "sue")[0] == ["Clean Rivers Coalition"]
+
+
+def test_the_people_an_actor_serves_are_not_that_actor():
+    analysis = analysed(
+        "The lawyer Femke de Graaf said her clients had asked the council for a meeting. "
+        "Harwick Rovers were fined after their supporters threw flares."
+    )
+    assert "Femke de Graaf" not in clause_roles(analysis, 1, "ask")[0]
+    assert "Harwick Rovers" not in clause_roles(analysis, 2, "throw")[0]

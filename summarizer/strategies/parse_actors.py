@@ -33,10 +33,10 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "ActorReader", "is_name"]  # fmt: skip
 
 (
-    LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT,
+    LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED,
 ) = word_tables(
     "parse_actors",
-    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT"
+    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED"
 )  # fmt: skip
 
 
@@ -356,8 +356,8 @@ class ActorReader(TitleReader):
                     named = self._np(child, number, source)
                     if named is not None:
                         return named
-            for child in tok.children:  # "Haiti's efforts": the possessor
-                if child.dep_ == "poss":
+            for child in tok.children:  # "Haiti's efforts": the possessor (not of "her clients")
+                if child.dep_ == "poss" and tok.lemma_.lower() not in SERVED:
                     return self._np(child, number, source)
         return None
 
