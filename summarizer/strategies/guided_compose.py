@@ -111,7 +111,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
     for i in plan_.actors:
         found = names[i]
         origin: dict[str, Origin] = {"name": "parse", "mentions": "parse", "title": "parse"}
-        if found.label in ("PERSON", "TITLE"):
+        if found.label in ("PERSON", "TITLE") and not found.institution:
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
             kind, origin["kind"] = "state", "parse"
@@ -163,7 +163,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             # Referred to here, not named ("the minister", "he", "the two sides"): also cite
             # the last sentence before that names it, so the reader sees who it is.
             forms = [m.lower() for m in next(a for a in actors if a.id == actor).mentions]
-            if any(f in info.text.lower() for f in forms):
+            if any(f in e.quote.lower() for e in evidence for f in forms):
                 continue
             earlier = next((s for s in reversed(plan_.analysis.sentences) if s.number < info.number
                             and any(f in s.text.lower() for f in forms)), None)  # fmt: skip

@@ -102,8 +102,10 @@ class _Reader(ActorReader):
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    # "Lobo, who visited ...", "the city council, which will vote ...": the antecedent
-                    return self._nps(verb.head, number, source), False
+                    # "Lobo, who visited ...", "the city council, which will vote ...": the antecedent,
+                    # or the name it describes ("Caremark, the union that represents ...")
+                    antecedent = verb.head.head if verb.head.dep_ == "appos" else verb.head
+                    return self._nps(antecedent, number, source), False
                 return self._nps(child, number, source), False
             if child.dep_ in ("nsubjpass", "auxpass", "agent"):  # "... and (was) approved by X": its own by-phrase
                 passive = True
