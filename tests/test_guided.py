@@ -275,3 +275,15 @@ def test_guided_an_event_is_dated_by_a_phrase_that_dates_not_by_a_span_of_time()
     suspended = next(e for e in result.events if "suspended" in e.evidence[0].quote)
     assert suspended.date_text in ("on Tuesday", "Tuesday")
     assert suspended.date == "2027-05-11"
+
+
+def test_guided_a_name_the_article_calls_an_institution_is_no_person():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: Crossings suspended\ndate: 2027-05-12\n---\n"
+        "The ferry operator Skarvik Line suspended its night crossings on Tuesday. "
+        "Skarvik's chief executive, Anders Lund, said the ships would be inspected.\n"
+    )
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Skarvik Line"] == "organization" and kinds["Anders Lund"] == "person"

@@ -18,6 +18,7 @@ from .parse_coref import (
     SUBJECT_INSTITUTIONS,
     apposed,
     bare,
+    called_name,
     ent_text,
     name_of,
     named_place,
@@ -57,18 +58,6 @@ def _compound_part(span: Any) -> bool:
     return False
 
 
-def _called(head: Any) -> Any | None:
-    """The proper name a noun is given by a participle: "a group calling itself X", "a firm
-    called X", "an alliance known as X"."""
-    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
-        for c in acl.children:
-            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN":
-                return c
-            if c.dep_ == "prep" and c.lower_ == "as":
-                return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
-    return None
-
-
 class ActorReader(TitleReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
@@ -100,6 +89,14 @@ class ActorReader(TitleReader):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
+        found = self._entity_of(text, label, number)
+        institution = self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS)
+        if found is not None and label == "PERSON" and institution:
+            self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
+        return found
+
+    def _entity_of(self, text: str, label: str, number: int) -> int | None:
+        """The actor of a name with this label: one known by it or a form of it, else a new one."""
         known = self.reg.lookup(text, label)
         if known is None and label in ("GPE", "ORG", "FAC"):
             known = self._state_of(text, label)
@@ -212,7 +209,7 @@ class ActorReader(TitleReader):
             return None  # "the combined company", "the merged group": a description, not a name
         text = strip_det(self._title_span(head).text)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
-        called = _called(head)
+        called = called_name(head)
         if called is not None:  # "a group calling itself Grey Heron", "a firm called Voltara": that name
             return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
         kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such

@@ -26,6 +26,7 @@ __all__ = [
     "Descriptions",
     "apposed",
     "bare",
+    "called_name",
     "GOVERNMENT_NOUNS",
     "SUBJECT_INSTITUTIONS",
     "coref_tables",
@@ -68,9 +69,14 @@ class Descriptions:
     by_noun: dict[str, list[str]] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
 
-    def organisation(self, name: str) -> bool:
-        """Whether the article describes `name` by a noun that is no kind of place ("the trader X")."""
-        return any(name in names for noun, names in self.by_noun.items() if noun not in PLACE_NOUNS)
+    def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
+        """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
+        or by one of `nouns` when given ("the ferry operator X" as an institution, not "the coach X")."""
+        return any(
+            name in names
+            for noun, names in self.by_noun.items()
+            if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
+        )
 
     def add(self, noun: str, name: str) -> None:
         names = self.by_noun.setdefault(noun, [])
@@ -117,6 +123,18 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.add(head.lower_, text)
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text)
+
+
+def called_name(head: Any) -> Any | None:
+    """The proper name a noun is given by a participle: "a group calling itself X", "a firm
+    called X", "an alliance known as X"."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+        for c in acl.children:
+            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    return None
 
 
 def named_place(tok: Any) -> bool:

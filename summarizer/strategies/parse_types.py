@@ -24,6 +24,9 @@ class Found:
     roles: int = 0  # times it was an agent, recipient or source
     acts: int = 0  # times it was a named agent or the source: an institution named by a noun must act
     first: int = 0  # sentence number of its first mention
+    # A name the tagger reads as a person's that the article calls an institution ("the ferry
+    # operator Skarvik Line"): shown as an organisation; the label stays, for coreference.
+    institution: bool = False
 
 @dataclass
 class Clause:
