@@ -259,3 +259,28 @@ def test_whom_the_forward_clause_acts_on_takes_part_in_it():
     result = _run("Mayor Rita Kahn will receive Omar Haddad at the town hall on Friday.")
     (f,) = result.follow_ups
     assert _names(result, f) == ["Rita Kahn", "Omar Haddad"]
+
+
+def test_a_second_clause_with_its_own_subject_is_a_second_follow_up():
+    result = _run(
+        "A public inquiry into the pier collapse will be held in Dunmore on June 12, "
+        "and the Harbour Authority expects to publish its findings next spring."
+    )
+    assert [(f.due_text, _names(result, f)) for f in result.follow_ups] == [
+        ("on June 12", []),
+        ("next spring", ["Harbour Authority"]),
+    ]
+
+
+def test_a_question_someone_has_not_settled_or_will_not_answer_is_open_for_them():
+    result = _run(
+        "The Velto Group has not decided whether it will rebuild the pier. "
+        "Kestrel Bank declined to say whether more branches would close. "
+        "The city and the Harbour Authority have still not agreed on who should pay for the repairs. "
+        "The statement did not specify whether the ferry would resume."
+    )
+    by = _by_sentence(result)
+    assert [(f.kind, _names(result, f)) for f in by[1]] == [("open_question", ["Velto Group"])]
+    assert [(f.kind, _names(result, f)) for f in by[2]] == [("open_question", ["Kestrel Bank"])]
+    assert [f.kind for f in by[3]] == ["open_question"] and "Harbour Authority" in _names(result, by[3][0])
+    assert 4 not in by  # a document's silence is no question anyone has to settle

@@ -33,8 +33,8 @@ from .words import word_tables
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "owner",
-    "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
+    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
+    "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -42,10 +42,11 @@ _WILL = FUTURE_MODALS
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
-    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS,
+    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS, _OPEN_WH, _WITHHOLD,
+    _SETTLE,
 ) = word_tables(
     "followups_grammar",
-    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS"
+    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS _OPEN_WH _WITHHOLD _SETTLE"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -141,6 +142,23 @@ def ahead(verb: Any, dated: bool) -> bool:
     if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
         return True  # "vote on April 24", "is forecast until Thursday"
     return False
+
+
+def open_question(verb: Any) -> Any | None:
+    """The verb that leaves this indirect question open, if one does: "have not determined
+    whether the cracks mattered", "declined to say when", "have still not agreed on who should
+    pay" (not "asked whether", "will decide whether": a question that will be settled)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "pcomp", "xcomp"):
+        return None
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ not in _OPEN_WH or first.i == verb.i:
+        return None
+    head = verb.head.head if verb.head.dep_ in ("prep", "prt") else verb.head
+    if negated(head) and lemma(head) in _SETTLE:
+        return head
+    if head.dep_ == "xcomp" and lemma(head.head) in _WITHHOLD:
+        return head.head
+    return None
 
 
 def names_none(tok: Any) -> bool:
