@@ -28,6 +28,7 @@ from .lexicon import (
     REPORTING,
     SEMI_MODAL_HEADS,
     UNTIL_PREPS,
+    WITHHOLDING,
 )
 from .words import word_tables
 
@@ -42,11 +43,11 @@ _WILL = FUTURE_MODALS
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
-    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS, _OPEN_WH, _WITHHOLD,
+    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS, _OPEN_WH,
     _SETTLE,
 ) = word_tables(
     "followups_grammar",
-    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS _OPEN_WH _WITHHOLD _SETTLE"
+    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS _OPEN_WH _SETTLE"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -156,7 +157,7 @@ def open_question(verb: Any) -> Any | None:
     head = verb.head.head if verb.head.dep_ in ("prep", "prt") else verb.head
     if negated(head) and lemma(head) in _SETTLE:
         return head
-    if head.dep_ == "xcomp" and lemma(head.head) in _WITHHOLD:
+    if head.dep_ == "xcomp" and lemma(head.head) in WITHHOLDING:
         return head.head
     return None
 
