@@ -284,3 +284,11 @@ def test_a_question_someone_has_not_settled_or_will_not_answer_is_open_for_them(
     assert [(f.kind, _names(result, f)) for f in by[2]] == [("open_question", ["Kestrel Bank"])]
     assert [f.kind for f in by[3]] == ["open_question"] and "Harbour Authority" in _names(result, by[3][0])
     assert 4 not in by  # a document's silence is no question anyone has to settle
+
+
+def test_a_subject_that_names_nobody_expects_nothing_unless_it_sets_a_term():
+    result = _run(
+        "Nobody will be left without a roof, the housing minister said. "
+        "The Kenmore Clinic said no patient would lose care before June 30."
+    )
+    assert [(f.evidence[0].sentence, f.kind, f.due) for f in result.follow_ups] == [(2, "deadline", "2026-06-30")]

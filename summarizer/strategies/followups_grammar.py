@@ -100,6 +100,11 @@ def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
     if negated(verb) or _perfect_modal(verb):
         return False
+    subject = subject_of(verb)
+    if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
+        # "nobody will be left behind": what will not happen (but "no one will be dismissed before
+        # June" is a commitment with a term)
+        return False
     report = reporting_clause(verb)
     if report is not None and negated(report):
         return False  # "did not say when they would meet": what the article does not know
