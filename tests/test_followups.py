@@ -61,9 +61,21 @@ def test_a_relative_clause_looks_ahead_for_the_noun_it_describes():
 
 
 def test_the_object_of_a_directive_is_expected_to_act():
-    result = _run("Health Minister Tomas Reyes urged Kestrel Labs to publish its trial data.")
+    result = _run("Health Minister Tomas Reyes is urging Kestrel Labs to publish its trial data.")
     (f,) = result.follow_ups
     assert _names(result, f) == ["Kestrel Labs"] and f.kind == "expected_action"
+
+
+def test_a_past_directive_looks_ahead_only_with_a_term_of_its_own_or_of_its_partner():
+    result = _run(
+        "A tribunal in Halsford on Monday ordered Brightwater Utilities to compensate its customers. "
+        "The regulator has told Corran Gas to replace the valves within 60 days. "
+        "The court gave Norvale Rail until June 1 to repay the fares, and ordered Tarsk Buses to publish an apology."
+    )
+    by = _by_sentence(result)
+    assert 1 not in by  # the order is told as done; its term, if any, is told elsewhere
+    assert [_names(result, f) for f in by[2]] == [["Corran Gas"]]
+    assert [_names(result, f) for f in by[3]] == [["Norvale Rail"], ["Tarsk Buses"]]
 
 
 def test_a_deadline_given_to_someone_is_theirs_with_its_date():

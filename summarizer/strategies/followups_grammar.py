@@ -96,6 +96,23 @@ def _reported(verb: Any) -> bool:
     )
 
 
+def _told_done(verb: Any) -> bool:
+    """A past or perfect verb ("ordered", "has asked"), not one looking ahead itself."""
+    words = {a.lower_ for a in auxiliaries(verb)}
+    return not words & (_WILL | _OBLIGE | _MAYBE) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(
+        words & {"has", "have", "had"})))  # fmt: skip
+
+
+def _termed(verb: Any) -> bool:
+    """A term set for an infinitive's act: a date in it ("to inspect within 30 days") or a
+    deadline on the verb that gives it ("gave X until July 31 to pay")."""
+    heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
+    # (not a date of a relative clause: "refund passengers whose flights it cancelled last summer")
+    described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl") for d in r.subtree}
+    tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
+    return any(t.ent_type_ == "DATE" for t in tokens)
+
+
 def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
     if negated(verb) or _perfect_modal(verb):
@@ -133,7 +150,12 @@ def ahead(verb: Any, dated: bool) -> bool:
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
             return True  # "is likely to", "is due to"
         if controller(verb) is not None:
-            return True  # "urged Henry to build", "gave Aerlift until July 31 to pay"
+            # "urges Henry to build", "gave Aerlift until July 31 to pay"; a past order with no term
+            # ("on Monday ordered the firm to refund") is told as done, its term told elsewhere
+            # (or coordinated with one that has a term: "gave X until May 1 to pay and ordered it to publish")
+            partner = [head.head, *head.head.children] if head.dep_ == "conj" else []
+            sibling = [c for c in partner if c.dep_ in ("xcomp", "advcl") and has_to(c) and c.i != head.i]
+            return dated or not _told_done(head) or any(_termed(v) for v in [verb, *sibling])
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
