@@ -1,5 +1,6 @@
 """The grammar of looking ahead, for follow-ups: which clause of a spaCy parse speaks of
-what will, must or may happen (`ahead`), what it waits for (`condition`), who its
+what will, must or may happen (`ahead`), what it waits for (`condition`), which
+question it leaves open (`open_question`), who its
 infinitive's doer is (`controller`, `subject_of`), who reports it (`reporting_clause`),
 and which date phrase belongs to it (`owner`, `date_words`). Rules over dependency
 labels, tags and a few closed classes of English function words; no domain vocabulary.
