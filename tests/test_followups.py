@@ -61,9 +61,21 @@ def test_a_relative_clause_looks_ahead_for_the_noun_it_describes():
 
 
 def test_the_object_of_a_directive_is_expected_to_act():
-    result = _run("Health Minister Tomas Reyes urged Kestrel Labs to publish its trial data.")
+    result = _run("Health Minister Tomas Reyes is urging Kestrel Labs to publish its trial data.")
     (f,) = result.follow_ups
     assert _names(result, f) == ["Kestrel Labs"] and f.kind == "expected_action"
+
+
+def test_a_past_directive_looks_ahead_only_with_a_term_of_its_own_or_of_its_partner():
+    result = _run(
+        "A tribunal in Halsford on Monday ordered Brightwater Utilities to compensate its customers. "
+        "The regulator has told Corran Gas to replace the valves within 60 days. "
+        "The court gave Norvale Rail until June 1 to repay the fares, and ordered Tarsk Buses to publish an apology."
+    )
+    by = _by_sentence(result)
+    assert 1 not in by  # the order is told as done; its term, if any, is told elsewhere
+    assert [_names(result, f) for f in by[2]] == [["Corran Gas"]]
+    assert [_names(result, f) for f in by[3]] == [["Norvale Rail"], ["Tarsk Buses"]]
 
 
 def test_a_deadline_given_to_someone_is_theirs_with_its_date():
@@ -259,3 +271,36 @@ def test_whom_the_forward_clause_acts_on_takes_part_in_it():
     result = _run("Mayor Rita Kahn will receive Omar Haddad at the town hall on Friday.")
     (f,) = result.follow_ups
     assert _names(result, f) == ["Rita Kahn", "Omar Haddad"]
+
+
+def test_a_second_clause_with_its_own_subject_is_a_second_follow_up():
+    result = _run(
+        "A public inquiry into the pier collapse will be held in Dunmore on June 12, "
+        "and the Harbour Authority expects to publish its findings next spring."
+    )
+    assert [(f.due_text, _names(result, f)) for f in result.follow_ups] == [
+        ("on June 12", []),
+        ("next spring", ["Harbour Authority"]),
+    ]
+
+
+def test_a_question_someone_has_not_settled_or_will_not_answer_is_open_for_them():
+    result = _run(
+        "The Velto Group has not decided whether it will rebuild the pier. "
+        "Kestrel Bank declined to say whether more branches would close. "
+        "The city and the Harbour Authority have still not agreed on who should pay for the repairs. "
+        "The statement did not specify whether the ferry would resume."
+    )
+    by = _by_sentence(result)
+    assert [(f.kind, _names(result, f)) for f in by[1]] == [("open_question", ["Velto Group"])]
+    assert [(f.kind, _names(result, f)) for f in by[2]] == [("open_question", ["Kestrel Bank"])]
+    assert [f.kind for f in by[3]] == ["open_question"] and "Harbour Authority" in _names(result, by[3][0])
+    assert 4 not in by  # a document's silence is no question anyone has to settle
+
+
+def test_a_subject_that_names_nobody_expects_nothing_unless_it_sets_a_term():
+    result = _run(
+        "Nobody will be left without a roof, the housing minister said. "
+        "The Kenmore Clinic said no patient would lose care before June 30."
+    )
+    assert [(f.evidence[0].sentence, f.kind, f.due) for f in result.follow_ups] == [(2, "deadline", "2026-06-30")]

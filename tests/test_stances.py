@@ -204,12 +204,13 @@ def test_what_is_only_weighed_or_conditional_is_no_stance():
     assert result.stances == []
 
 
-def test_declining_to_comment_is_no_stance_and_a_warning_against_names_its_topic():
+def test_declining_to_comment_takes_no_side_and_a_warning_against_names_its_topic():
     result = _run(
         "Telvia Group refused to comment on the report. "
         "Coach Marco Bellini warned against complacency before the final."
     )
-    assert _stances(result) == [("Marco Bellini", "oppose", "complacency")]
+    # no side on the report (neutral), never "oppose" read off "refused"
+    assert _stances(result) == [("Telvia Group", "neutral", "the report"), ("Marco Bellini", "oppose", "complacency")]
 
 
 def test_two_sentences_that_only_open_alike_are_two_stances_a_verbatim_repeat_is_one():
@@ -292,3 +293,15 @@ def test_a_trailing_reporter_does_not_hold_what_the_reported_subject_stressed():
     )
     holders = {holder for holder, _, topic in _stances(result) if "nurses" in topic}
     assert holders == {"Petra Lind"}, _stances(result)
+
+
+def test_no_comment_on_a_named_matter_is_neutral_and_a_bare_no_comment_is_no_stance():
+    result = _run(
+        "Orlen Shipping said it would not comment on the strike at the port of Daventa. "
+        "Halden Mining declined to comment on the pay dispute. "
+        "A spokesman for Corvo Steel declined to comment."
+    )
+    stances = _stances(result)
+    assert ("Orlen Shipping", "neutral", "the strike at the port of Daventa") in stances
+    assert ("Halden Mining", "neutral", "the pay dispute") in stances
+    assert not any(holder == "Corvo Steel" for holder, _, _ in stances)

@@ -19,14 +19,15 @@ heard"); the discourse's actors for "it" or an agreement; last the speaker who
 announced an unattributed plan. Never the reporting speaker when the clause names
 its own actor. The actors the clause acts on ("will receive Vrana") take part too.
 Its due date is the clause's own date, read forward from publication; a clause
-inside another forward clause is part of it, a second date ahead in one clause
-("on Friday, with a back-up date of March 3") is a second follow-up.
+inside another forward clause is part of it (not a coordinated clause with its own
+subject), a second date ahead in one clause ("on Friday, with a back-up date of March 3")
+is a second follow-up. Approvals a plan waits for and questions left open ("has not
+decided whether to appeal") are `followups_side`'s.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..dates import read_item_date, resolve_date
@@ -51,10 +52,8 @@ from .followups_grammar import (
     subject_of,
     told_apart,
 )  # fmt: skip
+from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
-    AWAITED_NOUNS,
-    AWAITING_PREPS,
-    AWAITING_VERBS,
     CONDITION_MARKS,
     DATE_SPAN_LINKS,
     DEMONSTRATIVES,
@@ -66,35 +65,6 @@ from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["follow_ups", "rule_tables"]
-
-
-def _named(tokens: list[Any], analysis: Analysis, ids: dict[int, str]) -> list[int]:
-    """Actors (kept ones) whose name or mention is written in these tokens, longest match first."""
-    if not tokens:
-        return []
-    doc = tokens[0].doc
-    spans = sorted({(t.idx, t.idx + len(t.text)) for t in tokens})
-    text = doc.text
-    hits: list[tuple[int, int, int]] = []
-    for i, actor in enumerate(analysis.actors):
-        if i not in ids:
-            continue
-        forms = list(actor.mentions)
-        if actor.label == "PERSON" and len(actor.name.split()) > 1 and len(actor.name.split()[-1]) > 2:
-            forms.append(actor.name.split()[-1])  # "Morrow" for Dan Morrow, as the parse folds surnames
-        for form in forms:
-            if len(form) < 2:
-                continue
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-                if any(s <= m.start() < e for s, e in spans) and any(s < m.end() <= e for s, e in spans):
-                    hits.append((m.start(), m.end(), i))
-    kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0])
-                                        for o in hits)]  # fmt: skip
-    out: list[int] = []
-    for _, _, i in sorted(kept):
-        if i not in out:
-            out.append(i)
-    return out
 
 
 def _key(text: str) -> str:
@@ -128,7 +98,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         # A clause inside another forward-looking clause is part of it ("will publish results on
         # April 30, when she said she would give more detail"), unless it is a dated condition.
         top = {a.i: _top(a, at) for a in anchors}
-        items: list[_Item] = []
+        items: list[Item] = []
         for verb in anchors:
             if top[verb.i] != verb.i:
                 continue
@@ -142,7 +112,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
             chosen = days or own[:1]
             if not chosen:
-                items.append(_Item(verb, actors, origin, cond, None, controlled))
+                items.append(Item(verb, actors, origin, cond, None, controlled))
             for n, d in enumerate(chosen):
                 if n and date_prep(d) in DATE_SPAN_LINKS:
                     continue  # "from Oct. 31 to Nov. 12" is one span of time
@@ -152,14 +122,18 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                     [t for t in noun.subtree if not d.start <= t.i < d.end] if noun.pos_ in ("NOUN", "PROPN") else []
                 )
                 who = (_named(inside, analysis, ids) if n else []) or actors
-                items.append(_Item(verb, who, origin, cond and not (n and condition(verb) is None), d, controlled))
-        items += _approvals(anchors, analysis, ids, items)
+                items.append(Item(verb, who, origin, cond and not (n and condition(verb) is None), d, controlled))
+        items += approvals(anchors, analysis, ids, items)
+        # A question left open is one item for who must settle it, not a plan of its own clause.
+        opened = open_questions(doc, clauses, analysis, ids)
+        asked = {t.i for o in opened for t in o.verb.subtree}
+        items = [i for i in items if i.verb.i not in asked] + opened
         merged = _merge(items)
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
             deadline = date is not None and date_prep(date) in DEADLINE_PREP
-            kind = ("conditional" if item.conditional else "deadline" if deadline
+            kind = ("open_question" if item.open else "conditional" if item.conditional else "deadline" if deadline
                     else "scheduled" if words else "expected_action")  # fmt: skip
             evidence = [Evidence(sentence=info.number, quote=info.text)]
             description = info.text if len(merged) == 1 else _clause_text(item.verb)
@@ -192,16 +166,6 @@ def _dates(doc: Any) -> list[Any]:
     return out
 
 
-@dataclass
-class _Item:
-    verb: Any
-    actors: list[int]
-    origin: Origin
-    conditional: bool
-    date: Any | None
-    controlled: bool = False  # its actors are the object of a directive ("ordered it to publish")
-
-
 def _top(verb: Any, anchors: set[int]) -> int:
     """The outermost forward-looking clause this one sits in (itself if none)."""
     top = verb.i
@@ -209,8 +173,10 @@ def _top(verb: Any, anchors: set[int]) -> int:
         return int(top)  # a condition with a date of its own: a deadline for its subject
     tok = verb
     while tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.i in anchors:
-            break  # "would keep urging ... and would leave no doubt": two follow-ups side by side
+        if tok.dep_ == "conj" and (tok.i in anchors or any(c.dep_.startswith("nsubj") for c in tok.children)):
+            # "would keep urging ... and would leave no doubt", "a hearing will be held on May 2, and
+            # the office expects to publish": two follow-ups side by side
+            break
         tok = tok.head
         if tok.i in anchors:
             top = tok.i
@@ -338,43 +304,13 @@ def _actors(
     return [], "parse"
 
 
-def _awaited(noun: Any) -> bool:
-    """An approval-type noun the plan waits for: "subject to approval", "pending a ruling",
-    "requires a vote" (not any noun with a "by" agent: "after a visit by the minister")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AWAITED_NOUNS:
-        return False
-    gov = noun.head
-    if noun.dep_ == "dobj":
-        return gov.lemma_.lower() in AWAITING_VERBS
-    if noun.dep_ != "pobj":
-        return False
-    if gov.lower_ == "to":  # "subject to approval"
-        return bool(gov.head.lower_ == "subject")
-    return gov.lower_ in AWAITING_PREPS
-
-
-def _approvals(anchors: list[Any], analysis: Analysis, ids: dict[int, str], items: list[_Item]) -> list[_Item]:
-    """An action named by a noun with its agent in a forward sentence: "subject to approval by the
-    Commission", "pending a ruling by the court" is a conditional follow-up for that agent."""
-    if not anchors:
-        return []
-    out: list[_Item] = []
-    for tok in anchors[0].doc:
-        noun = tok.head
-        if tok.dep_ != "prep" or tok.lower_ != "by" or not _awaited(noun):
-            continue
-        named = _named([t for c in tok.children if c.dep_ == "pobj" for t in c.subtree], analysis, ids)
-        if named and not any(i.actors == named for i in items + out):
-            out.append(_Item(noun, named, "parse", True, None))
-    return out
-
-
-def _merge(items: list[_Item]) -> list[_Item]:
+def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
     their deputies to report back" is one."""
-    out: list[_Item] = []
+    out: list[Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
+                     and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:

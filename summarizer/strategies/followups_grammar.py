@@ -1,5 +1,6 @@
 """The grammar of looking ahead, for follow-ups: which clause of a spaCy parse speaks of
-what will, must or may happen (`ahead`), what it waits for (`condition`), who its
+what will, must or may happen (`ahead`), what it waits for (`condition`), which
+question it leaves open (`open_question`), who its
 infinitive's doer is (`controller`, `subject_of`), who reports it (`reporting_clause`),
 and which date phrase belongs to it (`owner`, `date_words`). Rules over dependency
 labels, tags and a few closed classes of English function words; no domain vocabulary.
@@ -28,13 +29,14 @@ from .lexicon import (
     REPORTING,
     SEMI_MODAL_HEADS,
     UNTIL_PREPS,
+    WITHHOLDING,
 )
 from .words import word_tables
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "owner",
-    "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
+    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
+    "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -42,10 +44,11 @@ _WILL = FUTURE_MODALS
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
-    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS,
+    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS, _OPEN_WH,
+    _SETTLE,
 ) = word_tables(
     "followups_grammar",
-    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS"
+    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS _OPEN_WH _SETTLE"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -94,9 +97,31 @@ def _reported(verb: Any) -> bool:
     )
 
 
+def _told_done(verb: Any) -> bool:
+    """A past or perfect verb ("ordered", "has asked"), not one looking ahead itself."""
+    words = {a.lower_ for a in auxiliaries(verb)}
+    return not words & (_WILL | _OBLIGE | _MAYBE) and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(
+        words & {"has", "have", "had"})))  # fmt: skip
+
+
+def _termed(verb: Any) -> bool:
+    """A term set for an infinitive's act: a date in it ("to inspect within 30 days") or a
+    deadline on the verb that gives it ("gave X until July 31 to pay")."""
+    heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
+    # (not a date of a relative clause: "refund passengers whose flights it cancelled last summer")
+    described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl") for d in r.subtree}
+    tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
+    return any(t.ent_type_ == "DATE" for t in tokens)
+
+
 def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
     if negated(verb) or _perfect_modal(verb):
+        return False
+    subject = subject_of(verb)
+    if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
+        # "nobody will be left behind": what will not happen (but "no one will be dismissed before
+        # June" is a commitment with a term)
         return False
     report = reporting_clause(verb)
     if report is not None and negated(report):
@@ -126,7 +151,12 @@ def ahead(verb: Any, dated: bool) -> bool:
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
             return True  # "is likely to", "is due to"
         if controller(verb) is not None:
-            return True  # "urged Henry to build", "gave Aerlift until July 31 to pay"
+            # "urges Henry to build", "gave Aerlift until July 31 to pay"; a past order with no term
+            # ("on Monday ordered the firm to refund") is told as done, its term told elsewhere
+            # (or coordinated with one that has a term: "gave X until May 1 to pay and ordered it to publish")
+            partner = [head.head, *head.head.children] if head.dep_ == "conj" else []
+            sibling = [c for c in partner if c.dep_ in ("xcomp", "advcl") and has_to(c) and c.i != head.i]
+            return dated or not _told_done(head) or any(_termed(v) for v in [verb, *sibling])
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
@@ -141,6 +171,23 @@ def ahead(verb: Any, dated: bool) -> bool:
     if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
         return True  # "vote on April 24", "is forecast until Thursday"
     return False
+
+
+def open_question(verb: Any) -> Any | None:
+    """The verb that leaves this indirect question open, if one does: "have not determined
+    whether the cracks mattered", "declined to say when", "have still not agreed on who should
+    pay" (not "asked whether", "will decide whether": a question that will be settled)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "pcomp", "xcomp"):
+        return None
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ not in _OPEN_WH or first.i == verb.i:
+        return None
+    head = verb.head.head if verb.head.dep_ in ("prep", "prt") else verb.head
+    if negated(head) and lemma(head) in _SETTLE:
+        return head
+    if head.dep_ == "xcomp" and lemma(head.head) in WITHHOLDING:
+        return head.head
+    return None
 
 
 def names_none(tok: Any) -> bool:

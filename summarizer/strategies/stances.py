@@ -12,7 +12,8 @@ and its body, a post and the sentence quoting it) is one stance with both as evi
 
 The word lists are closed classes of English attitude words, not names or topics of any
 article. The parse turns polarity: a negation ("did not back"), a request whose content
-is a halt ("stressed that the firing had to end"), rejecting a criticism.
+is a halt ("stressed that the firing had to end"), rejecting a criticism. Declining to
+comment on a named matter takes no side on it (neutral); a bare "declined to comment" is no stance.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .lexicon import (
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     PREDICATIVE_PREPS,
+    WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
 from .stance_context import (
@@ -68,7 +70,7 @@ class Reading:
     """One stance a sentence states."""
 
     holder: int  # index into the analysis' actors
-    position: str  # support, oppose, concern
+    position: str  # support, oppose, concern, neutral
     topic: str
     target: int | None
     token: int  # the predicate's token index in the sentence
@@ -102,6 +104,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
                                                               for c in tok.children):  # fmt: skip
         return _labelling(s, tok)
+    if tok.pos_ == "VERB" and lemma in NO_COMMENT:
+        return _no_comment(s, tok)
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
@@ -182,6 +186,17 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _no_comment(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "would not comment on the dispute", "declined to comment on the talks": no side taken on
+    what is named (with nothing named, "declined to comment", no stance at all)."""
+    withheld = is_negated(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING)
+    topic = prep_object(tok, ("on", "about"))
+    if not withheld or topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    return Reading(holder, "neutral", phrase(topic), s.target(topic, holder), tok.i) if holder is not None else None
 
 
 def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
