@@ -367,3 +367,18 @@ def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decisio
     assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
     assert signed.summary.endswith("the agreement was signed on Tuesday")  # what was signed, not who
     assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}
+
+
+def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():
+    # The parser hangs "and condemned ..." on the reported copula, and "denying ..." on a reported
+    # clause whose subject is no actor: each is the speaker's own act, not the reported subject's.
+    result = _run(
+        "The Harbour Authority said the new crane was unsafe and condemned Dockline Logistics for buying it.",
+        "The city council said the bridge over the canal had not moved, rejecting claims by residents that it had "
+        "shifted.",
+        "Meridian Health said the Nursing Guild was ready to talk and would not strike.",
+    )
+    typed = {n: {(e.type, frozenset(_names(result, e.actors))) for e in evs} for n, evs in _events(result).items()}
+    assert ("ACCUSE", frozenset({"Harbour Authority"})) in typed[1]
+    assert ("REJECT", frozenset({"city council"})) in typed[2]
+    assert not typed.get(3)  # a reported plan ("would not strike") is no act of the speaker's

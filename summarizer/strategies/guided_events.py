@@ -11,7 +11,7 @@ its object. Nothing here names an entity or an article's topic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parse_form
@@ -142,6 +142,26 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
     return True
 
 
+def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
+    """A clause with no subject that the parser hung inside what a reporting verb reports, on a
+    predicate whose subject cannot be its doer: a finite conjunct of a copula ("said the plan
+    was late and criticised the council") or a participle of a clause with no actor as subject
+    ("said the dam had not failed, denying rumours ..."). It goes with the reporting verb and
+    shares its doers."""
+    if clause.subject or clause.agents or doc is None or not 0 <= clause.head < len(doc):
+        return clause
+    head = doc[clause.head]
+    said = by_i.get(head.head.i)
+    if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
+        return clause
+    if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
+        return replace(clause, head=said.index, agents=list(said.agents))
+    content = by_i.get(clause.head)
+    if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
+        return replace(clause, head=said.index, agents=list(said.agents))
+    return clause
+
+
 def _told_of(clause: Clause, kind: str) -> bool:
     """A relative clause that tells what its actor did ("the union, which called the strike
     on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
@@ -244,10 +264,12 @@ def readings(
     `people` (default none): actors that "he" or "she" may stand for.
     `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
     by_i = {c.index: c for c in info.clauses}
+    clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
+    by_i = {c.index: c for c in clauses}
     out: list[Reading] = []
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
     persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
-    for clause in info.clauses:
+    for clause in clauses:
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
