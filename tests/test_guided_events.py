@@ -382,3 +382,20 @@ def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_i
     assert ("ACCUSE", frozenset({"Harbour Authority"})) in typed[1]
     assert ("REJECT", frozenset({"city council"})) in typed[2]
     assert not typed.get(3)  # a reported plan ("would not strike") is no act of the speaker's
+
+
+def test_saying_what_one_cannot_do_or_would_do_were_things_otherwise_is_no_refusal_or_threat():
+    result = _run(
+        "Meridian Health said it could not keep the night clinic open without more nurses.",
+        "The hospital director, Ana Kowal, met the Nursing Guild on Monday.",
+        '"We cannot pay wages that the ministry has not sent us," Kowal said at a news conference in Dolsk.',
+        "The mediator, Piet Laan, met both sides on Thursday.",
+        '"I would not be sitting at this table if I did not believe both sides wanted a settlement," he said.',
+        "Meridian Health said it would not sell the clinic.",
+        "The Nursing Guild said it would strike if Meridian Health cut the night shift.",
+    )
+    typed = {n: [e.type for e in evs] for n, evs in _events(result).items()}
+    # What one cannot do, and in one's own quoted words what one would do were things otherwise.
+    assert not any(typed.get(n) for n in (1, 3, 5))
+    assert typed[6] == ["REJECT"]  # what it will not do is a refusal
+    assert typed[7] == ["THREATEN"]  # reported, "would ... if" is the backshifted "will ... if"

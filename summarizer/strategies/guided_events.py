@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parse_form
+from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -340,7 +341,7 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
             if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
-            elif own and (c.future or c.modal) and (c.conditional or c.negated):
+            elif own and (c.future or c.modal) and (c.conditional or c.negated) and _willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
             if kind:
@@ -351,6 +352,20 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             out.append(Reading(said, speaker, kind, False))
             break
     return out
+
+
+def _willed(clause: Clause) -> bool:
+    """Whether a modal clause says what its doer will or will not do ("would not raise its offer",
+    "will strike unless ..."), not what it can ("could not keep the clinic open", "cannot pay"),
+    nor, in the speaker's own quoted words, what it would do were things otherwise ("'I would not
+    be here if I did not expect a deal'": "would" with a condition is reported speech's
+    backshifted "will" only outside a quote)."""
+    if not clause.modal:
+        return True
+    aux = set(clause.aux)
+    if not aux & {*FUTURE_MODALS, *HYPOTHETICAL_MODALS}:
+        return False
+    return not (clause.quoted and clause.conditional and aux & set(HYPOTHETICAL_MODALS))
 
 
 def rule_tables() -> list[object]:
