@@ -147,7 +147,7 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     """A clause with no subject that the parser hung inside what a reporting verb reports, on a
     predicate whose subject cannot be its doer: a finite conjunct of a copula ("said the plan
     was late and criticised the council") or a participle of a clause with no actor as subject
-    ("said the dam had not failed, denying rumours ..."). It goes with the reporting verb and
+    ("said the bridge had not moved, rejecting claims ..."). It goes with the reporting verb and
     shares its doers."""
     if clause.subject or clause.agents or doc is None or not 0 <= clause.head < len(doc):
         return clause
