@@ -399,3 +399,15 @@ def test_saying_what_one_cannot_do_or_would_do_were_things_otherwise_is_no_refus
     assert not any(typed.get(n) for n in (1, 3, 5))
     assert typed[6] == ["REJECT"]  # what it will not do is a refusal
     assert typed[7] == ["THREATEN"]  # reported, "would ... if" is the backshifted "will ... if"
+
+
+def test_a_reported_refusal_by_a_named_actor_is_the_speakers_act_but_a_forecast_of_a_thing_is_not():
+    result = _run(
+        "The hospital director, Ana Kowal, said the Nursing Guild would not accept the rota.",
+        "Ana Kowal said the night shift would not end before June.",
+        "Ana Kowal said the Nursing Guild would not accept the rota if the ministry cut pay.",
+    )
+    typed = {n: [(e.type, _names(result, e.actors)) for e in evs] for n, evs in _events(result).items()}
+    assert typed[1] == [("REJECT", {"Ana Kowal"})]
+    assert not typed.get(2)  # what a thing will not do is a forecast
+    assert ("REJECT", {"Ana Kowal"}) not in typed.get(3, [])  # a conditional is no refusal

@@ -320,8 +320,8 @@ def readings(
 def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int]) -> list[Reading]:
     """A report that is itself an act, by what it reports: an obligation put on someone
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
-    it would not make a new offer") a refusal, with a condition ("will strike unless ...")
-    a threat; telling a person or a country anything is a consultation with them (telling
+    it would not make a new offer"), or a named actor's, a refusal, with a condition ("will
+    strike unless ...") a threat; telling a person or a country anything is a consultation with them (telling
     a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
@@ -344,6 +344,10 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and _willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
+            elif agents and c.negated and c.modal and not c.conditional and _willed(c):
+                # "said the party would not join the coalition": a refusal the speaker announces
+                # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
+                kind = "REJECT"
             if kind:
                 break
         if not kind and any(r in interlocutors for r in said.recipients):
