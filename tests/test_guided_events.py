@@ -367,3 +367,47 @@ def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decisio
     assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
     assert signed.summary.endswith("the agreement was signed on Tuesday")  # what was signed, not who
     assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}
+
+
+def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():
+    # The parser hangs "and condemned ..." on the reported copula, and "denying ..." on a reported
+    # clause whose subject is no actor: each is the speaker's own act, not the reported subject's.
+    result = _run(
+        "The Harbour Authority said the new crane was unsafe and condemned Dockline Logistics for buying it.",
+        "The city council said the bridge over the canal had not moved, rejecting claims by residents that it had "
+        "shifted.",
+        "Meridian Health said the Nursing Guild was ready to talk and would not strike.",
+    )
+    typed = {n: {(e.type, frozenset(_names(result, e.actors))) for e in evs} for n, evs in _events(result).items()}
+    assert ("ACCUSE", frozenset({"Harbour Authority"})) in typed[1]
+    assert ("REJECT", frozenset({"city council"})) in typed[2]
+    assert not typed.get(3)  # a reported plan ("would not strike") is no act of the speaker's
+
+
+def test_saying_what_one_cannot_do_or_would_do_were_things_otherwise_is_no_refusal_or_threat():
+    result = _run(
+        "Meridian Health said it could not keep the night clinic open without more nurses.",
+        "The hospital director, Ana Kowal, met the Nursing Guild on Monday.",
+        '"We cannot pay wages that the ministry has not sent us," Kowal said at a news conference in Dolsk.',
+        "The mediator, Piet Laan, met both sides on Thursday.",
+        '"I would not be sitting at this table if I did not believe both sides wanted a settlement," he said.',
+        "Meridian Health said it would not sell the clinic.",
+        "The Nursing Guild said it would strike if Meridian Health cut the night shift.",
+    )
+    typed = {n: [e.type for e in evs] for n, evs in _events(result).items()}
+    # What one cannot do, and in one's own quoted words what one would do were things otherwise.
+    assert not any(typed.get(n) for n in (1, 3, 5))
+    assert typed[6] == ["REJECT"]  # what it will not do is a refusal
+    assert typed[7] == ["THREATEN"]  # reported, "would ... if" is the backshifted "will ... if"
+
+
+def test_a_reported_refusal_by_a_named_actor_is_the_speakers_act_but_a_forecast_of_a_thing_is_not():
+    result = _run(
+        "The hospital director, Ana Kowal, said the Nursing Guild would not accept the rota.",
+        "Ana Kowal said the night shift would not end before June.",
+        "Ana Kowal said the Nursing Guild would not accept the rota if the ministry cut pay.",
+    )
+    typed = {n: [(e.type, _names(result, e.actors)) for e in evs] for n, evs in _events(result).items()}
+    assert typed[1] == [("REJECT", {"Ana Kowal"})]
+    assert not typed.get(2)  # what a thing will not do is a forecast
+    assert ("REJECT", {"Ana Kowal"}) not in typed.get(3, [])  # a conditional is no refusal

@@ -11,10 +11,11 @@ its object. Nothing here names an entity or an article's topic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parse_form
+from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -142,6 +143,26 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
     return True
 
 
+def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
+    """A clause with no subject that the parser hung inside what a reporting verb reports, on a
+    predicate whose subject cannot be its doer: a finite conjunct of a copula ("said the plan
+    was late and criticised the council") or a participle of a clause with no actor as subject
+    ("said the bridge had not moved, rejecting claims ..."). It goes with the reporting verb and
+    shares its doers."""
+    if clause.subject or clause.agents or doc is None or not 0 <= clause.head < len(doc):
+        return clause
+    head = doc[clause.head]
+    said = by_i.get(head.head.i)
+    if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
+        return clause
+    if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
+        return replace(clause, head=said.index, agents=list(said.agents))
+    content = by_i.get(clause.head)
+    if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
+        return replace(clause, head=said.index, agents=list(said.agents))
+    return clause
+
+
 def _told_of(clause: Clause, kind: str) -> bool:
     """A relative clause that tells what its actor did ("the union, which called the strike
     on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
@@ -244,10 +265,12 @@ def readings(
     `people` (default none): actors that "he" or "she" may stand for.
     `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
     by_i = {c.index: c for c in info.clauses}
+    clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
+    by_i = {c.index: c for c in clauses}
     out: list[Reading] = []
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
     persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
-    for clause in info.clauses:
+    for clause in clauses:
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
@@ -297,8 +320,8 @@ def readings(
 def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int]) -> list[Reading]:
     """A report that is itself an act, by what it reports: an obligation put on someone
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
-    it would not make a new offer") a refusal, with a condition ("will strike unless ...")
-    a threat; telling a person or a country anything is a consultation with them (telling
+    it would not make a new offer"), or a named actor's, a refusal, with a condition ("will
+    strike unless ...") a threat; telling a person or a country anything is a consultation with them (telling
     a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
@@ -318,9 +341,13 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
             if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
-            elif own and (c.future or c.modal) and (c.conditional or c.negated):
+            elif own and (c.future or c.modal) and (c.conditional or c.negated) and _willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
+            elif agents and c.negated and c.modal and not c.conditional and _willed(c):
+                # "said the party would not join the coalition": a refusal the speaker announces
+                # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
+                kind = "REJECT"
             if kind:
                 break
         if not kind and any(r in interlocutors for r in said.recipients):
@@ -329,6 +356,20 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             out.append(Reading(said, speaker, kind, False))
             break
     return out
+
+
+def _willed(clause: Clause) -> bool:
+    """Whether a modal clause says what its doer will or will not do ("would not raise its offer",
+    "will strike unless ..."), not what it can ("could not keep the clinic open", "cannot pay"),
+    nor, in the speaker's own quoted words, what it would do were things otherwise ("'I would not
+    be here if I did not expect a deal'": "would" with a condition is reported speech's
+    backshifted "will" only outside a quote)."""
+    if not clause.modal:
+        return True
+    aux = set(clause.aux)
+    if not aux & {*FUTURE_MODALS, *HYPOTHETICAL_MODALS}:
+        return False
+    return not (clause.quoted and clause.conditional and aux & set(HYPOTHETICAL_MODALS))
 
 
 def rule_tables() -> list[object]:
