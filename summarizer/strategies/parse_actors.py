@@ -313,8 +313,9 @@ class ActorReader(TitleReader):
         if tok.pos_ == "PRON":
             return self._pronoun(tok, source, number)
         if tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.ent_type_ and tok.tag_ == "NN":
-            known = self.reg.lookup(tok.text, "")  # "Ruiz said" with the surname tagged a common noun
-            if known is not None and self.reg.actors[known].label == "PERSON":
+            # "Ruiz said", "Aerlift, which flies ..., cancelled" with the name tagged a common noun
+            known = self.reg.lookup(tok.text, "")
+            if known is not None and self.reg.actors[known].label in ("PERSON", "ORG"):
                 return self._mention(known, tok.text)
         if tok.pos_ == "PROPN" and tok.lower_ not in ROLE_NOUNS:  # "Qatar's Minister": a title, read below
             known = self.reg.lookup(tok.text, "")
