@@ -181,3 +181,11 @@ def test_a_known_organisation_the_tagger_reads_as_a_common_noun_still_acts():
         "Aerlift, which flies from 24 airports and carried 31 million passengers last year, cancelled 900 flights in May."
     )
     assert clause_roles(analysis, 2, "cancel")[0] == ["Aerlift"]
+
+
+def test_a_description_in_a_passives_by_phrase_is_read_as_its_subject_would_be():
+    analysis = analysed(
+        "Skyrun Air cancelled 40 flights in May, and its chief executive, Ola Berg, apologised. "
+        "A settlement with the stranded passengers was reached by the airline last Thursday."
+    )
+    assert clause_roles(analysis, 2, "reach")[0] == ["Skyrun Air"]

@@ -199,7 +199,8 @@ class ActorReader(TitleReader):
     def _institution(self, head: Any, number: int) -> int | None:
         """An institution named by a common noun ("the civil protection agency"), when it acts or is addressed."""
         noun = head.lemma_.lower()  # "the hospital trust said": only as a subject, and with no apposed name
-        subject = head.dep_ == "nsubj" and not any(c.dep_ == "appos" for c in head.children)
+        doer = head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"  # "was reached by the airline"
+        subject = doer and not any(c.dep_ == "appos" for c in head.children)
         if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or head.tag_ in ("NNS", "NNPS"):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
