@@ -189,3 +189,12 @@ def test_a_description_in_a_passives_by_phrase_is_read_as_its_subject_would_be()
         "A settlement with the stranded passengers was reached by the airline last Thursday."
     )
     assert clause_roles(analysis, 2, "reach")[0] == ["Skyrun Air"]
+
+
+def test_they_in_a_report_are_its_named_speakers_unless_one_person():
+    analysis = analysed(
+        "The Harbour Board and the Stevedores' Union said they would resume talks on Friday. "
+        "Mayor Ida Strand said they had ignored her warnings."
+    )
+    assert sorted(clause_roles(analysis, 1, "resume")[0]) == ["Harbour Board", "Stevedores' Union"]
+    assert clause_roles(analysis, 2, "ignore")[0] == []

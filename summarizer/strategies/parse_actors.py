@@ -364,11 +364,26 @@ class ActorReader(TitleReader):
         fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence
         return counted_group(tok, self.recent, fresh, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
 
+    def _they(self, tok: Any, number: int) -> list[int]:
+        """ "They": the named subject of the report the clause hangs on ("Harris and Tedros said they
+        hoped ...", "Police said they would ..."); else nobody: which group is not said."""
+        verb = tok.head
+        while verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+            named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if named is not None:
+                found = self._nps(named, number, None)
+                person = len(found) == 1 and self.reg.actors[found[0]].label in ("PERSON", "TITLE")
+                return [] if person else found
+        return []
+
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
         out: list[int] = []
         if group := self._group(tok, number):  # "the two ministers", "both clubs" (`parse_groups`)
             return group
+        if tok.pos_ == "PRON" and tok.lower_ in ("they", "them"):
+            return self._they(tok, number)
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ROLE_NOUNS:
             # "the foreign ministers of Norway and Chile": the countries they speak for.
             for child in tok.children:
