@@ -27,7 +27,7 @@ from .parse_groups import counted_group
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det
-from .parse_types import Found, fold
+from .parse_types import Found, compound_part, fold, is_name
 from .words import word_tables
 
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "TERM_ADJECTIVES",
@@ -39,23 +39,6 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
     "parse_actors",
     "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED"
 )  # fmt: skip
-
-
-def is_name(span: Any) -> bool:
-    """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
-    words = [t for t in span if t.is_alpha]
-    capitalised = bool(words) and all(t.text[:1].isupper() for t in words)  # "Veldin's" tagged a noun
-    return (capitalised or any(t.pos_ == "PROPN" for t in span)) and not any(t.pos_ == "VERB" for t in span)
-
-
-def _compound_part(span: Any) -> bool:
-    """Part of an "A-B" compound or a modifier of a noun ("Ukraine-Russia border", "US sanctions")."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if (before is not None and before.text == "-") or (after is not None and after.text == "-"):
-        return True
-    return False
 
 
 class ActorReader(TitleReader):
@@ -294,7 +277,7 @@ class ActorReader(TitleReader):
         """The actor a noun phrase headed by `tok` stands for, if any."""
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not _compound_part(ent):
+            if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE") and not compound_part(ent):
                 if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE and (
                     ent.label_ == "GPE" or self.reg.lookup(ent_text(ent), ent.label_) is None
                 ):

@@ -8,7 +8,26 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Analysis", "Clause", "Found", "Registry", "SentenceInfo", "fold", "initials", "is_actor"]
+__all__ = [
+    "Analysis", "Clause", "Found", "Registry", "SentenceInfo", "compound_part", "fold", "initials", "is_actor", "is_name",
+]  # fmt: skip
+
+def is_name(span: Any) -> bool:
+    """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
+    words = [t for t in span if t.is_alpha]
+    capitalised = bool(words) and all(t.text[:1].isupper() for t in words)  # "Veldin's" tagged a noun
+    return (capitalised or any(t.pos_ == "PROPN" for t in span)) and not any(t.pos_ == "VERB" for t in span)
+
+
+def compound_part(span: Any) -> bool:
+    """Part of an "A-B" compound or a modifier of a noun ("Ukraine-Russia border", "US sanctions")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (before is not None and before.text == "-") or (after is not None and after.text == "-"):
+        return True
+    return False
+
 
 @dataclass
 class Found:
