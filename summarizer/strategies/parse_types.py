@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
-    "Analysis", "Clause", "Found", "Registry", "SentenceInfo", "compound_part", "fold", "initials", "is_actor", "is_name",
+    "Analysis", "Clause", "Found", "Registry", "SentenceInfo",
+    "compound_part", "fold", "initials", "is_actor", "is_name",
 ]  # fmt: skip
 
 def is_name(span: Any) -> bool:
