@@ -287,3 +287,17 @@ def test_guided_a_name_the_article_calls_an_institution_is_no_person():
     )
     kinds = {a.name: a.kind for a in result.actors}
     assert kinds["Skarvik Line"] == "organization" and kinds["Anders Lund"] == "person"
+
+
+def test_guided_a_plural_name_read_as_a_person_is_a_business_its_head_noun_names():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: Roaster sued\ndate: 2027-03-02\n---\n"
+        "Brenntal Roasters ended its contract with the exporter in May. "
+        "The roaster will publish its annual results next week.\n"
+    )
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Brenntal Roasters"] == "organization"
+    ahead = next(f for f in result.follow_ups if "annual results" in f.evidence[0].quote)
+    assert [a.name for a in result.actors if a.id in ahead.actors] == ["Brenntal Roasters"]

@@ -111,7 +111,9 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
-            if ent.label_ == "ORG" and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
+            # No person's name ends in a plural: "Brenntal Roasters" read as a person is a business.
+            plural = ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.i == ent.end - 1
+            if (ent.label_ == "ORG" or plural) and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
                 text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
                 text = re.sub(r"['\u2019]s?$", "", text)
                 if text not in into.organisations:
