@@ -199,6 +199,10 @@ _PROSPECTIVE = re.compile(
     r"pledge[ds]?|promise[ds]?|vow(?:s|ed)?|want(?:s|ed)?|hope[ds]?|going|is|are|was|were|seek(?:s)?|sought|"
     r"prepar(?:es|ed|ing)|ready|likely|able|about)$"
 )
+# Directives in the past: what they ask for ("asked X to", "ordered X to") comes after them.
+_DIRECTIVE = re.compile(
+    r"^(?:asked|told|ordered|urged|called|instructed|directed|required|pressed|pushed|encouraged|invited|gave)$"
+)
 _PAST_WORDS = frozenset(
     "was were had did said told met spoke held went came took gave made began left saw sent led won lost "
     "rose fell struck broke brought bought thought found kept became ran wrote sought fought ago earlier".split()
@@ -230,6 +234,11 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
                 j -= 1  # "agreed on Monday to reopen": the verb before the date phrase
             if nxt == "be" or (j >= 0 and _PROSPECTIVE.match(tokens[j].lower())):
                 return True  # "agreed to reopen", "is to be held"
+            window = [t.lower() for t in tokens[max(0, i - 5) : i]]
+            if any(_DIRECTIVE.match(t) for t in window) and not {"had", "been"} & set(window):
+                # "has asked the institute to publish it by the end of June": asked for later (not
+                # "had been invited to speak on Tuesday": a past told from further back)
+                return True
         if low in _FUTURE_WORDS or low.endswith("'ll"):
             if low in ("set", "due") and nxt != "to":
                 continue

@@ -107,6 +107,9 @@ def test_read_date_ambiguity_rules():
         ("Both clubs have until Wednesday to reply, the league said.", "until Wednesday", True),
         ("The club had until Wednesday to reply.", "until Wednesday", False),
         ("More rain is forecast until Thursday, and the institute said rivers could rise.", "until Thursday", None),
+        ("The union has asked the board to publish the accounts by the end of June.", "the end of June", True),
+        ("The regulator ordered the bank to repay customers within 30 days.", "30 days", True),
+        ("She had been invited to speak to the students on Tuesday.", "on Tuesday", False),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):

@@ -301,3 +301,16 @@ def test_guided_a_plural_name_read_as_a_person_is_a_business_its_head_noun_names
     assert kinds["Brenntal Roasters"] == "organization"
     ahead = next(f for f in result.follow_ups if "annual results" in f.evidence[0].quote)
     assert [a.name for a in result.actors if a.id in ahead.actors] == ["Brenntal Roasters"]
+
+
+def test_guided_a_term_set_for_what_an_act_asks_for_does_not_date_the_act():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: Board asked to publish\ndate: 2026-04-16\n---\n"
+        "The Harbour Residents' Association has asked the port board to publish its noise study by the end of June.\n"
+    )
+    asked = next(e for e in result.events if "asked" in e.evidence[0].quote)
+    assert asked.date_text is None
+    due = next(f for f in result.follow_ups if "noise study" in f.evidence[0].quote)
+    assert due.due == "2026-06-30"

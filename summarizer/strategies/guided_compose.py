@@ -255,8 +255,16 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
 def _when(info: SentenceInfo, article: Article) -> str | None:
     """The sentence's first phrase that dates something ("on Tuesday"), before a span of time
     the tagger also reads as one ("all night", "for two hours"); else its first, if any."""
-    dated = [d for d in info.dates if resolve_date(d, article.published, future=info.future)]
-    return next(iter(dated or info.dates), None)
+    own = [d for d in info.dates if not _asked_term(info.text, d)]
+    dated = [d for d in own if resolve_date(d, article.published, future=info.future)]
+    return next(iter(dated or own), None)
+
+
+def _asked_term(text: str, phrase: str) -> bool:
+    """A term set for what the act asks for, not the act's own date: "asked X to publish it by
+    the end of June"."""
+    at = text.find(phrase)
+    return at > 0 and bool(re.search(r"\bto\s+\w+\b.*\b(?:by|before|until|within)\s+$", text[:at]))
 
 
 def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:
