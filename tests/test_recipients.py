@@ -77,3 +77,17 @@ def test_a_possessor_is_no_recipient_only_of_what_it_gives():
     )
     assert "Norway" in clause_roles(analysis, 1, "praise")[1]
     assert clause_roles(analysis, 2, "convey")[1] == ["Lisbon Port Authority"]
+
+
+def test_a_claim_is_against_whom_it_names_past_the_amount_it_seeks():
+    # The parser hangs "against X" on the amount; the claim is still aimed at X.
+    analysis = analysed("Norlund Cargo filed a claim for 4 million euros against Baltic Quay Services on Monday.")
+    assert clause_roles(analysis, 1, "file") == (["Norlund Cargo"], ["Baltic Quay Services"])
+
+
+def test_a_name_apposed_to_a_description_is_the_one_ordered():
+    analysis = analysed(
+        "A court in the Belgian city of Aalst on Monday ordered the Dutch-registered bus operator Rijnlo "
+        "to refund about 3,000 passengers."
+    )
+    assert clause_roles(analysis, 1, "order")[1] == ["Rijnlo"]

@@ -15,7 +15,9 @@ from typing import Any
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 from .words import word_tables
 
-__all__ = ["clause_form", "denied", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma"]
+__all__ = [
+    "clause_form", "denied", "noun_preps", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma",
+]  # fmt: skip
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING,
@@ -106,6 +108,19 @@ def occasions(verb: Any) -> list[tuple[Any, Any]]:
         for p in o.children if p.dep_ == "prep" and p.lower_ == "with"
         for w in p.children if w.dep_ == "pobj"
     ]  # fmt: skip
+
+
+def noun_preps(noun: Any) -> list[Any]:
+    """A noun's prepositions, with those the parser hung on an amount the noun holds: in "a claim
+    for 4 million euros against X" the claim, not the euros, is against X."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    amounts = [o for p in preps for o in p.children if o.dep_ == "pobj" and _amount(o)]
+    return preps + [c for a in amounts for c in a.children if c.dep_ == "prep"]
+
+
+def _amount(noun: Any) -> bool:
+    """ "4 million euros", "$2m", "30 percent": a number, or a noun counted by one."""
+    return noun.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" and c.ent_type_ in _AMOUNTS for c in noun.children)
 
 
 def clause_form(verb: Any) -> dict[str, Any]:
