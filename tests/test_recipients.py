@@ -91,3 +91,12 @@ def test_a_name_apposed_to_a_description_is_the_one_ordered():
         "to refund about 3,000 passengers."
     )
     assert clause_roles(analysis, 1, "order")[1] == ["Rijnlo"]
+
+
+def test_a_thing_of_the_doers_own_gives_no_recipient():
+    # "her" must not be read as the other person named before: the clinic is hers.
+    analysis = analysed(
+        "Dr Mara Quist thanked Nurse Ben Otieno on Monday. "
+        "Dr Mara Quist handed the keys to her clinic on Tuesday."
+    )
+    assert clause_roles(analysis, 2, "hand")[1] == []

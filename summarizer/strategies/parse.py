@@ -88,8 +88,8 @@ class _Reader(ActorReader):
                 add(self._nps(child, number, source))  # "Lopez was fined by the league": the one fined
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        add(self._nps(obj, number, source))
+                    if obj.dep_ == "pobj" and not (_owned_thing(obj) and parse_form.pronoun_owned(obj)):
+                        add(self._nps(obj, number, source))  # not "for his part", "in her letter": the doer's own
         known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
         for _, partner in parse_form.occasions(verb):
             if not _owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"

@@ -16,7 +16,8 @@ from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "denied", "noun_preps", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma",
+    "clause_form", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned", "quoted_tokens",
+    "rule_tables", "verb_lemma",
 ]  # fmt: skip
 
 (
@@ -116,6 +117,11 @@ def noun_preps(noun: Any) -> list[Any]:
     preps = [c for c in noun.children if c.dep_ == "prep"]
     amounts = [o for p in preps for o in p.children if o.dep_ == "pobj" and _amount(o)]
     return preps + [c for a in amounts for c in a.children if c.dep_ == "prep"]
+
+
+def pronoun_owned(noun: Any) -> bool:
+    """ "her letter", "its role": a noun a pronoun owns (whose owner is found by guess, not by name)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _amount(noun: Any) -> bool:
