@@ -100,3 +100,19 @@ def test_a_thing_of_the_doers_own_gives_no_recipient():
         "Dr Mara Quist handed the keys to her clinic on Tuesday."
     )
     assert clause_roles(analysis, 2, "hand")[1] == []
+
+
+def test_the_one_fined_is_not_read_as_part_of_the_amount():
+    # The parser folds the name into "2 million euros"; the name is the one fined.
+    analysis = analysed("The Harbour Board fined Keller Shipping 2 million euros on Monday.")
+    assert clause_roles(analysis, 1, "fine") == (["Harbour Board"], ["Keller Shipping"])
+
+
+def test_the_one_a_letter_is_sent_to_is_acted_on():
+    analysis = analysed("Dorrow Council sent a letter to Vantage Pharma on Monday.")
+    assert clause_roles(analysis, 1, "send")[1] == ["Vantage Pharma"]
+
+
+def test_a_count_of_people_is_no_name():
+    analysis = analysed("Dorrow Council fined 12 Vantage drivers on Monday.")
+    assert clause_roles(analysis, 1, "fine")[1] == []

@@ -37,7 +37,7 @@ from .parse_actors import (
     ActorReader,
     is_name,
 )
-from .parse_coref import coref_tables, describe, name_of
+from .parse_coref import coref_tables, describe
 from .parse_groups import GROUP_TABLES, bound_object, deadline, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
@@ -73,14 +73,14 @@ class _Reader(ActorReader):
         def add(ids: list[int]) -> None:
             out.extend(i for i in ids if i not in out)
 
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+        for child in (parse_form.dative(c) if c.dep_ == "dative" else c for c in verb.children):
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") or child.dep_ == "pobj" and child.head.dep_ == "dative":
                 # "penalties on Moscow", "gratitude to Canada": the object's own recipient
                 aimed = [a for sub in parse_form.noun_preps(child) if sub.lower_ not in LOCATIVE | {"of"}
                          for obj in sub.children if obj.dep_ == "pobj" for a in self._nps(obj, number, source)]
                 given = any(sub.dep_ == "prep" and sub.lower_ in _GIVEN_TO for sub in child.children)
                 if not (aimed and given and _owned_thing(child)):  # "the United States' gratitude to Canada":
-                    add(self._nps(child, number, source) or self._apposed_name(child, number))  # whose gratitude
+                    add(self._nps(child, number, source) or self._unread(child, number))  # whose gratitude
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
@@ -96,12 +96,10 @@ class _Reader(ActorReader):
                 add([a for a in self._nps(partner, number, source) if a < known])
         return out
 
-    def _apposed_name(self, noun: Any, number: int) -> list[int]:
-        """ "ordered the budget airline Skyvale to ...": a capitalised name the recogniser missed (the
-        tagger may call it a common noun), apposed to a common noun that describes it, names the object."""
-        return [self._by_name(name_of(c), number) for c in noun.children
-                if noun.pos_ == "NOUN" and c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and not c.ent_type_
-                and c.text[:1].isupper()][:1]  # fmt: skip
+    def _unread(self, noun: Any, number: int) -> list[int]:
+        """The actor of an object's name the parse left unread (`parse_form.unread_name`)."""
+        found = parse_form.unread_name(noun)
+        return [self._by_name(found[0], number, found[1])] if found else []
 
     def _subjects(self, verb: Any, number: int, source: int | None) -> tuple[list[int], bool]:
         """The verb's agents, and whether they came from the discourse rather than the text."""
