@@ -77,3 +77,42 @@ def test_a_possessor_is_no_recipient_only_of_what_it_gives():
     )
     assert "Norway" in clause_roles(analysis, 1, "praise")[1]
     assert clause_roles(analysis, 2, "convey")[1] == ["Lisbon Port Authority"]
+
+
+def test_a_claim_is_against_whom_it_names_past_the_amount_it_seeks():
+    # The parser hangs "against X" on the amount; the claim is still aimed at X.
+    analysis = analysed("Norlund Cargo filed a claim for 4 million euros against Baltic Quay Services on Monday.")
+    assert clause_roles(analysis, 1, "file") == (["Norlund Cargo"], ["Baltic Quay Services"])
+
+
+def test_a_name_apposed_to_a_description_is_the_one_ordered():
+    analysis = analysed(
+        "A court in the Belgian city of Aalst on Monday ordered the Dutch-registered bus operator Rijnlo "
+        "to refund about 3,000 passengers."
+    )
+    assert clause_roles(analysis, 1, "order")[1] == ["Rijnlo"]
+
+
+def test_a_thing_of_the_doers_own_gives_no_recipient():
+    # "her" must not be read as the other person named before: the clinic is hers.
+    analysis = analysed(
+        "Dr Mara Quist thanked Nurse Ben Otieno on Monday. "
+        "Dr Mara Quist handed the keys to her clinic on Tuesday."
+    )
+    assert clause_roles(analysis, 2, "hand")[1] == []
+
+
+def test_the_one_fined_is_not_read_as_part_of_the_amount():
+    # The parser folds the name into "2 million euros"; the name is the one fined.
+    analysis = analysed("The Harbour Board fined Keller Shipping 2 million euros on Monday.")
+    assert clause_roles(analysis, 1, "fine") == (["Harbour Board"], ["Keller Shipping"])
+
+
+def test_the_one_a_letter_is_sent_to_is_acted_on():
+    analysis = analysed("Dorrow Council sent a letter to Vantage Pharma on Monday.")
+    assert clause_roles(analysis, 1, "send")[1] == ["Vantage Pharma"]
+
+
+def test_a_count_of_people_is_no_name():
+    analysis = analysed("Dorrow Council fined 12 Vantage drivers on Monday.")
+    assert clause_roles(analysis, 1, "fine")[1] == []

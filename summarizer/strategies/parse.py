@@ -73,14 +73,14 @@ class _Reader(ActorReader):
         def add(ids: list[int]) -> None:
             out.extend(i for i in ids if i not in out)
 
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+        for child in (parse_form.dative(c) if c.dep_ == "dative" else c for c in verb.children):
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") or child.dep_ == "pobj" and child.head.dep_ == "dative":
                 # "penalties on Moscow", "gratitude to Canada": the object's own recipient
-                aimed = [a for sub in child.children if sub.dep_ == "prep" and sub.lower_ not in LOCATIVE | {"of"}
+                aimed = [a for sub in parse_form.noun_preps(child) if sub.lower_ not in LOCATIVE | {"of"}
                          for obj in sub.children if obj.dep_ == "pobj" for a in self._nps(obj, number, source)]
                 given = any(sub.dep_ == "prep" and sub.lower_ in _GIVEN_TO for sub in child.children)
                 if not (aimed and given and _owned_thing(child)):  # "the United States' gratitude to Canada":
-                    add(self._nps(child, number, source))  # whose gratitude, not who receives it
+                    add(self._nps(child, number, source) or self._unread(child, number))  # whose gratitude
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
@@ -88,13 +88,18 @@ class _Reader(ActorReader):
                 add(self._nps(child, number, source))  # "Lopez was fined by the league": the one fined
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        add(self._nps(obj, number, source))
+                    if obj.dep_ == "pobj" and not (_owned_thing(obj) and parse_form.pronoun_owned(obj)):
+                        add(self._nps(obj, number, source))  # not "for his part", "in her letter": the doer's own
         known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
         for _, partner in parse_form.occasions(verb):
             if not _owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"
                 add([a for a in self._nps(partner, number, source) if a < known])
         return out
+
+    def _unread(self, noun: Any, number: int) -> list[int]:
+        """The actor of an object's name the parse left unread (`parse_form.unread_name`)."""
+        found = parse_form.unread_name(noun)
+        return [self._by_name(found[0], number, found[1])] if found else []
 
     def _subjects(self, verb: Any, number: int, source: int | None) -> tuple[list[int], bool]:
         """The verb's agents, and whether they came from the discourse rather than the text."""

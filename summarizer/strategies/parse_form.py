@@ -13,9 +13,13 @@ import re
 from typing import Any
 
 from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
+from .parse_coref import name_of
 from .words import word_tables
 
-__all__ = ["clause_form", "denied", "nothing_done", "progressive", "quoted_tokens", "rule_tables", "verb_lemma"]
+__all__ = [
+    "clause_form", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned", "quoted_tokens",
+    "rule_tables", "unread_name", "verb_lemma",
+]  # fmt: skip
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING,
@@ -106,6 +110,52 @@ def occasions(verb: Any) -> list[tuple[Any, Any]]:
         for p in o.children if p.dep_ == "prep" and p.lower_ == "with"
         for w in p.children if w.dep_ == "pobj"
     ]  # fmt: skip
+
+
+def noun_preps(noun: Any) -> list[Any]:
+    """A noun's prepositions, with those the parser hung on an amount the noun holds: in "a claim
+    for 4 million euros against X" the claim, not the euros, is against X."""
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    amounts = [o for p in preps for o in p.children if o.dep_ == "pobj" and _amount(o)]
+    return preps + [c for a in amounts for c in a.children if c.dep_ == "prep"]
+
+
+def pronoun_owned(noun: Any) -> bool:
+    """ "her letter", "its role": a noun a pronoun owns (whose owner is found by guess, not by name)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def unread_name(noun: Any) -> tuple[str, str] | None:
+    """(name, entity label) of an object's proper name the parse left unread: apposed to a common
+    noun that describes it ("ordered the budget airline Skyvale to ...", the recogniser missing it and
+    the tagger perhaps calling it a common noun), or folded into the amount an act gives or takes
+    ("fined Keller Shipping 2 million euros": the one fined, not a kind of euro)."""
+    if noun.pos_ == "NOUN" and not _amount(noun):
+        return next(((name_of(c), "ORG") for c in noun.children if c.dep_ == "appos" and not c.ent_type_
+                     and c.pos_ in ("PROPN", "NOUN") and c.text[:1].isupper()), None)  # fmt: skip
+    if not _amount(noun) or noun.i == noun.left_edge.i:
+        return None
+    lead = list(noun.doc[noun.left_edge.i : noun.i])
+    first = next((k for k, t in enumerate(lead) if t.like_num or t.pos_ in ("NUM", "SYM")), len(lead))
+    name = [t for t in lead[:first] if t.pos_ == "PROPN"]
+    if not name or len(name) != first or any(t.dep_ not in ("compound", "nmod") for t in name):
+        return None
+    label = name[-1].ent_type_ if name[-1].ent_type_ in ("PERSON", "ORG", "GPE") else "ORG"
+    return " ".join(t.text for t in name), label
+
+
+def dative(tok: Any) -> Any:
+    """The one given to: an indirect object, or the object of a "to" the parser took for one ("sent a
+    letter to X")."""
+    if tok.pos_ != "ADP":
+        return tok
+    return next((o for o in tok.children if o.dep_ == "pobj"), tok)
+
+
+def _amount(noun: Any) -> bool:
+    """ "4 million euros", "$2m", "30 percent": a number, or a noun counted by one."""
+    return noun.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" and (c.ent_type_ in _AMOUNTS or c.like_num)
+                                             for c in noun.children)  # fmt: skip
 
 
 def clause_form(verb: Any) -> dict[str, Any]:
