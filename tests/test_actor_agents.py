@@ -198,3 +198,13 @@ def test_they_in_a_report_are_its_named_speakers_unless_one_person():
     )
     assert sorted(clause_roles(analysis, 1, "resume")[0]) == ["Harbour Board", "Stevedores' Union"]
     assert clause_roles(analysis, 2, "ignore")[0] == []
+
+
+def test_as_if_compares_it_sets_no_condition():
+    analysis = analysed(
+        "The union criticised the board for spending as if the boom would last forever. "
+        "The board will cut bonuses if profits fall."
+    )
+    spend = next(c for c in analysis.sentences[0].clauses if c.verb == "last")
+    cut = next(c for c in analysis.sentences[1].clauses if c.verb == "cut")
+    assert not spend.conditional and cut.conditional

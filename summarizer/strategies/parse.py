@@ -19,7 +19,6 @@ from typing import Any
 
 from . import parse_form
 from .lexicon import (
-    CONDITION_MARKS,
     FIRST_PERSON,
     FUTURE_MODALS,
     INTENT_VERBS,
@@ -149,16 +148,6 @@ class _Reader(ActorReader):
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
 
-    def _conditional(self, verb: Any) -> bool:
-        for tok in [verb, verb.head]:
-            for child in tok.children:
-                marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
-                if any(m.lower_ in CONDITION_MARKS for m in marks):
-                    return True
-                if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
-                    return True
-        return False
-
     def sentence(self, number: int, text: str, fallback_source: int | None = None, doc: Any = None) -> SentenceInfo:
         doc = self.nlp(text) if doc is None else doc
         # Names first, so titles and roles can refer to them.
@@ -191,7 +180,7 @@ class _Reader(ActorReader):
                     reporting=reporting,
                     negated=any(c.dep_ == "neg" for c in tok.children),
                     future=self._future(tok),
-                    conditional=self._conditional(tok),
+                    conditional=parse_form.conditional(tok),
                     main=main,
                     agents_by_rule=by_rule,
                     index=tok.i,
@@ -301,7 +290,7 @@ class _Reader(ActorReader):
             form = parse_form.clause_form(verb)
             out.append(Clause(
                 verb=tok.lemma_.lower(), text=tok.text, agents=agents, recipients=list(dict.fromkeys(recipients)),
-                reporting=False, negated=False, future=self._future(verb), conditional=self._conditional(verb),
+                reporting=False, negated=False, future=self._future(verb), conditional=parse_form.conditional(verb),
                 main=False, dep="nominal", index=tok.i, head=verb.i, tag=tok.tag_, aux=form["aux"], modal=form["modal"],
                 past=form["past"], quoted=tok.i in quoted,
             ))  # fmt: skip

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import AMOUNT_PREPS, CONTENT_PREPS
+from .lexicon import AMOUNT_PREPS, CONDITION_MARKS, CONTENT_PREPS
 from .parse_coref import name_of
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned", "quoted_tokens",
-    "rule_tables", "unread_name", "verb_lemma",
+    "clause_form", "conditional", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned",
+    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma",
 ]  # fmt: skip
 
 (
@@ -203,3 +203,19 @@ def clause_form(verb: Any) -> dict[str, Any]:
 def rule_tables() -> list[object]:
     """The pattern above, for the guided strategy's rules fingerprint (words.toml has the closed classes)."""
     return [_SHORT_STEM.pattern]
+
+
+def conditional(verb: Any) -> bool:
+    """Whether the clause of `verb`, or the one it hangs on, is under a condition ("if", "unless");
+    "as if" compares, it sets no condition ("spending as if the boom will last")."""
+
+    def condition(mark: Any) -> bool:
+        compared = mark.lower_ == "if" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "as"
+        return bool(mark.lower_ in CONDITION_MARKS and not compared)
+
+    for tok in [verb, verb.head]:
+        for child in tok.children:
+            marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
+            if any(condition(m) for m in marks) or child.dep_ == "mark" and condition(child):
+                return True
+    return False
