@@ -208,3 +208,14 @@ def test_as_if_compares_it_sets_no_condition():
     spend = next(c for c in analysis.sentences[0].clauses if c.verb == "last")
     cut = next(c for c in analysis.sentences[1].clauses if c.verb == "cut")
     assert not spend.conditional and cut.conditional
+
+
+def test_the_subject_of_a_passive_acts_in_its_infinitive_if_it_is_an_actor():
+    analysis = analysed(
+        "Brenntal Roasters ended its contract in May. The roaster is expected to publish its results next week. "
+        "The port authority fined Velmar Shipping on Monday. Velmar Shipping was ordered to pay within 30 days. "
+        "Kestrel, built by Velmar Shipping, is meant to carry grain."
+    )
+    assert clause_roles(analysis, 2, "publish")[0] == ["Brenntal Roasters"]
+    assert clause_roles(analysis, 4, "pay")[0] == ["Velmar Shipping"]
+    assert clause_roles(analysis, 5, "carry")[0] == []

@@ -36,7 +36,7 @@ from .parse_actors import (
     ActorReader,
     is_name,
 )
-from .parse_coref import coref_tables, describe
+from .parse_coref import coref_tables, describe, name_of
 from .parse_groups import GROUP_TABLES, bound_object, deadline, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
@@ -127,6 +127,12 @@ class _Reader(ActorReader):
         bound = bound_object(verb.head) if verb.dep_ == "xcomp" else None
         if bound is not None:  # "ordered Aerlift to refund", "told X to publish": the object acts
             return self._nps(bound, number, source), False
+        raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.dep_ == "xcomp" else None
+        known = self.reg.lookup(name_of(raised), "") if raised is not None and raised.pos_ == "PROPN" else None
+        if raised is not None and (raised.pos_ != "PROPN" or known is not None and self.reg.actors[known].roles):
+            # "The roaster is expected to publish", "X was ordered to pay": X acts, if it is an actor
+            # already ("Aster, built by ..., is meant to improve forecasts": a satellite)
+            return self._nps(raised, number, source), False
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, number, source)
         if verb.i == verb.sent.start or verb.dep_ == "ROOT" and not any(
