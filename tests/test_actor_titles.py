@@ -71,3 +71,13 @@ def test_a_numbered_document_after_a_role_word_is_no_titled_person():
     names = [a.name for a in result.actors]
     assert "Order" not in names and "Executive Order" not in names, names
     assert "Ana Ruiz" in names
+
+
+def test_what_a_titled_person_is_accused_of_is_no_part_of_the_title():
+    analysis = analysed(
+        "Mayor Ilse Brandt backed the tram plan on Monday. "
+        'The opposition was led by Councillor Tom Hadley, who accused the mayor of "gambling the town\'s savings on '
+        'a toy". Blackwood accused the mayor of lying.'
+    )
+    assert clause_roles(analysis, 2, "accuse")[1] == ["Ilse Brandt"]
+    assert clause_roles(analysis, 3, "accuse")[1] == ["Ilse Brandt"]

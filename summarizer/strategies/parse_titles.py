@@ -51,6 +51,13 @@ def _text(tok: Any) -> str:
     return " ".join(t.lower_ for t in tok.subtree if t.is_alpha and t.dep_ != "det")
 
 
+
+def _charge(of: Any) -> bool:
+    """An "of" phrase that is no part of a title: what someone is accused of ("accused the mayor
+    of gambling ...", "of 'gambling ...'"), a gerund or a quotation."""
+    nxt = of.doc[of.i + 1] if of.i + 1 < len(of.doc) else None
+    return nxt is not None and (nxt.tag_ == "VBG" or nxt.is_quote or nxt.text in ('"', "\u201c", "'"))
+
 class Office:
     """A title as written at one mention: its role noun, owner and describing words."""
 
@@ -67,7 +74,7 @@ def office_of(head: Any) -> Office:
     words: set[str] = set()
     of_words: set[str] = set()
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i and not _charge(child):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 if any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in obj.subtree):
                     owner = owner or _text(obj)  # "the mayor of Dorrow"
@@ -127,7 +134,7 @@ class TitleReader(Coreference):
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
                 keep += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i and not _charge(child):
                 keep += list(child.subtree)
         idx = sorted(t.i for t in keep)
         span = head.doc[idx[0] : idx[-1] + 1]
