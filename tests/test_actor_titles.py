@@ -81,3 +81,13 @@ def test_what_a_titled_person_is_accused_of_is_no_part_of_the_title():
     )
     assert clause_roles(analysis, 2, "accuse")[1] == ["Ilse Brandt"]
     assert clause_roles(analysis, 3, "accuse")[1] == ["Ilse Brandt"]
+
+
+def test_a_list_of_titles_of_other_owners_is_a_list_not_one_holder():
+    analysis = analysed(
+        "The minister held a call on Monday with Norway's trade minister, Sweden's energy commissioner and "
+        "a delegate of the port authority."
+    )
+    names = {a.name for a in analysis.actors}
+    assert "Norway's trade minister" in names and "Sweden's energy commissioner" in names
+    assert {"Norway's trade minister", "Sweden's energy commissioner"} <= set(clause_roles(analysis, 1, "hold")[1])

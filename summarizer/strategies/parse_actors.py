@@ -20,6 +20,7 @@ from .parse_coref import (
     bare,
     called_name,
     ent_text,
+    listed_titles,
     name_of,
     named_place,
 )
@@ -386,7 +387,7 @@ class ActorReader(TitleReader):
             elif not out and (nationality is not None or any(c.dep_ == "compound" for c in tok.children)):
                 out.append(self._officials(tok, number))  # "Chinese officials", "health ministers"
             return out
-        for t in [tok, *[c for c in tok.conjuncts]]:
+        for t in [tok, *tok.conjuncts, *listed_titles(tok)]:
             actor = self._np(t, number, source)
             if actor is not None and actor not in out:
                 out.append(actor)

@@ -33,6 +33,7 @@ __all__ = [
     "ent_text",
     "describe",
     "name_of",
+    "listed_titles",
     "named_place",
     "short_form",
 ]
@@ -146,12 +147,21 @@ def named_place(tok: Any) -> bool:
 
 def apposed(head: Any) -> list[Any]:
     """Names apposed to a role noun, or to the end of its "of" phrase ("the mayor of X, Y,")."""
-    out = [c for c in head.children if c.dep_ == "appos"]
+    listed = listed_titles(head)
+    out = [c for c in head.children if c.dep_ == "appos" and c not in listed]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 out += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     return out
+
+
+def listed_titles(head: Any) -> list[Any]:
+    """Titles of other owners the parser hung on a title as appositions: the next items of a
+    list ("NATO's secretary general, the EU's foreign policy chief and ..."), not its holder."""
+    if not any(c.dep_ == "poss" for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "poss" for g in c.children)]
 
 
 def bare(head: Any) -> bool:
