@@ -91,3 +91,13 @@ def test_a_list_of_titles_of_other_owners_is_a_list_not_one_holder():
     names = {a.name for a in analysis.actors}
     assert "Norway's trade minister" in names and "Sweden's energy commissioner" in names
     assert {"Norway's trade minister", "Sweden's energy commissioner"} <= set(clause_roles(analysis, 1, "hold")[1])
+
+
+def test_a_name_given_a_title_after_it_is_the_office_named_before():
+    analysis = analysed(
+        "The minister held a call on Monday with Norway's trade minister. "
+        "Her counterpart on the call was Ola Dahl, Norway's trade minister."
+    )
+    names = {a.name for a in analysis.actors if a.label != "MERGED"}
+    assert "Ola Dahl" in names and "Norway's trade minister" not in names
+    assert clause_roles(analysis, 1, "hold")[1] == ["Ola Dahl"]

@@ -52,6 +52,11 @@ def _text(tok: Any) -> str:
 
 
 
+def _unowned(title: str) -> str:
+    """A title without its owner: "NATO's secretary general" -> "secretary general"."""
+    return re.sub(r"^.*['\u2019]s?\s+", "", title).lower()
+
+
 def _charge(of: Any) -> bool:
     """An "of" phrase that is no part of a title: what someone is accused of ("accused the mayor
     of gambling ...", "of 'gambling ...'"), a gerund or a quotation."""
@@ -203,6 +208,15 @@ class TitleReader(Coreference):
             self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
             self.reg.actors[actor].owner = office_of(head).owner
             return
+        titled = next((c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in self.roles
+                       and c.tag_ == "NN" and c.i > ent.root.i), None)  # fmt: skip
+        if titled is not None:  # "Jens Stoltenberg, NATO's secretary general": the office named before was his
+            found = self.reg.actors[actor]
+            found.title = strip_det(self._title_span(titled).text)
+            found.anchor = self._anchor(titled, found.first)
+            found.owner = office_of(titled).owner
+            self._take_office(actor)
+            return
         lefts = [c for c in ent.root.children if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
         if not lefts:
             return
@@ -217,18 +231,23 @@ class TitleReader(Coreference):
                 if ent2 is not None:
                     found.anchor = self._entity_actor(ent2, found.first)
             found.owner = owner_in(words)
-            # "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this
-            # person, when only one office fits ("Norway's" and "Denmark's trade minister": which is not said).
-            owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
-            offices = [
-                i
-                for i, office in enumerate(self.reg.actors)
-                if office.label == "TITLE"
-                and re.sub(r"^.*['\u2019]s?\s+", "", office.title or "").lower() == found.title.lower()
-                and (
-                    same_owner(found.anchor, found.owner, office.anchor, office.owner)
-                    or bool(owner) and owner in found.title  # "Interior" read as an owner
-                )
-            ]
-            if len(offices) == 1:
-                self.reg.merge(offices[0], actor)
+            self._take_office(actor)
+
+    def _take_office(self, actor: int) -> None:
+        """ "Iran's interior minister" ... "Interior Minister Ahmad Vahidi": the office was this
+        person, when only one office fits ("Norway's" and "Denmark's trade minister": which is not said)."""
+        found = self.reg.actors[actor]
+        owner = self.reg.actors[found.anchor].name if found.anchor is not None else ""
+        title = _unowned(found.title or "")
+        offices = [
+            i
+            for i, office in enumerate(self.reg.actors)
+            if office.label == "TITLE"
+            and _unowned(office.title or "") == title
+            and (
+                same_owner(found.anchor, found.owner, office.anchor, office.owner)
+                or bool(owner) and owner in (found.title or "")  # "Interior" read as an owner
+            )
+        ]
+        if len(offices) == 1:
+            self.reg.merge(offices[0], actor)
