@@ -7,7 +7,7 @@ Every article here is written for these tests (sport, health, local politics, te
 
 from __future__ import annotations
 
-from conftest import agents_of, rules_only
+from conftest import agents_of, analysed, clause_roles, rules_only
 
 from summarizer.models import ArticleSummary
 
@@ -93,3 +93,11 @@ def test_a_speaking_group_with_an_apposed_name_is_that_name():
     )
     names = _names(result)
     assert "Safer Roads Alliance" in names and not any("group" in n for n in names)
+
+
+def test_a_counted_group_is_the_ones_named_together_before_others_named_since():
+    analysis = analysed(
+        "Chile, Peru and Bolivia on Monday condemned the coup in Paraguay. Brazil said it was watching closely. "
+        "The three countries demanded that Paraguay's army return to barracks."
+    )
+    assert sorted(clause_roles(analysis, 3, "demand")[0]) == ["Bolivia", "Chile", "Peru"]

@@ -55,6 +55,7 @@ class ActorReader(TitleReader):
         self.last_subject: int | None = None  # the person who last acted as a main subject
         self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
         self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
+        self.together: list[list[int]] = []  # actors named together ("the US, Britain and Norway")
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
@@ -347,7 +348,8 @@ class ActorReader(TitleReader):
 
     def _group(self, tok: Any, number: int) -> list[int]:
         fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence
-        return counted_group(tok, self.recent, fresh, self.reg.actors, GROUP_NOUNS | INSTITUTIONS, ROLE_NOUNS)
+        nouns = GROUP_NOUNS | INSTITUTIONS
+        return counted_group(tok, self.recent, fresh, self.reg.actors, nouns, ROLE_NOUNS, self.together)
 
     def _they(self, tok: Any, number: int) -> list[int]:
         """ "They": the named subject of the report the clause hangs on ("Harris and Tedros said they
@@ -391,4 +393,6 @@ class ActorReader(TitleReader):
             actor = self._np(t, number, source)
             if actor is not None and actor not in out:
                 out.append(actor)
+        if len(out) > 1:
+            self.together.append(list(out))
         return out

@@ -32,7 +32,8 @@ def _fits(found: Found, noun: str, people: frozenset[str], fresh: bool) -> bool:
 
 
 def counted_group(
-    tok: Any, recent: list[int], fresh: set[int], actors: list[Found], nouns: frozenset[str], people: frozenset[str]
+    tok: Any, recent: list[int], fresh: set[int], actors: list[Found], nouns: frozenset[str], people: frozenset[str],
+    together: list[list[int]] | None = None,
 ) -> list[int]:
     """The actors a counted plural noun phrase headed by `tok` stands for, else none.
 
@@ -43,6 +44,8 @@ def counted_group(
         actors: the registry's actors.
         nouns: nouns of organisations, states and sides that can be counted.
         people: nouns of offices people hold ("ministers", "leaders").
+        together: actors named together, in order: "the three countries" are the last three
+            named in one breath ("the US, Britain and Norway"), before the last three named.
     """
     noun = tok.lemma_.lower()
     if tok.tag_ not in ("NNS", "NNPS") or noun not in nouns | people:
@@ -53,6 +56,9 @@ def counted_group(
             count = _COUNTS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
     if not 2 <= count <= 9:
         return []
+    for named in reversed(together or []):
+        if len(named) == count and all(_fits(actors[i], noun, people, True) for i in named):
+            return sorted(named)
     picked: list[int] = []
     for actor_i in reversed(recent):
         if _fits(actors[actor_i], noun, people, actor_i in fresh):
