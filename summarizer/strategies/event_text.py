@@ -62,6 +62,16 @@ def _phrase(verb: Any, subject: list[Any], *, complements: bool) -> str:
     return f"{_span_text([t for t in tokens if t.i not in fronted])} {after[:1].lower()}{after[1:]}".strip()
 
 
+def _said(verb: Any) -> str:
+    """The core of a reported clause: its link, subject and verb phrase without clauses of its
+    own ("that Washington would not negotiate European security")."""
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if said is None:
+        return ""
+    head = [t for c in said.children if c.dep_ in ("mark", "nsubj", "nsubjpass") for t in c.subtree]
+    return _span_text(head + _tokens(said, complements=False))
+
+
 def doc_punct(clause: Any) -> bool:
     """Whether a clause follows punctuation (a closing quote or a comma), as an attribution does."""
     return bool(clause.doc[clause.left_edge.i - 1].is_punct)
@@ -79,6 +89,9 @@ def clause_summary(doc: Any, verb_index: int, agents: list[str]) -> str | None:
     phrase = _phrase(verb, subject, complements=True)
     if len(phrase.split()) > MAX_WORDS:
         phrase = _phrase(verb, subject, complements=False)
+        said = _said(verb)
+        if len(phrase.split()) <= 2 and said and len(said.split()) <= MAX_WORDS:
+            phrase = f"{phrase} {said}"  # "also repeated": the act is what was said, in short
     if phrase and all(t.is_punct for t in verb.doc[: verb.i]) and verb.pos_ != "PROPN":
         phrase = phrase[:1].lower() + phrase[1:]  # a headline or tweet opening with its verb ("Spoke with ...")
     who = " and ".join(agents)
