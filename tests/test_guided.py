@@ -314,3 +314,13 @@ def test_guided_a_term_set_for_what_an_act_asks_for_does_not_date_the_act():
     assert asked.date_text is None
     due = next(f for f in result.follow_ups if "noise study" in f.evidence[0].quote)
     assert due.due == "2026-06-30"
+
+
+def test_guided_a_surname_the_tagger_reads_as_a_plural_is_still_a_person():
+    from conftest import rules_only
+
+    result = rules_only(
+        "title: Demolition halted\ndate: 2027-08-04\n---\n"
+        "Judge Pieter Aalders ordered the council to stop all work on the market hall until a hearing in October.\n"
+    )
+    assert {a.name: a.kind for a in result.actors}["Pieter Aalders"] == "person"

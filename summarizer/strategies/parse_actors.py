@@ -75,8 +75,9 @@ class ActorReader(TitleReader):
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         found = self._entity_of(text, label, number)
-        plural = ent.root.tag_ == "NNPS" and ent.root.i == ent.end - 1  # no person's name is a plural
-        institution = plural or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS)
+        institution = text in self.described.plural_names or self.described.organisation(
+            text, INSTITUTIONS | SUBJECT_INSTITUTIONS
+        )
         if found is not None and label == "PERSON" and institution:
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found

@@ -69,6 +69,7 @@ class Descriptions:
 
     by_noun: dict[str, list[str]] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
+    plural_names: list[str] = field(default_factory=list)  # of those, names it read as persons ("X Roasters")
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -95,6 +96,7 @@ def name_of(tok: Any) -> str:
 def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> None:
     """Collect the descriptions of proper names over the article's parsed sentences:
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
+    nouns = {t.lower_ for doc in docs for t in doc if t.pos_ == "NOUN" and t.text.islower()}
     for doc in docs:
         for tok in doc:
             misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
@@ -112,8 +114,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
-            # No person's name ends in a plural: "Brenntal Roasters" read as a person is a business.
-            plural = ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.i == ent.end - 1
+            # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
+            # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
+            plural = ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.lower_[:-1] in nouns
+            if plural:
+                into.plural_names.append(ent_text(ent))
             if (ent.label_ == "ORG" or plural) and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
                 text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
                 text = re.sub(r"['\u2019]s?$", "", text)
