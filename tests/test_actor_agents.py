@@ -219,3 +219,11 @@ def test_the_subject_of_a_passive_acts_in_its_infinitive_if_it_is_an_actor():
     assert clause_roles(analysis, 2, "publish")[0] == ["Brenntal Roasters"]
     assert clause_roles(analysis, 4, "pay")[0] == ["Velmar Shipping"]
     assert clause_roles(analysis, 5, "carry")[0] == []
+
+
+def test_the_company_is_a_name_read_as_a_persons_that_the_article_calls_an_institution():
+    analysis = analysed(
+        "The ferry operator Skarvik Line suspended its night crossings on Tuesday. "
+        "The company has until May 20 to send the inspection reports, the authority's director, Maja Holst, said."
+    )
+    assert clause_roles(analysis, 2, "have")[0] == ["Skarvik Line"]

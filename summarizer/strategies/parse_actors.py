@@ -18,13 +18,12 @@ from .parse_coref import (
     SUBJECT_INSTITUTIONS,
     apposed,
     bare,
-    called_name,
     ent_text,
     listed_titles,
     name_of,
     named_place,
 )
-from .parse_groups import counted_group
+from .parse_groups import called_name, counted_group
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det

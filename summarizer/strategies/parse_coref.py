@@ -26,7 +26,6 @@ __all__ = [
     "Descriptions",
     "apposed",
     "bare",
-    "called_name",
     "GOVERNMENT_NOUNS",
     "SUBJECT_INSTITUTIONS",
     "coref_tables",
@@ -131,18 +130,6 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.add(head.lower_, text)
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text)
-
-
-def called_name(head: Any) -> Any | None:
-    """The proper name a noun is given by a participle: "a group calling itself X", "a firm
-    called X", "an alliance known as X"."""
-    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
-        for c in acl.children:
-            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN":
-                return c
-            if c.dep_ == "prep" and c.lower_ == "as":
-                return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
-    return None
 
 
 def named_place(tok: Any) -> bool:
@@ -311,7 +298,7 @@ class Coreference:
 
         def fits(names: list[str]) -> set[int | None]:
             return {
-                self.reg.lookup(n, "ORG")
+                self.reg.lookup(n, "ORG") if n not in called else called[n]
                 for n in names
                 if n[:1].isupper()  # a name, not "the coast guard" the tagger calls an organisation
                 and not any(w in self.generic or w in PLACE_NOUNS for w in fold(n).split())  # no "First Nation"
@@ -320,7 +307,10 @@ class Coreference:
             }
 
         form = head.text
-        known = {i for i in fits([a.name for a in self.reg.actors if a.label == "ORG"]) if i is not None}
+        # also a name read as a person's that the article calls an institution, once it acted ("the ferry operator X")
+        called = {a.name: i for i, a in enumerate(self.reg.actors) if a.label == "PERSON" and a.institution and a.acts}
+        orgs = [a.name for a in self.reg.actors if a.label == "ORG"]
+        known = {i for i in fits(orgs + list(called)) if i is not None}
         if len(known) > 1:
             # Named earlier in this sentence (also as a possessor the tagger missed: "Hanseo's officer said the
             # company ..."), but not the clause's own subject: "X criticised the company" is not X.

@@ -12,7 +12,8 @@ from .parse_types import Found
 from .words import word_tables
 
 __all__ = [
-    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "counted_group", "deadline", "split_title", "subject_before",
+    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline", "split_title",
+    "subject_before",
 ]  # fmt: skip
 
 _STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
@@ -66,6 +67,18 @@ def counted_group(
         if len(picked) == count:
             break
     return sorted(picked) if len(picked) == count else []
+
+
+def called_name(head: Any) -> Any | None:
+    """The proper name a noun is given by a participle: "a group calling itself X", "a firm
+    called X", "an alliance known as X"."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+        for c in acl.children:
+            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    return None
 
 
 def split_title(name: str, roles: frozenset[str]) -> tuple[str, str] | None:
