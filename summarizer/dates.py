@@ -146,13 +146,16 @@ def read_date(date_text: str | None, published: str | None, *, future: bool = Fa
 _SHIFTS = {"next": 1, "last": -1, "this": 0}
 _YEAR_SHIFT = re.compile(r"\b(next|last|this) year\b")
 
-# "the end of the year", "end of next month", "the end of March": the last day of that period.
-_END_OF = re.compile(rf"\bend of (?:the |this )?(?:(next|last) )?(year|month|{_MONTH_RE})\b", re.I)
+# "the end of the year", "end of next month", "the end of March": the last day of that period
+# ("the end of the week": its Friday).
+_END_OF = re.compile(rf"\bend of (?:the |this )?(?:(next|last) )?(year|month|week|{_MONTH_RE})\b", re.I)
 
 
 def _end_of(m: re.Match[str], pub: dt.date, future: bool) -> dt.date:
     shift = {"next": 1, "last": -1}.get((m.group(1) or "").lower(), 0)
     unit = m.group(2).lower()
+    if unit == "week":  # its working week's Friday
+        return pub + dt.timedelta(days=(4 - pub.weekday()) % 7 + 7 * shift)
     if unit == "year":
         return dt.date(pub.year + shift, 12, 31)
     if unit == "month":
