@@ -411,13 +411,3 @@ def test_a_reported_refusal_by_a_named_actor_is_the_speakers_act_but_a_forecast_
     assert typed[1] == [("REJECT", {"Ana Kowal"})]
     assert not typed.get(2)  # what a thing will not do is a forecast
     assert ("REJECT", {"Ana Kowal"}) not in typed.get(3, [])  # a conditional is no refusal
-
-
-def test_an_untyped_past_perfect_a_speaker_gives_as_background_is_no_event():
-    result = _run(
-        "Meridian Health dismissed its chief nurse on Monday.",
-        "The union said Meridian Health had overspent its staffing budget three years in a row.",
-        "Meridian Health overspent its staffing budget again in March, the union said.",
-    )
-    by_sentence = _events(result)
-    assert 1 in by_sentence and 2 not in by_sentence and 3 in by_sentence

@@ -252,10 +252,7 @@ def _eventive(clause: Clause, kind: str) -> bool:
     if kind == "OTHER":
         # An untyped verb is an event only as a past action: "Henry leads a government",
         # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
-        # Nor a past perfect the speaker gives as background ("said Aerlift had refunded everyone who
-        # asked"): the report is the news, what had happened before it is not.
-        background = "had" in clause.aux and clause.dep == "ccomp"
-        return clause.verb not in _STATIVE and clause.past and not clause.measure and not background
+        return clause.verb not in _STATIVE and clause.past and not clause.measure
     return True
 
 
