@@ -61,7 +61,7 @@ def _charge(of: Any) -> bool:
     """An "of" phrase that is no part of a title: what someone is accused of ("accused the mayor
     of gambling ...", "of 'gambling ...'"), a gerund or a quotation."""
     nxt = of.doc[of.i + 1] if of.i + 1 < len(of.doc) else None
-    return nxt is not None and (nxt.tag_ == "VBG" or nxt.is_quote or nxt.text in ('"', "\u201c", "'"))
+    return nxt is not None and (nxt.tag_ == "VBG" or nxt.is_quote or nxt.tag_ == "``")
 
 class Office:
     """A title as written at one mention: its role noun, owner and describing words."""
