@@ -346,3 +346,15 @@ def test_a_noun_taken_up_from_the_sentence_before_keeps_its_doer():
     by = _by_sentence(result)
     assert [_names(result, f) for f in by[2]] == [["Marlow Health Trust"]]
     assert [_names(result, f) for f in by[4]] == [["Olympic Audit Office"]]
+
+
+def test_a_plan_left_to_its_announcer_is_also_the_organisation_the_announcer_speaks_for():
+    result = _run(
+        "The Coastal Ferries Union called a ballot on Monday. "
+        "Its general secretary, Maria Lund, said crews would refuse overtime from May 4. "
+        "Norway imposed new duties on Monday. "
+        "Its trade minister, Eva Holt, said tariffs on steel would rise in June."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Maria Lund", "Coastal Ferries Union"]]
+    assert [_names(result, f) for f in by[4]] == [["Eva Holt"]]  # a minister's country is not credited

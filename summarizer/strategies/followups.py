@@ -17,7 +17,8 @@ subject of its condition ("if Aerlift appeals, the refunds will be suspended"); 
 actors named inside a subject that is no actor ("a case against Aerlift is due to be
 heard"); the doer a definite noun had in the sentence before, or the actor of the clause
 beside a passive with no agent (`followups_doer`); the discourse's actors for "it" or an
-agreement; last the speaker who announced an unattributed plan. Whom the clause acts on is
+agreement; last the speaker who announced an unattributed plan, with the organisation
+whose office the speaker holds. Whom the clause acts on is
 never its only actor. Never the reporting speaker when the clause names
 its own actor. The actors the clause acts on ("will receive Vrana") take part too.
 Its due date is the clause's own date, read forward from publication; a clause
@@ -36,7 +37,7 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, partner_of
+from .followups_doer import antecedent, partner_of, spoken_for
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -313,7 +314,7 @@ def _actors(
     if partner:
         return partner, "rule"
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
-        return speakers, "rule"
+        return speakers + spoken_for(speakers, analysis, ids), "rule"
     return [], "parse"
 
 

@@ -5,7 +5,8 @@ takes the actor of the clause coordinated with it ("a hearing will be held on Ma
 office expects to publish"); a definite noun taken up from the sentence before takes the doer
 it had there ("the council approved a scheme. The scheme will pay ...", "asked the board to
 review the accounts. The review is due ..."). Both read only the grammar of one or two sentences,
-never the article's most mentioned actor.
+never the article's most mentioned actor. A plan left to whoever announced it is also the
+organisation whose office the announcer holds.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .followups_grammar import subject_of
 from .followups_side import named
 from .parse_types import Analysis, Clause, SentenceInfo
 
-__all__ = ["antecedent", "partner_of"]
+__all__ = ["antecedent", "partner_of", "spoken_for"]
 
 
 def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
@@ -73,3 +74,15 @@ def antecedent(subject: Any, before: SentenceInfo | None, analysis: Analysis, id
         if got:
             return got
     return []
+
+
+def spoken_for(speakers: list[int], analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """The organisations whose office the speakers hold ("its general secretary, Fergal Moran, said
+    lecturers would stop marking": the association's step too), not a country ("Spain's minister")."""
+    out: list[int] = []
+    for a in speakers:
+        anchor = analysis.actors[a].anchor
+        if anchor is not None and anchor in ids and anchor not in speakers + out:
+            if analysis.actors[anchor].label != "GPE":
+                out.append(anchor)
+    return out
