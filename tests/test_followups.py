@@ -358,3 +358,13 @@ def test_a_plan_left_to_its_announcer_is_also_the_organisation_the_announcer_spe
     by = _by_sentence(result)
     assert [_names(result, f) for f in by[2]] == [["Maria Lund", "Coastal Ferries Union"]]
     assert [_names(result, f) for f in by[4]] == [["Eva Holt"]]  # a minister's country is not credited
+
+
+def test_a_time_limit_set_for_others_is_not_the_step_of_who_reports_it():
+    result = _run(
+        "The Westfield Education Board fined two schools on Monday. "
+        "Both schools have until June 1 to appeal, the Westfield Education Board said."
+    )
+    (f,) = _by_sentence(result)[2]
+    assert (f.kind, f.due) == ("deadline", "2026-06-01")
+    assert "Westfield Education Board" not in _names(result, f)

@@ -18,7 +18,8 @@ actors named inside a subject that is no actor ("a case against Aerlift is due t
 heard"); the doer a definite noun had in the sentence before, or the actor of the clause
 beside a passive with no agent (`followups_doer`); the discourse's actors for "it" or an
 agreement; last the speaker who announced an unattributed plan, with the organisation
-whose office the speaker holds. Whom the clause acts on is
+whose office the speaker holds, unless the clause is a time limit set for its subject
+("have until May 1 to reply"). Whom the clause acts on is
 never its only actor. Never the reporting speaker when the clause names
 its own actor. The actors the clause acts on ("will receive Vrana") take part too.
 Its due date is the clause's own date, read forward from publication; a clause
@@ -37,7 +38,7 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, partner_of, spoken_for
+from .followups_doer import antecedent, given_until, partner_of, spoken_for
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -313,6 +314,8 @@ def _actors(
     partner = partner_of(verb, clauses, analysis, ids)
     if partner:
         return partner, "rule"
+    if speakers and given_until(verb):
+        return [], "parse"  # "both clubs have until Friday to reply, the board said": not the board's step
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
         return speakers + spoken_for(speakers, analysis, ids), "rule"
     return [], "parse"

@@ -17,7 +17,7 @@ from .followups_grammar import subject_of
 from .followups_side import named
 from .parse_types import Analysis, Clause, SentenceInfo
 
-__all__ = ["antecedent", "partner_of", "spoken_for"]
+__all__ = ["antecedent", "given_until", "partner_of", "spoken_for"]
 
 
 def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
@@ -86,3 +86,10 @@ def spoken_for(speakers: list[int], analysis: Analysis, ids: dict[int, str]) -> 
             if analysis.actors[anchor].label != "GPE":
                 out.append(anchor)
     return out
+
+
+def given_until(verb: Any) -> bool:
+    """A time limit set for the clause's subject ("have until March 5 to file"): who reports it set
+    the limit, the step is the subject's."""
+    have = verb.head if verb.dep_ == "xcomp" else verb
+    return have.lemma_.lower() == "have" and any(c.dep_ == "prep" and c.lower_ == "until" for c in have.children)
