@@ -279,7 +279,7 @@ def test_a_second_clause_with_its_own_subject_is_a_second_follow_up():
         "and the Harbour Authority expects to publish its findings next spring."
     )
     assert [(f.due_text, _names(result, f)) for f in result.follow_ups] == [
-        ("on June 12", []),
+        ("on June 12", ["Harbour Authority"]),  # the inquiry names no doer: the clause beside it does
         ("next spring", ["Harbour Authority"]),
     ]
 
@@ -304,3 +304,67 @@ def test_a_subject_that_names_nobody_expects_nothing_unless_it_sets_a_term():
         "The Kenmore Clinic said no patient would lose care before June 30."
     )
     assert [(f.evidence[0].sentence, f.kind, f.due) for f in result.follow_ups] == [(2, "deadline", "2026-06-30")]
+
+
+def test_whom_a_clause_acts_on_is_not_its_doer_when_no_doer_is_named():
+    # The residents are no actor; the club they hand the letter to must not be credited with the plan.
+    result = _run(
+        "The Harlow Rovers board sold the stadium to a developer on Monday. "
+        "Some residents plan to hand a protest letter to the board next Saturday."
+    )
+    (f,) = _by_sentence(result)[2]
+    assert f.due == "2026-04-18"
+    assert _names(result, f) == []
+
+
+def test_a_passive_with_no_agent_takes_the_actor_of_the_clause_beside_it():
+    result = _run(
+        "A disciplinary hearing will be held in Leeds on May 4, and the Northern Cycling Board "
+        "expects to announce its verdict in June."
+    )
+    hearing = next(f for f in result.follow_ups if f.due == "2026-05-04")
+    assert _names(result, hearing) == ["Northern Cycling Board"]
+
+
+def test_a_passive_beside_a_reporting_clause_stays_unattributed():
+    # The agency reports the forecast; it does not make the wind blow.
+    result = _run(
+        "Strong winds are forecast until Friday, and the Coastal Weather Agency said ferries "
+        "could be cancelled by Thursday."
+    )
+    winds = next(f for f in result.follow_ups if f.due == "2026-04-17")
+    assert _names(result, winds) == []
+
+
+def test_a_noun_taken_up_from_the_sentence_before_keeps_its_doer():
+    result = _run(
+        "A grant programme was approved by the Marlow Health Trust on Tuesday. "
+        "The programme will fund 40 clinics from July. "
+        "The sports minister asked the Olympic Audit Office to review the federation's accounts. "
+        "The review is due to report within six weeks."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Marlow Health Trust"]]
+    assert [_names(result, f) for f in by[4]] == [["Olympic Audit Office"]]
+
+
+def test_a_plan_left_to_its_announcer_is_also_the_organisation_the_announcer_speaks_for():
+    result = _run(
+        "The Coastal Ferries Union called a ballot on Monday. "
+        "Its general secretary, Maria Lund, said crews would refuse overtime from May 4. "
+        "Norway imposed new duties on Monday. "
+        "Its trade minister, Eva Holt, said tariffs on steel would rise in June."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[2]] == [["Maria Lund", "Coastal Ferries Union"]]
+    assert [_names(result, f) for f in by[4]] == [["Eva Holt"]]  # a minister's country is not credited
+
+
+def test_a_time_limit_set_for_others_is_not_the_step_of_who_reports_it():
+    result = _run(
+        "The Westfield Education Board fined two schools on Monday. "
+        "Both schools have until June 1 to appeal, the Westfield Education Board said."
+    )
+    (f,) = _by_sentence(result)[2]
+    assert (f.kind, f.due) == ("deadline", "2026-06-01")
+    assert "Westfield Education Board" not in _names(result, f)

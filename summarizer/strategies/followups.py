@@ -15,8 +15,12 @@ object that controls an infinitive ("urged Henry to build", "gave Aerlift until 
 31 to pay"); the noun a relative clause hangs on ("shareholders, who will vote"); the
 subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
 actors named inside a subject that is no actor ("a case against Aerlift is due to be
-heard"); the discourse's actors for "it" or an agreement; last the speaker who
-announced an unattributed plan. Never the reporting speaker when the clause names
+heard"); the doer a definite noun had in the sentence before, or the actor of the clause
+beside a passive with no agent (`followups_doer`); the discourse's actors for "it" or an
+agreement; last the speaker who announced an unattributed plan, with the organisation
+whose office the speaker holds, unless the clause is a time limit set for its subject
+("have until May 1 to reply"). Whom the clause acts on is
+never its only actor. Never the reporting speaker when the clause names
 its own actor. The actors the clause acts on ("will receive Vrana") take part too.
 Its due date is the clause's own date, read forward from publication; a clause
 inside another forward clause is part of it (not a coordinated clause with its own
@@ -34,6 +38,7 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
+from .followups_doer import antecedent, given_until, partner_of, spoken_for
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -82,6 +87,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     out: list[FollowUp] = []
     seen: set[str] = set()
     last_agents: list[int] = []
+    before: SentenceInfo | None = None
     for info in analysis.sentences:
         key = _key(info.text)
         if key in seen:
@@ -104,8 +110,10 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 continue
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
-            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents)
-            if verb.i in clauses:  # and whom the clause acts on ("will receive Vrana on Monday"): it takes part
+            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before)
+            if verb.i in clauses and actors:
+                # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
+                # no doer ("plan to hand it to the council": not the council's plan)
                 actors = actors + [r for r in clauses[verb.i].recipients if r in ids and r not in actors]
             controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
             cond = any(condition(m) is not None for m in members) or any_subject(verb)
@@ -149,6 +157,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         agents = [a for c in info.clauses if c.main and not c.agents_by_rule for a in c.agents if a in ids]
         if agents:
             last_agents = agents
+        before = info
     return out
 
 
@@ -225,6 +234,7 @@ def _actors(
     analysis: Analysis,
     ids: dict[int, str],
     last_agents: list[int],
+    before: SentenceInfo | None,
 ) -> tuple[list[int], Origin]:
     """Who is expected to act in this clause (see the module's docstring for the order)."""
     if verb.dep_ == "acl" and subject_of(verb) is None:
@@ -272,7 +282,9 @@ def _actors(
             return speakers, "rule"  # "the union said it will widen the action", "he said he would"
         inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
-        named = named or (kept if not by_rule else [])
+        # "the council approved a scheme. The scheme will pay": the doer it had there, before the
+        # parse's guess for this clause
+        named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])
         if named:
             # "the federation said its committee would hear the cases": for the federation;
             # "the club would be granted the freedom of the town": and who grants it.
@@ -299,8 +311,13 @@ def _actors(
     if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
         # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
         return _named(given, analysis, ids), "parse"
+    partner = partner_of(verb, clauses, analysis, ids)
+    if partner:
+        return partner, "rule"
+    if speakers and given_until(verb):
+        return [], "parse"  # "both clubs have until Friday to reply, the board said": not the board's step
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
-        return speakers, "rule"
+        return speakers + spoken_for(speakers, analysis, ids), "rule"
     return [], "parse"
 
 

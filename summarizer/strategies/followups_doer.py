@@ -1,0 +1,95 @@
+"""Who does what a thing is said to do next, when the clause names no doer of its own.
+
+`followups._actors` asks here once the clause's subject names no actor: a passive with no agent
+takes the actor of the clause coordinated with it ("a hearing will be held on May 2, and the
+office expects to publish"); a definite noun taken up from the sentence before takes the doer
+it had there ("the council approved a scheme. The scheme will pay ...", "asked the board to
+review the accounts. The review is due ..."). Both read only the grammar of one or two sentences,
+never the article's most mentioned actor. A plan left to whoever announced it is also the
+organisation whose office the announcer holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .followups_grammar import subject_of
+from .followups_side import named
+from .parse_types import Analysis, Clause, SentenceInfo
+
+__all__ = ["antecedent", "given_until", "partner_of", "spoken_for"]
+
+
+def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """For a thing acted on with no doer named ("a hearing will be held on May 2"), the actor of the
+    clause coordinated with it in the same sentence ("... and the office expects to publish")."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ != "nsubjpass" or subject.pos_ == "PRON":
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    head = verb.head if verb.dep_ == "conj" else verb
+    for other in [head, *(c for c in head.children if c.dep_ == "conj")]:
+        if other.i == verb.i or any(c.dep_ == "ccomp" for c in other.children):
+            continue  # "..., and the institute said rivers could rise": who reports is no doer
+        own = next((c for c in other.children if c.dep_ == "nsubj"), None)  # its own active subject
+        if own is not None and own.pos_ != "PRON":
+            got = named(list(own.subtree), analysis, ids)
+            clause = clauses.get(other.i)
+            if not got and clause is not None and not clause.agents_by_rule:  # "the office": resolved by the parse
+                got = [a for a in clause.agents if a in ids]
+            if got:
+                return got
+    return []
+
+
+def antecedent(subject: Any, before: SentenceInfo | None, analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """Who did what a definite noun takes up from the sentence before: the doer of the verb it names
+    ("the ministry ordered ... The order takes effect"), the agent of the noun's passive ("a scheme was
+    approved by the council") or the doer of the clause it is the object of ("the council approved a
+    scheme")."""
+    if before is None or before.doc is None or subject.pos_ != "NOUN":
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return []
+    word = subject.lemma_.lower()
+    clauses = {c.index: c for c in before.clauses if c.index >= 0}
+
+    def doers(verb: Any) -> list[int]:
+        clause = clauses.get(verb.i)
+        return [a for a in clause.agents if a in ids] if clause is not None and not clause.agents_by_rule else []
+
+    for tok in before.doc:
+        if tok.lemma_.lower() != word:
+            continue
+        if tok.pos_ == "VERB":
+            got = doers(tok)
+        elif tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass":
+            by = [t for c in tok.head.children if c.dep_ == "agent" for t in c.subtree]
+            got = named(by, analysis, ids) or (doers(tok.head) if by else [])
+        elif tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            got = doers(tok.head)
+        else:
+            got = []
+        if got:
+            return got
+    return []
+
+
+def spoken_for(speakers: list[int], analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """The organisations whose office the speakers hold ("its general secretary, Fergal Moran, said
+    lecturers would stop marking": the association's step too), not a country ("Spain's minister")."""
+    out: list[int] = []
+    for a in speakers:
+        anchor = analysis.actors[a].anchor
+        if anchor is not None and anchor in ids and anchor not in speakers + out:
+            if analysis.actors[anchor].label != "GPE":
+                out.append(anchor)
+    return out
+
+
+def given_until(verb: Any) -> bool:
+    """A time limit set for the clause's subject ("have until March 5 to file"): who reports it set
+    the limit, the step is the subject's."""
+    have = verb.head if verb.dep_ == "xcomp" else verb
+    return have.lemma_.lower() == "have" and any(c.dep_ == "prep" and c.lower_ == "until" for c in have.children)
