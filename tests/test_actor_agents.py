@@ -227,3 +227,12 @@ def test_the_company_is_a_name_read_as_a_persons_that_the_article_calls_an_insti
         "The company has until May 20 to send the inspection reports, the authority's director, Maja Holst, said."
     )
     assert clause_roles(analysis, 2, "have")[0] == ["Skarvik Line"]
+
+
+def test_a_name_apposed_past_a_participles_object_names_that_object_not_the_thing():
+    analysis = analysed(
+        "The port board on Tuesday ordered shippers to cut their emissions. "
+        "The order, signed by the secretary of state for ports, Helga Marchal, takes effect on March 15."
+    )
+    marlow = next(a for a in analysis.actors if a.name == "Helga Marchal")
+    assert "order" not in marlow.mentions

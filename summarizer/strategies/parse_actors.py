@@ -336,8 +336,10 @@ class ActorReader(TitleReader):
             if described is not None:
                 return self._mention(described, tok.text)
         if tok.pos_ in ("NOUN", "PROPN"):
-            for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
-                if child.dep_ == "appos":
+            for child in tok.children:  # "the mediator, Judge X": the apposed name, not past a participle's
+                # object ("The order, signed by the secretary, Ines Marchal," names the secretary)
+                if child.dep_ == "appos" and not any(c.dep_ in ("acl", "relcl") and tok.i < c.i < child.i
+                                                     for c in tok.children):  # fmt: skip
                     named = self._np(child, number, source)
                     if named is not None:
                         return named
