@@ -110,7 +110,9 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
                     into.add(child.lemma_.lower(), name)
             # "the operator Carrow Buses": the name apposed to a description
-            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN":
+            head = tok.head  # (not past a participle's object: "The order, signed by the secretary, X,")
+            past = any(c.dep_ in ("acl", "relcl") and head.i < c.i < tok.i for c in head.children)
+            if tok.dep_ == "appos" and head.pos_ == "NOUN" and head.tag_ == "NN" and not past:
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
