@@ -305,3 +305,18 @@ def test_no_comment_on_a_named_matter_is_neutral_and_a_bare_no_comment_is_no_sta
     assert ("Orlen Shipping", "neutral", "the strike at the port of Daventa") in stances
     assert ("Halden Mining", "neutral", "the pay dispute") in stances
     assert not any(holder == "Corvo Steel" for holder, _, _ in stances)
+
+
+def test_a_step_back_held_out_against_a_plan_going_ahead_opposes_the_plan():
+    result = _run("Meridian Bank said it would withdraw its sponsorship if the stadium sale went ahead.")
+    assert ("Meridian Bank", "oppose", "the stadium sale") in _stances(result)
+
+
+def test_a_step_back_on_a_condition_that_is_no_plan_takes_no_side():
+    result = _run("Meridian Bank said it would withdraw its sponsorship if the club was relegated again.")
+    assert not any(position == "oppose" and "club" in topic for _, position, topic in _stances(result))
+
+
+def test_ruling_out_something_opposes_it():
+    result = _run("Interior minister Dana Holt has ruled out any amnesty for the striking wardens.")
+    assert _stances(result) == [("Dana Holt", "oppose", "any amnesty for the striking wardens")]

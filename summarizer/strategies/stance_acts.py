@@ -1,0 +1,56 @@
+"""Stances said by an act or an idiom rather than a verb of attitude.
+
+A step back held out against a condition ("said it would withdraw the loan if the cut went
+ahead") opposes what the condition would bring forward; a phrasal verb of rejection ("ruled
+out any deal with ...", "hit out at ...") opposes its object. Both read the parse; the words
+are closed classes of English (`stance_words`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import CONSEQUENCE_MODALS
+from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
+from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING
+
+__all__ = ["phrasal", "retreat"]
+
+
+def retreat(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would withdraw the loan if the cut went ahead", "will end the contract if the strike
+    continues": a step back held out (a modal) against what a condition brings forward."""
+    if is_negated(tok) or not any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children):
+        return None
+    condition = next((c for c in tok.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)), None)  # fmt: skip
+    if condition is None or is_negated(condition) or not _goes_forward(condition):
+        return None  # "if the weather worsens", "if the debt is not paid": no plan opposed
+    topic = s.subject_token(condition)
+    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def _goes_forward(verb: Any) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in PROCEEDING or (lemma == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ in GOING
+                                                       for c in verb.children))  # fmt: skip
+
+
+def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "has ruled out any deal with the Greens", "hit out at the regulator": a phrasal verb of rejection."""
+    particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+    if particle is None or f"{tok.lemma_.lower()} {particle.lower_}" not in REJECTING or is_negated(tok):
+        return None
+    topic = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
+    if topic is None or topic.pos_ == "PRON":
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
