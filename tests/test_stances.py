@@ -320,3 +320,8 @@ def test_a_step_back_on_a_condition_that_is_no_plan_takes_no_side():
 def test_ruling_out_something_opposes_it():
     result = _run("Interior minister Dana Holt has ruled out any amnesty for the striking wardens.")
     assert _stances(result) == [("Dana Holt", "oppose", "any amnesty for the striking wardens")]
+
+
+def test_ruling_out_an_act_opposes_the_act():
+    result = _run("Club chairman Ivo Marsh ruled out selling the training ground to pay the debts.")
+    assert ("Ivo Marsh", "oppose", "selling the training ground to pay the debts") in _stances(result)

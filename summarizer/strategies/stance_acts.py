@@ -46,7 +46,12 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
     particle = next((c for c in tok.children if c.dep_ == "prt"), None)
     if particle is None or f"{tok.lemma_.lower()} {particle.lower_}" not in REJECTING or is_negated(tok):
         return None
+    # What is rejected: an object ("any deal"), an act ("ruled out using public money"), or what it is at.
     topic = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if topic is None:  # a gerund the parse may hang as an adverbial clause
+        topic = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                      or (c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children))),
+                     None)  # fmt: skip
     topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
     if topic is None or topic.pos_ == "PRON":
         return None
