@@ -325,3 +325,20 @@ def test_ruling_out_something_opposes_it():
 def test_ruling_out_an_act_opposes_the_act():
     result = _run("Club chairman Ivo Marsh ruled out selling the training ground to pay the debts.")
     assert ("Ivo Marsh", "oppose", "selling the training ground to pay the debts") in _stances(result)
+
+
+def test_holding_out_until_a_decision_is_undone_opposes_the_decision():
+    result = _run(
+        "Dock workers' leader Tomas Reid said the crews would stay on strike until the new shift rule was scrapped."
+    )
+    assert ("Tomas Reid", "oppose", "the new shift rule") in _stances(result)
+
+
+def test_refusing_to_join_opposes_what_is_refused():
+    result = _run("The Varna Fishing Cooperative said it would not join the boycott of the auction house.")
+    assert ("Varna Fishing Cooperative", "oppose", "the boycott of the auction house") in _stances(result)
+
+
+def test_joining_is_no_stance_by_itself():
+    result = _run("The engineer Mara Quist joined the Harlow Rail Company in 2019.")
+    assert _stances(result) == []

@@ -1,9 +1,11 @@
 """Stances said by an act or an idiom rather than a verb of attitude.
 
 A step back held out against a condition ("said it would withdraw the loan if the cut went
-ahead") opposes what the condition would bring forward; a phrasal verb of rejection ("ruled
-out any deal with ...", "hit out at ...") opposes its object. Both read the parse; the words
-are closed classes of English (`stance_words`).
+ahead") opposes what the condition would bring forward; an act kept up until a decision is
+undone ("will stay until the decision is reversed") opposes the decision; refusing to take
+part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
+("ruled out any deal with ...", "hit out at ...") opposes its object. All read the parse; the
+words are closed classes of English (`stance_words`).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from typing import Any
 
 from .lexicon import CONSEQUENCE_MODALS
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING
+from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART
 
-__all__ = ["phrasal", "retreat"]
+__all__ = ["holding_out", "phrasal", "refusal", "retreat"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -54,6 +56,35 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
                      None)  # fmt: skip
     topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
     if topic is None or topic.pos_ == "PRON":
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "the students would stay until the decision was reversed": an act kept up until a
+    decision is undone opposes the decision."""
+    until = next((c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in REVERSING
+                  and any(m.dep_ in ("mark", "prep") and m.lower_ == "until" for m in c.children)), None)  # fmt: skip
+    if until is None or is_negated(until) or is_negated(tok):
+        return None
+    topic = next((c for c in until.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def refusal(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would not join a government led by ...": refusing to take part opposes what is refused."""
+    if tok.lemma_.lower() not in TAKING_PART or not is_negated(tok):
+        return None
+    topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
         return None
     holder = s.holder(tok, s.subject(tok))
     if holder is None:
