@@ -342,3 +342,13 @@ def test_refusing_to_join_opposes_what_is_refused():
 def test_joining_is_no_stance_by_itself():
     result = _run("The engineer Mara Quist joined the Harlow Rail Company in 2019.")
     assert _stances(result) == []
+
+
+def test_having_no_decision_on_a_matter_takes_no_side_on_it():
+    result = _run("Kestrel Airways said it had made no decision on the fuel surcharge and would review it in May.")
+    assert ("Kestrel Airways", "neutral", "the fuel surcharge") in _stances(result)
+
+
+def test_a_decision_on_a_matter_is_no_stance_by_itself():
+    result = _run("Kestrel Airways made a decision on the fuel surcharge on Monday.")
+    assert _stances(result) == []

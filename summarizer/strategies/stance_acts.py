@@ -4,7 +4,8 @@ A step back held out against a condition ("said it would withdraw the loan if th
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
 undone ("will stay until the decision is reversed") opposes the decision; refusing to take
 part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
-("ruled out any deal with ...", "hit out at ...") opposes its object. All read the parse; the
+("ruled out any deal with ...", "hit out at ...") opposes its object; having no view on a matter
+("had made no decision on jobs") takes no side on it. All read the parse; the
 words are closed classes of English (`stance_words`).
 """
 
@@ -14,9 +15,9 @@ from typing import Any
 
 from .lexicon import CONSEQUENCE_MODALS
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART
+from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
 
-__all__ = ["holding_out", "phrasal", "refusal", "retreat"]
+__all__ = ["holding_out", "no_view", "phrasal", "refusal", "retreat"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -90,3 +91,20 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
     if holder is None:
         return None
     return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def no_view(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it had made no decision on jobs", "did not take a position on the bid": no side taken
+    on what is named (neutral)."""
+    if tok.lemma_.lower() not in VIEWS or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return None
+    verb = tok.head
+    if not (is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+        return None
+    topic = prep_object(tok, ("on", "about", "over"))
+    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = s.holder(verb, s.subject(verb))
+    if holder is None:
+        return None
+    return Reading(holder, "neutral", phrase(topic), s.target(topic, holder), tok.i)

@@ -31,7 +31,7 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import holding_out, phrasal, refusal, retreat
+from .stance_acts import holding_out, no_view, phrasal, refusal, retreat
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -105,6 +105,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
+    if tok.pos_ == "NOUN" and (reading := no_view(s, tok)) is not None:
+        return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return _noun(s, tok, lemma)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
