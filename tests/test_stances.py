@@ -352,3 +352,8 @@ def test_having_no_decision_on_a_matter_takes_no_side_on_it():
 def test_a_decision_on_a_matter_is_no_stance_by_itself():
     result = _run("Kestrel Airways made a decision on the fuel surcharge on Monday.")
     assert _stances(result) == []
+
+
+def test_a_body_approving_a_plan_decides_it_and_takes_no_stance():
+    result = _run("The board of Linden Hospital approved new visiting hours for the children's ward on Monday.")
+    assert _stances(result) == []

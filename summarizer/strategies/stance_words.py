@@ -15,11 +15,12 @@ __all__ = [
     "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS", "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
-# Verbs whose subject takes a position towards their object.
+# Verbs whose subject takes a position towards their object. Not "approve": a body approving a
+# plan decides it (an event), it takes no position on someone else's matter.
 VERBS: dict[str, str] = {
     **dict.fromkeys(
         "welcome praise support back endorse commend applaud hail thank congratulate favour favor champion "
-        "defend embrace celebrate recommend advocate appreciate reaffirm pledge approve".split(),
+        "defend embrace celebrate recommend advocate appreciate reaffirm pledge".split(),
         "support",
     ),
     **dict.fromkeys(
