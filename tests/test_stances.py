@@ -357,3 +357,21 @@ def test_a_decision_on_a_matter_is_no_stance_by_itself():
 def test_a_body_approving_a_plan_decides_it_and_takes_no_stance():
     result = _run("The board of Linden Hospital approved new visiting hours for the children's ward on Monday.")
     assert _stances(result) == []
+
+
+def test_the_bodys_spokesperson_right_after_tells_the_bodys_stance_again():
+    result = _run(
+        "The Coastal Anglers' Federation condemned the new mackerel quota on Monday. "
+        "Its chairman, Rob Fenn, said the rule was rushed and accused the ministry of ignoring the science."
+    )
+    stances = _stances(result)
+    assert [(holder, position) for holder, position, _ in stances] == [("Coastal Anglers' Federation", "oppose")]
+    assert len(result.stances[0].evidence) == 2
+
+
+def test_a_named_person_after_a_bodys_stance_keeps_a_stance_of_their_own():
+    result = _run(
+        "The Coastal Anglers' Federation condemned the new mackerel quota on Monday. "
+        "Fisheries minister Ada Lund accused the federation of ignoring the science."
+    )
+    assert len(result.stances) == 2
