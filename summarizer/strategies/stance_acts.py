@@ -30,12 +30,7 @@ def retreat(s: StanceSentence, tok: Any) -> Reading | None:
     if condition is None or is_negated(condition) or not _goes_forward(condition):
         return None  # "if the weather worsens", "if the debt is not paid": no plan opposed
     topic = s.subject_token(condition)
-    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None:
-        return None
-    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def _goes_forward(verb: Any) -> bool:
@@ -56,12 +51,7 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
                       or (c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children))),
                      None)  # fmt: skip
     topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
-    if topic is None or topic.pos_ == "PRON":
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None:
-        return None
-    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ != "PRON" else None
 
 
 def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
@@ -72,12 +62,7 @@ def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
     if until is None or is_negated(until) or is_negated(tok):
         return None
     topic = next((c for c in until.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None:
-        return None
-    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def refusal(s: StanceSentence, tok: Any) -> Reading | None:
@@ -85,12 +70,7 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.lemma_.lower() not in TAKING_PART or not is_negated(tok):
         return None
     topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None:
-        return None
-    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:
@@ -104,7 +84,12 @@ def no_view(s: StanceSentence, tok: Any) -> Reading | None:
     topic = prep_object(tok, ("on", "about", "over"))
     if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
         return None
+    return _held(s, verb, topic, "neutral", tok.i)
+
+
+def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:
+    """The reading of `verb`'s holder (its subject, or the speaker reporting it) on `topic`, said at `at`."""
     holder = s.holder(verb, s.subject(verb))
     if holder is None:
         return None
-    return Reading(holder, "neutral", phrase(topic), s.target(topic, holder), tok.i)
+    return Reading(holder, position, phrase(topic), s.target(topic, holder), verb.i if at is None else at)
