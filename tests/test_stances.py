@@ -375,3 +375,8 @@ def test_a_named_person_after_a_bodys_stance_keeps_a_stance_of_their_own():
         "Fisheries minister Ada Lund accused the federation of ignoring the science."
     )
     assert len(result.stances) == 2
+
+
+def test_hitting_out_at_someone_opposes_them():
+    result = _run("The Professional Cricketers Association hit out at the Cricket Board over the winter schedule.")
+    assert ("Professional Cricketers Association", "oppose", "the Cricket Board") in _stances(result)
