@@ -305,3 +305,78 @@ def test_no_comment_on_a_named_matter_is_neutral_and_a_bare_no_comment_is_no_sta
     assert ("Orlen Shipping", "neutral", "the strike at the port of Daventa") in stances
     assert ("Halden Mining", "neutral", "the pay dispute") in stances
     assert not any(holder == "Corvo Steel" for holder, _, _ in stances)
+
+
+def test_a_step_back_held_out_against_a_plan_going_ahead_opposes_the_plan():
+    result = _run("Meridian Bank said it would withdraw its sponsorship if the stadium sale went ahead.")
+    assert ("Meridian Bank", "oppose", "the stadium sale") in _stances(result)
+
+
+def test_a_step_back_on_a_condition_that_is_no_plan_takes_no_side():
+    result = _run("Meridian Bank said it would withdraw its sponsorship if the club was relegated again.")
+    assert not any(position == "oppose" and "club" in topic for _, position, topic in _stances(result))
+
+
+def test_ruling_out_something_opposes_it():
+    result = _run("Interior minister Dana Holt has ruled out any amnesty for the striking wardens.")
+    assert _stances(result) == [("Dana Holt", "oppose", "any amnesty for the striking wardens")]
+
+
+def test_ruling_out_an_act_opposes_the_act():
+    result = _run("Club chairman Ivo Marsh ruled out selling the training ground to pay the debts.")
+    assert ("Ivo Marsh", "oppose", "selling the training ground to pay the debts") in _stances(result)
+
+
+def test_holding_out_until_a_decision_is_undone_opposes_the_decision():
+    result = _run(
+        "Dock workers' leader Tomas Reid said the crews would stay on strike until the new shift rule was scrapped."
+    )
+    assert ("Tomas Reid", "oppose", "the new shift rule") in _stances(result)
+
+
+def test_refusing_to_join_opposes_what_is_refused():
+    result = _run("The Varna Fishing Cooperative said it would not join the boycott of the auction house.")
+    assert ("Varna Fishing Cooperative", "oppose", "the boycott of the auction house") in _stances(result)
+
+
+def test_joining_is_no_stance_by_itself():
+    result = _run("The engineer Mara Quist joined the Harlow Rail Company in 2019.")
+    assert _stances(result) == []
+
+
+def test_having_no_decision_on_a_matter_takes_no_side_on_it():
+    result = _run("Kestrel Airways said it had made no decision on the fuel surcharge and would review it in May.")
+    assert ("Kestrel Airways", "neutral", "the fuel surcharge") in _stances(result)
+
+
+def test_a_decision_on_a_matter_is_no_stance_by_itself():
+    result = _run("Kestrel Airways made a decision on the fuel surcharge on Monday.")
+    assert _stances(result) == []
+
+
+def test_a_body_approving_a_plan_decides_it_and_takes_no_stance():
+    result = _run("The board of Linden Hospital approved new visiting hours for the children's ward on Monday.")
+    assert _stances(result) == []
+
+
+def test_the_bodys_spokesperson_right_after_tells_the_bodys_stance_again():
+    result = _run(
+        "The Coastal Anglers' Federation condemned the new mackerel quota on Monday. "
+        "Its chairman, Rob Fenn, said the rule was rushed and accused the ministry of ignoring the science."
+    )
+    stances = _stances(result)
+    assert [(holder, position) for holder, position, _ in stances] == [("Coastal Anglers' Federation", "oppose")]
+    assert len(result.stances[0].evidence) == 2
+
+
+def test_a_named_person_after_a_bodys_stance_keeps_a_stance_of_their_own():
+    result = _run(
+        "The Coastal Anglers' Federation condemned the new mackerel quota on Monday. "
+        "Fisheries minister Ada Lund accused the federation of ignoring the science."
+    )
+    assert len(result.stances) == 2
+
+
+def test_hitting_out_at_someone_opposes_them():
+    result = _run("The Professional Cricketers Association hit out at the Cricket Board over the winter schedule.")
+    assert ("Professional Cricketers Association", "oppose", "the Cricket Board") in _stances(result)

@@ -12,6 +12,7 @@ halt asked for, an idiom of harm).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
@@ -19,9 +20,20 @@ from .parse_types import Analysis, Found, SentenceInfo
 from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
 
 __all__ = [
-    "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated", "phrase",
-    "prep_object",
+    "Reading", "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated",
+    "phrase", "prep_object",
 ]  # fmt: skip
+
+
+@dataclass
+class Reading:
+    """One stance a sentence states."""
+
+    holder: int  # index into the analysis' actors
+    position: str  # support, oppose, concern, neutral
+    topic: str
+    target: int | None
+    token: int  # the predicate's token index in the sentence
 
 
 def is_negated(tok: Any) -> bool:

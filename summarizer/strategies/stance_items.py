@@ -3,7 +3,8 @@
 A stance told again (a headline and its body, a post and the sentence that quotes it)
 is one stance citing both sentences, and the repeating sentence's next predicate of that
 position gets its turn. A sentence with no reading of its own that quotes the holder of
-the stance just before continues that stance.
+the stance just before continues that stance, and so does a reading of the same position
+by someone the next sentence names as the body's ("Its president, X, accused ...").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
+from .stance_words import BODY_POSSESSIVES
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -62,6 +64,9 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                 previous = previous if last is not None else None
             continue
         for reading in readings:
+            if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
+                last.evidence.append(info.number)  # "Its president, X, accused ...": the body's stance, told again
+                continue
             evidence = [info.number]
             named_in = info.resolved_from.get(reading.holder)
             if named_in is not None:  # "he", "the minister": also cite the sentence that names the holder
@@ -69,6 +74,16 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             items.append(Item(reading, info, evidence))
         previous, last_number = readings[-1].holder, info.number
     return items
+
+
+def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:
+    """Whether the reading's predicate, or the report it is part of, has for subject someone
+    named by the body just before ("Its chief executive, X, said ... and accused ...")."""
+    if info.doc is None:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES
+               for verb in [info.doc[reading.token], *info.doc[reading.token].ancestors]
+               for subj in verb.children if subj.dep_ in ("nsubj", "nsubjpass") for c in subj.children)  # fmt: skip
 
 
 def _told(items: list[Item], repeats: list[Item]) -> Callable[[Reading], bool]:

@@ -10,16 +10,18 @@ from __future__ import annotations
 from .words import word_tables
 
 __all__ = [
-    "ABOUT", "COMMITTING", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD", "HARM_IDIOMS", "LABELLING",
-    "NO_COMMENT", "NOUNS", "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REQUESTS", "SEVERE", "STOPS",
-    "TOPIC_WORDS", "TRANSFER", "VERBS", "lexicon",
+    "ABOUT", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD",
+    "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING", "QUOTES",
+    "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS", "TRANSFER",
+    "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
-# Verbs whose subject takes a position towards their object.
+# Verbs whose subject takes a position towards their object. Not "approve": a body approving a
+# plan decides it (an event), it takes no position on someone else's matter.
 VERBS: dict[str, str] = {
     **dict.fromkeys(
         "welcome praise support back endorse commend applaud hail thank congratulate favour favor champion "
-        "defend embrace celebrate recommend advocate appreciate reaffirm pledge approve".split(),
+        "defend embrace celebrate recommend advocate appreciate reaffirm pledge".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -31,10 +33,12 @@ VERBS: dict[str, str] = {
 }
 (
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
-    QUESTIONING,
+    QUESTIONING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
+    BODY_POSSESSIVES,
 ) = word_tables(
     "stance_words",
-    "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING"
+    "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
+    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {

@@ -19,7 +19,6 @@ comment on a named matter takes no side on it (neutral); a bare "declined to com
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .followups_grammar import names_none
@@ -32,7 +31,9 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
+from .stance_acts import holding_out, no_view, phrasal, refusal, retreat
 from .stance_context import (
+    Reading,
     StanceSentence,
     asks_which,
     embedded_question,
@@ -57,23 +58,13 @@ from .stance_words import (
     REASONS,
     REQUESTS,
     SEVERE,
+    STOPS,
     TRANSFER,
     VERBS,
     lexicon,
 )  # fmt: skip
 
 __all__ = ["Reading", "lexicon", "read_sentence"]
-
-
-@dataclass
-class Reading:
-    """One stance a sentence states."""
-
-    holder: int  # index into the analysis' actors
-    position: str  # support, oppose, concern, neutral
-    topic: str
-    target: int | None
-    token: int  # the predicate's token index in the sentence
 
 
 # --------------------------------------------------------------------------- reading
@@ -108,8 +99,14 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _no_comment(s, tok)
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
         return _verb(s, tok, lemma)
+    if tok.pos_ == "VERB" and lemma in STOPS:
+        return retreat(s, tok)
+    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)) is not None:
+        return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
+    if tok.pos_ == "NOUN" and (reading := no_view(s, tok)) is not None:
+        return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return _noun(s, tok, lemma)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):

@@ -1,0 +1,95 @@
+"""Stances said by an act or an idiom rather than a verb of attitude.
+
+A step back held out against a condition ("said it would withdraw the loan if the cut went
+ahead") opposes what the condition would bring forward; an act kept up until a decision is
+undone ("will stay until the decision is reversed") opposes the decision; refusing to take
+part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
+("ruled out any deal with ...", "hit out at ...") opposes its object; having no view on a matter
+("had made no decision on jobs") takes no side on it. All read the parse; the
+words are closed classes of English (`stance_words`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import CONSEQUENCE_MODALS
+from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
+from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
+
+__all__ = ["holding_out", "no_view", "phrasal", "refusal", "retreat"]
+
+
+def retreat(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would withdraw the loan if the cut went ahead", "will end the contract if the strike
+    continues": a step back held out (a modal) against what a condition brings forward."""
+    if is_negated(tok) or not any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children):
+        return None
+    condition = next((c for c in tok.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)), None)  # fmt: skip
+    if condition is None or is_negated(condition) or not _goes_forward(condition):
+        return None  # "if the weather worsens", "if the debt is not paid": no plan opposed
+    topic = s.subject_token(condition)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def _goes_forward(verb: Any) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in PROCEEDING or (lemma == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ in GOING
+                                                       for c in verb.children))  # fmt: skip
+
+
+def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "has ruled out any deal with the Greens", "hit out at the regulator": a phrasal verb of rejection."""
+    particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+    if particle is None or f"{tok.lemma_.lower()} {particle.lower_}" not in REJECTING or is_negated(tok):
+        return None
+    # What is rejected: an object ("any deal"), an act ("ruled out using public money"), or what it is at.
+    topic = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if topic is None:  # a gerund the parse may hang as an adverbial clause
+        topic = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")
+                      or (c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children))),
+                     None)  # fmt: skip
+    topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ != "PRON" else None
+
+
+def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "the students would stay until the decision was reversed": an act kept up until a
+    decision is undone opposes the decision."""
+    until = next((c for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in REVERSING
+                  and any(m.dep_ in ("mark", "prep") and m.lower_ == "until" for m in c.children)), None)  # fmt: skip
+    if until is None or is_negated(until) or is_negated(tok):
+        return None
+    topic = next((c for c in until.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def refusal(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would not join a government led by ...": refusing to take part opposes what is refused."""
+    if tok.lemma_.lower() not in TAKING_PART or not is_negated(tok):
+        return None
+    topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def no_view(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it had made no decision on jobs", "did not take a position on the bid": no side taken
+    on what is named (neutral)."""
+    if tok.lemma_.lower() not in VIEWS or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return None
+    verb = tok.head
+    if not (is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+        return None
+    topic = prep_object(tok, ("on", "about", "over"))
+    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _held(s, verb, topic, "neutral", tok.i)
+
+
+def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:
+    """The reading of `verb`'s holder (its subject, or the speaker reporting it) on `topic`, said at `at`."""
+    holder = s.holder(verb, s.subject(verb))
+    if holder is None:
+        return None
+    return Reading(holder, position, phrase(topic), s.target(topic, holder), verb.i if at is None else at)
