@@ -19,6 +19,7 @@ from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stan
 from . import followups
 from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
+from .followups_grammar import DEADLINE_PREP
 from .guided_questions import NONE, Plan
 from .lexicon import OBLIGE_MODALS
 from .parse_types import Clause, Found, SentenceInfo
@@ -260,11 +261,14 @@ def _when(info: SentenceInfo, article: Article) -> str | None:
     return next(iter(dated or own), None)
 
 
+_ASKED_TERM = re.compile(rf"\bto\s+\w+\b.*\b(?:{'|'.join(sorted(DEADLINE_PREP))})\s+$")
+
+
 def _asked_term(text: str, phrase: str) -> bool:
     """A term set for what the act asks for, not the act's own date: "asked X to publish it by
     the end of June"."""
     at = text.find(phrase)
-    return at > 0 and bool(re.search(r"\bto\s+\w+\b.*\b(?:by|before|until|within)\s+$", text[:at]))
+    return at > 0 and bool(_ASKED_TERM.search(text[:at]))
 
 
 def _follow_ups(article: Article, plan_: Plan, ids: dict[int, str]) -> list[FollowUp]:

@@ -23,7 +23,7 @@ from .parse_coref import (
     name_of,
     named_place,
 )
-from .parse_groups import called_name, counted_group
+from .parse_groups import called_name, counted_group, past_clause
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
 from .parse_titles import TitleReader, strip_det
@@ -74,10 +74,10 @@ class ActorReader(TitleReader):
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         found = self._entity_of(text, label, number)
-        institution = text in self.described.plural_names or self.described.organisation(
-            text, INSTITUTIONS | SUBJECT_INSTITUTIONS
-        )
-        if found is not None and label == "PERSON" and institution:
+        if found is not None and label == "PERSON" and (
+            text in self.described.plural_names
+            or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS)
+        ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
 
@@ -336,10 +336,8 @@ class ActorReader(TitleReader):
             if described is not None:
                 return self._mention(described, tok.text)
         if tok.pos_ in ("NOUN", "PROPN"):
-            for child in tok.children:  # "the mediator, Judge X": the apposed name, not past a participle's
-                # object ("The order, signed by the secretary, Ines Marchal," names the secretary)
-                if child.dep_ == "appos" and not any(c.dep_ in ("acl", "relcl") and tok.i < c.i < child.i
-                                                     for c in tok.children):  # fmt: skip
+            for child in tok.children:  # "the mediator, Judge Tomas Brandt": the apposed name
+                if child.dep_ == "appos" and not past_clause(child):
                     named = self._np(child, number, source)
                     if named is not None:
                         return named

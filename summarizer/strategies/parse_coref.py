@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .parse_groups import past_clause
 from .parse_places import CAPITALS, capital_code, country_code
 from .parse_types import Registry, fold, initials
 from .words import word_tables
@@ -110,9 +111,7 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
                     into.add(child.lemma_.lower(), name)
             # "the operator Carrow Buses": the name apposed to a description
-            head = tok.head  # (not past a participle's object: "The order, signed by the secretary, X,")
-            past = any(c.dep_ in ("acl", "relcl") and head.i < c.i < tok.i for c in head.children)
-            if tok.dep_ == "appos" and head.pos_ == "NOUN" and head.tag_ == "NN" and not past:
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
                 into.add(tok.head.lemma_.lower(), name)
         for ent in doc.ents:
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
@@ -298,6 +297,9 @@ class Coreference:
         this sentence, or alone in the last sentence naming any); before any is named, the
         article's only one. Else nobody: which one is not said."""
 
+        # also a name read as a person's that the article calls an institution, once it acted ("the ferry operator X")
+        called = {a.name: i for i, a in enumerate(self.reg.actors) if a.label == "PERSON" and a.institution and a.acts}
+
         def fits(names: list[str]) -> set[int | None]:
             return {
                 self.reg.lookup(n, "ORG") if n not in called else called[n]
@@ -309,8 +311,6 @@ class Coreference:
             }
 
         form = head.text
-        # also a name read as a person's that the article calls an institution, once it acted ("the ferry operator X")
-        called = {a.name: i for i, a in enumerate(self.reg.actors) if a.label == "PERSON" and a.institution and a.acts}
         orgs = [a.name for a in self.reg.actors if a.label == "ORG"]
         known = {i for i in fits(orgs + list(called)) if i is not None}
         if len(known) > 1:

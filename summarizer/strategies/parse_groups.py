@@ -12,8 +12,8 @@ from .parse_types import Found
 from .words import word_tables
 
 __all__ = [
-    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline", "split_title",
-    "subject_before",
+    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline", "past_clause",
+    "split_title", "subject_before",
 ]  # fmt: skip
 
 _STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
@@ -79,6 +79,13 @@ def called_name(head: Any) -> Any | None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
     return None
+
+
+def past_clause(appos: Any) -> bool:
+    """Whether an apposition comes after a clause on its head, so it names that clause's object
+    and not the head: "The order, signed by the secretary, Ines Marchal," names the secretary."""
+    head = appos.head
+    return any(c.dep_ in ("acl", "relcl") and head.i < c.i < appos.i for c in head.children)
 
 
 def split_title(name: str, roles: frozenset[str]) -> tuple[str, str] | None:

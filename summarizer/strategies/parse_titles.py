@@ -51,7 +51,6 @@ def _text(tok: Any) -> str:
     return " ".join(t.lower_ for t in tok.subtree if t.is_alpha and t.dep_ != "det")
 
 
-
 def _unowned(title: str) -> str:
     """A title without its owner: "NATO's secretary general" -> "secretary general"."""
     return re.sub(r"^.*['\u2019]s?\s+", "", title).lower()
@@ -62,6 +61,7 @@ def _charge(of: Any) -> bool:
     of gambling ...", "of 'gambling ...'"), a gerund or a quotation."""
     nxt = of.doc[of.i + 1] if of.i + 1 < len(of.doc) else None
     return nxt is not None and (nxt.tag_ == "VBG" or nxt.is_quote or nxt.tag_ == "``")
+
 
 class Office:
     """A title as written at one mention: its role noun, owner and describing words."""

@@ -13,6 +13,7 @@ __all__ = [
     "compound_part", "fold", "initials", "is_actor", "is_name",
 ]  # fmt: skip
 
+
 def is_name(span: Any) -> bool:
     """An entity the tagger also reads as a proper name (drops "Spoke" tagged GPE at a sentence start)."""
     words = [t for t in span if t.is_alpha]
