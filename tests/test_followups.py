@@ -368,3 +368,27 @@ def test_a_time_limit_set_for_others_is_not_the_step_of_who_reports_it():
     (f,) = _by_sentence(result)[2]
     assert (f.kind, f.due) == ("deadline", "2026-06-01")
     assert "Westfield Education Board" not in _names(result, f)
+
+
+def test_no_follow_up_from_a_magnitude_what_a_thing_may_show_or_a_question_asked():
+    result = _run(
+        "The new bridge will cost 80 million dollars. "
+        "The survey, which began in March, could show how many birds winter on the lake. "
+        "Arno Pike said the board had not answered questions about who would repair the roof."
+    )
+    assert result.follow_ups == []
+
+
+def test_no_follow_up_from_a_plan_in_a_description_or_a_past_letter_or_a_reason():
+    result = _run(
+        "The mayor said he would not back Ilse Marr, whose plan to sell the port he has called reckless. "
+        "Ten doctors' groups signed a letter on Monday urging Medora Health to drop the charge. "
+        "Senator Lea Kim criticised Portvale for waiting a week, although the rules require ports to report "
+        "spills within two days."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_participle_of_a_present_directive_still_looks_ahead():
+    result = _run("The union is writing to Medora Health, urging it to drop the charge.")
+    assert len(result.follow_ups) == 1

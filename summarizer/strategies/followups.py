@@ -44,6 +44,7 @@ from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
     NEXT,
+    TIME_MARKS,
     ahead,
     any_subject,
     condition,
@@ -209,6 +210,8 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
         if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS):
             continue  # "after the systems are checked on Thursday": the time of its head clause
+        if _backdrop(verb):
+            continue  # "although the law requires firms to report within a day": a reason, no plan
         own_ahead = False
         for d in dates:
             head = d.root.head
@@ -225,6 +228,16 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
         if ahead(verb, own_ahead):
             out.append(verb)
     return out
+
+
+def _backdrop(verb: Any) -> bool:
+    """Inside an adverbial clause of reason or concession ("although the law requires ...", "because
+    ..."): the nearest such clause above has a mark that is no condition, purpose or time."""
+    for tok in verb.ancestors:
+        if tok.dep_ == "advcl":
+            marks = {m.lower_ for m in tok.children if m.dep_ == "mark"}
+            return bool(marks) and not marks & (CONDITION | PURPOSE_MARKS | TIME_MARKS)
+    return False
 
 
 def _actors(

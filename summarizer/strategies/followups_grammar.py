@@ -34,7 +34,7 @@ from .lexicon import (
 from .words import word_tables
 
 __all__ = [
-    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "ahead", "any_subject", "auxiliaries", "condition",
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
     "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
     "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
 ]  # fmt: skip
@@ -44,11 +44,12 @@ _WILL = FUTURE_MODALS
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
-    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, _TIME_MARKS, _OPEN_WH,
-    _SETTLE,
+    _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, TIME_MARKS, _OPEN_WH,
+    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS,
 ) = word_tables(
     "followups_grammar",
-    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS _TIME_MARKS _OPEN_WH _SETTLE"
+    "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS TIME_MARKS _OPEN_WH _SETTLE _MEASURE"
+    " _EVIDENCE _RATE_DETS"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -111,12 +112,42 @@ def _termed(verb: Any) -> bool:
     # (not a date of a relative clause: "refund passengers whose flights it cancelled last summer")
     described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl") for d in r.subtree}
     tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
-    return any(t.ent_type_ == "DATE" for t in tokens)
+    return any(t.ent_type_ == "DATE" and not _rate(t) for t in tokens)
+
+
+def _rate(tok: Any) -> bool:
+    """A date token of a rate ("buy 12,000 tonnes a year"), not of a term ("within a year")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.root.dep_ == "npadvmod" and ent[0].lower_ in _RATE_DETS
+
+
+def _finite(verb: Any) -> Any:
+    """The verb whose tense a bare participle shares ("signed a letter on Monday urging X to ...")."""
+    tok = verb
+    while tok.tag_ == "VBG" and not auxiliaries(tok) and tok.dep_ in ("advcl", "acl", "xcomp"):
+        above = _verb_above(tok)
+        if above is None:
+            break
+        tok = above
+    return tok
+
+
+def _asked(verb: Any) -> bool:
+    """An indirect question on a noun or a preposition ("questions about who would pay"): asked, not expected."""
+    first = min(verb.subtree, key=lambda t: t.i)
+    return first.lower_ in _OPEN_WH and first.i != verb.i and (verb.dep_ == "pcomp" or verb.head.pos_ == "NOUN")
+
+
+def _describing(noun: Any) -> bool:
+    """A noun in a relative clause that describes someone ("Vrana, whose plan to cut taxes she called a
+    gift"), not one that announces ("the minister, who announced a plan to build")."""
+    verb = _verb_above(noun)
+    return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
 def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
-    if negated(verb) or _perfect_modal(verb):
+    if negated(verb) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
         return False
     subject = subject_of(verb)
     if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
@@ -134,13 +165,15 @@ def ahead(verb: Any, dated: bool) -> bool:
     words = {a.lower_ for a in auxiliaries(verb)}
     if "could" in words and lemma(verb) in _PERCEIVE:
         return False  # "residents could see smoke": what was possible, not what may come
+    if words & _MAYBE and lemma(verb) in _EVIDENCE and not dated:
+        return False  # "the samples could show how ...": what may be learnt
     if words & (_WILL | _OBLIGE | _MAYBE):
         return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE))
     if "can" in words and dated:
         return True  # "voters can register until April 30"
     if "would" in words:
         # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
-        return verb.dep_ != "relcl" and (_reported(verb) or condition(verb) is not None or dated)
+        return verb.dep_ != "relcl" and not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
     head = verb.head
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
@@ -156,7 +189,7 @@ def ahead(verb: Any, dated: bool) -> bool:
             # (or coordinated with one that has a term: "gave X until May 1 to pay and ordered it to publish")
             partner = [head.head, *head.head.children] if head.dep_ == "conj" else []
             sibling = [c for c in partner if c.dep_ in ("xcomp", "advcl") and has_to(c) and c.i != head.i]
-            return dated or not _told_done(head) or any(_termed(v) for v in [verb, *sibling])
+            return dated or not _told_done(_finite(head)) or any(_termed(v) for v in [verb, *sibling])
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
@@ -164,7 +197,8 @@ def ahead(verb: Any, dated: bool) -> bool:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
             return True
-    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head) and not names_none(head):
+    if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head) and not names_none(head) \
+            and not _describing(head):
         return True  # "stressed the need to hold elections", not "there is no plan to sell"
     if lemma(verb) in _EXPECT_NOUN and any(c.dep_ == "dobj" and not names_none(c) for c in verb.children) and not to:
         return verb.tag_ != "VBN" or bool(words)  # "expected annual savings", "pledged backing"
@@ -288,7 +322,7 @@ def owner(date: Any, anchors: set[int]) -> int | None:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
         own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
         past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
-        if (verb.dep_ == "advcl" and marks & (_TIME_MARKS | CONDITION) and not past) or (
+        if (verb.dep_ == "advcl" and marks & (TIME_MARKS | CONDITION) and not past) or (
             verb.dep_ in ("xcomp", "advcl", "conj") and not own_subject and not marks
         ):
             verb, direct = _verb_above(verb), False
