@@ -392,3 +392,29 @@ def test_no_follow_up_from_a_plan_in_a_description_or_a_past_letter_or_a_reason(
 def test_a_participle_of_a_present_directive_still_looks_ahead():
     result = _run("The union is writing to Medora Health, urging it to drop the charge.")
     assert len(result.follow_ups) == 1
+
+
+def test_of_two_subjects_the_parser_hangs_on_one_verb_the_nearer_acts():
+    # the parser reads "the tribunal rules" as a second subject of "will have to pay"
+    result = _run(
+        "Orvo Fabrics signed a deal with Lusa Textiles in 2024. If the tribunal rules in Lusa's favour, "
+        "Orvo Fabrics will have to pay the damages within 90 days, the lawyers said."
+    )
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Orvo Fabrics"]]
+
+
+def test_a_common_noun_stands_for_the_one_institution_whose_name_ends_in_it():
+    result = _run(
+        "Canada's health department ordered clinics to check their stocks of the vaccine. If the checks find "
+        "expired vials, the vials will be destroyed, a department spokesman said."
+    )
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Canada's health department"]]
+
+
+def test_an_organ_of_an_institution_acts_for_it_too():
+    result = _run(
+        "Ardmore District Council voted on Monday to close the public pool. "
+        "The council's planning committee will meet next Tuesday to discuss the site."
+    )
+    (f,) = _by_sentence(result)[2]
+    assert _names(result, f) == ["council's planning committee", "Ardmore District Council"]

@@ -38,7 +38,7 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, given_until, partner_of, spoken_for
+from .followups_doer import antecedent, by_head, given_until, partner_of, spoken_for
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -286,6 +286,8 @@ def _actors(
     report = reporting_clause(verb)
     speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
                 if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
+    said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
+    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else [])
     kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
     by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
     if any_subject(verb) and report is not None and speakers:
@@ -298,6 +300,13 @@ def _actors(
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause
         named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])
+        named = named or by_head(subject, analysis, ids)
+        # "the council's finance committee will meet": an organ acts for the organisation that owns it
+        poss = [c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        whose = _named([t for c in poss for t in c.subtree], analysis, ids) or [
+            a for c in poss for a in by_head(c, analysis, ids)]  # fmt: skip
+        if named and all(analysis.actors[a].label == "INSTITUTION" for a in named):
+            named += [a for a in whose if a not in named and analysis.actors[a].label in ("ORG", "INSTITUTION")]
         if named:
             # "the federation said its committee would hear the cases": for the federation;
             # "the club would be granted the freedom of the town": and who grants it.

@@ -17,7 +17,7 @@ from .followups_grammar import subject_of
 from .followups_side import named
 from .parse_types import Analysis, Clause, SentenceInfo
 
-__all__ = ["antecedent", "given_until", "partner_of", "spoken_for"]
+__all__ = ["antecedent", "by_head", "given_until", "partner_of", "spoken_for"]
 
 
 def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
@@ -93,3 +93,16 @@ def given_until(verb: Any) -> bool:
     the limit, the step is the subject's."""
     have = verb.head if verb.dep_ == "xcomp" else verb
     return have.lemma_.lower() == "have" and any(c.dep_ == "prep" and c.lower_ == "until" for c in have.children)
+
+
+def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """The institution a common noun phrase names by the head noun of its name, when exactly one kept
+    institution's name ends in it ("a department spokeswoman" for "Canada's transport department", "the
+    office" for "the Environmental Compliance Office"); of two ("the institute" with two institutes), none."""
+    nouns = {t.lemma_.lower() for t in [phrase, *(c for c in phrase.children if c.dep_ == "compound")]
+             if t.pos_ == "NOUN" and t.text.islower()}  # fmt: skip
+    if not nouns or phrase.pos_ != "NOUN":
+        return []
+    got = [i for i in ids if analysis.actors[i].label in ("ORG", "INSTITUTION")
+           and analysis.actors[i].name.split()[-1].lower() in nouns]  # fmt: skip
+    return got if len(got) == 1 else []

@@ -260,9 +260,11 @@ def subject_of(verb: Any) -> Any | None:
     """The subject of the clause, up the chain of infinitives and conjuncts that share it."""
     tok = verb
     for _ in range(6):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # of two the parser hangs on one verb ("if the tribunal rules ..., Brenntal will have to"), the nearer
+            before = [c for c in subjects if c.i < tok.i]
+            return before[-1] if before else subjects[0]
         if tok.dep_ == "conj" and lemma(tok.head) in REPORTING:
             # "Washington has sent aid, she said, and will keep providing it": the fronted content's subject
             said = tok.head
