@@ -418,3 +418,13 @@ def test_an_organ_of_an_institution_acts_for_it_too():
     )
     (f,) = _by_sentence(result)[2]
     assert _names(result, f) == ["council's planning committee", "Ardmore District Council"]
+
+
+def test_a_common_noun_names_the_institution_it_heads_even_before_a_phrase_and_none_of_two():
+    # "Institute" heads "Tarn Institute for Marine Science" though it is not the name's last word
+    first = "The Tarn Institute for Marine Science announced a survey of the fjord on Monday. "
+    last = "If the survey finds oil, the drilling will be stopped, an institute spokesman said."
+    result = _run(first + last)
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Tarn Institute for Marine Science"]]
+    result = _run(first + "Norway's national coastal institute agreed to lend a ship. " + last)
+    assert [_names(result, f) for f in _by_sentence(result)[3]] == [[]]

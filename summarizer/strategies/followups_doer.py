@@ -100,9 +100,19 @@ def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
     institution's name ends in it ("a department spokeswoman" for "Canada's transport department", "the
     office" for "the Environmental Compliance Office"); of two ("the institute" with two institutes), none."""
     nouns = {t.lemma_.lower() for t in [phrase, *(c for c in phrase.children if c.dep_ == "compound")]
-             if t.pos_ == "NOUN" and t.text.islower()}  # fmt: skip
+             if t.pos_ in ("NOUN", "PROPN") and t.text.islower()}  # fmt: skip
     if not nouns or phrase.pos_ != "NOUN":
         return []
     got = [i for i in ids if analysis.actors[i].label in ("ORG", "INSTITUTION")
-           and analysis.actors[i].name.split()[-1].lower() in nouns]  # fmt: skip
+           and _head_word(analysis.actors[i].name) in nouns]  # fmt: skip
     return got if len(got) == 1 else []
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a name: its last word before a lower-case word that links a capitalised one
+    ("Institute" of "Nordvik Institute for Polar Research", "government" of "regional government of X")."""
+    words = name.split()
+    for k in range(1, len(words) - 1):
+        if words[k].islower() and words[k + 1][:1].isupper():
+            return words[k - 1].lower()
+    return words[-1].lower() if words else ""
