@@ -428,3 +428,12 @@ def test_a_common_noun_names_the_institution_it_heads_even_before_a_phrase_and_n
     assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Tarn Institute for Marine Science"]]
     result = _run(first + "Norway's national coastal institute agreed to lend a ship. " + last)
     assert [_names(result, f) for f in _by_sentence(result)[3]] == [[]]
+
+
+def test_a_name_described_by_what_it_makes_is_the_company_taken_up_later():
+    # the tagger reads "Harald Stene" as a person's name; "the cement maker" says it is a business
+    result = _run(
+        "A judge ordered the cement maker Harald Stene to repair the dam on Tuesday. "
+        "The company must file a repair plan with the judge by May 30."
+    )
+    assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Harald Stene"]]

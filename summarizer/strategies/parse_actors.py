@@ -34,10 +34,10 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "ActorReader", "is_name"]  # fmt: skip
 
 (
-    LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED,
+    LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
 ) = word_tables(
     "parse_actors",
-    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED"
+    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS"
 )  # fmt: skip
 
 
@@ -76,7 +76,7 @@ class ActorReader(TitleReader):
         found = self._entity_of(text, label, number)
         if found is not None and label == "PERSON" and (
             text in self.described.plural_names
-            or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS)
+            or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS | TRADE_NOUNS)
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
