@@ -437,3 +437,12 @@ def test_a_name_described_by_what_it_makes_is_the_company_taken_up_later():
         "The company must file a repair plan with the judge by May 30."
     )
     assert [_names(result, f) for f in _by_sentence(result)[2]] == [["Harald Stene"]]
+
+
+def test_a_past_order_with_a_rate_is_told_as_done_but_one_with_a_term_looks_ahead():
+    result = _run(
+        "The regulator on Monday ordered Velta Bank to inspect its branches twice a year. "
+        "The regulator on Monday ordered Korso Bank to report its reserves every month. "
+        "The regulator on Monday ordered Almo Bank to inspect its branches within a year."
+    )
+    assert sorted(_by_sentence(result)) == [3]

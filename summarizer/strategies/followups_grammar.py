@@ -116,9 +116,9 @@ def _termed(verb: Any) -> bool:
 
 
 def _rate(tok: Any) -> bool:
-    """A date token of a rate ("buy 12,000 tonnes a year"), not of a term ("within a year")."""
+    """A date token of a rate ("twice a year", "every month"), not of a term ("within a year")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and ent.root.dep_ == "npadvmod" and ent[0].lower_ in _RATE_DETS
+    return ent is not None and ent.root.dep_ == "npadvmod" and any(w.lower_ in _RATE_DETS | RECURRING for w in ent)
 
 
 def _finite(verb: Any) -> Any:
