@@ -446,3 +446,13 @@ def test_a_past_order_with_a_rate_is_told_as_done_but_one_with_a_term_looks_ahea
         "The regulator on Monday ordered Almo Bank to inspect its branches within a year."
     )
     assert sorted(_by_sentence(result)) == [3]
+
+
+def test_an_act_named_only_by_a_bare_noun_is_the_project_of_the_leads_doer():
+    result = _run(
+        "Harlow County Council voted on Tuesday to build a new bridge over the Tane river. "
+        "The old bridge was closed in 2024. Construction is due to start in May. "
+        "Testing of the deck will begin next spring."
+    )
+    by = _by_sentence(result)
+    assert [_names(result, f) for f in by[3] + by[4]] == [["Harlow County Council"]] * 2

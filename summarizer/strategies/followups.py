@@ -38,7 +38,7 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, by_head, given_until, partner_of, spoken_for
+from .followups_doer import antecedent, by_head, given_until, lead_doers, nominal_act, partner_of, spoken_for
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -340,6 +340,8 @@ def _actors(
         return [], "parse"  # "both clubs have until Friday to reply, the board said": not the board's step
     if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
         return speakers + spoken_for(speakers, analysis, ids), "rule"
+    if subject is not None and report is None and nominal_act(subject):
+        return lead_doers(analysis, ids), "rule"  # "Construction is due to start in 2028": the lead's project
     return [], "parse"
 
 

@@ -11,13 +11,14 @@ organisation whose office the announcer holds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .followups_grammar import subject_of
 from .followups_side import named
 from .parse_types import Analysis, Clause, SentenceInfo
 
-__all__ = ["antecedent", "by_head", "given_until", "partner_of", "spoken_for"]
+__all__ = ["antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "spoken_for"]
 
 
 def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
@@ -116,3 +117,22 @@ def _head_word(name: str) -> str:
         if words[k].islower() and words[k + 1][:1].isupper():
             return words[k - 1].lower()
     return words[-1].lower() if words else ""
+
+
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ing)$")
+
+
+def nominal_act(subject: Any) -> bool:
+    """A bare noun that names an act by its verb ("Construction", "Drilling", "public consultation"):
+    no article or possessor, and no actor in it."""
+    return bool(subject.pos_ == "NOUN" and subject.tag_ == "NN" and _NOMINAL.search(subject.lower_)
+                and not any(c.dep_ in ("det", "poss") for c in subject.children))  # fmt: skip
+
+
+def lead_doers(analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """Who the article's first sentence says acts (its main clause's named doers): whose project an
+    act named only by a noun later is ("The council voted to build a line ... Construction starts in 2028")."""
+    if not analysis.sentences:
+        return []
+    first = analysis.sentences[0]
+    return [a for c in first.clauses if c.dep == "ROOT" and not c.agents_by_rule for a in c.agents if a in ids]
