@@ -456,3 +456,11 @@ def test_an_act_named_only_by_a_bare_noun_is_the_project_of_the_leads_doer():
     )
     by = _by_sentence(result)
     assert [_names(result, f) for f in by[3] + by[4]] == [["Harlow County Council"]] * 2
+
+
+def test_a_past_date_of_a_clause_inside_a_past_order_is_no_term():
+    result = _run(
+        "The water agency on Monday ordered Kelda Farms to cut its water use by 20 percent, "
+        "the toughest rule since the drought began two years ago."
+    )
+    assert result.follow_ups == []

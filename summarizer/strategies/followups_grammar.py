@@ -109,8 +109,9 @@ def _termed(verb: Any) -> bool:
     """A term set for an infinitive's act: a date in it ("to inspect within 30 days") or a
     deadline on the verb that gives it ("gave X until July 31 to pay")."""
     heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
-    # (not a date of a relative clause: "refund passengers whose flights it cancelled last summer")
-    described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl") for d in r.subtree}
+    # (not a date of a relative or adverbial clause: "refund passengers whose flights it cancelled last
+    # summer", "since the drought began three years ago")
+    described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl", "advcl") and r.i != verb.i for d in r.subtree}
     tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
     return any(t.ent_type_ == "DATE" and not _rate(t) for t in tokens)
 
