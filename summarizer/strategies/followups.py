@@ -8,7 +8,9 @@ to, plans to, agreed to + infinitive; a mandative "demanded that X be ..."; a pr
 tense with a date after publication), never by the words of the sentence around it, so
 "the chief executive, who will step down" is a follow-up and "the company would run 140
 warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
-evacuated") states no expectation.
+evacuated") states no expectation, nor does a magnitude ("will cost 62 million"), what a thing
+may show ("could show how"), a question asked ("questions about who would pay"), a plan in a
+relative clause that describes someone, or a clause inside a reason ("although the law requires").
 
 Who is expected to act: the clause's own subject (or the agent of its passive); the
 object that controls an infinitive ("urged Henry to build", "gave Aerlift until July
@@ -16,7 +18,8 @@ object that controls an infinitive ("urged Henry to build", "gave Aerlift until 
 subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
 actors named inside a subject that is no actor ("a case against Aerlift is due to be
 heard"); the doer a definite noun had in the sentence before, or the actor of the clause
-beside a passive with no agent (`followups_doer`); the discourse's actors for "it" or an
+beside a passive with no agent, the one institution a common noun heads, and an organ's owning
+institution too ("the council's finance committee") (`followups_doer`); the discourse's actors for "it" or an
 agreement; last the speaker who announced an unattributed plan, with the organisation
 whose office the speaker holds, unless the clause is a time limit set for its subject
 ("have until May 1 to reply"). Whom the clause acts on is

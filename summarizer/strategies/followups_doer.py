@@ -6,7 +6,10 @@ office expects to publish"); a definite noun taken up from the sentence before t
 it had there ("the council approved a scheme. The scheme will pay ...", "asked the board to
 review the accounts. The review is due ..."). Both read only the grammar of one or two sentences,
 never the article's most mentioned actor. A plan left to whoever announced it is also the
-organisation whose office the announcer holds.
+organisation whose office the announcer holds. A common noun ("the office", "a department
+spokeswoman") stands for the one institution whose name it heads; an act named only by a bare
+noun ("Construction is due to start in 2028"), with no doer found any other way, is the project of
+whoever the article's first sentence says acts.
 """
 
 from __future__ import annotations
