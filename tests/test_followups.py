@@ -464,3 +464,14 @@ def test_a_past_date_of_a_clause_inside_a_past_order_is_no_term():
         "the toughest rule since the drought began two years ago."
     )
     assert result.follow_ups == []
+
+
+def test_a_possible_step_of_a_party_in_a_relative_clause_is_its_own_follow_up():
+    result = _run(
+        "Velta Bank has until June 30 to send its accounts to the Ostmark banking authority, "
+        "which could fine it up to 2 percent of its turnover. "
+        "The leaders will meet at the summit, which Ostmark will host later this month."
+    )
+    by = _by_sentence(result)
+    assert sorted(_names(result, f)[0] for f in by[1]) == ["Ostmark banking authority", "Velta Bank"]
+    assert len(by[2]) == 1

@@ -55,6 +55,7 @@ from .followups_grammar import (
     date_prep,
     date_words,
     is_point,
+    on_party,
     owner,
     reporting_clause,
     rolled_over,
@@ -186,6 +187,8 @@ def _top(verb: Any, anchors: set[int]) -> int:
         return int(top)  # a condition with a date of its own: a deadline for its subject
     tok = verb
     while tok.head.i != tok.i:
+        if tok.dep_ == "relcl" and tok.i == verb.i and on_party(tok):
+            break  # "has until May 1 to report to the office, which could fine it": the office's own step
         if tok.dep_ == "conj" and (tok.i in anchors or any(c.dep_.startswith("nsubj") for c in tok.children)):
             # "would keep urging ... and would leave no doubt", "a hearing will be held on May 2, and
             # the office expects to publish": two follow-ups side by side

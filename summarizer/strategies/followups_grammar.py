@@ -36,7 +36,7 @@ from .words import word_tables
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
     "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
-    "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
+    "on_party", "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -169,7 +169,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if words & _MAYBE and lemma(verb) in _EVIDENCE and not dated:
         return False  # "the samples could show how ...": what may be learnt
     if words & (_WILL | _OBLIGE | _MAYBE):
-        return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE))
+        # (in a relative clause only a will or a must, or a may that acts on a party: "the office, which could fine it")
+        return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE)) or on_party(verb)
     if "can" in words and dated:
         return True  # "voters can register until April 30"
     if "would" in words:
@@ -223,6 +224,12 @@ def open_question(verb: Any) -> Any | None:
     if head.dep_ == "xcomp" and lemma(head.head) in WITHHOLDING:
         return head.head
     return None
+
+
+def on_party(verb: Any) -> bool:
+    """A clause whose object is a party named or pointed to ("could fine it", "may sue Baltrans"), not a
+    relative pronoun ("which Mexico City will host") or a thing."""
+    return any(c.dep_ == "dobj" and c.tag_ in ("PRP", "NNP", "NNPS") for c in verb.children)
 
 
 def names_none(tok: Any) -> bool:
