@@ -61,6 +61,16 @@ def test_a_participle_description_is_not_an_institution():
     assert "combined company" not in {n.lower() for n in _names(result)}
 
 
+def test_a_body_named_by_what_it_does_is_an_institution_without_the_place_it_is_in():
+    result = _run(
+        "The steering committee of the Marrow Valley Rowing Federation in Norway voted on Friday to cancel the "
+        "spring regatta. The federation's treasurer, Ida Lunde, said costs had doubled."
+    )
+    names = _names(result)
+    assert "steering committee of the Marrow Valley Rowing Federation" in names  # "in Norway" is where it is
+    assert agents_of(result, "voted on Friday") == {"steering committee of the Marrow Valley Rowing Federation"}
+
+
 def test_a_capital_or_seat_of_government_that_acts_is_its_state():
     result = _run(
         "Brazil and Argentina signed a grain trade agreement on Monday in Buenos Aires. "

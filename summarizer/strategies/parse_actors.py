@@ -191,9 +191,11 @@ class ActorReader(TitleReader):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
-        if any(c.dep_ == "amod" and (c.tag_ in ("VBN", "VBG") or c.text.islower() and c.text.endswith("ed"))
+        if any(c.dep_ == "amod" and (c.tag_ == "VBN" or c.text.islower() and c.text.endswith("ed"))
                for c in head.children):  # fmt: skip
-            return None  # "the combined company", "the merged group": a description, not a name
+            # "the combined company", "the merged group": a description, not a name ("the governing
+            # council", "the organising committee": a present participle names what the body does)
+            return None
         text = strip_det(self._title_span(head).text)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         called = called_name(head)
