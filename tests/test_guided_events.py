@@ -299,6 +299,17 @@ def test_a_causative_tells_the_act_it_caused_by_its_object_even_when_the_parser_
     assert ("SANCTION", frozenset({"Harbour Authority"})) in typed[4]
 
 
+def test_an_untyped_act_a_past_causative_made_someone_do_happened_and_a_future_one_did_not():
+    result = _run(
+        "The storm forced Medwick Airlines to cancel twelve flights on Monday.",
+        "The fog will force Medwick Airlines to close its terminal in Dunmore.",
+    )
+    by_sentence = _events(result)
+    [event] = by_sentence[1]
+    assert event.type == "OTHER" and _names(result, event.actors) == {"Medwick Airlines"}
+    assert 2 not in by_sentence  # a forecast: nothing closed yet
+
+
 def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
     # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
     result = _run(

@@ -209,7 +209,7 @@ def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
-    return (clause.dep == "xcomp" and kind not in ("OTHER", "STATEMENT") and parent is not None
+    return (clause.dep == "xcomp" and kind != "STATEMENT" and parent is not None and parent.past
             and parent.verb in _CAUSE and not parent.negated and _on_main_line(parent, by_i))  # fmt: skip
 
 
@@ -275,6 +275,8 @@ def readings(
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
+        if _caused(clause, by_i, kind):
+            clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
         if kind == "OTHER" and clause.verb not in _DECIDE and any(
