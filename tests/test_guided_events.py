@@ -310,6 +310,23 @@ def test_an_untyped_act_a_past_causative_made_someone_do_happened_and_a_future_o
     assert 2 not in by_sentence  # a forecast: nothing closed yet
 
 
+def test_a_passive_act_with_no_doer_is_by_the_body_the_report_just_cited_unless_it_is_an_attack_or_told_again():
+    result = _run(
+        "The Harwick prosecutor's office said on Monday that a bank clerk had moved 2 million euros to his own "
+        "accounts.",
+        "The clerk was charged on Tuesday with fraud.",
+        "The Orlen Valley Fire Service said a landslide had buried six houses.",
+        "Four people were killed.",
+        "The Harwick prosecutor's office said it had lodged an objection with the Harwick District Court.",
+        "The objection was lodged with the court under the banking law.",
+    )
+    by_sentence = _events(result)
+    [charged] = by_sentence[2]
+    assert charged.type == "ACCUSE" and _names(result, charged.actors) == {"Harwick prosecutor's office"}
+    assert 4 not in by_sentence  # the fire service killed no one
+    assert 6 not in by_sentence  # the objection of sentence 5, told again
+
+
 def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
     # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
     result = _run(

@@ -79,11 +79,11 @@ NOUN_TYPES: dict[str, str] = {
 }  # fmt: skip
 (
     _ACT_NOUNS, _MATERIAL, LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION,
+    _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL LIGHT _DOCUMENTS _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION"
+    "_CAUSE _OBLIGATION _NOT_REPORTERS"
 )  # fmt: skip
 
 
@@ -242,6 +242,13 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
     return [], False
 
 
+def _reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
+    """A past passive typed act with no doer named, in a sentence that cites no one, whose subject is not
+    the act itself ("the sanctions were imposed": told again): the body the report cites did it."""
+    return (clause.passive and clause.past and not clause.agents and info.source is None
+            and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
+
+
 def _eventive(clause: Clause, kind: str) -> bool:
     """Whether the clause, on the main line, reports something done rather than a plan,
     a possibility, a state or a measurement."""
@@ -258,12 +265,14 @@ def _eventive(clause: Clause, kind: str) -> bool:
 
 def readings(
     info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None,
-    parties: list[int] | None = None,
+    parties: list[int] | None = None, reporter: int | None = None, told: frozenset[str] = frozenset(),
 ) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
     `people` (default none): actors that "he" or "she" may stand for.
-    `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
+    `parties` (default none): the actors the text is about, the parties of "the deal was signed".
+    `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
+    `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again."""
     by_i = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
@@ -299,6 +308,8 @@ def readings(
         if not agents and kind == "AGREE" and clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE":
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
+        if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
+            agents = [reporter]  # "prosecutors said ... The two were charged on Wednesday": by them
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
