@@ -71,6 +71,17 @@ def test_a_body_named_by_what_it_does_is_an_institution_without_the_place_it_is_
     assert agents_of(result, "voted on Friday") == {"steering committee of the Marrow Valley Rowing Federation"}
 
 
+def test_a_group_described_by_where_its_members_come_from_is_an_actor_when_it_acts():
+    result = _run(
+        "Fishing crews from Norway and Iceland signed a pledge on Monday to protect cod stocks in the Barents Sea. "
+        "Prices from suppliers rose 4 percent in May."
+    )
+    names = _names(result)
+    assert "Fishing crews from Norway and Iceland" in names
+    assert agents_of(result, "signed a pledge") == {"Fishing crews from Norway and Iceland"}
+    assert "Prices from suppliers" not in names  # rising is no act
+
+
 def test_a_capital_or_seat_of_government_that_acts_is_its_state():
     result = _run(
         "Brazil and Argentina signed a grain trade agreement on Monday in Buenos Aires. "
