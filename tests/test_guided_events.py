@@ -327,6 +327,16 @@ def test_a_passive_act_with_no_doer_is_by_the_body_the_report_just_cited_unless_
     assert 6 not in by_sentence  # the objection of sentence 5, told again
 
 
+def test_a_light_verb_with_a_document_is_no_agreement_what_the_document_asks_is_the_act():
+    result = _run(
+        "The Kessel Nurses' Guild signed an open letter on Thursday urging the Halvard Health Ministry to raise pay.",
+        "The Kessel Nurses' Guild signed a pay agreement with Meridian Health on Friday.",
+    )
+    typed = {n: {e.type for e in evs} for n, evs in _events(result).items()}
+    assert typed[1] == {"REQUEST"}  # the letter's demand, not an agreement
+    assert typed[2] == {"AGREE"}
+
+
 def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
     # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
     result = _run(

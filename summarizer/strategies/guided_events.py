@@ -108,6 +108,8 @@ def clause_type(clause: Clause) -> str:
         for obj in clause.objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
                 return NOUN_TYPES[obj]
+    if clause.verb in LIGHT and _DOCUMENTS.intersection(clause.objects):
+        return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
