@@ -407,6 +407,18 @@ def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decisio
     assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}
 
 
+def test_an_agreement_a_participle_tells_with_no_doer_is_the_parties_act_but_a_kind_of_deal_is_none():
+    result = _run(
+        "Norwegian Health Minister Lina Berg met her Swedish counterpart Ola Dahl in Oslo on Monday.",
+        "The accord, signed in 2023, set up a shared stockpile of vaccines.",
+        "Lina Berg criticised deals signed without a vote in parliament.",
+    )
+    by_sentence = _events(result)
+    [signed] = by_sentence[2]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
+    assert {e.type for e in by_sentence[3]} == {"ACCUSE"}  # "deals signed ...": a kind of deal, no act
+
+
 def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():
     # The parser hangs "and condemned ..." on the reported copula, and "denying ..." on a reported
     # clause whose subject is no actor: each is the speaker's own act, not the reported subject's.

@@ -199,6 +199,12 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
 
 
+def _signed(clause: Clause, doc: Any) -> bool:
+    """An agreement a participle tells on its noun, no doer named: "the contract, signed in 2024," (not "contracts")."""
+    return (clause.dep == "acl" and clause.tag == "VBN" and not clause.agents and doc is not None
+            and any(NOUN_TYPES.get(o) == "AGREE" for o in clause.objects) and doc[clause.head].tag_ == "NN")
+
+
 def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
     """Whether the clause tells that nothing was done or what was going on, not an act
     (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
@@ -300,14 +306,16 @@ def readings(
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
         caused = _caused(clause, by_i, kind)
-        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind) or caused):
+        signed = kind == "AGREE" and _signed(clause, info.doc)
+        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind)
+                or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
-        if not agents and kind == "AGREE" and clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE":
+        if not agents and kind == "AGREE" and (signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
         if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
