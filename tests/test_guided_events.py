@@ -419,6 +419,16 @@ def test_an_agreement_a_participle_tells_with_no_doer_is_the_parties_act_but_a_k
     assert {e.type for e in by_sentence[3]} == {"ACCUSE"}  # "deals signed ...": a kind of deal, no act
 
 
+def test_an_act_told_in_a_relative_clause_on_the_speaker_does_not_hide_the_threat_the_speaker_makes():
+    result = _run(
+        "The Harwick Rowing Club, which has banned motor boats from its lake since 2021, said it would leave the "
+        "regional league if the fees rose again.",
+    )
+    typed = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
+    assert ("THREATEN", frozenset({"Harwick Rowing Club"})) in typed
+    assert ("SANCTION", frozenset({"Harwick Rowing Club"})) in typed
+
+
 def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():
     # The parser hangs "and condemned ..." on the reported copula, and "denying ..." on a reported
     # clause whose subject is no actor: each is the speaker's own act, not the reported subject's.

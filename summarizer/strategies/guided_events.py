@@ -335,7 +335,7 @@ def readings(
         if agents and nominal.verb in _ACT_NOUNS and _eventive(nominal, kind):
             out.append(Reading(nominal, agents, kind, False))
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
-    if not any(r.type != "OTHER" for r in out[:verbal] or out):
+    if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
         out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
     return out
 
