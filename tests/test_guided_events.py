@@ -429,6 +429,17 @@ def test_an_act_told_in_a_relative_clause_on_the_speaker_does_not_hide_the_threa
     assert ("SANCTION", frozenset({"Harwick Rowing Club"})) in typed
 
 
+def test_lending_is_aid_also_when_a_relative_clause_tells_it():
+    result = _run(
+        "The Orlen Trust, which has lent the Harwick Library 300 rare maps since 2015, said on Monday that it "
+        "welcomed the new reading room.",
+        "The Nordbank Fund loaned the Harwick Library 2 million euros in May.",
+    )
+    by_sentence = _events(result)
+    aid = {(e.type, frozenset(_names(result, e.actors))) for n in (1, 2) for e in by_sentence[n]}
+    assert ("AID", frozenset({"Orlen Trust"})) in aid and ("AID", frozenset({"Nordbank Fund"})) in aid
+
+
 def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():
     # The parser hangs "and condemned ..." on the reported copula, and "denying ..." on a reported
     # clause whose subject is no actor: each is the speaker's own act, not the reported subject's.
