@@ -71,6 +71,19 @@ def test_a_body_named_by_what_it_does_is_an_institution_without_the_place_it_is_
     assert agents_of(result, "voted on Friday") == {"steering committee of the Marrow Valley Rowing Federation"}
 
 
+def test_a_body_of_an_institution_and_the_institution_are_two_actors_each_with_its_short_form():
+    result = _run(
+        "The steering committee of the Marrow Valley Rowing Federation voted on Friday to cancel the spring regatta. "
+        "The federation thanked the rowers for their patience. "
+        "The committee criticised the city council for closing the boathouse."
+    )
+    names = _names(result)
+    committee = "steering committee of the Marrow Valley Rowing Federation"
+    assert {committee, "Marrow Valley Rowing Federation"} <= names
+    assert agents_of(result, "federation thanked") == {"Marrow Valley Rowing Federation"}
+    assert agents_of(result, "criticised the city council") == {committee}
+
+
 def test_a_group_described_by_where_its_members_come_from_is_an_actor_when_it_acts():
     result = _run(
         "Fishing crews from Norway and Iceland signed a pledge on Monday to protect cod stocks in the Barents Sea. "

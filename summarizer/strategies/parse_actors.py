@@ -220,12 +220,12 @@ class ActorReader(TitleReader):
                          and self.reg.actors[i].key.split()[-1:] == [noun]), None)  # fmt: skip
             if same is not None:
                 return self._mention(same, text)
-        # "the agency" after "the civil protection agency": the last one with that head noun.
+        # "the agency" after "the civil protection agency", "the council" after "the council of X": the last such
         words = key.split()
         for actor_i in reversed(self.recent):
-            found = self.reg.actors[actor_i]
-            their = found.key.split()
-            if found.label in ("INSTITUTION", "ORG") and their[-1:] == [noun]:
+            their = (found := self.reg.actors[actor_i]).key.split()
+            named = their[: their.index("of")][-1:] if "of" in their else their[-1:]
+            if found.label in ("INSTITUTION", "ORG") and named == [noun]:
                 if text.lower() == head.lower_ or (len(their) > len(words) and their[-len(words):] == words):
                     return actor_i
         if bare(head):
