@@ -95,6 +95,16 @@ def test_a_group_described_by_where_its_members_come_from_is_an_actor_when_it_ac
     assert "Prices from suppliers" not in names  # rising is no act
 
 
+def test_a_group_named_by_the_kinds_of_people_in_it_is_an_actor_when_it_acts():
+    result = _run(
+        "Teachers, nurses and cleaners marched through the centre of Harwick on Saturday. "
+        "Rents and wages rose sharply in May."
+    )
+    names = _names(result)
+    assert agents_of(result, "marched through") == {"Teachers, nurses and cleaners"}
+    assert "Rents and wages" not in names  # rising is no act
+
+
 def test_a_capital_or_seat_of_government_that_acts_is_its_state():
     result = _run(
         "Brazil and Argentina signed a grain trade agreement on Monday in Buenos Aires. "

@@ -70,17 +70,21 @@ def counted_group(
 
 
 def described_group(noun: Any) -> str:
-    """A group no name stands for, described by the places its members come from: "ferry operators from
-    Poland and Sweden", "teachers' groups from several countries" as the subject of a clause; else ""."""
+    """A group no name stands for, as the subject of a clause: described by the places its members come
+    from ("ferry operators from Poland and Sweden", "teachers' groups from several countries") or by the
+    kinds of people in it ("firefighters, soldiers and volunteers"); else ""."""
     if noun.tag_ != "NNS" or noun.pos_ != "NOUN" or not noun.dep_.startswith("nsubj"):
         return ""
+    start = noun.left_edge.i + (noun.left_edge.dep_ == "det")
+    kinds = [noun, *noun.conjuncts]
+    if len(kinds) > 1 and all(t.tag_ == "NNS" and t.pos_ == "NOUN" for t in kinds):
+        return str(noun.doc[start : max(t.i for t in kinds) + 1].text)
     origin = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i), None)
     if origin is None:
         return ""
     places = [t for c in origin.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
     if not places or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC") for t in places):
         return ""  # ("observers from the Civic Network": its people, who speak for it)
-    start = noun.left_edge.i + (noun.left_edge.dep_ == "det")
     return str(noun.doc[start : origin.right_edge.i + 1].text)
 
 
