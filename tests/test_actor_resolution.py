@@ -61,6 +61,50 @@ def test_a_participle_description_is_not_an_institution():
     assert "combined company" not in {n.lower() for n in _names(result)}
 
 
+def test_a_body_named_by_what_it_does_is_an_institution_without_the_place_it_is_in():
+    result = _run(
+        "The steering committee of the Marrow Valley Rowing Federation in Norway voted on Friday to cancel the "
+        "spring regatta. The federation's treasurer, Ida Lunde, said costs had doubled."
+    )
+    names = _names(result)
+    assert "steering committee of the Marrow Valley Rowing Federation" in names  # "in Norway" is where it is
+    assert agents_of(result, "voted on Friday") == {"steering committee of the Marrow Valley Rowing Federation"}
+
+
+def test_a_body_of_an_institution_and_the_institution_are_two_actors_each_with_its_short_form():
+    result = _run(
+        "The steering committee of the Marrow Valley Rowing Federation voted on Friday to cancel the spring regatta. "
+        "The federation thanked the rowers for their patience. "
+        "The committee criticised the city council for closing the boathouse."
+    )
+    names = _names(result)
+    committee = "steering committee of the Marrow Valley Rowing Federation"
+    assert {committee, "Marrow Valley Rowing Federation"} <= names
+    assert agents_of(result, "federation thanked") == {"Marrow Valley Rowing Federation"}
+    assert agents_of(result, "criticised the city council") == {committee}
+
+
+def test_a_group_described_by_where_its_members_come_from_is_an_actor_when_it_acts():
+    result = _run(
+        "Fishing crews from Norway and Iceland signed a pledge on Monday to protect cod stocks in the Barents Sea. "
+        "Prices from suppliers rose 4 percent in May."
+    )
+    names = _names(result)
+    assert "Fishing crews from Norway and Iceland" in names
+    assert agents_of(result, "signed a pledge") == {"Fishing crews from Norway and Iceland"}
+    assert "Prices from suppliers" not in names  # rising is no act
+
+
+def test_a_group_named_by_the_kinds_of_people_in_it_is_an_actor_when_it_acts():
+    result = _run(
+        "Teachers, nurses and cleaners marched through the centre of Harwick on Saturday. "
+        "Rents and wages rose sharply in May."
+    )
+    names = _names(result)
+    assert agents_of(result, "marched through") == {"Teachers, nurses and cleaners"}
+    assert "Rents and wages" not in names  # rising is no act
+
+
 def test_a_capital_or_seat_of_government_that_acts_is_its_state():
     result = _run(
         "Brazil and Argentina signed a grain trade agreement on Monday in Buenos Aires. "

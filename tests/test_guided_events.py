@@ -299,6 +299,44 @@ def test_a_causative_tells_the_act_it_caused_by_its_object_even_when_the_parser_
     assert ("SANCTION", frozenset({"Harbour Authority"})) in typed[4]
 
 
+def test_an_untyped_act_a_past_causative_made_someone_do_happened_and_a_future_one_did_not():
+    result = _run(
+        "The storm forced Medwick Airlines to cancel twelve flights on Monday.",
+        "The fog will force Medwick Airlines to close its terminal in Dunmore.",
+    )
+    by_sentence = _events(result)
+    [event] = by_sentence[1]
+    assert event.type == "OTHER" and _names(result, event.actors) == {"Medwick Airlines"}
+    assert 2 not in by_sentence  # a forecast: nothing closed yet
+
+
+def test_a_passive_act_with_no_doer_is_by_the_body_the_report_just_cited_unless_it_is_an_attack_or_told_again():
+    result = _run(
+        "The Harwick prosecutor's office said on Monday that a bank clerk had moved 2 million euros to his own "
+        "accounts.",
+        "The clerk was charged on Tuesday with fraud.",
+        "The Orlen Valley Fire Service said a landslide had buried six houses.",
+        "Four people were killed.",
+        "The Harwick prosecutor's office said it had lodged an objection with the Harwick District Court.",
+        "The objection was lodged with the court under the banking law.",
+    )
+    by_sentence = _events(result)
+    [charged] = by_sentence[2]
+    assert charged.type == "ACCUSE" and _names(result, charged.actors) == {"Harwick prosecutor's office"}
+    assert 4 not in by_sentence  # the fire service killed no one
+    assert 6 not in by_sentence  # the objection of sentence 5, told again
+
+
+def test_a_light_verb_with_a_document_is_no_agreement_what_the_document_asks_is_the_act():
+    result = _run(
+        "The Kessel Nurses' Guild signed an open letter on Thursday urging the Halvard Health Ministry to raise pay.",
+        "The Kessel Nurses' Guild signed a pay agreement with Meridian Health on Friday.",
+    )
+    typed = {n: {e.type for e in evs} for n, evs in _events(result).items()}
+    assert typed[1] == {"REQUEST"}  # the letter's demand, not an agreement
+    assert typed[2] == {"AGREE"}
+
+
 def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
     # spaCy tags "pressed" here VBN, though it has its own subject and no auxiliary.
     result = _run(
@@ -367,6 +405,39 @@ def test_an_agreement_signed_with_no_doer_named_is_the_parties_act_and_a_decisio
     assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
     assert signed.summary.endswith("the agreement was signed on Tuesday")  # what was signed, not who
     assert _names(result, by_sentence[3][0].actors) == {"Lina Berg", "Ola Dahl"}
+
+
+def test_an_agreement_a_participle_tells_with_no_doer_is_the_parties_act_but_a_kind_of_deal_is_none():
+    result = _run(
+        "Norwegian Health Minister Lina Berg met her Swedish counterpart Ola Dahl in Oslo on Monday.",
+        "The accord, signed in 2023, set up a shared stockpile of vaccines.",
+        "Lina Berg criticised deals signed without a vote in parliament.",
+    )
+    by_sentence = _events(result)
+    [signed] = by_sentence[2]
+    assert signed.type == "AGREE" and _names(result, signed.actors) == {"Lina Berg", "Ola Dahl"}
+    assert {e.type for e in by_sentence[3]} == {"ACCUSE"}  # "deals signed ...": a kind of deal, no act
+
+
+def test_an_act_told_in_a_relative_clause_on_the_speaker_does_not_hide_the_threat_the_speaker_makes():
+    result = _run(
+        "The Harwick Rowing Club, which has banned motor boats from its lake since 2021, said it would leave the "
+        "regional league if the fees rose again.",
+    )
+    typed = {(e.type, frozenset(_names(result, e.actors))) for e in _events(result)[1]}
+    assert ("THREATEN", frozenset({"Harwick Rowing Club"})) in typed
+    assert ("SANCTION", frozenset({"Harwick Rowing Club"})) in typed
+
+
+def test_lending_is_aid_also_when_a_relative_clause_tells_it():
+    result = _run(
+        "The Orlen Trust, which has lent the Harwick Library 300 rare maps since 2015, said on Monday that it "
+        "welcomed the new reading room.",
+        "The Nordbank Fund loaned the Harwick Library 2 million euros in May.",
+    )
+    by_sentence = _events(result)
+    aid = {(e.type, frozenset(_names(result, e.actors))) for n in (1, 2) for e in by_sentence[n]}
+    assert ("AID", frozenset({"Orlen Trust"})) in aid and ("AID", frozenset({"Nordbank Fund"})) in aid
 
 
 def test_a_subjectless_act_hung_inside_a_report_on_a_predicate_it_cannot_share_is_the_speakers():

@@ -35,7 +35,8 @@ GUIDED_RULES = {
     "3": "990f381e35f91e7d",
     "4": "b01877f2988a0461",
     "5": "aa927ded795ae25e",  # word tables in strategies/words.toml, hashed as data from here on
-    "6": "00a336c7c67b9999",
+    "6": "f1f2909063d33e59",
+    "7": "6045ae6882e45642",  # h13-fu and h13-ev merged
 }
 
 

@@ -89,13 +89,19 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     seen: set[str] = set()
     last_agents: list[int] = []
     parties: list[int] = []  # who took part in the last act told: "the agreement was signed" is theirs
+    cited: tuple[int, int] | None = None  # the last body a report cited (not a person), and where
+    told: set[str] = set()  # what the acts told so far were done to
     for info in analysis.sentences:
         key = sentence_key(info.text)
         if key in seen:  # a quoted tweet repeated verbatim is one item, not two
             continue
         seen.add(key)
         clause = _main_clause(info, keep)
-        found = guided_events.readings(info, keep, interlocutors, people, parties)
+        reporter = cited[1] if cited is not None and info.number - cited[0] <= 2 else None
+        found = guided_events.readings(info, keep, interlocutors, people, parties, reporter, frozenset(told))
+        told.update(o for r in found for o in r.clause.objects)
+        if info.source is not None and info.source not in people:
+            cited = (info.number, info.source)
         agents = [a for a in (clause.agents if clause else []) if a in keep]
         origin: Origin = "rule" if clause is not None and clause.agents_by_rule else "parse"
         if not agents and (info.commitment or (info.future and info.dates)) and last_agents:
@@ -177,7 +183,7 @@ class Guided:
     name = "guided"
     # Part of the cache key: bump whenever the rules change what is composed from the same
     # answers (tests/test_strategies.py fails when `rules_fingerprint()` moves without a bump).
-    version = "6"
+    version = "7"
     reply_tokens = 1024
     merges_chunk_summaries = False
 

@@ -30,7 +30,7 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
                     "applaud hail".split(), "SUPPORT"),
     **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply evacuate rescue".split(), "AID"),
+    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan".split(), "AID"),
     **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),
@@ -79,11 +79,11 @@ NOUN_TYPES: dict[str, str] = {
 }  # fmt: skip
 (
     _ACT_NOUNS, _MATERIAL, LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION,
+    _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL LIGHT _DOCUMENTS _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION"
+    "_CAUSE _OBLIGATION _NOT_REPORTERS"
 )  # fmt: skip
 
 
@@ -108,6 +108,8 @@ def clause_type(clause: Clause) -> str:
         for obj in clause.objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
                 return NOUN_TYPES[obj]
+    if clause.verb in LIGHT and _DOCUMENTS.intersection(clause.objects):
+        return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
@@ -197,6 +199,12 @@ def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
             and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
 
 
+def _signed(clause: Clause, doc: Any) -> bool:
+    """An agreement a participle tells on its noun, no doer named: "the contract, signed in 2024," (not "contracts")."""
+    return (clause.dep == "acl" and clause.tag == "VBN" and not clause.agents and doc is not None
+            and any(NOUN_TYPES.get(o) == "AGREE" for o in clause.objects) and doc[clause.head].tag_ == "NN")
+
+
 def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
     """Whether the clause tells that nothing was done or what was going on, not an act
     (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
@@ -209,7 +217,7 @@ def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
-    return (clause.dep == "xcomp" and kind not in ("OTHER", "STATEMENT") and parent is not None
+    return (clause.dep == "xcomp" and kind != "STATEMENT" and parent is not None and parent.past
             and parent.verb in _CAUSE and not parent.negated and _on_main_line(parent, by_i))  # fmt: skip
 
 
@@ -242,6 +250,13 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
     return [], False
 
 
+def _reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
+    """A past passive typed act with no doer named, in a sentence that cites no one, whose subject is not
+    the act itself ("the sanctions were imposed": told again): the body the report cites did it."""
+    return (clause.passive and clause.past and not clause.agents and info.source is None
+            and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
+
+
 def _eventive(clause: Clause, kind: str) -> bool:
     """Whether the clause, on the main line, reports something done rather than a plan,
     a possibility, a state or a measurement."""
@@ -258,12 +273,14 @@ def _eventive(clause: Clause, kind: str) -> bool:
 
 def readings(
     info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None,
-    parties: list[int] | None = None,
+    parties: list[int] | None = None, reporter: int | None = None, told: frozenset[str] = frozenset(),
 ) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
     `people` (default none): actors that "he" or "she" may stand for.
-    `parties` (default none): the actors the text is about, the parties of "the deal was signed"."""
+    `parties` (default none): the actors the text is about, the parties of "the deal was signed".
+    `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
+    `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again."""
     by_i = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
@@ -275,6 +292,8 @@ def readings(
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
+        if _caused(clause, by_i, kind):
+            clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
             continue
         if kind == "OTHER" and clause.verb not in _DECIDE and any(
@@ -287,16 +306,20 @@ def readings(
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
         caused = _caused(clause, by_i, kind)
-        if not (_on_main_line(clause, by_i) or _told_of(clause, kind) or _adverbial(clause, by_i, kind) or caused):
+        signed = kind == "AGREE" and _signed(clause, info.doc)
+        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind)
+                or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
-        if not agents and kind == "AGREE" and clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE":
+        if not agents and kind == "AGREE" and (signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
+        if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
+            agents = [reporter]  # "prosecutors said ... The two were charged on Wednesday": by them
         if agents:
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
@@ -312,7 +335,7 @@ def readings(
         if agents and nominal.verb in _ACT_NOUNS and _eventive(nominal, kind):
             out.append(Reading(nominal, agents, kind, False))
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
-    if not any(r.type != "OTHER" for r in out[:verbal] or out):
+    if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
         out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
     return out
 

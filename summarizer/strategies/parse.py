@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from . import parse_form
+from .guided_events import VERB_TYPES
 from .lexicon import (
     FIRST_PERSON,
     FUTURE_MODALS,
@@ -37,7 +38,7 @@ from .parse_actors import (
     is_name,
 )
 from .parse_coref import coref_tables, describe, name_of
-from .parse_groups import GROUP_TABLES, bound_object, deadline, subject_before
+from .parse_groups import GROUP_TABLES, bound_object, deadline, described_group, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
 from .parse_types import Analysis, Clause, SentenceInfo, is_actor
@@ -110,7 +111,11 @@ class _Reader(ActorReader):
                     # or the name it describes ("Caremark, the union that represents ...")
                     antecedent = verb.head.head if verb.head.dep_ == "appos" else verb.head
                     return self._nps(antecedent, number, source), False
-                return self._nps(child, number, source), False
+                # "ferry operators from Poland and Sweden agreed ...": a group, when it does a typed act
+                typed = VERB_TYPES.get(parse_form.verb_lemma(verb), "STATEMENT") != "STATEMENT"
+                group = described_group(child) if typed else ""
+                found = self._nps(child, number, source)
+                return found or ([self.reg.add(group, "GROUP", number)] if group else []), False
             if child.dep_ in ("nsubjpass", "auxpass", "agent"):  # "... and (was) approved by X": its own by-phrase
                 passive = True
         for before in subject_before(verb) if parse_form.verb_lemma(verb) in _REPORTING else []:

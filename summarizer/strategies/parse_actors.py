@@ -191,9 +191,11 @@ class ActorReader(TitleReader):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
-        if any(c.dep_ == "amod" and (c.tag_ in ("VBN", "VBG") or c.text.islower() and c.text.endswith("ed"))
+        if any(c.dep_ == "amod" and (c.tag_ == "VBN" or c.text.islower() and c.text.endswith("ed"))
                for c in head.children):  # fmt: skip
-            return None  # "the combined company", "the merged group": a description, not a name
+            # "the combined company", "the merged group": a description, not a name ("the governing
+            # council", "the organising committee": a present participle names what the body does)
+            return None
         text = strip_det(self._title_span(head).text)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         called = called_name(head)
@@ -218,12 +220,12 @@ class ActorReader(TitleReader):
                          and self.reg.actors[i].key.split()[-1:] == [noun]), None)  # fmt: skip
             if same is not None:
                 return self._mention(same, text)
-        # "the agency" after "the civil protection agency": the last one with that head noun.
+        # "the agency" after "the civil protection agency", "the council" after "the council of X": the last such
         words = key.split()
         for actor_i in reversed(self.recent):
-            found = self.reg.actors[actor_i]
-            their = found.key.split()
-            if found.label in ("INSTITUTION", "ORG") and their[-1:] == [noun]:
+            their = (found := self.reg.actors[actor_i]).key.split()
+            named = their[: their.index("of")][-1:] if "of" in their else their[-1:]
+            if found.label in ("INSTITUTION", "ORG") and named == [noun]:
                 if text.lower() == head.lower_ or (len(their) > len(words) and their[-len(words):] == words):
                     return actor_i
         if bare(head):

@@ -236,6 +236,8 @@ class Coreference:
                 continue
             if actor.label == "GPE" and label == "GPE" or country_code(actor.name) or capital_code(actor.name):
                 continue
+            if their[-len(words) :] == words and "of" in their[-len(words) - 2 : -len(words)]:
+                continue  # "the University of X" owns "the council of the University of X": another actor
             if short_form(words, their, self.generic):
                 return i
             extra = name.split()[len(their) :] if fold(name).startswith(actor.key) else []

@@ -12,8 +12,8 @@ from .parse_types import Found
 from .words import word_tables
 
 __all__ = [
-    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline", "past_clause",
-    "split_title", "subject_before",
+    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline", "described_group",
+    "past_clause", "split_title", "subject_before",
 ]  # fmt: skip
 
 _STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
@@ -67,6 +67,25 @@ def counted_group(
         if len(picked) == count:
             break
     return sorted(picked) if len(picked) == count else []
+
+
+def described_group(noun: Any) -> str:
+    """A group no name stands for, as the subject of a clause: described by the places its members come
+    from ("ferry operators from Poland and Sweden", "teachers' groups from several countries") or by the
+    kinds of people in it ("firefighters, soldiers and volunteers"); else ""."""
+    if noun.tag_ != "NNS" or noun.pos_ != "NOUN" or not noun.dep_.startswith("nsubj"):
+        return ""
+    start = noun.left_edge.i + (noun.left_edge.dep_ == "det")
+    kinds = [noun, *noun.conjuncts]
+    if len(kinds) > 1 and all(t.tag_ == "NNS" and t.pos_ == "NOUN" for t in kinds):
+        return str(noun.doc[start : max(t.i for t in kinds) + 1].text)
+    origin = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i), None)
+    if origin is None:
+        return ""
+    places = [t for c in origin.children if c.dep_ == "pobj" for t in (c, *c.conjuncts)]
+    if not places or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC") for t in places):
+        return ""  # ("observers from the Civic Network": its people, who speak for it)
+    return str(noun.doc[start : origin.right_edge.i + 1].text)
 
 
 def called_name(head: Any) -> Any | None:

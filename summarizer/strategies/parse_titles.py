@@ -63,6 +63,17 @@ def _charge(of: Any) -> bool:
     return nxt is not None and (nxt.tag_ == "VBG" or nxt.is_quote or nxt.tag_ == "``")
 
 
+def _placed(of: Any) -> set[int]:
+    """The tokens of a place the owner of a title is said to be in ("the council of the University
+    of X in Ireland"): where it is, not part of its name."""
+    out: set[int] = set()
+    for prep in (t for t in of.subtree if t.dep_ == "prep" and t.lower_ == "in" and t.i > of.i):
+        places = [o for o in prep.children if o.dep_ == "pobj"]
+        if places and all(o.ent_type_ == "GPE" for o in places):
+            out |= {t.i for t in prep.subtree}
+    return out
+
+
 class Office:
     """A title as written at one mention: its role noun, owner and describing words."""
 
@@ -140,7 +151,7 @@ class TitleReader(Coreference):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
                 keep += list(child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i and not _charge(child):
-                keep += list(child.subtree)
+                keep += [t for t in child.subtree if t.i not in _placed(child)]
         idx = sorted(t.i for t in keep)
         span = head.doc[idx[0] : idx[-1] + 1]
         comma = next((t.i for t in span if t.text in TITLE_ENDS and t.i > head.i), None)
