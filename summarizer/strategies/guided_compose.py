@@ -2,8 +2,8 @@
 
 Items are composed from the parse: an event's actors and recipients, a follow-up for
 each sentence that looks ahead (a future, an obligation, a condition, a date after
-publication), dates as the article words them (grounding resolves them), a country
-actor's or a titled office's ISO code. Evidence quotes whole sentences, verbatim by
+publication), dates as the article words them (grounding resolves them), each actor's
+kind and country (`actor_kinds`). Evidence quotes whole sentences, verbatim by
 construction. Every item's `origin` names where each field came from.
 """
 
@@ -17,12 +17,13 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
+from .actor_kinds import body_kind, country_of
 from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
 from .guided_questions import NONE, Plan
 from .lexicon import OBLIGE_MODALS
-from .parse_types import Clause, Found, SentenceInfo
+from .parse_types import Clause, SentenceInfo
 
 __all__ = [
     "DROP_STATEMENTS",
@@ -59,43 +60,6 @@ def sentence_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()[:60]
 
 
-def _iso3(name: str) -> str | None:
-    """A country name's ISO alpha-3: an exact match, else a fuzzy one whose name contains
-    the word ("Russia" -> Russian Federation), never a guess from a fragment."""
-    import pycountry
-
-    name = name.replace(".", "").strip()
-    try:
-        return str(pycountry.countries.lookup(name).alpha_3)
-    except LookupError:
-        pass
-    if len(name) < 4:
-        return None
-    try:
-        best = pycountry.countries.search_fuzzy(name)[0]
-    except LookupError:
-        return None
-    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
-    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
-
-
-def _country(found: Found, actors: list[Found]) -> str | None:
-    """ISO alpha-3 of a country actor, or of the country a titled office belongs to."""
-    target = found if found.label == "GPE" else actors[found.anchor] if found.anchor is not None else None
-    if target is None and found.title:
-        # "Canadian Foreign Minister": a nationality adjective like a country named in the article.
-        first = found.title.split()[0]
-        target = next((a for a in actors if a.label == "GPE" and len(first) >= 4
-                       and a.name[:4].lower() == first[:4].lower()), None)  # fmt: skip
-    if target is None or target.label != "GPE":
-        return None
-    for form in [target.name, *target.mentions]:
-        code = _iso3(form)
-        if code:
-            return code
-    return None
-
-
 def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | None]) -> ModelOutput:
     """The output from the parse and the model's answers (None: the engine gave none)."""
     assert plan_.analysis is not None
@@ -123,8 +87,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             if answer == NONE:
                 continue
             use = answer if answer and "kind" in MODEL_VALUES else None
-            kind, origin["kind"] = (use, "model") if use else ("organization", "rule")
-        country = _country(found, names)
+            kind, origin["kind"] = (use, "model") if use else (body_kind(found, names), "rule")
+        country = country_of(found, names)
         origin["country"] = "parse" if country else "rule"
         ids[i] = f"A{len(actors) + 1}"
         mentions = [m for m in dict.fromkeys([found.name, *found.mentions]) if m]

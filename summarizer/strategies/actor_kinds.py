@@ -1,0 +1,105 @@
+"""What kind of actor a found name is, and which state it belongs to, from its name.
+
+People, states and peoples come from the tagger's label. Any other actor is a body, and its
+name says whether it is a government's: its head noun ("ministry", "court") or a shared head
+noun with a public scope ("the city council"), unless the name is an international body's or a
+business owns it ("the company's legal department"). A country comes from a state actor, the
+state a titled office belongs to, or a state the body's name opens with ("Spain's agriculture
+ministry", "the Danish environment agency" in an article naming Denmark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parse_coref import PLACE_NOUNS
+from .parse_types import Found
+from .words import word_tables
+
+__all__ = ["body_kind", "country_of", "iso3"]
+
+GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, INTERNATIONAL = word_tables(
+    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE INTERNATIONAL"
+)
+# Prepositions that end a body's head ("the Department of Justice", "Institute for Polar Research").
+_HEAD_ENDS = ("of", "for", "on")
+
+
+def iso3(name: str) -> str | None:
+    """A country name's ISO alpha-3: an exact match, else a fuzzy one whose name contains
+    the word ("Russia" -> Russian Federation), never a guess from a fragment."""
+    import pycountry
+
+    name = name.replace(".", "").strip()
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        pass
+    if len(name) < 4:
+        return None
+    try:
+        best = pycountry.countries.search_fuzzy(name)[0]
+    except LookupError:
+        return None
+    words = re.findall(r"\w+", " ".join(str(getattr(best, f, "")) for f in ("name", "official_name", "common_name")))
+    return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
+
+
+def _parts(name: str) -> tuple[str, list[str], str]:
+    """A body's name as (possessor, modifiers, head): "Spain's agriculture ministry" ->
+    ("spain", ["agriculture"], "ministry"); "regional government of X" -> ("", ["regional"], "government")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS and i > 0), len(words))
+    words = words[:cut]
+    owned = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
+    possessor = " ".join(words[: owned + 1]).removesuffix("'s").rstrip("'")
+    rest = [w.strip(".,") for w in words[owned + 1 :]]
+    return possessor, rest[:-1], rest[-1] if rest else ""
+
+
+def _state_word(words: str, actors: list[Found]) -> Found | None:
+    """The article's state that `words` name, or whose adjective one word is ("canadian" for Canada)."""
+    return next(
+        (a for a in actors if a.label == "GPE" and len(words) >= 4
+         and (a.name.lower() == words or " " not in words and a.name[:4].lower() == words[:4])),
+        None,
+    )  # fmt: skip
+
+
+def body_kind(found: Found, actors: list[Found]) -> str:
+    """ "government" for a public body, else "organization"."""
+    possessor, modifiers, head = _parts(found.name)
+    if any(w in INTERNATIONAL for w in [*possessor.split(), *modifiers, head]):
+        return "organization"
+    public_owner = bool(possessor) and (
+        possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
+        or _state_word(possessor, actors) is not None or iso3(possessor) is not None
+    )  # fmt: skip
+    if possessor and not public_owner:
+        return "organization"  # a business's or a person's department
+    public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in modifiers)
+    if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:
+        return "government"
+    return "organization"
+
+
+def country_of(found: Found, actors: list[Found]) -> str | None:
+    """ISO alpha-3 of a state actor, of the state a titled office belongs to, or of the state
+    a body's name opens with."""
+    target = found if found.label == "GPE" else actors[found.anchor] if found.anchor is not None else None
+    if target is None and found.title:
+        # "Canadian Foreign Minister": a nationality adjective like a state named in the article.
+        target = _state_word(found.title.split()[0].lower(), actors)
+    if target is None and found.label not in ("PERSON", "TITLE"):
+        possessor, modifiers, _ = _parts(found.name)
+        opening = possessor or (modifiers[0] if modifiers else "")
+        target = _state_word(opening, actors) if opening else None
+        if target is None and possessor:
+            return iso3(possessor)
+    if target is None or target.label != "GPE":
+        return None
+    for form in [target.name, *target.mentions]:
+        code = iso3(form)
+        if code:
+            return code
+    return None

@@ -1,0 +1,70 @@
+"""An actor's kind and country from its name: public bodies are governments, businesses' own
+departments and international bodies are not; a state the name opens with is its country."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.api import Summarizer
+from summarizer.engines.base import Request
+from summarizer.engines.fake import FunctionEngine
+from summarizer.inputs import parse_article
+from summarizer.strategies.actor_kinds import body_kind, country_of
+from summarizer.strategies.parse_types import Found
+
+STATES = [Found("norway", "Norway", "GPE"), Found("peru", "Peru", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Norway's fisheries ministry", "government"),
+        ("the regional prosecutor's office", "government"),
+        ("the city council", "government"),
+        ("Lisvik Municipal Council", "government"),
+        ("the national statistics office", "government"),
+        ("the Department of Roads", "government"),
+        ("the police fraud bureau", "government"),
+        ("the Supreme Court", "government"),
+        ("the governing council", "organization"),  # a university's, a club's
+        ("Halvik Foods' legal department", "organization"),  # a business owns it
+        ("the company's board", "organization"),
+        ("the International Energy Agency", "organization"),  # an international body
+        ("the European Commission", "organization"),
+        ("the Peruvian Growers' Council", "organization"),  # growers own it, not Peru
+        ("Halvik Foods", "organization"),
+        ("the Harbour Residents Association", "organization"),
+    ],
+)
+def test_a_body_is_a_government_by_its_head_noun_and_scope(name, kind):
+    assert body_kind(Found(name.lower(), name, "ORG"), STATES) == kind
+
+
+def test_a_body_takes_the_country_its_name_opens_with():
+    assert country_of(Found("m", "Norway's fisheries ministry", "INSTITUTION"), STATES) == "NOR"
+    assert country_of(Found("m", "Peruvian water authority", "INSTITUTION"), STATES) == "PER"
+    assert country_of(Found("m", "the national statistics office", "INSTITUTION"), STATES) is None
+    assert country_of(Found("m", "Halvik Foods", "ORG"), STATES) is None
+    # a person is no body: their country comes from their office, not their name
+    assert country_of(Found("p", "Peru Alvarado", "PERSON"), STATES) is None
+
+
+ARTICLE = """title: Ferry fares
+date: 2027-03-03
+---
+Norway's transport ministry ordered the operator Fjordline Ferries on Tuesday to cut its fares by 10 percent.
+The company's legal department said on Wednesday that it would appeal to the Supreme Court.
+The city council of Bergen backed the ministry, its mayor said.
+"""
+
+
+def test_summarize_shows_public_bodies_as_governments():
+    def decline(request: Request) -> str:
+        return "{}"
+
+    with Summarizer(engine=FunctionEngine(decline), strategy="guided", cache=False, max_attempts=1) as s:
+        result = s.summarize_article(parse_article(ARTICLE))
+    kinds = {a.name: (a.kind, a.country, (a.origin or {}).get("kind")) for a in result.actors}
+    ministry = next(v for k, v in kinds.items() if "ministry" in k)
+    assert ministry == ("government", "NOR", "rule")
+    assert all(v[0] != "government" for k, v in kinds.items() if "Fjordline" in k or "department" in k)
