@@ -68,3 +68,10 @@ def test_summarize_shows_public_bodies_as_governments():
     ministry = next(v for k, v in kinds.items() if "ministry" in k)
     assert ministry == ("government", "NOR", "rule")
     assert all(v[0] != "government" for k, v in kinds.items() if "Fjordline" in k or "department" in k)
+
+
+def test_an_international_body_belongs_to_no_state():
+    states = [Found("us", "United States", "GPE"), Found("ca", "Canada", "GPE")]
+    assert country_of(Found("un", "United Nations", "ORG"), states) is None
+    assert country_of(Found("ua", "United Arab Emirates office", "ORG"), states) is None
+    assert country_of(Found("cm", "Canadian fisheries ministry", "INSTITUTION"), states) == "CAN"

@@ -61,7 +61,8 @@ def _state_word(words: str, actors: list[Found]) -> Found | None:
     """The article's state that `words` name, or whose adjective one word is ("canadian" for Canada)."""
     return next(
         (a for a in actors if a.label == "GPE" and len(words) >= 4
-         and (a.name.lower() == words or " " not in words and a.name[:4].lower() == words[:4])),
+         and (a.name.lower() == words or " " not in words and a.name[:4].lower() == words[:4]
+              and words != a.name.split()[0].lower())),  # "united" opens "United Nations" too
         None,
     )  # fmt: skip
 
@@ -91,7 +92,9 @@ def country_of(found: Found, actors: list[Found]) -> str | None:
         # "Canadian Foreign Minister": a nationality adjective like a state named in the article.
         target = _state_word(found.title.split()[0].lower(), actors)
     if target is None and found.label not in ("PERSON", "TITLE"):
-        possessor, modifiers, _ = _parts(found.name)
+        possessor, modifiers, head = _parts(found.name)
+        if any(w in INTERNATIONAL for w in [*possessor.split(), *modifiers, head]):
+            return None  # an international body belongs to no one state
         opening = possessor or (modifiers[0] if modifiers else "")
         target = _state_word(opening, actors) if opening else None
         if target is None and possessor:
