@@ -18,11 +18,9 @@ from .words import word_tables
 
 __all__ = ["body_kind", "country_of", "iso3"]
 
-GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, INTERNATIONAL = word_tables(
-    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE INTERNATIONAL"
+GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL = word_tables(
+    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL"
 )
-# Prepositions that end a body's head ("the Department of Justice", "Institute for Polar Research").
-_HEAD_ENDS = ("of", "for", "on")
 
 
 def iso3(name: str) -> str | None:
@@ -49,7 +47,7 @@ def _parts(name: str) -> tuple[str, list[str], str]:
     """A body's name as (possessor, modifiers, head): "Spain's agriculture ministry" ->
     ("spain", ["agriculture"], "ministry"); "regional government of X" -> ("", ["regional"], "government")."""
     words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
-    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS and i > 0), len(words))
+    cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
     words = words[:cut]
     owned = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     possessor = " ".join(words[: owned + 1]).removesuffix("'s").rstrip("'")
