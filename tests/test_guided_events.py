@@ -482,3 +482,21 @@ def test_a_reported_refusal_by_a_named_actor_is_the_speakers_act_but_a_forecast_
     assert typed[1] == [("REJECT", {"Ana Kowal"})]
     assert not typed.get(2)  # what a thing will not do is a forecast
     assert ("REJECT", {"Ana Kowal"}) not in typed.get(3, [])  # a conditional is no refusal
+
+
+def test_an_office_holder_announcing_a_conditional_act_of_their_institution_against_another_is_a_threat():
+    result = _run(
+        "The Food Standards Agency fined Dunmore Foods 40,000 pounds on Monday over its labels.",
+        "The agency's director, Mara Vell, said the agency would sue Dunmore Foods if the company did not"
+        " correct its labels by Friday.",
+        "Dunmore Foods' chief executive, Paul Arne, said the company would try again next month"
+        " if the weather improved.",
+    )
+    by_sentence = _events(result)
+    threats = [e for e in by_sentence.get(2, []) if e.type == "THREATEN"]
+    assert len(threats) == 1
+    assert _names(result, threats[0].actors) & {"Mara Vell", "Food Standards Agency"}
+    assert "Dunmore Foods" in _names(result, threats[0].recipients or [])
+    # the institution's own plan with a condition is no threat: a follow-up, not an event
+    assert 3 not in by_sentence
+    assert any(f.evidence[0].sentence == 3 for f in result.follow_ups)

@@ -91,6 +91,8 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     parties: list[int] = []  # who took part in the last act told: "the agreement was signed" is theirs
     cited: tuple[int, int] | None = None  # the last body a report cited (not a person), and where
     told: set[str] = set()  # what the acts told so far were done to
+    # whom an office-holder speaks for: "its director said the agency would ..." is the agency's own word
+    sides = {i: a.anchor for i, a in enumerate(analysis.actors) if a.anchor is not None and a.anchor in keep}
     for info in analysis.sentences:
         key = sentence_key(info.text)
         if key in seen:  # a quoted tweet repeated verbatim is one item, not two
@@ -98,7 +100,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         seen.add(key)
         clause = _main_clause(info, keep)
         reporter = cited[1] if cited is not None and info.number - cited[0] <= 2 else None
-        found = guided_events.readings(info, keep, interlocutors, people, parties, reporter, frozenset(told))
+        found = guided_events.readings(info, keep, interlocutors, people, parties, reporter, frozenset(told), sides)
         told.update(o for r in found for o in r.clause.objects)
         if info.source is not None and info.source not in people:
             cited = (info.number, info.source)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parse_form
-from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -274,13 +273,15 @@ def _eventive(clause: Clause, kind: str) -> bool:
 def readings(
     info: SentenceInfo, keep: set[int], interlocutors: set[int] | None = None, people: set[int] | None = None,
     parties: list[int] | None = None, reporter: int | None = None, told: frozenset[str] = frozenset(),
+    sides: dict[int, int] | None = None,
 ) -> list[Reading]:
     """The sentence's clauses that report events with an agent in `keep`, typed ones first.
     `interlocutors` (people and countries, default `keep`): telling one of them is a consultation.
     `people` (default none): actors that "he" or "she" may stand for.
     `parties` (default none): the actors the text is about, the parties of "the deal was signed".
     `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
-    `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again."""
+    `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again.
+    `sides` (default none): the institution each office-holder speaks for ("the agency's director" for the agency)."""
     by_i = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
@@ -336,15 +337,18 @@ def readings(
             out.append(Reading(nominal, agents, kind, False))
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
     if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
-        out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors)
+        out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
     return out
 
 
-def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int]) -> list[Reading]:
+def _speech_acts(
+    info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int], sides: dict[int, int]
+) -> list[Reading]:
     """A report that is itself an act, by what it reports: an obligation put on someone
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
-    it would not make a new offer"), or a named actor's, a refusal, with a condition ("will
-    strike unless ...") a threat; telling a person or a country anything is a consultation with them (telling
+    it would not make a new offer"; the speaker's institution's is its own: "its director said the
+    agency would not"), or a named actor's, a refusal, with a condition ("will strike unless ...")
+    a threat; telling a person or a country anything is a consultation with them (telling
     a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
@@ -356,18 +360,22 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
         speaker = [a for a in said.agents if a in keep]
         if not speaker:
             continue
+        side = {*speaker, *(sides[s] for s in speaker if s in sides)}  # and the institutions they speak for
         content = [c for c in info.clauses if c.head == said.index and c.dep in _REPORTED and c.index != said.index]
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind = ""
         for c in content:
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
-            own = by_speaker or (bool(agents) and set(agents) <= set(speaker))
+            # what the speaker's institution will do, if done to another party ("its director said the
+            # agency would suspend X's licence if ..."); its own plans stay follow-ups ("would try again if")
+            mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side)
+            own = by_speaker or bool(agents) and mine
             if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
-            elif own and (c.future or c.modal) and (c.conditional or c.negated) and _willed(c):
+            elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
-            elif agents and c.negated and c.modal and not c.conditional and _willed(c):
+            elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c):
                 # "said the party would not join the coalition": a refusal the speaker announces
                 # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
                 kind = "REJECT"
@@ -379,20 +387,6 @@ def _speech_acts(info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], in
             out.append(Reading(said, speaker, kind, False))
             break
     return out
-
-
-def _willed(clause: Clause) -> bool:
-    """Whether a modal clause says what its doer will or will not do ("would not raise its offer",
-    "will strike unless ..."), not what it can ("could not keep the clinic open", "cannot pay"),
-    nor, in the speaker's own quoted words, what it would do were things otherwise ("'I would not
-    be here if I did not expect a deal'": "would" with a condition is reported speech's
-    backshifted "will" only outside a quote)."""
-    if not clause.modal:
-        return True
-    aux = set(clause.aux)
-    if not aux & {*FUTURE_MODALS, *HYPOTHETICAL_MODALS}:
-        return False
-    return not (clause.quoted and clause.conditional and aux & set(HYPOTHETICAL_MODALS))
 
 
 def rule_tables() -> list[object]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import AMOUNT_PREPS, CONDITION_MARKS, CONTENT_PREPS
+from .lexicon import AMOUNT_PREPS, CONDITION_MARKS, CONTENT_PREPS, FUTURE_MODALS, HYPOTHETICAL_MODALS
 from .parse_coref import name_of
+from .parse_types import Clause
 from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned",
-    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma",
+    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -198,6 +199,20 @@ def clause_form(verb: Any) -> dict[str, Any]:
         "quoted": verb.i in quoted_tokens(verb.doc),
         "measure": bool(amounts) and all(o.ent_type_ in _AMOUNTS for o in objects),
     }
+
+
+def willed(clause: Clause) -> bool:
+    """Whether a modal clause says what its doer will or will not do ("would not raise its offer",
+    "will strike unless ..."), not what it can ("could not keep the clinic open", "cannot pay"),
+    nor, in the speaker's own quoted words, what it would do were things otherwise ("'I would not
+    be here if I did not expect a deal'": "would" with a condition is reported speech's
+    backshifted "will" only outside a quote)."""
+    if not clause.modal:
+        return True
+    aux = set(clause.aux)
+    if not aux & {*FUTURE_MODALS, *HYPOTHETICAL_MODALS}:
+        return False
+    return not (clause.quoted and clause.conditional and aux & set(HYPOTHETICAL_MODALS))
 
 
 def rule_tables() -> list[object]:
