@@ -500,3 +500,18 @@ def test_an_office_holder_announcing_a_conditional_act_of_their_institution_agai
     # the institution's own plan with a condition is no threat: a follow-up, not an event
     assert 3 not in by_sentence
     assert any(f.evidence[0].sentence == 3 for f in result.follow_ups)
+
+
+def test_a_finite_verb_the_parser_hung_on_its_subject_noun_is_the_main_act():
+    # The small parser reads this sentence as one noun phrase ("chair" as root, "accused" modifying it):
+    # a finite past verb modifies no noun, so it is the sentence's act and the noun its doer.
+    from summarizer.strategies.parse_form import misread_root
+    from summarizer.strategies.parse_pipeline import pipeline
+
+    sentence = "Its chair, Britta Ekström, accused Velmar of ignoring their complaints."
+    assert any(misread_root(t) for t in pipeline()(sentence)), "the parser no longer misreads it: pick another"
+    result = _run("The Harbour Workers Union called a strike at Velmar on Monday.", sentence)
+    accusations = [e for e in _events(result).get(2, []) if e.type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert _names(result, accusations[0].actors) == {"Britta Ekström"}
+    assert _names(result, accusations[0].recipients or []) == {"Velmar"}

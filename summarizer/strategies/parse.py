@@ -120,6 +120,8 @@ class _Reader(ActorReader):
                 passive = True
         for before in subject_before(verb) if parse_form.verb_lemma(verb) in _REPORTING else []:
             return self._nps(before, number, source), False
+        if parse_form.misread_root(verb):  # "Its chair, Sara Nystrom, accused X of ...": the noun it hangs on acts
+            return self._nps(verb.head, number, source), False
         if not passive and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
             passive = True  # "the rocket, built by Arclight,": a participle's agent is its by-phrase
         if passive:
@@ -171,7 +173,7 @@ class _Reader(ActorReader):
         if source is None and (_QUOTED.search(text) or any(t.lower_ in FIRST_PERSON for t in doc)):
             source = fallback_source  # a quote carried over from the sentence before or after
         clauses: list[Clause] = []
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = next((t for t in doc if parse_form.misread_root(t)), next((t for t in doc if t.dep_ == "ROOT"), None))
         for tok in doc:
             if tok.pos_ not in ("VERB",) and not (tok.dep_ == "ROOT" and tok.pos_ == "AUX"):
                 continue
@@ -392,8 +394,6 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
 def rule_tables() -> list[object]:
     """The tables built in code, the pinned pipeline and the patterns, for the guided strategy's
     rules fingerprint (words.toml has the word tables)."""
-    return [
-        sorted(t)
-        for t in (_MODALS, _REPORTING, _FUTURE_HEADS, _THINGS)
-    ] + [PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
-         GROUP_TABLES, title_tables()]  # fmt: skip
+    return [sorted(t) for t in (_MODALS, _REPORTING, _FUTURE_HEADS, _THINGS)] + [
+        PIPELINE_PACKAGE, PIPELINE_VERSION, PIPELINE_SHA256, HANDLE.pattern, _QUOTED.pattern, coref_tables(),
+        GROUP_TABLES, title_tables()]  # fmt: skip

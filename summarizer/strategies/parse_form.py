@@ -19,7 +19,7 @@ from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned",
-    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
+    "misread_root", "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -159,6 +159,14 @@ def _amount(noun: Any) -> bool:
                                              for c in noun.children)  # fmt: skip
 
 
+def misread_root(verb: Any) -> bool:
+    """Whether a finite past verb hangs on a noun that roots the sentence ("Its chair, Sara Nystrom,
+    accused X of ..." parsed as a noun phrase): a finite verb modifies no noun, so it is the main verb
+    and the noun its subject. (A participle, "the plan approved by X", is tagged VBN.)"""
+    head = verb.head
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"))
+
+
 def clause_form(verb: Any) -> dict[str, Any]:
     """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
     kids = list(verb.children)
@@ -175,7 +183,7 @@ def clause_form(verb: Any) -> dict[str, Any]:
     ]  # fmt: skip
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     return {
-        "dep": verb.dep_,
+        "dep": "ROOT" if misread_root(verb) else verb.dep_,
         "head": verb.head.i,
         "tag": verb.tag_,
         "aux": aux,
