@@ -75,3 +75,20 @@ def test_an_international_body_belongs_to_no_state():
     assert country_of(Found("un", "United Nations", "ORG"), states) is None
     assert country_of(Found("ua", "United Arab Emirates office", "ORG"), states) is None
     assert country_of(Found("cm", "Canadian fisheries ministry", "INSTITUTION"), states) == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("Spain's agriculture ministry", "ministry"),
+        ("Nordvik Institute for Polar Research", "institute"),
+        ("Permanent Council of the Organization for Security", "council"),  # not "of"
+        ("Transport and Road Workers' Union", "union"),  # not "transport"
+        ("the regional government of Ardevales", "government"),
+    ],
+)
+def test_a_bodys_head_noun_is_the_noun_before_its_linking_preposition(name, head):
+    # one reading of a name's head serves both the kind (body_kind) and "the union" finding its body (by_head)
+    from summarizer.strategies.actor_kinds import head_noun
+
+    assert head_noun(name) == head

@@ -16,7 +16,7 @@ from .parse_coref import PLACE_NOUNS
 from .parse_types import Found
 from .words import word_tables
 
-__all__ = ["body_kind", "country_of", "iso3"]
+__all__ = ["body_kind", "country_of", "head_noun", "iso3"]
 
 GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL = word_tables(
     "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL"
@@ -55,6 +55,17 @@ def _parts(name: str) -> tuple[str, list[str], str]:
     return possessor, rest[:-1], rest[-1] if rest else ""
 
 
+def head_noun(name: str) -> str:
+    """The head noun of a body's name, lower case: "ministry" of "Spain's agriculture ministry",
+    "institute" of "Nordvik Institute for Polar Research", "union" of "Transport and Road Workers' Union"."""
+    return _parts(name)[2]
+
+
+def _international(possessor: str, modifiers: list[str], head: str) -> bool:
+    """Whether a body's name is an international body's ("the International Energy Agency")."""
+    return any(w in INTERNATIONAL for w in [*possessor.split(), *modifiers, head])
+
+
 def _state_word(words: str, actors: list[Found]) -> Found | None:
     """The article's state that `words` name, or whose adjective one word is ("canadian" for Canada)."""
     return next(
@@ -68,7 +79,7 @@ def _state_word(words: str, actors: list[Found]) -> Found | None:
 def body_kind(found: Found, actors: list[Found]) -> str:
     """ "government" for a public body, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
-    if any(w in INTERNATIONAL for w in [*possessor.split(), *modifiers, head]):
+    if _international(possessor, modifiers, head):
         return "organization"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
@@ -91,7 +102,7 @@ def country_of(found: Found, actors: list[Found]) -> str | None:
         target = _state_word(found.title.split()[0].lower(), actors)
     if target is None and found.label not in ("PERSON", "TITLE"):
         possessor, modifiers, head = _parts(found.name)
-        if any(w in INTERNATIONAL for w in [*possessor.split(), *modifiers, head]):
+        if _international(possessor, modifiers, head):
             return None  # an international body belongs to no one state
         opening = possessor or (modifiers[0] if modifiers else "")
         target = _state_word(opening, actors) if opening else None

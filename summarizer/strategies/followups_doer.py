@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .actor_kinds import head_noun
 from .followups_grammar import subject_of
 from .followups_side import named
 from .parse_types import Analysis, Clause, SentenceInfo
@@ -108,18 +109,8 @@ def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
     if not nouns or phrase.pos_ != "NOUN":
         return []
     got = [i for i in ids if analysis.actors[i].label in ("ORG", "INSTITUTION")
-           and _head_word(analysis.actors[i].name) in nouns]  # fmt: skip
+           and head_noun(analysis.actors[i].name) in nouns]  # fmt: skip
     return got if len(got) == 1 else []
-
-
-def _head_word(name: str) -> str:
-    """The head noun of a name: its last word before a lower-case word that links a capitalised one
-    ("Institute" of "Nordvik Institute for Polar Research", "government" of "regional government of X")."""
-    words = name.split()
-    for k in range(1, len(words) - 1):
-        if words[k].islower() and words[k + 1][:1].isupper():
-            return words[k - 1].lower()
-    return words[-1].lower() if words else ""
 
 
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ing)$")
