@@ -26,7 +26,8 @@ from .parse_coref import (
 from .parse_groups import called_name, counted_group, past_clause
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
-from .parse_titles import TitleReader, strip_det
+from .parse_pronouns import PronounReader
+from .parse_titles import strip_det
 from .parse_types import Found, compound_part, fold, is_name
 from .words import word_tables
 
@@ -41,7 +42,7 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 )  # fmt: skip
 
 
-class ActorReader(TitleReader):
+class ActorReader(PronounReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
     generic = INSTITUTIONS
@@ -51,8 +52,6 @@ class ActorReader(TitleReader):
         super().__init__()
         self.nlp = nlp
         self.last_agents: list[int] = []
-        self.last_subject: int | None = None  # the person who last acted as a main subject
-        self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
         self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
         self.together: list[list[int]] = []  # actors named together ("the US, Britain and Norway")
 
@@ -242,42 +241,6 @@ class ActorReader(TitleReader):
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
 
-    def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
-        low = tok.lower_
-        if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
-            return source
-        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
-            # "The United States told Russia that it was prepared to ...": the organisation or
-            # state whose report or decision the clause is.
-            verb = tok.head
-            while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
-                verb = verb.head
-                subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-                if subject is not None:
-                    actor = self._np(subject, number)
-                    if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
-                        return actor
-                    return None
-            if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
-                return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
-        if low in ("he", "him", "his", "she", "her"):
-            verb = tok.head
-            subject = tok.dep_ in ("nsubj", "nsubjpass")
-            while subject and verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i != verb.i:
-                # "Lo said she would ...", "Vrana resigned, and he founded ...": the person named as the
-                # subject of the clause this one hangs on
-                verb = verb.head
-                named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-                actor = self._np(named, number) if named is not None else None
-                if actor is not None and self.reg.actors[actor].label in ("PERSON", "TITLE"):
-                    return actor
-            if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject is not None:
-                return self.last_subject  # a subject pronoun continues the last sentence's subject
-            for actor_i in reversed(self.recent):
-                if self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
-                    return actor_i
-        return None
-
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         """The actor a noun phrase headed by `tok` stands for, if any."""
         if tok.ent_type_:
@@ -352,19 +315,6 @@ class ActorReader(TitleReader):
         fresh = {i for i, n in self.last_named.items() if n >= number - 1}  # named in this or the last sentence
         nouns = GROUP_NOUNS | INSTITUTIONS
         return counted_group(tok, self.recent, fresh, self.reg.actors, nouns, ROLE_NOUNS, self.together)
-
-    def _they(self, tok: Any, number: int) -> list[int]:
-        """ "They": the named subject of the report the clause hangs on ("Harris and Tedros said they
-        hoped ...", "Police said they would ..."); else nobody: which group is not said."""
-        verb = tok.head
-        while verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-            named = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-            if named is not None:
-                found = self._nps(named, number, None)
-                person = len(found) == 1 and self.reg.actors[found[0]].label in ("PERSON", "TITLE")
-                return [] if person else found
-        return []
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         """A noun phrase and its conjuncts ("Qatar's Foreign Minister as well as the Canadian Foreign Minister")."""
