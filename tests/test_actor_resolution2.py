@@ -101,3 +101,28 @@ def test_a_counted_group_is_the_ones_named_together_before_others_named_since():
         "The three countries demanded that Paraguay's army return to barracks."
     )
     assert sorted(clause_roles(analysis, 3, "demand")[0]) == ["Bolivia", "Chile", "Peru"]
+
+
+def test_a_fuller_description_is_the_one_organisation_the_article_names_by_its_noun():
+    # Lead by description, name later in an apposition: one actor, under its name (parse_actors)
+    result = _run(
+        "Portugal's aviation regulator grounded four Atlanta Air jets on Monday over engine checks. "
+        "The regulator, the Civil Flight Authority, said the jets would stay on the ground for a week."
+    )
+    assert "Civil Flight Authority" in _names(result)
+    assert not any("aviation regulator" in n for n in _names(result))
+    assert agents_of(result, "grounded four") == {"Civil Flight Authority"}
+    # the parser may hang the apposition on the phrase's head ("Engineers from the regulator, ...")
+    hung = _run(
+        "Portugal's aviation regulator grounded four Atlanta Air jets on Monday over engine checks. "
+        "Engineers from the regulator, the Civil Flight Authority, inspected the jets in Porto last week."
+    )
+    assert agents_of(hung, "grounded four") == {"Civil Flight Authority"}
+
+
+def test_a_description_stays_its_own_actor_when_two_organisations_share_its_noun():
+    result = _run(
+        "Portugal's aviation regulator grounded four Atlanta Air jets on Monday over engine checks. "
+        "The Civil Flight Authority, one regulator, and the Air Safety Board, another regulator, disagreed."
+    )
+    assert agents_of(result, "grounded four") != {"Civil Flight Authority"}

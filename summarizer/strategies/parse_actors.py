@@ -232,6 +232,14 @@ class ActorReader(PronounReader):
             described = self._described(noun, number)
             if described is not None:
                 return self._mention(described, head.text)
+        elif det in (None, "the") and any(c.dep_ in ("poss", "compound", "amod") for c in head.children) and (
+            self._described_once(noun)
+        ):
+            # "Finland's medicines regulator ordered ..." and later "the regulator, the Medicines Safety
+            # Agency": a fuller description of the one organisation the article calls by this noun
+            described = self._described(noun, number, organisations_only=True)
+            if described is not None:
+                return self._mention(described, text)
         if bare(head) and (noun in BUSINESS_NOUNS or noun not in INSTITUTIONS):
             # "the company", "the airline": the one business named, else nobody; "the hospital" when none is
             business = self._business(head, number)
@@ -240,6 +248,12 @@ class ActorReader(PronounReader):
         self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
+
+    def _described_once(self, noun: str) -> bool:
+        """Whether the article calls exactly one organisation by this noun, and says so ("the regulator, X";
+        not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
+        names = [n for n in self.described.by_noun.get(noun, []) if n in self.described.organisations]
+        return len(names) == 1 and (noun, names[0]) in self.described.said
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         """The actor a noun phrase headed by `tok` stands for, if any."""

@@ -21,22 +21,9 @@ from .parse_places import CAPITALS, capital_code, country_code
 from .parse_types import Registry, fold, initials
 from .words import word_tables
 
-__all__ = [
-    "BUSINESS_NOUNS",
-    "Coreference",
-    "Descriptions",
-    "apposed",
-    "bare",
-    "GOVERNMENT_NOUNS",
-    "SUBJECT_INSTITUTIONS",
-    "coref_tables",
-    "ent_text",
-    "describe",
-    "name_of",
-    "listed_titles",
-    "named_place",
-    "short_form",
-]
+__all__ = ["BUSINESS_NOUNS", "GOVERNMENT_NOUNS", "SUBJECT_INSTITUTIONS", "Coreference", "Descriptions",
+           "apposed", "bare", "coref_tables", "describe", "ent_text", "listed_titles", "name_of", "named_place",
+           "short_form"]  # fmt: skip
 
 (
     BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS, PLACE_NOUNS,
@@ -70,6 +57,7 @@ class Descriptions:
     by_noun: dict[str, list[str]] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
     plural_names: list[str] = field(default_factory=list)  # of those, names it read as persons ("X Roasters")
+    said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -80,7 +68,9 @@ class Descriptions:
             if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
         )
 
-    def add(self, noun: str, name: str) -> None:
+    def add(self, noun: str, name: str, said: bool = True) -> None:
+        if said:
+            self.said.add((noun, name))
         names = self.by_noun.setdefault(noun, [])
         if name not in names:
             names.append(name)
@@ -113,6 +103,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             # "the operator Carrow Buses": the name apposed to a description
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
                 into.add(tok.head.lemma_.lower(), name)
+            elif tok.dep_ == "appos" and (before := _before_comma(tok)) is not None and before.head.head == tok.head:
+                into.add(before.lemma_.lower(), name)  # "Inspectors from the regulator, the X," hung on "Inspectors"
         for ent in doc.ents:
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
             # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
@@ -128,9 +120,16 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 if len(text.split()) > 1 and head.text[:1].isupper() and head.i > ent.start:
                     # "Transport Workers' Union": a union; "the Halden Gallery ... the gallery";
                     # "Kestrel Roasters ... the roaster" (a plural head names one of them).
-                    into.add(head.lower_, text)
+                    into.add(head.lower_, text, said=False)
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
-                        into.add(head.lower_[:-1], text)
+                        into.add(head.lower_[:-1], text, said=False)
+
+
+def _before_comma(tok: Any) -> Any:
+    """The singular common noun right before the comma that opens the phrase `tok` heads, if any."""
+    start = tok.left_edge.i
+    noun = tok.doc[start - 2] if start > 1 and tok.doc[start - 1].text == "," else None
+    return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
 
 
 def named_place(tok: Any) -> bool:
