@@ -126,3 +126,14 @@ def test_a_description_stays_its_own_actor_when_two_organisations_share_its_noun
         "The Civil Flight Authority, one regulator, and the Air Safety Board, another regulator, disagreed."
     )
     assert agents_of(result, "grounded four") != {"Civil Flight Authority"}
+
+
+def test_an_occupation_after_a_rank_is_an_office_and_its_owner_the_organisation_so_named():
+    # "chief pharmacist" is a title though "pharmacist" is no office noun; "Marrick" (read as a
+    # person's name) is the short form of the one organisation whose name starts with it
+    result = _run(
+        "Nurses at Marrick General Hospital reported a shortage of insulin pens on Monday. "
+        "Marrick's chief pharmacist said on Tuesday that she had asked the health ministry to find extra pens abroad."
+    )
+    assert "Marrick" not in _names(result)
+    assert agents_of(result, "asked the health ministry") == {"Marrick's chief pharmacist"}

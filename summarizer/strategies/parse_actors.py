@@ -36,9 +36,10 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 
 (
     LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
+    TITLE_RANKS,
 ) = word_tables(
     "parse_actors",
-    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS"
+    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS"
 )  # fmt: skip
 
 
@@ -87,6 +88,12 @@ class ActorReader(PronounReader):
             known = self._state_of(text, label)
         if known is None:
             known = self._shorter(text, label)
+        if known is None and label == "PERSON" and len(text.split()) == 1:
+            # "Kaarela's chief pharmacist" and "Kaarela University Hospital" in the article, the one word
+            # read as a person's name: no person has it, so it is the organisation's short form
+            fuller = [n for n in self.described.organisations if n.split()[0] == text and len(n.split()) > 1]
+            if len(fuller) == 1:
+                return self._mention(self._by_name(fuller[0], number), text)
         if known is not None:
             actor = self.reg.actors[known]
             if label == "PERSON" and actor.label in ("GPE", "ORG"):
@@ -125,7 +132,8 @@ class ActorReader(PronounReader):
 
     def _role(self, head: Any, number: int) -> int | None:
         """An office named by its title: the person who holds it, or the office itself."""
-        if head.lemma_.lower() not in ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
+        ranked = any(c.dep_ == "amod" and c.lower_ in TITLE_RANKS for c in head.children)  # "chief pharmacist"
+        if head.lemma_.lower() not in ROLE_NOUNS and not ranked or head.tag_ in ("NNS", "NNPS"):
             return None
         # "his Russian counterpart, Sergei Lavrov", "the mayor of Dorrow, Ilse Maartens": the apposed name
         for child in apposed(head):

@@ -11,8 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from .parse_titles import TitleReader
+from .words import word_tables
 
 __all__ = ["PronounReader"]
+
+SPEAKER_PRONOUNS, PERSON_PRONOUNS, IMPERSONAL_VERBS = word_tables(
+    "parse_pronouns", "SPEAKER_PRONOUNS PERSON_PRONOUNS IMPERSONAL_VERBS"
+)
 
 
 class PronounReader(TitleReader):
@@ -28,7 +33,7 @@ class PronounReader(TitleReader):
 
     def _pronoun(self, tok: Any, source: int | None, number: int = 0) -> int | None:
         low = tok.lower_
-        if low in ("i", "me", "my", "we", "our", "us") and tok.text != "US":
+        if low in SPEAKER_PRONOUNS and tok.text != "US":
             return source
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "The United States told Russia that it was prepared to ...": the organisation or
@@ -42,9 +47,9 @@ class PronounReader(TitleReader):
                     if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
                         return actor
                     return None
-            if tok.head.lemma_.lower() not in ("be", "seem", "appear"):  # not "it is clear that ..."
+            if tok.head.lemma_.lower() not in IMPERSONAL_VERBS:  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
-        if low in ("he", "him", "his", "she", "her"):
+        if low in PERSON_PRONOUNS:
             verb = tok.head
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             while subject and verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i != verb.i:
