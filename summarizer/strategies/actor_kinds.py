@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .parse_coref import PLACE_NOUNS
+from .parse_descriptions import PLACE_NOUNS
 from .parse_types import Found
 from .words import word_tables
 

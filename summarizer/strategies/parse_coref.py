@@ -4,19 +4,27 @@ News names an actor once in full and then refers to it by a description ("Havenb
 the union that ...", "the operator Carrow Buses" ... "the union", "the company"), by
 a shorter form of its name ("Brandt" after "Brandt Logistics", "the Commission" after
 "the European Commission") or, for a state, by its capital or its seat of government
-("Moscow said", "the Kremlin denied"). This module reads those links from the parse:
-appositions and compound nouns beside a proper name give its descriptions, a name's
-own head noun ("Workers' Union") gives one too, and `parse_places` maps a capital to
+("Moscow said", "the Kremlin denied"). This module follows those links: the descriptions
+`parse_descriptions` collects from appositions, compound nouns and a name's own head noun
+("Workers' Union"), the short forms of names, and `parse_places`, which maps a capital to
 its country's ISO code. It names no entity of any article.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from .parse_groups import past_clause
+from .parse_descriptions import (
+    PLACE_NOUNS,
+    Descriptions,
+    apposed,
+    bare,
+    describe,
+    ent_text,
+    listed_titles,
+    name_of,
+    named_place,
+)
 from .parse_places import CAPITALS, capital_code, country_code
 from .parse_types import Registry, fold, initials
 from .words import word_tables
@@ -25,12 +33,9 @@ __all__ = ["BUSINESS_NOUNS", "GOVERNMENT_NOUNS", "SUBJECT_INSTITUTIONS", "Corefe
            "apposed", "bare", "coref_tables", "describe", "ent_text", "listed_titles", "name_of", "named_place",
            "short_form"]  # fmt: skip
 
-(
-    BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS, PLACE_NOUNS,
-) = word_tables(
-    "parse_coref",
-    "BUSINESS_NOUNS SUBJECT_INSTITUTIONS GOVERNMENT_NOUNS PLACE_NOUNS"
-)  # fmt: skip
+BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS = word_tables(
+    "parse_coref", "BUSINESS_NOUNS SUBJECT_INSTITUTIONS GOVERNMENT_NOUNS"
+)
 
 
 def coref_tables() -> list[object]:
@@ -48,132 +53,6 @@ def short_form(short: list[str], full: list[str], generic: frozenset[str]) -> bo
     if full[-n:] == short:
         return True
     return full[:n] == short and not any(w in generic or w == "city" for w in full[n:])
-
-
-@dataclass
-class Descriptions:
-    """What the article calls each proper name: description lemma -> names, in order of appearance."""
-
-    by_noun: dict[str, list[str]] = field(default_factory=dict)
-    organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
-    plural_names: list[str] = field(default_factory=list)  # of those, names it read as persons ("X Roasters")
-    said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
-
-    def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
-        """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
-        or by one of `nouns` when given ("the ferry operator X" as an institution, not "the coach X")."""
-        return any(
-            name in names
-            for noun, names in self.by_noun.items()
-            if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
-        )
-
-    def add(self, noun: str, name: str, said: bool = True) -> None:
-        if said:
-            self.said.add((noun, name))
-        names = self.by_noun.setdefault(noun, [])
-        if name not in names:
-            names.append(name)
-
-
-def name_of(tok: Any) -> str:
-    """The proper name headed by `tok`: the token with its proper-noun compounds."""
-    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
-    return str(tok.doc[start : tok.i + 1].text)
-
-
-def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> None:
-    """Collect the descriptions of proper names over the article's parsed sentences:
-    "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
-    nouns = {t.lower_ for doc in docs for t in doc if t.pos_ == "NOUN" and t.text.islower()}
-    for doc in docs:
-        for tok in doc:
-            misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
-            if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound":
-                continue
-            name = name_of(tok)
-            for child in tok.children:
-                # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
-                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
-                    into.add(child.lemma_.lower(), name)
-                # "the consumer association Verbraucherschutz Nord", "the company Arclight Launch"
-                if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
-                    into.add(child.lemma_.lower(), name)
-            # "the operator Carrow Buses": the name apposed to a description
-            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
-                into.add(tok.head.lemma_.lower(), name)
-            elif tok.dep_ == "appos" and (before := _before_comma(tok)) is not None and before.head.head == tok.head:
-                into.add(before.lemma_.lower(), name)  # "Inspectors from the regulator, the X," hung on "Inspectors"
-        for ent in doc.ents:
-            # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
-            # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
-            plural = ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.lower_[:-1] in nouns
-            if plural:
-                into.plural_names.append(ent_text(ent))
-            if (ent.label_ == "ORG" or plural) and any(t.pos_ == "PROPN" for t in ent) and not named_place(ent.root):
-                text = re.sub(r"^(?:the)\s+", "", ent.text, flags=re.I)
-                text = re.sub(r"['\u2019]s?$", "", text)
-                if text not in into.organisations:
-                    into.organisations.append(text)
-                head = ent.root
-                if len(text.split()) > 1 and head.text[:1].isupper() and head.i > ent.start:
-                    # "Transport Workers' Union": a union; "the Halden Gallery ... the gallery";
-                    # "Kestrel Roasters ... the roaster" (a plural head names one of them).
-                    into.add(head.lower_, text, said=False)
-                    if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
-                        into.add(head.lower_[:-1], text, said=False)
-
-
-def _before_comma(tok: Any) -> Any:
-    """The singular common noun right before the comma that opens the phrase `tok` heads, if any."""
-    start = tok.left_edge.i
-    noun = tok.doc[start - 2] if start > 1 and tok.doc[start - 1].text == "," else None
-    return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
-
-
-def named_place(tok: Any) -> bool:
-    """The name in "the town of Ridley Falls", "the province of X": a place, whatever the tagger says."""
-    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS)
-
-
-def apposed(head: Any) -> list[Any]:
-    """Names apposed to a role noun, or to the end of its "of" phrase ("the mayor of X, Y,")."""
-    listed = listed_titles(head)
-    out = [c for c in head.children if c.dep_ == "appos" and c not in listed]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                out += [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    return out
-
-
-def listed_titles(head: Any) -> list[Any]:
-    """Titles of other owners the parser hung on a title as appositions: the next items of a
-    list ("NATO's secretary general, the EU's foreign policy chief and ..."), not its holder."""
-    if not any(c.dep_ == "poss" for c in head.children):
-        return []
-    return [c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "poss" for g in c.children)]
-
-
-def bare(head: Any) -> bool:
-    """A definite description with nothing but its article: "the union", "the company"."""
-    return all(c.dep_ in ("det", "case", "punct", "relcl", "acl", "prep", "appos") for c in head.children) and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children
-    )
-
-
-def ent_text(span: Any) -> str:
-    """An entity as a name: no leading article, no possessive ending, no unclosed bracket."""
-    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ == "ADP"):  # "Kenji Morita of" as tagged
-        tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    doc = span.doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
-    text = re.sub(r"\s*\([^)]*$", "", text)  # "Office of Foreign Assets Control (OFAC" as tagged
-    return re.sub(r"['\u2019]s?$", "", text)
 
 
 class Coreference:
