@@ -92,3 +92,35 @@ def test_a_bodys_head_noun_is_the_noun_before_its_linking_preposition(name, head
     from summarizer.strategies.actor_kinds import head_noun
 
     assert head_noun(name) == head
+
+
+@pytest.mark.parametrize(
+    ("name", "described_as", "kind"),
+    [
+        ("Greenway", ["environmental group"], "ngo"),
+        ("Shop Fair", ["consumer group"], "ngo"),
+        ("Bread First", ["charity"], "ngo"),
+        ("the Open Courts Foundation", [], "ngo"),
+        ("Halden Metals", ["mining group"], "organization"),  # a business described as a group
+        ("Halden Metals", ["group"], "organization"),
+    ],
+)
+def test_a_cause_group_is_an_ngo_by_its_head_or_its_description(name, described_as, kind):
+    found = Found(name.lower(), name, "ORG", described_as=described_as)
+    assert body_kind(found, STATES) == kind
+
+
+def test_summarize_shows_a_group_the_article_calls_environmental_as_an_ngo():
+    def decline(request: Request) -> str:
+        return "{}"
+
+    article = (
+        "title: Test\ndate: 2026-04-02\n---\n"
+        "The environmental group Coastwatch criticised the port's expansion plan on Monday. "
+        "The mining group Halden Metals said it backed the plan."
+    )
+    with Summarizer(engine=FunctionEngine(decline), strategy="guided", cache=False, max_attempts=1) as s:
+        result = s.summarize_article(parse_article(article))
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds.get("Coastwatch") == "ngo"
+    assert kinds.get("Halden Metals") == "organization"

@@ -1,11 +1,12 @@
 """What kind of actor a found name is, and which state it belongs to, from its name.
 
-People, states and peoples come from the tagger's label. Any other actor is a body, and its
-name says whether it is a government's: its head noun ("ministry", "court") or a shared head
-noun with a public scope ("the city council"), unless the name is an international body's or a
-business owns it ("the company's legal department"). A country comes from a state actor, the
-state a titled office belongs to, or a state the body's name opens with ("Spain's agriculture
-ministry", "the Danish environment agency" in an article naming Denmark).
+People, states and peoples come from the tagger's label. Any other actor is a body: a cause
+group ("ngo") when its name's head or the article's description of it says so ("X Foundation",
+"the environmental group X"); else a government's by its head noun ("ministry", "court") or a
+shared head noun with a public scope ("the city council"), unless the name is an international
+body's or a business owns it ("the company's legal department"). A country comes from a state
+actor, the state a titled office belongs to, or a state the body's name opens with ("Spain's
+agriculture ministry", "the Danish environment agency" in an article naming Denmark).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from .words import word_tables
 
 __all__ = ["body_kind", "country_of", "head_noun", "iso3"]
 
-GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL = word_tables(
-    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL"
-)
+(
+    GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
+) = word_tables(
+    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES"
+)  # fmt: skip
 
 
 def iso3(name: str) -> str | None:
@@ -76,9 +79,20 @@ def _state_word(words: str, actors: list[Found]) -> Found | None:
     )  # fmt: skip
 
 
+def _cause_group(found: Found, head: str) -> bool:
+    """Whether a body is non-governmental by its name's head ("X Foundation") or by what the
+    article calls it ("the environmental group X", "the charity X")."""
+    said = [d.split() for d in found.described_as]
+    return head in NGO_HEADS or any(
+        d[-1] in NGO_HEADS or d[-1] in CAUSE_NOUNS and any(m in CAUSES for m in d[:-1]) for d in said
+    )
+
+
 def body_kind(found: Found, actors: list[Found]) -> str:
-    """ "government" for a public body, else "organization"."""
+    """ "government" for a public body, "ngo" for a cause group, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
+    if _cause_group(found, head):
+        return "ngo"
     if _international(possessor, modifiers, head):
         return "organization"
     public_owner = bool(possessor) and (

@@ -74,6 +74,8 @@ class ActorReader(PronounReader):
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         found = self._entity_of(text, label, number)
+        if found is not None and text in self.described.phrases:
+            self.reg.actors[found].described_as = self.described.phrases[text]
         if found is not None and label == "PERSON" and (
             text in self.described.plural_names
             or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS | TRADE_NOUNS)

@@ -30,6 +30,7 @@ class Descriptions:
     organisations: list[str] = field(default_factory=list)  # names the tagger reads as organisations
     plural_names: list[str] = field(default_factory=list)  # of those, names it read as persons ("X Roasters")
     said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
+    phrases: dict[str, list[str]] = field(default_factory=dict)  # name -> its descriptions with their modifiers
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -39,6 +40,12 @@ class Descriptions:
             for noun, names in self.by_noun.items()
             if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
         )
+
+    def note(self, described: Any, name: str) -> None:
+        """A description the text gives `name`, also with its modifiers ("the environmental group X")."""
+        self.add(described.lemma_.lower(), name)
+        modifiers = [c.lower_ for c in described.children if c.dep_ in ("amod", "compound") and c.i < described.i]
+        self.phrases.setdefault(name, []).append(" ".join([*modifiers, described.lemma_.lower()]))
 
     def add(self, noun: str, name: str, said: bool = True) -> None:
         if said:
@@ -68,13 +75,13 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             for child in tok.children:
                 # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
                 if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
-                    into.add(child.lemma_.lower(), name)
+                    into.note(child, name)
                 # "the consumer association Verbraucherschutz Nord", "the company Arclight Launch"
                 if child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN":
-                    into.add(child.lemma_.lower(), name)
+                    into.note(child, name)
             # "the operator Carrow Buses": the name apposed to a description
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
-                into.add(tok.head.lemma_.lower(), name)
+                into.note(tok.head, name)
             elif tok.dep_ == "appos" and (before := _before_comma(tok)) is not None and before.head.head == tok.head:
                 into.add(before.lemma_.lower(), name)  # "Inspectors from the regulator, the X," hung on "Inspectors"
         for ent in doc.ents:

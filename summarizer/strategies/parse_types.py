@@ -48,6 +48,7 @@ class Found:
     # A name the tagger reads as a person's that the article calls an institution ("the ferry
     # operator Skarvik Line"): shown as an organisation; the label stays, for coreference.
     institution: bool = False
+    described_as: list[str] = field(default_factory=list)  # what the article calls it ("environmental group")
 
 @dataclass
 class Clause:
