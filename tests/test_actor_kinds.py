@@ -124,3 +124,27 @@ def test_summarize_shows_a_group_the_article_calls_environmental_as_an_ngo():
     kinds = {a.name: a.kind for a in result.actors}
     assert kinds.get("Coastwatch") == "ngo"
     assert kinds.get("Halden Metals") == "organization"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("the Prudential Supervision Office", "government"),  # a public function before a shared head
+        ("the Air Safety Investigation Office", "government"),
+        ("the Council of State", "government"),  # the scope after the head
+        ("the Treasury", "government"),
+        ("the Harlow school board", "government"),
+        ("the Council of Elders", "organization"),
+        ("the marketing office", "organization"),
+    ],
+)
+def test_a_shared_head_is_a_governments_by_the_public_function_or_scope_around_it(name, kind):
+    assert body_kind(Found(name.lower(), name, "ORG"), STATES) == kind
+
+
+def test_an_organ_of_the_articles_one_public_body_is_the_governments():
+    council = Found("lisvik city council", "Lisvik City Council", "ORG")
+    committee = Found("council's finance committee", "council's finance committee", "INSTITUTION")
+    assert body_kind(committee, [*STATES, council, committee]) == "government"
+    club = Found("lisvik rowing council", "Lisvik Rowing Council", "ORG")  # no public scope: not the state's
+    assert body_kind(committee, [*STATES, club, committee]) == "organization"

@@ -49,13 +49,24 @@ def iso3(name: str) -> str | None:
 def _parts(name: str) -> tuple[str, list[str], str]:
     """A body's name as (possessor, modifiers, head): "Spain's agriculture ministry" ->
     ("spain", ["agriculture"], "ministry"); "regional government of X" -> ("", ["regional"], "government")."""
-    words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
+    words = _words(name)
     cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
     words = words[:cut]
     owned = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     possessor = " ".join(words[: owned + 1]).removesuffix("'s").rstrip("'")
     rest = [w.strip(".,") for w in words[owned + 1 :]]
     return possessor, rest[:-1], rest[-1] if rest else ""
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
+
+
+def _complement(name: str) -> list[str]:
+    """The words after a body's head noun: "state" of "the Council of State"."""
+    words = _words(name)
+    cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
+    return [w.strip(".,") for w in words[cut + 1 :]]
 
 
 def head_noun(name: str) -> str:
@@ -88,6 +99,16 @@ def _cause_group(found: Found, head: str) -> bool:
     )
 
 
+def _public_organ(possessor: str, actors: list[Found]) -> bool:
+    """Whether a possessor names a public body of the article ("the council's finance committee"
+    after "Waimaru City Council"): an organ of a government's body is the government's too."""
+    if not possessor or possessor.split()[-1] not in SHARED_BODIES:
+        return False
+    bodies = [a for a in actors if a.label in ("ORG", "INSTITUTION") and not _parts(a.name)[0]  # owned by none
+              and head_noun(a.name) == possessor.split()[-1]]  # fmt: skip
+    return len(bodies) == 1 and body_kind(bodies[0], actors) == "government"
+
+
 def body_kind(found: Found, actors: list[Found]) -> str:
     """ "government" for a public body, "ngo" for a cause group, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
@@ -97,11 +118,13 @@ def body_kind(found: Found, actors: list[Found]) -> str:
         return "organization"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
+        or _public_organ(possessor, actors)
         or _state_word(possessor, actors) is not None or iso3(possessor) is not None
     )  # fmt: skip
     if possessor and not public_owner:
         return "organization"  # a business's or a person's department
-    public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in modifiers)
+    scope = [*modifiers, *_complement(found.name)]  # "the city council", "the Council of State"
+    public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in scope)
     if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:
         return "government"
     return "organization"
