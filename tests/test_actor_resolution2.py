@@ -137,3 +137,12 @@ def test_an_occupation_after_a_rank_is_an_office_and_its_owner_the_organisation_
     )
     assert "Marrick" not in _names(result)
     assert agents_of(result, "asked the health ministry") == {"Marrick's chief pharmacist"}
+
+
+def test_a_bare_description_first_in_a_coordination_is_the_actor_it_describes():
+    result = _run(
+        "The bus operator Trelwyn Coaches cut 40 routes on Monday. The drivers' union Unite Road said it would strike. "
+        "The company and the union agreed on Friday to meet a mediator next week."
+    )
+    assert "company" not in _names(result)
+    assert "union" not in _names(result)

@@ -136,10 +136,11 @@ def listed_titles(head: Any) -> list[Any]:
 
 
 def bare(head: Any) -> bool:
-    """A definite description with nothing but its article: "the union", "the company"."""
-    return all(c.dep_ in ("det", "case", "punct", "relcl", "acl", "prep", "appos") for c in head.children) and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children
-    )
+    """A definite description with nothing but its article: "the union", "the company" (also as the
+    first of a coordination, which carries the "and" and the next item: "the company and the union")."""
+    shapes = ("det", "case", "punct", "relcl", "acl", "prep", "appos", "cc", "conj")
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return definite and all(c.dep_ in shapes for c in head.children)
 
 
 def ent_text(span: Any) -> str:
