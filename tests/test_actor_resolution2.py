@@ -146,3 +146,12 @@ def test_a_bare_description_first_in_a_coordination_is_the_actor_it_describes():
     )
     assert "company" not in _names(result)
     assert "union" not in _names(result)
+
+
+def test_common_offices_named_by_title_are_actors():
+    result = _run(
+        "Corby Heath school district will close two primary schools in June. "
+        "The district's superintendent said on Monday that the budget left no other choice. "
+        "The school's principal criticised the decision."
+    )
+    assert {"district's superintendent", "school's principal"} <= _names(result)
