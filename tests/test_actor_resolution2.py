@@ -155,3 +155,12 @@ def test_common_offices_named_by_title_are_actors():
         "The school's principal criticised the decision."
     )
     assert {"district's superintendent", "school's principal"} <= _names(result)
+
+
+def test_a_regional_government_is_not_the_state_and_its_short_form_is_itself():
+    result = _run(
+        "Portugal's environment ministry cut water allowances for farms on Monday. "
+        "A relief fund was approved by the regional government of Alvaro on Tuesday. "
+        "The ministry and the regional government have not agreed on who pays for a new dam."
+    )
+    assert agents_of(result, "have not agreed") == {"Portugal's environment ministry", "regional government of Alvaro"}

@@ -233,9 +233,10 @@ class ActorReader(PronounReader):
         words = key.split()
         for actor_i in reversed(self.recent):
             their = (found := self.reg.actors[actor_i]).key.split()
-            named = their[: their.index("of")][-1:] if "of" in their else their[-1:]
-            if found.label in ("INSTITUTION", "ORG") and named == [noun]:
-                if text.lower() == head.lower_ or (len(their) > len(words) and their[-len(words):] == words):
+            headed = their[: their.index("of")] if "of" in their else their  # "regional government" of "X"
+            if found.label in ("INSTITUTION", "ORG") and headed[-1:] == [noun]:
+                ends = (their[-len(words) :], headed[-len(words) :])
+                if text.lower() == head.lower_ or (len(their) > len(words) and words in ends):
                     return actor_i
         if bare(head):
             # "the union" after "Havenbond, the union that ...": the name the article gave it.

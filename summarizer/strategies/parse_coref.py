@@ -33,8 +33,8 @@ __all__ = ["BUSINESS_NOUNS", "GOVERNMENT_NOUNS", "SUBJECT_INSTITUTIONS", "Corefe
            "apposed", "bare", "coref_tables", "describe", "ent_text", "listed_titles", "name_of", "named_place",
            "short_form"]  # fmt: skip
 
-BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS = word_tables(
-    "parse_coref", "BUSINESS_NOUNS SUBJECT_INSTITUTIONS GOVERNMENT_NOUNS"
+BUSINESS_NOUNS, SUBJECT_INSTITUTIONS, GOVERNMENT_NOUNS, SUBNATIONAL = word_tables(
+    "parse_coref", "BUSINESS_NOUNS SUBJECT_INSTITUTIONS GOVERNMENT_NOUNS SUBNATIONAL"
 )
 
 
@@ -244,6 +244,7 @@ class Coreference:
             c.dep_ in ("poss", "prep", "nmod")
             or (c.dep_ == "compound" and c.ent_type_ != "PERSON")
             or c.ent_type_ in ("NORP", "GPE")  # a state not (yet) among the actors: not the one that is
+            or c.dep_ == "amod" and c.lower_ in SUBNATIONAL  # "the regional government": not the state's
             for c in head.children
         ):
             return None
