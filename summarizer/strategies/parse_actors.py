@@ -73,6 +73,12 @@ class ActorReader(PronounReader):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
+        if label == "PERSON" and root.dep_ == "poss" and " " not in text and self.reg.lookup(text, label) is None:
+            # "Kaarela's chief pharmacist" and "Kaarela University Hospital" in the article, the owner
+            # read as a person's name: no person has it, so it is the one organisation's short form
+            fuller = [n for n in self.described.organisations if n.split()[0] == text and " " in n]
+            if len(fuller) == 1:
+                return self._mention(self._by_name(fuller[0], number), text)
         found = self._entity_of(text, label, number)
         if found is not None and text in self.described.phrases:
             self.reg.actors[found].described_as = self.described.phrases[text]
@@ -90,12 +96,6 @@ class ActorReader(PronounReader):
             known = self._state_of(text, label)
         if known is None:
             known = self._shorter(text, label)
-        if known is None and label == "PERSON" and len(text.split()) == 1:
-            # "Kaarela's chief pharmacist" and "Kaarela University Hospital" in the article, the one word
-            # read as a person's name: no person has it, so it is the organisation's short form
-            fuller = [n for n in self.described.organisations if n.split()[0] == text and len(n.split()) > 1]
-            if len(fuller) == 1:
-                return self._mention(self._by_name(fuller[0], number), text)
         if known is not None:
             actor = self.reg.actors[known]
             if label == "PERSON" and actor.label in ("GPE", "ORG"):
