@@ -90,6 +90,11 @@ def test_a_negated_act_is_an_event_that_did_not_happen():
         ("Meridian Health defended its decision to close the ward on Monday.", "REJECT"),
         ("Mayor Ana Kowal raised the issue with Meridian Health on Monday.", "CONSULT"),
         ("Mayor Ana Kowal attended a meeting of the hospital board on Monday.", "CONSULT"),
+        # A naming verb with a label on its object judges it; with none, "called X" is a phone call.
+        ('The Nursing Guild called the new rota "a danger to patients" on Monday.', "ACCUSE"),
+        ('The Nursing Guild described the pay offer as "insulting" on Monday.', "ACCUSE"),
+        ("Mayor Ana Kowal called the agreement a victory for the town on Monday.", "SUPPORT"),
+        ("Mayor Ana Kowal called Meridian Health's chief executive on Monday.", "CONSULT"),
     ],
 )
 def test_speech_acts_particles_and_light_verbs_type_the_event(sentence: str, kind: str) -> None:

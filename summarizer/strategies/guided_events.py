@@ -98,6 +98,8 @@ class Reading:
 
 def clause_type(clause: Clause) -> str:
     """The PLOVER type of a clause: its verb's, or for a light verb its object's."""
+    if clause.labelled:
+        return "SUPPORT" if clause.labelled == "support" else "ACCUSE"  # "called the cut 'reckless'"
     for particle in clause.particles:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
