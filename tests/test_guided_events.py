@@ -120,6 +120,19 @@ def test_a_relative_or_adverbial_clause_that_tells_a_past_act_is_its_own_event()
     assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # "represents" describes, it is no event
 
 
+def test_an_object_relative_clause_with_its_own_doer_tells_an_act_unless_planned_or_a_label_in_passing():
+    result = _run(
+        "A loan the Nursing Guild approved in March was repaid on Monday.",
+        "Mayor Ana Kowal said the council would block any merger that Meridian Health proposed.",
+        "The Nursing Guild praised the reforms, which Mayor Ana Kowal called historic.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["AGREE"]
+    assert _names(result, by_sentence[1][0].actors) == {"Nursing Guild"}
+    assert "REQUEST" not in {e.type for e in by_sentence.get(2, [])}  # a proposal only imagined
+    assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # the praise, not the label in passing
+
+
 def test_an_untyped_act_is_an_event_only_in_the_past():
     result = _run(
         "Vantor Chips opened a new factory in Dresden on Monday.",

@@ -155,7 +155,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
                 id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
-                recipients=acted_on, date=None, date_text=_when(info, article), location=None,
+                recipients=acted_on, date=None, date_text=_when(info, article, act and act.clause), location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
@@ -217,11 +217,18 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
     return out, left_out
 
 
-def _when(info: SentenceInfo, article: Article) -> str | None:
+def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) -> str | None:
     """The sentence's first phrase that dates something ("on Tuesday"), before a span of time
-    the tagger also reads as one ("all night", "for two hours"); else its first, if any."""
+    the tagger also reads as one ("all night", "for two hours"); else its first, if any. An act
+    told in a relative clause with a date of its own has that date ("a contract X signed in October")."""
     own = [d for d in info.dates if not _asked_term(info.text, d)]
-    dated = [d for d in own if resolve_date(d, article.published, future=info.future)]
+    future = info.future
+    if clause is not None and clause.dep == "relcl" and info.doc is not None and 0 <= clause.index < len(info.doc):
+        verb = info.doc[clause.index]
+        inside = info.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+        if any(d in inside for d in own):  # (else the noun's: "a call on Saturday in which X told Y")
+            own, future = [d for d in own if d in inside], future and not clause.past
+    dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
 
 

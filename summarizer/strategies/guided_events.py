@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import parse_form
+from .lexicon import RELATIVE_PRONOUNS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -166,15 +167,24 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     return clause
 
 
-def _told_of(clause: Clause, kind: str) -> bool:
+def _told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
     """A relative clause that tells what its actor did ("the union, which called the strike
-    on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
-    participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
+    on May 8, ...", "a contract X signed in October"), not what it is ("the union that represents
+    4,000 workers"), or a participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
     if kind in ("OTHER", "STATEMENT"):
         return False
     if clause.dep == "acl":
         return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
-    return clause.dep == "relcl" and clause.subject in ("who", "which", "that") and clause.past
+    if clause.dep != "relcl" or not clause.past:
+        return False
+    if clause.subject in ("who", "which", "that"):
+        return True
+    # An object relative with its own doer: not a label put in passing ("what they called an attempt",
+    # "reforms, which X called historic") nor an act in a plan ("would fight every bill it proposed").
+    frame = doc[clause.head].head if doc is not None and 0 <= clause.head < len(doc) else None
+    planned = frame is not None and (parse_form.clause_form(frame)["modal"] or parse_form.conditional(frame))
+    aside = bool(clause.labelled) and RELATIVE_PRONOUNS.intersection(clause.objects)
+    return bool(clause.agents) and not planned and not aside
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -310,7 +320,7 @@ def readings(
             continue  # "would keep urging": the plan, not the act
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and _signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind)
+        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)

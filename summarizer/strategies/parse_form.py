@@ -222,17 +222,19 @@ def labelled(verb: Any) -> str:
     """The label a naming verb puts on its object, as a position: "called the penalty 'grossly excessive'",
     "calling his performance 'a disgrace'", "described the information as 'chaotic'" (a predicative
     complement, an apposition, "as", or a quotation right after the object). A label the stance
-    lexicon calls good is "support"; any other judges the thing ("oppose"). "" if no label:
-    "called Abbas", "called for talks", "a group calling itself X"."""
+    lexicon calls good is "support"; any other judges the thing ("oppose"); the object may be a relative
+    pronoun ("which USTR called historic"). "" if no label: "called Abbas", "called for talks", "a group
+    calling itself X"."""
     kids = list(verb.children)
     if verb_lemma(verb) not in _NAMING or any(
         c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS and c.i == verb.i + 1 for c in kids
     ):  # (not "called it a victory on Monday")
         return ""
-    obj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if obj is None or obj.tag_ in _WH or obj.lower_.endswith(("self", "selves")):
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs or objs[0].lower_.endswith(("self", "selves")):
         return ""
-    labels = [t for c in kids if c.dep_ in ("oprd", "attr") for t in c.subtree]
+    obj = objs[0]  # (a second object is the label: "whose plan she has called a gift to the rich")
+    labels = [t for c in kids if c.dep_ in ("oprd", "attr") or c in objs[1:] for t in c.subtree]
     labels += [t for c in kids if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     labels += [t for a in obj.children if a.dep_ == "appos" for t in a.subtree]
     doc = verb.doc
