@@ -155,7 +155,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
                 id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
-                recipients=acted_on, date=None, date_text=_when(info, article, act and act.clause), location=None,
+                recipients=acted_on, date=None, date_text=_when(info, article, act.clause if act else None),
+                location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
