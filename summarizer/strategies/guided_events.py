@@ -4,9 +4,8 @@ An event is something an actor did that the article reports as having happened: 
 clause on the sentence's main line (its root, the content of a reporting verb, or a
 conjunct of either), in a past or present tense, not ruled by a modal or a condition
 (those are follow-ups), not a relative clause or participle describing someone. Its
-type comes from the verb (a lexicon of general English verbs per PLOVER category),
-or, for a light verb ("held a call", "imposed sanctions", "raised concerns"), from
-its object. Nothing here names an entity or an article's topic.
+type comes from the verb, or for a light verb from its object (`event_types`).
+Nothing here names an entity or an article's topic.
 """
 
 from __future__ import annotations
@@ -14,75 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import parse_form
+from . import event_types, parse_form
+from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
 from .lexicon import RELATIVE_PRONOUNS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
-# General English verbs per PLOVER category (what the verb does, in any domain).
-VERB_TYPES: dict[str, str] = {
-    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee vote"
-                    .split(), "AGREE"),
-    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene attend".split(),
-                    "CONSULT"),
-    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
-                    "applaud hail".split(), "SUPPORT"),
-    **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan".split(), "AID"),
-    **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
-    **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
-                    "ACCUSE"),
-    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend".split(), "REJECT"),
-    **dict.fromkeys("threaten warn".split(), "THREATEN"),
-    **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
-    **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
-    **dict.fromkeys("deploy mobilize mobilise station".split(), "MOBILIZE"),
-    **dict.fromkeys("arrest detain seize raid evict confiscate order repress jail imprison deport".split(),
-                    "COERCE"),
-    **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
-    **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
-    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
-    **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
-                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
-}  # fmt: skip
-# Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
-_PHRASAL: dict[tuple[str, str], str] = {
-    ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
-    ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
-    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
-    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT",
-}  # fmt: skip
-# Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
-NOUN_TYPES: dict[str, str] = {
-    **dict.fromkeys("call talk meeting conversation visit summit negotiation consultation discussion".split(),
-                    "CONSULT"),
-    **dict.fromkeys("agreement deal accord treaty pact contract settlement commitment pledge promise".split(),
-                    "AGREE"),
-    **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
-    **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
-    **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
-    **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
-    **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
-    **dict.fromkeys("aid assistance donation funding relief shelter supply food medicine".split(), "AID"),
-    **dict.fromkeys("troop force soldier warship".split(), "MOBILIZE"),
-    **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
-    **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
-    **dict.fromkeys("arrest detention pressure coercion crackdown repression".split(), "COERCE"),
-    **dict.fromkeys("cooperation collaboration partnership".split(), "COOPERATE"),
-    **dict.fromkeys("deployment mobilization mobilisation".split(), "MOBILIZE"),
-    **dict.fromkeys("withdrawal release retreat".split(), "RETREAT"),
-    **dict.fromkeys("apology concession".split(), "CONCEDE"),
-    **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
-    **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
-}  # fmt: skip
 (
-    _ACT_NOUNS, _MATERIAL, LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
+    _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
     _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL LIGHT _DOCUMENTS _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
+    "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
     "_CAUSE _OBLIGATION _NOT_REPORTERS"
 )  # fmt: skip
 
@@ -95,29 +39,6 @@ class Reading:
     agents: list[int]
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
-
-
-def clause_type(clause: Clause) -> str:
-    """The PLOVER type of a clause: its verb's, or for a light verb its object's."""
-    if clause.labelled:
-        return "SUPPORT" if clause.labelled == "support" else "ACCUSE"  # "called the cut 'reckless'"
-    for particle in clause.particles:
-        if (clause.verb, particle) in _PHRASAL:
-            return _PHRASAL[(clause.verb, particle)]
-    verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
-    if clause.verb in LIGHT or verbal:
-        # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
-        for obj in clause.objects:
-            if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
-                return NOUN_TYPES[obj]
-    if clause.verb in LIGHT and _DOCUMENTS.intersection(clause.objects):
-        return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
-    kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
-    if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
-        return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
-        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
-    return kind
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
@@ -402,5 +323,5 @@ def _speech_acts(
 
 
 def rule_tables() -> list[object]:
-    """The lexicons above, for the guided strategy's rules fingerprint (words.toml has the closed classes)."""
-    return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())]
+    """The type lexicons (`event_types`), for the guided strategy's rules fingerprint."""
+    return event_types.rule_tables()
