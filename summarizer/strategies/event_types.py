@@ -53,7 +53,8 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("agreement deal accord treaty pact contract settlement commitment pledge promise".split(),
                     "AGREE"),
     **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
-    **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
+    **dict.fromkeys("strike protest demonstration walkout rally boycott occupation stoppage blockade sit-in vigil"
+                    .split(), "PROTEST"),
     **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
     **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
     **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
@@ -80,9 +81,11 @@ def clause_type(clause: Clause) -> str:
         if (clause.verb, particle) in _PHRASAL:
             return _PHRASAL[(clause.verb, particle)]
     verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
+    # A passive's subject is the light verb's object: "a settlement was reached", "the walkout was organised by X".
+    objects = [*clause.objects, clause.subject] if clause.passive and clause.verb in LIGHT else clause.objects
     if clause.verb in LIGHT or verbal:
         # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
-        for obj in clause.objects:
+        for obj in objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
                 return NOUN_TYPES[obj]
     if clause.verb in LIGHT and DOCUMENTS.intersection(clause.objects):
