@@ -136,6 +136,18 @@ def test_an_object_relative_clause_with_its_own_doer_tells_an_act_unless_planned
     assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # the praise, not the label in passing
 
 
+def test_a_finite_past_after_a_reported_perfect_is_the_speakers_own_act():
+    # "called" cannot share "had": the mayor called on the guild, not Meridian Health; and the
+    # date of what was reported ("on Monday") is not the call's.
+    result = _run(
+        "Mayor Ana Kowal said Meridian Health had closed the ward on Monday and called on the Nursing Guild"
+        " to end the strike."
+    )
+    requests = [e for e in result.events if e.type == "REQUEST"]
+    assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]
+    assert requests[0].date is None
+
+
 def test_an_untyped_act_is_an_event_only_in_the_past():
     result = _run(
         "Vantor Chips opened a new factory in Dresden on Monday.",

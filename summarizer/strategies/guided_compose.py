@@ -221,14 +221,18 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
 def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) -> str | None:
     """The sentence's first phrase that dates something ("on Tuesday"), before a span of time
     the tagger also reads as one ("all night", "for two hours"); else its first, if any. An act
-    told in a relative clause with a date of its own has that date ("a contract X signed in October")."""
+    told in a relative clause with a date of its own has that date ("a contract X signed in October"), one
+    rehung on a reporting verb only its own."""
     own = [d for d in info.dates if not _asked_term(info.text, d)]
     future = info.future
-    if clause is not None and clause.dep == "relcl" and info.doc is not None and 0 <= clause.index < len(info.doc):
+    if clause is not None and info.doc is not None and 0 <= clause.index < len(info.doc):
         verb = info.doc[clause.index]
         inside = info.doc[verb.left_edge.i : verb.right_edge.i + 1].text
-        if any(d in inside for d in own):  # (else the noun's: "a call on Saturday in which X told Y")
+        rehung = verb.head.i != clause.head  # (`guided_events._rehung`: the speaker's act, not the reported one's)
+        if (clause.dep == "relcl" or rehung) and any(d in inside for d in own):
             own, future = [d for d in own if d in inside], future and not clause.past
+        elif rehung:  # "said families had learned of it on Monday and accused X": Monday is not the accusation's
+            return None
     dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
 

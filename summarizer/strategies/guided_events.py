@@ -72,17 +72,25 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     """A clause with no subject that the parser hung inside what a reporting verb reports, on a
     predicate whose subject cannot be its doer: a finite conjunct of a copula ("said the plan
     was late and criticised the council") or a participle of a clause with no actor as subject
-    ("said the bridge had not moved, rejecting claims ..."). It goes with the reporting verb and
-    shares its doers."""
-    if clause.subject or clause.agents or doc is None or not 0 <= clause.head < len(doc):
+    ("said the bridge had not moved, rejecting claims ..."), or a finite past conjunct of a verb with
+    an auxiliary ("said the operator had acted late and called on X"). It goes with the reporting
+    verb and shares its doers."""
+    if doc is None or not 0 <= clause.head < len(doc):
         return clause
     head = doc[clause.head]
-    said = by_i.get(head.head.i)
+    content, said = by_i.get(clause.head), by_i.get(head.head.i)
+    if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and content is not None
+            and content.aux and head.dep_ in _REPORTED and said is not None and said.reporting and said.agents
+            and said.index != clause.head):
+        # "said the operator had acted too late and called on X": a finite past cannot share the
+        # reported verb's auxiliary, so it is the speaker's second act, not the operator's.
+        return replace(clause, head=said.index, agents=list(said.agents))
+    if clause.subject or clause.agents:
+        return clause
     if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
     if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
         return replace(clause, head=said.index, agents=list(said.agents))
-    content = by_i.get(clause.head)
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
