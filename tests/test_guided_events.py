@@ -95,6 +95,10 @@ def test_a_negated_act_is_an_event_that_did_not_happen():
         ('The Nursing Guild described the pay offer as "insulting" on Monday.', "ACCUSE"),
         ("Mayor Ana Kowal called the agreement a victory for the town on Monday.", "SUPPORT"),
         ("Mayor Ana Kowal called Meridian Health's chief executive on Monday.", "CONSULT"),
+        # Phrasal verbs of PLOVER's support and rejection, and disputing a finding.
+        ("Mayor Ana Kowal ruled out any merger with Meridian Health on Monday.", "REJECT"),
+        ("Mayor Ana Kowal stood behind the Nursing Guild on Monday.", "SUPPORT"),
+        ("Meridian Health disputed the inspectors' findings on Monday.", "REJECT"),
         # A light verb in the passive takes its subject's type, as it would its object's.
         ("The occupation of the ward was organised by the Nursing Guild on Monday.", "PROTEST"),
         ("A settlement was reached by Vantor Chips on Monday, according to its lawyer.", "AGREE"),

@@ -36,7 +36,7 @@ GUIDED_RULES = {
     "4": "b01877f2988a0461",
     "5": "aa927ded795ae25e",  # word tables in strategies/words.toml, hashed as data from here on
     "6": "f1f2909063d33e59",
-    "7": "afe489e22795f150",  # h13-fu and h13-ev merged
+    "7": "ddfb5665695b9858",  # h13-fu and h13-ev merged
 }
 
 

@@ -26,7 +26,7 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),
-    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend".split(), "REJECT"),
+    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend dispute".split(), "REJECT"),
     **dict.fromkeys("threaten warn".split(), "THREATEN"),
     **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
     **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
@@ -44,7 +44,8 @@ _PHRASAL: dict[tuple[str, str], str] = {
     ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
     ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
-    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT",
+    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
+    ("stand", "behind"): "SUPPORT", ("side", "with"): "SUPPORT",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {
