@@ -152,6 +152,16 @@ def test_a_finite_past_after_a_reported_perfect_is_the_speakers_own_act():
     assert requests[0].date is None
 
 
+def test_an_act_dated_after_the_article_is_no_event_but_a_deadline_or_a_later_step_keeps_it():
+    result = _run(  # (published 2026-05-06)
+        "Judge Maria Lopez has set a hearing on the strike for June 20.",
+        "Mayor Ana Kowal meets the Nursing Guild again on Thursday.",
+        "The court gave Meridian Health until June 30 to reopen the ward.",
+        "Mayor Ana Kowal invited Meridian Health on Monday to meet the Nursing Guild next Tuesday.",
+    )
+    assert set(_events(result)) == {3, 4}
+
+
 def test_an_untyped_act_is_an_event_only_in_the_past():
     result = _run(
         "Vantor Chips opened a new factory in Dresden on Monday.",

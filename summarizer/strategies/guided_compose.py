@@ -10,6 +10,7 @@ construction. Every item's `origin` names where each field came from.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..claims import unmentioned
 from ..dates import resolve_date
@@ -22,7 +23,7 @@ from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
 from .guided_questions import NONE, Plan
-from .lexicon import OBLIGE_MODALS
+from .lexicon import OBLIGE_MODALS, UNTIL_PREPS
 from .parse_types import Clause, SentenceInfo
 
 __all__ = [
@@ -143,6 +144,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
         ):
             statements += 1  # "... told her that ...": more of a conversation already listed, not another one
+        elif act and _ahead(info, article, act.clause):
+            statements += 1  # "has set a hearing for May 6", "meets again on Thursday": a date ahead is a follow-up's
         elif etype != NONE:
             factuality = (
                 "hypothetical" if conditional else "planned" if future
@@ -216,6 +219,28 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
             "recipients": [r for r in event.recipients if ("recipients", r) not in missing],
         }) if missing else event)  # fmt: skip
     return out, left_out
+
+
+def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
+    """Whether a date of the act's own clause lies after the article's ("has set a hearing for May 6",
+    "meets again on Thursday"): what is set for then has not happened. Not a deadline ("gave X until
+    July 31") nor a date of a clause it governs ("invited them to meet next Tuesday")."""
+    if info.doc is None or not 0 <= clause.index < len(info.doc) or not article.published:
+        return False
+    verb = info.doc[clause.index]
+    clauses = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis")
+
+    def its_own(tok: Any) -> bool:  # not under another clause or a deadline on the way up to the verb
+        while tok.i != verb.i:
+            if tok.dep_ in clauses or tok.lower_ in UNTIL_PREPS:
+                return False
+            tok = tok.head
+        return True
+
+    own = " ".join(t.text for t in verb.subtree if its_own(t))
+    ahead = clause.future or clause.tag in ("VBZ", "VBP")  # "meets on Thursday": the coming one
+    days = [resolve_date(d, article.published, future=ahead) for d in info.dates if d in own]
+    return any(day and day > article.published for day in days)
 
 
 def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) -> str | None:
