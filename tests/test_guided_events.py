@@ -162,6 +162,13 @@ def test_an_act_dated_after_the_article_is_no_event_but_a_deadline_or_a_later_st
     assert set(_events(result)) == {3, 4}
 
 
+def test_writing_to_someone_to_ask_for_something_is_a_request_to_them():
+    result = _run("The Nursing Guild had written to Mayor Ana Kowal last week to ask for an emergency meeting.")
+    (event,) = result.events
+    assert event.type == "REQUEST"
+    assert _names(result, event.recipients) == {"Ana Kowal"}
+
+
 def test_an_untyped_act_is_an_event_only_in_the_past():
     result = _run(
         "Vantor Chips opened a new factory in Dresden on Monday.",

@@ -122,7 +122,14 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
     by `_eventive`."""
     parent = by_i.get(clause.head)
-    if clause.dep != "advcl" or kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+        return False
+    if clause.dep == "xcomp" and parent.reporting:
+        # "wrote to the minister to ask for a meeting", "had written asking for aid": the writing's purpose,
+        # by the writer (not "told X to stop": X is to act)
+        return bool(clause.agents) and clause.agents == parent.agents and parent.past and not (
+            parent.future or parent.modal or parent.conditional or parent.negated)
+    if clause.dep != "advcl":
         return False
     if clause.tag == "VBG" and not clause.subject:
         return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
@@ -263,6 +270,9 @@ def readings(
         if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
             agents = [reporter]  # "prosecutors said ... The two were charged on Wednesday": by them
         if agents:
+            writer = by_i.get(clause.head)
+            if clause.dep == "xcomp" and writer is not None and writer.reporting and not clause.recipients:
+                clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     verbal = len(out)
