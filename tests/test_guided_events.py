@@ -90,6 +90,18 @@ def test_a_negated_act_is_an_event_that_did_not_happen():
         ("Meridian Health defended its decision to close the ward on Monday.", "REJECT"),
         ("Mayor Ana Kowal raised the issue with Meridian Health on Monday.", "CONSULT"),
         ("Mayor Ana Kowal attended a meeting of the hospital board on Monday.", "CONSULT"),
+        # A naming verb with a label on its object judges it; with none, "called X" is a phone call.
+        ('The Nursing Guild called the new rota "a danger to patients" on Monday.', "ACCUSE"),
+        ('The Nursing Guild described the pay offer as "insulting" on Monday.', "ACCUSE"),
+        ("Mayor Ana Kowal called the agreement a victory for the town on Monday.", "SUPPORT"),
+        ("Mayor Ana Kowal called Meridian Health's chief executive on Monday.", "CONSULT"),
+        # Phrasal verbs of PLOVER's support and rejection, and disputing a finding.
+        ("Mayor Ana Kowal ruled out any merger with Meridian Health on Monday.", "REJECT"),
+        ("Mayor Ana Kowal stood behind the Nursing Guild on Monday.", "SUPPORT"),
+        ("Meridian Health disputed the inspectors' findings on Monday.", "REJECT"),
+        # A light verb in the passive takes its subject's type, as it would its object's.
+        ("The occupation of the ward was organised by the Nursing Guild on Monday.", "PROTEST"),
+        ("A settlement was reached by Vantor Chips on Monday, according to its lawyer.", "AGREE"),
     ],
 )
 def test_speech_acts_particles_and_light_verbs_type_the_event(sentence: str, kind: str) -> None:
@@ -113,6 +125,48 @@ def test_a_relative_or_adverbial_clause_that_tells_a_past_act_is_its_own_event()
     assert sorted(e.type for e in by_sentence[1]) == ["PROTEST", "SUPPORT"]
     assert sorted(e.type for e in by_sentence[2]) == ["REQUEST", "RETREAT"]
     assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # "represents" describes, it is no event
+
+
+def test_an_object_relative_clause_with_its_own_doer_tells_an_act_unless_planned_or_a_label_in_passing():
+    result = _run(
+        "A loan the Nursing Guild approved in March was repaid on Monday.",
+        "Mayor Ana Kowal said the council would block any merger that Meridian Health proposed.",
+        "The Nursing Guild praised the reforms, which Mayor Ana Kowal called historic.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["AGREE"]
+    assert _names(result, by_sentence[1][0].actors) == {"Nursing Guild"}
+    assert "REQUEST" not in {e.type for e in by_sentence.get(2, [])}  # a proposal only imagined
+    assert [e.type for e in by_sentence[3]] == ["SUPPORT"]  # the praise, not the label in passing
+
+
+def test_a_finite_past_after_a_reported_perfect_is_the_speakers_own_act():
+    # "called" cannot share "had": the mayor called on the guild, not Meridian Health; and the
+    # date of what was reported ("on Monday") is not the call's.
+    result = _run(
+        "Mayor Ana Kowal said Meridian Health had closed the ward on Monday and called on the Nursing Guild"
+        " to end the strike."
+    )
+    requests = [e for e in result.events if e.type == "REQUEST"]
+    assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]
+    assert requests[0].date is None
+
+
+def test_an_act_dated_after_the_article_is_no_event_but_a_deadline_or_a_later_step_keeps_it():
+    result = _run(  # (published 2026-05-06)
+        "Judge Maria Lopez has set a hearing on the strike for June 20.",
+        "Mayor Ana Kowal meets the Nursing Guild again on Thursday.",
+        "The court gave Meridian Health until June 30 to reopen the ward.",
+        "Mayor Ana Kowal invited Meridian Health on Monday to meet the Nursing Guild next Tuesday.",
+    )
+    assert set(_events(result)) == {3, 4}
+
+
+def test_writing_to_someone_to_ask_for_something_is_a_request_to_them():
+    result = _run("The Nursing Guild had written to Mayor Ana Kowal last week to ask for an emergency meeting.")
+    (event,) = result.events
+    assert event.type == "REQUEST"
+    assert _names(result, event.recipients) == {"Ana Kowal"}
 
 
 def test_an_untyped_act_is_an_event_only_in_the_past():

@@ -10,6 +10,7 @@ construction. Every item's `origin` names where each field came from.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..claims import unmentioned
 from ..dates import resolve_date
@@ -22,7 +23,7 @@ from .event_merge import act_word, answered_act, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
 from .guided_questions import NONE, Plan
-from .lexicon import OBLIGE_MODALS
+from .lexicon import OBLIGE_MODALS, UNTIL_PREPS
 from .parse_types import Clause, SentenceInfo
 
 __all__ = [
@@ -143,6 +144,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
             e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
         ):
             statements += 1  # "... told her that ...": more of a conversation already listed, not another one
+        elif act and _ahead(info, article, act.clause):
+            statements += 1  # "has set a hearing for May 6", "meets again on Thursday": a date ahead is a follow-up's
         elif etype != NONE:
             factuality = (
                 "hypothetical" if conditional else "planned" if future
@@ -155,7 +158,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
                                      [_name(r, actors) for r in acted_on])  # fmt: skip
             events.append(Event(
                 id=f"E{len(events) + 1}", type=etype, summary=summary, actors=acting,  # type: ignore[arg-type]
-                recipients=acted_on, date=None, date_text=_when(info, article), location=None,
+                recipients=acted_on, date=None, date_text=_when(info, article, act.clause if act else None),
+                location=None,
                 factuality=factuality, evidence=evidence,  # type: ignore[arg-type]
                 origin={"type": type_origin, "actors": cand.agents_origin, "recipients": "parse",
                         "summary": "rule", "date_text": "parse", "factuality": "rule", "location": "rule",
@@ -217,11 +221,44 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
     return out, left_out
 
 
-def _when(info: SentenceInfo, article: Article) -> str | None:
+def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
+    """Whether a date of the act's own clause lies after the article's ("has set a hearing for May 6",
+    "meets again on Thursday"): what is set for then has not happened. Not a deadline ("gave X until
+    July 31") nor a date of a clause it governs ("invited them to meet next Tuesday")."""
+    if info.doc is None or not 0 <= clause.index < len(info.doc) or not article.published:
+        return False
+    verb = info.doc[clause.index]
+    clauses = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis")
+
+    def its_own(tok: Any) -> bool:  # not under another clause or a deadline on the way up to the verb
+        while tok.i != verb.i:
+            if tok.dep_ in clauses or tok.lower_ in UNTIL_PREPS:
+                return False
+            tok = tok.head
+        return True
+
+    own = " ".join(t.text for t in verb.subtree if its_own(t))
+    ahead = clause.future or clause.tag in ("VBZ", "VBP")  # "meets on Thursday": the coming one
+    days = [resolve_date(d, article.published, future=ahead) for d in info.dates if d in own]
+    return any(day and day > article.published for day in days)
+
+
+def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) -> str | None:
     """The sentence's first phrase that dates something ("on Tuesday"), before a span of time
-    the tagger also reads as one ("all night", "for two hours"); else its first, if any."""
+    the tagger also reads as one ("all night", "for two hours"); else its first, if any. An act
+    told in a relative clause with a date of its own has that date ("a contract X signed in October"), one
+    rehung on a reporting verb only its own."""
     own = [d for d in info.dates if not _asked_term(info.text, d)]
-    dated = [d for d in own if resolve_date(d, article.published, future=info.future)]
+    future = info.future
+    if clause is not None and info.doc is not None and 0 <= clause.index < len(info.doc):
+        verb = info.doc[clause.index]
+        inside = info.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+        rehung = verb.head.i != clause.head  # (`guided_events._rehung`: the speaker's act, not the reported one's)
+        if (clause.dep == "relcl" or rehung) and any(d in inside for d in own):
+            own, future = [d for d in own if d in inside], future and not clause.past
+        elif rehung:  # "said families had learned of it on Monday and accused X": Monday is not the accusation's
+            return None
+    dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
 
 

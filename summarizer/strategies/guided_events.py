@@ -4,9 +4,8 @@ An event is something an actor did that the article reports as having happened: 
 clause on the sentence's main line (its root, the content of a reporting verb, or a
 conjunct of either), in a past or present tense, not ruled by a modal or a condition
 (those are follow-ups), not a relative clause or participle describing someone. Its
-type comes from the verb (a lexicon of general English verbs per PLOVER category),
-or, for a light verb ("held a call", "imposed sanctions", "raised concerns"), from
-its object. Nothing here names an entity or an article's topic.
+type comes from the verb, or for a light verb from its object (`event_types`).
+Nothing here names an entity or an article's topic.
 """
 
 from __future__ import annotations
@@ -14,74 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import parse_form
+from . import event_types, parse_form
+from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
+from .lexicon import RELATIVE_PRONOUNS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
-# General English verbs per PLOVER category (what the verb does, in any domain).
-VERB_TYPES: dict[str, str] = {
-    **dict.fromkeys("agree sign approve accept adopt settle ratify conclude pledge promise assure vow guarantee vote"
-                    .split(), "AGREE"),
-    **dict.fromkeys("meet talk speak discuss visit call host negotiate consult confer brief convene attend".split(),
-                    "CONSULT"),
-    **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
-                    "applaud hail".split(), "SUPPORT"),
-    **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan".split(), "AID"),
-    **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
-    **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
-                    "ACCUSE"),
-    **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend".split(), "REJECT"),
-    **dict.fromkeys("threaten warn".split(), "THREATEN"),
-    **dict.fromkeys("protest strike march demonstrate rally".split(), "PROTEST"),
-    **dict.fromkeys("sanction ban impose fine penalize penalise suspend boycott expel embargo".split(), "SANCTION"),
-    **dict.fromkeys("deploy mobilize mobilise station".split(), "MOBILIZE"),
-    **dict.fromkeys("arrest detain seize raid evict confiscate order repress jail imprison deport".split(),
-                    "COERCE"),
-    **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
-    **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
-    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
-    **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
-                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
-}  # fmt: skip
-# Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
-_PHRASAL: dict[tuple[str, str], str] = {
-    ("call", "on"): "REQUEST", ("call", "for"): "REQUEST", ("call", "off"): "RETREAT", ("pull", "out"): "RETREAT",
-    ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
-    ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
-    ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT",
-}  # fmt: skip
-# Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
-NOUN_TYPES: dict[str, str] = {
-    **dict.fromkeys("call talk meeting conversation visit summit negotiation consultation discussion".split(),
-                    "CONSULT"),
-    **dict.fromkeys("agreement deal accord treaty pact contract settlement commitment pledge promise".split(),
-                    "AGREE"),
-    **dict.fromkeys("sanction ban fine penalty embargo tariff".split(), "SANCTION"),
-    **dict.fromkeys("strike protest demonstration walkout rally boycott".split(), "PROTEST"),
-    **dict.fromkeys("attack assault bombing airstrike assassination killing invasion".split(), "ASSAULT"),
-    **dict.fromkeys("appeal request demand petition proposal need".split(), "REQUEST"),
-    **dict.fromkeys("accusation criticism complaint lawsuit charge proceeding concern".split(), "ACCUSE"),
-    **dict.fromkeys("aid assistance donation funding relief shelter supply food medicine".split(), "AID"),
-    **dict.fromkeys("troop force soldier warship".split(), "MOBILIZE"),
-    **dict.fromkeys("support praise thanks gratitude congratulation backing endorsement".split(), "SUPPORT"),
-    **dict.fromkeys("threat warning ultimatum".split(), "THREATEN"),
-    **dict.fromkeys("arrest detention pressure coercion crackdown repression".split(), "COERCE"),
-    **dict.fromkeys("cooperation collaboration partnership".split(), "COOPERATE"),
-    **dict.fromkeys("deployment mobilization mobilisation".split(), "MOBILIZE"),
-    **dict.fromkeys("withdrawal release retreat".split(), "RETREAT"),
-    **dict.fromkeys("apology concession".split(), "CONCEDE"),
-    **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
-    **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
-}  # fmt: skip
 (
-    _ACT_NOUNS, _MATERIAL, LIGHT, _DOCUMENTS, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
+    _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
     _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL LIGHT _DOCUMENTS _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
+    "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
     "_CAUSE _OBLIGATION _NOT_REPORTERS"
 )  # fmt: skip
 
@@ -94,27 +39,6 @@ class Reading:
     agents: list[int]
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
-
-
-def clause_type(clause: Clause) -> str:
-    """The PLOVER type of a clause: its verb's, or for a light verb its object's."""
-    for particle in clause.particles:
-        if (clause.verb, particle) in _PHRASAL:
-            return _PHRASAL[(clause.verb, particle)]
-    verbal = VERB_TYPES.get(clause.verb) == "STATEMENT" or clause.reporting
-    if clause.verb in LIGHT or verbal:
-        # "held talks", and a statement of a demand or a charge ("stressed the need for ...").
-        for obj in clause.objects:
-            if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
-                return NOUN_TYPES[obj]
-    if clause.verb in LIGHT and _DOCUMENTS.intersection(clause.objects):
-        return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
-    kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
-    if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
-        return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
-        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
-    return kind
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
@@ -148,31 +72,48 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     """A clause with no subject that the parser hung inside what a reporting verb reports, on a
     predicate whose subject cannot be its doer: a finite conjunct of a copula ("said the plan
     was late and criticised the council") or a participle of a clause with no actor as subject
-    ("said the bridge had not moved, rejecting claims ..."). It goes with the reporting verb and
-    shares its doers."""
-    if clause.subject or clause.agents or doc is None or not 0 <= clause.head < len(doc):
+    ("said the bridge had not moved, rejecting claims ..."), or a finite past conjunct of a verb with
+    an auxiliary ("said the operator had acted late and called on X"). It goes with the reporting
+    verb and shares its doers."""
+    if doc is None or not 0 <= clause.head < len(doc):
         return clause
     head = doc[clause.head]
-    said = by_i.get(head.head.i)
+    content, said = by_i.get(clause.head), by_i.get(head.head.i)
+    if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and content is not None
+            and content.aux and head.dep_ in _REPORTED and said is not None and said.reporting and said.agents
+            and said.index != clause.head):
+        # "said the operator had acted too late and called on X": a finite past cannot share the
+        # reported verb's auxiliary, so it is the speaker's second act, not the operator's.
+        return replace(clause, head=said.index, agents=list(said.agents))
+    if clause.subject or clause.agents:
+        return clause
     if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
     if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
         return replace(clause, head=said.index, agents=list(said.agents))
-    content = by_i.get(clause.head)
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
 
 
-def _told_of(clause: Clause, kind: str) -> bool:
+def _told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
     """A relative clause that tells what its actor did ("the union, which called the strike
-    on May 8, ..."), not what it is ("the union that represents 4,000 workers"), or a
-    participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
+    on May 8, ...", "a contract X signed in October"), not what it is ("the union that represents
+    4,000 workers"), or a participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
     if kind in ("OTHER", "STATEMENT"):
         return False
     if clause.dep == "acl":
         return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
-    return clause.dep == "relcl" and clause.subject in ("who", "which", "that") and clause.past
+    if clause.dep != "relcl" or not clause.past:
+        return False
+    if clause.subject in ("who", "which", "that"):
+        return True
+    # An object relative with its own doer: not a label put in passing ("what they called an attempt",
+    # "reforms, which X called historic") nor an act in a plan ("would fight every bill it proposed").
+    frame = doc[clause.head].head if doc is not None and 0 <= clause.head < len(doc) else None
+    planned = frame is not None and (parse_form.clause_form(frame)["modal"] or parse_form.conditional(frame))
+    aside = bool(clause.labelled) and RELATIVE_PRONOUNS.intersection(clause.objects)
+    return bool(clause.agents) and not planned and not aside
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -181,7 +122,14 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
     by `_eventive`."""
     parent = by_i.get(clause.head)
-    if clause.dep != "advcl" or kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
+        return False
+    if clause.dep == "xcomp" and parent.reporting:
+        # "wrote to the minister to ask for a meeting", "had written asking for aid": the writing's purpose,
+        # by the writer (not "told X to stop": X is to act)
+        return bool(clause.agents) and clause.agents == parent.agents and parent.past and not (
+            parent.future or parent.modal or parent.conditional or parent.negated)
+    if clause.dep != "advcl":
         return False
     if clause.tag == "VBG" and not clause.subject:
         return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
@@ -308,7 +256,7 @@ def readings(
             continue  # "would keep urging": the plan, not the act
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and _signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind)
+        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
@@ -322,6 +270,9 @@ def readings(
         if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
             agents = [reporter]  # "prosecutors said ... The two were charged on Wednesday": by them
         if agents:
+            writer = by_i.get(clause.head)
+            if clause.dep == "xcomp" and writer is not None and writer.reporting and not clause.recipients:
+                clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
             out.append(Reading(clause, agents, kind, by_speaker))
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     verbal = len(out)
@@ -390,5 +341,5 @@ def _speech_acts(
 
 
 def rule_tables() -> list[object]:
-    """The lexicons above, for the guided strategy's rules fingerprint (words.toml has the closed classes)."""
-    return [sorted(VERB_TYPES.items()), sorted(NOUN_TYPES.items()), sorted(_PHRASAL.items())]
+    """The type lexicons (`event_types`), for the guided strategy's rules fingerprint."""
+    return event_types.rule_tables()

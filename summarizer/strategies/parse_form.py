@@ -12,21 +12,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import AMOUNT_PREPS, CONDITION_MARKS, CONTENT_PREPS, FUTURE_MODALS, HYPOTHETICAL_MODALS
+from .lexicon import (
+    AMOUNT_PREPS,
+    CONDITION_MARKS,
+    CONTENT_PREPS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    LABEL_BLOCKING_PREPS,
+)
 from .parse_coref import name_of
 from .parse_types import Clause
+from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "conditional", "dative", "denied", "noun_preps", "nothing_done", "progressive", "pronoun_owned",
-    "misread_root", "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
+    "clause_form", "conditional", "dative", "denied", "labelled", "noun_preps", "nothing_done", "progressive",
+    "pronoun_owned", "misread_root", "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
-    MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING,
+    MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
 ) = word_tables(
     "parse_form",
-    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING"
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING"
 )  # fmt: skip
 
 
@@ -206,7 +214,37 @@ def clause_form(verb: Any) -> dict[str, Any]:
         "settings": list(dict.fromkeys(o.lemma_.lower() for o, _ in occasions(verb))),
         "quoted": verb.i in quoted_tokens(verb.doc),
         "measure": bool(amounts) and all(o.ent_type_ in _AMOUNTS for o in objects),
+        "labelled": labelled(verb),
     }
+
+
+def labelled(verb: Any) -> str:
+    """The label a naming verb puts on its object, as a position: "called the penalty 'grossly excessive'",
+    "calling his performance 'a disgrace'", "described the information as 'chaotic'" (a predicative
+    complement, an apposition, "as", or a quotation right after the object). A label the stance
+    lexicon calls good is "support"; any other judges the thing ("oppose"); the object may be a relative
+    pronoun ("which USTR called historic"). "" if no label: "called Abbas", "called for talks", "a group
+    calling itself X"."""
+    kids = list(verb.children)
+    if verb_lemma(verb) not in _NAMING or any(
+        c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS and c.i == verb.i + 1 for c in kids
+    ):  # (not "called it a victory on Monday")
+        return ""
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs or objs[0].lower_.endswith(("self", "selves")):
+        return ""
+    obj = objs[0]  # (a second object is the label: "whose plan she has called a gift to the rich")
+    labels = [t for c in kids if c.dep_ in ("oprd", "attr") or c in objs[1:] for t in c.subtree]
+    labels += [t for c in kids if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    labels += [t for a in obj.children if a.dep_ == "appos" for t in a.subtree]
+    doc = verb.doc
+    if obj.i + 1 < len(doc) and doc[obj.i + 1].text in _QUOTES:
+        end = next((t.i for t in doc[obj.i + 2 :] if t.text in _QUOTES), len(doc))
+        labels += list(doc[obj.i + 2 : end])
+    if not labels:
+        return ""
+    good = any(EVALUATIONS.get(t.lower_) == "support" or EVALUATIONS.get(t.lemma_.lower()) == "support" for t in labels)
+    return "support" if good else "oppose"
 
 
 def willed(clause: Clause) -> bool:

@@ -77,6 +77,7 @@ class Clause:
     settings: list[str] = field(default_factory=list)  # "in a call with X": an occasion shared with someone
     quoted: bool = False  # inside a direct quotation: the speaker's words, not the reporter's
     measure: bool = False  # its only complement is an amount ("fell 3 percent", "rose to 40 euros")
+    labelled: str = ""  # a naming verb's label on its object: "support" ("called it a victory"), else "oppose"
     index: int = -1  # the verb's token index in the sentence's `doc`
 
 @dataclass
