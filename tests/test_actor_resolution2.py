@@ -164,3 +164,17 @@ def test_a_regional_government_is_not_the_state_and_its_short_form_is_itself():
         "The ministry and the regional government have not agreed on who pays for a new dam."
     )
     assert agents_of(result, "have not agreed") == {"Portugal's environment ministry", "regional government of Alvaro"}
+
+
+def test_a_regulator_described_in_the_lead_is_the_one_regulatory_body_named_after():
+    lead = "Chile's banking regulator suspended the licence of Andes Credit Bank on Monday. "
+
+    def suspender(result: ArticleSummary) -> set[str]:
+        ids = {i for e in result.events if e.type == "SANCTION" for i in e.actors}
+        return {a.name for a in result.actors if a.id in ids}
+
+    result = _run(lead + "The Financial Market Commission said the bank had misled investors for two years.")
+    assert suspender(result) == {"Financial Market Commission"}
+    # not when the article names two such bodies: which one is not said
+    two = _run(lead + "The Financial Market Commission and the Central Statistics Office published the figures.")
+    assert suspender(two) != {"Financial Market Commission"}

@@ -36,10 +36,11 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 
 (
     LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
-    TITLE_RANKS,
+    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS,
 ) = word_tables(
     "parse_actors",
-    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS"
+    "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS "
+    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS"
 )  # fmt: skip
 
 
@@ -251,6 +252,12 @@ class ActorReader(PronounReader):
             described = self._described(noun, number, organisations_only=True)
             if described is not None:
                 return self._mention(described, text)
+        elif noun in REGULATOR_NOUNS and any(c.dep_ == "poss" for c in head.children):
+            # "New Zealand's banking regulator fined X" and then "The Prudential Supervision Office said":
+            # news leads with what a regulator does and names it after; the one regulatory body named
+            bodies = [n for n in self.described.organisations if n.split()[-1].lower() in REGULATOR_HEADS]
+            if len(bodies) == 1:
+                return self._mention(self._by_name(bodies[0], number), text)
         if bare(head) and (noun in BUSINESS_NOUNS or noun not in INSTITUTIONS):
             # "the company", "the airline": the one business named, else nobody; "the hospital" when none is
             business = self._business(head, number)
