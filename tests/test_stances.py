@@ -380,3 +380,28 @@ def test_a_named_person_after_a_bodys_stance_keeps_a_stance_of_their_own():
 def test_hitting_out_at_someone_opposes_them():
     result = _run("The Professional Cricketers Association hit out at the Cricket Board over the winter schedule.")
     assert ("Professional Cricketers Association", "oppose", "the Cricket Board") in _stances(result)
+
+
+def test_a_demand_right_after_a_stance_by_its_holder_is_more_evidence_of_it():
+    result = _run(
+        "The Orchard Growers' Union condemned the new water charges on Tuesday. "
+        "It demanded that the charges be phased in over five years."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Orchard Growers' Union", "oppose")]
+    assert len(result.stances[0].evidence) == 2
+
+
+def test_a_request_beside_a_feeling_in_one_sentence_is_no_stance_of_its_own():
+    result = _run(
+        "The nurses' union said it feared that the merger would close rural clinics and asked both hospitals "
+        "to meet its officials."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("nurses' union", "concern")]
+
+
+def test_a_consequence_held_out_in_a_future_statement_opposes_what_brings_it():
+    result = _run(
+        "Minister Clara Voss said she would make clear that any new strike at the port carried "
+        '"a heavy cost" for the union.'
+    )
+    assert ("Clara Voss", "oppose", "any new strike at the port") in _stances(result)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
-from .stance_words import BODY_POSSESSIVES
+from .stance_words import BODY_POSSESSIVES, DIRECTING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -64,6 +64,14 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                 previous = previous if last is not None else None
             continue
         for reading in readings:
+            if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
+                # "She demanded that ...": what the holder wants done is evidence of the stance the holder
+                # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before.
+                if any(r.holder == reading.holder and not _directs(info, r) for r in readings):
+                    continue
+                if last is not None and last.reading.holder == reading.holder:
+                    last.evidence.append(info.number)
+                    continue
             if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
                 last.evidence.append(info.number)  # "Its president, X, accused ...": the body's stance, told again
                 continue
@@ -74,6 +82,14 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             items.append(Item(reading, info, evidence))
         previous, last_number = readings[-1].holder, info.number
     return items
+
+
+def _directs(info: SentenceInfo, reading: Reading) -> bool:
+    """Whether the reading's predicate directs someone to act, with a clause saying what ("urged X to ...")."""
+    if info.doc is None:
+        return False
+    tok = info.doc[reading.token]
+    return tok.lemma_.lower() in DIRECTING and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:

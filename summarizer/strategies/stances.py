@@ -248,7 +248,9 @@ def _threat(s: StanceSentence, tok: Any) -> Reading | None:
     if condition is None:  # "penalties ... in response to any further military action"
         response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
         condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
-    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in verb.children)
+    # "would leave no doubt that any new assault carried a high cost": the future of the clause it is said in.
+    held = [verb, *[a for a in verb.ancestors if a.pos_ == "VERB"][:1]]
+    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for v in held for c in v.children)
     if condition is None and not future:
         return None  # a consequence held out (in a future or a condition), not one imposed today
     topic = condition if condition is not None else s.subject_token(verb)
