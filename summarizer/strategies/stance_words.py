@@ -12,8 +12,8 @@ from .words import word_tables
 __all__ = [
     "ABOUT", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "DIRECTING", "EFFECTS", "EVALUATIONS", "FEELINGS",
     "FORWARD", "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING",
-    "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS", "TRANSFER",
-    "VERBS", "VIEWS", "lexicon",
+    "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS",
+    "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object. Not "approve": a body approving a
