@@ -475,3 +475,12 @@ def test_a_possible_step_of_a_party_in_a_relative_clause_is_its_own_follow_up():
     by = _by_sentence(result)
     assert sorted(_names(result, f)[0] for f in by[1]) == ["Ostmark banking authority", "Velta Bank"]
     assert len(by[2]) == 1
+
+
+def test_undated_advice_in_reported_speech_is_a_view_not_a_follow_up():
+    result = _run(
+        "The consumer group Fair Rail said the operator should refund every cancelled ticket. "
+        "The regulator said the operator should publish its safety audit by June 30."
+    )
+    (f,) = result.follow_ups
+    assert "safety audit" in f.evidence[0].quote and f.due == "2026-06-30"

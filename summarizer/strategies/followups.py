@@ -62,6 +62,7 @@ from .followups_grammar import (
     subject_of,
     told_apart,
 )  # fmt: skip
+from .followups_said import advice
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     CONDITION_MARKS,
@@ -141,7 +142,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         opened = open_questions(doc, clauses, analysis, ids)
         asked = {t.i for o in opened for t in o.verb.subtree}
         items = [i for i in items if i.verb.i not in asked] + opened
-        merged = _merge(items)
+        merged = _merge([i for i in items if not advice(i)])  # "said X should ...": a view
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
