@@ -484,3 +484,12 @@ def test_undated_advice_in_reported_speech_is_a_view_not_a_follow_up():
     )
     (f,) = result.follow_ups
     assert "safety audit" in f.evidence[0].quote and f.due == "2026-06-30"
+
+
+def test_an_effect_a_speaker_foresees_of_a_thing_is_a_view_not_a_follow_up():
+    result = _run(
+        "The mayor, Ana Ruiz, said the new tram line would harm small shops in the old town. "
+        "Ana Ruiz said the council would vote on the tram line on May 5."
+    )
+    (f,) = result.follow_ups
+    assert "vote" in f.evidence[0].quote and f.due == "2026-05-05"

@@ -62,7 +62,7 @@ from .followups_grammar import (
     subject_of,
     told_apart,
 )  # fmt: skip
-from .followups_said import advice
+from .followups_said import advice, foreseen_effect
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     CONDITION_MARKS,
@@ -142,7 +142,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         opened = open_questions(doc, clauses, analysis, ids)
         asked = {t.i for o in opened for t in o.verb.subtree}
         items = [i for i in items if i.verb.i not in asked] + opened
-        merged = _merge([i for i in items if not advice(i)])  # "said X should ...": a view
+        # "said X should ...", "said the plan would put jobs at risk": a view, not a step ahead
+        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids)])
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
