@@ -493,3 +493,9 @@ def test_an_effect_a_speaker_foresees_of_a_thing_is_a_view_not_a_follow_up():
     )
     (f,) = result.follow_ups
     assert "vote" in f.evidence[0].quote and f.due == "2026-05-05"
+
+
+def test_by_a_date_after_a_passive_is_a_deadline_not_an_agent():
+    result = _run("The Harbour Board fined the ferry operator. The levy must be paid by June 30.")
+    (f,) = result.follow_ups
+    assert (f.kind, f.due, f.due_text) == ("deadline", "2026-06-30", "by June 30")
