@@ -405,3 +405,12 @@ def test_a_consequence_held_out_in_a_future_statement_opposes_what_brings_it():
         '"a heavy cost" for the union.'
     )
     assert ("Clara Voss", "oppose", "any new strike at the port") in _stances(result)
+
+
+def test_asking_for_a_decision_to_be_reviewed_or_reconsidered_opposes_it():
+    result = _run(
+        "Mayor Paula Brandt said she would ask the High Court to review the rent decision. "
+        "Senator Omar Haddad urged the port board to reconsider the new shift rules."
+    )
+    positions = {holder: position for holder, position, _ in _stances(result)}
+    assert positions == {"Paula Brandt": "oppose", "Omar Haddad": "oppose"}
