@@ -414,3 +414,8 @@ def test_asking_for_a_decision_to_be_reviewed_or_reconsidered_opposes_it():
     )
     positions = {holder: position for holder, position, _ in _stances(result)}
     assert positions == {"Paula Brandt": "oppose", "Omar Haddad": "oppose"}
+
+
+def test_asking_for_something_to_be_suspended_opposes_it():
+    result = _run("Senator Omar Haddad asked for the ban to be suspended until the inquiry ends.")
+    assert _stances(result) == [("Omar Haddad", "oppose", "the ban")]

@@ -136,6 +136,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         dobj = tok.head if tok.dep_ == "relcl" else None  # "the reforms, which X welcomed"
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
     about = prep_object(tok)
+    if lemma in FORWARD and clause is None:  # "asked for the ruling to be suspended": the "for" clause
+        clause = next((c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # fmt: skip
     if lemma in FORWARD:
         # "urged Henry to build ...", "called for stronger ...", "stressed that ...": what is put forward.
         topic = clause if clause is not None else (dobj if dobj is not None else about)
