@@ -499,3 +499,18 @@ def test_by_a_date_after_a_passive_is_a_deadline_not_an_agent():
     result = _run("The Harbour Board fined the ferry operator. The levy must be paid by June 30.")
     (f,) = result.follow_ups
     assert (f.kind, f.due, f.due_text) == ("deadline", "2026-06-30", "by June 30")
+
+
+def test_a_passive_expected_by_a_date_is_a_follow_up_due_then():
+    result = _run(
+        "The Harbour Board closed the old bridge on Monday. "
+        "A new safety review from the Harbour Board is expected by the end of June."
+    )
+    (f,) = result.follow_ups
+    assert f.due == "2026-06-30"
+
+
+def test_a_present_tense_with_a_month_and_day_long_past_this_year_is_next_years():
+    result = rules_only("title: Test\ndate: 2026-09-28\n---\nThe broadcaster's current licence expires on January 31.")
+    (f,) = result.follow_ups
+    assert f.due == "2027-01-31"

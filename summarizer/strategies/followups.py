@@ -34,6 +34,7 @@ decided whether to appeal") are `followups_side`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -80,6 +81,14 @@ __all__ = ["follow_ups", "rule_tables"]
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()[:60]
+
+
+def _nearer_ahead(date: Any, day: str, published: str) -> bool:
+    """Whether a month and day is nearer ahead than behind: "expires on January 31" in September, "by the end
+    of June" in April are ahead; "sanctions announced on Sept. 22" in October is just past."""
+    back = resolve_date(date_words(date), published, future=False)
+    when = dt.date.fromisoformat
+    return back is None or when(published) - when(back) > when(day) - when(published)
 
 
 def _day(words: str, published: str | None) -> str | None:
@@ -223,9 +232,10 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
         own_ahead = False
         for d in dates:
             head = d.root.head
-            direct = head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+            direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
             day = _day(date_words(d), published) if direct and is_point(d) else None
-            if day is not None and published is not None and day > published and not rolled_over(d, day, published):
+            if day is not None and published is not None and day > published and (
+                    not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
                 own_ahead = True
             if direct and NEXT.match(d.text):
                 own_ahead = True  # "next season", "later this month": ahead with no day to resolve
