@@ -419,3 +419,12 @@ def test_asking_for_a_decision_to_be_reviewed_or_reconsidered_opposes_it():
 def test_asking_for_something_to_be_suspended_opposes_it():
     result = _run("Senator Omar Haddad asked for the ban to be suspended until the inquiry ends.")
     assert _stances(result) == [("Omar Haddad", "oppose", "the ban")]
+
+
+def test_a_demand_by_the_bodys_spokesperson_right_after_its_stance_is_more_evidence_of_it():
+    result = _run(
+        "The consumer group Fair Rail criticised the rail operator on Monday. "
+        "Its director, Ana Lima, demanded that the operator publish its safety accounts."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Fair Rail", "oppose")]
+    assert len(result.stances[0].evidence) == 2

@@ -66,10 +66,11 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
         for reading in readings:
             if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
                 # "She demanded that ...": what the holder wants done is evidence of the stance the holder
-                # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before.
+                # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before
+                # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
                 if any(r.holder == reading.holder and not _directs(info, r) for r in readings):
                     continue
-                if last is not None and last.reading.holder == reading.holder:
+                if last is not None and (last.reading.holder == reading.holder or _spokesperson(info, reading)):
                     last.evidence.append(info.number)
                     continue
             if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
