@@ -428,3 +428,9 @@ def test_a_demand_by_the_bodys_spokesperson_right_after_its_stance_is_more_evide
     )
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Fair Rail", "oppose")]
     assert len(result.stances[0].evidence) == 2
+
+
+def test_respecting_a_decision_takes_no_side_on_it():
+    result = _run("The Lakeside Water Board said it respected the tribunal's ruling on the new dam.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Lakeside Water Board", "neutral")]
+    assert _stances(_run('"The result is clear and we respect it," said mayor Ines Duarte.')) == []

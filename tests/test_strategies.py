@@ -36,7 +36,7 @@ GUIDED_RULES = {
     "4": "b01877f2988a0461",
     "5": "aa927ded795ae25e",  # word tables in strategies/words.toml, hashed as data from here on
     "6": "f1f2909063d33e59",
-    "7": "e11015de189b6ba7",  # h13-fu and h13-ev merged; h14-sf stance requests
+    "7": "db1c2dbcd08ef19d",  # h13-fu and h13-ev merged; h14-sf stance requests
 }
 
 

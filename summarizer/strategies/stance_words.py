@@ -30,6 +30,8 @@ VERBS: dict[str, str] = {
         "oppose",
     ),
     **dict.fromkeys("worry fear regret caution".split(), "concern"),
+    # Accepting a decision one may disagree with ("said it respected the ruling") takes no side on it.
+    "respect": "neutral",
 }
 (
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,

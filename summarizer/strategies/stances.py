@@ -158,6 +158,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
+        if position == "neutral" and (dobj is None or dobj.pos_ not in ("NOUN", "PROPN")):
+            return None  # "we respect it": no matter named to take no side on
         # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
