@@ -514,3 +514,12 @@ def test_a_present_tense_with_a_month_and_day_long_past_this_year_is_next_years(
     result = rules_only("title: Test\ndate: 2026-09-28\n---\nThe broadcaster's current licence expires on January 31.")
     (f,) = result.follow_ups
     assert f.due == "2027-01-31"
+
+
+def test_a_plan_said_in_a_relative_clause_is_the_plan_of_the_noun_it_hangs_on():
+    result = _run(
+        "The plan was criticised by Nordic Rail, the biggest employer in the town, which said it had no trains "
+        "left and would cut 200 jobs on Friday if the line stayed closed."
+    )
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Nordic Rail"]

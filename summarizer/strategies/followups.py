@@ -42,7 +42,16 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, by_head, given_until, lead_doers, nominal_act, partner_of, spoken_for
+from .followups_doer import (
+    antecedent,
+    by_head,
+    given_until,
+    lead_doers,
+    nominal_act,
+    partner_of,
+    relative_speaker,
+    spoken_for,
+)  # fmt: skip
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -84,10 +93,8 @@ def _key(text: str) -> str:
 
 
 def _nearer_ahead(date: Any, day: str, published: str) -> bool:
-    """Whether a month and day is nearer ahead than behind: "expires on January 31" in September, "by the end
-    of June" in April are ahead; "sanctions announced on Sept. 22" in October is just past."""
-    back = resolve_date(date_words(date), published, future=False)
-    when = dt.date.fromisoformat
+    """Nearer ahead than behind: "expires on January 31" in September (not "announced on Sept. 22" in October)."""
+    back, when = resolve_date(date_words(date), published, future=False), dt.date.fromisoformat
     return back is None or when(published) - when(back) > when(day) - when(published)
 
 
@@ -305,7 +312,8 @@ def _actors(
     speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
                 if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
-    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else [])
+    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
+        relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
     kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
     by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
     if any_subject(verb) and report is not None and speakers:
