@@ -523,3 +523,8 @@ def test_a_plan_said_in_a_relative_clause_is_the_plan_of_the_noun_it_hangs_on():
     )
     (f,) = result.follow_ups
     assert _names(result, f) == ["Nordic Rail"]
+
+
+def test_having_something_to_do_is_no_obligation():
+    result = _run("The Harbour Board said it had nothing left to repair after the storm.")
+    assert result.follow_ups == []

@@ -181,7 +181,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
         if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
             return False  # "had planned to hold it in October": a plan given up or done
-        if lemma(head) in _INTENT | SEMI_MODAL_HEADS:
+        owned = lemma(head) == "have" and any(c.dep_ == "dobj" for c in head.children)  # "had nothing left to do"
+        if lemma(head) in _INTENT | SEMI_MODAL_HEADS and not owned:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
             return True  # "is likely to", "is due to"
