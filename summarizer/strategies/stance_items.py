@@ -5,6 +5,9 @@ is one stance citing both sentences, and the repeating sentence's next predicate
 position gets its turn. A sentence with no reading of its own that quotes the holder of
 the stance just before continues that stance, and so does a reading of the same position
 by someone the next sentence names as the body's ("Its president, X, accused ...").
+A request ("She demanded that ...", "asked both banks to ...") by the holder of a stance in
+the same sentence or the one just before (or by that body's spokesperson) is more evidence
+of that stance, not a stance of its own.
 """
 
 from __future__ import annotations
