@@ -434,3 +434,13 @@ def test_respecting_a_decision_takes_no_side_on_it():
     result = _run("The Lakeside Water Board said it respected the tribunal's ruling on the new dam.")
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Lakeside Water Board", "neutral")]
     assert _stances(_run('"The result is clear and we respect it," said mayor Ines Duarte.')) == []
+
+
+def test_a_quote_and_a_demand_by_the_bodys_officer_continue_the_bodys_stance():
+    result = _run(
+        "The Green Rail Alliance criticised the new timetable on Monday. "
+        '"Passengers deserve better," said its director, Mara Holt. '
+        "She called on the operator to publish its punctuality figures."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Green Rail Alliance", "oppose")]
+    assert len(result.stances[0].evidence) == 3

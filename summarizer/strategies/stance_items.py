@@ -60,7 +60,9 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
         if repeats and not readings:
             continue
         if not readings:
-            if last is not None and info.source is not None and info.source == last.reading.holder:
+            # the holder quoted, or whom it speaks through ("..., said the union's chairwoman, X")
+            if last is not None and info.source is not None and (
+                    info.source == last.reading.holder or analysis.actors[info.source].anchor == last.reading.holder):
                 last.evidence.append(info.number)
                 last_number = info.number
             else:
@@ -73,7 +75,8 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                 # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
                 if any(r.holder == reading.holder and not _directs(info, r) for r in readings):
                     continue
-                if last is not None and (last.reading.holder == reading.holder or _spokesperson(info, reading)):
+                if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
+                                         or _spokesperson(info, reading)):
                     last.evidence.append(info.number)
                     continue
             if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
