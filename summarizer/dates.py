@@ -282,6 +282,10 @@ def sentence_tense(text: str, start: int, end: int) -> bool | None:
     # Looking forward, only as far as the phrase's own clause: in "rain is forecast until Thursday,
     # and the institute said ...", the "said" of the next clause is not its tense.
     after = _TOKEN.findall(_NEXT_CLAUSE.split(text[end:], maxsplit=1)[0])
+    limit = text[start:end].lower().startswith(("until ", "till ")) and [t.lower() for t in after[:1]] == ["to"]
+    if limit and "had" not in [t.lower() for t in before[-5:]]:
+        # "has given it until the end of September to raise": a time limit ahead (not "had until")
+        return True
     tense = _tense_of(before, backward=True)
     return tense if tense is not None else _tense_of(after, backward=False)
 

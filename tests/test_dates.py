@@ -118,6 +118,8 @@ def test_the_end_of_a_week_is_its_friday(phrase, expected):
         ("Rivers could reach flood level by Tuesday night, the institute said.", "by Tuesday night", True),
         ("Both clubs have until Wednesday to reply, the league said.", "until Wednesday", True),
         ("The club had until Wednesday to reply.", "until Wednesday", False),
+        ("The regulator has given the bank until the end of June to raise capital.", "until the end of June", True),
+        ("The court had given him until March to pay.", "until March", False),
         ("More rain is forecast until Thursday, and the institute said rivers could rise.", "until Thursday", None),
         ("The union has asked the board to publish the accounts by the end of June.", "the end of June", True),
         ("The regulator ordered the bank to repay customers within 30 days.", "30 days", True),

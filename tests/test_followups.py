@@ -475,3 +475,56 @@ def test_a_possible_step_of_a_party_in_a_relative_clause_is_its_own_follow_up():
     by = _by_sentence(result)
     assert sorted(_names(result, f)[0] for f in by[1]) == ["Ostmark banking authority", "Velta Bank"]
     assert len(by[2]) == 1
+
+
+def test_undated_advice_in_reported_speech_is_a_view_not_a_follow_up():
+    result = _run(
+        "The consumer group Fair Rail said the operator should refund every cancelled ticket. "
+        "The regulator said the operator should publish its safety audit by June 30."
+    )
+    (f,) = result.follow_ups
+    assert "safety audit" in f.evidence[0].quote and f.due == "2026-06-30"
+
+
+def test_an_effect_a_speaker_foresees_of_a_thing_is_a_view_not_a_follow_up():
+    result = _run(
+        "The mayor, Ana Ruiz, said the new tram line would harm small shops in the old town. "
+        "Ana Ruiz said the council would vote on the tram line on May 5."
+    )
+    (f,) = result.follow_ups
+    assert "vote" in f.evidence[0].quote and f.due == "2026-05-05"
+
+
+def test_by_a_date_after_a_passive_is_a_deadline_not_an_agent():
+    result = _run("The Harbour Board fined the ferry operator. The levy must be paid by June 30.")
+    (f,) = result.follow_ups
+    assert (f.kind, f.due, f.due_text) == ("deadline", "2026-06-30", "by June 30")
+
+
+def test_a_passive_expected_by_a_date_is_a_follow_up_due_then():
+    result = _run(
+        "The Harbour Board closed the old bridge on Monday. "
+        "A new safety review from the Harbour Board is expected by the end of June."
+    )
+    (f,) = result.follow_ups
+    assert f.due == "2026-06-30"
+
+
+def test_a_present_tense_with_a_month_and_day_long_past_this_year_is_next_years():
+    result = rules_only("title: Test\ndate: 2026-09-28\n---\nThe broadcaster's current licence expires on January 31.")
+    (f,) = result.follow_ups
+    assert f.due == "2027-01-31"
+
+
+def test_a_plan_said_in_a_relative_clause_is_the_plan_of_the_noun_it_hangs_on():
+    result = _run(
+        "The plan was criticised by Nordic Rail, the biggest employer in the town, which said it had no trains "
+        "left and would cut 200 jobs on Friday if the line stayed closed."
+    )
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Nordic Rail"]
+
+
+def test_having_something_to_do_is_no_obligation():
+    result = _run("The Harbour Board said it had nothing left to repair after the storm.")
+    assert result.follow_ups == []

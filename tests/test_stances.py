@@ -380,3 +380,67 @@ def test_a_named_person_after_a_bodys_stance_keeps_a_stance_of_their_own():
 def test_hitting_out_at_someone_opposes_them():
     result = _run("The Professional Cricketers Association hit out at the Cricket Board over the winter schedule.")
     assert ("Professional Cricketers Association", "oppose", "the Cricket Board") in _stances(result)
+
+
+def test_a_demand_right_after_a_stance_by_its_holder_is_more_evidence_of_it():
+    result = _run(
+        "The Orchard Growers' Union condemned the new water charges on Tuesday. "
+        "It demanded that the charges be phased in over five years."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Orchard Growers' Union", "oppose")]
+    assert len(result.stances[0].evidence) == 2
+
+
+def test_a_request_beside_a_feeling_in_one_sentence_is_no_stance_of_its_own():
+    result = _run(
+        "The nurses' union said it feared that the merger would close rural clinics and asked both hospitals "
+        "to meet its officials."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("nurses' union", "concern")]
+
+
+def test_a_consequence_held_out_in_a_future_statement_opposes_what_brings_it():
+    result = _run(
+        "Minister Clara Voss said she would make clear that any new strike at the port carried "
+        '"a heavy cost" for the union.'
+    )
+    assert ("Clara Voss", "oppose", "any new strike at the port") in _stances(result)
+
+
+def test_asking_for_a_decision_to_be_reviewed_or_reconsidered_opposes_it():
+    result = _run(
+        "Mayor Paula Brandt said she would ask the High Court to review the rent decision. "
+        "Senator Omar Haddad urged the port board to reconsider the new shift rules."
+    )
+    positions = {holder: position for holder, position, _ in _stances(result)}
+    assert positions == {"Paula Brandt": "oppose", "Omar Haddad": "oppose"}
+
+
+def test_asking_for_something_to_be_suspended_opposes_it():
+    result = _run("Senator Omar Haddad asked for the ban to be suspended until the inquiry ends.")
+    assert _stances(result) == [("Omar Haddad", "oppose", "the ban")]
+
+
+def test_a_demand_by_the_bodys_spokesperson_right_after_its_stance_is_more_evidence_of_it():
+    result = _run(
+        "The consumer group Fair Rail criticised the rail operator on Monday. "
+        "Its director, Ana Lima, demanded that the operator publish its safety accounts."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Fair Rail", "oppose")]
+    assert len(result.stances[0].evidence) == 2
+
+
+def test_respecting_a_decision_takes_no_side_on_it():
+    result = _run("The Lakeside Water Board said it respected the tribunal's ruling on the new dam.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Lakeside Water Board", "neutral")]
+    assert _stances(_run('"The result is clear and we respect it," said mayor Ines Duarte.')) == []
+
+
+def test_a_quote_and_a_demand_by_the_bodys_officer_continue_the_bodys_stance():
+    result = _run(
+        "The Green Rail Alliance criticised the new timetable on Monday. "
+        '"Passengers deserve better," said its director, Mara Holt. '
+        "She called on the operator to publish its punctuality figures."
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Green Rail Alliance", "oppose")]
+    assert len(result.stances[0].evidence) == 3

@@ -34,6 +34,7 @@ decided whether to appeal") are `followups_side`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -41,7 +42,16 @@ from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp, Origin
 from . import followups_grammar, parse
-from .followups_doer import antecedent, by_head, given_until, lead_doers, nominal_act, partner_of, spoken_for
+from .followups_doer import (
+    antecedent,
+    by_head,
+    given_until,
+    lead_doers,
+    nominal_act,
+    partner_of,
+    relative_speaker,
+    spoken_for,
+)  # fmt: skip
 from .followups_grammar import (
     ANAPHORS,
     CONDITION,
@@ -62,6 +72,7 @@ from .followups_grammar import (
     subject_of,
     told_apart,
 )  # fmt: skip
+from .followups_said import advice, foreseen_effect
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     CONDITION_MARKS,
@@ -79,6 +90,12 @@ __all__ = ["follow_ups", "rule_tables"]
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()[:60]
+
+
+def _nearer_ahead(date: Any, day: str, published: str) -> bool:
+    """Nearer ahead than behind: "expires on January 31" in September (not "announced on Sept. 22" in October)."""
+    back, when = resolve_date(date_words(date), published, future=False), dt.date.fromisoformat
+    return back is None or when(published) - when(back) > when(day) - when(published)
 
 
 def _day(words: str, published: str | None) -> str | None:
@@ -141,7 +158,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         opened = open_questions(doc, clauses, analysis, ids)
         asked = {t.i for o in opened for t in o.verb.subtree}
         items = [i for i in items if i.verb.i not in asked] + opened
-        merged = _merge(items)
+        # "said X should ...", "said the plan would put jobs at risk": a view, not a step ahead
+        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids)])
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
@@ -221,9 +239,10 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
         own_ahead = False
         for d in dates:
             head = d.root.head
-            direct = head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+            direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
             day = _day(date_words(d), published) if direct and is_point(d) else None
-            if day is not None and published is not None and day > published and not rolled_over(d, day, published):
+            if day is not None and published is not None and day > published and (
+                    not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
                 own_ahead = True
             if direct and NEXT.match(d.text):
                 own_ahead = True  # "next season", "later this month": ahead with no day to resolve
@@ -293,7 +312,8 @@ def _actors(
     speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
                 if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
-    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else [])
+    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
+        relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
     kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
     by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
     if any_subject(verb) and report is not None and speakers:

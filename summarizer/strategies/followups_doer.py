@@ -20,9 +20,12 @@ from typing import Any
 from .actor_kinds import head_noun
 from .followups_grammar import subject_of
 from .followups_side import named
+from .lexicon import RELATIVE_PRONOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
 
-__all__ = ["antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "spoken_for"]
+__all__ = [
+    "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
+]  # fmt: skip
 
 
 def partner_of(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> list[int]:
@@ -130,3 +133,17 @@ def lead_doers(analysis: Analysis, ids: dict[int, str]) -> list[int]:
         return []
     first = analysis.sentences[0]
     return [a for c in first.clauses if c.dep == "ROOT" and not c.agents_by_rule for a in c.agents if a in ids]
+
+
+def relative_speaker(report: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """Who reports in a relative clause ("Nordhavn Seafood, the largest processor in the town, which said it
+    would lay off 140 workers"): the first actor named up the noun phrase the clause hangs on, through its
+    prepositions and appositions (the parse may hang "which" on "the town")."""
+    if not any(c.dep_ == "nsubj" and c.text in RELATIVE_PRONOUNS for c in report.children) or report.dep_ != "relcl":
+        return []
+    tok = report.head
+    while True:
+        got = named([tok, *(c for c in tok.children if c.dep_ in ("compound", "det", "amod"))], analysis, ids)
+        if got or tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
+            return got
+        tok = tok.head

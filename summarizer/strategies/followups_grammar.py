@@ -181,7 +181,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
         if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
             return False  # "had planned to hold it in October": a plan given up or done
-        if lemma(head) in _INTENT | SEMI_MODAL_HEADS:
+        owned = lemma(head) == "have" and any(c.dep_ == "dobj" for c in head.children)  # "had nothing left to do"
+        if lemma(head) in _INTENT | SEMI_MODAL_HEADS and not owned:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
         if any(c.dep_ == "acomp" and lemma(c) in _INTENT for c in head.children):
             return True  # "is likely to", "is due to"
@@ -344,16 +345,16 @@ def owner(date: Any, anchors: set[int]) -> int | None:
 def date_words(date: Any) -> str:
     """The date as written with its preposition: "by September 30", "next Tuesday"."""
     head = date.root.head
-    if date.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == date.start - 1:
+    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == date.start - 1:
         return str(head.doc[head.i : date.end].text)
-    if date.root.dep_ == "pobj" and head.dep_ == "prep" and head.i < date.start:
+    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < date.start:
         return str(head.doc[head.i : date.end].text)
     return str(date.text)
 
 
 def date_prep(date: Any) -> str:
     head = date.root.head
-    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ == "prep" else ""
+    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") else ""
 
 
 def is_point(date: Any) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Analysis, Found, SentenceInfo
-from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, STOPS, TOPIC_WORDS
+from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
 
 __all__ = [
     "Reading", "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated",
@@ -107,6 +107,9 @@ def halted(tok: Any) -> Any | None:
         verbs.append(t)
         chain += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "conj")]
     for t in sorted(verbs, key=lambda v: v.i):
+        if t.pos_ == "VERB" and t.lemma_.lower() in REVERSING and not is_negated(t):
+            # "urged the university to reconsider", "asked the court to review the decision": against what is undone
+            return next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), t)
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t)):
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subject if subject is not None and subject.pos_ != "PRON" else t

@@ -5,6 +5,9 @@ is one stance citing both sentences, and the repeating sentence's next predicate
 position gets its turn. A sentence with no reading of its own that quotes the holder of
 the stance just before continues that stance, and so does a reading of the same position
 by someone the next sentence names as the body's ("Its president, X, accused ...").
+A request ("She demanded that ...", "asked both banks to ...") by the holder of a stance in
+the same sentence or the one just before (or by that body's spokesperson) is more evidence
+of that stance, not a stance of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
-from .stance_words import BODY_POSSESSIVES
+from .stance_words import BODY_POSSESSIVES, DIRECTING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -57,13 +60,25 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
         if repeats and not readings:
             continue
         if not readings:
-            if last is not None and info.source is not None and info.source == last.reading.holder:
+            # the holder quoted, or whom it speaks through ("..., said the union's chairwoman, X")
+            if last is not None and info.source is not None and (
+                    info.source == last.reading.holder or analysis.actors[info.source].anchor == last.reading.holder):
                 last.evidence.append(info.number)
                 last_number = info.number
             else:
                 previous = previous if last is not None else None
             continue
         for reading in readings:
+            if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
+                # "She demanded that ...": what the holder wants done is evidence of the stance the holder
+                # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before
+                # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
+                if any(r.holder == reading.holder and not _directs(info, r) for r in readings):
+                    continue
+                if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
+                                         or _spokesperson(info, reading)):
+                    last.evidence.append(info.number)
+                    continue
             if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
                 last.evidence.append(info.number)  # "Its president, X, accused ...": the body's stance, told again
                 continue
@@ -74,6 +89,14 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             items.append(Item(reading, info, evidence))
         previous, last_number = readings[-1].holder, info.number
     return items
+
+
+def _directs(info: SentenceInfo, reading: Reading) -> bool:
+    """Whether the reading's predicate directs someone to act, with a clause saying what ("urged X to ...")."""
+    if info.doc is None:
+        return False
+    tok = info.doc[reading.token]
+    return tok.lemma_.lower() in DIRECTING and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from .words import word_tables
 
 __all__ = [
-    "ABOUT", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "EFFECTS", "EVALUATIONS", "FEELINGS", "FORWARD",
-    "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING", "QUOTES",
-    "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS", "TRANSFER",
-    "VERBS", "VIEWS", "lexicon",
+    "ABOUT", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "DIRECTING", "EFFECTS", "EVALUATIONS", "FEELINGS",
+    "FORWARD", "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING",
+    "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS",
+    "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object. Not "approve": a body approving a
@@ -30,15 +30,17 @@ VERBS: dict[str, str] = {
         "oppose",
     ),
     **dict.fromkeys("worry fear regret caution".split(), "concern"),
+    # Accepting a decision one may disagree with ("said it respected the ruling") takes no side on it.
+    "respect": "neutral",
 }
 (
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
     QUESTIONING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
-    BODY_POSSESSIVES,
+    BODY_POSSESSIVES, DIRECTING,
 ) = word_tables(
     "stance_words",
     "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
-    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES",
+    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {

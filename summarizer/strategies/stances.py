@@ -136,6 +136,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         dobj = tok.head if tok.dep_ == "relcl" else None  # "the reforms, which X welcomed"
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
     about = prep_object(tok)
+    if lemma in FORWARD and clause is None:  # "asked for the ruling to be suspended": the "for" clause
+        clause = next((c for c in tok.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # fmt: skip
     if lemma in FORWARD:
         # "urged Henry to build ...", "called for stronger ...", "stressed that ...": what is put forward.
         topic = clause if clause is not None else (dobj if dobj is not None else about)
@@ -155,6 +158,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
+        if position == "neutral" and (dobj is None or dobj.pos_ not in ("NOUN", "PROPN")):
+            return None  # "we respect it": no matter named to take no side on
         # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
@@ -248,7 +253,9 @@ def _threat(s: StanceSentence, tok: Any) -> Reading | None:
     if condition is None:  # "penalties ... in response to any further military action"
         response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
         condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
-    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in verb.children)
+    # "would leave no doubt that any new assault carried a high cost": the future of the clause it is said in.
+    held = [verb, *[a for a in verb.ancestors if a.pos_ == "VERB"][:1]]
+    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for v in held for c in v.children)
     if condition is None and not future:
         return None  # a consequence held out (in a future or a condition), not one imposed today
     topic = condition if condition is not None else s.subject_token(verb)
