@@ -569,3 +569,21 @@ def test_a_finite_verb_the_parser_hung_on_its_subject_noun_is_the_main_act():
     assert len(accusations) == 1
     assert _names(result, accusations[0].actors) == {"Britta Ekström"}
     assert _names(result, accusations[0].recipients or []) == {"Velmar"}
+
+
+def test_a_fault_reported_of_another_party_is_the_speakers_accusation_but_not_of_its_own_side():
+    result = _run(
+        "The Nursing Guild said Meridian Health had ignored dozens of complaints about night shifts.",
+        "Meridian Health said it had ignored no complaint.",
+    )
+    by_sentence = _events(result)
+    charge = by_sentence[1][0]
+    assert charge.type == "ACCUSE" and _names(result, charge.actors) == {"Nursing Guild"}
+    assert _names(result, charge.recipients) == {"Meridian Health"}
+    assert all(e.type != "ACCUSE" for e in by_sentence.get(2, []))  # its own word, negated: no charge
+
+
+def test_an_announcement_that_a_past_act_was_done_reports_that_act():
+    result = _run("Meridian Health and the Nursing Guild announced on Friday that they had opened talks on pay.")
+    talks = [e for e in result.events if e.type == "CONSULT"]
+    assert [_names(result, e.actors) for e in talks] == [{"Meridian Health", "Nursing Guild"}]
