@@ -587,3 +587,11 @@ def test_an_announcement_that_a_past_act_was_done_reports_that_act():
     result = _run("Meridian Health and the Nursing Guild announced on Friday that they had opened talks on pay.")
     talks = [e for e in result.events if e.type == "CONSULT"]
     assert [_names(result, e.actors) for e in talks] == [{"Meridian Health", "Nursing Guild"}]
+
+
+def test_a_reported_fear_or_understanding_is_a_state_of_mind_not_an_act():
+    result = _run(
+        "The Nursing Guild said it feared for the night staff at Meridian Health.",
+        "Meridian Health's director, Ola Berg, said she understood the nurses' anger.",
+    )
+    assert _events(result) == {}

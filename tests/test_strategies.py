@@ -37,7 +37,7 @@ GUIDED_RULES = {
     "5": "aa927ded795ae25e",  # word tables in strategies/words.toml, hashed as data from here on
     "6": "f1f2909063d33e59",
     "7": "2425cd2717a6d3e0",  # h13-fu and h13-ev merged
-    "8": "c98b99496bfd6c24",  # h14: lead's actor rules, h14-ev and h14-sf merged; h15-ev
+    "8": "6eef338a75e83f80",  # h14: lead's actor rules, h14-ev and h14-sf merged; h15-ev
 }
 
 
