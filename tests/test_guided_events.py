@@ -595,3 +595,15 @@ def test_a_reported_fear_or_understanding_is_a_state_of_mind_not_an_act():
         "Meridian Health's director, Ola Berg, said she understood the nurses' anger.",
     )
     assert _events(result) == {}
+
+
+def test_a_participle_that_goes_on_with_a_report_reports_a_past_act_but_not_what_it_dates():
+    result = _run(
+        "\"The wards will reopen on Friday,\" Mayor Ana Kowal said, adding that the Nursing Guild had agreed"
+        " to end its strike.",
+        "\"This is about money,\" Ana Kowal said, noting that wages had fallen by a tenth since the Meridian Health"
+        " contract was signed.",
+    )
+    by_sentence = _events(result)
+    assert [(e.type, _names(result, e.actors)) for e in by_sentence[1]] == [("AGREE", {"Nursing Guild"})]
+    assert 2 not in by_sentence

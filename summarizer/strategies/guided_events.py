@@ -41,8 +41,9 @@ class Reading:
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
 
 
-def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
-    """The root, or reached from it only through conjuncts and the content of reporting verbs."""
+def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
+    """The root, or reached from it only through conjuncts and the content of reporting verbs
+    (`added`: also of a participle that goes on with the report, "said, adding that ...")."""
     seen: set[int] = set()
     while clause.dep != "ROOT":
         parent = by_i.get(clause.head)
@@ -50,6 +51,8 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
             return False
         if clause.dep == "xcomp" and parent.verb in _ASPECT:
             pass  # "continues to build up troops": the act goes on
+        elif added and clause.dep == "advcl" and clause.reporting and clause.tag == "VBG" and not clause.subject:
+            pass  # "the minister said, adding that X had agreed to ...": the report goes on
         elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
             # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
             # parser hung on a participle is coordinated with the clause the participle modifies.
@@ -128,8 +131,8 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
     by `_eventive`."""
     parent = by_i.get(clause.head)
-    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
-        return False
+    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i, added=False):
+        return False  # (what an added remark dates, "noting prices fell since the deal was signed", is background)
     if clause.dep == "xcomp" and parent.reporting:
         # "wrote to the minister to ask for a meeting", "had written asking for aid": the writing's purpose,
         # by the writer (not "told X to stop": X is to act)
