@@ -53,6 +53,8 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -
             pass  # "continues to build up troops": the act goes on
         elif added and clause.dep == "advcl" and clause.reporting and clause.tag == "VBG" and not clause.subject:
             pass  # "the minister said, adding that X had agreed to ...": the report goes on
+        elif clause.dep == "parataxis" and clause.reporting and parent.quoted and parent.dep == "ROOT":
+            pass  # '"...", the minister said, and he has asked X to ...': the frame of a quote opening the sentence
         elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
             # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
             # parser hung on a participle is coordinated with the clause the participle modifies.
