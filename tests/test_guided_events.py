@@ -612,7 +612,8 @@ def test_a_participle_that_goes_on_with_a_report_reports_a_past_act_but_not_what
 def test_an_act_coordinated_with_the_frame_of_an_opening_quote_is_an_event():
     result = _run(
         "Mayor Ana Kowal spoke on Monday.",
-        "Patients \"cannot wait another month\", the mayor said, and she has asked the Nursing Guild to end the strike.",
+        "Patients \"cannot wait another month\", the mayor said, and she has asked the Nursing Guild"
+        " to end the strike.",
     )
     requests = [e for e in result.events if e.type == "REQUEST"]
     assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]
