@@ -569,3 +569,51 @@ def test_a_finite_verb_the_parser_hung_on_its_subject_noun_is_the_main_act():
     assert len(accusations) == 1
     assert _names(result, accusations[0].actors) == {"Britta Ekström"}
     assert _names(result, accusations[0].recipients or []) == {"Velmar"}
+
+
+def test_a_fault_reported_of_another_party_is_the_speakers_accusation_but_not_of_its_own_side():
+    result = _run(
+        "The Nursing Guild said Meridian Health had ignored dozens of complaints about night shifts.",
+        "Meridian Health said it had ignored no complaint.",
+    )
+    by_sentence = _events(result)
+    charge = by_sentence[1][0]
+    assert charge.type == "ACCUSE" and _names(result, charge.actors) == {"Nursing Guild"}
+    assert _names(result, charge.recipients) == {"Meridian Health"}
+    assert all(e.type != "ACCUSE" for e in by_sentence.get(2, []))  # its own word, negated: no charge
+
+
+def test_an_announcement_that_a_past_act_was_done_reports_that_act():
+    result = _run("Meridian Health and the Nursing Guild announced on Friday that they had opened talks on pay.")
+    talks = [e for e in result.events if e.type == "CONSULT"]
+    assert [_names(result, e.actors) for e in talks] == [{"Meridian Health", "Nursing Guild"}]
+
+
+def test_a_reported_fear_or_understanding_is_a_state_of_mind_not_an_act():
+    result = _run(
+        "The Nursing Guild said it feared for the night staff at Meridian Health.",
+        "Meridian Health's director, Ola Berg, said she understood the nurses' anger.",
+    )
+    assert _events(result) == {}
+
+
+def test_a_participle_that_goes_on_with_a_report_reports_a_past_act_but_not_what_it_dates():
+    result = _run(
+        "\"The wards will reopen on Friday,\" Mayor Ana Kowal said, adding that the Nursing Guild had agreed"
+        " to end its strike.",
+        "\"This is about money,\" Ana Kowal said, noting that wages had fallen by a tenth since the Meridian Health"
+        " contract was signed.",
+    )
+    by_sentence = _events(result)
+    assert [(e.type, _names(result, e.actors)) for e in by_sentence[1]] == [("AGREE", {"Nursing Guild"})]
+    assert 2 not in by_sentence
+
+
+def test_an_act_coordinated_with_the_frame_of_an_opening_quote_is_an_event():
+    result = _run(
+        "Mayor Ana Kowal spoke on Monday.",
+        "Patients \"cannot wait another month\", the mayor said, and she has asked the Nursing Guild"
+        " to end the strike.",
+    )
+    requests = [e for e in result.events if e.type == "REQUEST"]
+    assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import event_types, parse_form
 from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
-from .lexicon import RELATIVE_PRONOUNS
+from .lexicon import ASSERTING, RELATIVE_PRONOUNS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -23,11 +23,11 @@ __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readi
 
 (
     _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS,
+    _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS, _FAULTS,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION _NOT_REPORTERS"
+    "_CAUSE _OBLIGATION _NOT_REPORTERS _FAULTS"
 )  # fmt: skip
 
 
@@ -41,8 +41,9 @@ class Reading:
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
 
 
-def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
-    """The root, or reached from it only through conjuncts and the content of reporting verbs."""
+def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
+    """The root, or reached from it only through conjuncts and the content of reporting verbs
+    (`added`: also of a participle that goes on with the report, "said, adding that ...")."""
     seen: set[int] = set()
     while clause.dep != "ROOT":
         parent = by_i.get(clause.head)
@@ -50,6 +51,10 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
             return False
         if clause.dep == "xcomp" and parent.verb in _ASPECT:
             pass  # "continues to build up troops": the act goes on
+        elif added and clause.dep == "advcl" and clause.reporting and clause.tag == "VBG" and not clause.subject:
+            pass  # "the minister said, adding that X had agreed to ...": the report goes on
+        elif clause.dep == "parataxis" and clause.reporting and parent.quoted and parent.dep == "ROOT":
+            pass  # '"...", the minister said, and he has asked X to ...': the frame of a quote opening the sentence
         elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
             # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
             # parser hung on a participle is coordinated with the clause the participle modifies.
@@ -60,12 +65,18 @@ def _on_main_line(clause: Clause, by_i: dict[int, Clause]) -> bool:
             continue
         elif clause.dep not in _LINKS:
             return False
-        elif clause.dep != "conj" and (not parent.reporting or parent.negated):
+        elif clause.dep != "conj" and (not _reports(parent) or parent.negated):
             # "argued that ...": an opinion; "did not say whether ...": not a report at all.
             return False
         seen.add(clause.index)
         clause = parent
     return True
+
+
+def _reports(clause: Clause) -> bool:
+    """A report of speech, or an assertion whose content the speaker gives as fact ("announced that
+    they had opened talks", "confirmed it had withdrawn the trains"): its content is reported."""
+    return clause.reporting or (clause.verb in ASSERTING and clause.past)
 
 
 def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
@@ -122,8 +133,8 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
     by `_eventive`."""
     parent = by_i.get(clause.head)
-    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i):
-        return False
+    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i, added=False):
+        return False  # (what an added remark dates, "noting prices fell since the deal was signed", is background)
     if clause.dep == "xcomp" and parent.reporting:
         # "wrote to the minister to ask for a meeting", "had written asking for aid": the writing's purpose,
         # by the writer (not "told X to stop": X is to act)
@@ -179,7 +190,7 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
         parent = by_i.get(clause.head)
         if (
             parent is not None
-            and parent.reporting
+            and _reports(parent)
             and clause.dep in _REPORTED
             and (clause.subject in _PRONOUNS or (not clause.agents and _owned_by_pronoun(clause, doc)))
         ):
@@ -288,7 +299,10 @@ def readings(
             out.append(Reading(nominal, agents, kind, False))
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
     if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
-        out[:0] = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
+        acts = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
+        charged = {a for r in acts if r.type == "ACCUSE" for a in r.clause.recipients}
+        # (the fault charged is the speaker's act, not also one by the accused)
+        out = acts + [r for r in out if not (r.clause.dep in _REPORTED and set(r.agents) <= charged)]
     return out
 
 
@@ -314,14 +328,18 @@ def _speech_acts(
         side = {*speaker, *(sides[s] for s in speaker if s in sides)}  # and the institutions they speak for
         content = [c for c in info.clauses if c.head == said.index and c.dep in _REPORTED and c.index != said.index]
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
-        kind = ""
+        kind, accused = "", []
         for c in content:
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
             # what the speaker's institution will do, if done to another party ("its director said the
             # agency would suspend X's licence if ..."); its own plans stay follow-ups ("would try again if")
             mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side)
             own = by_speaker or bool(agents) and mine
-            if _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
+            if agents and not own and c.verb in _FAULTS and c.past and not (c.negated or c.future or c.modal):
+                # "the regulator said the bank had ignored the warnings": a fault told of another party
+                # is the speaker's charge against it, not an act the news reports as the other's.
+                kind, accused = "ACCUSE", agents
+            elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
@@ -335,7 +353,7 @@ def _speech_acts(
         if not kind and any(r in interlocutors for r in said.recipients):
             kind = "CONSULT"
         if kind:
-            out.append(Reading(said, speaker, kind, False))
+            out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
             break
     return out
 
