@@ -148,3 +148,16 @@ def test_an_organ_of_the_articles_one_public_body_is_the_governments():
     assert body_kind(committee, [*STATES, council, committee]) == "government"
     club = Found("lisvik rowing council", "Lisvik Rowing Council", "ORG")  # no public scope: not the state's
     assert body_kind(committee, [*STATES, club, committee]) == "organization"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a conservation group", "ngo"),  # the cause in its own name
+        ("the disciplinary tribunal of the International Rowing Union", "organization"),
+        ("Kaldvik's municipal council", "government"),  # a town's own council, though the town is no actor
+        ("Halvik Foods' regional office", "organization"),
+    ],
+)
+def test_a_bodys_whole_name_says_its_kind(name, kind):
+    assert body_kind(Found(name.lower(), name, "INSTITUTION"), STATES) == kind

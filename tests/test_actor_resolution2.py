@@ -178,3 +178,16 @@ def test_a_regulator_described_in_the_lead_is_the_one_regulatory_body_named_afte
     # not when the article names two such bodies: which one is not said
     two = _run(lead + "The Financial Market Commission and the Central Statistics Office published the figures.")
     assert suspender(two) != {"Financial Market Commission"}
+
+
+def test_a_description_is_the_name_apposed_to_it_even_untagged_but_not_a_name_apposed_inside_a_phrase():
+    result = _run(
+        "Dockworkers at the port of Varna walked out after the port's operator refused to drop its crane plan. "
+        "The union said the strike would go on unless the operator, Portlink AS, withdrew the plan."
+    )
+    assert agents_of(result, "refused to drop") == {"Portlink AS"}
+    nested = _run(
+        "The city council of Delft will vote on the budget on February 4. "
+        "The largest opposition group on the council, Stad en Land, said it would table an amendment."
+    )
+    assert "Stad en Land" not in {a.name for a in nested.actors if "city council" in a.mentions}

@@ -21,8 +21,10 @@ __all__ = ["body_kind", "country_of", "head_noun", "iso3"]
 
 (
     GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
+    LOCAL_SCOPE,
 ) = word_tables(
-    "actor_kinds", "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES"
+    "actor_kinds",
+    "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES LOCAL_SCOPE",
 )  # fmt: skip
 
 
@@ -93,7 +95,7 @@ def _state_word(words: str, actors: list[Found]) -> Found | None:
 def _cause_group(found: Found, head: str) -> bool:
     """Whether a body is non-governmental by its name's head ("X Foundation") or by what the
     article calls it ("the environmental group X", "the charity X")."""
-    said = [d.split() for d in found.described_as]
+    said = [d.split() for d in [*found.described_as, found.name.lower()]]  # also its own name: "a conservation group"
     return head in NGO_HEADS or any(
         d[-1] in NGO_HEADS or d[-1] in CAUSE_NOUNS and any(m in CAUSES for m in d[:-1]) for d in said
     )
@@ -114,15 +116,15 @@ def body_kind(found: Found, actors: list[Found]) -> str:
     possessor, modifiers, head = _parts(found.name)
     if _cause_group(found, head):
         return "ngo"
-    if _international(possessor, modifiers, head):
-        return "organization"
+    if _international(possessor, [*modifiers, *_complement(found.name)], head):
+        return "organization"  # also "the disciplinary tribunal of the International Cycling Union"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
         or _public_organ(possessor, actors)
         or _state_word(possessor, actors) is not None or iso3(possessor) is not None
     )  # fmt: skip
-    if possessor and not public_owner:
-        return "organization"  # a business's or a person's department
+    if possessor and not public_owner and not any(m in LOCAL_SCOPE for m in modifiers):
+        return "organization"  # a business's or a person's department, not "Kaldvik's municipal council"
     scope = [*modifiers, *_complement(found.name)]  # "the city council", "the Council of State"
     public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in scope)
     if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:

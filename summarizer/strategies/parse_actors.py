@@ -74,9 +74,11 @@ class ActorReader(PronounReader):
             label = "GPE"  # "Chile" read as an organisation: a country by its own name
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
-        if label == "PERSON" and root.dep_ == "poss" and " " not in text and self.reg.lookup(text, label) is None:
-            # "Kaarela's chief pharmacist" and "Kaarela University Hospital" in the article, the owner
-            # read as a person's name: no person has it, so it is the one organisation's short form
+        arguments = ("poss", "nsubj", "nsubjpass", "dobj", "pobj")  # not a word of a title ("Deputy Defense Minister")
+        if label == "PERSON" and root.dep_ in arguments and " " not in text and self.reg.lookup(text, label) is None:
+            # "Kaarela's chief pharmacist" and "Kaarela University Hospital", "Fjordterminal announced" and
+            # "Fjordterminal AS" in the article, one word read as a person's name: no person has it, so it
+            # is the one organisation's short form
             fuller = [n for n in self.described.organisations if n.split()[0] == text and " " in n]
             if len(fuller) == 1:
                 return self._mention(self._by_name(fuller[0], number), text)
@@ -245,13 +247,11 @@ class ActorReader(PronounReader):
             if described is not None:
                 return self._mention(described, head.text)
         elif det in (None, "the") and any(c.dep_ in ("poss", "compound", "amod") for c in head.children) and (
-            self._described_once(noun)
+            once := self._described_once(noun)
         ):
             # "Finland's medicines regulator ordered ..." and later "the regulator, the Medicines Safety
             # Agency": a fuller description of the one organisation the article calls by this noun
-            described = self._described(noun, number, organisations_only=True)
-            if described is not None:
-                return self._mention(described, text)
+            return self._mention(self._by_name(once, number), text)
         elif noun in REGULATOR_NOUNS and any(c.dep_ == "poss" for c in head.children):
             # "New Zealand's banking regulator fined X" and then "The Prudential Supervision Office said":
             # news leads with what a regulator does and names it after; the one regulatory body named
@@ -267,11 +267,12 @@ class ActorReader(PronounReader):
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
 
-    def _described_once(self, noun: str) -> bool:
-        """Whether the article calls exactly one organisation by this noun, and says so ("the regulator, X";
-        not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
-        names = [n for n in self.described.by_noun.get(noun, []) if n in self.described.organisations]
-        return len(names) == 1 and (noun, names[0]) in self.described.said
+    def _described_once(self, noun: str) -> str | None:
+        """The one organisation the article calls by this noun, when it says so ("the regulator, X", also
+        with X untagged; not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
+        said, organisations = self.described.said, self.described.organisations
+        names = [n for n in self.described.by_noun.get(noun, []) if n in organisations or (noun, n) in said]
+        return names[0] if len(names) == 1 and (noun, names[0]) in said else None
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         """The actor a noun phrase headed by `tok` stands for, if any."""

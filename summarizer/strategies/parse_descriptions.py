@@ -41,9 +41,9 @@ class Descriptions:
             if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
         )
 
-    def note(self, described: Any, name: str) -> None:
+    def note(self, described: Any, name: str, said: bool = True) -> None:
         """A description the text gives `name`, also with its modifiers ("the environmental group X")."""
-        self.add(described.lemma_.lower(), name)
+        self.add(described.lemma_.lower(), name, said)
         modifiers = [c.lower_ for c in described.children if c.dep_ in ("amod", "compound") and c.i < described.i]
         self.phrases.setdefault(name, []).append(" ".join([*modifiers, described.lemma_.lower()]))
 
@@ -81,9 +81,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.note(child, name)
             # "the operator Carrow Buses": the name apposed to a description
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
-                into.note(tok.head, name)
-            elif tok.dep_ == "appos" and (before := _before_comma(tok)) is not None and before.head.head == tok.head:
-                into.add(before.lemma_.lower(), name)  # "Inspectors from the regulator, the X," hung on "Inspectors"
+                into.note(tok.head, name, said=not _nested(tok.head))
+            elif tok.dep_ == "appos" and tok.head.tag_ == "NNS" and (before := _before_comma(tok)) is not None and (
+                before.head.head == tok.head  # "Inspectors from the regulator, the X,": one name is no plural's
+            ):
+                into.add(before.lemma_.lower(), name)
         for ent in doc.ents:
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
             # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
@@ -102,6 +104,13 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.add(head.lower_, text, said=False)
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text, said=False)
+
+
+def _nested(noun: Any) -> bool:
+    """Whether a noun is the object of a phrase on a singular noun ("the group on the council, X,"): a
+    name apposed to it may be the outer noun's, so it is no sure description of this one."""
+    outer = noun.head.head if noun.dep_ == "pobj" else None
+    return outer is not None and outer.pos_ in ("NOUN", "PROPN") and outer.tag_ in ("NN", "NNP")
 
 
 def _before_comma(tok: Any) -> Any:
