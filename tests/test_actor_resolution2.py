@@ -191,3 +191,13 @@ def test_a_description_is_the_name_apposed_to_it_even_untagged_but_not_a_name_ap
         "The largest opposition group on the council, Stad en Land, said it would table an amendment."
     )
     assert "Stad en Land" not in {a.name for a in nested.actors if "city council" in a.mentions}
+
+
+def test_a_wire_dateline_names_no_actor():
+    result = _run(
+        "BRAMSTAD, Norway, May 4 (Nordwire) - Dockworkers at the container port of Bramstad walked off the job on "
+        "Thursday, after the port's operator refused to drop plans to replace its crane drivers. "
+        "NATO, the alliance, said on Friday that it would send ships."
+    )
+    assert not {"BRAMSTAD", "Bramstad"} & _names(result)
+    assert "NATO" in _names(result)  # capitals opening a sentence, but no state after the comma

@@ -44,6 +44,13 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 )  # fmt: skip
 
 
+def _dateline(ent: Any) -> bool:
+    """Whether a name is (part of) a wire dateline: capitals opening the sentence, then a comma and a state."""
+    doc, end = ent.doc, ent.end
+    opening = all(t.text.isupper() or not t.is_alpha for t in doc[: ent.end])
+    return opening and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
+
+
 class ActorReader(PronounReader):
     """The actors of an article's sentences, read in order (the base of `parse._Reader`)."""
 
@@ -64,6 +71,8 @@ class ActorReader(PronounReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
+        if _dateline(ent):
+            return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         root = ent.root
         if label in ("GPE", "ORG") and (
             any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in root.children)
