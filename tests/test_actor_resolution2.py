@@ -201,3 +201,21 @@ def test_a_wire_dateline_names_no_actor():
     )
     assert not {"BRAMSTAD", "Bramstad"} & _names(result)
     assert "NATO" in _names(result)  # capitals opening a sentence, but no state after the comma
+
+
+def test_a_capitalised_word_read_as_an_adjective_before_a_name_is_part_of_it():
+    # the parser read "Fjordterminal" in "the operator, Fjordterminal AS," as an adjective of "AS"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from summarizer.strategies.parse_descriptions import name_of
+
+    words = ["the", "operator", ",", "Fjordterminal", "AS", ",", "withdrew", "the", "plan"]
+    heads = [1, 6, 1, 4, 1, 1, 6, 8, 6]
+    deps = ["det", "nsubj", "punct", "amod", "appos", "punct", "ROOT", "det", "dobj"]
+    pos = ["DET", "NOUN", "PUNCT", "ADJ", "PROPN", "PUNCT", "VERB", "DET", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert name_of(doc[4]) == "Fjordterminal AS"
+    doc = Doc(Vocab(), words=["the", "new", "AS", "said"], heads=[2, 2, 3, 3], deps=["det", "amod", "nsubj", "ROOT"],
+              pos=["DET", "ADJ", "PROPN", "VERB"])  # fmt: skip
+    assert name_of(doc[2]) == "AS"

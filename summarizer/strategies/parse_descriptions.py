@@ -58,6 +58,9 @@ class Descriptions:
 def name_of(tok: Any) -> str:
     """The proper name headed by `tok`: the token with its proper-noun compounds."""
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    # a capitalised word the tagger read as an adjective right before it: "Fjordterminal AS"
+    parts += [c for c in tok.lefts if c.dep_ == "amod" and c.i == tok.i - 1 and c.text[:1].isupper()
+              and c.i > 0 and not c.ent_type_]  # fmt: skip
     start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
     return str(tok.doc[start : tok.i + 1].text)
 
