@@ -463,3 +463,9 @@ def test_a_general_negative_evaluation_labels_its_object(word):
 def test_a_general_positive_evaluation_labels_its_object():
     result = _run("The Lakeside Water Board described the engineers' safety checks as sound.")
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Lakeside Water Board", "support")]
+
+
+@pytest.mark.parametrize("verb", ["betrayed", "ignored", "neglected", "misled", "sacrificed"])
+def test_a_harm_said_of_someone_in_reported_speech_is_the_speakers_opposition(verb):
+    result = _run(f"Mayor Ines Duarte said the water company had {verb} the residents of the valley for years.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]

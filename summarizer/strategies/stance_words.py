@@ -85,7 +85,9 @@ EVALUATIONS: dict[str, str] = {
 # ("the policies were undermining its own efforts", "the deal will help small farmers").
 EFFECTS: dict[str, str] = {
     **dict.fromkeys(
-        "undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach".split(), "oppose"
+        "undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach betray sacrifice "
+        "ignore neglect mislead deceive".split(),
+        "oppose",
     ),
     **dict.fromkeys("help benefit strengthen improve protect".split(), "support"),
 }
