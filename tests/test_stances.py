@@ -469,3 +469,9 @@ def test_a_general_positive_evaluation_labels_its_object():
 def test_a_harm_said_of_someone_in_reported_speech_is_the_speakers_opposition(verb):
     result = _run(f"Mayor Ines Duarte said the water company had {verb} the residents of the valley for years.")
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]
+
+
+@pytest.mark.parametrize("phrase", ["stood by", "sided with", "stood behind"])
+def test_a_verb_of_alignment_supports_its_prepositions_object(phrase):
+    result = _run(f"The Harbour Workers Union {phrase} the dock safety inspectors on Monday.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Harbour Workers Union", "support")]
