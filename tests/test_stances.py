@@ -475,3 +475,11 @@ def test_a_harm_said_of_someone_in_reported_speech_is_the_speakers_opposition(ve
 def test_a_verb_of_alignment_supports_its_prepositions_object(phrase):
     result = _run(f"The Harbour Workers Union {phrase} the dock safety inspectors on Monday.")
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Harbour Workers Union", "support")]
+
+
+def test_what_they_want_in_one_persons_quote_is_not_that_persons_stance():
+    result = _run(
+        "The city council cancelled the builder's contract on Monday. "
+        '"They want someone to blame for their own delays," said Marco Bellini, the builder\'s owner.'
+    )
+    assert [s for s in _stances(result) if s[0] == "Marco Bellini" and s[1] == "support"] == []
