@@ -444,3 +444,42 @@ def test_a_quote_and_a_demand_by_the_bodys_officer_continue_the_bodys_stance():
     )
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Green Rail Alliance", "oppose")]
     assert len(result.stances[0].evidence) == 3
+
+
+def test_asking_for_a_thing_beside_a_labelling_in_one_sentence_is_no_stance_of_its_own():
+    result = _run(
+        "The Riverside Tenants Group said it would seek damages for every family and described the landlord's "
+        'repairs as "chaotic".'
+    )
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Riverside Tenants Group", "oppose")]
+
+
+@pytest.mark.parametrize("word", ["excessive", "disproportionate", "chaotic", "arbitrary", "unworkable", "premature"])
+def test_a_general_negative_evaluation_labels_its_object(word):
+    result = _run(f"Mayor Ines Duarte said the new parking fees were {word}.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]
+
+
+def test_a_general_positive_evaluation_labels_its_object():
+    result = _run("The Lakeside Water Board described the engineers' safety checks as sound.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Lakeside Water Board", "support")]
+
+
+@pytest.mark.parametrize("verb", ["betrayed", "ignored", "neglected", "misled", "sacrificed"])
+def test_a_harm_said_of_someone_in_reported_speech_is_the_speakers_opposition(verb):
+    result = _run(f"Mayor Ines Duarte said the water company had {verb} the residents of the valley for years.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]
+
+
+@pytest.mark.parametrize("phrase", ["stood by", "sided with", "stood behind"])
+def test_a_verb_of_alignment_supports_its_prepositions_object(phrase):
+    result = _run(f"The Harbour Workers Union {phrase} the dock safety inspectors on Monday.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Harbour Workers Union", "support")]
+
+
+def test_what_they_want_in_one_persons_quote_is_not_that_persons_stance():
+    result = _run(
+        "The city council cancelled the builder's contract on Monday. "
+        '"They want someone to blame for their own delays," said Marco Bellini, the builder\'s owner.'
+    )
+    assert [s for s in _stances(result) if s[0] == "Marco Bellini" and s[1] == "support"] == []

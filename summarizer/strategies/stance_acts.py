@@ -4,7 +4,8 @@ A step back held out against a condition ("said it would withdraw the loan if th
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
 undone ("will stay until the decision is reversed") opposes the decision; refusing to take
 part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
-("ruled out any deal with ...", "hit out at ...") opposes its object; having no view on a matter
+("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
+the vote", "sided with the parents") supports it; having no view on a matter
 ("had made no decision on jobs") takes no side on it. All read the parse; the
 words are closed classes of English (`stance_words`).
 """
@@ -15,9 +16,9 @@ from typing import Any
 
 from .lexicon import CONSEQUENCE_MODALS
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
+from .stance_words import ABOUT, ALIGNING, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
 
-__all__ = ["holding_out", "no_view", "phrasal", "refusal", "retreat"]
+__all__ = ["aligning", "holding_out", "no_view", "phrasal", "refusal", "retreat"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -52,6 +53,16 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
                      None)  # fmt: skip
     topic = topic if topic is not None else prep_object(tok, ("at", "against", *ABOUT))
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ != "PRON" else None
+
+
+def aligning(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "The government stood by the vote", "the mayor sided with the parents": a verb of alignment
+    with its preposition supports the preposition's object."""
+    if is_negated(tok):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" in ALIGNING), None)
+    topic = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def holding_out(s: StanceSentence, tok: Any) -> Reading | None:

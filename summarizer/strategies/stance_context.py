@@ -17,7 +17,7 @@ from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Analysis, Found, SentenceInfo
-from .stance_words import ABOUT, HARM_IDIOMS, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
+from .stance_words import ABOUT, ASKING_FOR, HARM_IDIOMS, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
 
 __all__ = [
     "Reading", "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated",
@@ -176,11 +176,18 @@ class StanceSentence:
             actor = self.actor_in(subj)
             if actor is None and subj.pos_ == "PRON" and subj.lower_ in PRONOUNS:
                 report = self.report(verb)  # "Aerlift said it would appeal": the speaker
+                if report is not None and subj.lower_ == "they" and verb.lemma_.lower() in ASKING_FOR and self._person(
+                        report[1]):  # fmt: skip
+                    return None  # '"They want a scapegoat," he said': what others want, not the one speaking
                 return report[1] if report is not None else self.previous
             return self.previous if actor is None and is_group(subj) else actor
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.i != verb.i and depth < 4:
             return self.subject(verb.head, depth + 1)
         return None
+
+    def _person(self, actor: int) -> bool:
+        found = self.actors[actor]
+        return found.label == "PERSON" and not found.institution
 
     @staticmethod
     def subject_token(verb: Any) -> Any | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
-from .stance_words import BODY_POSSESSIVES, DIRECTING
+from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -92,11 +92,13 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
 
 
 def _directs(info: SentenceInfo, reading: Reading) -> bool:
-    """Whether the reading's predicate directs someone to act, with a clause saying what ("urged X to ...")."""
+    """Whether the reading's predicate directs someone to act, with a clause saying what ("urged X to ..."),
+    or asks for a thing ("would seek compensation for ...")."""
     if info.doc is None:
         return False
     tok = info.doc[reading.token]
-    return tok.lemma_.lower() in DIRECTING and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    links = ("ccomp", "xcomp", "dobj") if tok.lemma_.lower() in ASKING_FOR else ("ccomp", "xcomp")
+    return tok.lemma_.lower() in DIRECTING and any(c.dep_ in links for c in tok.children)
 
 
 def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from .words import word_tables
 
 __all__ = [
-    "ABOUT", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "DIRECTING", "EFFECTS", "EVALUATIONS", "FEELINGS",
-    "FORWARD", "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING",
-    "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS", "TAKING_PART", "TOPIC_WORDS",
-    "TRANSFER", "VERBS", "VIEWS", "lexicon",
+    "ABOUT", "ALIGNING", "ASKING_FOR", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "DIRECTING", "EFFECTS",
+    "EVALUATIONS", "FEELINGS", "FORWARD", "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING",
+    "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS",
+    "TAKING_PART", "TOPIC_WORDS", "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object. Not "approve": a body approving a
@@ -36,11 +36,11 @@ VERBS: dict[str, str] = {
 (
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
     QUESTIONING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
-    BODY_POSSESSIVES, DIRECTING,
+    BODY_POSSESSIVES, DIRECTING, ASKING_FOR, ALIGNING,
 ) = word_tables(
     "stance_words",
     "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
-    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING",
+    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING ASKING_FOR ALIGNING",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {
@@ -68,14 +68,15 @@ EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
         "encouraging promising exciting "
-        "reasonable sensible legitimate victory success breakthrough milestone".split(),
+        "reasonable sensible legitimate victory success breakthrough milestone sound proportionate".split(),
         "support",
     ),
     **dict.fromkeys(
         "wrong unacceptable unfair unlawful illegal unnecessary unjust unjustified unprovoked "
         "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous misguided "
         "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
-        "scandal outrage farce disaster violation".split(),
+        "scandal outrage farce disaster violation chaotic disproportionate excessive hasty premature arbitrary "
+        "unreasonable unworkable unrealistic negligent careless misleading".split(),
         "oppose",
     ),
     **dict.fromkeys("risky fragile worrying alarming concerning troubling".split(), "concern"),
@@ -84,7 +85,9 @@ EVALUATIONS: dict[str, str] = {
 # ("the policies were undermining its own efforts", "the deal will help small farmers").
 EFFECTS: dict[str, str] = {
     **dict.fromkeys(
-        "undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach".split(), "oppose"
+        "undermine damage harm hurt endanger jeopardise jeopardize weaken erode violate breach betray sacrifice "
+        "ignore neglect mislead deceive".split(),
+        "oppose",
     ),
     **dict.fromkeys("help benefit strengthen improve protect".split(), "support"),
 }

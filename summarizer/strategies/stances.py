@@ -31,7 +31,7 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import holding_out, no_view, phrasal, refusal, retreat
+from .stance_acts import aligning, holding_out, no_view, phrasal, refusal, retreat
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -101,7 +101,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
-    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)) is not None:
+    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
+                                   or aligning(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
