@@ -88,6 +88,8 @@ class _Reader(ActorReader):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not (parse_form.owned_thing(obj) and parse_form.pronoun_owned(obj)):
                         add(self._nps(obj, number, source))  # not "for his part", "in her letter": the doer's own
+        request = VERB_TYPES.get(parse_form.verb_lemma(verb)) == "REQUEST"
+        add([a for s in parse_form.demanded_of(verb) if request for a in self._nps(s, number, source)])
         known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
         for _, partner in parse_form.occasions(verb):
             if not parse_form.owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"

@@ -27,9 +27,9 @@ from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "conditional", "dative", "denied", "labelled", "noun_preps", "nothing_done", "progressive",
-    "owned_thing", "pronoun_owned", "misread_root", "quoted_tokens", "rule_tables", "unread_name", "verb_lemma",
-    "willed",
+    "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
+    "nothing_done", "noun_preps", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
+    "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -137,6 +137,12 @@ def owned_thing(noun: Any) -> bool:
     lemma = noun.lemma_.lower()
     return (noun.pos_ == "NOUN" and lemma not in ROLE_NOUNS | INSTITUTIONS | GROUP_NOUNS
             and any(c.dep_ == "poss" for c in noun.children))  # fmt: skip
+
+
+def demanded_of(verb: Any) -> list[Any]:
+    """ "demanded that the council publish the study", "urged the report be released": the subject of a
+    demand's content clause is the one it is made of (the caller checks the verb is a request)."""
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def pronoun_owned(noun: Any) -> bool:
