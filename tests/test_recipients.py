@@ -133,3 +133,12 @@ def test_a_response_to_an_act_named_by_the_same_word_is_aimed_at_its_doer():
         "The Fishers' Guild welcomed the order on Tuesday."
     )
     assert _recipients(result, "SUPPORT") == ["Harbour Board"]
+
+
+def test_the_subject_of_a_typed_passive_without_a_doer_is_acted_on():
+    analysis = analysed(
+        "Midfielder Tomas Reyes was suspended for three matches on Friday. "
+        "The Kestrel Rocket was moved to the launch pad on Friday."
+    )
+    assert clause_roles(analysis, 1, "suspend")[1] == ["Tomas Reyes"]
+    assert "Kestrel Rocket" not in clause_roles(analysis, 2, "move")[1]  # an untyped act: no one acted on

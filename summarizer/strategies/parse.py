@@ -71,6 +71,8 @@ class _Reader(ActorReader):
         def add(ids: list[int]) -> None:
             out.extend(i for i in ids if i not in out)
 
+        kind = VERB_TYPES.get(parse_form.verb_lemma(verb), "OTHER")
+        typed = kind not in ("OTHER", "STATEMENT")
         for child in (parse_form.dative(c) if c.dep_ == "dative" else c for c in verb.children):
             if child.dep_ in ("dobj", "dative", "attr", "oprd") or child.dep_ == "pobj" and child.head.dep_ == "dative":
                 # "penalties on Moscow", "gratitude to Canada": the object's own recipient
@@ -82,14 +84,14 @@ class _Reader(ActorReader):
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
-            elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
-                add(self._nps(child, number, source))  # "Lopez was fined by the league": the one fined
+            elif child.dep_ == "nsubjpass" and (typed or any(c.dep_ == "agent" for c in verb.children)):
+                # "Lopez was fined by the league", and with a typed act "Lopez was banned": the one acted on
+                add(self._nps(child, number, source))
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not (parse_form.owned_thing(obj) and parse_form.pronoun_owned(obj)):
                         add(self._nps(obj, number, source))  # not "for his part", "in her letter": the doer's own
-        request = VERB_TYPES.get(parse_form.verb_lemma(verb)) == "REQUEST"
-        add([a for s in parse_form.demanded_of(verb) if request for a in self._nps(s, number, source)])
+        add([a for s in parse_form.demanded_of(verb) if kind == "REQUEST" for a in self._nps(s, number, source)])
         known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
         for _, partner in parse_form.occasions(verb):
             if not parse_form.owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"
