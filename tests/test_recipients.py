@@ -116,3 +116,29 @@ def test_the_one_a_letter_is_sent_to_is_acted_on():
 def test_a_count_of_people_is_no_name():
     analysis = analysed("Dorrow Council fined 12 Vantage drivers on Monday.")
     assert clause_roles(analysis, 1, "fine")[1] == []
+
+
+def test_the_one_a_demand_is_made_of_is_acted_on():
+    analysis = analysed(
+        "The Tenants' Association demanded that Harbour Homes repair the lifts. "
+        "The Tenants' Association said that Harbour Homes had repaired the lifts."
+    )
+    assert clause_roles(analysis, 1, "demand")[1] == ["Harbour Homes"]
+    assert clause_roles(analysis, 2, "say")[1] == []  # a report, not a demand
+
+
+def test_a_response_to_an_act_named_by_the_same_word_is_aimed_at_its_doer():
+    result = _run(
+        "The Harbour Board ordered a halt to night fishing near Dorrow Point on Monday. "
+        "The Fishers' Guild welcomed the order on Tuesday."
+    )
+    assert _recipients(result, "SUPPORT") == ["Harbour Board"]
+
+
+def test_the_subject_of_a_typed_passive_without_a_doer_is_acted_on():
+    analysis = analysed(
+        "Midfielder Tomas Reyes was suspended for three matches on Friday. "
+        "The Kestrel Rocket was moved to the launch pad on Friday."
+    )
+    assert clause_roles(analysis, 1, "suspend")[1] == ["Tomas Reyes"]
+    assert "Kestrel Rocket" not in clause_roles(analysis, 2, "move")[1]  # an untyped act: no one acted on

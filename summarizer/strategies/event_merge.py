@@ -64,7 +64,8 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
     noun = obj.lemma_.lower()
     for event in (e for e in reversed(events) if not set(e.actors) & set(own)):
         verb = acts.get(event.id, "")
-        told = bool(verb) and noun in (verb + "ing", verb[:-1] + "ing")
+        # "ruling": ruled; "the order", "the fine", "the ban": the verb itself, as a noun
+        told = bool(verb) and noun in (verb, verb + "ing", verb[:-1] + "ing")
         if told or NOUN_TYPES.get(noun) == event.type:
             return event
     return None

@@ -30,10 +30,8 @@ from .lexicon import (
     REPORTING,
 )
 from .parse_actors import (
-    GROUP_NOUNS,
     INSTITUTIONS,
     LOCATIVE,
-    ROLE_NOUNS,
     ActorReader,
     is_name,
 )
@@ -73,26 +71,30 @@ class _Reader(ActorReader):
         def add(ids: list[int]) -> None:
             out.extend(i for i in ids if i not in out)
 
+        kind = VERB_TYPES.get(parse_form.verb_lemma(verb), "OTHER")
+        typed = kind not in ("OTHER", "STATEMENT")
         for child in (parse_form.dative(c) if c.dep_ == "dative" else c for c in verb.children):
             if child.dep_ in ("dobj", "dative", "attr", "oprd") or child.dep_ == "pobj" and child.head.dep_ == "dative":
                 # "penalties on Moscow", "gratitude to Canada": the object's own recipient
                 aimed = [a for sub in parse_form.noun_preps(child) if sub.lower_ not in LOCATIVE | {"of"}
                          for obj in sub.children if obj.dep_ == "pobj" for a in self._nps(obj, number, source)]
                 given = any(sub.dep_ == "prep" and sub.lower_ in _GIVEN_TO for sub in child.children)
-                if not (aimed and given and _owned_thing(child)):  # "the United States' gratitude to Canada":
+                if not (aimed and given and parse_form.owned_thing(child)):  # "the United States' gratitude to Canada":
                     add(self._nps(child, number, source) or self._unread(child, number))  # whose gratitude
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
-            elif child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
-                add(self._nps(child, number, source))  # "Lopez was fined by the league": the one fined
+            elif child.dep_ == "nsubjpass" and (typed or any(c.dep_ == "agent" for c in verb.children)):
+                # "Lopez was fined by the league", and with a typed act "Lopez was banned": the one acted on
+                add(self._nps(child, number, source))
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and not (_owned_thing(obj) and parse_form.pronoun_owned(obj)):
+                    if obj.dep_ == "pobj" and not (parse_form.owned_thing(obj) and parse_form.pronoun_owned(obj)):
                         add(self._nps(obj, number, source))  # not "for his part", "in her letter": the doer's own
+        add([a for s in parse_form.demanded_of(verb) if kind == "REQUEST" for a in self._nps(s, number, source)])
         known = len(self.reg.actors)  # a partner is an actor named already, not a piece of a long title
         for _, partner in parse_form.occasions(verb):
-            if not _owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"
+            if not parse_form.owned_thing(partner):  # "in talks with the union", not "in line with the union's plan"
                 add([a for a in self._nps(partner, number, source) if a < known])
         return out
 
@@ -341,14 +343,6 @@ class _Reader(ActorReader):
                 if ent.start_char >= dash.start(1) and ent.label_ == "PERSON":
                     return self._entity_actor(ent, number)
         return None
-
-
-def _owned_thing(noun: Any) -> bool:
-    """A common noun with a possessor that names no actor itself ("X's gratitude", "the
-    company's thanks"), as opposed to an office or institution ("Qatar's minister")."""
-    lemma = noun.lemma_.lower()
-    return (noun.pos_ == "NOUN" and lemma not in ROLE_NOUNS | INSTITUTIONS | GROUP_NOUNS
-            and any(c.dep_ == "poss" for c in noun.children))  # fmt: skip
 
 
 def analyse(sentences: list[tuple[int, str]]) -> Analysis:

@@ -20,14 +20,16 @@ from .lexicon import (
     HYPOTHETICAL_MODALS,
     LABEL_BLOCKING_PREPS,
 )
+from .parse_actors import GROUP_NOUNS, INSTITUTIONS, ROLE_NOUNS
 from .parse_coref import name_of
 from .parse_types import Clause
 from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "conditional", "dative", "denied", "labelled", "noun_preps", "nothing_done", "progressive",
-    "pronoun_owned", "misread_root", "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
+    "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
+    "nothing_done", "noun_preps", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
+    "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -127,6 +129,20 @@ def noun_preps(noun: Any) -> list[Any]:
     preps = [c for c in noun.children if c.dep_ == "prep"]
     amounts = [o for p in preps for o in p.children if o.dep_ == "pobj" and _amount(o)]
     return preps + [c for a in amounts for c in a.children if c.dep_ == "prep"]
+
+
+def owned_thing(noun: Any) -> bool:
+    """A common noun with a possessor that names no actor itself ("X's gratitude", "the
+    company's thanks"), as opposed to an office or institution ("Qatar's minister")."""
+    lemma = noun.lemma_.lower()
+    return (noun.pos_ == "NOUN" and lemma not in ROLE_NOUNS | INSTITUTIONS | GROUP_NOUNS
+            and any(c.dep_ == "poss" for c in noun.children))  # fmt: skip
+
+
+def demanded_of(verb: Any) -> list[Any]:
+    """ "demanded that the council publish the study", "urged the report be released": the subject of a
+    demand's content clause is the one it is made of (the caller checks the verb is a request)."""
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def pronoun_owned(noun: Any) -> bool:
