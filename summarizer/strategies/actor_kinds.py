@@ -48,27 +48,22 @@ def iso3(name: str) -> str | None:
     return str(best.alpha_3) if any(w.lower().startswith(name.lower()) for w in words) else None
 
 
+def _split(name: str) -> tuple[list[str], list[str]]:
+    """A body's name, lower case and without its article, as the words up to its head noun and the
+    words after the preposition that ends it: "the Council of State" -> (["council"], ["state"])."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
+    cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
+    return words[:cut], [w.strip(".,") for w in words[cut + 1 :]]
+
+
 def _parts(name: str) -> tuple[str, list[str], str]:
     """A body's name as (possessor, modifiers, head): "Spain's agriculture ministry" ->
     ("spain", ["agriculture"], "ministry"); "regional government of X" -> ("", ["regional"], "government")."""
-    words = _words(name)
-    cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
-    words = words[:cut]
+    words = _split(name)[0]
     owned = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     possessor = " ".join(words[: owned + 1]).removesuffix("'s").rstrip("'")
     rest = [w.strip(".,") for w in words[owned + 1 :]]
     return possessor, rest[:-1], rest[-1] if rest else ""
-
-
-def _words(name: str) -> list[str]:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower().replace("\u2019", "'").split()
-
-
-def _complement(name: str) -> list[str]:
-    """The words after a body's head noun: "state" of "the Council of State"."""
-    words = _words(name)
-    cut = next((i for i, w in enumerate(words) if w in HEAD_ENDS and i > 0), len(words))
-    return [w.strip(".,") for w in words[cut + 1 :]]
 
 
 def head_noun(name: str) -> str:
@@ -114,9 +109,10 @@ def _public_organ(possessor: str, actors: list[Found]) -> bool:
 def body_kind(found: Found, actors: list[Found]) -> str:
     """ "government" for a public body, "ngo" for a cause group, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
+    complement = _split(found.name)[1]  # "the Council of State", "the tribunal of the International X Union"
     if _cause_group(found, head):
         return "ngo"
-    if _international(possessor, [*modifiers, *_complement(found.name)], head):
+    if _international(possessor, [*modifiers, *complement], head):
         return "organization"  # also "the disciplinary tribunal of the International Cycling Union"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
@@ -125,8 +121,7 @@ def body_kind(found: Found, actors: list[Found]) -> str:
     )  # fmt: skip
     if possessor and not public_owner and not any(m in LOCAL_SCOPE for m in modifiers):
         return "organization"  # a business's or a person's department, not "Kaldvik's municipal council"
-    scope = [*modifiers, *_complement(found.name)]  # "the city council", "the Council of State"
-    public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in scope)
+    public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in [*modifiers, *complement])
     if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:
         return "government"
     return "organization"

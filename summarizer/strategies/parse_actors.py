@@ -47,8 +47,9 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 def _dateline(ent: Any) -> bool:
     """Whether a name is (part of) a wire dateline: capitals opening the sentence, then a comma and a state."""
     doc, end = ent.doc, ent.end
-    opening = all(t.text.isupper() or not t.is_alpha for t in doc[: ent.end])
-    return opening and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE"
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+        return False  # (checked first: this runs for every name)
+    return all(t.text.isupper() or not t.is_alpha for t in doc[:end])
 
 
 class ActorReader(PronounReader):
