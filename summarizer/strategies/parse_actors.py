@@ -23,6 +23,7 @@ from .parse_coref import (
     name_of,
     named_place,
 )
+from .parse_descriptions import dateline, placed_in
 from .parse_groups import called_name, counted_group, past_clause
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
@@ -36,20 +37,13 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 
 (
     LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
-    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS,
+    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS, COLLECTIVE_BODIES,
 ) = word_tables(
     "parse_actors",
     "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS "
-    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS"
+    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES"
 )  # fmt: skip
 
-
-def _dateline(ent: Any) -> bool:
-    """Whether a name is (part of) a wire dateline: capitals opening the sentence, then a comma and a state."""
-    doc, end = ent.doc, ent.end
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
-        return False  # (checked first: this runs for every name)
-    return all(t.text.isupper() or not t.is_alpha for t in doc[:end])
 
 
 class ActorReader(PronounReader):
@@ -72,7 +66,7 @@ class ActorReader(PronounReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
-        if _dateline(ent):
+        if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         root = ent.root
         if label in ("GPE", "ORG") and (
@@ -209,7 +203,10 @@ class ActorReader(PronounReader):
         noun = head.lemma_.lower()  # "the hospital trust said": only as a subject, and with no apposed name
         doer = head.dep_ == "nsubj" or head.dep_ == "pobj" and head.head.dep_ == "agent"  # "was reached by the airline"
         subject = doer and not any(c.dep_ == "appos" for c in head.children)
-        if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or head.tag_ in ("NNS", "NNPS"):
+        collective = noun in COLLECTIVE_BODIES  # "Police said": a body named without an article, tagged plural
+        if noun not in INSTITUTIONS and not (subject and noun in SUBJECT_INSTITUTIONS) or (
+            head.tag_ in ("NNS", "NNPS") and not collective
+        ):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
@@ -225,9 +222,12 @@ class ActorReader(PronounReader):
             return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
         kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such
         introduced = det in ("a", "an") and subject and not kind
-        if not text or text.lower() == head.lower_ and not (det == "the" or introduced):
+        if not text or text.lower() == head.lower_ and not (det == "the" or introduced or collective):
             # a bare "union" or "court" names nothing in particular; "A court in Varnes ruled" introduces one
             return None
+        place = placed_in(head)  # "a regional court in Tuscany": where it sits tells it from others
+        if place and not capital_code(place[3:]) and not country_code(place[3:], fuzzy=False):
+            text = f"{text} {place}"  # (not "the culture ministry in Rome": a state's seat is no other place)
         if noun in GOVERNMENT_NOUNS:
             state = self._government(head, number)
             if state is not None:
@@ -246,7 +246,8 @@ class ActorReader(PronounReader):
         words = key.split()
         for actor_i in reversed(self.recent):
             their = (found := self.reg.actors[actor_i]).key.split()
-            headed = their[: their.index("of")] if "of" in their else their  # "regional government" of "X"
+            cut = next((i for i, w in enumerate(their) if w in ("of", "in")), len(their))
+            headed = their[:cut]  # "regional government" of "X", "court" in "Y"
             if found.label in ("INSTITUTION", "ORG") and headed[-1:] == [noun]:
                 ends = (their[-len(words) :], headed[-len(words) :])
                 if text.lower() == head.lower_ or (len(their) > len(words) and words in ends):
@@ -329,7 +330,7 @@ class ActorReader(PronounReader):
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
-                return self._by_name(name, number)
+                return None if dateline(tok.doc[tok.i : tok.i + 1]) else self._by_name(name, number)
         if HANDLE.fullmatch(tok.text):
             return None
         role = self._role(tok, number)
@@ -338,8 +339,9 @@ class ActorReader(PronounReader):
         institution = self._institution(tok, number)
         if institution is not None:
             return institution
-        if tok.pos_ == "NOUN" and bare(tok):
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and bare(tok):
             # "the airline" after "the budget airline Aerlift": a description the article gave a name
+            # (not "the unions" after "the European Union": a plural is not the one named)
             described = self._described(tok.lemma_.lower(), number, organisations_only=True)
             if described is not None:
                 return self._mention(described, tok.text)

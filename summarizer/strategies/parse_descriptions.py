@@ -17,7 +17,7 @@ from .parse_groups import past_clause
 from .words import word_tables
 
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "describe", "ent_text", "listed_titles", "name_of",
-           "named_place"]  # fmt: skip
+           "dateline", "named_place", "placed_in"]  # fmt: skip
 
 PLACE_NOUNS, ARTICLES = word_tables("parse_descriptions", "PLACE_NOUNS ARTICLES")
 
@@ -72,8 +72,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     for doc in docs:
         for tok in doc:
             misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
-            if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound":
-                continue
+            if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound" or not tok.text[:1].isupper():
+                continue  # (a lowercase word tagged a proper noun, "the police cybercrime bureau", is none)
             name = name_of(tok)
             for child in tok.children:
                 # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
@@ -89,6 +89,10 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 before.head.head == tok.head  # "Inspectors from the regulator, the X,": one name is no plural's
             ):
                 into.add(before.lemma_.lower(), name)
+            elif tok.ent_type_ == "ORG" and tok.dep_ not in ("nsubj", "nsubjpass") and _surface_apposition(tok):
+                # "according to the regulator, the Electronic Communications Authority." parsed as an
+                # object of the verb: by its shape, a name set beside a definite description
+                into.note(_surface_described(tok), name)
         for ent in doc.ents:
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
             # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
@@ -121,6 +125,47 @@ def _before_comma(tok: Any) -> Any:
     start = tok.left_edge.i
     noun = tok.doc[start - 2] if start > 1 and tok.doc[start - 1].text == "," else None
     return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
+
+
+def _surface_apposition(tok: Any) -> bool:
+    """Whether the phrase `tok` heads comes right after "the <noun>," and closes its clause."""
+    before = _surface_described(tok)
+    if before is None:
+        return False
+    after = tok.right_edge.i + 1
+    return after >= len(tok.doc) or tok.doc[after].text in (",", ".", ";", ")")
+
+
+def _surface_described(tok: Any) -> Any:
+    """The definite singular noun right before the comma that opens `tok`'s words (the parser may
+    hang the comma on the name itself), if any."""
+    start = min(t.i for t in tok.subtree if not t.is_punct)
+    doc = tok.doc
+    noun = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    return noun if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) else None
+
+
+def dateline(ent: Any) -> bool:
+    """Whether a name is (part of) a wire dateline: capitals opening the sentence, then a comma and a
+    state or the date ("KALDVIK, Norway, March 9", "LISBON, March 9 (Atlantica Wire) -")."""
+    doc, end = ent.doc, ent.end  # (an entity, or the span of a name the recogniser missed)
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ not in ("GPE", "DATE"):
+        return False  # (checked first: this runs for every name)
+    return all(t.text.isupper() or not t.is_alpha for t in doc[:end])
+
+
+def placed_in(head: Any) -> str:
+    """ "in Tuscany" of "a regional court in Tuscany": a common-noun body's place, when it is a
+    named place (not "the court in its ruling")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == head.i + 1:
+            place = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            named = place is not None and (place.pos_ == "PROPN" and place.ent_type_ != "DATE")
+            if place is not None and (named or place.ent_type_ in ("GPE", "LOC")):
+                return str(head.doc[prep.i : place.i + 1].text)
+    return ""
 
 
 def named_place(tok: Any) -> bool:

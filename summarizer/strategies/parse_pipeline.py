@@ -79,5 +79,45 @@ def pipeline() -> Any:
         nlp = spacy.load(data)
         # A social-media handle is one token ("@MBA_AlThani_"), never split at "_".
         nlp.tokenizer.token_match = HANDLE.fullmatch  # type: ignore[union-attr]
+        if "possessive_names" not in nlp.pipe_names:
+            _register()
+            nlp.add_pipe("possessive_names", after="ner")
         _nlp = nlp
         return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "possessive_names" not in Language.factories:
+        Language.component("possessive_names", func=possessive_names)
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+
+
+def possessive_names(doc: Any) -> Any:
+    """Join a name the recogniser cut at a plural possessive to the capitalised words that
+    finish it: "the Slovenian Employers' Chamber", "the People's Democrats", "Transport
+    Workers' Union" are one organisation each. A singular possessor is an owner, not part
+    of a name ("Kaarela's Chief Pharmacist", "Norway's Parliament"), so only plurals join."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    ents = list(doc.ents)
+    joined = []
+    for ent in ents:
+        if ent.label_ in _NOT_NAMES:
+            continue
+        end = ent.end + 1 if ent.end < len(doc) and doc[ent.end].tag_ == "POS" else ent.end
+        possessor = doc[end - 2] if doc[end - 1].tag_ == "POS" and end - 2 >= ent.start else None
+        if possessor is None or possessor.tag_ not in ("NNS", "NNPS") or not possessor.text[:1].isupper():
+            continue
+        stop = end
+        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper():
+            stop += 1
+        if stop > end:
+            joined.append(Span(doc, ent.start, stop, label="ORG"))
+    if joined:
+        doc.ents = filter_spans([*joined, *ents])
+    return doc
