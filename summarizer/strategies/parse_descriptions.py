@@ -133,7 +133,7 @@ def _surface_apposition(tok: Any) -> bool:
     if before is None:
         return False
     after = tok.right_edge.i + 1
-    return after >= len(tok.doc) or tok.doc[after].text in (",", ".", ";", ")")
+    return after >= len(tok.doc) or tok.doc[after].text in ",.;)"  # (one punctuation token)
 
 
 def _surface_described(tok: Any) -> Any:

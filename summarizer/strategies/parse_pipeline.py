@@ -93,9 +93,6 @@ def _register() -> None:
         Language.component("possessive_names", func=possessive_names)
 
 
-_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-
-
 def possessive_names(doc: Any) -> Any:
     """Join a name the recogniser cut at a plural possessive to the capitalised words that
     finish it: "the Slovenian Employers' Chamber", "the People's Democrats", "Transport
@@ -107,8 +104,8 @@ def possessive_names(doc: Any) -> Any:
     ents = list(doc.ents)
     joined = []
     for ent in ents:
-        if ent.label_ in _NOT_NAMES:
-            continue
+        if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE", "FAC"):
+            continue  # a date or a number ends no name
         end = ent.end + 1 if ent.end < len(doc) and doc[ent.end].tag_ == "POS" else ent.end
         possessor = doc[end - 2] if doc[end - 1].tag_ == "POS" and end - 2 >= ent.start else None
         if possessor is None or possessor.tag_ not in ("NNS", "NNPS") or not possessor.text[:1].isupper():
