@@ -71,3 +71,16 @@ def test_a_common_noun_body_is_named_with_its_place_but_not_a_state_seat():
     assert _kinds(result).get("district court in Provence") == "government"
     assert agents_of(result, "ordered the company") == {"district court in Provence"}
     assert "water ministry" in _kinds(result)  # the capital is the ministry's seat, not its name
+
+
+def test_a_country_is_found_by_its_first_word_or_whole_words_not_the_start_of_a_later_word():
+    from summarizer.strategies.parse_places import country_code
+
+    assert country_code("Russia") == "RUS" and country_code("Britain") == "GBR"
+    assert country_code("Caledon") is None  # not New Caledonia
+    result = _run(
+        "Caledon Mutual rejected 200 storm claims on Monday. "
+        "Caledon's claims director, Fiona Rennie, defended the decisions."
+    )
+    insurer = next(a for a in result.actors if a.name == "Caledon Mutual")
+    assert "Caledon" in insurer.mentions

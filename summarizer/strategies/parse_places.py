@@ -72,7 +72,7 @@ def _country_names() -> list[tuple[str, str]]:
 @functools.lru_cache(maxsize=512)
 def country_code(name: str, fuzzy: bool = True) -> str | None:
     """A country name's ISO alpha-3: an exact match, else (if `fuzzy`) the one country whose
-    name has words starting with it ("Russia" -> Russian Federation, "Britain" -> United
+    name starts with it or has it as words ("Russia" -> Russian Federation, "Britain" -> United
     Kingdom of Great Britain ...); never a guess from a fragment or between two countries."""
     import pycountry
 
@@ -86,5 +86,7 @@ def country_code(name: str, fuzzy: bool = True) -> str | None:
     if len(name) < 4 or not fuzzy:
         return None
     words = " " + " ".join(re.findall(r"\w+", name.lower()))
-    codes = {code for names, code in _country_names() if words in names}
+    # whole words anywhere ("Britain"), or the start of the name's first word ("Russia"), not the
+    # start of a later word: "Caledon" is no short form of "New Caledonia"
+    codes = {code for names, code in _country_names() if words + " " in names or names.startswith(words)}
     return codes.pop() if len(codes) == 1 else None
