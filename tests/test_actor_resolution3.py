@@ -84,3 +84,20 @@ def test_a_country_is_found_by_its_first_word_or_whole_words_not_the_start_of_a_
     )
     insurer = next(a for a in result.actors if a.name == "Caledon Mutual")
     assert "Caledon" in insurer.mentions
+
+
+def test_a_spokesperson_speaks_for_an_organisation_the_recogniser_missed():
+    result = _run(
+        "A spokesperson for Marinha Movel, the market leader, said every network could fail. "
+        "The regulator fined the operator Lusatel on Monday."
+    )
+    assert "Marinha Movel" in _kinds(result)
+
+
+def test_a_named_storm_is_no_person():
+    result = _run(
+        "Storm Hilde brought winds of 140 km/h to the town of Oban on Tuesday. "
+        "The insurer Caledon Mutual said Storm Hilde had damaged 300 homes."
+    )
+    assert "Storm Hilde" not in _kinds(result)
+    assert "Caledon Mutual" in _kinds(result)

@@ -37,11 +37,11 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 
 (
     LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
-    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS, COLLECTIVE_BODIES,
+    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS, COLLECTIVE_BODIES, NAMED_WEATHER,
 ) = word_tables(
     "parse_actors",
     "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS "
-    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES"
+    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES NAMED_WEATHER"
 )  # fmt: skip
 
 
@@ -66,6 +66,8 @@ class ActorReader(PronounReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
+        if label == "PERSON" and ent[0].lower_ in NAMED_WEATHER:
+            return None  # "Storm Hilde", "Typhoon Mara": a named storm, no person
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         root = ent.root
@@ -158,7 +160,8 @@ class ActorReader(PronounReader):
         if head.lemma_.lower() in SPEAKER_NOUNS:
             # An unnamed spokesperson speaks for whom they represent ("a spokeswoman for X", "its spokesman").
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
-                speaks_for = next((self._np(o, number) for o in prep.children if o.dep_ == "pobj"), None)
+                speaks_for = next((self._np(o, number) or self._untagged(o, number)
+                                   for o in prep.children if o.dep_ == "pobj"), None)  # fmt: skip
                 if speaks_for is not None:
                     return speaks_for
             alone = not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children)

@@ -145,6 +145,13 @@ class Coreference:
             return self._mention(known, name)
         return self.reg.add(name, "GPE" if capital_code(name) else label, number)
 
+    def _untagged(self, tok: Any, number: int) -> int | None:
+        """An organisation a spokesperson speaks for, named by capitalised words the recogniser missed
+        ("a spokesperson for Marinha Movel")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper() or tok.lower_ in self.roles:
+            return None
+        return self._by_name(name_of(tok), number)
+
     def _described(self, noun: str, number: int, organisations_only: bool = False) -> int | None:
         """The named actor the article describes with `noun`: the last one mentioned, else the first named."""
         names = self.described.by_noun.get(noun, [])
