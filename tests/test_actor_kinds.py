@@ -29,8 +29,9 @@ STATES = [Found("norway", "Norway", "GPE"), Found("peru", "Peru", "GPE")]
         ("the governing council", "organization"),  # a university's, a club's
         ("Halvik Foods' legal department", "organization"),  # a business owns it
         ("the company's board", "organization"),
-        ("the International Energy Agency", "organization"),  # an international body
-        ("the European Commission", "organization"),
+        ("the International Energy Agency", "igo"),  # a body of states
+        ("the European Commission", "igo"),
+        ("Amnesty International", "organization"),  # "international" is its head, not a scope
         ("the Peruvian Growers' Council", "organization"),  # growers own it, not Peru
         ("Halvik Foods", "organization"),
         ("the Harbour Residents Association", "organization"),

@@ -101,3 +101,15 @@ def test_a_named_storm_is_no_person():
     )
     assert "Storm Hilde" not in _kinds(result)
     assert "Caledon Mutual" in _kinds(result)
+
+
+def test_a_body_of_states_is_an_igo_but_a_group_named_international_is_not():
+    result = _run(
+        "The World Trade Organization ruled against the tariff on Monday. "
+        "The European Commission said it welcomed the ruling. "
+        "Amnesty International said the dispute had cost 2,000 jobs."
+    )
+    kinds = _kinds(result)
+    assert kinds.get("World Trade Organization") == "igo"
+    assert kinds.get("European Commission") == "igo"
+    assert kinds.get("Amnesty International") != "igo"

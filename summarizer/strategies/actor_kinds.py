@@ -21,10 +21,11 @@ __all__ = ["body_kind", "country_of", "head_noun", "iso3"]
 
 (
     GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
-    LOCAL_SCOPE,
+    LOCAL_SCOPE, IGO_HEADS,
 ) = word_tables(
     "actor_kinds",
-    "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES LOCAL_SCOPE",
+    "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES LOCAL_SCOPE "
+    "IGO_HEADS",
 )  # fmt: skip
 
 
@@ -107,13 +108,16 @@ def _public_organ(possessor: str, actors: list[Found]) -> bool:
 
 
 def body_kind(found: Found, actors: list[Found]) -> str:
-    """ "government" for a public body, "ngo" for a cause group, else "organization"."""
+    """ "government" for a public body, "igo" for one of states, "ngo" for a cause group, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
     complement = _split(found.name)[1]  # "the Council of State", "the tribunal of the International X Union"
     if _cause_group(found, head):
         return "ngo"
+    public_head = head in GOVERNMENT_BODIES or head in SHARED_BODIES or head in IGO_HEADS
+    if public_head and _international(possessor, modifiers, ""):
+        return "igo"  # "the European Commission", "the World Trade Organization", "the United Nations"
     if _international(possessor, [*modifiers, *complement], head):
-        return "organization"  # also "the disciplinary tribunal of the International Cycling Union"
+        return "organization"  # "Amnesty International", "the disciplinary tribunal of the International X Union"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
         or _public_organ(possessor, actors)
