@@ -49,7 +49,8 @@ from .followups_grammar import (
     subject_of,
     told_apart,
 )  # fmt: skip
-from .followups_said import advice, foreseen_effect
+from .followups_pending import pending
+from .followups_said import advice, foreseen_effect, no_expectation
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     DATE_SPAN_LINKS,
@@ -224,7 +225,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if ahead(verb, own_ahead):
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb):
             out.append(verb)
     return out
 
@@ -241,18 +242,28 @@ def _backdrop(verb: Any) -> bool:
 
 def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
-    their deputies to report back" is one."""
+    their deputies to report back" is one; so are two undated verbs coordinated on one subject whose
+    doers overlap ("said it would appeal and would ask for the ruling to be suspended")."""
     out: list[Item] = []
     for item in items:
-        same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
-                     and o.open == item.open
+        same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
+                     and o.conditional == item.conditional and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
         elif out[same].date is None and item.date is not None:
             out[same] = item
+        elif out[same].actors != item.actors:
+            out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]
     return out
+
+
+def _one_subject(one: Item, other: Item) -> bool:
+    """Two undated conjoined verbs, the second with no subject of its own, whose doers overlap."""
+    a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
+    return (one.date is None and other.date is None and b.dep_ == "conj" and b.head.i == a.i
+            and not any(c.dep_.startswith("nsubj") for c in b.children) and bool(set(one.actors) & set(other.actors)))
 
 
 def _clause_text(verb: Any) -> str:

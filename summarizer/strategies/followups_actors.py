@@ -31,6 +31,7 @@ from .followups_doer import (
     spoken_for,
 )  # fmt: skip
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, reporting_clause, subject_of
+from .followups_pending import time_allowed
 from .followups_side import named as _named
 from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, RELATIVE_PRONOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
@@ -48,6 +49,15 @@ def actors(
     before: SentenceInfo | None,
 ) -> tuple[list[int], Origin]:
     """Who is expected to act in this clause (see the module's docstring for the order)."""
+    allowed = time_allowed(verb)
+    if allowed is not None:
+        # "the company has 14 days to reply, the authority said": the subject's step, not the speaker's
+        own = clauses.get(allowed.i)
+        got = [a for a in own.agents if a in ids] if own is not None and not own.agents_by_rule else []
+        subject_ = subject_of(allowed)
+        got = got or (_named(list(subject_.subtree), analysis, ids) if subject_ is not None else [])
+        if got:
+            return got, "parse"
     if verb.dep_ == "acl" and subject_of(verb) is None:
         # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan.
         noun = verb.head

@@ -1,0 +1,66 @@
+"""Follow-ups with no modal (`followups_pending`) and forward clauses that state no expectation
+(`followups_said.no_expectation`), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import rules_only
+
+from summarizer.models import ArticleSummary, FollowUp
+
+HEADER = "title: Test\ndate: 2026-04-15\n---\n"
+
+
+def _run(body: str) -> ArticleSummary:
+    return rules_only(HEADER + body)
+
+
+def _names(result: ArticleSummary, f: FollowUp) -> list[str]:
+    names = {a.id: a.name for a in result.actors}
+    return [names[i] for i in f.actors]
+
+
+def test_a_span_of_time_allowed_is_a_follow_up_for_its_subject_not_the_speaker():
+    result = _run("Veltro Energy has 21 days to answer the complaint, the Water Regulation Authority said.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Veltro Energy"]
+
+
+def test_a_span_of_time_used_up_is_no_follow_up():
+    result = _run("Veltro Energy has had six months to repair the pipeline, the Water Regulation Authority said.")
+    assert result.follow_ups == []
+
+
+def test_a_reported_deliberation_under_way_is_a_follow_up():
+    result = _run("The Brenmoor Health Trust said it was reviewing the cleaning contract.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Brenmoor Health Trust"]
+
+
+def test_a_deliberation_asked_about_is_no_follow_up():
+    result = _run("The Brenmoor Health Trust did not say whether Castell Care was considering a bid.")
+    assert result.follow_ups == []
+
+
+def test_a_prediction_reported_in_the_past_perfect_is_overtaken():
+    result = _run("The Orlan Farmers' Union had warned in March that it would block the roads.")
+    assert result.follow_ups == []
+
+
+def test_a_feared_effect_is_no_follow_up():
+    result = _run("The Pilots' Association of Varno said it feared that the merger would cut 300 jobs.")
+    assert result.follow_ups == []
+
+
+def test_a_preference_is_no_follow_up():
+    result = _run('"I would rather close the stadium than risk a crush," said Mayor Tomas Reyl of Dunmore.')
+    assert result.follow_ups == []
+
+
+def test_an_existential_of_none_is_no_follow_up():
+    result = _run('"If the quota is cut again, there will be no trawlers left," said Ana Ferro of the Coast Guild.')
+    assert result.follow_ups == []
+
+
+def test_what_a_source_declines_to_say_is_no_expected_action():
+    result = _run("A ministry spokeswoman declined to say whether the closures could be reversed.")
+    assert result.follow_ups == []
