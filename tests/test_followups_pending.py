@@ -64,3 +64,13 @@ def test_an_existential_of_none_is_no_follow_up():
 def test_what_a_source_declines_to_say_is_no_expected_action():
     result = _run("A ministry spokeswoman declined to say whether the closures could be reversed.")
     assert result.follow_ups == []
+
+
+def test_the_speakers_own_people_act_not_the_party_in_the_condition():
+    result = _run(
+        "The Harbour Workers' Federation said its members would stay out for two days and would block "
+        "the port again on May 20 unless the operator, Stena Terminals, withdrew the plan."
+    )
+    dated = [f for f in result.follow_ups if f.due == "2026-05-20"]
+    assert dated and all("Stena Terminals" not in _names(result, f) for f in dated)
+    assert "Harbour Workers' Federation" in _names(result, dated[0])

@@ -123,6 +123,9 @@ def actors(
             if (owned or subject.dep_ == "nsubjpass") and report is not None:
                 named += [a for a in speakers if a not in named]
             return named, "parse"
+        if report is not None and speakers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+            # "the federation said its members would block the port": the speaker's own people
+            return speakers + spoken_for(speakers, analysis, ids), "rule"
     elif kept and not by_rule and not relative:
         return kept, "parse"
     cond = condition(verb)
