@@ -74,3 +74,20 @@ def test_the_speakers_own_people_act_not_the_party_in_the_condition():
     dated = [f for f in result.follow_ups if f.due == "2026-05-20"]
     assert dated and all("Stena Terminals" not in _names(result, f) for f in dated)
     assert "Harbour Workers' Federation" in _names(result, dated[0])
+
+
+def test_a_plan_in_a_past_time_clause_is_no_follow_up():
+    result = _run("The Dunmore Jazz Week was called off three days before it was due to open.")
+    assert result.follow_ups == []
+
+
+def test_an_ability_ended_is_no_follow_up():
+    result = _run("Mayor Ilse Varga of Dunmore said the town could no longer pay for the ferry.")
+    assert result.follow_ups == []
+
+
+def test_what_a_thing_is_is_not_the_semi_modal_of_a_plan():
+    result = _run('"What we cannot accept is to wait," said Ana Ferro of the Coast Guild. "The choice was to close."')
+    assert result.follow_ups == []
+    planned = _run("Foreign Minister Ana Ferro of Varno is to visit Oslo on Monday.")
+    assert len(planned.follow_ups) == 1

@@ -232,10 +232,14 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
 
 def _backdrop(verb: Any) -> bool:
     """Inside an adverbial clause of reason or concession ("although the law requires ...", "because
-    ..."): the nearest such clause above has a mark that is no condition, purpose or time."""
+    ..."): the nearest such clause above has a mark that is no condition, purpose or time; or inside
+    a past time clause ("cancelled a week before it was due to open"): the time of a past event."""
     for tok in verb.ancestors:
         if tok.dep_ == "advcl":
             marks = {m.lower_ for m in tok.children if m.dep_ == "mark"}
+            past = tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in tok.children if a.dep_ in ("aux", "auxpass"))
+            if marks & TIME_MARKS and not marks & CONDITION and past:
+                return True
             return bool(marks) and not marks & (CONDITION | PURPOSE_MARKS | TIME_MARKS)
     return False
 

@@ -12,14 +12,16 @@ Nor does a forward clause state an expectation (`no_expectation`) when it was re
 perfect with no date ahead ("had warned in August that it would shut the furnace": said before the
 news, and overtaken by it), feared or doubted ("feared that a merger would close branches"), kept
 back ("declined to say whether the closures could be reversed"), a preference ("I would rather
-...", "we would like to ..."), or an existential of none ("there will be no boats left").
+...", "we would like to ..."), an ability ended ("could no longer pay"), what a thing is ("What
+we cannot offer is to stand still", an undated "the alternative was to cut pensions"), or an
+existential of none ("there will be no boats left").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .followups_grammar import auxiliaries, lemma, names_none, reporting_clause, subject_of
+from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
 from .lexicon import WITHHOLDING
 from .parse_types import Analysis
@@ -51,6 +53,14 @@ def no_expectation(verb: Any, dated: bool) -> bool:
     subject = subject_of(head)
     if lemma(head) in _PREFER and "would" in {a.lower_ for a in auxiliaries(head)} and subject is not None:
         return subject.lower_ in _FIRST_PERSON  # "I would like to be buried from it": a wish
+    if words & {"could", "can"} and any(c.dep_ == "advmod" and c.lower_ == "longer" for c in verb.children):
+        return True  # "she could no longer promise viewers": an ability ended, nothing ahead
+    head = verb.head
+    if verb.dep_ == "xcomp" and has_to(verb) and lemma(head) == "be" and head.i != verb.i:
+        # "What we cannot offer is to stand still", "the alternative was to cut pensions": what a thing
+        # is, not the semi-modal "is to" of a plan ("the minister is to visit Oslo on Monday")
+        if any(c.dep_ == "csubj" for c in head.children) or (head.tag_ == "VBD" and not dated):
+            return True
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
 
