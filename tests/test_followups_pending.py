@@ -91,3 +91,18 @@ def test_what_a_thing_is_is_not_the_semi_modal_of_a_plan():
     assert result.follow_ups == []
     planned = _run("Foreign Minister Ana Ferro of Varno is to visit Oslo on Monday.")
     assert len(planned.follow_ups) == 1
+
+
+def test_a_directive_in_the_present_perfect_still_stands_for_its_object():
+    result = _run("The Health Ministry of Varno has asked the Varno Audit Office to examine the contracts.")
+    (f,) = result.follow_ups
+    assert _names(result, f) == ["Varno Audit Office"]
+
+
+def test_a_passive_directive_stands_unless_past_and_undated():
+    (f,) = _run("Kestrel Mining has been told to close the shaft.").follow_ups
+    assert f.actors
+    assert _run("Kestrel Mining was told on Monday to close the shaft.").follow_ups == []
+    dated = _run("Kestrel Mining had been ordered to close the shaft by May 20.").follow_ups
+    assert [f.due for f in dated] == ["2026-05-20"]
+    assert _run("Kestrel Mining has been told not to reopen the shaft.").follow_ups == []

@@ -225,7 +225,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb):
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead):
             out.append(verb)
     return out
 

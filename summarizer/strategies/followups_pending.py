@@ -1,20 +1,31 @@
 """Clauses that look ahead with no modal and no verb of intent, for `followups`: a span of time
 allowed to the subject for an act ("has 14 days to reply", "now has eight days to sign the law"),
-and a deliberation or preparation under way ("is studying the decision", "said the association was
-preparing a claim"), whose outcome is still to come. Rules over dependency labels, tags and one
-closed class of verbs; `followups_grammar.ahead` reads the modals and verbs of intent.
+a deliberation or preparation under way ("is studying the decision", "said the association was
+preparing a claim"), whose outcome is still to come, and a directive that still stands: in the
+present perfect ("has asked the prosecutor's office to examine ...") or in the passive, unless past
+and undated ("have been told to keep monitoring", "had been ordered to hand over the logs by March
+20"). Rules over dependency labels, tags and closed classes of verbs; `followups_grammar.ahead`
+reads the modals and verbs of intent.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .followups_grammar import auxiliaries, has_to, lemma, negated, reporting_clause
+from .followups_grammar import (
+    _DIRECT,  # the directives `controller` reads ("urged X to", "ordered X to")
+    auxiliaries,
+    controller,
+    has_to,
+    lemma,
+    negated,
+    reporting_clause,
+)
 from .words import word_tables
 
 __all__ = ["pending", "time_allowed"]
 
-(_DELIBERATE, _ASKED) = word_tables("followups_pending", "_DELIBERATE _ASKED")
+(_DELIBERATE, _ASKED, _SPEECH_PARTIES) = word_tables("followups_pending", "_DELIBERATE _ASKED _SPEECH_PARTIES")
 
 
 def time_allowed(verb: Any) -> Any | None:
@@ -52,6 +63,24 @@ def _under_way(verb: Any) -> bool:
     return aux[0].tag_ == "VBD" and report is not None and not negated(report)
 
 
-def pending(verb: Any) -> bool:
-    """Does this clause look ahead by a time allowed or a deliberation under way?"""
-    return time_allowed(verb) is not None or _under_way(verb)
+def _standing(verb: Any, dated: bool) -> bool:
+    """An infinitive of a directive that still stands (see the docstring); an active one in the simple
+    past ("on Monday ordered the firm to refund") is told as done (`followups_grammar.ahead`)."""
+    head = verb.head
+    if not has_to(verb) or verb.dep_ not in ("xcomp", "advcl") or lemma(head) not in _DIRECT:
+        return False
+    if negated(head) or negated(verb):
+        return False  # ("have been told not to stop treatment": what not to do)
+    words = {a.lower_ for a in auxiliaries(head)}
+    past = head.tag_ == "VBD" or bool(words & {"had", "was", "were"})
+    told = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if told is not None:  # (not "we are being asked to sign a blank cheque": a quote's rhetoric)
+        return (dated or not past) and told.lower_ not in _SPEECH_PARTIES
+    party = controller(verb)
+    # (not "they have asked us to deliver it": the speaker's own side, in a quote)
+    return not past and bool(words & {"has", "have"}) and party is not None and party.lower_ not in _SPEECH_PARTIES
+
+
+def pending(verb: Any, dated: bool) -> bool:
+    """Does this clause look ahead by a time allowed, a deliberation under way or a standing directive?"""
+    return time_allowed(verb) is not None or _under_way(verb) or _standing(verb, dated)
