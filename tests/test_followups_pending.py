@@ -106,3 +106,10 @@ def test_a_passive_directive_stands_unless_past_and_undated():
     dated = _run("Kestrel Mining had been ordered to close the shaft by May 20.").follow_ups
     assert [f.due for f in dated] == ["2026-05-20"]
     assert _run("Kestrel Mining has been told not to reopen the shaft.").follow_ups == []
+
+
+def test_an_event_someone_is_called_to_with_a_date_ahead_is_a_follow_up():
+    result = _run("The Varno Fishing Council has invited the Port Authority of Varno to talks next Tuesday.")
+    (f,) = result.follow_ups
+    assert f.kind == "scheduled" and f.due is not None
+    assert "Varno Fishing Council" in _names(result, f)

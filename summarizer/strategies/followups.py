@@ -43,6 +43,7 @@ from .followups_grammar import (
     date_prep,
     date_words,
     is_point,
+    negated,
     on_party,
     owner,
     rolled_over,
@@ -211,21 +212,29 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             continue  # "after the systems are checked on Thursday": the time of its head clause
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
-        own_ahead = False
+        own_ahead = called = False
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
-            day = _day(date_words(d), published) if direct and is_point(d) else None
+            # "summoned both sides to talks on Monday", "invited the council to talks next Monday": an
+            # event the verb calls someone to, with a date ahead of its own
+            noun = head.head if d.root.dep_ == "pobj" and head.dep_ == "prep" else head
+            to = noun.head if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+            to_event = to is not None and to.lower_ == "to" and to.head.i == verb.i and not negated(verb)
+            # (not a bare weekday after a past verb: "summoned them to talks on Monday" may be the last one)
+            to_event = to_event and bool(NEXT.match(d.text) or any(t.like_num for t in d))
+            day = _day(date_words(d), published) if (direct or to_event) and is_point(d) else None
             if day is not None and published is not None and day > published and (
                     not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
-                own_ahead = True
-            if direct and NEXT.match(d.text):
-                own_ahead = True  # "next season", "later this month": ahead with no day to resolve
+                own_ahead, called = own_ahead or direct, called or to_event
+            if (direct or to_event) and NEXT.match(d.text):
+                # "next season", "later this month": ahead with no day to resolve
+                own_ahead, called = own_ahead or direct, called or to_event
         if verb.dep_ == "advcl" and marks & CONDITION:
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead):
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead) or called:
             out.append(verb)
     return out
 
