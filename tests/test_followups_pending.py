@@ -113,3 +113,12 @@ def test_an_event_someone_is_called_to_with_a_date_ahead_is_a_follow_up():
     (f,) = result.follow_ups
     assert f.kind == "scheduled" and f.due is not None
     assert "Varno Fishing Council" in _names(result, f)
+
+
+def test_our_people_in_a_quote_with_no_verb_of_saying_are_the_speakers_side():
+    result = _run(
+        "\"The port is our life,\" said Ola Berg, who chairs the Harbour Pilots' Guild. "
+        "\"If the port closes, many of our members will leave.\""
+    )
+    (f,) = [f for f in result.follow_ups if f.evidence[0].sentence == 2]
+    assert f.actors

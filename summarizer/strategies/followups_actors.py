@@ -141,6 +141,10 @@ def actors(
             # "that agreement will take effect": its parties; but "prosecutors said they would": not
             # the last sentence's actors
             return list(last_agents), "rule"
+    ours = subject is not None and (subject.lower_ == "we" or any(t.lower_ == "our" for t in subject.subtree))
+    if ours and speakers and report is None:
+        # a quote with no verb of saying ("We are ready to change the plan."): the speaker's side
+        return speakers + spoken_for(speakers, analysis, ids), "rule"
     given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
     if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
         # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
