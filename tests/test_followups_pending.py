@@ -122,3 +122,8 @@ def test_our_people_in_a_quote_with_no_verb_of_saying_are_the_speakers_side():
     )
     (f,) = [f for f in result.follow_ups if f.evidence[0].sentence == 2]
     assert f.actors
+
+
+def test_a_verb_of_obligation_directs_its_object():
+    result = _run("Under the charter, a petition of 5,000 voters would oblige the Varno Assembly to hold a referendum.")
+    assert [_names(result, f) for f in result.follow_ups] == [["Varno Assembly"]]
