@@ -127,3 +127,8 @@ def test_our_people_in_a_quote_with_no_verb_of_saying_are_the_speakers_side():
 def test_a_verb_of_obligation_directs_its_object():
     result = _run("Under the charter, a petition of 5,000 voters would oblige the Varno Assembly to hold a referendum.")
     assert [_names(result, f) for f in result.follow_ups] == [["Varno Assembly"]]
+
+
+def test_two_modal_steps_of_one_subject_one_dated_are_two_follow_ups():
+    result = _run("The Varno Teachers' Union said it would strike on May 20 and would collect signatures.")
+    assert sorted(str(f.due) for f in result.follow_ups) == ["2026-05-20", "None"]

@@ -38,6 +38,7 @@ from .followups_grammar import (
     TIME_MARKS,
     ahead,
     any_subject,
+    auxiliaries,
     condition,
     controller,
     date_prep,
@@ -262,6 +263,7 @@ def _merge(items: list[Item]) -> list[Item]:
         same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
                      and o.conditional == item.conditional and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
+                     and not _own_modals(o, item)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
@@ -270,6 +272,17 @@ def _merge(items: list[Item]) -> list[Item]:
         elif out[same].actors != item.actors:
             out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]
     return out
+
+
+def _own_modals(one: Item, other: Item) -> bool:
+    """Two conjoined verbs of one subject with a modal each, one dated and one not ("would call a
+    strike on July 5 and would collect signatures"): two steps, not one step and its date."""
+    a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
+    if (one.date is None) == (other.date is None) or b.dep_ != "conj" or b.head.i != a.i:
+        return False
+    if any(c.dep_.startswith("nsubj") for c in b.children):
+        return False  # (a clause of its own subject is told apart by the merge's other tests)
+    return all(any(t.tag_ == "MD" for t in auxiliaries(v)) for v in (a, b))
 
 
 def _one_subject(one: Item, other: Item) -> bool:
