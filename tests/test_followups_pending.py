@@ -132,3 +132,8 @@ def test_a_verb_of_obligation_directs_its_object():
 def test_two_modal_steps_of_one_subject_one_dated_are_two_follow_ups():
     result = _run("The Varno Teachers' Union said it would strike on May 20 and would collect signatures.")
     assert sorted(str(f.due) for f in result.follow_ups) == ["2026-05-20", "None"]
+
+
+def test_a_possibility_open_to_each_one_is_no_follow_up():
+    result = _run("Ana Ferro, a lawyer for the Varno Consumer League, said each passenger could claim up to 200 euros.")
+    assert result.follow_ups == []

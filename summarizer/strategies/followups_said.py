@@ -14,7 +14,8 @@ news, and overtaken by it), feared or doubted ("feared that a merger would close
 back ("declined to say whether the closures could be reversed"), a preference ("I would rather
 ...", "we would like to ..."), an ability ended ("could no longer pay"), what a thing is ("What
 we cannot offer is to stand still", an undated "the alternative was to cut pensions"), or an
-existential of none ("there will be no boats left").
+existential of none ("there will be no boats left"), or an undated possibility open to each or every
+one ("each affected user could claim up to 300 euros", "networks of every size could fail").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
-from .lexicon import WITHHOLDING
+from .lexicon import MAYBE_MODALS as _MAYBE, WITHHOLDING
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
@@ -31,8 +32,8 @@ from .words import word_tables
 
 __all__ = ["advice", "foreseen_effect", "no_expectation"]
 
-(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON) = word_tables(
-    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON"
+(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE) = word_tables(
+    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE"
 )
 
 
@@ -61,6 +62,10 @@ def no_expectation(verb: Any, dated: bool) -> bool:
         # is, not the semi-modal "is to" of a plan ("the minister is to visit Oslo on Monday")
         if any(c.dep_ == "csubj" for c in head.children) or (head.tag_ == "VBD" and not dated):
             return True
+    subject = subject_of(verb)
+    if words & _MAYBE and not dated and subject is not None and any(
+            t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
+        return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
 
