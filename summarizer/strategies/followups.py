@@ -98,7 +98,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
-        anchors = _anchors(verbs, dates, published)
+        anchors = _anchors(verbs, dates, published, info is analysis.sentences[0])
         at = {a.i for a in anchors}
         # A clause inside another forward-looking clause is part of it ("will publish results on
         # April 30, when she said she would give more detail"), unless it is a dated condition.
@@ -205,7 +205,7 @@ def _due(words: str | None, evidence: list[Evidence], article: Article) -> str |
     return day if reading.date is None or day in reading.accepted else None
 
 
-def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[Any]:
+def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bool) -> list[Any]:
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
@@ -235,7 +235,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead) or called:
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
 

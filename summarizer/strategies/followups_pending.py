@@ -63,9 +63,11 @@ def _under_way(verb: Any) -> bool:
     return aux[0].tag_ == "VBD" and report is not None and not negated(report)
 
 
-def _standing(verb: Any, dated: bool) -> bool:
+def _standing(verb: Any, dated: bool, lead: bool) -> bool:
     """An infinitive of a directive that still stands (see the docstring); an active one in the simple
-    past ("on Monday ordered the firm to refund") is told as done (`followups_grammar.ahead`)."""
+    past ("on Monday ordered the firm to refund") is told as done (`followups_grammar.ahead`), and so
+    is one in the present perfect of the lead ("A judge has ordered the mill to clean up the river"),
+    the tense news tells its event in."""
     head = verb.head
     if not has_to(verb) or verb.dep_ not in ("xcomp", "advcl") or lemma(head) not in _DIRECT:
         return False
@@ -78,9 +80,11 @@ def _standing(verb: Any, dated: bool) -> bool:
         return (dated or not past) and told.lower_ not in _SPEECH_PARTIES
     party = controller(verb)
     # (not "they have asked us to deliver it": the speaker's own side, in a quote)
-    return not past and bool(words & {"has", "have"}) and party is not None and party.lower_ not in _SPEECH_PARTIES
+    perfect = not past and not lead and bool(words & {"has", "have"})
+    return perfect and party is not None and party.lower_ not in _SPEECH_PARTIES
 
 
-def pending(verb: Any, dated: bool) -> bool:
-    """Does this clause look ahead by a time allowed, a deliberation under way or a standing directive?"""
-    return time_allowed(verb) is not None or _under_way(verb) or _standing(verb, dated)
+def pending(verb: Any, dated: bool, lead: bool) -> bool:
+    """Does this clause look ahead by a time allowed, a deliberation under way or a standing directive?
+    (`lead`: the clause is in the article's first sentence.)"""
+    return time_allowed(verb) is not None or _under_way(verb) or _standing(verb, dated, lead)
