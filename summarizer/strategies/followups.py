@@ -12,19 +12,7 @@ evacuated") states no expectation, nor does a magnitude ("will cost 62 million")
 may show ("could show how"), a question asked ("questions about who would pay"), a plan in a
 relative clause that describes someone, or a clause inside a reason ("although the law requires").
 
-Who is expected to act: the clause's own subject (or the agent of its passive); the
-object that controls an infinitive ("urged Henry to build", "gave Aerlift until July
-31 to pay"); the noun a relative clause hangs on ("shareholders, who will vote"); the
-subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
-actors named inside a subject that is no actor ("a case against Aerlift is due to be
-heard"); the doer a definite noun had in the sentence before, or the actor of the clause
-beside a passive with no agent, the one institution a common noun heads, and an organ's owning
-institution too ("the council's finance committee") (`followups_doer`); the discourse's actors for "it" or an
-agreement; last the speaker who announced an unattributed plan, with the organisation
-whose office the speaker holds, unless the clause is a time limit set for its subject
-("have until May 1 to reply"). Whom the clause acts on is
-never its only actor. Never the reporting speaker when the clause names
-its own actor. The actors the clause acts on ("will receive Vrana") take part too.
+Who is expected to act is `followups_actors`'s. The actors the clause acts on ("will receive Vrana") take part too.
 Its due date is the clause's own date, read forward from publication; a clause
 inside another forward clause is part of it (not a coordinated clause with its own
 subject), a second date ahead in one clause ("on Friday, with a back-up date of March 3")
@@ -40,49 +28,38 @@ from typing import Any
 
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
-from ..models import Evidence, FollowUp, Origin
-from . import followups_grammar, parse
-from .followups_doer import (
-    antecedent,
-    by_head,
-    given_until,
-    lead_doers,
-    nominal_act,
-    partner_of,
-    relative_speaker,
-    spoken_for,
-)  # fmt: skip
+from ..models import Evidence, FollowUp
+from . import followups_grammar
+from .followups_actors import actors as _actors
 from .followups_grammar import (
-    ANAPHORS,
     CONDITION,
     DEADLINE_PREP,
     NEXT,
     TIME_MARKS,
     ahead,
     any_subject,
+    auxiliaries,
     condition,
     controller,
     date_prep,
     date_words,
     is_point,
+    negated,
     on_party,
     owner,
-    reporting_clause,
     rolled_over,
     subject_of,
     told_apart,
 )  # fmt: skip
-from .followups_said import advice, foreseen_effect
+from .followups_pending import pending
+from .followups_said import advice, foreseen_effect, no_expectation
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
-    CONDITION_MARKS,
     DATE_SPAN_LINKS,
-    DEMONSTRATIVES,
     PURPOSE_MARKS,
-    RELATIVE_PRONOUNS,
 )
 from .parse_pipeline import pipeline
-from .parse_types import Analysis, Clause, SentenceInfo
+from .parse_types import Analysis, SentenceInfo
 from .words import word_tables
 
 __all__ = ["follow_ups", "rule_tables"]
@@ -121,7 +98,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
-        anchors = _anchors(verbs, dates, published)
+        anchors = _anchors(verbs, dates, published, info is analysis.sentences[0])
         at = {a.i for a in anchors}
         # A clause inside another forward-looking clause is part of it ("will publish results on
         # April 30, when she said she would give more detail"), unless it is a dated condition.
@@ -228,7 +205,7 @@ def _due(words: str | None, evidence: list[Evidence], article: Article) -> str |
     return day if reading.date is None or day in reading.accepted else None
 
 
-def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[Any]:
+def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bool) -> list[Any]:
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
@@ -236,155 +213,83 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None) -> list[
             continue  # "after the systems are checked on Thursday": the time of its head clause
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
-        own_ahead = False
+        own_ahead = called = False
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
-            day = _day(date_words(d), published) if direct and is_point(d) else None
+            # "summoned both sides to talks on Monday", "invited the council to talks next Monday": an
+            # event the verb calls someone to, with a date ahead of its own
+            noun = head.head if d.root.dep_ == "pobj" and head.dep_ == "prep" else head
+            to = noun.head if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+            to_event = to is not None and to.lower_ == "to" and to.head.i == verb.i and not negated(verb)
+            # (not a bare weekday after a past verb: "summoned them to talks on Monday" may be the last one)
+            to_event = to_event and bool(NEXT.match(d.text) or any(t.like_num for t in d))
+            day = _day(date_words(d), published) if (direct or to_event) and is_point(d) else None
             if day is not None and published is not None and day > published and (
                     not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
-                own_ahead = True
-            if direct and NEXT.match(d.text):
-                own_ahead = True  # "next season", "later this month": ahead with no day to resolve
+                own_ahead, called = own_ahead or direct, called or to_event
+            if (direct or to_event) and NEXT.match(d.text):
+                # "next season", "later this month": ahead with no day to resolve
+                own_ahead, called = own_ahead or direct, called or to_event
         if verb.dep_ == "advcl" and marks & CONDITION:
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if ahead(verb, own_ahead):
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
 
 
 def _backdrop(verb: Any) -> bool:
     """Inside an adverbial clause of reason or concession ("although the law requires ...", "because
-    ..."): the nearest such clause above has a mark that is no condition, purpose or time."""
+    ..."): the nearest such clause above has a mark that is no condition, purpose or time; or inside
+    a past time clause ("cancelled a week before it was due to open"): the time of a past event."""
     for tok in verb.ancestors:
         if tok.dep_ == "advcl":
             marks = {m.lower_ for m in tok.children if m.dep_ == "mark"}
+            past = tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in tok.children if a.dep_ in ("aux", "auxpass"))
+            if marks & TIME_MARKS and not marks & CONDITION and past:
+                return True
             return bool(marks) and not marks & (CONDITION | PURPOSE_MARKS | TIME_MARKS)
     return False
 
 
-def _actors(
-    verb: Any,
-    clauses: dict[int, Clause],
-    info: SentenceInfo,
-    analysis: Analysis,
-    ids: dict[int, str],
-    last_agents: list[int],
-    before: SentenceInfo | None,
-) -> tuple[list[int], Origin]:
-    """Who is expected to act in this clause (see the module's docstring for the order)."""
-    if verb.dep_ == "acl" and subject_of(verb) is None:
-        # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan.
-        noun = verb.head
-        owner_ = _named([t for c in noun.children if c.dep_ == "poss" for t in c.subtree], analysis, ids)
-        holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
-        got = owner_ or [a for a in (clauses[holder.i].agents if holder is not None and holder.i in clauses else [])
-                         if a in ids]  # fmt: skip
-        if got:
-            return got, "parse"
-    ctrl = controller(verb) if verb.dep_ in ("xcomp", "advcl") else None
-    if ctrl is not None:
-        # "ordered it to publish", after "gave Aerlift until July 31 to pay": the object named before.
-        head = verb.head
-        while ctrl.pos_ == "PRON" and head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-            ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), ctrl)
-        named = _named(list(ctrl.subtree), analysis, ids) or [
-            r for r in (clauses[head.i].recipients if head.i in clauses else []) if r in ids
-        ]  # "both sides"
-        if named:
-            return named, "parse"
-    subject = subject_of(verb)
-    # (case-sensitive: "the WHO" is tagged WP too)
-    relative = subject is not None and (subject.text in RELATIVE_PRONOUNS or any(
-        c.text == "whose" for c in subject.children))  # fmt: skip
-    rel = verb
-    while rel.dep_ != "relcl" and rel.dep_ in ("xcomp", "conj") and rel.head.i != rel.i:
-        rel = rel.head
-    if rel.dep_ == "relcl" and (subject is None or relative):
-        inside = {t.i for t in rel.subtree}
-        named = _named([t for t in rel.head.subtree if t.i not in inside], analysis, ids)
-        if named:
-            return named, "parse"
-    report = reporting_clause(verb)
-    speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
-                if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
-    said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
-    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
-        relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
-    kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
-    by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
-    if any_subject(verb) and report is not None and speakers:
-        return speakers, "rule"  # "X warned that any further attack would draw a response": X responds
-    if subject is not None and not relative:
-        if subject.pos_ == "PRON" and report is not None and speakers:
-            return speakers, "rule"  # "the union said it will widen the action", "he said he would"
-        inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-        named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
-        # "the council approved a scheme. The scheme will pay": the doer it had there, before the
-        # parse's guess for this clause
-        named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])
-        named = named or by_head(subject, analysis, ids)
-        # "the council's finance committee will meet": an organ acts for the organisation that owns it
-        poss = [c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        whose = _named([t for c in poss for t in c.subtree], analysis, ids) or [
-            a for c in poss for a in by_head(c, analysis, ids)]  # fmt: skip
-        if named and all(analysis.actors[a].label == "INSTITUTION" for a in named):
-            named += [a for a in whose if a not in named and analysis.actors[a].label in ("ORG", "INSTITUTION")]
-        if named:
-            # "the federation said its committee would hear the cases": for the federation;
-            # "the club would be granted the freedom of the town": and who grants it.
-            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
-            if (owned or subject.dep_ == "nsubjpass") and report is not None:
-                named += [a for a in speakers if a not in named]
-            return named, "parse"
-    elif kept and not by_rule and not relative:
-        return kept, "parse"
-    cond = condition(verb)
-    if cond is not None and any(m.lower_ in CONDITION_MARKS for m in cond.children if m.dep_ == "mark"):
-        # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
-        got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
-        got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)
-        if got:
-            return got, "rule"
-    if subject is not None and (subject.lower_ in ANAPHORS or subject.lemma_.lower() in parse._COMMIT or any(
-            c.lower_ in DEMONSTRATIVES and c.dep_ == "det" for c in subject.children)):  # fmt: skip
-        if last_agents and not (subject.pos_ == "PRON" and report is not None):
-            # "that agreement will take effect": its parties; but "prosecutors said they would": not
-            # the last sentence's actors
-            return list(last_agents), "rule"
-    given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
-    if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
-        # "the win gives Rennfeld a place in next season's cup": a thing acts, for them
-        return _named(given, analysis, ids), "parse"
-    partner = partner_of(verb, clauses, analysis, ids)
-    if partner:
-        return partner, "rule"
-    if speakers and given_until(verb):
-        return [], "parse"  # "both clubs have until Friday to reply, the board said": not the board's step
-    if speakers and (report is not None or any(t.lower_ == "according" for t in verb.doc)):
-        return speakers + spoken_for(speakers, analysis, ids), "rule"
-    if subject is not None and report is None and nominal_act(subject):
-        return lead_doers(analysis, ids), "rule"  # "Construction is due to start in 2028": the lead's project
-    return [], "parse"
-
-
 def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
-    their deputies to report back" is one."""
+    their deputies to report back" is one; so are two undated verbs coordinated on one subject whose
+    doers overlap ("said it would appeal and would ask for the ruling to be suspended")."""
     out: list[Item] = []
     for item in items:
-        same = next((k for k, o in enumerate(out) if o.actors == item.actors and o.conditional == item.conditional
-                     and o.open == item.open
+        same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
+                     and o.conditional == item.conditional and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
+                     and not _own_modals(o, item)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
         elif out[same].date is None and item.date is not None:
             out[same] = item
+        elif out[same].actors != item.actors:
+            out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]
     return out
+
+
+def _own_modals(one: Item, other: Item) -> bool:
+    """Two conjoined verbs of one subject with a modal each, one dated and one not ("would call a
+    strike on July 5 and would collect signatures"): two steps, not one step and its date."""
+    a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
+    if (one.date is None) == (other.date is None) or b.dep_ != "conj" or b.head.i != a.i:
+        return False
+    if any(c.dep_.startswith("nsubj") for c in b.children):
+        return False  # (a clause of its own subject is told apart by the merge's other tests)
+    return all(any(t.tag_ == "MD" for t in auxiliaries(v)) for v in (a, b))
+
+
+def _one_subject(one: Item, other: Item) -> bool:
+    """Two undated conjoined verbs, the second with no subject of its own, whose doers overlap."""
+    a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
+    return (one.date is None and other.date is None and b.dep_ == "conj" and b.head.i == a.i
+            and not any(c.dep_.startswith("nsubj") for c in b.children) and bool(set(one.actors) & set(other.actors)))
 
 
 def _clause_text(verb: Any) -> str:

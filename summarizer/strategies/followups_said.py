@@ -7,20 +7,67 @@ assessment by the end of June") sets a term, and stays a follow-up. So is an und
 a speaker foresees of a thing ("said the savings would protect 40 jobs", "warned that a
 longer strike would put routes at risk"): the verbs of effect the stances read as the
 speaker's position (`stance_words.EFFECTS`, "put at risk"), not an act anyone will do.
+
+Nor does a forward clause state an expectation (`no_expectation`) when it was reported in the past
+perfect with no date ahead ("had warned in August that it would shut the furnace": said before the
+news, and overtaken by it), feared or doubted ("feared that a merger would close branches"), kept
+back ("declined to say whether the closures could be reversed"), a preference ("I would rather
+...", "we would like to ..."), an ability ended ("could no longer pay"), what a thing is ("What
+we cannot offer is to stand still", an undated "the alternative was to cut pensions"), or an
+existential of none ("there will be no boats left"), or an undated possibility open to each or every
+one ("each affected user could claim up to 300 euros", "networks of every size could fail").
 """
 
 from __future__ import annotations
 
-from .followups_grammar import auxiliaries, reporting_clause, subject_of
+from typing import Any
+
+from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
+from .lexicon import MAYBE_MODALS as _MAYBE, WITHHOLDING
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["advice", "foreseen_effect"]
+__all__ = ["advice", "foreseen_effect", "no_expectation"]
 
-(_ADVISORY,) = word_tables("followups_said", "_ADVISORY")
+(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE) = word_tables(
+    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE"
+)
+
+
+def no_expectation(verb: Any, dated: bool) -> bool:
+    """Whether a clause that looks ahead by its grammar states no expectation (see the docstring)."""
+    report = reporting_clause(verb)
+    if report is not None and lemma(report) in _FEARING:
+        return True
+    if report is not None and not dated and any(a.lower_ == "had" and a.dep_ == "aux" for a in report.children):
+        return True
+    if any(lemma(a) in WITHHOLDING and any(c.dep_ == "xcomp" and verb in c.subtree for c in a.children)
+           for a in verb.ancestors):  # fmt: skip
+        return True  # (not "declined to comment but said it would assess the reform")
+    words = {a.lower_ for a in auxiliaries(verb)}
+    if "would" in words and any(c.dep_ == "advmod" and c.lower_ in _RATHER for c in verb.children):
+        return True  # "I would rather disappoint 20,000 fans"
+    head = verb.head if verb.dep_ == "xcomp" else verb
+    subject = subject_of(head)
+    if lemma(head) in _PREFER and "would" in {a.lower_ for a in auxiliaries(head)} and subject is not None:
+        return subject.lower_ in _FIRST_PERSON  # "I would like to be buried from it": a wish
+    if words & {"could", "can"} and any(c.dep_ == "advmod" and c.lower_ == "longer" for c in verb.children):
+        return True  # "she could no longer promise viewers": an ability ended, nothing ahead
+    head = verb.head
+    if verb.dep_ == "xcomp" and has_to(verb) and lemma(head) == "be" and head.i != verb.i:
+        # "What we cannot offer is to stand still", "the alternative was to cut pensions": what a thing
+        # is, not the semi-modal "is to" of a plan ("the minister is to visit Oslo on Monday")
+        if any(c.dep_ == "csubj" for c in head.children) or (head.tag_ == "VBD" and not dated):
+            return True
+    subject = subject_of(verb)
+    if words & _MAYBE and not dated and subject is not None and any(
+            t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
+        return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
+    there = any(c.dep_ == "expl" for c in verb.children)
+    return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
 
 
 def advice(item: Item) -> bool:
