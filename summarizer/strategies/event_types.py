@@ -22,7 +22,7 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
                     "applaud hail".split(), "SUPPORT"),
     **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan".split(), "AID"),
+    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan offer".split(), "AID"),
     **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),

@@ -1,0 +1,68 @@
+"""Acts told by general English constructions: an offer, an answer withheld, a threat set off by
+another party's act. Every article here is written for these tests, in domains the fixtures do not cover."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rules_only
+
+from summarizer.models import ArticleSummary, Event
+from summarizer.strategies import parse_pipeline
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
+
+
+def _run(*sentences: str) -> ArticleSummary:
+    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences))
+
+
+def _events(result: ArticleSummary) -> dict[int, list[Event]]:
+    out: dict[int, list[Event]] = {}
+    for event in result.events:
+        out.setdefault(event.evidence[0].sentence, []).append(event)
+    return out
+
+
+def _names(result: ArticleSummary, ids: list[str]) -> set[str]:
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def test_an_offer_made_is_aid_and_what_something_offers_is_not_an_act():
+    result = _run(
+        "The Dalmore Ferry Company cut its winter sailings to the island of Skerrin on Monday.",
+        "The Skerrin Island Council has offered to pay for a second boat.",
+        "The Dalmore Ferry Company offers the only year-round link to the mainland.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[2]] == ["AID"]
+    assert _names(result, by_sentence[2][0].actors) == {"Skerrin Island Council"}
+    assert 3 not in by_sentence
+
+
+def test_an_answer_withheld_is_a_statement_but_not_a_question_left_open_or_a_request_for_comment():
+    result = _run(
+        "The Tarrow Valley Growers' Association sent the water board an ultimatum on Monday.",
+        "The Tarrow Water Board did not respond to the ultimatum on Tuesday.",
+        "The Orland Seed Cooperative declined to comment on the dispute.",
+        "The Tarrow Water Board declined to say whether the quotas would change.",
+        "The Orland Seed Cooperative did not respond to a request for comment.",
+    )
+    by_sentence = _events(result)
+    assert [(e.type, e.factuality) for e in by_sentence[2]] == [("STATEMENT", "denied")]
+    assert _names(result, by_sentence[2][0].actors) == {"Tarrow Water Board"}
+    assert [e.type for e in by_sentence[3]] == ["STATEMENT"]
+    assert 4 not in by_sentence and 5 not in by_sentence
+
+
+def test_a_plan_set_off_by_another_partys_act_is_a_threat_to_that_party():
+    result = _run(
+        "The Brennock Nurses' Union said its members would walk off the wards on June 3 unless "
+        "Castlegate Hospital Trust restored the night allowance.",
+        "The Brennock Nurses' Union said it would hold a ballot in July.",
+    )
+    by_sentence = _events(result)
+    threat = by_sentence[1][0]
+    assert threat.type == "THREATEN"
+    assert _names(result, threat.actors) == {"Brennock Nurses' Union"}
+    assert _names(result, threat.recipients) == {"Castlegate Hospital Trust"}
+    assert 2 not in by_sentence  # its own plan, with no condition on another party: a follow-up
