@@ -66,3 +66,13 @@ def test_a_plan_set_off_by_another_partys_act_is_a_threat_to_that_party():
     assert _names(result, threat.actors) == {"Brennock Nurses' Union"}
     assert _names(result, threat.recipients) == {"Castlegate Hospital Trust"}
     assert 2 not in by_sentence  # its own plan, with no condition on another party: a follow-up
+
+
+def test_what_a_speaker_says_another_party_had_done_is_its_case_not_an_act():
+    result = _run(
+        "The Harrowgate Tenants' Federation said Pellow Housing had raised rents twice and cut repairs staff.",
+        "Pellow Housing said it had hired twelve new plumbers in March.",
+    )
+    by_sentence = _events(result)
+    assert 1 not in by_sentence  # the federation's case against the landlord
+    assert _names(result, by_sentence[2][0].actors) == {"Pellow Housing"}  # the speaker's own act

@@ -14,9 +14,13 @@ from .lexicon import RELATIVE_PRONOUNS, WITHHOLDING
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
-__all__ = ["condition_by_other", "nothing_done", "owned_by_pronoun", "reported_doer", "signed", "silent", "told_of"]
+__all__ = [
+    "claimed", "condition_by_other", "nothing_done", "owned_by_pronoun", "reported_doer", "signed", "silent", "told_of",
+]
 
-_NOT_REPORTERS, _ANSWERING, _OWNERS = word_tables("event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS")
+_NOT_REPORTERS, _ANSWERING, _OWNERS, _REPORTED = word_tables(
+    "event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS _REPORTED"
+)
 
 
 def told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
@@ -98,3 +102,16 @@ def condition_by_other(clause: Clause, clauses: list[Clause], side: set[int], ke
     do is a threat to them."""
     conditions = [c for c in clauses if c.head == clause.index and c.dep == "advcl" and c.conditional]
     return [a for c in conditions for a in c.agents if a in keep and a not in side]
+
+
+def claimed(clause: Clause, by_i: dict[int, Clause], agents: list[int], sides: dict[int, int]) -> bool:
+    """Whether the clause is a speaker's account of what another party had done, told in the past
+    perfect ("the union said the company had cut its staff and moved the work abroad", "said the
+    authority had followed every procedure"): background the speaker argues from, not a reported act
+    (what the speaker's own side had done is one: "he said Pulsio had stopped the transfers")."""
+    content = by_i.get(clause.head) if clause.dep == "conj" and not clause.subject else clause
+    said = by_i.get(content.head) if content is not None and content.dep in _REPORTED else None
+    if content is None or said is None or not said.reporting or "had" not in content.aux or content.passive:
+        return False
+    side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
+    return bool(agents) and not set(agents) <= side

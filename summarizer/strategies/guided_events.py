@@ -198,7 +198,7 @@ def readings(
     `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
     `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again.
     `sides` (default none): the institution each office-holder speaks for ("the agency's director" for the agency)."""
-    by_i = {c.index: c for c in info.clauses}
+    by_i = parsed = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
     out: list[Reading] = []
@@ -230,6 +230,10 @@ def readings(
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
+        doers = [a for a in told_as.agents if a in keep] or agents
+        if kind == "OTHER" and not by_speaker and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+            continue  # "the union said the company had cut its staff": the union's case, not an act
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
