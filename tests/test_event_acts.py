@@ -76,3 +76,13 @@ def test_what_a_speaker_says_another_party_had_done_is_its_case_not_an_act():
     by_sentence = _events(result)
     assert 1 not in by_sentence  # the federation's case against the landlord
     assert _names(result, by_sentence[2][0].actors) == {"Pellow Housing"}  # the speaker's own act
+
+
+def test_taking_a_side_or_a_view_is_a_position_not_an_act():
+    result = _run(
+        "The Corlan Fishermen's Association blockaded the harbour at Rossmar on Monday.",
+        "The Rossmar Chamber of Commerce took the opposite view.",
+        "The Marine Licensing Board said it would not take sides in the dispute.",
+    )
+    by_sentence = _events(result)
+    assert 1 in by_sentence and 2 not in by_sentence and 3 not in by_sentence

@@ -296,6 +296,8 @@ def _speech_acts(
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind, accused = "", []
         for c in content:
+            if clause_type(c) == "STATEMENT" and not c.reporting:
+                continue  # "said it would not take sides": a position, no refusal of an act
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
             if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
                 agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
