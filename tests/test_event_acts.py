@@ -86,3 +86,13 @@ def test_taking_a_side_or_a_view_is_a_position_not_an_act():
     )
     by_sentence = _events(result)
     assert 1 in by_sentence and 2 not in by_sentence and 3 not in by_sentence
+
+
+def test_a_missed_deadline_told_of_another_party_is_the_speakers_charge():
+    result = _run(
+        "The Kestrel Bay Port Authority said Dunmore Dredging had missed two deadlines for the new quay.",
+    )
+    charge = _events(result)[1][0]
+    assert charge.type == "ACCUSE"
+    assert _names(result, charge.actors) == {"Kestrel Bay Port Authority"}
+    assert _names(result, charge.recipients) == {"Dunmore Dredging"}
