@@ -96,3 +96,12 @@ def test_a_missed_deadline_told_of_another_party_is_the_speakers_charge():
     assert charge.type == "ACCUSE"
     assert _names(result, charge.actors) == {"Kestrel Bay Port Authority"}
     assert _names(result, charge.recipients) == {"Dunmore Dredging"}
+
+
+def test_a_past_act_the_parser_hangs_on_a_clause_of_what_will_be_is_the_main_verbs_second_act():
+    result = _run(
+        "Corvell Partners, an investor in Almira Foods, criticised the company for acting as if demand "
+        "will grow forever and called for a smaller dividend.",
+    )
+    types = {e.type for e in _events(result)[1]}
+    assert types == {"ACCUSE", "REQUEST"}

@@ -97,6 +97,12 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         # "said the operator had acted too late and called on X": a finite past cannot share the
         # reported verb's auxiliary, so it is the speaker's second act, not the operator's.
         return replace(clause, head=said.index, agents=list(said.agents))
+    if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and head.dep_ == "advcl"
+            and content is not None and (content.future or content.modal)):
+        # "criticised X for spending as if the boom will last and called for ...": a finite past cannot
+        # go on with a clause of what will be; it is the second act of the past verb above.
+        up = next((by_i[t.i] for t in head.ancestors if t.i in by_i and by_i[t.i].tag == "VBD"), None)
+        return clause if up is None else replace(clause, head=up.index)
     if clause.subject or clause.agents:
         return clause
     if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
@@ -106,7 +112,6 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
-
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
