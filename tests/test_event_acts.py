@@ -105,3 +105,15 @@ def test_a_past_act_the_parser_hangs_on_a_clause_of_what_will_be_is_the_main_ver
     )
     types = {e.type for e in _events(result)[1]}
     assert types == {"ACCUSE", "REQUEST"}
+
+
+def test_a_matter_the_speaker_says_it_is_weighing_is_its_answer_but_an_open_question_is_not():
+    result = _run(
+        "The Ostrava Cycling League suspended the Velka Team for a week on Monday.",
+        "Moravia Bank, the team's main sponsor, said it was reviewing its sponsorship.",
+        "The Velka Team said it was studying whether to appeal the suspension.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[2]] == ["STATEMENT"]
+    assert _names(result, by_sentence[2][0].actors) == {"Moravia Bank"}
+    assert 3 not in by_sentence

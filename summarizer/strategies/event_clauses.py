@@ -15,11 +15,12 @@ from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = [
-    "claimed", "condition_by_other", "nothing_done", "owned_by_pronoun", "reported_doer", "signed", "silent", "told_of",
+    "claimed", "condition_by_other", "nothing_done", "owned_by_pronoun", "pending", "reported_doer", "signed", "silent",
+    "told_of",
 ]
 
-_NOT_REPORTERS, _ANSWERING, _OWNERS, _REPORTED = word_tables(
-    "event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS _REPORTED"
+_NOT_REPORTERS, _ANSWERING, _OWNERS, _REPORTED, _WEIGHING = word_tables(
+    "event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS _REPORTED _WEIGHING"
 )
 
 
@@ -115,3 +116,15 @@ def claimed(clause: Clause, by_i: dict[int, Clause], agents: list[int], sides: d
         return False
     side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
     return bool(agents) and not set(agents) <= side
+
+
+def pending(clause: Clause, doc: Any) -> bool:
+    """A matter the speaker says it is weighing, its answer for now: a reported progressive of a verb of
+    weighing with an object ("said it was reviewing its sponsorship", "was studying the decision"),
+    not an open question ("was studying whether to appeal": what it will decide is a follow-up)."""
+    if doc is None or clause.verb not in _WEIGHING or clause.dep not in _REPORTED or clause.negated:
+        return False
+    verb = doc[clause.index]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    asked = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
+    return parse_form.progressive(verb) and bool(objects) and not asked  # (nor "said whether it was ...")

@@ -138,7 +138,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         # A clause act as an event has its own tense and condition; else the sentence's.
         future = act.clause.future if act else info.future or (clause is not None and clause.future)
         conditional = act.clause.conditional if act else info.conditional
-        if etype == "STATEMENT" and DROP_STATEMENTS and not (act and act.silent):  # (an answer withheld is an act)
+        if etype == "STATEMENT" and DROP_STATEMENTS and not (act and act.silent):  # (silence, a matter weighed: acts)
             statements += 1
         elif act and act.clause.reporting and etype == "CONSULT" and any(
             e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events

@@ -39,7 +39,7 @@ class Reading:
     agents: list[int]
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
-    silent: bool = False  # a statement that is an act: an answer withheld (`_silent`)
+    silent: bool = False  # a statement that is an act: an answer withheld or a matter weighed (`event_clauses`)
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
@@ -216,7 +216,7 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
-        silent = event_clauses.silent(clause, info.clauses, info.doc)
+        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
         kind = "STATEMENT" if silent else kind
         if (clause.reporting or kind == "STATEMENT") and not silent or not _eventive(clause, kind):
             continue
