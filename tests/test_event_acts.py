@@ -117,3 +117,12 @@ def test_a_matter_the_speaker_says_it_is_weighing_is_its_answer_but_an_open_ques
     assert [e.type for e in by_sentence[2]] == ["STATEMENT"]
     assert _names(result, by_sentence[2][0].actors) == {"Moravia Bank"}
     assert 3 not in by_sentence
+
+
+def test_a_date_in_a_plan_told_beside_an_act_is_not_the_acts_date():
+    result = _run(
+        "The Carrow Water Board has offered to pay for new pumps and said it would send the first payment on July 1.",
+    )
+    offer = _events(result)[1][0]
+    assert offer.type == "AID"
+    assert offer.date is None or not offer.date.endswith("07-01")
