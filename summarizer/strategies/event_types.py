@@ -22,7 +22,7 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("support praise welcome thank back endorse commend reaffirm reiterate congratulate recommend "
                     "applaud hail".split(), "SUPPORT"),
     **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
-    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan".split(), "AID"),
+    **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan offer".split(), "AID"),
     **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),
@@ -71,7 +71,7 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
     **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
 }  # fmt: skip
-LIGHT, DOCUMENTS = word_tables("event_types", "LIGHT DOCUMENTS")
+LIGHT, DOCUMENTS, _STANCES = word_tables("event_types", "LIGHT DOCUMENTS _STANCES")
 
 
 def clause_type(clause: Clause) -> str:
@@ -89,6 +89,8 @@ def clause_type(clause: Clause) -> str:
         for obj in objects:
             if obj in NOUN_TYPES and (not verbal or NOUN_TYPES[obj] in ("REQUEST", "ACCUSE", "THREATEN")):
                 return NOUN_TYPES[obj]
+    if clause.verb in LIGHT and _STANCES.intersection(clause.objects):
+        return "STATEMENT"  # "took the opposite view": a position (a stance), not an act
     if clause.verb in LIGHT and DOCUMENTS.intersection(clause.objects):
         return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")

@@ -138,7 +138,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         # A clause act as an event has its own tense and condition; else the sentence's.
         future = act.clause.future if act else info.future or (clause is not None and clause.future)
         conditional = act.clause.conditional if act else info.conditional
-        if etype == "STATEMENT" and DROP_STATEMENTS:
+        if etype == "STATEMENT" and DROP_STATEMENTS and not (act and act.silent):  # (silence, a matter weighed: acts)
             statements += 1
         elif act and act.clause.reporting and etype == "CONSULT" and any(
             e.type == "CONSULT" and set(e.actors) & set(acting) and _with_any(e, acted_on, actors) for e in events
@@ -258,8 +258,20 @@ def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) ->
             own, future = [d for d in own if d in inside], future and not clause.past
         elif rehung:  # "said families had learned of it on Monday and accused X": Monday is not the accusation's
             return None
+    if clause is not None and info.doc is not None and not (clause.future or clause.modal):
+        own = [d for d in own if not any(d in plan for plan in _plans(info, clause))]
     dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
+
+
+def _plans(info: SentenceInfo, act: Clause) -> list[str]:
+    """The text of the clauses of what will or would be done beside an act done ("said it would block
+    traffic on March 20 unless ...", "offered to pay and said the money would come from July 1"): their
+    dates are the plan's, not the act's."""
+    doc = info.doc
+    planned = [c for c in info.clauses if (c.future or c.modal) and c.index != act.index and 0 <= c.index < len(doc)]
+    spans = [(doc[c.index].left_edge.i, doc[c.index].right_edge.i + 1) for c in planned]
+    return [doc[a:b].text for a, b in spans if not a <= act.index < b]  # (not a plan the act is told inside)
 
 
 _ASKED_TERM = re.compile(rf"\bto\s+\w+\b.*\b(?:{'|'.join(sorted(DEADLINE_PREP))})\s+$")

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import event_types, parse_form
+from . import event_clauses, event_types, parse_form
 from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
-from .lexicon import ASSERTING, RELATIVE_PRONOUNS
+from .lexicon import ASSERTING
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -23,11 +23,11 @@ __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readi
 
 (
     _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION, _NOT_REPORTERS, _FAULTS,
+    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION _NOT_REPORTERS _FAULTS"
+    "_CAUSE _OBLIGATION _FAULTS _GIVING"
 )  # fmt: skip
 
 
@@ -39,6 +39,7 @@ class Reading:
     agents: list[int]
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
+    silent: bool = False  # a statement that is an act: an answer withheld or a matter weighed (`event_clauses`)
 
 
 def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
@@ -96,6 +97,12 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         # "said the operator had acted too late and called on X": a finite past cannot share the
         # reported verb's auxiliary, so it is the speaker's second act, not the operator's.
         return replace(clause, head=said.index, agents=list(said.agents))
+    if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and head.dep_ == "advcl"
+            and content is not None and (content.future or content.modal)):
+        # "criticised X for spending as if the boom will last and called for ...": a finite past cannot
+        # go on with a clause of what will be; it is the second act of the past verb above.
+        up = next((by_i[t.i] for t in head.ancestors if t.i in by_i and by_i[t.i].tag == "VBD"), None)
+        return clause if up is None else replace(clause, head=up.index)
     if clause.subject or clause.agents:
         return clause
     if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
@@ -105,26 +112,6 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
-
-
-def _told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
-    """A relative clause that tells what its actor did ("the union, which called the strike
-    on May 8, ...", "a contract X signed in October"), not what it is ("the union that represents
-    4,000 workers"), or a participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
-    if kind in ("OTHER", "STATEMENT"):
-        return False
-    if clause.dep == "acl":
-        return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
-    if clause.dep != "relcl" or not clause.past:
-        return False
-    if clause.subject in ("who", "which", "that"):
-        return True
-    # An object relative with its own doer: not a label put in passing ("what they called an attempt",
-    # "reforms, which X called historic") nor an act in a plan ("would fight every bill it proposed").
-    frame = doc[clause.head].head if doc is not None and 0 <= clause.head < len(doc) else None
-    planned = frame is not None and (parse_form.clause_form(frame)["modal"] or parse_form.conditional(frame))
-    aside = bool(clause.labelled) and RELATIVE_PRONOUNS.intersection(clause.objects)
-    return bool(clause.agents) and not planned and not aside
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -147,29 +134,7 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     return bool(clause.subject) and clause.past
 
 
-def _owned_by_pronoun(clause: Clause, doc: Any) -> bool:
-    """Whether the clause tells an act (a typed verb, not "its shares fell") of a common noun owned
-    by a pronoun ("its members voted", "their board approved")."""
-    if doc is None or not 0 <= clause.index < len(doc) or clause_type(clause) in ("OTHER", "STATEMENT"):
-        return False
-    subject = next((c for c in doc[clause.index].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (subject is not None and subject.pos_ == "NOUN"
-            and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children))  # fmt: skip
 
-
-def _signed(clause: Clause, doc: Any) -> bool:
-    """An agreement a participle tells on its noun, no doer named: "the contract, signed in 2024," (not "contracts")."""
-    return (clause.dep == "acl" and clause.tag == "VBN" and not clause.agents and doc is not None
-            and any(NOUN_TYPES.get(o) == "AGREE" for o in clause.objects) and doc[clause.head].tag_ == "NN")
-
-
-def _nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
-    """Whether the clause tells that nothing was done or what was going on, not an act
-    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
-    if doc is None or not 0 <= clause.index < len(doc):
-        return False
-    verb = doc[clause.index]
-    return parse_form.nothing_done(verb, clause.negated) or (kind == "OTHER" and parse_form.progressive(verb))
 
 
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -192,7 +157,7 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
             parent is not None
             and _reports(parent)
             and clause.dep in _REPORTED
-            and (clause.subject in _PRONOUNS or (not clause.agents and _owned_by_pronoun(clause, doc)))
+            and (clause.subject in _PRONOUNS or (not clause.agents and event_clauses.owned_by_pronoun(clause, doc)))
         ):
             # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker;
             # "the union said its members had voted ...": theirs acted for the speaker.
@@ -208,11 +173,6 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
     return [], False
 
 
-def _reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
-    """A past passive typed act with no doer named, in a sentence that cites no one, whose subject is not
-    the act itself ("the sanctions were imposed": told again): the body the report cites did it."""
-    return (clause.passive and clause.past and not clause.agents and info.source is None
-            and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
 
 
 def _eventive(clause: Clause, kind: str) -> bool:
@@ -222,6 +182,8 @@ def _eventive(clause: Clause, kind: str) -> bool:
         return False  # a plan, a possibility, a condition, or the speaker's own words
     if clause.subject in _DOCUMENTS:
         return False  # "the readout did not say ...": about the report
+    if clause.verb in _GIVING and not clause.past:
+        return False  # "offers the surest path": what it can give
     if kind == "OTHER":
         # An untyped verb is an event only as a past action: "Henry leads a government",
         # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
@@ -241,7 +203,7 @@ def readings(
     `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
     `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again.
     `sides` (default none): the institution each office-holder speaks for ("the agency's director" for the agency)."""
-    by_i = {c.index: c for c in info.clauses}
+    by_i = parsed = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
     out: list[Reading] = []
@@ -254,23 +216,29 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
-        if clause.reporting or kind == "STATEMENT" or not _eventive(clause, kind):
+        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
+        kind = "STATEMENT" if silent else kind
+        if (clause.reporting or kind == "STATEMENT") and not silent or not _eventive(clause, kind):
             continue
         if kind == "OTHER" and clause.verb not in _DECIDE and any(
             c.head == clause.index and c.dep == "xcomp" and "to" in c.aux for c in info.clauses
         ):
             continue  # "hoped to meet", "declined to say": an attitude to an act, not one (a decision is)
-        if _nothing_done(clause, kind, info.doc):
+        if event_clauses.nothing_done(clause, kind, info.doc):
             continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
         caused = _caused(clause, by_i, kind)
-        signed = kind == "AGREE" and _signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or _told_of(clause, kind, info.doc)
+        signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
+        if not (signed or caused or _on_main_line(clause, by_i) or event_clauses.told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
+        doers = [a for a in told_as.agents if a in keep] or agents
+        if kind == "OTHER" and not by_speaker and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+            continue  # "the union said the company had cut its staff": the union's case, not an act
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
@@ -278,13 +246,16 @@ def readings(
         if not agents and kind == "AGREE" and (signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
-        if not agents and _reported_doer(clause, info, kind) and reporter in keep and clause.subject not in told:
+        if not agents and reporter in keep and reporter is not None and clause.subject not in told \
+                and event_clauses.reported_doer(clause, info, kind):
             agents = [reporter]  # "prosecutors said ... The two were charged on Wednesday": by them
         if agents:
             writer = by_i.get(clause.head)
             if clause.dep == "xcomp" and writer is not None and writer.reporting and not clause.recipients:
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
-            out.append(Reading(clause, agents, kind, by_speaker))
+            out.append(Reading(clause, agents, kind, by_speaker, silent))
+    if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
+        out = [r for r in out if not r.silent]  # "did not make a bid, and declined to comment": the act is the news
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     verbal = len(out)
     for nominal in info.nominals:
@@ -330,10 +301,16 @@ def _speech_acts(
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind, accused = "", []
         for c in content:
+            if clause_type(c) == "STATEMENT" and not c.reporting:
+                continue  # "said it would not take sides": a position, no refusal of an act
             agents, by_speaker = _agents(c, by_i, keep, info.doc)
+            if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
+                agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
             # what the speaker's institution will do, if done to another party ("its director said the
-            # agency would suspend X's licence if ..."); its own plans stay follow-ups ("would try again if")
-            mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side)
+            # agency would suspend X's licence if ...", "... would strike if X cut a single job"); its own
+            # plans stay follow-ups ("would try again if")
+            others = event_clauses.condition_by_other(c, info.clauses, side, keep)
+            mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side or others)
             own = by_speaker or bool(agents) and mine
             if agents and not own and c.verb in _FAULTS and c.past and not (c.negated or c.future or c.modal):
                 # "the regulator said the bank had ignored the warnings": a fault told of another party
@@ -344,6 +321,7 @@ def _speech_acts(
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
+                accused = others if c.conditional else []  # (threatened: the party whose act sets it off)
             elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c):
                 # "said the party would not join the coalition": a refusal the speaker announces
                 # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).

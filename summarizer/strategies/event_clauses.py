@@ -1,0 +1,130 @@
+"""Predicates on one clause for `guided_events`: what it tells besides the main line's acts.
+
+A relative clause or participle telling an act in passing, nothing done, a passive whose doer is the
+body the report cites, an answer withheld. Nothing here names an entity or an article's topic.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import parse_form
+from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
+from .lexicon import RELATIVE_PRONOUNS, WITHHOLDING
+from .parse_types import Clause, SentenceInfo
+from .words import word_tables
+
+__all__ = [
+    "claimed", "condition_by_other", "nothing_done", "owned_by_pronoun", "pending", "reported_doer", "signed", "silent",
+    "told_of",
+]
+
+_NOT_REPORTERS, _ANSWERING, _OWNERS, _REPORTED, _WEIGHING = word_tables(
+    "event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS _REPORTED _WEIGHING"
+)
+
+
+def told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
+    """A relative clause that tells what its actor did ("the union, which called the strike
+    on May 8, ...", "a contract X signed in October"), not what it is ("the union that represents
+    4,000 workers"), or a participle that names who did it ("the contract, signed by X and Y in 2024, ...")."""
+    if kind in ("OTHER", "STATEMENT"):
+        return False
+    if clause.dep == "acl":
+        return clause.tag == "VBN" and bool(clause.agents) and not _DOCUMENTS.intersection(clause.objects)
+    if clause.dep != "relcl" or not clause.past:
+        return False
+    if clause.subject in ("who", "which", "that"):
+        return True
+    # An object relative with its own doer: not a label put in passing ("what they called an attempt",
+    # "reforms, which X called historic") nor an act in a plan ("would fight every bill it proposed").
+    frame = doc[clause.head].head if doc is not None and 0 <= clause.head < len(doc) else None
+    planned = frame is not None and (parse_form.clause_form(frame)["modal"] or parse_form.conditional(frame))
+    aside = bool(clause.labelled) and RELATIVE_PRONOUNS.intersection(clause.objects)
+    return bool(clause.agents) and not planned and not aside
+
+
+def owned_by_pronoun(clause: Clause, doc: Any, typed: bool = True) -> bool:
+    """Whether the clause tells an act (a typed verb, not "its shares fell"; any verb if not `typed`) of
+    a common noun owned by a pronoun ("its members voted", "their board approved"); a conjunct with
+    no subject, of its head's ("its members would stay out and would block ...")."""
+    if doc is None or not 0 <= clause.index < len(doc) or typed and clause_type(clause) in ("OTHER", "STATEMENT"):
+        return False
+    verb = doc[clause.index]
+    verb = verb.head if clause.dep == "conj" and not clause.subject else verb
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.pos_ == "NOUN"
+            and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in subject.children))  # fmt: skip
+
+
+def signed(clause: Clause, doc: Any) -> bool:
+    """An agreement a participle tells on its noun, no doer named: "the contract, signed in 2024," (not "contracts")."""
+    return (clause.dep == "acl" and clause.tag == "VBN" and not clause.agents and doc is not None
+            and any(NOUN_TYPES.get(o) == "AGREE" for o in clause.objects) and doc[clause.head].tag_ == "NN")
+
+
+def nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
+    """Whether the clause tells that nothing was done or what was going on, not an act
+    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    return parse_form.nothing_done(verb, clause.negated) or (kind == "OTHER" and parse_form.progressive(verb))
+
+
+def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
+    """A past passive typed act with no doer named, in a sentence that cites no one, whose subject is not
+    the act itself ("the sanctions were imposed": told again): the body the report cites did it."""
+    return (clause.passive and clause.past and not clause.agents and info.source is None
+            and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
+
+
+def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
+    """An answer withheld, an act of its own: a verb of answering denied ("the ministry did not respond to
+    the ultimatum", "never replied") or declined ("declined to comment on the vote"); not a question
+    left open ("declined to say whether") nor a denied answer to "a request for comment" (a formula)."""
+    if doc is None or clause.future or clause.modal or clause.conditional or not clause.past:
+        return False
+    if clause.verb in WITHHOLDING and not clause.negated:
+        said = [c for c in clauses if c.head == clause.index and c.dep == "xcomp" and c.index != clause.index]
+    else:
+        said = [clause] if clause.negated else []
+    return any(
+        c.verb in _ANSWERING and 0 <= c.index < len(doc)
+        and not any(t.dep_ in ("dobj", "ccomp") for t in doc[c.index].children)
+        and not any(t.lemma_ == "comment" for t in doc[c.index].subtree if t.i != c.index)
+        for c in said
+    )  # fmt: skip
+
+
+def condition_by_other(clause: Clause, clauses: list[Clause], side: set[int], keep: set[int]) -> list[int]:
+    """The other parties on whose act the clause is conditioned ("would return to the streets if X cut
+    a single job", "would block the port unless X withdrew the plan"): what the speaker's side will then
+    do is a threat to them."""
+    conditions = [c for c in clauses if c.head == clause.index and c.dep == "advcl" and c.conditional]
+    return [a for c in conditions for a in c.agents if a in keep and a not in side]
+
+
+def claimed(clause: Clause, by_i: dict[int, Clause], agents: list[int], sides: dict[int, int]) -> bool:
+    """Whether the clause is a speaker's account of what another party had done, told in the past
+    perfect ("the union said the company had cut its staff and moved the work abroad", "said the
+    authority had followed every procedure"): background the speaker argues from, not a reported act
+    (what the speaker's own side had done is one: "he said Pulsio had stopped the transfers")."""
+    content = by_i.get(clause.head) if clause.dep == "conj" and not clause.subject else clause
+    said = by_i.get(content.head) if content is not None and content.dep in _REPORTED else None
+    if content is None or said is None or not said.reporting or "had" not in content.aux or content.passive:
+        return False
+    side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
+    return bool(agents) and not set(agents) <= side
+
+
+def pending(clause: Clause, doc: Any) -> bool:
+    """A matter the speaker says it is weighing, its answer for now: a reported progressive of a verb of
+    weighing with an object ("said it was reviewing its sponsorship", "was studying the decision"),
+    not an open question ("was studying whether to appeal": what it will decide is a follow-up)."""
+    if doc is None or clause.verb not in _WEIGHING or clause.dep not in _REPORTED or clause.negated:
+        return False
+    verb = doc[clause.index]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    asked = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
+    return parse_form.progressive(verb) and bool(objects) and not asked  # (nor "said whether it was ...")
