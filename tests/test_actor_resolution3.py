@@ -113,3 +113,14 @@ def test_a_body_of_states_is_an_igo_but_a_group_named_international_is_not():
     assert kinds.get("World Trade Organization") == "igo"
     assert kinds.get("European Commission") == "igo"
     assert kinds.get("Amnesty International") != "igo"
+
+
+def test_a_bare_description_is_the_body_a_fuller_description_was_found_to_be():
+    result = _run(
+        "Norway's banking regulator fined Fjell Savings Bank 9 million crowns on Monday. "
+        "The Financial Supervisory Office said the bank had ignored 400 warnings. "
+        "The consumer group Fair Money criticised the delay. The regulator did not respond to the criticism."
+    )
+    office = next(a for a in result.actors if a.name == "Financial Supervisory Office")
+    assert "regulator" in office.mentions
+    assert "regulator" not in _kinds(result)

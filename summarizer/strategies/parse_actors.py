@@ -160,7 +160,7 @@ class ActorReader(PronounReader):
         if head.lemma_.lower() in SPEAKER_NOUNS:
             # An unnamed spokesperson speaks for whom they represent ("a spokeswoman for X", "its spokesman").
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
-                speaks_for = next((self._np(o, number) or self._untagged(o, number)
+                speaks_for = next((self._untagged(o, number) if (n := self._np(o, number)) is None else n
                                    for o in prep.children if o.dep_ == "pobj"), None)  # fmt: skip
                 if speaks_for is not None:
                     return speaks_for
@@ -258,6 +258,7 @@ class ActorReader(PronounReader):
         if bare(head):
             # "the union" after "Havenbond, the union that ...": the name the article gave it.
             described = self._described(noun, number)
+            described = self._described_before(noun) if described is None else described
             if described is not None:
                 return self._mention(described, head.text)
         elif det in (None, "the") and any(c.dep_ in ("poss", "compound", "amod") for c in head.children) and (

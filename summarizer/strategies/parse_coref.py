@@ -152,6 +152,17 @@ class Coreference:
             return None
         return self._by_name(name_of(tok), number)
 
+    def _described_before(self, noun: str) -> int | None:
+        """The body last mentioned by a fuller description with this head noun: "the regulator" after
+        "New Zealand's banking regulator" was found to be the Prudential Supervision Office."""
+        for i in reversed(self.recent):
+            found = self.reg.actors[i]
+            if found.label in ("ORG", "INSTITUTION") and any(
+                " " in m and m.split()[-1].lower() == noun and m != found.name for m in found.mentions
+            ):
+                return i
+        return None
+
     def _described(self, noun: str, number: int, organisations_only: bool = False) -> int | None:
         """The named actor the article describes with `noun`: the last one mentioned, else the first named."""
         names = self.described.by_noun.get(noun, [])
