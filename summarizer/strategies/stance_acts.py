@@ -3,7 +3,8 @@
 A step back held out against a condition ("said it would withdraw the loan if the cut went
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
 undone ("will stay until the decision is reversed") opposes the decision; refusing to take
-part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
+part ("would not join the blockade") opposes what is refused, refusing to undo a thing ("refused to
+reopen the decision") supports it; a phrasal verb of rejection
 ("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
 the vote", "sided with the parents") supports it; having no view on a matter
 ("had made no decision on jobs") takes no side on it. All read the parse; the
@@ -14,11 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONSEQUENCE_MODALS
+from .lexicon import CONSEQUENCE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, ALIGNING, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
+from .stance_words import ABOUT, ALIGNING, GOING, PROCEEDING, REJECTING, REOPENING, REVERSING, TAKING_PART, VIEWS
 
-__all__ = ["aligning", "holding_out", "no_view", "phrasal", "refusal", "retreat"]
+__all__ = ["aligning", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -82,6 +83,17 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def keeping(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "refused to reopen the decision", "declined to drop its plans": refusing to undo a thing
+    supports it (refusing anything else is an act, not a position)."""
+    if tok.lemma_.lower() not in WITHHOLDING or is_negated(tok):
+        return None
+    undo = next((c for c in tok.children if c.dep_ == "xcomp" and not is_negated(c)
+                 and c.lemma_.lower() in REOPENING), None)  # fmt: skip
+    topic = next((c for c in undo.children if c.dep_ == "dobj"), None) if undo is not None else None
+    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:
