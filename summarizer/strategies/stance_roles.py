@@ -1,0 +1,61 @@
+"""A stance said only in a quote, read from the speaker's part in the article's central act.
+
+A quote with no word of attitude ("We cannot hand out water that is not there", "They pulled
+the plug on a community") still takes a side when its speaker is a party to the act the
+article leads with: the one who did it defends it (support), the one it was done to resists
+it (oppose). The central act is the first sentence's main clause that names who acted;
+anyone else's bare quote takes no side the parse can read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parse_types import Analysis, SentenceInfo
+from .stance_context import Reading, phrase
+from .stance_words import FIRST_PERSON, QUOTES
+
+__all__ = ["Central", "central", "role_reading"]
+
+
+@dataclass
+class Central:
+    """The article's central act: who did it, to whom, where it is told."""
+
+    agents: set[int]
+    recipients: set[int]
+    sentence: int
+    token: int
+
+
+def central(analysis: Analysis) -> Central | None:
+    """The first main, told (not reported, quoted or planned) clause that names who acted."""
+    for info in analysis.sentences:
+        for clause in info.clauses:
+            if clause.main and not clause.reporting and not clause.quoted and clause.agents and not clause.future:
+                return Central(set(clause.agents), set(clause.recipients), info.number, clause.index)
+    return None
+
+
+def role_reading(analysis: Analysis, info: SentenceInfo, act: Central | None) -> Reading | None:
+    """The speaker's side on the central act, from a quote of theirs with no reading of its own."""
+    if act is None or info.doc is None or info.source is None or info.number == act.sentence:
+        return None
+    if info.doc.text[:1] not in QUOTES and not any(c.quoted for c in info.clauses):
+        return None
+    if not any(t.lower_ in FIRST_PERSON for t in info.doc):
+        return None  # "The company has done very little": of another's doings, not the speaker's side
+    speaker = info.source
+    parties = {speaker, analysis.actors[speaker].anchor}
+    if parties & act.agents:
+        position, side = "support", act.agents
+    elif parties & act.recipients:
+        position, side = "oppose", act.recipients
+    else:
+        return None
+    if any(c.agents and set(c.agents) & side and c.subject not in FIRST_PERSON
+           for c in info.clauses if not c.reporting):  # fmt: skip
+        return None  # "the agency had acted without ...": the speaker's side told of in the third person
+    told = next(s for s in analysis.sentences if s.number == act.sentence)
+    topic = phrase(told.doc[act.token]) if told.doc is not None else ""
+    return Reading(speaker, position, topic, None, next(iter(info.doc.sents)).root.i)
