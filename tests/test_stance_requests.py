@@ -56,3 +56,16 @@ def test_an_insult_labels_its_object():
 def test_whom_a_request_is_made_of_is_not_its_topic():
     result = _run("The Northern Fisheries Board, which had urged Norway in its report, declined to comment.")
     assert _stances(result) == []
+
+
+def test_a_request_for_a_thing_beside_another_stance_is_its_evidence():
+    result = _run("The Kestrel Taxi Union said it would not join the airport boycott and called for talks instead.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Kestrel Taxi Union", "oppose")]
+
+
+def test_a_request_to_reconsider_beside_a_request_for_a_thing_opposes():
+    result = _run(
+        "The Elm Street Traders Association urged the council to reconsider and said its members would attend "
+        "the next meeting to press for a compromise."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Elm Street Traders Association", "oppose")]
