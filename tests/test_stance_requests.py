@@ -69,3 +69,13 @@ def test_a_request_to_reconsider_beside_a_request_for_a_thing_opposes():
         "the next meeting to press for a compromise."
     )
     assert [(h, p) for h, p, _ in _stances(result)] == [("Elm Street Traders Association", "oppose")]
+
+
+def test_an_appeal_to_a_court_opposes_the_ruling():
+    result = _run("The Brenner Haulage Company said it would appeal to the Supreme Court for Trade against the fine.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Brenner Haulage Company", "oppose")]
+
+
+def test_an_appeal_for_help_is_no_opposition():
+    result = _run("The Marlow Red Cross appealed to residents for blankets and bottled water.")
+    assert [p for _, p, _ in _stances(result)] != ["oppose"]

@@ -17,9 +17,20 @@ from typing import Any
 
 from .lexicon import CONSEQUENCE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, ALIGNING, GOING, PROCEEDING, REJECTING, REOPENING, REVERSING, TAKING_PART, VIEWS
+from .stance_words import (
+    ABOUT,
+    ALIGNING,
+    APPEALING,
+    GOING,
+    PROCEEDING,
+    REJECTING,
+    REOPENING,
+    REVERSING,
+    TAKING_PART,
+    VIEWS,
+)  # fmt: skip
 
-__all__ = ["aligning", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat"]
+__all__ = ["aligning", "appealing", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -94,6 +105,21 @@ def keeping(s: StanceSentence, tok: Any) -> Reading | None:
                  and c.lemma_.lower() in REOPENING), None)  # fmt: skip
     topic = next((c for c in undo.children if c.dep_ == "dobj"), None) if undo is not None else None
     return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def appealing(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would appeal to the Council of State", "appealed against the ban": an appeal to a court
+    opposes the ruling; "appealed to residents to stay calm", "appealed for help" are requests."""
+    if tok.lemma_.lower() not in APPEALING or is_negated(tok):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    topic = prep_object(tok, ("against", "to"))
+    # "appealed to residents for blankets" asks a thing; "for" in a court's name ("... for Sport") asks nothing
+    wanted = [o for t in (tok, topic) if t is not None for o in [prep_object(t, ("for",))] if o is not None]
+    if any(o.pos_ != "PROPN" for o in wanted):
+        return None
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:

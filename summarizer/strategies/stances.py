@@ -31,7 +31,7 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import aligning, holding_out, keeping, no_view, phrasal, refusal, retreat
+from .stance_acts import aligning, appealing, holding_out, keeping, no_view, phrasal, refusal, retreat
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -99,6 +99,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _labelling(s, tok)
     if tok.pos_ == "VERB" and lemma in NO_COMMENT:
         return _no_comment(s, tok)
+    if tok.pos_ == "VERB" and (reading := appealing(s, tok)) is not None:
+        return reading
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
