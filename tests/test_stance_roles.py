@@ -45,3 +45,11 @@ def test_a_quote_of_another_partys_doings_takes_no_side_by_role():
         '"The company had two years to fix the roof," the council\'s leader, Mary Quinn, said.'
     )
     assert _sides(result) == []
+
+
+def test_an_office_speaks_for_the_body_its_possessor_names():
+    result = _run(
+        "Ireland's grid operator cut power to the Tarn steel mill on Monday. "
+        '"We gave them two warnings," the operator\'s chief executive said.'
+    )
+    assert ("operator's chief executive", "support") in _sides(result)

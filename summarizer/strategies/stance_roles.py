@@ -46,7 +46,7 @@ def role_reading(analysis: Analysis, info: SentenceInfo, act: Central | None) ->
     if not any(t.lower_ in FIRST_PERSON for t in info.doc):
         return None  # "The company has done very little": of another's doings, not the speaker's side
     speaker = info.source
-    parties = {speaker, analysis.actors[speaker].anchor}
+    parties = {speaker, analysis.actors[speaker].anchor, _possessor(analysis, speaker)}
     if parties & act.agents:
         position, side = "support", act.agents
     elif parties & act.recipients:
@@ -59,3 +59,14 @@ def role_reading(analysis: Analysis, info: SentenceInfo, act: Central | None) ->
     told = next(s for s in analysis.sentences if s.number == act.sentence)
     topic = phrase(told.doc[act.token]) if told.doc is not None else ""
     return Reading(speaker, position, topic, None, next(iter(info.doc.sents)).root.i)
+
+
+def _possessor(analysis: Analysis, speaker: int) -> int | None:
+    """The body a speaker named by its office speaks for ("the operator's chief executive": the first
+    actor the article calls "(grid) operator"), when the parse gave the office no organisation."""
+    name = analysis.actors[speaker].name
+    if analysis.actors[speaker].anchor is not None or "'s " not in name:
+        return None
+    owner = name.split("'s ", 1)[0].lower()
+    return next((i for i, a in enumerate(analysis.actors) if i != speaker
+                 and any(f" {m.lower()}".endswith(f" {owner}") for m in a.mentions)), None)  # fmt: skip
