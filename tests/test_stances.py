@@ -483,3 +483,11 @@ def test_what_they_want_in_one_persons_quote_is_not_that_persons_stance():
         '"They want someone to blame for their own delays," said Marco Bellini, the builder\'s owner.'
     )
     assert [s for s in _stances(result) if s[0] == "Marco Bellini" and s[1] == "support"] == []
+
+
+@pytest.mark.parametrize(
+    "idiom", ["had pulled the plug on the town's only swimming pool", "had moved the goalposts for the pool's owners"]
+)
+def test_a_common_idiom_of_harm_in_reported_speech_is_the_speakers_opposition(idiom):
+    result = _run(f"Mayor Ines Duarte said the regional government {idiom}.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]

@@ -101,11 +101,15 @@ REASONS = ("for", "of", "over", "about", "against")
 QUOTES = "\"'\u201c\u2018"
 TOPIC_WORDS = 12
 # Harm said with a common verb, by the verb's lemma: how the idiom's word hangs on it and the words
-# ("put X at risk", "cracked down on", "broke the rules").
+# ("put X at risk", "cracked down on", "broke the rules"); common English idioms of ending or
+# unfairly changing a thing ("pulled the plug on", "pulled the rug from under", "moved the goalposts").
 HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {
     "put": ("at", frozenset({"risk"})),
     "crack": ("prt", frozenset({"down"})),
     "break": ("dobj", frozenset({"rule", "law"})),
+    "pull": ("dobj", frozenset({"plug", "rug"})),
+    "move": ("dobj", frozenset({"goalpost", "goalposts"})),
+    "shift": ("dobj", frozenset({"goalpost", "goalposts"})),
 }
 
 
