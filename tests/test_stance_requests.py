@@ -79,3 +79,13 @@ def test_an_appeal_to_a_court_opposes_the_ruling():
 def test_an_appeal_for_help_is_no_opposition():
     result = _run("The Marlow Red Cross appealed to residents for blankets and bottled water.")
     assert [p for _, p, _ in _stances(result)] != ["oppose"]
+
+
+def test_studying_a_ruling_takes_no_side_yet():
+    result = _run("The Harlow Bus Company said it was studying the court's decision.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "neutral")]
+
+
+def test_studying_a_ruling_beside_a_feeling_is_that_feelings_evidence():
+    result = _run("The Harlow Bus Company said it was disappointed and would study the judgment.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "concern")]

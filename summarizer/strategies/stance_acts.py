@@ -26,11 +26,13 @@ from .stance_words import (
     REJECTING,
     REOPENING,
     REVERSING,
+    RULINGS,
+    STUDYING,
     TAKING_PART,
     VIEWS,
 )  # fmt: skip
 
-__all__ = ["aligning", "appealing", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat"]
+__all__ = ["aligning", "appealing", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat", "studying"]
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -120,6 +122,17 @@ def appealing(s: StanceSentence, tok: Any) -> Reading | None:
     if any(o.pos_ != "PROPN" for o in wanted):
         return None
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def studying(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it was studying the decision", "would review the judgment": no side taken on it yet."""
+    if tok.lemma_.lower() not in STUDYING or is_negated(tok) or tok.dep_ in ("xcomp", "relcl", "acl", "advcl"):
+        return None  # not "asked the court to review the decision", "before studying it"
+    if not any(c.dep_ == "aux" and (c.lemma_ == "be" and tok.tag_ == "VBG" or c.lower_ in CONSEQUENCE_MODALS)
+               for c in tok.children):  # fmt: skip
+        return None  # under way or to come, not done ("reviewed the ruling and found ...")
+    topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    return _held(s, tok, topic, "neutral") if topic is not None else None
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
 from .stance_roles import central, role_reading
-from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING, REQUESTS
+from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING, REQUESTS, STUDYING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -85,14 +85,13 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                 last.reading, last.sentence, last.by_role = reading, info, False
                 last.evidence.append(info.number)
                 continue
-            if _asks_for(info, reading) and any(r.holder == reading.holder and not _asks_for(info, r)
-                                                for r in readings):  # fmt: skip
+            if _aside(info, reading) and any(r.holder == reading.holder and not _aside(info, r) for r in readings):
                 continue  # "would not join the blockade and called for talks instead": the other is the stance
             if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
                 # "She demanded that ...": what the holder wants done is evidence of the stance the holder
                 # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before
                 # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
-                if any(r.holder == reading.holder and not _directs(info, r) and not _asks_for(info, r)
+                if any(r.holder == reading.holder and not _directs(info, r) and not _aside(info, r)
                        for r in readings):  # fmt: skip
                     continue
                 if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
@@ -121,12 +120,15 @@ def _directs(info: SentenceInfo, reading: Reading) -> bool:
     return tok.lemma_.lower() in DIRECTING and any(c.dep_ in links for c in tok.children)
 
 
-def _asks_for(info: SentenceInfo, reading: Reading) -> bool:
+def _aside(info: SentenceInfo, reading: Reading) -> bool:
     """Whether the reading's predicate is a bare request for a thing ("called for talks", "pressed for a
-    compromise"): beside another stance of its holder in the sentence, more evidence of that one."""
+    compromise") or a study of a ruling ("would study the judgment"): beside another stance of its
+    holder in the sentence, more evidence of that one."""
     if info.doc is None:
         return False
     tok = info.doc[reading.token]
+    if reading.position == "neutral" and tok.lemma_.lower() in STUDYING:
+        return True
     return tok.lemma_.lower() in REQUESTS and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
 

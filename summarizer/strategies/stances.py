@@ -31,7 +31,7 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import aligning, appealing, holding_out, keeping, no_view, phrasal, refusal, retreat
+from .stance_acts import aligning, appealing, holding_out, keeping, no_view, phrasal, refusal, retreat, studying
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -106,7 +106,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok) or keeping(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
