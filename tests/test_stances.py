@@ -491,3 +491,13 @@ def test_what_they_want_in_one_persons_quote_is_not_that_persons_stance():
 def test_a_common_idiom_of_harm_in_reported_speech_is_the_speakers_opposition(idiom):
     result = _run(f"Mayor Ines Duarte said the regional government {idiom}.")
     assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]
+
+
+def test_voting_against_a_plan_opposes_it():
+    result = _run("The Elmfield Teachers Association voted on Tuesday against the plan to merge the two schools.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Elmfield Teachers Association", "oppose")]
+
+
+def test_a_vote_to_come_takes_no_side_yet():
+    result = _run("The Elmfield Town Council will vote on Monday on a motion for a new library.")
+    assert _stances(result) == []

@@ -21,12 +21,14 @@ from .stance_words import (
     ABOUT,
     ALIGNING,
     APPEALING,
+    BALLOTING,
     GOING,
     PROCEEDING,
     REJECTING,
     REOPENING,
     REVERSING,
     RULINGS,
+    SETTING_AGAINST,
     STUDYING,
     TAKING_PART,
     VIEWS,
@@ -71,12 +73,18 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
 
 def aligning(s: StanceSentence, tok: Any) -> Reading | None:
     """ "The government stood by the vote", "the mayor sided with the parents": a verb of alignment
-    with its preposition supports the preposition's object."""
+    with its preposition supports the preposition's object; "voted against the merger" opposes it."""
     if is_negated(tok):
         return None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" in ALIGNING), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep"
+                 and f"{tok.lemma_.lower()} {c.lower_}" in ALIGNING | SETTING_AGAINST), None)  # fmt: skip
     topic = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+    if prep is None or topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.lemma_.lower() in BALLOTING and any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS
+                                               for c in tok.children):  # fmt: skip
+        return None  # "will vote on a motion for ...": a vote to come, not a side taken
+    return _held(s, tok, topic, "support" if f"{tok.lemma_.lower()} {prep.lower_}" in ALIGNING else "oppose")
 
 
 def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
