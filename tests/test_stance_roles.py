@@ -53,3 +53,11 @@ def test_an_office_speaks_for_the_body_its_possessor_names():
         '"We gave them two warnings," the operator\'s chief executive said.'
     )
     assert ("operator's chief executive", "support") in _sides(result)
+
+
+def test_a_quote_of_them_acting_on_us_opposes():
+    result = _run(
+        "The Harlow Water Company raised its prices by 30 percent on Monday. "
+        '"They took our money for years and gave us nothing," said Ada Finch, a pensioner in Harlow.'
+    )
+    assert ("Ada Finch", "oppose") in _sides(result)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import Reading, phrase
-from .stance_words import FIRST_PERSON, QUOTES
+from .stance_words import FIRST_PERSON, QUOTES, THIRD_PLURAL
 
 __all__ = ["Central", "central", "role_reading"]
 
@@ -51,6 +51,8 @@ def role_reading(analysis: Analysis, info: SentenceInfo, act: Central | None) ->
         position, side = "support", act.agents
     elif parties & act.recipients:
         position, side = "oppose", act.recipients
+    elif _done_to_us(info, act.agents):
+        position, side = "oppose", set()  # "They took our premiums and left us the rain": the one it was done to
     else:
         return None
     if any(c.agents and set(c.agents) & side and c.subject not in FIRST_PERSON
@@ -70,3 +72,19 @@ def _possessor(analysis: Analysis, speaker: int) -> int | None:
     owner = name.split("'s ", 1)[0].lower()
     return next((i for i, a in enumerate(analysis.actors) if i != speaker
                  and any(f" {m.lower()}".endswith(f" {owner}") for m in a.mentions)), None)  # fmt: skip
+
+
+def _done_to_us(info: SentenceInfo, doers: set[int]) -> bool:
+    """Whether the quote tells the central act's doer, in the third person, acting on the speaker's
+    side in the first ("they took our premiums", "the agency acted without giving us a chance")."""
+    doc = info.doc
+    for c in info.clauses:
+        # the doer named, or "they" the quote leaves unnamed (someone other than the speaker's side)
+        doer = bool(set(c.agents) & doers) or (not c.agents and c.subject in THIRD_PLURAL)
+        if c.reporting or not doer or doc is None or c.index < 0:
+            continue
+        verb = doc[c.index]
+        if any(t.lower_ in FIRST_PERSON and t.dep_ in ("dobj", "dative", "poss", "pobj")
+               for o in verb.children if o.dep_ in ("dobj", "dative", "prep", "advcl") for t in o.subtree):  # fmt: skip
+            return True
+    return False
