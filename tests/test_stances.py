@@ -501,3 +501,13 @@ def test_voting_against_a_plan_opposes_it():
 def test_a_vote_to_come_takes_no_side_yet():
     result = _run("The Elmfield Town Council will vote on Monday on a motion for a new library.")
     assert _stances(result) == []
+
+
+def test_a_thing_granted_and_a_thing_denied_is_a_mixed_view():
+    result = _run("Mayor Ines Duarte said the new budget would not fix every road but would keep the buses running.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ines Duarte", "mixed")]
+
+
+def test_two_denials_joined_by_and_draw_no_contrast():
+    result = _run('"The money is in place and the date has not moved," Mayor Ines Duarte said.')
+    assert [p for _, p, _ in _stances(result)] != ["mixed"]

@@ -22,6 +22,7 @@ from .stance_words import (
     ALIGNING,
     APPEALING,
     BALLOTING,
+    CONTRASTING,
     GOING,
     PROCEEDING,
     REJECTING,
@@ -34,7 +35,10 @@ from .stance_words import (
     VIEWS,
 )  # fmt: skip
 
-__all__ = ["aligning", "appealing", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat", "studying"]
+__all__ = [
+    "aligning", "appealing", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat",
+    "studying",
+]  # fmt: skip
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -141,6 +145,24 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
     topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
     return _held(s, tok, topic, "neutral") if topic is not None else None
+
+
+def contrast(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said the money would not cover every loss but would keep the orchards standing", "the price is
+    full but not silly": in reported speech, one thing said of a subject and another denied is a mixed view."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "ADJ", "AUX") or is_negated(head) == is_negated(tok):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in head.children):
+        return None  # "... and the date has not moved": no contrast drawn
+    report = s.report(head)
+    if report is None:
+        return None
+    verb = head.head if head.dep_ in ("acomp", "attr") else head
+    subject = s.subject_token(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return None  # what is weighed must be named ("the reform would ... but ..."), not "it"
+    return Reading(report[1], "mixed", phrase(subject), s.target(subject, report[1]), tok.i)
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:

@@ -31,7 +31,18 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import aligning, appealing, holding_out, keeping, no_view, phrasal, refusal, retreat, studying
+from .stance_acts import (
+    aligning,
+    appealing,
+    contrast,
+    holding_out,
+    keeping,
+    no_view,
+    phrasal,
+    refusal,
+    retreat,
+    studying,
+)  # fmt: skip
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -120,6 +131,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return _evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
+    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "conj":
+        return contrast(s, tok)
     return None
 
 
