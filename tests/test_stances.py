@@ -483,3 +483,31 @@ def test_what_they_want_in_one_persons_quote_is_not_that_persons_stance():
         '"They want someone to blame for their own delays," said Marco Bellini, the builder\'s owner.'
     )
     assert [s for s in _stances(result) if s[0] == "Marco Bellini" and s[1] == "support"] == []
+
+
+@pytest.mark.parametrize(
+    "idiom", ["had pulled the plug on the town's only swimming pool", "had moved the goalposts for the pool's owners"]
+)
+def test_a_common_idiom_of_harm_in_reported_speech_is_the_speakers_opposition(idiom):
+    result = _run(f"Mayor Ines Duarte said the regional government {idiom}.")
+    assert [(holder, position) for holder, position, _ in _stances(result)] == [("Ines Duarte", "oppose")]
+
+
+def test_voting_against_a_plan_opposes_it():
+    result = _run("The Elmfield Teachers Association voted on Tuesday against the plan to merge the two schools.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Elmfield Teachers Association", "oppose")]
+
+
+def test_a_vote_to_come_takes_no_side_yet():
+    result = _run("The Elmfield Town Council will vote on Monday on a motion for a new library.")
+    assert _stances(result) == []
+
+
+def test_a_thing_granted_and_a_thing_denied_is_a_mixed_view():
+    result = _run("Mayor Ines Duarte said the new budget would not fix every road but would keep the buses running.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ines Duarte", "mixed")]
+
+
+def test_two_denials_joined_by_and_draw_no_contrast():
+    result = _run('"The money is in place and the date has not moved," Mayor Ines Duarte said.')
+    assert [p for _, p, _ in _stances(result)] != ["mixed"]

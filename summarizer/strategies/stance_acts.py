@@ -3,7 +3,8 @@
 A step back held out against a condition ("said it would withdraw the loan if the cut went
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
 undone ("will stay until the decision is reversed") opposes the decision; refusing to take
-part ("would not join the blockade") opposes what is refused; a phrasal verb of rejection
+part ("would not join the blockade") opposes what is refused, refusing to undo a thing ("refused to
+reopen the decision") supports it; a phrasal verb of rejection
 ("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
 the vote", "sided with the parents") supports it; having no view on a matter
 ("had made no decision on jobs") takes no side on it. All read the parse; the
@@ -14,11 +15,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONSEQUENCE_MODALS
+from .lexicon import CONSEQUENCE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import ABOUT, ALIGNING, GOING, PROCEEDING, REJECTING, REVERSING, TAKING_PART, VIEWS
+from .stance_words import (
+    ABOUT,
+    ALIGNING,
+    APPEALING,
+    BALLOTING,
+    CONTRASTING,
+    GOING,
+    PROCEEDING,
+    REJECTING,
+    REOPENING,
+    REVERSING,
+    RULINGS,
+    SETTING_AGAINST,
+    STUDYING,
+    TAKING_PART,
+    VIEWS,
+)  # fmt: skip
 
-__all__ = ["aligning", "holding_out", "no_view", "phrasal", "refusal", "retreat"]
+__all__ = [
+    "aligning", "appealing", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat",
+    "studying",
+]  # fmt: skip
 
 
 def retreat(s: StanceSentence, tok: Any) -> Reading | None:
@@ -57,12 +77,18 @@ def phrasal(s: StanceSentence, tok: Any) -> Reading | None:
 
 def aligning(s: StanceSentence, tok: Any) -> Reading | None:
     """ "The government stood by the vote", "the mayor sided with the parents": a verb of alignment
-    with its preposition supports the preposition's object."""
+    with its preposition supports the preposition's object; "voted against the merger" opposes it."""
     if is_negated(tok):
         return None
-    prep = next((c for c in tok.children if c.dep_ == "prep" and f"{tok.lemma_.lower()} {c.lower_}" in ALIGNING), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep"
+                 and f"{tok.lemma_.lower()} {c.lower_}" in ALIGNING | SETTING_AGAINST), None)  # fmt: skip
     topic = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+    if prep is None or topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.lemma_.lower() in BALLOTING and any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS
+                                               for c in tok.children):  # fmt: skip
+        return None  # "will vote on a motion for ...": a vote to come, not a side taken
+    return _held(s, tok, topic, "support" if f"{tok.lemma_.lower()} {prep.lower_}" in ALIGNING else "oppose")
 
 
 def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
@@ -82,6 +108,61 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def keeping(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "refused to reopen the decision", "declined to drop its plans": refusing to undo a thing
+    supports it (refusing anything else is an act, not a position)."""
+    if tok.lemma_.lower() not in WITHHOLDING or is_negated(tok):
+        return None
+    undo = next((c for c in tok.children if c.dep_ == "xcomp" and not is_negated(c)
+                 and c.lemma_.lower() in REOPENING), None)  # fmt: skip
+    topic = next((c for c in undo.children if c.dep_ == "dobj"), None) if undo is not None else None
+    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def appealing(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would appeal to the Council of State", "appealed against the ban": an appeal to a court
+    opposes the ruling; "appealed to residents to stay calm", "appealed for help" are requests."""
+    if tok.lemma_.lower() not in APPEALING or is_negated(tok):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    topic = prep_object(tok, ("against", "to"))
+    # "appealed to residents for blankets" asks a thing; "for" in a court's name ("... for Sport") asks nothing
+    wanted = [o for t in (tok, topic) if t is not None for o in [prep_object(t, ("for",))] if o is not None]
+    if any(o.pos_ != "PROPN" for o in wanted):
+        return None
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def studying(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it was studying the decision", "would review the judgment": no side taken on it yet."""
+    if tok.lemma_.lower() not in STUDYING or is_negated(tok) or tok.dep_ in ("xcomp", "relcl", "acl", "advcl"):
+        return None  # not "asked the court to review the decision", "before studying it"
+    if not any(c.dep_ == "aux" and (c.lemma_ == "be" and tok.tag_ == "VBG" or c.lower_ in CONSEQUENCE_MODALS)
+               for c in tok.children):  # fmt: skip
+        return None  # under way or to come, not done ("reviewed the ruling and found ...")
+    topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    return _held(s, tok, topic, "neutral") if topic is not None else None
+
+
+def contrast(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said the money would not cover every loss but would keep the orchards standing", "the price is
+    full but not silly": in reported speech, one thing said of a subject and another denied is a mixed view."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "ADJ", "AUX") or is_negated(head) == is_negated(tok):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in head.children):
+        return None  # "... and the date has not moved": no contrast drawn
+    report = s.report(head)
+    if report is None:
+        return None
+    verb = head.head if head.dep_ in ("acomp", "attr") else head
+    subject = s.subject_token(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return None  # what is weighed must be named ("the reform would ... but ..."), not "it"
+    return Reading(report[1], "mixed", phrase(subject), s.target(subject, report[1]), tok.i)
 
 
 def no_view(s: StanceSentence, tok: Any) -> Reading | None:

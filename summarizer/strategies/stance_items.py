@@ -7,7 +7,9 @@ the stance just before continues that stance, and so does a reading of the same 
 by someone the next sentence names as the body's ("Its president, X, accused ...").
 A request ("She demanded that ...", "asked both banks to ...") by the holder of a stance in
 the same sentence or the one just before (or by that body's spokesperson) is more evidence
-of that stance, not a stance of its own.
+of that stance, not a stance of its own. A bare first-person quote by a party to the
+central act whose speaker has no stance yet is that party's side of the act (`stance_roles`),
+until the speaker's next sentence says the side with a predicate of its own.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from dataclasses import dataclass, field
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
-from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING
+from .stance_roles import central, role_reading
+from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING, REQUESTS, STUDYING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -30,6 +33,7 @@ class Item:
     reading: Reading
     sentence: SentenceInfo
     evidence: list[int] = field(default_factory=list)  # sentence numbers, the stating one first
+    by_role: bool = False  # read from the speaker's part in the central act (`stance_roles`), not a predicate
 
 
 def find(analysis: Analysis, keep: set[int]) -> list[Item]:
@@ -43,6 +47,7 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
     seen: set[str] = set()
     previous: int | None = None
     last_number = -1
+    act = central(analysis)
     for info in analysis.sentences:
         key = folded(info.text)
         # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
@@ -65,15 +70,29 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                     info.source == last.reading.holder or analysis.actors[info.source].anchor == last.reading.holder):
                 last.evidence.append(info.number)
                 last_number = info.number
-            else:
-                previous = previous if last is not None else None
+                continue
+            previous = previous if last is not None else None
+            # a bare quote by a party to the central act, its first word on it: its side of the act
+            role = role_reading(analysis, info, act)
+            if role is None or role.holder not in keep or any(i.reading.holder == role.holder for i in items):
+                continue
+            items.append(Item(role, info, [info.number], by_role=True))
+            previous, last_number = role.holder, info.number
             continue
         for reading in readings:
+            if last is not None and last.by_role and last.reading.holder == reading.holder:
+                # the bare quote's speaker says next what the side is: that stance, the quote its evidence
+                last.reading, last.sentence, last.by_role = reading, info, False
+                last.evidence.append(info.number)
+                continue
+            if _aside(info, reading) and any(r.holder == reading.holder and not _aside(info, r) for r in readings):
+                continue  # "would not join the blockade and called for talks instead": the other is the stance
             if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
                 # "She demanded that ...": what the holder wants done is evidence of the stance the holder
                 # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before
                 # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
-                if any(r.holder == reading.holder and not _directs(info, r) for r in readings):
+                if any(r.holder == reading.holder and not _directs(info, r) and not _aside(info, r)
+                       for r in readings):  # fmt: skip
                     continue
                 if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
                                          or _spokesperson(info, reading)):
@@ -99,6 +118,19 @@ def _directs(info: SentenceInfo, reading: Reading) -> bool:
     tok = info.doc[reading.token]
     links = ("ccomp", "xcomp", "dobj") if tok.lemma_.lower() in ASKING_FOR else ("ccomp", "xcomp")
     return tok.lemma_.lower() in DIRECTING and any(c.dep_ in links for c in tok.children)
+
+
+def _aside(info: SentenceInfo, reading: Reading) -> bool:
+    """Whether the reading's predicate is a bare request for a thing ("called for talks", "pressed for a
+    compromise") or a study of a ruling ("would study the judgment"): beside another stance of its
+    holder in the sentence, more evidence of that one."""
+    if info.doc is None:
+        return False
+    tok = info.doc[reading.token]
+    if reading.position == "neutral" and tok.lemma_.lower() in STUDYING:
+        return True
+    return tok.lemma_.lower() in REQUESTS and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
 
 
 def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:

@@ -10,14 +10,17 @@ from __future__ import annotations
 from .words import word_tables
 
 __all__ = [
-    "ABOUT", "ALIGNING", "ASKING_FOR", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES", "DIRECTING", "EFFECTS",
-    "EVALUATIONS", "FEELINGS", "FORWARD", "GOING", "HARM_IDIOMS", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING",
-    "PRONOUNS", "QUESTIONING", "QUOTES", "REASONS", "REJECTING", "REQUESTS", "REVERSING", "SEVERE", "STOPS",
-    "TAKING_PART", "TOPIC_WORDS", "TRANSFER", "VERBS", "VIEWS", "lexicon",
+    "ABOUT", "ALIGNING", "APPEALING", "ASKING_FOR", "BALLOTING", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES",
+    "CONTRASTING", "DIRECTING", "EFFECTS", "EVALUATIONS", "FEELINGS", "FIRST_PERSON", "FORWARD", "GOING",
+    "HARM_IDIOMS", "INQUIRING", "LABELLING", "NO_COMMENT", "NOUNS", "PROCEEDING", "PRONOUNS", "QUESTIONING", "QUOTES",
+    "REASONS", "REJECTING", "REOPENING", "REQUESTS", "REVERSING", "RULINGS", "SETTING_AGAINST", "SEVERE", "STOPS",
+    "STUDYING", "TAKING_PART", "THIRD_PLURAL", "TOPIC_WORDS", "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
 # Verbs whose subject takes a position towards their object. Not "approve": a body approving a
-# plan decides it (an event), it takes no position on someone else's matter.
+# plan decides it (an event), it takes no position on someone else's matter. Not "refuse": refusing
+# to act ("refused to grant a permit", "refused to drop its plans") is an act, and what is refused
+# is the refuser's own act, not someone else's matter.
 VERBS: dict[str, str] = {
     **dict.fromkeys(
         "welcome praise support back endorse commend applaud hail thank congratulate favour favor champion "
@@ -26,7 +29,7 @@ VERBS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "condemn criticise criticize reject oppose denounce deplore deride dismiss accuse blame slam object "
-        "dispute contest challenge decry veto sue warn threaten refuse resist".split(),
+        "dispute contest challenge decry veto sue warn threaten resist".split(),
         "oppose",
     ),
     **dict.fromkeys("worry fear regret caution".split(), "concern"),
@@ -35,12 +38,14 @@ VERBS: dict[str, str] = {
 }
 (
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
-    QUESTIONING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
-    BODY_POSSESSIVES, DIRECTING, ASKING_FOR, ALIGNING,
+    QUESTIONING, INQUIRING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
+    BODY_POSSESSIVES, DIRECTING, ASKING_FOR, ALIGNING, REOPENING, FIRST_PERSON, APPEALING, STUDYING, RULINGS,
+    SETTING_AGAINST, BALLOTING, THIRD_PLURAL, CONTRASTING,
 ) = word_tables(
     "stance_words",
     "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
-    "PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING ASKING_FOR ALIGNING",
+    "INQUIRING PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING ASKING_FOR "
+    "ALIGNING REOPENING FIRST_PERSON APPEALING STUDYING RULINGS SETTING_AGAINST BALLOTING THIRD_PLURAL CONTRASTING",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {
@@ -75,8 +80,8 @@ EVALUATIONS: dict[str, str] = {
         "wrong unacceptable unfair unlawful illegal unnecessary unjust unjustified unprovoked "
         "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous misguided "
         "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
-        "scandal outrage farce disaster violation chaotic disproportionate excessive hasty premature arbitrary "
-        "unreasonable unworkable unrealistic negligent careless misleading".split(),
+        "scandal outrage farce insult travesty disaster violation chaotic disproportionate excessive hasty premature "
+        "arbitrary unreasonable unworkable unrealistic negligent careless misleading".split(),
         "oppose",
     ),
     **dict.fromkeys("risky fragile worrying alarming concerning troubling".split(), "concern"),
@@ -98,11 +103,15 @@ REASONS = ("for", "of", "over", "about", "against")
 QUOTES = "\"'\u201c\u2018"
 TOPIC_WORDS = 12
 # Harm said with a common verb, by the verb's lemma: how the idiom's word hangs on it and the words
-# ("put X at risk", "cracked down on", "broke the rules").
+# ("put X at risk", "cracked down on", "broke the rules"); common English idioms of ending or
+# unfairly changing a thing ("pulled the plug on", "pulled the rug from under", "moved the goalposts").
 HARM_IDIOMS: dict[str, tuple[str, frozenset[str]]] = {
     "put": ("at", frozenset({"risk"})),
     "crack": ("prt", frozenset({"down"})),
     "break": ("dobj", frozenset({"rule", "law"})),
+    "pull": ("dobj", frozenset({"plug", "rug"})),
+    "move": ("dobj", frozenset({"goalpost", "goalposts"})),
+    "shift": ("dobj", frozenset({"goalpost", "goalposts"})),
 }
 
 

@@ -31,7 +31,18 @@ from .lexicon import (
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
-from .stance_acts import aligning, holding_out, no_view, phrasal, refusal, retreat
+from .stance_acts import (
+    aligning,
+    appealing,
+    contrast,
+    holding_out,
+    keeping,
+    no_view,
+    phrasal,
+    refusal,
+    retreat,
+    studying,
+)  # fmt: skip
 from .stance_context import (
     Reading,
     StanceSentence,
@@ -45,12 +56,14 @@ from .stance_context import (
     prep_object,
 )
 from .stance_words import (
+    ASKING_FOR,
     COMMITTING,
     CONSEQUENCES,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
     FORWARD,
+    INQUIRING,
     LABELLING,
     NO_COMMENT,
     NOUNS,
@@ -97,12 +110,14 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _labelling(s, tok)
     if tok.pos_ == "VERB" and lemma in NO_COMMENT:
         return _no_comment(s, tok)
+    if tok.pos_ == "VERB" and (reading := appealing(s, tok)) is not None:
+        return reading
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -116,6 +131,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return _evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
+    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "conj":
+        return contrast(s, tok)
     return None
 
 
@@ -147,15 +164,20 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "what outcome it was seeking": a question, not a position
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
-        if lemma in QUESTIONING and clause is None:
-            return None  # "asked questions", "asked for comment": no request of an action
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None):
+            return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
         topic = prep_object(tok, ("for",)) if clause is None and lemma in REQUESTS else topic
+        addressee = dobj is not None and dobj.pos_ == "PROPN" and lemma not in ASKING_FOR  # not "wants a WHO ..."
+        if addressee and topic is dobj and clause is None and s.actor_in(dobj) is not None:
+            return None  # "had urged Slovenia in its report ...": whom it is asked of, not what
         if topic is None or (topic is clause and lemma in COMMITTING):
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
         position = "oppose" if halt is not None else "support"
+        if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
+            position = "concern"  # "we want to know who signed off on it": a worry, not support
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
@@ -229,6 +251,8 @@ def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
 
 def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     """ "She said the policies were undermining ...", "put investment at risk": the speaker on what has the effect."""
+    if tok.dep_ in ("relcl", "acl"):
+        return None  # "the plant, which was damaged by a fire": a description, not the speaker's judgement
     report = s.report(tok)
     subj = s.subject_token(tok)
     while subj is None and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:

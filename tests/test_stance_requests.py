@@ -1,0 +1,91 @@
+"""Stances of requests, refusals and descriptions: what is asked of whom, what is refused.
+
+The sentences were written for these tests, not taken from the fixtures.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rules_only
+
+from summarizer.models import ArticleSummary
+from summarizer.strategies import parse_pipeline
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs spaCy's English pipeline")
+
+
+def _run(body: str) -> ArticleSummary:
+    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+
+
+def _stances(result: ArticleSummary) -> list[tuple[str, str, str]]:
+    names = {a.id: a.name for a in result.actors}
+    return [(names[s.holder], s.position, s.topic) for s in result.stances]
+
+
+def test_refusing_to_act_is_an_act_not_a_stance():
+    result = _run("The Pinecrest Town Council refused to grant the circus a permit on Friday.")
+    assert _stances(result) == []
+
+
+def test_refusing_to_reopen_a_decision_supports_it():
+    result = _run("The education minister, Carla Voss, refused on Monday to reopen the decision on school hours.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Carla Voss", "support")]
+
+
+def test_asking_to_act_oneself_is_no_stance():
+    result = _run("The Riverside Tenants Union said it would ask to meet the landlord before the vote.")
+    assert _stances(result) == []
+
+
+def test_asking_to_find_out_is_a_concern():
+    result = _run('"We want to know who approved the new timetable," said Rosa Lind, the commuters\' spokeswoman.')
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Rosa Lind", "concern")]
+
+
+def test_an_effect_in_a_relative_clause_describes_it():
+    result = _run("Mayor Ines Duarte said the school, which was damaged by a flood in May, would reopen in June.")
+    assert _stances(result) == []
+
+
+def test_an_insult_labels_its_object():
+    result = _run('The Drivers Guild called the two-percent pay offer "an insult".')
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Drivers Guild", "oppose")]
+
+
+def test_whom_a_request_is_made_of_is_not_its_topic():
+    result = _run("The Northern Fisheries Board, which had urged Norway in its report, declined to comment.")
+    assert _stances(result) == []
+
+
+def test_a_request_for_a_thing_beside_another_stance_is_its_evidence():
+    result = _run("The Kestrel Taxi Union said it would not join the airport boycott and called for talks instead.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Kestrel Taxi Union", "oppose")]
+
+
+def test_a_request_to_reconsider_beside_a_request_for_a_thing_opposes():
+    result = _run(
+        "The Elm Street Traders Association urged the council to reconsider and said its members would attend "
+        "the next meeting to press for a compromise."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Elm Street Traders Association", "oppose")]
+
+
+def test_an_appeal_to_a_court_opposes_the_ruling():
+    result = _run("The Brenner Haulage Company said it would appeal to the Supreme Court for Trade against the fine.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Brenner Haulage Company", "oppose")]
+
+
+def test_an_appeal_for_help_is_no_opposition():
+    result = _run("The Marlow Red Cross appealed to residents for blankets and bottled water.")
+    assert [p for _, p, _ in _stances(result)] != ["oppose"]
+
+
+def test_studying_a_ruling_takes_no_side_yet():
+    result = _run("The Harlow Bus Company said it was studying the court's decision.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "neutral")]
+
+
+def test_studying_a_ruling_beside_a_feeling_is_that_feelings_evidence():
+    result = _run("The Harlow Bus Company said it was disappointed and would study the judgment.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "concern")]
