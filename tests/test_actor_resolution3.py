@@ -124,3 +124,13 @@ def test_a_bare_description_is_the_body_a_fuller_description_was_found_to_be():
     office = next(a for a in result.actors if a.name == "Financial Supervisory Office")
     assert "regulator" in office.mentions
     assert "regulator" not in _kinds(result)
+
+
+def test_a_hyphenated_description_is_the_one_body_named_by_its_noun():
+    result = _run(
+        "The Market Conduct Office fined Fjell Savings Bank 9 million crowns on Monday. "
+        "The office said the Bergen-based bank had ignored 400 warnings about gambling accounts."
+    )
+    bank = next(a for a in result.actors if a.name == "Fjell Savings Bank")
+    assert "bank" in bank.mentions
+    assert not [a.name for a in result.actors if "based" in a.name]

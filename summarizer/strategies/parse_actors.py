@@ -23,7 +23,7 @@ from .parse_coref import (
     name_of,
     named_place,
 )
-from .parse_descriptions import dateline, placed_in
+from .parse_descriptions import dateline, hyphenated, placed_in
 from .parse_groups import called_name, counted_group, past_clause
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
@@ -214,7 +214,7 @@ class ActorReader(PronounReader):
         if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"):
             return None
         if any(c.dep_ == "amod" and (c.tag_ == "VBN" or c.text.islower() and c.text.endswith("ed"))
-               for c in head.children):  # fmt: skip
+               and not hyphenated(c) for c in head.children):  # fmt: skip
             # "the combined company", "the merged group": a description, not a name ("the governing
             # council", "the organising committee": a present participle names what the body does)
             return None

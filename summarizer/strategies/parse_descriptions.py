@@ -17,7 +17,7 @@ from .parse_groups import past_clause
 from .words import word_tables
 
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "describe", "ent_text", "listed_titles", "name_of",
-           "dateline", "named_place", "placed_in"]  # fmt: skip
+           "dateline", "hyphenated", "named_place", "placed_in"]  # fmt: skip
 
 PLACE_NOUNS, ARTICLES = word_tables("parse_descriptions", "PLACE_NOUNS ARTICLES")
 
@@ -197,7 +197,15 @@ def bare(head: Any) -> bool:
     first of a coordination, which carries the "and" and the next item: "the company and the union")."""
     shapes = ("det", "case", "punct", "relcl", "acl", "prep", "appos", "cc", "conj")
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    return definite and all(c.dep_ in shapes for c in head.children)
+    return definite and all(c.dep_ in shapes or hyphenated(c) for c in head.children)
+
+
+def hyphenated(modifier: Any) -> bool:
+    """A hyphenated description ("the Christchurch-based bank", "the mid-sized lender", "the
+    state-owned company"): it says what the one named body is like, not which of several."""
+    return modifier.dep_ == "amod" and any(t.text == "-" for t in modifier.subtree) or (
+        modifier.dep_ == "amod" and modifier.text == "-"
+    )
 
 
 def ent_text(span: Any) -> str:
