@@ -134,3 +134,11 @@ def test_a_hyphenated_description_is_the_one_body_named_by_its_noun():
     bank = next(a for a in result.actors if a.name == "Fjell Savings Bank")
     assert "bank" in bank.mentions
     assert not [a.name for a in result.actors if "based" in a.name]
+
+
+def test_a_body_noun_modified_by_an_organisation_name_is_that_organisation():
+    result = _run(
+        "The health ministry recalled a children's cough syrup on Monday. "
+        "The opposition Centre Left party said on Tuesday that the ministry had acted too late."
+    )
+    assert "Centre Left" in _kinds(result)

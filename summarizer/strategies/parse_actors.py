@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .parse_coref import (
-    BUSINESS_NOUNS,
-    GOVERNMENT_NOUNS,
-    SUBJECT_INSTITUTIONS,
+from .parse_coref import BUSINESS_NOUNS, GOVERNMENT_NOUNS, SUBJECT_INSTITUTIONS
+from .parse_descriptions import (
     apposed,
     bare,
+    compound_name,
+    dateline,
     ent_text,
+    hyphenated,
     listed_titles,
     name_of,
     named_place,
-)
-from .parse_descriptions import dateline, hyphenated, placed_in
+    placed_in,
+)  # fmt: skip
 from .parse_groups import called_name, counted_group, past_clause
 from .parse_pipeline import HANDLE
 from .parse_places import capital_code, country_code
@@ -43,7 +44,6 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
     "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS "
     "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES NAMED_WEATHER"
 )  # fmt: skip
-
 
 
 class ActorReader(PronounReader):
@@ -282,13 +282,6 @@ class ActorReader(PronounReader):
         self.reg.by_key[key] = len(self.reg.actors) - 1
         return len(self.reg.actors) - 1
 
-    def _described_once(self, noun: str) -> str | None:
-        """The one organisation the article calls by this noun, when it says so ("the regulator, X", also
-        with X untagged; not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
-        said, organisations = self.described.said, self.described.organisations
-        names = [n for n in self.described.by_noun.get(noun, []) if n in organisations or (noun, n) in said]
-        return names[0] if len(names) == 1 and (noun, names[0]) in said else None
-
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
         """The actor a noun phrase headed by `tok` stands for, if any."""
         if tok.ent_type_:
@@ -343,6 +336,8 @@ class ActorReader(PronounReader):
         institution = self._institution(tok, number)
         if institution is not None:
             return institution
+        if (named := compound_name(tok, INSTITUTIONS | SUBJECT_INSTITUTIONS | GROUP_NOUNS - ROLE_NOUNS)) is not None:
+            return self._entity_actor(named, number)  # "the opposition Centre Left party said"
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and bare(tok):
             # "the airline" after "the budget airline Aerlift": a description the article gave a name
             # (not "the unions" after "the European Union": a plural is not the one named)

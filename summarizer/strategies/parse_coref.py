@@ -152,6 +152,13 @@ class Coreference:
             return None
         return self._by_name(name_of(tok), number)
 
+    def _described_once(self, noun: str) -> str | None:
+        """The one organisation the article calls by this noun, when it says so ("the regulator, X", also
+        with X untagged; not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
+        said, organisations = self.described.said, self.described.organisations
+        names = [n for n in self.described.by_noun.get(noun, []) if n in organisations or (noun, n) in said]
+        return names[0] if len(names) == 1 and (noun, names[0]) in said else None
+
     def _described_before(self, noun: str) -> int | None:
         """The body last mentioned by a fuller description with this head noun: "the regulator" after
         "New Zealand's banking regulator" was found to be the Prudential Supervision Office."""

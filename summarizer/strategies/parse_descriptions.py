@@ -16,8 +16,8 @@ from typing import Any
 from .parse_groups import past_clause
 from .words import word_tables
 
-__all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "describe", "ent_text", "listed_titles", "name_of",
-           "dateline", "hyphenated", "named_place", "placed_in"]  # fmt: skip
+__all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "compound_name", "dateline", "describe", "ent_text",
+           "hyphenated", "listed_titles", "name_of", "named_place", "placed_in"]  # fmt: skip
 
 PLACE_NOUNS, ARTICLES = word_tables("parse_descriptions", "PLACE_NOUNS ARTICLES")
 
@@ -154,6 +154,16 @@ def dateline(ent: Any) -> bool:
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ not in ("GPE", "DATE"):
         return False  # (checked first: this runs for every name)
     return all(t.text.isupper() or not t.is_alpha for t in doc[:end])
+
+
+def compound_name(head: Any, bodies: frozenset[str]) -> Any:
+    """The organisation's name a body noun is modified by: "the Centre Left party", "the Unite union"."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in bodies:
+        return None
+    for child in head.children:
+        if child.dep_ == "compound" and child.ent_type_ == "ORG":
+            return next((e for e in head.doc.ents if e.start <= child.i < e.end and e.end <= head.i), None)
+    return None
 
 
 def placed_in(head: Any) -> str:
