@@ -142,3 +142,13 @@ def test_a_body_noun_modified_by_an_organisation_name_is_that_organisation():
         "The opposition Centre Left party said on Tuesday that the ministry had acted too late."
     )
     assert "Centre Left" in _kinds(result)
+
+
+def test_the_company_is_one_named_so_far_not_one_the_article_describes_later():
+    result = _run(
+        "The Media Standards Authority said it had written to Harbour Radio asking for its records. "
+        "The company has 14 days to reply, the authority said. "
+        "His company, Palmer Urban, said it had no role in the programme."
+    )
+    radio = next(a for a in result.actors if a.name == "Harbour Radio")
+    assert "company" in radio.mentions

@@ -182,6 +182,10 @@ class Coreference:
             ]
         if not names:
             return None
+        if noun in BUSINESS_NOUNS and all(self.reg.lookup(n, "") not in self.recent for n in names) and any(
+            a.label == "ORG" for a in self.reg.actors
+        ):
+            return None  # "the company" before "His company, Palmer Urban": one named so far (`_business`)
         ids = [self._by_name(n, number) for n in names]
         chosen = next((i for i in reversed(self.recent) if i in ids), ids[0])
         found = self.reg.actors[chosen]
