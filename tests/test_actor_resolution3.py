@@ -152,3 +152,12 @@ def test_the_company_is_one_named_so_far_not_one_the_article_describes_later():
     )
     radio = next(a for a in result.actors if a.name == "Harbour Radio")
     assert "company" in radio.mentions
+
+
+def test_a_definite_nationality_before_a_capitalised_plural_is_a_party_name():
+    from summarizer.strategies.parse_pipeline import pipeline
+
+    doc = pipeline()("The Moravian Democrats, who won nine seats, could give them one.")
+    assert "Moravian Democrats" in {e.text for e in doc.ents if e.label_ == "ORG"}
+    members = pipeline()("Czech Democrats voted against it.")  # no article: members of a nation's party
+    assert "Czech Democrats" not in {e.text for e in members.ents}

@@ -115,6 +115,22 @@ def possessive_names(doc: Any) -> Any:
             stop += 1
         if stop > end:
             joined.append(Span(doc, ent.start, stop, label="ORG"))
+    joined += _group_names(doc)
     if joined:
         doc.ents = filter_spans([*joined, *ents])
     return doc
+
+
+def _group_names(doc: Any) -> list[Any]:
+    """ "The Moravian Democrats", "the Swedish Greens": a definite capitalised adjective of
+    nationality before a capitalised plural, which the recogniser reads as two nationalities,
+    is one party's or group's name (not "Czech Democrats": no article, members of a nation)."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc[1:-1]:
+        nxt, before = doc[tok.i + 1], doc[tok.i - 1]
+        if (tok.ent_type_ == "NORP" and tok.text[:1].isupper() and nxt.tag_ == "NNPS" and nxt.text[:1].isupper()
+                and before.lower_ == "the" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].tag_ != "POS"):  # fmt: skip
+            out.append(Span(doc, tok.i, nxt.i + 1, label="ORG"))
+    return out
