@@ -161,3 +161,12 @@ def test_a_definite_nationality_before_a_capitalised_plural_is_a_party_name():
     assert "Moravian Democrats" in {e.text for e in doc.ents if e.label_ == "ORG"}
     members = pipeline()("Czech Democrats voted against it.")  # no article: members of a nation's party
     assert "Czech Democrats" not in {e.text for e in members.ents}
+
+
+def test_a_title_owned_by_a_description_is_the_office_of_the_body_it_describes():
+    result = _run(
+        "The director of the Halden Museum of Modern Art resigned on Wednesday over a subsidy cut. "
+        "The museum's director said the cut would close two galleries."
+    )
+    offices = [a for a in result.actors if a.kind == "person"]
+    assert len(offices) == 1, [a.name for a in offices]  # one director, not two

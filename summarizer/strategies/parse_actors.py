@@ -128,6 +128,9 @@ class ActorReader(PronounReader):
                     return self.last_thing
                 labels = ("ORG", "INSTITUTION")
                 return next((i for i in reversed(self.recent) if self.reg.actors[i].label in labels), None)
+            if child.dep_ == "poss" and child.pos_ == "NOUN" and bare(child):  # "the museum's director": the one
+                if (named := self._described(child.lemma_.lower(), number, organisations_only=True)) is not None:
+                    return named  # museum the article names
             if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_):  # "Halvorsen's chief executive"
                 owner = self._np(child, number)
                 if owner is not None:
