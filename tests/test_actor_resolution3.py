@@ -170,3 +170,13 @@ def test_a_title_owned_by_a_description_is_the_office_of_the_body_it_describes()
     )
     offices = [a for a in result.actors if a.kind == "person"]
     assert len(offices) == 1, [a.name for a in offices]  # one director, not two
+
+
+def test_a_description_introduced_with_a_is_the_organisation_named_later_with_it():
+    result = _run(
+        "A park board suspended a cull of eight wolves on Tuesday, a week after a conservation group asked "
+        "a court to block it. Lobo Vivo, the conservation group that filed the lawsuit, welcomed the decision."
+    )
+    group = next(a for a in result.actors if a.name == "Lobo Vivo")
+    assert "conservation group" in group.mentions
+    assert "conservation group" not in _kinds(result)

@@ -228,6 +228,8 @@ class ActorReader(PronounReader):
             return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
         kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such
         introduced = det in ("a", "an") and subject and not kind
+        if introduced and (named := self._named_later(text, number)) is not None:
+            return self._mention(named, text)  # "a conservation group asked ..." and later "X, the conservation group"
         if not text or text.lower() == head.lower_ and not (det == "the" or introduced or collective):
             # a bare "union" or "court" names nothing in particular; "A court in Varnes ruled" introduces one
             return None

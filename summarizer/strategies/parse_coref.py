@@ -159,6 +159,12 @@ class Coreference:
         names = [n for n in self.described.by_noun.get(noun, []) if n in organisations or (noun, n) in said]
         return names[0] if len(names) == 1 and (noun, names[0]) in said else None
 
+    def _named_later(self, phrase: str, number: int) -> int | None:
+        """The one organisation the article names with exactly this description and its modifiers
+        (a description first introduced with "a", named later: "Lobo Vivo, the conservation group")."""
+        names = [n for n, said in self.described.phrases.items() if phrase.lower() in said and " " in phrase]
+        return self._by_name(names[0], number) if len(names) == 1 else None
+
     def _described_before(self, noun: str) -> int | None:
         """The body last mentioned by a fuller description with this head noun: "the regulator" after
         "New Zealand's banking regulator" was found to be the Prudential Supervision Office."""
