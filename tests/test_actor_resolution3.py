@@ -180,3 +180,11 @@ def test_a_description_introduced_with_a_is_the_organisation_named_later_with_it
     group = next(a for a in result.actors if a.name == "Lobo Vivo")
     assert "conservation group" in group.mentions
     assert "conservation group" not in _kinds(result)
+
+
+def test_a_name_ending_like_a_company_is_no_person():
+    from summarizer.strategies.parse_pipeline import pipeline
+
+    doc = pipeline()("The grid operator cut off Brannagh Energy on Monday, and Nordhavn Seafood said it would sue.")
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert not people & {"Brannagh Energy", "Nordhavn Seafood"}

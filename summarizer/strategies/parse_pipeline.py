@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .words import word_tables
 
 __all__ = ["HANDLE", "PIPELINE_PACKAGE", "PIPELINE_SHA256", "PIPELINE_VERSION", "available", "pipeline"]
 
@@ -25,6 +26,7 @@ PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838e
 # A social-media handle ("@SecBlinken"): one token, and never an actor by itself.
 HANDLE = re.compile(r"@\w+")
 
+(COMPANY_ENDINGS,) = word_tables("parse_pipeline", "COMPANY_ENDINGS")
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -116,6 +118,10 @@ def possessive_names(doc: Any) -> Any:
         if stop > end:
             joined.append(Span(doc, ent.start, stop, label="ORG"))
     joined += _group_names(doc)
+    # "Brannagh Energy", "Nordhavn Seafood", "Rennfeld Athletic" read as persons: a name ending in a
+    # word that ends company and club names (words.toml) is an organisation's
+    joined += [Span(doc, e.start, e.end, label="ORG") for e in ents
+               if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
     if joined:
         doc.ents = filter_spans([*joined, *ents])
     return doc
