@@ -126,3 +126,14 @@ def test_a_date_in_a_plan_told_beside_an_act_is_not_the_acts_date():
     offer = _events(result)[1][0]
     assert offer.type == "AID"
     assert offer.date is None or not offer.date.endswith("07-01")
+
+
+def test_a_reply_to_words_said_before_is_aimed_at_who_said_them():
+    result = _run(
+        "The Harwick Growers Association said the Torvale Water Board had wasted the reservoir in May.",
+        '"They ignored every warning," the association said.',
+        "The Torvale Water Board rejected that claim on Tuesday.",
+    )
+    reply = next(e for e in result.events if e.type == "REJECT")
+    assert _names(result, reply.actors) == {"Torvale Water Board"}
+    assert _names(result, reply.recipients) == {"Harwick Growers Association"}

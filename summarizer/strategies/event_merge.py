@@ -21,12 +21,13 @@ from typing import Any
 from ..dates import resolve_date
 from ..models import Event, Evidence
 from .guided_events import LIGHT, NOUN_TYPES
-from .parse_types import Clause
+from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
-__all__ = ["ANAPHORIC", "act_word", "answered_act", "merge_events"]
+__all__ = ["ANAPHORIC", "act_word", "answered_act", "answered_speaker", "merge_events"]
 
-_HAPPENED, _ANAPHORS = word_tables("event_merge", "_HAPPENED _ANAPHORS")
+_HAPPENED, _ANAPHORS, _SPOKEN = word_tables("event_merge", "_HAPPENED _ANAPHORS _SPOKEN")
+_BACK = 4  # how many sentences back a "that claim" may reach for the one who made it
 ANAPHORIC = "(an act told before)"
 
 
@@ -69,6 +70,24 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
         if told or NOUN_TYPES.get(noun) == event.type:
             return event
     return None
+
+
+def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], number: int) -> list[int]:
+    """Who made the words the clause's object refers back to ("rejected that account", "dismissed
+    the criticism" after "X said ..."): the speaker of the nearest earlier sentence that reports
+    speech, within a few sentences (the caller drops the clause's own doers: then no one)."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return []
+    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _SPOKEN or not _refers_back(obj):
+        return []
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
+        return []  # "the union's claim", "the claim of X", "the claim that ...": named in place
+    for info in sorted((s for s in sentences if number - _BACK <= s.number < number), key=lambda s: -s.number):
+        said = [a for c in info.clauses if c.reporting and c.main for a in c.agents]
+        if info.source is not None or said:
+            return [info.source] if info.source is not None else said
+    return []
 
 
 def _dates_apart(a: Event, b: Event, published: str | None) -> bool:
