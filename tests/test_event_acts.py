@@ -137,3 +137,13 @@ def test_a_reply_to_words_said_before_is_aimed_at_who_said_them():
     reply = next(e for e in result.events if e.type == "REJECT")
     assert _names(result, reply.actors) == {"Torvale Water Board"}
     assert _names(result, reply.recipients) == {"Harwick Growers Association"}
+
+
+def test_welcoming_the_decision_is_aimed_at_who_took_the_decision_the_report_opens_with():
+    result = _run(
+        "The Brennock Planning Board voted on Monday to block a waste incinerator near the village of Aldy.",
+        "The incinerator would have burned 90,000 tonnes of rubbish a year.",
+        "The Aldy Residents Alliance welcomed the decision.",
+    )
+    reaction = next(e for e in result.events if _names(result, e.actors) == {"Aldy Residents Alliance"})
+    assert _names(result, reaction.recipients) == {"Brennock Planning Board"}

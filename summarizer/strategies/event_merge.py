@@ -24,9 +24,10 @@ from .guided_events import LIGHT, NOUN_TYPES
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
-__all__ = ["ANAPHORIC", "act_word", "answered_act", "answered_speaker", "merge_events"]
+__all__ = ["ANAPHORIC", "act_word", "answered_act", "answered_speaker", "decided_first", "merge_events"]
 
-_HAPPENED, _ANAPHORS, _SPOKEN = word_tables("event_merge", "_HAPPENED _ANAPHORS _SPOKEN")
+_HAPPENED, _ANAPHORS, _SPOKEN, _DECIDED = word_tables("event_merge", "_HAPPENED _ANAPHORS _SPOKEN _DECIDED")
+_LEAD = 1  # the number of an article's first body sentence, its lead
 _BACK = 4  # how many sentences back a "that claim" may reach for the one who made it
 ANAPHORIC = "(an act told before)"
 
@@ -88,6 +89,23 @@ def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], nu
         if info.source is not None or said:
             return [info.source] if info.source is not None else said
     return []
+
+
+def decided_first(clause: Clause, doc: Any, events: list[Event], own: list[str]) -> Event | None:
+    """The act "the decision" / "the ruling" refers back to when no earlier act is told by that
+    word ("welcomed the decision", "appealed the ruling"): the decision a news report opens
+    with, when the first event is told in the lead sentence and not by the clause's own doers."""
+    if doc is None or not 0 <= clause.index < len(doc) or not events:
+        return None
+    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _DECIDED or not _refers_back(obj):
+        return None
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
+        return None  # "the court's decision", "the decision to close ...": named in place
+    lead = events[0]
+    if lead.evidence[0].sentence != _LEAD or set(lead.actors) & set(own):
+        return None  # the first act found is not the one the report opens with, or the doer's own
+    return lead
 
 
 def _dates_apart(a: Event, b: Event, published: str | None) -> bool:
