@@ -147,3 +147,14 @@ def test_welcoming_the_decision_is_aimed_at_who_took_the_decision_the_report_ope
     )
     reaction = next(e for e in result.events if _names(result, e.actors) == {"Aldy Residents Alliance"})
     assert _names(result, reaction.recipients) == {"Brennock Planning Board"}
+
+
+def test_no_reply_to_an_ultimatum_is_aimed_at_who_set_it():
+    result = _run(
+        "The Harwick Growers Association said it would block the roads into Torvale on June 3 unless the "
+        "Torvale Water Board restored its irrigation quota.",
+        "The Torvale Water Board did not respond to the ultimatum on Tuesday.",
+    )
+    silence = next(e for e in result.events if e.evidence[0].sentence == 2)
+    assert _names(result, silence.actors) == {"Torvale Water Board"}
+    assert _names(result, silence.recipients) == {"Harwick Growers Association"}

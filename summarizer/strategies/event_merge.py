@@ -74,12 +74,15 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
 
 
 def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], number: int) -> list[int]:
-    """Who made the words the clause's object refers back to ("rejected that account", "dismissed
-    the criticism" after "X said ..."): the speaker of the nearest earlier sentence that reports
+    """Who made the words the clause's object refers back to ("rejected that account", "did not
+    respond to the criticism" after "X said ..."): the speaker of the nearest earlier sentence that reports
     speech, within a few sentences (the caller drops the clause's own doers: then no one)."""
     if doc is None or not 0 <= clause.index < len(doc):
         return []
-    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    verb = doc[clause.index]
+    # the object, or what a reply is "to" ("did not respond to the ultimatum")
+    to = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), next(iter(to), None))
     if obj is None or obj.lemma_.lower() not in _SPOKEN or not _refers_back(obj):
         return []
     if any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
