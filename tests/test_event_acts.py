@@ -126,3 +126,35 @@ def test_a_date_in_a_plan_told_beside_an_act_is_not_the_acts_date():
     offer = _events(result)[1][0]
     assert offer.type == "AID"
     assert offer.date is None or not offer.date.endswith("07-01")
+
+
+def test_a_reply_to_words_said_before_is_aimed_at_who_said_them():
+    result = _run(
+        "The Harwick Growers Association said the Torvale Water Board had wasted the reservoir in May.",
+        '"They ignored every warning," the association said.',
+        "The Torvale Water Board rejected that claim on Tuesday.",
+    )
+    reply = next(e for e in result.events if e.type == "REJECT")
+    assert _names(result, reply.actors) == {"Torvale Water Board"}
+    assert _names(result, reply.recipients) == {"Harwick Growers Association"}
+
+
+def test_welcoming_the_decision_is_aimed_at_who_took_the_decision_the_report_opens_with():
+    result = _run(
+        "The Brennock Planning Board voted on Monday to block a waste incinerator near the village of Aldy.",
+        "The incinerator would have burned 90,000 tonnes of rubbish a year.",
+        "The Aldy Residents Alliance welcomed the decision.",
+    )
+    reaction = next(e for e in result.events if _names(result, e.actors) == {"Aldy Residents Alliance"})
+    assert _names(result, reaction.recipients) == {"Brennock Planning Board"}
+
+
+def test_no_reply_to_an_ultimatum_is_aimed_at_who_set_it():
+    result = _run(
+        "The Harwick Growers Association said it would block the roads into Torvale on June 3 unless the "
+        "Torvale Water Board restored its irrigation quota.",
+        "The Torvale Water Board did not respond to the ultimatum on Tuesday.",
+    )
+    silence = next(e for e in result.events if e.evidence[0].sentence == 2)
+    assert _names(result, silence.actors) == {"Torvale Water Board"}
+    assert _names(result, silence.recipients) == {"Harwick Growers Association"}

@@ -21,12 +21,14 @@ from typing import Any
 from ..dates import resolve_date
 from ..models import Event, Evidence
 from .guided_events import LIGHT, NOUN_TYPES
-from .parse_types import Clause
+from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
-__all__ = ["ANAPHORIC", "act_word", "answered_act", "merge_events"]
+__all__ = ["ANAPHORIC", "act_word", "answered_act", "answered_speaker", "decided_first", "merge_events"]
 
-_HAPPENED, _ANAPHORS = word_tables("event_merge", "_HAPPENED _ANAPHORS")
+_HAPPENED, _ANAPHORS, _SPOKEN, _DECIDED = word_tables("event_merge", "_HAPPENED _ANAPHORS _SPOKEN _DECIDED")
+_LEAD = 1  # the number of an article's first body sentence, its lead
+_BACK = 4  # how many sentences back a "that claim" may reach for the one who made it
 ANAPHORIC = "(an act told before)"
 
 
@@ -69,6 +71,44 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
         if told or NOUN_TYPES.get(noun) == event.type:
             return event
     return None
+
+
+def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], number: int) -> list[int]:
+    """Who made the words the clause's object refers back to ("rejected that account", "did not
+    respond to the criticism" after "X said ..."): the speaker of the nearest earlier sentence that reports
+    speech, within a few sentences (the caller drops the clause's own doers: then no one)."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return []
+    verb = doc[clause.index]
+    # the object, or what a reply is "to" ("did not respond to the ultimatum")
+    to = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), next(iter(to), None))
+    if obj is None or obj.lemma_.lower() not in _SPOKEN or not _refers_back(obj):
+        return []
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
+        return []  # "the union's claim", "the claim of X", "the claim that ...": named in place
+    for info in sorted((s for s in sentences if number - _BACK <= s.number < number), key=lambda s: -s.number):
+        said = [a for c in info.clauses if c.reporting and c.main for a in c.agents]
+        if info.source is not None or said:
+            return [info.source] if info.source is not None else said
+    return []
+
+
+def decided_first(clause: Clause, doc: Any, events: list[Event], own: list[str]) -> Event | None:
+    """The act "the decision" / "the ruling" refers back to when no earlier act is told by that
+    word ("welcomed the decision", "appealed the ruling"): the decision a news report opens
+    with, when the first event is told in the lead sentence and not by the clause's own doers."""
+    if doc is None or not 0 <= clause.index < len(doc) or not events:
+        return None
+    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _DECIDED or not _refers_back(obj):
+        return None
+    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
+        return None  # "the court's decision", "the decision to close ...": named in place
+    lead = events[0]
+    if lead.evidence[0].sentence != _LEAD or set(lead.actors) & set(own):
+        return None  # the first act found is not the one the report opens with, or the doer's own
+    return lead
 
 
 def _dates_apart(a: Event, b: Event, published: str | None) -> bool:

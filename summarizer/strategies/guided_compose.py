@@ -19,7 +19,7 @@ from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
 from .actor_kinds import body_kind, country_of
-from .event_merge import act_word, answered_act, merge_events
+from .event_merge import act_word, answered_act, answered_speaker, decided_first, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
 from .guided_questions import NONE, Plan
@@ -125,6 +125,11 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         if answered is not None:  # "rejected that criticism": the ones who criticised, cited where told
             acted_on = list(answered.actors)
             evidence += [e for e in answered.evidence[:1] if all(e.sentence != o.sentence for o in evidence)]
+        elif clause is not None and not acted_on:  # "rejected that claim" after "X said ...": X
+            said = answered_speaker(clause, info.doc, plan_.analysis.sentences, info.number)
+            acted_on = [ids[a] for a in said if a in ids and ids[a] not in acting]
+            first = decided_first(clause, info.doc, events, acting) if not acted_on else None
+            acted_on = list(first.actors) if first is not None else acted_on  # "welcomed the decision"
         for actor in dict.fromkeys(acting + acted_on):
             # Referred to here, not named ("the minister", "he", "the two sides"): also cite
             # the last sentence before that names it, so the reader sees who it is.
