@@ -47,6 +47,7 @@ from .stance_context import (
     Reading,
     StanceSentence,
     asks_which,
+    both_sides,
     embedded_question,
     halted,
     harm_idiom,
@@ -178,6 +179,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         position = "oppose" if halt is not None else "support"
         if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
             position = "concern"  # "we want to know who signed off on it": a worry, not support
+        elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
+            position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
