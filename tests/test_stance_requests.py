@@ -100,3 +100,14 @@ def test_a_request_of_every_party_takes_no_side(parties):
 def test_a_request_of_one_party_supports_what_is_asked():
     result = _run("The mediator, Tomas Reyes, urged the union to return to the table before the harvest.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Tomas Reyes", "support")]
+
+
+def test_a_measure_kept_until_a_condition_is_backed_by_who_says_so():
+    result = _run("The port's harbour master, Lena Brook, said the closure would remain in force until the divers "
+                  "had checked every berth.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Lena Brook", "support")]
+
+
+def test_a_measure_asked_to_stay_is_the_request_not_a_second_stance():
+    result = _run("The fishermen's leader, Ada Moss, demanded that the ban stay in place until the stock recovered.")
+    assert [h for h, _, _ in _stances(result)] == ["Ada Moss"]

@@ -41,6 +41,7 @@ from .stance_acts import (
     phrasal,
     refusal,
     retreat,
+    staying,
     studying,
 )  # fmt: skip
 from .stance_context import (
@@ -118,7 +119,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
+                                   or staying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
