@@ -2,7 +2,8 @@
 
 A step back held out against a condition ("said it would withdraw the loan if the cut went
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
-undone ("will stay until the decision is reversed") opposes the decision; refusing to take
+undone ("will stay until the decision is reversed") opposes the decision, while a measure said to
+be kept up until a condition is met ("would remain in place until a census is done") is backed; refusing to take
 part ("would not join the blockade") opposes what is refused, refusing to undo a thing ("refused to
 reopen the decision") supports it; a phrasal verb of rejection
 ("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
