@@ -89,3 +89,25 @@ def test_studying_a_ruling_takes_no_side_yet():
 def test_studying_a_ruling_beside_a_feeling_is_that_feelings_evidence():
     result = _run("The Harlow Bus Company said it was disappointed and would study the judgment.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "concern")]
+
+
+@pytest.mark.parametrize("parties", ["both sides", "the two unions"])
+def test_a_request_of_every_party_takes_no_side(parties):
+    result = _run(f"The mediator, Tomas Reyes, urged {parties} to return to the table before the harvest.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Tomas Reyes", "neutral")]
+
+
+def test_a_request_of_one_party_supports_what_is_asked():
+    result = _run("The mediator, Tomas Reyes, urged the union to return to the table before the harvest.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Tomas Reyes", "support")]
+
+
+def test_a_measure_kept_until_a_condition_is_backed_by_who_says_so():
+    result = _run("The port's harbour master, Lena Brook, said the closure would remain in force until the divers "
+                  "had checked every berth.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Lena Brook", "support")]
+
+
+def test_a_measure_asked_to_stay_is_the_request_not_a_second_stance():
+    result = _run("The fishermen's leader, Ada Moss, demanded that the ban stay in place until the stock recovered.")
+    assert [h for h, _, _ in _stances(result)] == ["Ada Moss"]

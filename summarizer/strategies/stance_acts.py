@@ -2,7 +2,8 @@
 
 A step back held out against a condition ("said it would withdraw the loan if the cut went
 ahead") opposes what the condition would bring forward; an act kept up until a decision is
-undone ("will stay until the decision is reversed") opposes the decision; refusing to take
+undone ("will stay until the decision is reversed") opposes the decision, while a measure said to
+be kept up until a condition is met ("would remain in place until a census is done") is backed; refusing to take
 part ("would not join the blockade") opposes what is refused, refusing to undo a thing ("refused to
 reopen the decision") supports it; a phrasal verb of rejection
 ("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONSEQUENCE_MODALS, WITHHOLDING
+from .lexicon import CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
     ABOUT,
@@ -30,6 +31,7 @@ from .stance_words import (
     REVERSING,
     RULINGS,
     SETTING_AGAINST,
+    STAYING,
     STUDYING,
     TAKING_PART,
     VIEWS,
@@ -37,7 +39,7 @@ from .stance_words import (
 
 __all__ = [
     "aligning", "appealing", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat",
-    "studying",
+    "staying", "studying",
 ]  # fmt: skip
 
 
@@ -100,6 +102,22 @@ def holding_out(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     topic = next((c for c in until.children if c.dep_ in ("nsubjpass", "dobj")), None)
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
+
+
+def staying(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said the suspension would remain in place until a census was done", "said the trains would stay in
+    their depots until ...": a measure said to be kept up until a condition is met is backed by whoever says
+    so (support). Only in what someone states, not in what is asked ("demanded that the licence stay ...")."""
+    if tok.lemma_.lower() not in STAYING or is_negated(tok) or tok.dep_ != "ccomp":
+        return None
+    if tok.head.lemma_.lower() not in REPORTING or not any(
+            c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "would") for c in tok.children):  # fmt: skip
+        return None  # "will remain", reported as "would remain": what is to be kept up
+    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
+               for c in tok.children):  # fmt: skip
+        return None  # "until Friday" dates it; a condition to be met is what keeps it up
+    topic = s.subject_token(tok)
+    return _held(s, tok, topic, "support") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def refusal(s: StanceSentence, tok: Any) -> Reading | None:

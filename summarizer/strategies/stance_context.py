@@ -17,7 +17,7 @@ from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Analysis, Found, SentenceInfo
-from .stance_words import ABOUT, ASKING_FOR, HARM_IDIOMS, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
+from .stance_words import ABOUT, ASKING_FOR, HARM_IDIOMS, PAIR, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
 
 __all__ = [
     "Reading", "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated",
@@ -114,6 +114,14 @@ def halted(tok: Any) -> Any | None:
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subject if subject is not None and subject.pos_ != "PRON" else t
     return None
+
+
+def both_sides(tok: Any) -> bool:
+    """ "both sides", "both companies", "the two governments": every party to a dispute, asked alike."""
+    return tok.tag_ == "NNS" and any(
+        (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS) or (c.dep_ == "nummod" and c.lower_ in PAIR)
+        for c in tok.children
+    )
 
 
 def is_group(tok: Any) -> bool:

@@ -41,12 +41,14 @@ from .stance_acts import (
     phrasal,
     refusal,
     retreat,
+    staying,
     studying,
 )  # fmt: skip
 from .stance_context import (
     Reading,
     StanceSentence,
     asks_which,
+    both_sides,
     embedded_question,
     halted,
     harm_idiom,
@@ -117,7 +119,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
+                                   or staying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -178,6 +181,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         position = "oppose" if halt is not None else "support"
         if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
             position = "concern"  # "we want to know who signed off on it": a worry, not support
+        elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
+            position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
