@@ -29,25 +29,20 @@ from typing import Any
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp
-from . import followups_grammar
+from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
+from .followups_dates import NEXT, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
-    NEXT,
     TIME_MARKS,
     ahead,
     any_subject,
     auxiliaries,
     condition,
     controller,
-    date_prep,
-    date_words,
-    is_point,
     negated,
     on_party,
-    owner,
-    rolled_over,
     subject_of,
     told_apart,
 )  # fmt: skip
@@ -302,4 +297,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables()
+    return followups_grammar.rule_tables() + followups_dates.rule_tables()

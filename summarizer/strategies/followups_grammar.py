@@ -2,18 +2,15 @@
 what will, must or may happen (`ahead`), what it waits for (`condition`), which
 question it leaves open (`open_question`), who its
 infinitive's doer is (`controller`, `subject_of`), who reports it (`reporting_clause`),
-and which date phrase belongs to it (`owner`, `date_words`). Rules over dependency
+(the date phrase it owns is `followups_dates`'s). Rules over dependency
 labels, tags and a few closed classes of English function words; no domain vocabulary.
 `followups` turns these into items.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..datenames import MONTHS, WEEKDAYS
-from ..dates import resolve_date
 from .lexicon import (
     ASSERTING,
     CONDITION_MARKS,
@@ -23,20 +20,18 @@ from .lexicon import (
     INTENT_VERBS,
     MAYBE_MODALS,
     NONE_WORDS,
-    NOT_DUE_PREPS,
     OBLIGE_MODALS,
     RECURRING,
     REPORTING,
     SEMI_MODAL_HEADS,
-    UNTIL_PREPS,
     WITHHOLDING,
 )
 from .words import word_tables
 
 __all__ = [
-    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
-    "on_party", "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
+    "controller", "has_to", "lemma", "names_none", "negated", "open_question", "on_party", "reporting_clause",
+    "rule_tables", "subject_of", "told_apart", "verb_above",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -126,7 +121,7 @@ def _finite(verb: Any) -> Any:
     """The verb whose tense a bare participle shares ("signed a letter on Monday urging X to ...")."""
     tok = verb
     while tok.tag_ == "VBG" and not auxiliaries(tok) and tok.dep_ in ("advcl", "acl", "xcomp"):
-        above = _verb_above(tok)
+        above = verb_above(tok)
         if above is None:
             break
         tok = above
@@ -142,7 +137,7 @@ def _asked(verb: Any) -> bool:
 def _describing(noun: Any) -> bool:
     """A noun in a relative clause that describes someone ("Vrana, whose plan to cut taxes she called a
     gift"), not one that announces ("the minister, who announced a plan to build")."""
-    verb = _verb_above(noun)
+    verb = verb_above(noun)
     return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
@@ -297,13 +292,7 @@ def reporting_clause(verb: Any) -> Any | None:
     return next((c for c in tok.children if c.dep_ == "parataxis" and lemma(c) in REPORTING), None)
 
 
-_MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
-
-_DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
-NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
-
-
-def _verb_above(tok: Any) -> Any | None:
+def verb_above(tok: Any) -> Any | None:
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -315,59 +304,6 @@ def has_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def owner(date: Any, anchors: set[int]) -> int | None:
-    """The anchor a date belongs to: its own verb, or the verb above a time clause, an
-    infinitive or a conjunct that shares the subject; never a verb across a relative or
-    reported clause ("passengers whose flights it cancelled last summer")."""
-    verb = date.root if date.root.pos_ in ("VERB", "AUX") else _verb_above(date.root)
-    head = date.root.head
-    direct = verb is not None and (head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i))
-    while verb is not None:
-        if verb.i in anchors:
-            return int(verb.i)
-        if direct and date_prep(date) in UNTIL_PREPS:
-            # "has until June 18 to lodge an appeal", "gave Aerlift until July 31 to pay"
-            inf = [c for c in verb.children if c.i in anchors and c.dep_ in ("xcomp", "advcl") and has_to(c)]
-            if inf:
-                return int(inf[0].i)
-        marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
-        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
-        if (verb.dep_ == "advcl" and marks & (TIME_MARKS | CONDITION) and not past) or (
-            verb.dep_ in ("xcomp", "advcl", "conj") and not own_subject and not marks
-        ):
-            verb, direct = _verb_above(verb), False
-            continue
-        return None
-    return None
-
-
-def date_words(date: Any) -> str:
-    """The date as written with its preposition: "by September 30", "next Tuesday"."""
-    head = date.root.head
-    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == date.start - 1:
-        return str(head.doc[head.i : date.end].text)
-    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < date.start:
-        return str(head.doc[head.i : date.end].text)
-    return str(date.text)
-
-
-def date_prep(date: Any) -> str:
-    head = date.root.head
-    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") else ""
-
-
-def is_point(date: Any) -> bool:
-    """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
-    if date.root.dep_ in ("amod", "compound", "nummod"):
-        return False
-    if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
-        return False  # "at 8 p.m.", but "on Wednesday morning"
-    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):
-        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
-    return not any(t.lower_ in RECURRING for t in date)
-
-
 def any_subject(verb: Any) -> bool:
     """A condition in a subject with "any": "any further aggression would draw a severe response"."""
     for tok in [verb, *[t for t in verb.subtree if t.dep_ in ("ccomp", "acl") and t.pos_ == "VERB"]]:
@@ -375,13 +311,6 @@ def any_subject(verb: Any) -> bool:
         if subject is not None and any(c.lower_ == "any" and c.dep_ == "det" for c in subject.children):
             return True
     return False
-
-
-def rolled_over(date: Any, day: str, published: str) -> bool:
-    """A month and day just past, read as next year's only because a day ahead cannot be past
-    ("add to sanctions announced on Sept. 22"): no sign by itself that the clause looks ahead."""
-    back = resolve_date(date_words(date), published, future=False)
-    return back is not None and back < published and back[4:] == day[4:]
 
 
 def told_apart(one: Any, other: Any) -> bool:
@@ -392,7 +321,7 @@ def told_apart(one: Any, other: Any) -> bool:
 
 
 def rule_tables() -> list[object]:
-    """The tables built in code and the patterns above, for the guided strategy's rules
-    fingerprint (words.toml has the word tables)."""
+    """The tables built in code, for the guided strategy's rules fingerprint (words.toml has
+    the word tables; `followups_dates` the date patterns)."""
     tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, CONDITION)
-    return [sorted(t) for t in tables] + [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]
+    return [sorted(t) for t in tables]
