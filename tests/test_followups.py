@@ -528,3 +528,15 @@ def test_a_plan_said_in_a_relative_clause_is_the_plan_of_the_noun_it_hangs_on():
 def test_having_something_to_do_is_no_obligation():
     result = _run("The Harbour Board said it had nothing left to repair after the storm.")
     assert result.follow_ups == []
+
+
+def test_a_demand_looks_ahead_only_with_a_term():
+    result = _run(
+        "The tenants' association demanded that Harlow Council repair the lifts within two weeks. "
+        "The residents also demanded that their complaints be heard. "
+        "The council demanded that the contract be cancelled without delay."
+    )
+    by = _by_sentence(result)
+    assert [(_names(result, f), f.kind) for f in by[1]] == [(["Harlow Council"], "deadline")]
+    assert 2 not in by  # a demand with no term is a stance, not a step expected
+    assert 3 in by

@@ -40,11 +40,11 @@ _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
     _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, TIME_MARKS, _OPEN_WH,
-    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS,
+    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE,
 ) = word_tables(
     "followups_grammar",
     "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS TIME_MARKS _OPEN_WH _SETTLE _MEASURE"
-    " _EVIDENCE _RATE_DETS"
+    " _EVIDENCE _RATE_DETS _AT_ONCE"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -100,15 +100,26 @@ def _told_done(verb: Any) -> bool:
         words & {"has", "have", "had"})))  # fmt: skip
 
 
-def _termed(verb: Any) -> bool:
+def _termed(verb: Any, own: bool = False) -> bool:
     """A term set for an infinitive's act: a date in it ("to inspect within 30 days") or a
-    deadline on the verb that gives it ("gave X until July 31 to pay")."""
+    deadline on the verb that gives it ("gave X until July 31 to pay"); with `own`, only a
+    deadline of its own ("that X pay within 30 days", not "be phased in over three years")."""
     heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
+    if own:
+        return any(t.ent_type_ == "DATE" and not _rate(t) for p in verb.subtree
+                   if p.dep_ == "prep" and p.lower_ in DEADLINE_PREP and getattr(verb_above(p), "i", -1) == verb.i for t in p.subtree)
     # (not a date of a relative or adverbial clause: "refund passengers whose flights it cancelled last
     # summer", "since the drought began three years ago")
     described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl", "advcl") and r.i != verb.i for d in r.subtree}
     tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
     return any(t.ent_type_ == "DATE" and not _rate(t) for t in tokens)
+
+
+def _at_once(verb: Any) -> bool:
+    """An act asked for now: "immediately", "without delay"."""
+    words = [c.lower_ for c in verb.children if c.dep_ == "advmod"]
+    words += [f"{c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(w in _AT_ONCE for w in words)
 
 
 def _rate(tok: Any) -> bool:
@@ -194,7 +205,9 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ == "ccomp" and that and lemma(head) not in REPORTING and not to:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
-            return True
+            # only with a term ("pay within 30 days", "be reinstated without delay"); with none
+            # ("demanded that the rights be respected") it is a stance, not a step expected
+            return dated or _termed(verb, own=True) or _at_once(verb)
     if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head) and not names_none(head) \
             and not _describing(head):
         return True  # "stressed the need to hold elections", not "there is no plan to sell"
