@@ -37,7 +37,7 @@ GUIDED_RULES = {
     "5": "aa927ded795ae25e",  # word tables in strategies/words.toml, hashed as data from here on
     "6": "f1f2909063d33e59",
     "7": "2425cd2717a6d3e0",  # h13-fu and h13-ev merged
-    "8": "c124672108f6746c",  # lead's actor rules; h14-ev, h14-sf, h15-ev, h16-st, h16-ev, h17-fu merged
+    "8": "2f5edf447661ac52",  # lead's actor rules; h14-ev, h14-sf, h15-ev, h16-st, h16-ev, h17-fu merged
 }
 
 

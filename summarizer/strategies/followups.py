@@ -31,7 +31,7 @@ from ..inputs import Article
 from ..models import Evidence, FollowUp
 from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_dates import NEXT, date_prep, date_words, is_point, owner, rolled_over
+from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -209,6 +209,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
         own_ahead = called = False
+        finite = not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
@@ -223,6 +224,10 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if day is not None and published is not None and day > published and (
                     not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
                 own_ahead, called = own_ahead or direct, called or to_event
+            if direct and finite and published is not None and is_point(d) and coarse_ahead(d, published):
+                # "whose term ends in September", "would move by 2030": a month or year ahead (not an
+                # infinitive's: "had hoped to reopen it in August 2029" is a plan given up)
+                own_ahead = True
             if (direct or to_event) and NEXT.match(d.text):
                 # "next season", "later this month": ahead with no day to resolve
                 own_ahead, called = own_ahead or direct, called or to_event

@@ -14,7 +14,7 @@ from ..dates import resolve_date
 from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, verb_above
 from .lexicon import NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
 
-__all__ = ["NEXT", "date_prep", "date_words", "is_point", "owner", "rolled_over", "rule_tables"]
+__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "is_point", "owner", "rolled_over", "rule_tables"]
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
@@ -82,6 +82,22 @@ def rolled_over(date: Any, day: str, published: str) -> bool:
     return back is not None and back < published and back[4:] == day[4:]
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def coarse_ahead(date: Any, published: str) -> bool:
+    """A date that names no day but lies ahead of publication as a whole: a later year ("in
+    2031", "by 2030", "in the summer of 2028"), or a later month of the same year with no
+    year written ("in September" in July); a day is read by `resolve_date`, a year is not."""
+    if _MONTH_DAY.search(date.text):
+        return False
+    years = [int(y) for y in _YEAR.findall(date.text)]
+    if years:
+        return min(years) > int(published[:4])
+    months = [MONTHS[t.text.capitalize()] for t in date if t.text.capitalize() in MONTHS and t.tag_ == "NNP"]
+    return bool(months) and min(months) > int(published[5:7])
+
+
 def rule_tables() -> list[object]:
     """The patterns above, for the guided strategy's rules fingerprint."""
-    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]
+    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern]

@@ -106,8 +106,9 @@ def _termed(verb: Any, own: bool = False) -> bool:
     deadline of its own ("that X pay within 30 days", not "be phased in over three years")."""
     heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
     if own:
-        return any(t.ent_type_ == "DATE" and not _rate(t) for p in verb.subtree
-                   if p.dep_ == "prep" and p.lower_ in DEADLINE_PREP and getattr(verb_above(p), "i", -1) == verb.i for t in p.subtree)
+        preps = [p for p in verb.subtree if p.dep_ == "prep" and p.lower_ in DEADLINE_PREP]
+        own_preps = [p for p in preps if getattr(verb_above(p), "i", -1) == verb.i]
+        return any(t.ent_type_ == "DATE" and not _rate(t) for p in own_preps for t in p.subtree)
     # (not a date of a relative or adverbial clause: "refund passengers whose flights it cancelled last
     # summer", "since the drought began three years ago")
     described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl", "advcl") and r.i != verb.i for d in r.subtree}
@@ -118,7 +119,8 @@ def _termed(verb: Any, own: bool = False) -> bool:
 def _at_once(verb: Any) -> bool:
     """An act asked for now: "immediately", "without delay"."""
     words = [c.lower_ for c in verb.children if c.dep_ == "advmod"]
-    words += [f"{c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    words += [f"{c.lower_} {o.lower_}" for c in preps for o in c.children if o.dep_ == "pobj"]
     return any(w in _AT_ONCE for w in words)
 
 
