@@ -528,3 +528,27 @@ def test_a_plan_said_in_a_relative_clause_is_the_plan_of_the_noun_it_hangs_on():
 def test_having_something_to_do_is_no_obligation():
     result = _run("The Harbour Board said it had nothing left to repair after the storm.")
     assert result.follow_ups == []
+
+
+def test_a_demand_looks_ahead_only_with_a_term():
+    result = _run(
+        "The tenants' association demanded that Harlow Council repair the lifts within two weeks. "
+        "The residents also demanded that their complaints be heard. "
+        "The council demanded that the contract be cancelled without delay."
+    )
+    by = _by_sentence(result)
+    assert [(_names(result, f), f.kind) for f in by[1]] == [(["Harlow Council"], "deadline")]
+    assert 2 not in by  # a demand with no term is a stance, not a step expected
+    assert 3 in by
+
+
+def test_a_month_or_year_ahead_dates_a_present_clause_but_not_a_plan_given_up():
+    result = _run(
+        "Harbour master Ines Kolar, whose term ends in September, told reporters that the port was busy. "
+        "The new ferry terminal opens in 2029. "
+        "The diocese had hoped to reopen the chapel in August 2029."
+    )
+    by = _by_sentence(result)
+    assert [f.due_text for f in by[1]] == ["in September"]
+    assert [f.due_text for f in by[2]] == ["in 2029"]
+    assert 3 not in by

@@ -4,7 +4,7 @@ Reads the clauses of the parse (`parse.analyse`) again with their spaCy tokens (
 grammar is `followups_grammar`; this module makes the items): a clause
 looks ahead by its morphology and auxiliaries (will, shall, must, should, may, might,
 could; "would" reported or under a condition; has to, is to, is due to, is expected
-to, plans to, agreed to + infinitive; a mandative "demanded that X be ..."; a present
+to, plans to, agreed to + infinitive; a mandative with a term "demanded that X pay within 30 days"; a present
 tense with a date after publication), never by the words of the sentence around it, so
 "the chief executive, who will step down" is a follow-up and "the company would run 140
 warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
@@ -29,25 +29,20 @@ from typing import Any
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp
-from . import followups_grammar
+from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
+from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
-    NEXT,
     TIME_MARKS,
     ahead,
     any_subject,
     auxiliaries,
     condition,
     controller,
-    date_prep,
-    date_words,
-    is_point,
     negated,
     on_party,
-    owner,
-    rolled_over,
     subject_of,
     told_apart,
 )  # fmt: skip
@@ -214,6 +209,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
         own_ahead = called = False
+        finite = not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
@@ -228,6 +224,10 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if day is not None and published is not None and day > published and (
                     not rolled_over(d, day, published) or _nearer_ahead(d, day, published)):
                 own_ahead, called = own_ahead or direct, called or to_event
+            if direct and finite and published is not None and is_point(d) and coarse_ahead(d, published):
+                # "whose term ends in September", "would move by 2030": a month or year ahead (not an
+                # infinitive's: "had hoped to reopen it in August 2029" is a plan given up)
+                own_ahead = True
             if (direct or to_event) and NEXT.match(d.text):
                 # "next season", "later this month": ahead with no day to resolve
                 own_ahead, called = own_ahead or direct, called or to_event
@@ -302,4 +302,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables()
+    return followups_grammar.rule_tables() + followups_dates.rule_tables()

@@ -2,18 +2,15 @@
 what will, must or may happen (`ahead`), what it waits for (`condition`), which
 question it leaves open (`open_question`), who its
 infinitive's doer is (`controller`, `subject_of`), who reports it (`reporting_clause`),
-and which date phrase belongs to it (`owner`, `date_words`). Rules over dependency
+(the date phrase it owns is `followups_dates`'s). Rules over dependency
 labels, tags and a few closed classes of English function words; no domain vocabulary.
 `followups` turns these into items.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..datenames import MONTHS, WEEKDAYS
-from ..dates import resolve_date
 from .lexicon import (
     ASSERTING,
     CONDITION_MARKS,
@@ -23,20 +20,18 @@ from .lexicon import (
     INTENT_VERBS,
     MAYBE_MODALS,
     NONE_WORDS,
-    NOT_DUE_PREPS,
     OBLIGE_MODALS,
     RECURRING,
     REPORTING,
     SEMI_MODAL_HEADS,
-    UNTIL_PREPS,
     WITHHOLDING,
 )
 from .words import word_tables
 
 __all__ = [
-    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "NEXT", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "date_prep", "date_words", "has_to", "is_point", "lemma", "names_none", "negated", "open_question",
-    "on_party", "owner", "reporting_clause", "rolled_over", "rule_tables", "subject_of", "told_apart",
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
+    "controller", "has_to", "lemma", "names_none", "negated", "open_question", "on_party", "reporting_clause",
+    "rule_tables", "subject_of", "told_apart", "verb_above",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -45,11 +40,11 @@ _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
     _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, TIME_MARKS, _OPEN_WH,
-    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS,
+    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE,
 ) = word_tables(
     "followups_grammar",
     "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS TIME_MARKS _OPEN_WH _SETTLE _MEASURE"
-    " _EVIDENCE _RATE_DETS"
+    " _EVIDENCE _RATE_DETS _AT_ONCE"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -105,15 +100,28 @@ def _told_done(verb: Any) -> bool:
         words & {"has", "have", "had"})))  # fmt: skip
 
 
-def _termed(verb: Any) -> bool:
+def _termed(verb: Any, own: bool = False) -> bool:
     """A term set for an infinitive's act: a date in it ("to inspect within 30 days") or a
-    deadline on the verb that gives it ("gave X until July 31 to pay")."""
+    deadline on the verb that gives it ("gave X until July 31 to pay"); with `own`, only a
+    deadline of its own ("that X pay within 30 days", not "be phased in over three years")."""
     heads = [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in DEADLINE_PREP]
+    if own:
+        preps = [p for p in verb.subtree if p.dep_ == "prep" and p.lower_ in DEADLINE_PREP]
+        own_preps = [p for p in preps if getattr(verb_above(p), "i", -1) == verb.i]
+        return any(t.ent_type_ == "DATE" and not _rate(t) for p in own_preps for t in p.subtree)
     # (not a date of a relative or adverbial clause: "refund passengers whose flights it cancelled last
     # summer", "since the drought began three years ago")
     described = {d.i for r in verb.subtree if r.dep_ in ("relcl", "acl", "advcl") and r.i != verb.i for d in r.subtree}
     tokens = [t for t in verb.subtree if t.i not in described] + [t for h in heads for t in h.subtree]
     return any(t.ent_type_ == "DATE" and not _rate(t) for t in tokens)
+
+
+def _at_once(verb: Any) -> bool:
+    """An act asked for now: "immediately", "without delay"."""
+    words = [c.lower_ for c in verb.children if c.dep_ == "advmod"]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    words += [f"{c.lower_} {o.lower_}" for c in preps for o in c.children if o.dep_ == "pobj"]
+    return any(w in _AT_ONCE for w in words)
 
 
 def _rate(tok: Any) -> bool:
@@ -126,7 +134,7 @@ def _finite(verb: Any) -> Any:
     """The verb whose tense a bare participle shares ("signed a letter on Monday urging X to ...")."""
     tok = verb
     while tok.tag_ == "VBG" and not auxiliaries(tok) and tok.dep_ in ("advcl", "acl", "xcomp"):
-        above = _verb_above(tok)
+        above = verb_above(tok)
         if above is None:
             break
         tok = above
@@ -142,7 +150,7 @@ def _asked(verb: Any) -> bool:
 def _describing(noun: Any) -> bool:
     """A noun in a relative clause that describes someone ("Vrana, whose plan to cut taxes she called a
     gift"), not one that announces ("the minister, who announced a plan to build")."""
-    verb = _verb_above(noun)
+    verb = verb_above(noun)
     return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
@@ -199,7 +207,9 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ == "ccomp" and that and lemma(head) not in REPORTING and not to:
         # the mandative subjunctive: "demanded that the government be reinstated"
         if (verb.tag_ == "VB" and not words) or (verb.tag_ == "VBN" and [a.tag_ for a in auxiliaries(verb)] == ["VB"]):
-            return True
+            # only with a term ("pay within 30 days", "be reinstated without delay"); with none
+            # ("demanded that the rights be respected") it is a stance, not a step expected
+            return dated or _termed(verb, own=True) or _at_once(verb)
     if verb.dep_ == "acl" and to and lemma(head) in _PLAN_NOUN and not negated(head.head) and not names_none(head) \
             and not _describing(head):
         return True  # "stressed the need to hold elections", not "there is no plan to sell"
@@ -297,13 +307,7 @@ def reporting_clause(verb: Any) -> Any | None:
     return next((c for c in tok.children if c.dep_ == "parataxis" and lemma(c) in REPORTING), None)
 
 
-_MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
-
-_DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
-NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
-
-
-def _verb_above(tok: Any) -> Any | None:
+def verb_above(tok: Any) -> Any | None:
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
@@ -315,59 +319,6 @@ def has_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def owner(date: Any, anchors: set[int]) -> int | None:
-    """The anchor a date belongs to: its own verb, or the verb above a time clause, an
-    infinitive or a conjunct that shares the subject; never a verb across a relative or
-    reported clause ("passengers whose flights it cancelled last summer")."""
-    verb = date.root if date.root.pos_ in ("VERB", "AUX") else _verb_above(date.root)
-    head = date.root.head
-    direct = verb is not None and (head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i))
-    while verb is not None:
-        if verb.i in anchors:
-            return int(verb.i)
-        if direct and date_prep(date) in UNTIL_PREPS:
-            # "has until June 18 to lodge an appeal", "gave Aerlift until July 31 to pay"
-            inf = [c for c in verb.children if c.i in anchors and c.dep_ in ("xcomp", "advcl") and has_to(c)]
-            if inf:
-                return int(inf[0].i)
-        marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
-        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
-        if (verb.dep_ == "advcl" and marks & (TIME_MARKS | CONDITION) and not past) or (
-            verb.dep_ in ("xcomp", "advcl", "conj") and not own_subject and not marks
-        ):
-            verb, direct = _verb_above(verb), False
-            continue
-        return None
-    return None
-
-
-def date_words(date: Any) -> str:
-    """The date as written with its preposition: "by September 30", "next Tuesday"."""
-    head = date.root.head
-    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == date.start - 1:
-        return str(head.doc[head.i : date.end].text)
-    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < date.start:
-        return str(head.doc[head.i : date.end].text)
-    return str(date.text)
-
-
-def date_prep(date: Any) -> str:
-    head = date.root.head
-    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") else ""
-
-
-def is_point(date: Any) -> bool:
-    """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
-    if date.root.dep_ in ("amod", "compound", "nummod"):
-        return False
-    if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
-        return False  # "at 8 p.m.", but "on Wednesday morning"
-    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):
-        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
-    return not any(t.lower_ in RECURRING for t in date)
-
-
 def any_subject(verb: Any) -> bool:
     """A condition in a subject with "any": "any further aggression would draw a severe response"."""
     for tok in [verb, *[t for t in verb.subtree if t.dep_ in ("ccomp", "acl") and t.pos_ == "VERB"]]:
@@ -375,13 +326,6 @@ def any_subject(verb: Any) -> bool:
         if subject is not None and any(c.lower_ == "any" and c.dep_ == "det" for c in subject.children):
             return True
     return False
-
-
-def rolled_over(date: Any, day: str, published: str) -> bool:
-    """A month and day just past, read as next year's only because a day ahead cannot be past
-    ("add to sanctions announced on Sept. 22"): no sign by itself that the clause looks ahead."""
-    back = resolve_date(date_words(date), published, future=False)
-    return back is not None and back < published and back[4:] == day[4:]
 
 
 def told_apart(one: Any, other: Any) -> bool:
@@ -392,7 +336,7 @@ def told_apart(one: Any, other: Any) -> bool:
 
 
 def rule_tables() -> list[object]:
-    """The tables built in code and the patterns above, for the guided strategy's rules
-    fingerprint (words.toml has the word tables)."""
+    """The tables built in code, for the guided strategy's rules fingerprint (words.toml has
+    the word tables; `followups_dates` the date patterns)."""
     tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, CONDITION)
-    return [sorted(t) for t in tables] + [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern]
+    return [sorted(t) for t in tables]

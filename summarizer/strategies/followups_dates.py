@@ -1,0 +1,103 @@
+"""The date phrases of follow-ups: which forward-looking clause a date belongs to (`owner`),
+how it is written with its preposition (`date_words`, `date_prep`), whether it says when
+rather than how long or how often (`is_point`), and whether a month and day read ahead is
+only a day just past rolled over (`rolled_over`). The clause grammar is `followups_grammar`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..datenames import MONTHS, WEEKDAYS
+from ..dates import resolve_date
+from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, verb_above
+from .lexicon import NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
+
+__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "is_point", "owner", "rolled_over", "rule_tables"]
+
+_MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
+
+_DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
+NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
+
+
+def owner(date: Any, anchors: set[int]) -> int | None:
+    """The anchor a date belongs to: its own verb, or the verb above a time clause, an
+    infinitive or a conjunct that shares the subject; never a verb across a relative or
+    reported clause ("passengers whose flights it cancelled last summer")."""
+    verb = date.root if date.root.pos_ in ("VERB", "AUX") else verb_above(date.root)
+    head = date.root.head
+    direct = verb is not None and (head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i))
+    while verb is not None:
+        if verb.i in anchors:
+            return int(verb.i)
+        if direct and date_prep(date) in UNTIL_PREPS:
+            # "has until June 18 to lodge an appeal", "gave Aerlift until July 31 to pay"
+            inf = [c for c in verb.children if c.i in anchors and c.dep_ in ("xcomp", "advcl") and has_to(c)]
+            if inf:
+                return int(inf[0].i)
+        marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+        own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+        past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
+        if (verb.dep_ == "advcl" and marks & (TIME_MARKS | CONDITION) and not past) or (
+            verb.dep_ in ("xcomp", "advcl", "conj") and not own_subject and not marks
+        ):
+            verb, direct = verb_above(verb), False
+            continue
+        return None
+    return None
+
+
+def date_words(date: Any) -> str:
+    """The date as written with its preposition: "by September 30", "next Tuesday"."""
+    head = date.root.head
+    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == date.start - 1:
+        return str(head.doc[head.i : date.end].text)
+    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < date.start:
+        return str(head.doc[head.i : date.end].text)
+    return str(date.text)
+
+
+def date_prep(date: Any) -> str:
+    head = date.root.head
+    return str(head.lower_) if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") else ""
+
+
+def is_point(date: Any) -> bool:
+    """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
+    if date.root.dep_ in ("amod", "compound", "nummod"):
+        return False
+    if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
+        return False  # "at 8 p.m.", but "on Wednesday morning"
+    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):
+        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
+    return not any(t.lower_ in RECURRING for t in date)
+
+
+def rolled_over(date: Any, day: str, published: str) -> bool:
+    """A month and day just past, read as next year's only because a day ahead cannot be past
+    ("add to sanctions announced on Sept. 22"): no sign by itself that the clause looks ahead."""
+    back = resolve_date(date_words(date), published, future=False)
+    return back is not None and back < published and back[4:] == day[4:]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def coarse_ahead(date: Any, published: str) -> bool:
+    """A date that names no day but lies ahead of publication as a whole: a later year ("in
+    2031", "by 2030", "in the summer of 2028"), or a later month of the same year with no
+    year written ("in September" in July); a day is read by `resolve_date`, a year is not."""
+    if _MONTH_DAY.search(date.text):
+        return False
+    years = [int(y) for y in _YEAR.findall(date.text)]
+    if years:
+        return min(years) > int(published[:4])
+    months = [MONTHS[t.text.capitalize()] for t in date if t.text.capitalize() in MONTHS and t.tag_ == "NNP"]
+    return bool(months) and min(months) > int(published[5:7])
+
+
+def rule_tables() -> list[object]:
+    """The patterns above, for the guided strategy's rules fingerprint."""
+    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern]
