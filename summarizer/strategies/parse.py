@@ -48,7 +48,7 @@ __all__ = ["analyse", "is_actor", "rule_tables"]
 # of condition and of commitment.
 _REPORTING = REPORTING
 _FUTURE_HEADS = INTENT_VERBS
-_COMMIT, _GIVEN_TO = word_tables("parse", "_COMMIT _GIVEN_TO")
+_COMMIT, _GIVEN_TO, _DIRECTING = word_tables("parse", "_COMMIT _GIVEN_TO _DIRECTING")
 _THINGS = ("ORG", "GPE", "INSTITUTION")  # actors an "it" can stand for
 # Auxiliaries that put a clause ahead of the report: a plan, an obligation, a possibility.
 # Narrower than parse_form.MODALS on purpose: no "can" (an ability now, not a step ahead).
@@ -84,8 +84,11 @@ class _Reader(ActorReader):
                 add(aimed)
             elif child.dep_ in ("npadvmod", "appos") and child.ent_type_ in ("PERSON", "ORG"):
                 add(self._nps(child, number, source))  # an apposed name the parser hung on the verb
-            elif child.dep_ == "nsubjpass" and (typed or any(c.dep_ == "agent" for c in verb.children)):
-                # "Lopez was fined by the league", and with a typed act "Lopez was banned": the one acted on
+            elif child.dep_ == "nsubjpass" and (typed or any(c.dep_ == "agent" for c in verb.children) or (
+                verb.lemma_.lower() in _DIRECTING and any(c.dep_ == "xcomp" for c in verb.children)
+            )):
+                # "Lopez was fined by the league", with a typed act "Lopez was banned", and "X has been
+                # told to close the shaft": the one acted on, or directed
                 add(self._nps(child, number, source))
             elif child.dep_ == "prep" and child.lower_ not in LOCATIVE and child.lower_ != "by":
                 for obj in child.children:
