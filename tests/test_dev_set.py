@@ -1,5 +1,5 @@
 """The development set (fixtures/dev), the held-out set (fixtures/holdout), the fresh set
-(fixtures/fresh) and the second to fifth fresh sets (fixtures/fresh2 to fixtures/fresh5): articles
+(fixtures/fresh) and the second to seventh fresh sets (fixtures/fresh2 to fixtures/fresh7): articles
 written for #12 in domains the corpus lacks, with gold.
 
 Checks that every dev gold file loads (its quotes occur verbatim in its article, its ids
@@ -55,6 +55,12 @@ FRESH4_NAMES = sorted(p.stem for p in (FRESH4 / "gold").glob("*.json"))
 # annotator blind to the rules, their output and fresh4, and scored once the rules were final.
 FRESH5 = ROOT / "fixtures" / "fresh5"
 FRESH5_NAMES = sorted(p.stem for p in (FRESH5 / "gold").glob("*.json"))
+# The sixth and seventh: written outside the repository at the start of guided 9's rounds, by two
+# annotators blind to the rules, their output and each other, and scored once on the final rules.
+FRESH6 = ROOT / "fixtures" / "fresh6"
+FRESH6_NAMES = sorted(p.stem for p in (FRESH6 / "gold").glob("*.json"))
+FRESH7 = ROOT / "fixtures" / "fresh7"
+FRESH7_NAMES = sorted(p.stem for p in (FRESH7 / "gold").glob("*.json"))
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
@@ -64,6 +70,8 @@ ORIGINALS = (
     + [(FRESH3, n) for n in FRESH3_NAMES]
     + [(FRESH4, n) for n in FRESH4_NAMES]
     + [(FRESH5, n) for n in FRESH5_NAMES]
+    + [(FRESH6, n) for n in FRESH6_NAMES]
+    + [(FRESH7, n) for n in FRESH7_NAMES]
 )
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
@@ -121,25 +129,22 @@ def test_fresh3_set_is_complete_and_apart_from_the_other_sets():
     assert len({_domain(n) for n in FRESH3_NAMES}) == len(FRESH3_NAMES), "one article per domain"
 
 
-def test_fresh4_set_is_complete_and_apart_from_the_other_sets():
-    assert len(FRESH4_NAMES) >= 5
-    assert all(n.startswith("f4-") for n in FRESH4_NAMES)
-    assert sorted(p.stem for p in (FRESH4 / "articles").glob("*.txt")) == FRESH4_NAMES
-    assert sorted(p.name.removesuffix(".notes.md") for p in (FRESH4 / "gold").glob("*.notes.md")) == FRESH4_NAMES
-    seen = {_domain(n) for n in [*NAMES, *HOLDOUT_NAMES, *FRESH_NAMES, *FRESH2_NAMES, *FRESH3_NAMES]}
-    assert not {_domain(n) for n in FRESH4_NAMES} & seen, "fresh4 domains are new"
-    assert len({_domain(n) for n in FRESH4_NAMES}) == len(FRESH4_NAMES), "one article per domain"
+# The unseen sets in the order they were written: each must cover domains none before it had.
+LATER_SETS = [("f4-", FRESH4, FRESH4_NAMES), ("f5-", FRESH5, FRESH5_NAMES), ("f6-", FRESH6, FRESH6_NAMES),
+              ("f7-", FRESH7, FRESH7_NAMES)]  # fmt: skip
 
 
-def test_fresh5_set_is_complete_and_apart_from_the_other_sets():
-    assert len(FRESH5_NAMES) >= 5
-    assert all(n.startswith("f5-") for n in FRESH5_NAMES)
-    assert sorted(p.stem for p in (FRESH5 / "articles").glob("*.txt")) == FRESH5_NAMES
-    assert sorted(p.name.removesuffix(".notes.md") for p in (FRESH5 / "gold").glob("*.notes.md")) == FRESH5_NAMES
-    seen = {_domain(n) for n in [*NAMES, *HOLDOUT_NAMES, *FRESH_NAMES, *FRESH2_NAMES, *FRESH3_NAMES, *FRESH4_NAMES]}
-    assert not {_domain(n) for n in FRESH5_NAMES} & seen, "fresh5 domains are new"
-    assert len({_domain(n) for n in FRESH5_NAMES}) == len(FRESH5_NAMES), "one article per domain"
-
+@pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[p.rstrip("-") for p, _, _ in LATER_SETS])
+def test_each_later_set_is_complete_and_apart_from_the_sets_before_it(index):
+    prefix, root, names = LATER_SETS[index]
+    assert len(names) >= 5
+    assert all(n.startswith(prefix) for n in names)
+    assert sorted(p.stem for p in (root / "articles").glob("*.txt")) == names
+    assert sorted(p.name.removesuffix(".notes.md") for p in (root / "gold").glob("*.notes.md")) == names
+    earlier = [*NAMES, *HOLDOUT_NAMES, *FRESH_NAMES, *FRESH2_NAMES, *FRESH3_NAMES]
+    earlier += [n for _, _, later in LATER_SETS[:index] for n in later]
+    assert not {_domain(n) for n in names} & {_domain(n) for n in earlier}, f"{prefix} domains are new"
+    assert len({_domain(n) for n in names}) == len(names), "one article per domain"
 
 @pytest.mark.parametrize(("root", "name"), ORIGINALS, ids=ORIGINAL_IDS)
 def test_dev_gold_loads_and_quotes_its_article(root, name):
@@ -159,8 +164,8 @@ def test_dev_article_has_the_fixture_header_and_a_wire_story_length(root, name):
     assert article.title and article.source
     assert article.published == gold.published
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    # wire length, except fresh4's and fresh5's long stories: unseen text is not all wire copy
-    assert 300 <= len(body.split()) <= (900 if root in (FRESH4, FRESH5) else 500)
+    # wire length, except the later sets' long stories and features: unseen text is not all wire copy
+    assert 300 <= len(body.split()) <= (900 if root in (FRESH4, FRESH5, FRESH6, FRESH7) else 500)
 
 
 @pytest.mark.parametrize(("root", "name"), ORIGINALS, ids=ORIGINAL_IDS)
