@@ -188,3 +188,25 @@ def test_a_name_ending_like_a_company_is_no_person():
     doc = pipeline()("The grid operator cut off Brannagh Energy on Monday, and Nordhavn Seafood said it would sue.")
     people = {e.text for e in doc.ents if e.label_ == "PERSON"}
     assert not people & {"Brannagh Energy", "Nordhavn Seafood"}
+
+
+def test_a_capital_read_as_a_person_is_its_state():
+    result = _run(
+        "Paraguay asked the court to order the banker's extradition. "
+        "Uruguay said the request was political, and Asunción rejected that account on Tuesday."
+    )
+    paraguay = next(a for a in result.actors if a.name == "Paraguay")
+    assert "Asunción" in paraguay.mentions
+    assert _kinds(result).get("Asunción") is None
+
+
+def test_a_military_rank_makes_a_person_and_public_bodies_by_their_head_noun():
+    result = _run(
+        "Rear Admiral Stavros Lekkas ordered the ship's owner to remove its fuel by Friday. "
+        "The Canadian Food Safety Directorate recalled the cheese, and the coast guard closed the bay. "
+        "The Insurance Complaints Ombudsman said it would review every rejected claim."
+    )
+    kinds = _kinds(result)
+    assert kinds.get("Stavros Lekkas", kinds.get("Rear Admiral Stavros Lekkas")) == "person"
+    assert kinds.get("Canadian Food Safety Directorate") == "government"
+    assert kinds.get("Insurance Complaints Ombudsman") == "government"  # an office no person is named for

@@ -17,7 +17,7 @@ from .parse_descriptions import PLACE_NOUNS
 from .parse_types import Found
 from .words import word_tables
 
-__all__ = ["body_kind", "country_of", "head_noun", "iso3"]
+__all__ = ["body_kind", "country_of", "head_noun", "iso3", "public_office"]
 
 (
     GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
@@ -105,6 +105,12 @@ def _public_organ(possessor: str, actors: list[Found]) -> bool:
     bodies = [a for a in actors if a.label in ("ORG", "INSTITUTION") and not _parts(a.name)[0]  # owned by none
               and head_noun(a.name) == possessor.split()[-1]]  # fmt: skip
     return len(bodies) == 1 and body_kind(bodies[0], actors) == "government"
+
+
+def public_office(found: Found) -> bool:
+    """Whether an office named only by its title is a public body's ("the Insurance Complaints
+    Ombudsman", "the county sheriff"): its head noun is a government body's."""
+    return head_noun(found.name) in GOVERNMENT_BODIES
 
 
 def body_kind(found: Found, actors: list[Found]) -> str:

@@ -18,7 +18,7 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .actor_kinds import body_kind, country_of
+from .actor_kinds import body_kind, country_of, public_office
 from .event_merge import act_word, answered_act, answered_speaker, decided_first, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
@@ -77,7 +77,9 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
     for i in plan_.actors:
         found = names[i]
         origin: dict[str, Origin] = {"name": "parse", "mentions": "parse", "title": "parse"}
-        if found.label in ("PERSON", "TITLE") and not found.institution:
+        if found.label == "TITLE" and public_office(found):
+            kind, origin["kind"] = "government", "rule"  # "the Ombudsman", "the sheriff", no person named
+        elif found.label in ("PERSON", "TITLE") and not found.institution:
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
             kind, origin["kind"] = "state", "parse"

@@ -76,8 +76,8 @@ class ActorReader(PronounReader):
             or root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.tag_ == "NN"
         ):
             label = "PERSON"  # "President Biden", "its director, Signe Aagaard Holm" read as a place: the title says
-        if label == "ORG" and country_code(text, fuzzy=False):
-            label = "GPE"  # "Chile" read as an organisation: a country by its own name
+        if label in ("ORG", "PERSON") and (country_code(text, fuzzy=False) or capital_code(text)):
+            label = "GPE"  # "Chile", "Uruguay", "Asuncion" read as an organisation or a person: a state
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         arguments = ("poss", "nsubj", "nsubjpass", "dobj", "pobj")  # not a word of a title ("Deputy Defense Minister")
