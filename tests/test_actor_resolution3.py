@@ -210,3 +210,22 @@ def test_a_military_rank_makes_a_person_and_public_bodies_by_their_head_noun():
     assert kinds.get("Stavros Lekkas", kinds.get("Rear Admiral Stavros Lekkas")) == "person"
     assert kinds.get("Canadian Food Safety Directorate") == "government"
     assert kinds.get("Insurance Complaints Ombudsman") == "government"  # an office no person is named for
+
+
+def test_a_named_fire_is_an_event_not_an_organisation():
+    from spacy.tokens import Span
+
+    from summarizer.strategies.parse_pipeline import pipeline, possessive_names
+
+    doc = pipeline()("The Ridgeback Fire has burned 14,000 acres.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]  # as the recogniser tags it in some sentences
+    assert [(e.text, e.label_) for e in possessive_names(doc).ents] == [("Ridgeback Fire", "EVENT")]
+
+
+def test_places_of_a_journey_and_a_prefix_of_a_company_name_are_no_persons():
+    result = _run(
+        "Cascade Ridge Power said its line was not to blame, and the ship, which was travelling from Izmir "
+        "to Valencia, ran aground. Cascade Ridge denied the claims on Friday."
+    )
+    kinds = _kinds(result)
+    assert not {"Izmir", "Valencia", "Cascade Ridge"} & set(kinds), kinds

@@ -38,11 +38,11 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
 
 (
     LOCATIVE, ROLE_NOUNS, INSTITUTIONS, TERM_ADJECTIVES, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS,
-    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS, COLLECTIVE_BODIES, NAMED_WEATHER,
+    TITLE_RANKS, REGULATOR_NOUNS, REGULATOR_HEADS, COLLECTIVE_BODIES,
 ) = word_tables(
     "parse_actors",
     "LOCATIVE ROLE_NOUNS INSTITUTIONS TERM_ADJECTIVES GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS "
-    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES NAMED_WEATHER"
+    "TITLE_RANKS REGULATOR_NOUNS REGULATOR_HEADS COLLECTIVE_BODIES"
 )  # fmt: skip
 
 
@@ -66,8 +66,6 @@ class ActorReader(PronounReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
-        if label == "PERSON" and ent[0].lower_ in NAMED_WEATHER:
-            return None  # "Storm Hilde", "Typhoon Mara": a named storm, no person
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         root = ent.root
@@ -81,11 +79,11 @@ class ActorReader(PronounReader):
         elif label == "GPE" and self.described.organisation(text):
             label = "ORG"  # "the energy trader Voltara" read as a place: the article says what it is
         arguments = ("poss", "nsubj", "nsubjpass", "dobj", "pobj")  # not a word of a title ("Deputy Defense Minister")
-        if label == "PERSON" and root.dep_ in arguments and " " not in text and self.reg.lookup(text, label) is None:
+        if label == "PERSON" and root.dep_ in arguments and self.reg.lookup(text, label) is None:
             # "Kaarela's chief pharmacist" and "Kaarela University Hospital", "Fjordterminal announced" and
             # "Fjordterminal AS" in the article, one word read as a person's name: no person has it, so it
             # is the one organisation's short form
-            fuller = [n for n in self.described.organisations if n.split()[0] == text and " " in n]
+            fuller = [n for n in self.described.organisations if n.startswith(text + " ")]  # (also "Cascade Ridge")
             if len(fuller) == 1:
                 return self._mention(self._by_name(fuller[0], number), text)
         found = self._entity_of(text, label, number)
@@ -299,7 +297,8 @@ class ActorReader(PronounReader):
                 if ent.label_ == "ORG" and named_place(tok):
                     return None
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-                if ent.label_ == "GPE" and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
+                one_word = ent.label_ == "GPE" or ent.label_ == "PERSON" and len(ent) == 1  # (a city read as a person)
+                if one_word and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"
                 named = self._entity_actor(ent, number)
                 if named is not None or is_name(ent):

@@ -26,7 +26,9 @@ PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838e
 # A social-media handle ("@SecBlinken"): one token, and never an actor by itself.
 HANDLE = re.compile(r"@\w+")
 
-(COMPANY_ENDINGS,) = word_tables("parse_pipeline", "COMPANY_ENDINGS")
+COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS = word_tables(
+    "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS"
+)
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -122,6 +124,10 @@ def possessive_names(doc: Any) -> Any:
     # word that ends company and club names (words.toml) is an organisation's
     joined += [Span(doc, e.start, e.end, label="ORG") for e in ents
                if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
+    # "Storm Hilde", "Typhoon Mara", "the Ridgeback Fire": a named storm or disaster, no actor
+    joined += [Span(doc, e.start, e.end, label="EVENT") for e in ents
+               if e.label_ in ("PERSON", "ORG") and len(e) > 1
+               and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
     if joined:
         doc.ents = filter_spans([*joined, *ents])
     return doc
