@@ -229,3 +229,15 @@ def test_places_of_a_journey_and_a_prefix_of_a_company_name_are_no_persons():
     )
     kinds = _kinds(result)
     assert not {"Izmir", "Valencia", "Cascade Ridge"} & set(kinds), kinds
+
+
+def test_an_institution_with_an_apposed_name_is_that_name_and_unlike_descriptions_stay_apart():
+    result = _run(
+        "The Canadian Food Safety Directorate, the federal agency that oversees food recalls, ordered the recall. "
+        "Canada's national public health agency has confirmed nine cases of listeriosis. "
+        "A Calgary law firm, Brandt Okafor LLP, said on Tuesday it would ask a court to certify a class action."
+    )
+    kinds = _kinds(result)
+    assert "Brandt Okafor LLP" in kinds and "Calgary law firm" not in kinds
+    directorate = next(a for a in result.actors if a.name == "Canadian Food Safety Directorate")
+    assert "Canada's national public health agency" not in directorate.mentions

@@ -221,8 +221,9 @@ class ActorReader(PronounReader):
             return None
         text = strip_det(self._title_span(head).text)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
-        called = called_name(head)
-        if called is not None:  # "a group calling itself Grey Heron", "a firm called Voltara": that name
+        called = called_name(head) or next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "ORG"),
+                                           None)  # fmt: skip
+        if called is not None:  # "a group calling itself Grey Heron", "a law firm, Brandt Okafor LLP,": that name
             return self._np(called, number) if called.ent_type_ else self._by_name(name_of(called), number)
         kind = any(c.dep_ == "relcl" for c in head.children)  # "a company that carries ... cannot": any such
         introduced = det in ("a", "an") and subject and not kind
@@ -265,7 +266,7 @@ class ActorReader(PronounReader):
             if described is not None:
                 return self._mention(described, head.text)
         elif det in (None, "the") and any(c.dep_ in ("poss", "compound", "amod") for c in head.children) and (
-            once := self._described_once(noun)
+            once := self._described_once(noun, head)
         ):
             # "Finland's medicines regulator ordered ..." and later "the regulator, the Medicines Safety
             # Agency": a fuller description of the one organisation the article calls by this noun

@@ -152,12 +152,18 @@ class Coreference:
             return None
         return self._by_name(name_of(tok), number)
 
-    def _described_once(self, noun: str) -> str | None:
+    def _described_once(self, noun: str, head: Any) -> str | None:
         """The one organisation the article calls by this noun, when it says so ("the regulator, X", also
-        with X untagged; not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute")."""
+        with X untagged; not only "X Institute": "Norway's coastal institute" is not the "Tarn Institute"),
+        unless both descriptions have modifiers and share none ("the federal agency" is not "Canada's
+        national public health agency")."""
         said, organisations = self.described.said, self.described.organisations
         names = [n for n in self.described.by_noun.get(noun, []) if n in organisations or (noun, n) in said]
-        return names[0] if len(names) == 1 and (noun, names[0]) in said else None
+        if len(names) != 1 or (noun, names[0]) not in said:
+            return None
+        mine = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        theirs = {w for p in self.described.phrases.get(names[0], []) if p.endswith(noun) for w in p.split()[:-1]}
+        return None if mine and theirs and not mine & (theirs | set(fold(names[0]).split())) else names[0]
 
     def _named_later(self, phrase: str, number: int) -> int | None:
         """The one organisation the article names with exactly this description and its modifiers
