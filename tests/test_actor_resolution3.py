@@ -241,3 +241,11 @@ def test_an_institution_with_an_apposed_name_is_that_name_and_unlike_description
     assert "Brandt Okafor LLP" in kinds and "Calgary law firm" not in kinds
     directorate = next(a for a in result.actors if a.name == "Canadian Food Safety Directorate")
     assert "Canada's national public health agency" not in directorate.mentions
+
+
+def test_a_body_named_by_what_it_is_for_keeps_that_in_its_name():
+    result = _run(
+        "The national board for research misconduct found on Monday that a chemist had fabricated data. "
+        "The board said the university had been told in March."
+    )
+    assert "national board for research misconduct" in _kinds(result)

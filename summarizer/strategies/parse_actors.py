@@ -232,9 +232,7 @@ class ActorReader(PronounReader):
         if not text or text.lower() == head.lower_ and not (det == "the" or introduced or collective):
             # a bare "union" or "court" names nothing in particular; "A court in Varnes ruled" introduces one
             return None
-        place = placed_in(head)  # "a regional court in Tuscany": where it sits tells it from others
-        if place and not capital_code(place[3:]) and not country_code(place[3:], fuzzy=False):
-            text = f"{text} {place}"  # (not "the culture ministry in Rome": a state's seat is no other place)
+        text += placed_in(head)  # "a regional court in Tuscany", "the board for research misconduct"
         if noun in GOVERNMENT_NOUNS:
             state = self._government(head, number)
             if state is not None:

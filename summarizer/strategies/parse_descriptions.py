@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .parse_groups import past_clause
+from .parse_places import capital_code, country_code
 from .words import word_tables
 
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "compound_name", "dateline", "describe", "ent_text",
@@ -167,14 +168,23 @@ def compound_name(head: Any, bodies: frozenset[str]) -> Any:
 
 
 def placed_in(head: Any) -> str:
-    """ "in Tuscany" of "a regional court in Tuscany": a common-noun body's place, when it is a
-    named place (not "the court in its ruling")."""
+    """What a common-noun body's name says after its head, as " in Tuscany" of "a regional court in
+    Tuscany" (a named place, not a state or its capital: "the culture ministry in Rome" sits where
+    its state does) or " for research misconduct" of "the national board for research misconduct"
+    (a bare noun phrase of what it is for, not "for the first time")."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == head.i + 1:
-            place = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            named = place is not None and (place.pos_ == "PROPN" and place.ent_type_ != "DATE")
-            if place is not None and (named or place.ent_type_ in ("GPE", "LOC")):
-                return str(head.doc[prep.i : place.i + 1].text)
+        if prep.dep_ != "prep" or prep.i != head.i + 1:
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        text = str(head.doc[prep.i : obj.right_edge.i + 1].text)
+        if prep.lower_ == "in" and (obj.pos_ == "PROPN" and obj.ent_type_ != "DATE" or obj.ent_type_ in ("GPE", "LOC")):
+            seat = capital_code(obj.text) or country_code(obj.text, fuzzy=False)
+            return "" if seat else " " + str(head.doc[prep.i : obj.i + 1].text)
+        bare_for = not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children) and obj.pos_ == "NOUN"
+        if prep.lower_ == "for" and bare_for and all(t.is_alpha for t in obj.subtree):
+            return " " + text
     return ""
 
 
