@@ -249,3 +249,9 @@ def test_a_body_named_by_what_it_is_for_keeps_that_in_its_name():
         "The board said the university had been told in March."
     )
     assert "national board for research misconduct" in _kinds(result)
+
+
+def test_a_description_the_parser_made_a_second_subject_describes_the_name_after_it():
+    result = _run("The environmental group Río Vivo has said it will challenge any extension in the courts.")
+    group = next(a for a in result.actors if a.name == "Río Vivo")
+    assert "environmental group" in group.mentions and group.kind == "ngo"

@@ -90,6 +90,9 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 before.head.head == tok.head  # "Inspectors from the regulator, the X,": one name is no plural's
             ):
                 into.add(before.lemma_.lower(), name)
+            elif (before := _right_before(tok)) is not None:
+                # "The environmental group Río Vivo has said" parsed as two subjects: one name described
+                into.note(before, name)
             elif tok.ent_type_ == "ORG" and tok.dep_ not in ("nsubj", "nsubjpass") and _surface_apposition(tok):
                 # "according to the regulator, the Electronic Communications Authority." parsed as an
                 # object of the verb: by its shape, a name set beside a definite description
@@ -135,6 +138,16 @@ def _surface_apposition(tok: Any) -> bool:
         return False
     after = tok.right_edge.i + 1
     return after >= len(tok.doc) or tok.doc[after].text in ",.;)"  # (one punctuation token)
+
+
+def _right_before(tok: Any) -> Any:
+    """The description right before a name when the parser made both subjects of one verb."""
+    start = min(t.i for t in tok.subtree)
+    if start == 0:
+        return None
+    noun = tok.doc[start - 1]
+    same = noun.dep_ == tok.dep_ == "nsubj" and noun.head == tok.head
+    return noun if same and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
 
 
 def _surface_described(tok: Any) -> Any:
