@@ -255,3 +255,12 @@ def test_a_description_the_parser_made_a_second_subject_describes_the_name_after
     result = _run("The environmental group Río Vivo has said it will challenge any extension in the courts.")
     group = next(a for a in result.actors if a.name == "Río Vivo")
     assert "environmental group" in group.mentions and group.kind == "ngo"
+
+
+def test_an_acronym_defined_in_brackets_is_the_name_it_follows():
+    result = _run(
+        "On Tuesday night, the Association of Urban Property Owners of Malaga (APUM) voted to back a legal "
+        "challenge against the rent law. The Ombudsman's office confirmed it had received APUM's request."
+    )
+    body = next(a for a in result.actors if a.name == "Association of Urban Property Owners of Malaga")
+    assert "APUM" in body.mentions and "APUM" not in _kinds(result)

@@ -95,6 +95,8 @@ class Coreference:
     def _shorter(self, name: str, label: str) -> int | None:
         """A shorter or fuller form of a known name: "Brandt" after "Brandt Logistics", "the
         Commission" after "the European Commission", "De Wit" after "Sanne de Wit"."""
+        if (full := self.described.acronyms.get(name)) is not None and full != name:
+            return self.reg.lookup(full, "")  # (the name itself, read before its acronym)
         words = fold(name).split()
         if country_code(name) or capital_code(name):
             return None  # "Mexico" is not short for "Mexico City"

@@ -32,6 +32,7 @@ class Descriptions:
     plural_names: list[str] = field(default_factory=list)  # of those, names it read as persons ("X Roasters")
     said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
     phrases: dict[str, list[str]] = field(default_factory=dict)  # name -> its descriptions with their modifiers
+    acronyms: dict[str, str] = field(default_factory=dict)  # "APUM" -> the name it was defined for
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -98,6 +99,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 # object of the verb: by its shape, a name set beside a definite description
                 into.note(_surface_described(tok), name)
         for ent in doc.ents:
+            # "the Association of Urban Property Owners of Málaga (APUM)": the acronym is defined for the name
+            after = doc.text[ent.end_char :]
+            after = ent.text[ent.text.rfind("(") :] + after if "(" in ent.text else after  # ("X (APUM" as tagged)
+            if defined := re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", after):
+                into.acronyms.setdefault(defined.group(1), ent_text(ent))
             # "Brenntal Roasters ... the roaster": a name read as a person's whose plural head the
             # article uses as a common noun is a business (not "Judge Pieter Aalders": no "aalder").
             plural = ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.lower_[:-1] in nouns
