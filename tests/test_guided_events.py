@@ -617,3 +617,12 @@ def test_an_act_coordinated_with_the_frame_of_an_opening_quote_is_an_event():
     )
     requests = [e for e in result.events if e.type == "REQUEST"]
     assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]
+
+
+def test_going_further_frames_what_comes_next_and_is_no_act():
+    result = _run(
+        "Bramwell Textiles, which runs three mills in the valley, went further.",
+        "Its rival Ostrava Looms went farther at a meeting on Tuesday.",
+        "Bramwell Textiles moved further into the Polish market in March.",
+    )
+    assert set(_events(result)) == {3}  # (a direction is a complement: the move is an act)

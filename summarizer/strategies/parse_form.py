@@ -28,15 +28,16 @@ from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
-    "nothing_done", "noun_preps", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
+    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
     "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
+    _COMPLEMENTS, _FARTHER,
 ) = word_tables(
     "parse_form",
-    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING"
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS _FARTHER"
 )  # fmt: skip
 
 
@@ -102,6 +103,16 @@ def nothing_done(verb: Any, negated: bool) -> bool:
     return negated and any(
         c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in _WH or t.lower_ in _OPEN for t in c.subtree) for c in kids
     )
+
+
+def only_degree(verb: Any) -> bool:
+    """Whether a verb's only complement is a comparative adverb of degree ("went further", "went
+    further at a briefing"): a frame announcing what comes next, not an act (nor "pressed further
+    for talks": a complement there tells what was done)."""
+    kids = list(verb.children)
+    told = [c for c in kids if c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ not in _SETTING and not any(
+        o.ent_type_ in _WHEN for o in c.children)]  # (an occasion or a date is no complement: "at a briefing")
+    return any(c.dep_ == "advmod" and (c.tag_ == "RBR" or c.lower_ in _FARTHER) for c in kids) and not told
 
 
 def progressive(verb: Any) -> bool:
