@@ -626,3 +626,13 @@ def test_going_further_frames_what_comes_next_and_is_no_act():
         "Bramwell Textiles moved further into the Polish market in March.",
     )
     assert set(_events(result)) == {3}  # (a direction is a complement: the move is an act)
+
+
+def test_an_adverbial_clause_of_a_plan_or_a_refusal_is_its_bound_not_an_act():
+    result = _run(
+        "Halden Dairies said it would not reopen the plant until the regulator had approved the new filters.",
+        "Halden Dairies reopened the plant after the regulator approved the new filters.",
+    )
+    by_sentence = _events(result)
+    assert 1 not in by_sentence or all(e.type != "AGREE" for e in by_sentence[1])
+    assert "AGREE" in {e.type for e in by_sentence[2]}

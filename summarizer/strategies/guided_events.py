@@ -127,10 +127,10 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
         # by the writer (not "told X to stop": X is to act)
         return bool(clause.agents) and clause.agents == parent.agents and parent.past and not (
             parent.future or parent.modal or parent.conditional or parent.negated)
-    if clause.dep != "advcl":
-        return False
+    if clause.dep != "advcl" or parent.future or parent.modal or parent.conditional:
+        return False  # "would not stock it until X had signed off": the bound of a plan, not an act told
     if clause.tag == "VBG" and not clause.subject:
-        return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
+        return parent.past and not parent.negated
     return bool(clause.subject) and clause.past
 
 
