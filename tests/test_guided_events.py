@@ -636,3 +636,14 @@ def test_an_adverbial_clause_of_a_plan_or_a_refusal_is_its_bound_not_an_act():
     by_sentence = _events(result)
     assert 1 not in by_sentence or all(e.type != "AGREE" for e in by_sentence[1])
     assert "AGREE" in {e.type for e in by_sentence[2]}
+
+
+def test_a_label_the_parser_hangs_without_an_object_still_makes_calling_a_judgment():
+    result = _run(
+        "The mayor of Tessby, Karin Lund, called the closure of the night clinic \"unacceptable\" and left.",
+        "The Harbour Pilots' Guild, which represents 300 pilots, called the stoppage unlawful"
+        " because the contract runs until June.",
+    )
+    types = {e.type for e in result.events}
+    assert "CONSULT" not in types  # (not a phone call)
+    assert "ACCUSE" in types

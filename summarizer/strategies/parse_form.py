@@ -28,8 +28,8 @@ from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
-    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
-    "unread_name", "verb_lemma", "willed",
+    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens",
+    "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -258,6 +258,11 @@ def labelled(verb: Any) -> str:
     ):  # (not "called it a victory on Monday")
         return ""
     objs = [c for c in kids if c.dep_ == "dobj"]
+    small = [c for c in kids if c.dep_ == "oprd"]
+    if not objs and small:
+        # The parser often hangs the object inside the label, or makes both predicative: "called
+        # the loss 'unacceptable'" (loss and unacceptable both oprd), "called that 'a start'".
+        return _position(list(small[-1].subtree))
     if not objs or objs[0].lower_.endswith(("self", "selves")):
         return ""
     obj = objs[0]  # (a second object is the label: "whose plan she has called a gift to the rich")
@@ -265,9 +270,16 @@ def labelled(verb: Any) -> str:
     labels += [t for c in kids if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     labels += [t for a in obj.children if a.dep_ == "appos" for t in a.subtree]
     doc = verb.doc
-    if obj.i + 1 < len(doc) and doc[obj.i + 1].text in _QUOTES:
-        end = next((t.i for t in doc[obj.i + 2 :] if t.text in _QUOTES), len(doc))
-        labels += list(doc[obj.i + 2 : end])
+    # (or after the object's own words, where the parser may hang it: "the closure of the clinic 'unacceptable'")
+    start = next((t.i for t in doc[obj.i + 1 : obj.right_edge.i + 2] if t.text in _QUOTES), len(doc))
+    if start < len(doc):
+        end = next((t.i for t in doc[start + 1 :] if t.text in _QUOTES), len(doc))
+        labels += list(doc[start + 1 : end])
+    return _position(labels)
+
+
+def _position(labels: list[Any]) -> str:
+    """A label's position: "support" if the stance lexicon calls a word of it good, else "oppose"; "" if none."""
     if not labels:
         return ""
     good = any(EVALUATIONS.get(t.lower_) == "support" or EVALUATIONS.get(t.lemma_.lower()) == "support" for t in labels)
