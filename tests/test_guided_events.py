@@ -647,3 +647,11 @@ def test_a_label_the_parser_hangs_without_an_object_still_makes_calling_a_judgme
     types = {e.type for e in result.events}
     assert "CONSULT" not in types  # (not a phone call)
     assert "ACCUSE" in types
+
+
+def test_a_question_in_the_narrative_asks_and_tells_no_act():
+    result = _run(
+        "What did the Harbour Board decide?",
+        "The Harbour Board closed the north quay on Monday.",
+    )
+    assert set(_events(result)) == {2}

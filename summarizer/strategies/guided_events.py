@@ -203,6 +203,8 @@ def readings(
     `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
     `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again.
     `sides` (default none): the institution each office-holder speaks for ("the agency's director" for the agency)."""
+    if info.text.rstrip().endswith("?"):
+        return []  # "What did the regulator decide?": an explainer's question asks, it tells no act
     by_i = parsed = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}
