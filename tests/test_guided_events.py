@@ -655,3 +655,13 @@ def test_a_question_in_the_narrative_asks_and_tells_no_act():
         "The Harbour Board closed the north quay on Monday.",
     )
     assert set(_events(result)) == {2}
+
+
+def test_a_sentence_inside_a_quotation_the_one_before_left_open_is_the_speakers_words():
+    result = _run(
+        "Its chair, Nora Vik, described the meeting. \"I met a nurse from the night shift today.",
+        "She asked the Harbour Board to cancel her contract.",
+        "What could I tell her?\" Vik said.",
+        "The Harbour Board cancelled the contract on Monday.",
+    )
+    assert [e.type for e in result.events] == ["OTHER"]  # the cancellation; the nurse's request is quoted

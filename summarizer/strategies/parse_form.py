@@ -28,8 +28,8 @@ from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
-    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens",
-    "rule_tables", "unread_name", "verb_lemma", "willed",
+    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
+    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
@@ -81,6 +81,14 @@ def quoted_tokens(doc: Any) -> set[int]:
     if first_close is not None:
         inside.update(range(first_close))
     return inside
+
+
+def quote_left_open(doc: Any) -> bool | None:
+    """Whether a sentence ends inside a quotation it opened ('"I spoke to a driver today.' goes on in
+    the next sentence); None if it has no quotation mark (it leaves the state as it found it)."""
+    if not any(t.text in _QUOTES for t in doc):
+        return None
+    return len(doc) - 1 in quoted_tokens(doc)  # (its last token, the full stop, still quoted)
 
 
 def denied(tok: Any) -> bool:
