@@ -617,3 +617,51 @@ def test_an_act_coordinated_with_the_frame_of_an_opening_quote_is_an_event():
     )
     requests = [e for e in result.events if e.type == "REQUEST"]
     assert [_names(result, e.actors) for e in requests] == [{"Ana Kowal"}]
+
+
+def test_going_further_frames_what_comes_next_and_is_no_act():
+    result = _run(
+        "Bramwell Textiles, which runs three mills in the valley, went further.",
+        "Its rival Ostrava Looms went farther at a meeting on Tuesday.",
+        "Bramwell Textiles moved further into the Polish market in March.",
+    )
+    assert set(_events(result)) == {3}  # (a direction is a complement: the move is an act)
+
+
+def test_an_adverbial_clause_of_a_plan_or_a_refusal_is_its_bound_not_an_act():
+    result = _run(
+        "Halden Dairies said it would not reopen the plant until the regulator had approved the new filters.",
+        "Halden Dairies reopened the plant after the regulator approved the new filters.",
+    )
+    by_sentence = _events(result)
+    assert 1 not in by_sentence or all(e.type != "AGREE" for e in by_sentence[1])
+    assert "AGREE" in {e.type for e in by_sentence[2]}
+
+
+def test_a_label_the_parser_hangs_without_an_object_still_makes_calling_a_judgment():
+    result = _run(
+        "The mayor of Tessby, Karin Lund, called the closure of the night clinic \"unacceptable\" and left.",
+        "The Harbour Pilots' Guild, which represents 300 pilots, called the stoppage unlawful"
+        " because the contract runs until June.",
+    )
+    types = {e.type for e in result.events}
+    assert "CONSULT" not in types  # (not a phone call)
+    assert "ACCUSE" in types
+
+
+def test_a_question_in_the_narrative_asks_and_tells_no_act():
+    result = _run(
+        "What did the Harbour Board decide?",
+        "The Harbour Board closed the north quay on Monday.",
+    )
+    assert set(_events(result)) == {2}
+
+
+def test_a_sentence_inside_a_quotation_the_one_before_left_open_is_the_speakers_words():
+    result = _run(
+        "Its chair, Nora Vik, described the meeting. \"I met a nurse from the night shift today.",
+        "She asked the Harbour Board to cancel her contract.",
+        "What could I tell her?\" Vik said.",
+        "The Harbour Board cancelled the contract on Monday.",
+    )
+    assert [e.type for e in result.events] == ["OTHER"]  # the cancellation; the nurse's request is quoted

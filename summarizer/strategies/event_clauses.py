@@ -65,11 +65,13 @@ def signed(clause: Clause, doc: Any) -> bool:
 
 def nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
     """Whether the clause tells that nothing was done or what was going on, not an act
-    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it")."""
+    (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it") or
+    with only a degree for complement ("X went further.": what X said comes next)."""
     if doc is None or not 0 <= clause.index < len(doc):
         return False
     verb = doc[clause.index]
-    return parse_form.nothing_done(verb, clause.negated) or (kind == "OTHER" and parse_form.progressive(verb))
+    untyped = kind == "OTHER" and (parse_form.progressive(verb) or parse_form.only_degree(verb))
+    return parse_form.nothing_done(verb, clause.negated) or untyped
 
 
 def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:

@@ -93,6 +93,7 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
     told: set[str] = set()  # what the acts told so far were done to
     # whom an office-holder speaks for: "its director said the agency would ..." is the agency's own word
     sides = {i: a.anchor for i, a in enumerate(analysis.actors) if a.anchor is not None and a.anchor in keep}
+    quote_open = False  # the sentence before ended inside a quotation
     for info in analysis.sentences:
         key = sentence_key(info.text)
         if key in seen:  # a quoted tweet repeated verbatim is one item, not two
@@ -100,7 +101,11 @@ def plan(article: Article, *, nlp: bool = True, ask: frozenset[str] = ASKED) -> 
         seen.add(key)
         clause = _main_clause(info, keep)
         reporter = cited[1] if cited is not None and info.number - cited[0] <= 2 else None
-        found = guided_events.readings(info, keep, interlocutors, people, parties, reporter, frozenset(told), sides)
+        # A sentence with no quotation mark inside a quotation the one before left open is the speaker's words.
+        left_open = parse_form.quote_left_open(info.doc) if info.doc is not None else False
+        continued, quote_open = quote_open and left_open is None, quote_open if left_open is None else left_open
+        found = [] if continued else guided_events.readings(
+            info, keep, interlocutors, people, parties, reporter, frozenset(told), sides)
         told.update(o for r in found for o in r.clause.objects)
         if info.source is not None and info.source not in people:
             cited = (info.number, info.source)

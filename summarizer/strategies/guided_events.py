@@ -127,10 +127,10 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
         # by the writer (not "told X to stop": X is to act)
         return bool(clause.agents) and clause.agents == parent.agents and parent.past and not (
             parent.future or parent.modal or parent.conditional or parent.negated)
-    if clause.dep != "advcl":
-        return False
+    if clause.dep != "advcl" or parent.future or parent.modal or parent.conditional:
+        return False  # "would not stock it until X had signed off": the bound of a plan, not an act told
     if clause.tag == "VBG" and not clause.subject:
-        return parent.past and not (parent.future or parent.modal or parent.conditional or parent.negated)
+        return parent.past and not parent.negated
     return bool(clause.subject) and clause.past
 
 
@@ -203,6 +203,8 @@ def readings(
     `reporter` (default none): the body the sentences just before cite, the doer of a passive with none.
     `told` (default none): what earlier acts were done to ("filed a claim"): "the claim was lodged" tells one again.
     `sides` (default none): the institution each office-holder speaks for ("the agency's director" for the agency)."""
+    if info.text.rstrip().endswith("?"):
+        return []  # "What did the regulator decide?": an explainer's question asks, it tells no act
     by_i = parsed = {c.index: c for c in info.clauses}
     clauses = [_rehung(c, by_i, info.doc) for c in info.clauses]
     by_i = {c.index: c for c in clauses}

@@ -28,15 +28,16 @@ from .words import word_tables
 
 __all__ = [
     "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
-    "nothing_done", "noun_preps", "owned_thing", "progressive", "pronoun_owned", "quoted_tokens", "rule_tables",
-    "unread_name", "verb_lemma", "willed",
+    "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
+    "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
+    _COMPLEMENTS, _FARTHER,
 ) = word_tables(
     "parse_form",
-    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING"
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS _FARTHER"
 )  # fmt: skip
 
 
@@ -82,6 +83,14 @@ def quoted_tokens(doc: Any) -> set[int]:
     return inside
 
 
+def quote_left_open(doc: Any) -> bool | None:
+    """Whether a sentence ends inside a quotation it opened ('"I spoke to a driver today.' goes on in
+    the next sentence); None if it has no quotation mark (it leaves the state as it found it)."""
+    if not any(t.text in _QUOTES for t in doc):
+        return None
+    return len(doc) - 1 in quoted_tokens(doc)  # (its last token, the full stop, still quoted)
+
+
 def denied(tok: Any) -> bool:
     """Whether a word is denied by what governs it, up to its clause's verb."""
     while tok.head.i != tok.i:
@@ -102,6 +111,16 @@ def nothing_done(verb: Any, negated: bool) -> bool:
     return negated and any(
         c.dep_ in ("ccomp", "xcomp") and any(t.tag_ in _WH or t.lower_ in _OPEN for t in c.subtree) for c in kids
     )
+
+
+def only_degree(verb: Any) -> bool:
+    """Whether a verb's only complement is a comparative adverb of degree ("went further", "went
+    further at a briefing"): a frame announcing what comes next, not an act (nor "pressed further
+    for talks": a complement there tells what was done)."""
+    kids = list(verb.children)
+    told = [c for c in kids if c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ not in _SETTING and not any(
+        o.ent_type_ in _WHEN for o in c.children)]  # (an occasion or a date is no complement: "at a briefing")
+    return any(c.dep_ == "advmod" and (c.tag_ == "RBR" or c.lower_ in _FARTHER) for c in kids) and not told
 
 
 def progressive(verb: Any) -> bool:
@@ -247,6 +266,11 @@ def labelled(verb: Any) -> str:
     ):  # (not "called it a victory on Monday")
         return ""
     objs = [c for c in kids if c.dep_ == "dobj"]
+    small = [c for c in kids if c.dep_ == "oprd"]
+    if not objs and small:
+        # The parser often hangs the object inside the label, or makes both predicative: "called
+        # the loss 'unacceptable'" (loss and unacceptable both oprd), "called that 'a start'".
+        return _position(list(small[-1].subtree))
     if not objs or objs[0].lower_.endswith(("self", "selves")):
         return ""
     obj = objs[0]  # (a second object is the label: "whose plan she has called a gift to the rich")
@@ -254,9 +278,16 @@ def labelled(verb: Any) -> str:
     labels += [t for c in kids if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
     labels += [t for a in obj.children if a.dep_ == "appos" for t in a.subtree]
     doc = verb.doc
-    if obj.i + 1 < len(doc) and doc[obj.i + 1].text in _QUOTES:
-        end = next((t.i for t in doc[obj.i + 2 :] if t.text in _QUOTES), len(doc))
-        labels += list(doc[obj.i + 2 : end])
+    # (or after the object's own words, where the parser may hang it: "the closure of the clinic 'unacceptable'")
+    start = next((t.i for t in doc[obj.i + 1 : obj.right_edge.i + 2] if t.text in _QUOTES), len(doc))
+    if start < len(doc):
+        end = next((t.i for t in doc[start + 1 :] if t.text in _QUOTES), len(doc))
+        labels += list(doc[start + 1 : end])
+    return _position(labels)
+
+
+def _position(labels: list[Any]) -> str:
+    """A label's position: "support" if the stance lexicon calls a word of it good, else "oppose"; "" if none."""
     if not labels:
         return ""
     good = any(EVALUATIONS.get(t.lower_) == "support" or EVALUATIONS.get(t.lemma_.lower()) == "support" for t in labels)
