@@ -12,7 +12,9 @@ and its body, a post and the sentence quoting it) is one stance with both as evi
 
 The word lists are closed classes of English attitude words, not names or topics of any
 article. The parse turns polarity: a negation ("did not back"), a request whose content
-is a halt ("stressed that the firing had to end"), rejecting a criticism. Declining to
+is a halt ("stressed that the firing had to end"), rejecting a criticism, joining an action
+"against" something. A request not made ("has not asked for") and a threat of one's own act
+("threatened to walk out") take no side. Declining to
 comment on a named matter takes no side on it (neutral); a bare "declined to comment" is no stance.
 """
 
@@ -192,20 +194,28 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
         topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
-        if topic is None:
-            return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
+        if topic is None or (topic is clause and clause.dep_ == "xcomp" and dobj is None and about is None):
+            # "ran onto the pitch to protest"; "threatened to issue a notice": the holder's own act, not a position
+            return None
         if clause is not None and topic is clause and clause.lemma_.lower() in NO_COMMENT:
             return None  # "refused to comment": silence, not a position
         if position == "oppose" and NOUNS.get(topic.lemma_.lower()) == "oppose":
             position = "support"  # rejecting a criticism defends what it criticised
+        # "voted to back a legal challenge against the law": joining an action against it (an xcomp of the
+        # holder's decision, its object); not "welcomed the verdict against the landlord", an outcome
+        joined = position == "support" and tok.dep_ == "xcomp" and topic is dobj and dobj is not None
+        against = prep_object(topic, ("against",)) if joined else None
+        if against is not None:
+            position, topic = "oppose", against
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
     if is_negated(tok):
-        if position != "support":
-            return None
+        if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):  # fmt: skip
+            return None  # "has not yet asked for X": no request made, no side ("could not ask X": a refusal)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
