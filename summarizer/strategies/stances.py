@@ -9,10 +9,13 @@ predicate's subject, or the speaker when the predicate sits in what someone is r
 to have said and the report leads, or the subject is no actor. Its topic is what the
 predicate is about, never the clipped sentence. The same stance told again (a headline
 and its body, a post and the sentence quoting it) is one stance with both as evidence.
+The noun and adjective readings are in `stance_nouns`.
 
 The word lists are closed classes of English attitude words, not names or topics of any
 article. The parse turns polarity: a negation ("did not back"), a request whose content
-is a halt ("stressed that the firing had to end"), rejecting a criticism. Declining to
+is a halt ("stressed that the firing had to end"), rejecting a criticism, joining an action
+"against" something. A request not made ("has not asked for") and a threat of one's own act
+("threatened to walk out") take no side. Declining to
 comment on a named matter takes no side on it (neutral); a bare "declined to comment" is no stance.
 """
 
@@ -27,7 +30,6 @@ from .lexicon import (
     CONSEQUENCE_MODALS,
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
-    PREDICATIVE_PREPS,
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
@@ -52,11 +54,11 @@ from .stance_context import (
     embedded_question,
     halted,
     harm_idiom,
-    is_group,
     is_negated,
     phrase,
     prep_object,
 )
+from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
     ASKING_FOR,
     COMMITTING,
@@ -74,7 +76,6 @@ from .stance_words import (
     REQUESTS,
     SEVERE,
     STOPS,
-    TRANSFER,
     VERBS,
     lexicon,
 )  # fmt: skip
@@ -127,13 +128,13 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "NOUN" and (reading := no_view(s, tok)) is not None:
         return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
-        return _noun(s, tok, lemma)
+        return noun(s, tok, lemma)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
-        return _feeling(s, tok, FEELINGS[low])
+        return feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
-        return _evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
+        return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
-        return _evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
+        return evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
     if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "conj":
         return contrast(s, tok)
     return None
@@ -192,20 +193,28 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
         topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
-        if topic is None:
-            return None  # "ran onto the pitch to protest": no object, no stance taken towards anything
+        if topic is None or (topic is clause and clause.dep_ == "xcomp" and dobj is None and about is None):
+            # "ran onto the pitch to protest"; "threatened to issue a notice": the holder's own act, not a position
+            return None
         if clause is not None and topic is clause and clause.lemma_.lower() in NO_COMMENT:
             return None  # "refused to comment": silence, not a position
         if position == "oppose" and NOUNS.get(topic.lemma_.lower()) == "oppose":
             position = "support"  # rejecting a criticism defends what it criticised
+        # "voted to back a legal challenge against the law": joining an action against it (an xcomp of the
+        # holder's decision, its object); not "welcomed the verdict against the landlord", an outcome
+        joined = position == "support" and tok.dep_ == "xcomp" and topic is dobj and dobj is not None
+        against = prep_object(topic, ("against",)) if joined else None
+        if against is not None:
+            position, topic = "oppose", against
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
     if is_negated(tok):
-        if position != "support":
-            return None
+        if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):  # fmt: skip
+            return None  # "has not yet asked for X": no request made, no side ("could not ask X": a refusal)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
@@ -299,92 +308,3 @@ def _threat(s: StanceSentence, tok: Any) -> Reading | None:
     if holder is None:
         return None
     return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
-
-
-def _noun(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
-    """ "voiced concern over ...", "Washington's worries about ...", "U.S. support for ..."."""
-    head = tok
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
-    verb = head.head if head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
-    if head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
-        verb = head.head.head  # "pointed to ... as evidence of Washington's backing"
-    if verb is not None and head.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER:
-        return None  # "provided support for 300 families": aid given, not a position
-    about = prep_object(tok)
-    if about is None:  # "a wish for Jerusalem to be ...": a clause of its own
-        about = next((c for c in tok.children if c.dep_ in ("acl", "advcl") and c.pos_ in ("VERB", "AUX")), None)
-    if about is None and verb is not None and head.dep_ == "dobj":
-        about = prep_object(verb)  # "showed solidarity with ...", the parser hanging "with" on the verb
-    if about is None:
-        return None  # "support" for nothing named: aid, staff or a noun, not a stance
-    holder = s.subject(verb) if verb is not None and head.dep_ in ("dobj", "attr") else None
-    if holder is None:
-        holder = next((a for c in tok.children if c.dep_ in ("poss", "compound")
-                       for a in [s.actor_in(c)] if a is not None), None)  # fmt: skip
-    holder = s.holder(verb if verb is not None else tok, holder)
-    if holder is None:
-        return None
-    position = NOUNS[lemma]
-    if verb is not None and head.dep_ == "dobj" and is_negated(verb):
-        if position != "support":
-            return None
-        position = "oppose"
-    return Reading(holder, position, phrase(about), s.target(about, holder), tok.i)
-
-
-def _feeling(s: StanceSentence, tok: Any, position: str) -> Reading | None:
-    """ "Aerlift said it was disappointed", "the union is open to talks": a feeling said of an actor."""
-    head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    while subj is None and head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # "said it supported the nurses but was concerned about ...": the first verb's subject
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
-    holder = s.subject(head) if head.i in s.clause_at else None
-    if holder is None:
-        holder = s.actor_in(subj)
-    if holder is None and subj.pos_ == "PRON":
-        report = s.report(tok)
-        holder = report[1] if report is not None else s.previous if is_group(subj) else None
-    holder = s.holder(tok, holder)
-    if holder is None:
-        return None
-    if is_negated(head) or is_negated(tok):
-        if position != "support":
-            return None
-        position = "oppose"
-    topic = prep_object(tok) or next((c for c in tok.children if c.dep_ == "xcomp"), None)
-    if topic is None:  # "said it was disappointed and would study the judgment": the next object named
-        topic = next((t for t in s.doc[tok.i + 1 :] if t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN"), None)
-    text = phrase(topic) if topic is not None else tok.text
-    return Reading(holder, position, text, s.target(topic, holder), tok.i)
-
-
-def _evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
-    """An evaluation in reported speech: "the decision had been 'a clear mistake'", "she got it right"."""
-    report = s.report(tok)
-    if report is None:
-        return None
-    word = tok.head if tok.dep_ == "amod" else tok  # "a clear mistake", "the right home"
-    if word.dep_ == "conj" and is_negated(word):
-        word, negated = word.head, True  # "fair but not reckless"
-    else:
-        negated = False
-    if word.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj"):
-        return None
-    if word.dep_ == "pobj" and word.head.lower_ not in PREDICATIVE_PREPS:
-        return None  # "amounted to 'a betrayal'"; not "in a good way"
-    head = word.head.head if word.dep_ == "pobj" else word.head
-    subj = next((c for c in (word if word.dep_ == "ccomp" else head).children if c.dep_ in ("nsubj", "nsubjpass")),
-                None)  # fmt: skip
-    while subj is None and word.dep_ != "ccomp" and head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # "would bring jobs and was good news": the first verb's subject
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if negated or is_negated(head) or is_negated(word):
-        if position == "concern":
-            return None
-        position = "support" if position == "oppose" else "oppose"
-    topic = subj if subj is not None and subj.pos_ != "PRON" else word
-    return Reading(report[1], position, phrase(topic), s.target(topic, report[1]), tok.i)
