@@ -552,3 +552,14 @@ def test_a_month_or_year_ahead_dates_a_present_clause_but_not_a_plan_given_up():
     assert [f.due_text for f in by[1]] == ["in September"]
     assert [f.due_text for f in by[2]] == ["in 2029"]
     assert 3 not in by
+
+
+def test_a_wish_or_duty_in_direct_speech_is_no_follow_up_but_a_quoted_plan_is():
+    result = _run(
+        'The Orbis Cycling Club closed its velodrome on Monday. "Somebody has to pay for the roof, and '
+        'I want the council to tell us who," said its chair, Pilar Nunes. "We expect the council to '
+        'answer us."'
+    )
+    said = " ".join(f.evidence[0].quote for f in result.follow_ups)
+    assert "has to pay" not in said
+    assert "expect the council to answer" in said
