@@ -563,3 +563,12 @@ def test_a_wish_or_duty_in_direct_speech_is_no_follow_up_but_a_quoted_plan_is():
     said = " ".join(f.evidence[0].quote for f in result.follow_ups)
     assert "has to pay" not in said
     assert "expect the council to answer" in said
+
+
+def test_a_request_reported_in_the_past_perfect_still_stands_unless_dated_in_the_past():
+    lead = "The Halden boathouse closed on Friday. "
+    result = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council to review the lease.")
+    (f,) = result.follow_ups
+    assert "Oslo city council" in _names(result, f)
+    dated = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council on Monday to review it.")
+    assert dated.follow_ups == []
