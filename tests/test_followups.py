@@ -552,3 +552,23 @@ def test_a_month_or_year_ahead_dates_a_present_clause_but_not_a_plan_given_up():
     assert [f.due_text for f in by[1]] == ["in September"]
     assert [f.due_text for f in by[2]] == ["in 2029"]
     assert 3 not in by
+
+
+def test_a_wish_or_duty_in_direct_speech_is_no_follow_up_but_a_quoted_plan_is():
+    result = _run(
+        'The Orbis Cycling Club closed its velodrome on Monday. "Somebody has to pay for the roof, and '
+        'I want the council to tell us who," said its chair, Pilar Nunes. "We expect the council to '
+        'answer us."'
+    )
+    said = " ".join(f.evidence[0].quote for f in result.follow_ups)
+    assert "has to pay" not in said
+    assert "expect the council to answer" in said
+
+
+def test_a_request_reported_in_the_past_perfect_still_stands_unless_dated_in_the_past():
+    lead = "The Halden boathouse closed on Friday. "
+    result = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council to review the lease.")
+    (f,) = result.follow_ups
+    assert "Oslo city council" in _names(result, f)
+    dated = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council on Monday to review it.")
+    assert dated.follow_ups == []

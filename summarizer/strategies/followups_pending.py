@@ -2,10 +2,10 @@
 allowed to the subject for an act ("has 14 days to reply", "now has eight days to sign the law"),
 a deliberation or preparation under way ("is studying the decision", "said the association was
 preparing a claim"), whose outcome is still to come, and a directive that still stands: in the
-present perfect ("has asked the prosecutor's office to examine ...") or in the passive, unless past
-and undated ("have been told to keep monitoring", "had been ordered to hand over the logs by March
-20"). Rules over dependency labels, tags and closed classes of verbs; `followups_grammar.ahead`
-reads the modals and verbs of intent.
+present perfect ("has asked the prosecutor's office to examine ...", or reported a tense back: "said
+it had asked the court to review ...") or in the passive, unless past and undated ("have been told
+to keep monitoring", "had been ordered to hand over the logs by March 20"). Rules over dependency
+labels, tags and closed classes of verbs; `followups_grammar.ahead` reads the modals and verbs of intent.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .followups_grammar import (
     negated,
     reporting_clause,
 )
+from .lexicon import REPORTING
 from .words import word_tables
 
 __all__ = ["pending", "time_allowed"]
@@ -74,14 +75,28 @@ def _standing(verb: Any, dated: bool, lead: bool) -> bool:
     if negated(head) or negated(verb):
         return False  # ("have been told not to stop treatment": what not to do)
     words = {a.lower_ for a in auxiliaries(head)}
-    past = head.tag_ == "VBD" or bool(words & {"had", "was", "were"})
+    # "said investigators had asked the firm to hand over its logs": the present perfect put back a
+    # tense by reported speech, a directive that still stands as much as "have asked" does
+    report = reporting_clause(head)
+    # (active only, and with no past date of its own: "had asked the ministry on Monday to find" is a
+    # past act, which a present perfect could not date)
     told = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    backshift = ("had" in words and head.tag_ == "VBN" and told is None and not _dated_itself(head, verb)
+                 and report is not None and lemma(report) in REPORTING)
+    past = not backshift and (head.tag_ == "VBD" or bool(words & {"had", "was", "were"}))
     if told is not None:  # (not "we are being asked to sign a blank cheque": a quote's rhetoric)
         return (dated or not past) and told.lower_ not in _SPEECH_PARTIES
     party = controller(verb)
     # (not "they have asked us to deliver it": the speaker's own side, in a quote)
-    perfect = not past and not lead and bool(words & {"has", "have"})
+    perfect = not past and not lead and bool(words & {"has", "have", "had"})
     return perfect and party is not None and party.lower_ not in _SPEECH_PARTIES
+
+
+def _dated_itself(head: Any, verb: Any) -> bool:
+    """A date or time phrase on the head verb itself, not inside its infinitive ("had asked on Monday")."""
+    inside = {t.i for t in verb.subtree}
+    return any(t.ent_type_ in ("DATE", "TIME") and t.i not in inside and t.head.i in (head.i, *[c.i for c in
+               head.children if c.dep_ == "prep"]) for t in head.subtree)  # fmt: skip
 
 
 def pending(verb: Any, dated: bool, lead: bool) -> bool:

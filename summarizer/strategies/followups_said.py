@@ -15,7 +15,11 @@ back ("declined to say whether the closures could be reversed"), a preference ("
 ...", "we would like to ..."), an ability ended ("could no longer pay"), what a thing is ("What
 we cannot offer is to stand still", an undated "the alternative was to cut pensions"), or an
 existential of none ("there will be no boats left"), or an undated possibility open to each or every
-one ("each affected user could claim up to 300 euros", "networks of every size could fail").
+one ("each affected user could claim up to 300 euros", "networks of every size could fail"), or an
+undated infinitive under a verb with no modal inside direct speech ("somebody has to pay for that milk",
+"I want them to tell us why", "our job is to get the power back"): the speaker's wish or duty put in
+words, not a step reported (a plan stays, "we expect to meet", and so does a modal on it or above it,
+"we will have to explain it").
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
-from .lexicon import MAYBE_MODALS as _MAYBE, WITHHOLDING
+from .lexicon import INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
@@ -32,8 +36,8 @@ from .words import word_tables
 
 __all__ = ["advice", "foreseen_effect", "no_expectation"]
 
-(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE) = word_tables(
-    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE"
+(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE) = word_tables(
+    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE"
 )
 
 
@@ -66,8 +70,31 @@ def no_expectation(verb: Any, dated: bool) -> bool:
     if words & _MAYBE and not dated and subject is not None and any(
             t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
         return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
+    if not dated and _quoted_wish(verb):
+        return True
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
+
+
+def _quoted_wish(verb: Any) -> bool:
+    """An infinitive under a verb with no modal ("has to pay", "want them to tell", "asks owners to
+    come in"; not "is ready to", an adjective's) whose words are inside quotation marks."""
+    head = verb.head
+    if not has_to(verb) or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma(head) in INTENT_VERBS and lemma(head) not in _DESIRE:
+        return False  # "we expect Russia to give a response", "we plan to meet": a plan, quoted or not
+    if any(t.tag_ == "MD" for v in (verb, *verb.ancestors) for t in (v, *auxiliaries(v))):
+        return False  # (nor under one: "if we have to explain it to every voter, we will")
+    return quoted(verb)
+
+
+def quoted(tok: Any) -> bool:
+    """Inside direct speech: an odd number of quotation marks before it in its sentence, or none before
+    and an odd number in all (the last sentence of a quotation that opened in an earlier one)."""
+    marks = [t.i for t in tok.sent if t.is_quote and t.tag_ != "POS" and t.dep_ != "case"]  # not "consumers' bills"
+    before = sum(1 for i in marks if i < tok.i)
+    return before % 2 == 1 or (before == 0 and len(marks) % 2 == 1)
 
 
 def advice(item: Item) -> bool:
