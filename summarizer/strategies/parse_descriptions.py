@@ -94,10 +94,12 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             elif (before := _right_before(tok)) is not None:
                 # "The environmental group Río Vivo has said" parsed as two subjects: one name described
                 into.note(before, name)
-            elif tok.ent_type_ == "ORG" and tok.dep_ not in ("nsubj", "nsubjpass") and _surface_apposition(tok):
+            elif tok.ent_type_ == "ORG" and tok.dep_ not in ("nsubj", "nsubjpass") and (
+                described := _surface_apposition(tok)
+            ) is not None:
                 # "according to the regulator, the Electronic Communications Authority." parsed as an
                 # object of the verb: by its shape, a name set beside a definite description
-                into.note(_surface_described(tok), name)
+                into.note(described, name)
         for ent in doc.ents:
             # "the Association of Urban Property Owners of Málaga (APUM)": the acronym is defined for the name
             after = doc.text[ent.end_char :]
@@ -132,18 +134,24 @@ def _nested(noun: Any) -> bool:
 
 def _before_comma(tok: Any) -> Any:
     """The singular common noun right before the comma that opens the phrase `tok` heads, if any."""
-    start = tok.left_edge.i
-    noun = tok.doc[start - 2] if start > 1 and tok.doc[start - 1].text == "," else None
+    return _noun_before_comma(tok.doc, tok.left_edge.i)
+
+
+def _noun_before_comma(doc: Any, start: int) -> Any:
+    """The singular common noun before a comma that ends right before token `start`, if any."""
+    noun = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
     return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
 
 
-def _surface_apposition(tok: Any) -> bool:
-    """Whether the phrase `tok` heads comes right after "the <noun>," and closes its clause."""
-    before = _surface_described(tok)
-    if before is None:
-        return False
+def _surface_apposition(tok: Any) -> Any:
+    """The definite description a name is set beside by its shape alone: the phrase `tok` heads
+    comes right after "the <noun>," (the parser may hang that comma on the name itself) and
+    closes its clause; else None."""
+    before = _noun_before_comma(tok.doc, min(t.i for t in tok.subtree if not t.is_punct))
+    if before is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in before.children):
+        return None
     after = tok.right_edge.i + 1
-    return after >= len(tok.doc) or tok.doc[after].text in ",.;)"  # (one punctuation token)
+    return before if after >= len(tok.doc) or tok.doc[after].text in ",.;)" else None  # (one punctuation token)
 
 
 def _right_before(tok: Any) -> Any:
@@ -154,17 +162,6 @@ def _right_before(tok: Any) -> Any:
     noun = tok.doc[start - 1]
     same = noun.dep_ == tok.dep_ == "nsubj" and noun.head == tok.head
     return noun if same and noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
-
-
-def _surface_described(tok: Any) -> Any:
-    """The definite singular noun right before the comma that opens `tok`'s words (the parser may
-    hang the comma on the name itself), if any."""
-    start = min(t.i for t in tok.subtree if not t.is_punct)
-    doc = tok.doc
-    noun = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
-    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
-        return None
-    return noun if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) else None
 
 
 def dateline(ent: Any) -> bool:
