@@ -215,11 +215,11 @@ def test_a_military_rank_makes_a_person_and_public_bodies_by_their_head_noun():
 def test_a_named_fire_is_an_event_not_an_organisation():
     from spacy.tokens import Span
 
-    from summarizer.strategies.parse_pipeline import pipeline, possessive_names
+    from summarizer.strategies.parse_pipeline import mend_names, pipeline
 
     doc = pipeline()("The Ridgeback Fire has burned 14,000 acres.")
     doc.ents = [Span(doc, 1, 3, label="ORG")]  # as the recogniser tags it in some sentences
-    assert [(e.text, e.label_) for e in possessive_names(doc).ents] == [("Ridgeback Fire", "EVENT")]
+    assert [(e.text, e.label_) for e in mend_names(doc).ents] == [("Ridgeback Fire", "EVENT")]
 
 
 def test_places_of_a_journey_and_a_prefix_of_a_company_name_are_no_persons():

@@ -83,9 +83,8 @@ def pipeline() -> Any:
         nlp = spacy.load(data)
         # A social-media handle is one token ("@MBA_AlThani_"), never split at "_".
         nlp.tokenizer.token_match = HANDLE.fullmatch  # type: ignore[union-attr]
-        if "possessive_names" not in nlp.pipe_names:
-            _register()
-            nlp.add_pipe("possessive_names", after="ner")
+        _register()
+        nlp.add_pipe("mend_names", after="ner")
         _nlp = nlp
         return nlp
 
@@ -93,20 +92,39 @@ def pipeline() -> Any:
 def _register() -> None:
     from spacy.language import Language
 
-    if "possessive_names" not in Language.factories:
-        Language.component("possessive_names", func=possessive_names)
+    if "mend_names" not in Language.factories:
+        Language.component("mend_names", func=mend_names)
 
 
-def possessive_names(doc: Any) -> Any:
-    """Join a name the recogniser cut at a plural possessive to the capitalised words that
-    finish it: "the Slovenian Employers' Chamber", "the People's Democrats", "Transport
-    Workers' Union" are one organisation each. A singular possessor is an owner, not part
-    of a name ("Kaarela's Chief Pharmacist", "Norway's Parliament"), so only plurals join."""
+def mend_names(doc: Any) -> Any:
+    """The recogniser's names, mended where English says otherwise (a pipeline step after it):
+    a name cut at a plural possessive, or read as two nationalities, is one organisation's
+    (`_possessive_names`, `_group_names`); a "person" whose name ends like a company's or club's
+    is an organisation ("Brannagh Energy", "Rennfeld Athletic"); a named storm or disaster is an
+    event, no actor ("Storm Hilde", "the Ridgeback Fire")."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
     ents = list(doc.ents)
-    joined = []
+    mended = [*_possessive_names(doc, ents), *_group_names(doc)]
+    mended += [Span(doc, e.start, e.end, label="ORG") for e in ents
+               if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
+    mended += [Span(doc, e.start, e.end, label="EVENT") for e in ents
+               if e.label_ in ("PERSON", "ORG") and len(e) > 1
+               and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
+    if mended:
+        doc.ents = filter_spans([*mended, *ents])
+    return doc
+
+
+def _possessive_names(doc: Any, ents: list[Any]) -> list[Any]:
+    """A name the recogniser cut at a plural possessive, joined to the capitalised words that
+    finish it: "the Slovenian Employers' Chamber", "the People's Democrats", "Transport
+    Workers' Union" are one organisation each. A singular possessor is an owner, not part
+    of a name ("Kaarela's Chief Pharmacist", "Norway's Parliament"), so only plurals join."""
+    from spacy.tokens import Span
+
+    out = []
     for ent in ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE", "FAC"):
             continue  # a date or a number ends no name
@@ -118,19 +136,8 @@ def possessive_names(doc: Any) -> Any:
         while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper():
             stop += 1
         if stop > end:
-            joined.append(Span(doc, ent.start, stop, label="ORG"))
-    joined += _group_names(doc)
-    # "Brannagh Energy", "Nordhavn Seafood", "Rennfeld Athletic" read as persons: a name ending in a
-    # word that ends company and club names (words.toml) is an organisation's
-    joined += [Span(doc, e.start, e.end, label="ORG") for e in ents
-               if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
-    # "Storm Hilde", "Typhoon Mara", "the Ridgeback Fire": a named storm or disaster, no actor
-    joined += [Span(doc, e.start, e.end, label="EVENT") for e in ents
-               if e.label_ in ("PERSON", "ORG") and len(e) > 1
-               and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
-    if joined:
-        doc.ents = filter_spans([*joined, *ents])
-    return doc
+            out.append(Span(doc, ent.start, stop, label="ORG"))
+    return out
 
 
 def _group_names(doc: Any) -> list[Any]:
