@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
+from .parse_form import progressive
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
     ABOUT,
@@ -158,8 +159,7 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
     """ "said it was studying the decision", "would review the judgment": no side taken on it yet."""
     if tok.lemma_.lower() not in STUDYING or is_negated(tok) or tok.dep_ in ("xcomp", "relcl", "acl", "advcl"):
         return None  # not "asked the court to review the decision", "before studying it"
-    if not any(c.dep_ == "aux" and (c.lemma_ == "be" and tok.tag_ == "VBG" or c.lower_ in CONSEQUENCE_MODALS)
-               for c in tok.children):  # fmt: skip
+    if not (progressive(tok) or any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children)):
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
     topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
     return _held(s, tok, topic, "neutral") if topic is not None else None

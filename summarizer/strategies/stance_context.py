@@ -12,6 +12,7 @@ halt asked for, an idiom of harm).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,8 @@ from .parse_types import Analysis, Found, SentenceInfo
 from .stance_words import ABOUT, ASKING_FOR, HARM_IDIOMS, PAIR, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
 
 __all__ = [
-    "Reading", "StanceSentence", "asks_which", "embedded_question", "halted", "harm_idiom", "is_group", "is_negated",
+    "Reading", "StanceSentence", "asks_which", "both_sides", "embedded_question", "halted", "harm_idiom", "is_group",
+    "is_negated",
     "phrase", "prep_object",
 ]  # fmt: skip
 
@@ -118,10 +120,7 @@ def halted(tok: Any) -> Any | None:
 
 def both_sides(tok: Any) -> bool:
     """ "both sides", "both companies", "the two governments": every party to a dispute, asked alike."""
-    return tok.tag_ == "NNS" and any(
-        (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS) or (c.dep_ == "nummod" and c.lower_ in PAIR)
-        for c in tok.children
-    )
+    return _counted(tok, lambda c: c.lower_ in PAIR)
 
 
 def is_group(tok: Any) -> bool:
@@ -129,9 +128,13 @@ def is_group(tok: Any) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in PRONOUNS
     # Any count the parse reads as a number ("the five unions", "the 12 members"), or "both".
+    return _counted(tok, lambda c: c.like_num or c.pos_ == "NUM")
+
+
+def _counted(tok: Any, count: Callable[[Any], bool]) -> bool:
+    """A plural noun with "both"/"all" or a count that `count` accepts ("the two governments")."""
     return tok.tag_ == "NNS" and any(
-        (c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM"))
-        or (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS)
+        (c.dep_ == "nummod" and count(c)) or (c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS)
         for c in tok.children
     )
 

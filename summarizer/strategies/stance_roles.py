@@ -25,7 +25,7 @@ class Central:
     agents: set[int]
     recipients: set[int]
     sentence: int
-    token: int
+    topic: str  # the act as words, the topic of a side taken on it
 
 
 def central(analysis: Analysis) -> Central | None:
@@ -33,7 +33,8 @@ def central(analysis: Analysis) -> Central | None:
     for info in analysis.sentences:
         for clause in info.clauses:
             if clause.main and not clause.reporting and not clause.quoted and clause.agents and not clause.future:
-                return Central(set(clause.agents), set(clause.recipients), info.number, clause.index)
+                topic = phrase(info.doc[clause.index]) if info.doc is not None else ""
+                return Central(set(clause.agents), set(clause.recipients), info.number, topic)
     return None
 
 
@@ -58,9 +59,7 @@ def role_reading(analysis: Analysis, info: SentenceInfo, act: Central | None) ->
     if any(c.agents and set(c.agents) & side and c.subject not in FIRST_PERSON
            for c in info.clauses if not c.reporting):  # fmt: skip
         return None  # "the agency had acted without ...": the speaker's side told of in the third person
-    told = next(s for s in analysis.sentences if s.number == act.sentence)
-    topic = phrase(told.doc[act.token]) if told.doc is not None else ""
-    return Reading(speaker, position, topic, None, next(iter(info.doc.sents)).root.i)
+    return Reading(speaker, position, act.topic, None, next(iter(info.doc.sents)).root.i)
 
 
 def _possessor(analysis: Analysis, speaker: int) -> int | None:
@@ -81,7 +80,7 @@ def _done_to_us(info: SentenceInfo, doers: set[int]) -> bool:
     for c in info.clauses:
         # the doer named, or "they" the quote leaves unnamed (someone other than the speaker's side)
         doer = bool(set(c.agents) & doers) or (not c.agents and c.subject in THIRD_PLURAL)
-        if c.reporting or not doer or doc is None or c.index < 0:
+        if c.reporting or not doer or c.index < 0:
             continue
         verb = doc[c.index]
         if any(t.lower_ in FIRST_PERSON and t.dep_ in ("dobj", "dative", "poss", "pobj")
