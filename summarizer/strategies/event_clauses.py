@@ -12,6 +12,7 @@ from . import parse_form
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
 from .lexicon import RELATIVE_PRONOUNS, WITHHOLDING
 from .parse_types import Clause, SentenceInfo
+from .stance_words import BODY_POSSESSIVES
 from .words import word_tables
 
 __all__ = [
@@ -19,8 +20,8 @@ __all__ = [
     "told_of",
 ]
 
-_NOT_REPORTERS, _ANSWERING, _OWNERS, _REPORTED, _WEIGHING = word_tables(
-    "event_clauses", "_NOT_REPORTERS _ANSWERING _OWNERS _REPORTED _WEIGHING"
+_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING = word_tables(
+    "event_clauses", "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING"
 )
 
 
@@ -39,7 +40,7 @@ def told_of(clause: Clause, kind: str, doc: Any = None) -> bool:
     # An object relative with its own doer: not a label put in passing ("what they called an attempt",
     # "reforms, which X called historic") nor an act in a plan ("would fight every bill it proposed").
     frame = doc[clause.head].head if doc is not None and 0 <= clause.head < len(doc) else None
-    planned = frame is not None and (parse_form.clause_form(frame)["modal"] or parse_form.conditional(frame))
+    planned = frame is not None and (parse_form.has_modal(frame) or parse_form.conditional(frame))
     aside = bool(clause.labelled) and RELATIVE_PRONOUNS.intersection(clause.objects)
     return bool(clause.agents) and not planned and not aside
 
@@ -54,7 +55,7 @@ def owned_by_pronoun(clause: Clause, doc: Any, typed: bool = True) -> bool:
     verb = verb.head if clause.dep == "conj" and not clause.subject else verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subject is not None and subject.pos_ == "NOUN"
-            and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in subject.children))  # fmt: skip
+            and any(c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES for c in subject.children))  # fmt: skip
 
 
 def signed(clause: Clause, doc: Any) -> bool:
@@ -113,7 +114,7 @@ def claimed(clause: Clause, by_i: dict[int, Clause], agents: list[int], sides: d
     authority had followed every procedure"): background the speaker argues from, not a reported act
     (what the speaker's own side had done is one: "he said Pulsio had stopped the transfers")."""
     content = by_i.get(clause.head) if clause.dep == "conj" and not clause.subject else clause
-    said = by_i.get(content.head) if content is not None and content.dep in _REPORTED else None
+    said = by_i.get(content.head) if content is not None and content.dep in REPORTED else None
     if content is None or said is None or not said.reporting or "had" not in content.aux or content.passive:
         return False
     side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
@@ -124,7 +125,7 @@ def pending(clause: Clause, doc: Any) -> bool:
     """A matter the speaker says it is weighing, its answer for now: a reported progressive of a verb of
     weighing with an object ("said it was reviewing its sponsorship", "was studying the decision"),
     not an open question ("was studying whether to appeal": what it will decide is a follow-up)."""
-    if doc is None or clause.verb not in _WEIGHING or clause.dep not in _REPORTED or clause.negated:
+    if doc is None or clause.verb not in _WEIGHING or clause.dep not in REPORTED or clause.negated:
         return False
     verb = doc[clause.index]
     objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -266,7 +266,8 @@ def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) ->
         elif rehung:  # "said families had learned of it on Monday and accused X": Monday is not the accusation's
             return None
     if clause is not None and info.doc is not None and not (clause.future or clause.modal):
-        own = [d for d in own if not any(d in plan for plan in _plans(info, clause))]
+        plans = _plans(info, clause)
+        own = [d for d in own if not any(d in plan for plan in plans)]
     dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
 

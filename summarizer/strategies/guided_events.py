@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import event_clauses, event_types, parse_form
+from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
 from .lexicon import ASSERTING
 from .parse_types import Clause, SentenceInfo
@@ -22,11 +23,11 @@ from .words import word_tables
 __all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
 
 (
-    _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, _REPORTED, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
+    _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
     _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS _REPORTED SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
+    "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
     "_CAUSE _OBLIGATION _FAULTS _GIVING"
 )  # fmt: skip
 
@@ -92,7 +93,7 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     head = doc[clause.head]
     content, said = by_i.get(clause.head), by_i.get(head.head.i)
     if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and content is not None
-            and content.aux and head.dep_ in _REPORTED and said is not None and said.reporting and said.agents
+            and content.aux and head.dep_ in REPORTED and said is not None and said.reporting and said.agents
             and said.index != clause.head):
         # "said the operator had acted too late and called on X": a finite past cannot share the
         # reported verb's auxiliary, so it is the speaker's second act, not the operator's.
@@ -105,7 +106,7 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         return clause if up is None else replace(clause, head=up.index)
     if clause.subject or clause.agents:
         return clause
-    if head.dep_ not in _REPORTED or said is None or not said.reporting or said.index == clause.head:
+    if head.dep_ not in REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
     if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
         return replace(clause, head=said.index, agents=list(said.agents))
@@ -156,7 +157,7 @@ def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = 
         if (
             parent is not None
             and _reports(parent)
-            and clause.dep in _REPORTED
+            and clause.dep in REPORTED
             and (clause.subject in _PRONOUNS or (not clause.agents and event_clauses.owned_by_pronoun(clause, doc)))
         ):
             # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker;
@@ -275,7 +276,7 @@ def readings(
         acts = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
         charged = {a for r in acts if r.type == "ACCUSE" for a in r.clause.recipients}
         # (the fault charged is the speaker's act, not also one by the accused)
-        out = acts + [r for r in out if not (r.clause.dep in _REPORTED and set(r.agents) <= charged)]
+        out = acts + [r for r in out if not (r.clause.dep in REPORTED and set(r.agents) <= charged)]
     return out
 
 
@@ -299,7 +300,7 @@ def _speech_acts(
         if not speaker:
             continue
         side = {*speaker, *(sides[s] for s in speaker if s in sides)}  # and the institutions they speak for
-        content = [c for c in info.clauses if c.head == said.index and c.dep in _REPORTED and c.index != said.index]
+        content = [c for c in info.clauses if c.head == said.index and c.dep in REPORTED and c.index != said.index]
         content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
         kind, accused = "", []
         for c in content:

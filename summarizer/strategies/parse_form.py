@@ -27,7 +27,8 @@ from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "clause_form", "conditional", "dative", "demanded_of", "denied", "labelled", "misread_root",
+    "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "has_modal", "labelled",
+    "misread_root",
     "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
     "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
@@ -121,6 +122,16 @@ def only_degree(verb: Any) -> bool:
     told = [c for c in kids if c.dep_ in _COMPLEMENTS or c.dep_ == "prep" and c.lower_ not in _SETTING and not any(
         o.ent_type_ in _WHEN for o in c.children)]  # (an occasion or a date is no complement: "at a briefing")
     return any(c.dep_ == "advmod" and (c.tag_ == "RBR" or c.lower_ in _FARTHER) for c in kids) and not told
+
+
+def auxiliary_words(verb: Any) -> list[str]:
+    """A verb's auxiliaries, lower case, in order ("would", "have", "been")."""
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def has_modal(verb: Any) -> bool:
+    """Whether a modal auxiliary puts the verb ahead of the report ("would fight", "may appeal")."""
+    return any(a in MODALS for a in auxiliary_words(verb))
 
 
 def progressive(verb: Any) -> bool:
@@ -224,13 +235,13 @@ def clause_form(verb: Any) -> dict[str, Any]:
         o for c in kids if c.dep_ == "prep" and c.lower_ in AMOUNT_PREPS
         for o in c.children if o.dep_ == "pobj" and o.ent_type_ in _AMOUNTS
     ]  # fmt: skip
-    aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    aux = auxiliary_words(verb)
     return {
         "dep": "ROOT" if misread_root(verb) else verb.dep_,
         "head": verb.head.i,
         "tag": verb.tag_,
         "aux": aux,
-        "modal": any(a in MODALS for a in aux),
+        "modal": has_modal(verb),
         # (a "VBN" with its own subject and no auxiliary is a past tense the tagger misread)
         "past": verb.tag_ == "VBD"
         or any(a in _PAST_AUX for a in aux)
