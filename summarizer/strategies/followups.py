@@ -41,6 +41,7 @@ from .followups_grammar import (
     auxiliaries,
     condition,
     controller,
+    has_to,
     negated,
     on_party,
     subject_of,
@@ -209,7 +210,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
         own_ahead = called = False
-        finite = not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        finite = not has_to(verb)
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
@@ -277,19 +278,21 @@ def _merge(items: list[Item]) -> list[Item]:
 def _own_modals(one: Item, other: Item) -> bool:
     """Two conjoined verbs of one subject with a modal each, one dated and one not ("would call a
     strike on July 5 and would collect signatures"): two steps, not one step and its date."""
-    a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
-    if (one.date is None) == (other.date is None) or b.dep_ != "conj" or b.head.i != a.i:
-        return False
-    if any(c.dep_.startswith("nsubj") for c in b.children):
+    if (one.date is None) == (other.date is None) or not _subjectless_conjunct(one, other):
         return False  # (a clause of its own subject is told apart by the merge's other tests)
-    return all(any(t.tag_ == "MD" for t in auxiliaries(v)) for v in (a, b))
+    return all(any(t.tag_ == "MD" for t in auxiliaries(v)) for v in (one.verb, other.verb))
 
 
 def _one_subject(one: Item, other: Item) -> bool:
     """Two undated conjoined verbs, the second with no subject of its own, whose doers overlap."""
+    return (one.date is None and other.date is None and _subjectless_conjunct(one, other)
+            and bool(set(one.actors) & set(other.actors)))
+
+
+def _subjectless_conjunct(one: Item, other: Item) -> bool:
+    """Whether the later of two verbs is conjoined to the earlier with no subject of its own."""
     a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
-    return (one.date is None and other.date is None and b.dep_ == "conj" and b.head.i == a.i
-            and not any(c.dep_.startswith("nsubj") for c in b.children) and bool(set(one.actors) & set(other.actors)))
+    return b.dep_ == "conj" and b.head.i == a.i and not any(c.dep_.startswith("nsubj") for c in b.children)
 
 
 def _clause_text(verb: Any) -> str:

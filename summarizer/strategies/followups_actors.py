@@ -34,6 +34,7 @@ from .followups_grammar import ANAPHORS, any_subject, condition, controller, rep
 from .followups_pending import time_allowed
 from .followups_side import named as _named
 from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, RELATIVE_PRONOUNS
+from .parse_form import pronoun_owned
 from .parse_types import Analysis, Clause, SentenceInfo
 
 __all__ = ["actors"]
@@ -116,14 +117,14 @@ def actors(
             a for c in poss for a in by_head(c, analysis, ids)]  # fmt: skip
         if named and all(analysis.actors[a].label == "INSTITUTION" for a in named):
             named += [a for a in whose if a not in named and analysis.actors[a].label in ("ORG", "INSTITUTION")]
+        owned = pronoun_owned(subject)
         if named:
             # "the federation said its committee would hear the cases": for the federation;
             # "the club would be granted the freedom of the town": and who grants it.
-            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
             if (owned or subject.dep_ == "nsubjpass") and report is not None:
                 named += [a for a in speakers if a not in named]
             return named, "parse"
-        if report is not None and speakers and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        if report is not None and speakers and owned:
             # "the federation said its members would block the port": the speaker's own people
             return speakers + spoken_for(speakers, analysis, ids), "rule"
     elif kept and not by_rule and not relative:

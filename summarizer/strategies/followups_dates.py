@@ -52,8 +52,6 @@ def owner(date: Any, anchors: set[int]) -> int | None:
 def date_words(date: Any) -> str:
     """The date as written with its preposition: "by September 30", "next Tuesday"."""
     head = date.root.head
-    if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i == date.start - 1:
-        return str(head.doc[head.i : date.end].text)
     if date.root.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.i < date.start:
         return str(head.doc[head.i : date.end].text)
     return str(date.text)
