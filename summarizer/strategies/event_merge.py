@@ -20,7 +20,7 @@ from typing import Any
 
 from ..dates import resolve_date
 from ..models import Event, Evidence
-from .guided_events import LIGHT, NOUN_TYPES
+from .event_types import LIGHT, NOUN_TYPES
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 

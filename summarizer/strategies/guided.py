@@ -28,6 +28,7 @@ from ..inputs import Article
 from ..models import Origin
 from . import (
     event_text,
+    event_types,
     fallback,
     followups,
     guided_compose,
@@ -256,7 +257,7 @@ def rule_tables() -> list[object]:
         guided_compose.SUMMARY_SENTENCES, guided_compose.MAX_KEY_POINTS, guided_questions.CALIBRATE,
         guided_questions.PRIOR_FLOOR, guided_compose.DROP_STATEMENTS, sorted(guided_compose.MODEL_VALUES),
         sorted(CALIBRATED), sorted(ASKED),
-        parse.rule_tables(), parse_form.rule_tables(), guided_events.rule_tables(),
+        parse.rule_tables(), parse_form.rule_tables(), event_types.rule_tables(),
         fallback.rules_fingerprint(), event_text.rule_tables(), summary_tables(),
         summary_attribution.rule_tables(), words.rule_tables(),
     ]  # fmt: skip

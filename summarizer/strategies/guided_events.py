@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import event_clauses, event_types, parse_form
+from . import event_clauses, parse_form
 from .event_clauses import REPORTED
-from .event_types import DOCUMENTS as _DOCUMENTS, LIGHT, NOUN_TYPES, VERB_TYPES, clause_type
+from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
 from .lexicon import ASSERTING
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
-__all__ = ["LIGHT", "NOUN_TYPES", "VERB_TYPES", "Reading", "clause_type", "readings", "rule_tables"]
+__all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
@@ -337,8 +337,3 @@ def _speech_acts(
             out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
             break
     return out
-
-
-def rule_tables() -> list[object]:
-    """The type lexicons (`event_types`), for the guided strategy's rules fingerprint."""
-    return event_types.rule_tables()

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from . import parse_form
-from .guided_events import VERB_TYPES
+from .event_types import VERB_TYPES
 from .lexicon import (
     FIRST_PERSON,
     FUTURE_MODALS,
