@@ -31,42 +31,40 @@ DEV = ROOT / "fixtures" / "dev"
 DEV_GOLD = DEV / "gold"
 DEV_ARTICLES = DEV / "articles"
 NAMES = sorted(p.stem for p in DEV_GOLD.glob("*.json"))
+
+
+def _set(name: str) -> tuple[Path, list[str]]:
+    """A set's directory under fixtures/ (dev's layout) and the stems of its gold files."""
+    root = ROOT / "fixtures" / name
+    return root, sorted(p.stem for p in (root / "gold").glob("*.json"))
+
+
 # The held-out set was written while the rules were being tuned, by someone who saw none of
-# them; it is scored, never tuned on. Its files follow the dev set's layout.
-HOLDOUT = ROOT / "fixtures" / "holdout"
-HOLDOUT_NAMES = sorted(p.stem for p in (HOLDOUT / "gold").glob("*.json"))
+# them; it is scored, never tuned on.
+HOLDOUT, HOLDOUT_NAMES = _set("holdout")
 # The fresh set was written after the rules, by an annotator who read neither the rules nor their
-# output on it: a second unseen set, for when the held-out one has been looked at. Same layout.
-FRESH = ROOT / "fixtures" / "fresh"
-FRESH_NAMES = sorted(p.stem for p in (FRESH / "gold").glob("*.json"))
+# output on it: a second unseen set, for when the held-out one has been looked at.
+FRESH, FRESH_NAMES = _set("fresh")
 # The second fresh set: written later still, by another annotator blind to the rules and their
-# output, in five more new domains, for when the fresh set has been looked at. Same layout.
-FRESH2 = ROOT / "fixtures" / "fresh2"
-FRESH2_NAMES = sorted(p.stem for p in (FRESH2 / "gold").glob("*.json"))
+# output, in five more new domains, for when the fresh set has been looked at.
+FRESH2, FRESH2_NAMES = _set("fresh2")
 # The third: written outside the repository while guided 7's rules were tuned, by an annotator
-# blind to the rules and their output, and scored once they were frozen. Same layout.
-FRESH3 = ROOT / "fixtures" / "fresh3"
-FRESH3_NAMES = sorted(p.stem for p in (FRESH3 / "gold").glob("*.json"))
+# blind to the rules and their output, and scored once they were frozen.
+FRESH3, FRESH3_NAMES = _set("fresh3")
 # The fourth: written outside the repository while guided 8's rules were tuned, by an annotator
-# blind to the rules and their output, and scored once they were frozen. Same layout.
-FRESH4 = ROOT / "fixtures" / "fresh4"
-FRESH4_NAMES = sorted(p.stem for p in (FRESH4 / "gold").glob("*.json"))
+# blind to the rules and their output, and scored once they were frozen.
+FRESH4, FRESH4_NAMES = _set("fresh4")
 # The fifth: written outside the repository while guided 8 was tuned on fresh4's misses, by another
 # annotator blind to the rules, their output and fresh4, and scored once the rules were final.
-FRESH5 = ROOT / "fixtures" / "fresh5"
-FRESH5_NAMES = sorted(p.stem for p in (FRESH5 / "gold").glob("*.json"))
+FRESH5, FRESH5_NAMES = _set("fresh5")
 # The sixth and seventh: written outside the repository at the start of guided 9's rounds, by two
-# annotators blind to the rules, their output and each other, and scored once on the final rules.
-FRESH6 = ROOT / "fixtures" / "fresh6"
-FRESH6_NAMES = sorted(p.stem for p in (FRESH6 / "gold").glob("*.json"))
-FRESH7 = ROOT / "fixtures" / "fresh7"
-FRESH7_NAMES = sorted(p.stem for p in (FRESH7 / "gold").glob("*.json"))
+# annotators blind to the rules, their output and each other; scored once after two rounds, then tuned on.
+FRESH6, FRESH6_NAMES = _set("fresh6")
+FRESH7, FRESH7_NAMES = _set("fresh7")
 # The eighth and ninth: written outside the repository while guided 9's third round was tuned on
 # fresh6's and fresh7's misses, by two more annotators blind to the rules, and scored once on the final rules.
-FRESH8 = ROOT / "fixtures" / "fresh8"
-FRESH8_NAMES = sorted(p.stem for p in (FRESH8 / "gold").glob("*.json"))
-FRESH9 = ROOT / "fixtures" / "fresh9"
-FRESH9_NAMES = sorted(p.stem for p in (FRESH9 / "gold").glob("*.json"))
+FRESH8, FRESH8_NAMES = _set("fresh8")
+FRESH9, FRESH9_NAMES = _set("fresh9")
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
