@@ -482,6 +482,26 @@ def rules_only(text: str) -> ArticleSummary:
         return s.summarize_article(parse_article(text))
 
 
+def events_by_sentence(result: ArticleSummary) -> dict[int, list[Any]]:
+    """The result's events, keyed by the number of the sentence each one's evidence quotes first."""
+    out: dict[int, list[Any]] = {}
+    for event in result.events:
+        out.setdefault(event.evidence[0].sentence, []).append(event)
+    return out
+
+
+def stance_triples(result: ArticleSummary) -> list[tuple[str, str, str]]:
+    """(holder name, position, topic) of each stance."""
+    names = {a.id: a.name for a in result.actors}
+    return [(names[s.holder], s.position, s.topic) for s in result.stances]
+
+
+def followup_names(result: ArticleSummary, f: Any) -> list[str]:
+    """The names of a follow-up's actors, in its order."""
+    names = {a.id: a.name for a in result.actors}
+    return [names[i] for i in f.actors]
+
+
 def agents_of(result: ArticleSummary, words: str) -> set[str]:
     """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
     ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}

@@ -4,9 +4,9 @@ another party's act. Every article here is written for these tests, in domains t
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only
+from conftest import events_by_sentence as _events, rules_only
 
-from summarizer.models import ArticleSummary, Event
+from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
 
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
@@ -14,13 +14,6 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guid
 
 def _run(*sentences: str) -> ArticleSummary:
     return rules_only("title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences))
-
-
-def _events(result: ArticleSummary) -> dict[int, list[Event]]:
-    out: dict[int, list[Event]] = {}
-    for event in result.events:
-        out.setdefault(event.evidence[0].sentence, []).append(event)
-    return out
 
 
 def _names(result: ArticleSummary, ids: list[str]) -> set[str]:

@@ -8,7 +8,7 @@ declines the summary, as `bench/eval_rules.py` does, so no model is loaded.
 
 from __future__ import annotations
 
-from conftest import rules_only
+from conftest import followup_names as _names, rules_only
 
 from summarizer.inputs import parse_article
 from summarizer.models import ArticleSummary, FollowUp
@@ -25,11 +25,6 @@ def _by_sentence(result: ArticleSummary) -> dict[int, list[FollowUp]]:
     for f in result.follow_ups:
         out.setdefault(f.evidence[0].sentence, []).append(f)
     return out
-
-
-def _names(result: ArticleSummary, f: FollowUp) -> list[str]:
-    names = {a.id: a.name for a in result.actors}
-    return [names[i] for i in f.actors]
 
 
 def test_an_obligation_is_for_the_one_obliged_not_the_speaker():

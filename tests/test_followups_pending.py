@@ -3,20 +3,15 @@
 
 from __future__ import annotations
 
-from conftest import rules_only
+from conftest import followup_names as _names, rules_only
 
-from summarizer.models import ArticleSummary, FollowUp
+from summarizer.models import ArticleSummary
 
 HEADER = "title: Test\ndate: 2026-04-15\n---\n"
 
 
 def _run(body: str) -> ArticleSummary:
     return rules_only(HEADER + body)
-
-
-def _names(result: ArticleSummary, f: FollowUp) -> list[str]:
-    names = {a.id: a.name for a in result.actors}
-    return [names[i] for i in f.actors]
 
 
 def test_a_span_of_time_allowed_is_a_follow_up_for_its_subject_not_the_speaker():

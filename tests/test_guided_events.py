@@ -7,9 +7,9 @@ city council), in domains the fixtures do not cover; the rules must hold on them
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only
+from conftest import events_by_sentence as _events, rules_only
 
-from summarizer.models import ArticleSummary, Event
+from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
 
 pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
@@ -18,13 +18,6 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guid
 def _run(*sentences: str) -> ArticleSummary:
     text = "title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences)
     return rules_only(text)
-
-
-def _events(result: ArticleSummary) -> dict[int, list[Event]]:
-    out: dict[int, list[Event]] = {}
-    for event in result.events:
-        out.setdefault(event.evidence[0].sentence, []).append(event)
-    return out
 
 
 def _names(result: ArticleSummary, ids: list[str]) -> set[str]:

@@ -8,7 +8,7 @@ they were not tuned on.
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only
+from conftest import rules_only, stance_triples as _stances
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -19,12 +19,6 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs sp
 
 def _run(body: str) -> ArticleSummary:
     return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
-
-
-def _stances(result: ArticleSummary) -> list[tuple[str, str, str]]:
-    """(holder name, position, topic) of each stance."""
-    names = {a.id: a.name for a in result.actors}
-    return [(names[s.holder], s.position, s.topic) for s in result.stances]
 
 
 def test_quote_evaluation_is_the_speakers_stance_named_after_the_quote():
