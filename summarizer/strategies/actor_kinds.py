@@ -2,7 +2,8 @@
 
 People, states and peoples come from the tagger's label. Any other actor is a body: a cause
 group ("ngo") when its name's head or the article's description of it says so ("X Foundation",
-"the environmental group X"); else a government's by its head noun ("ministry", "court") or a
+"the environmental group X"); a news medium likewise ("the regional newspaper X", "Y News");
+else a government's by its head noun ("ministry", "court") or a
 shared head noun with a public scope ("the city council"), unless the name is an international
 body's or a business owns it ("the company's legal department"). A country comes from a state
 actor, the state a titled office belongs to, or a state the body's name opens with ("Spain's
@@ -14,18 +15,19 @@ from __future__ import annotations
 import re
 
 from .parse_descriptions import PLACE_NOUNS
+from .parse_places import capital_code, country_code
 from .parse_types import Found
 from .words import word_tables
 
-__all__ = ["body_kind", "country_of", "head_noun", "iso3", "public_office"]
+__all__ = ["body_kind", "country_of", "head_noun", "iso3", "nation", "public_office"]
 
 (
     GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
-    LOCAL_SCOPE, IGO_HEADS,
+    LOCAL_SCOPE, IGO_HEADS, MEDIA_NOUNS, MEDIA_HEADS, MEDIA_EDITIONS, PUBLIC_OFFICERS,
 ) = word_tables(
     "actor_kinds",
     "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES LOCAL_SCOPE "
-    "IGO_HEADS",
+    "IGO_HEADS MEDIA_NOUNS MEDIA_HEADS MEDIA_EDITIONS PUBLIC_OFFICERS",
 )  # fmt: skip
 
 
@@ -97,6 +99,26 @@ def _cause_group(found: Found, head: str) -> bool:
     )
 
 
+def _news_medium(found: Found, modifiers: list[str], head: str) -> bool:
+    """Whether a body is a newspaper, broadcaster or news agency by its name ("Polar Desk News",
+    "the Calderbridge Evening Post") or by what the article calls it ("the regional newspaper X",
+    "the radio station X"; not "the power station X")."""
+    said = [d.split() for d in found.described_as]
+    return (
+        head in MEDIA_HEADS or any(m in MEDIA_EDITIONS for m in modifiers)
+        or any(d[-1] in MEDIA_NOUNS or any(w in MEDIA_HEADS for w in d) for d in said)
+    )  # fmt: skip
+
+
+def _named_place(name: str, actors: list[Found]) -> bool:
+    """Whether a body's name ends in "of" and a name the article also uses by itself: the place it
+    governs ("the council of Kirchfeld" beside "Kirchfeld already houses"; not "the Council of Elders")."""
+    place = re.search(r"\bof\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)$", name.strip())
+    return place is not None and any(
+        a.name == place.group(1) and a.label in ("GPE", "PERSON") for a in actors  # (a town read as a person)
+    ) and not _international("", place.group(1).lower().split(), "")
+
+
 def _public_organ(possessor: str, actors: list[Found]) -> bool:
     """Whether a possessor names a public body of the article ("the council's finance committee"
     after "Waimaru City Council"): an organ of a government's body is the government's too."""
@@ -114,9 +136,12 @@ def public_office(found: Found) -> bool:
 
 
 def body_kind(found: Found, actors: list[Found]) -> str:
-    """ "government" for a public body, "igo" for one of states, "ngo" for a cause group, else "organization"."""
+    """ "government" for a public body, "igo" for one of states, "ngo" for a cause group, "media" for
+    the news media, else "organization"."""
     possessor, modifiers, head = _parts(found.name)
     complement = _split(found.name)[1]  # "the Council of State", "the tribunal of the International X Union"
+    if _news_medium(found, modifiers, head) and head not in GOVERNMENT_BODIES:
+        return "media"
     if _cause_group(found, head):
         return "ngo"
     public_head = head in GOVERNMENT_BODIES or head in SHARED_BODIES or head in IGO_HEADS
@@ -126,15 +151,23 @@ def body_kind(found: Found, actors: list[Found]) -> str:
         return "organization"  # "Amnesty International", "the disciplinary tribunal of the International X Union"
     public_owner = bool(possessor) and (
         possessor.split()[-1] in PLACE_NOUNS or possessor.split()[-1] in GOVERNMENT_BODIES
+        or possessor.split()[-1] in PUBLIC_OFFICERS  # "the provincial governor's office"
         or _public_organ(possessor, actors)
         or _state_word(possessor, actors) is not None or iso3(possessor) is not None
     )  # fmt: skip
     if possessor and not public_owner and not any(m in LOCAL_SCOPE for m in modifiers):
         return "organization"  # a business's or a person's department, not "Kaldvik's municipal council"
     public = public_owner or any(m in PUBLIC_SCOPE or m in GOVERNMENT_BODIES for m in [*modifiers, *complement])
+    public = public or head == "council" and _named_place(found.name, actors)  # "the council of Kirchfeld"
     if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:
         return "government"
     return "organization"
+
+
+def nation(found: Found) -> bool:
+    """Whether a place the tagger found is a state by any of its names or its capital ("Moscow
+    said"), not a region or town of one ("Andalusia", "Rome" is Italy's capital and so Italy)."""
+    return any(country_code(form) or capital_code(form) for form in [found.name, *found.mentions])
 
 
 def country_of(found: Found, actors: list[Found]) -> str | None:
