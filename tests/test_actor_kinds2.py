@@ -1,7 +1,8 @@
 """Kinds of the guided strategy's actors from their names and descriptions: the news media,
 businesses the tagger reads as persons, public bodies by their head, scope or officer, cause
 groups by name, and towns or regions acting as their local government (actor_kinds,
-guided_compose).
+guided_compose); and names: a place modifying a noun, a name begun too late or joined by "and",
+a body described before it is named (parse_actors, parse_pipeline, parse_descriptions, parse_types).
 
 Every article here is written for these tests (transport, food retail, water, courts, defence).
 """
@@ -85,3 +86,61 @@ def test_a_region_acting_is_its_government_and_a_country_its_state():
     )
     assert kinds.get("Andalusia") == "government"
     assert kinds.get("Portugal") == "state"
+
+
+def _actors(body: str) -> dict[str, list[str]]:
+    result: ArticleSummary = rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
+    return {a.name: a.mentions for a in result.actors}
+
+
+def test_a_one_word_name_modifying_a_noun_is_no_person():
+    from summarizer.inputs import parse_article
+    from summarizer.strategies.guided import plan
+
+    article = parse_article(
+        "title: Test\ndate: 2026-04-02\n---\nThe licence was granted on Monday to the Tulsk company Brannoch "
+        "Dairies. Brannoch Dairies said it would hire 40 people. The permit allows the company to build a plant.\n"
+    )
+    found = plan(article).analysis
+    assert found is not None
+    assert "Tulsk" not in {a.name for a in found.actors}  # a place, not a person who takes no part
+    assert "Brannoch Dairies" in {a.name for a in found.actors}
+
+
+def test_a_name_begun_too_late_is_joined_to_its_first_words():
+    actors = _actors(
+        "The Polish Platform Drivers' Association, which represents 3,000 drivers, said it would hold a "
+        "protest convoy on Saturday."
+    )
+    assert "Polish Platform Drivers' Association" in actors
+
+
+def test_a_body_described_before_it_is_named_is_the_named_one():
+    actors = _actors(
+        "The island's power company cut supplies on Monday. Westfjord Power said the line had been "
+        "damaged by the storm."
+    )
+    assert "island's power company" in actors.get("Westfjord Power", [])
+    assert "island's power company" not in actors
+
+
+def test_a_name_joined_by_and_before_its_head_is_one_name():
+    from spacy.tokens import Doc
+
+    from summarizer.strategies.parse_descriptions import name_of
+    from summarizer.strategies.parse_pipeline import pipeline
+
+    # the parse the tagger gives "the Competition and Fair Trade Office" when it finds no name
+    words = ["the", "Harbour", "and", "Coastal", "Affairs", "Office"]
+    doc = Doc(pipeline().vocab, words=words, heads=[5, 5, 1, 1, 5, 5],
+              deps=["det", "nmod", "cc", "conj", "compound", "ROOT"],
+              pos=["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"])  # fmt: skip
+    assert name_of(doc[5]) == "Harbour and Coastal Affairs Office"
+
+
+def test_a_description_with_another_head_first_is_not_named_by_it():
+    actors = _actors(
+        "The property company said on Monday it would sell 150 flats. The Association of Urban Property "
+        "Owners said it would challenge the law."
+    )
+    assert "property company" not in actors.get("Association of Urban Property Owners", [])

@@ -68,6 +68,8 @@ class ActorReader(PronounReader):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
+        if label == "PERSON" and len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.tag_ == "NN":
+            return None  # "the Launceston company", "Hoogveld prison": one name modifying a noun is no person
         root = ent.root
         if label in ("GPE", "ORG") and (
             any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in ROLE_NOUNS for c in root.children)

@@ -60,6 +60,9 @@ class Descriptions:
 def name_of(tok: Any) -> str:
     """The proper name headed by `tok`: the token with its proper-noun compounds."""
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    # names joined by "and" before the head: "the Competition and Fair Trade Office"
+    parts += [c for c in tok.lefts if c.dep_ == "nmod" and c.pos_ == "PROPN"
+              and all(t.pos_ in ("PROPN", "CCONJ") for t in c.subtree)]  # fmt: skip
     # a capitalised word the tagger read as an adjective right before it: "Fjordterminal AS"
     parts += [c for c in tok.lefts if c.dep_ == "amod" and c.i == tok.i - 1 and c.text[:1].isupper()
               and c.i > 0 and not c.ent_type_]  # fmt: skip

@@ -106,7 +106,7 @@ def mend_names(doc: Any) -> Any:
     from spacy.util import filter_spans
 
     ents = list(doc.ents)
-    mended = [*_possessive_names(doc, ents), *_group_names(doc)]
+    mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents)]
     mended += [Span(doc, e.start, e.end, label="ORG") for e in ents
                if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
     mended += [Span(doc, e.start, e.end, label="EVENT") for e in ents
@@ -137,6 +137,29 @@ def _possessive_names(doc: Any, ents: list[Any]) -> list[Any]:
             stop += 1
         if stop > end:
             out.append(Span(doc, ent.start, stop, label="ORG"))
+    return out
+
+
+def _left_cut_names(doc: Any, ents: list[Any]) -> list[Any]:
+    """An organisation's name the recogniser began too late, joined to the capitalised words
+    between it and the article that opens it: "the Competition and Fair Trade Office", "the
+    Prisoners' Rights League" (not "Britain and the Trade Office": an article or another
+    name comes between)."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        start = ent.start
+        while start > 0 and not doc[start - 1].ent_type_ and (
+            doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ in ("NNP", "NNPS", "NNS")
+            or doc[start - 1].tag_ == "POS" and start > 1 and doc[start - 2].tag_ in ("NNS", "NNPS")
+            or doc[start - 1].lower_ == "and" and start > 1 and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 1
+        if ent.label_ == "ORG" and start < ent.start and start > 0 and doc[start - 1].lower_ == "the" and (
+            doc[start].text[:1].isupper()
+        ):
+            out.append(Span(doc, start, ent.end, label="ORG"))
     return out
 
 

@@ -145,7 +145,34 @@ class Registry:
             return found
         self.actors.append(Found(key=key, name=name, label=label, mentions=[name], first=sentence))
         self.by_key[key] = len(self.actors) - 1
+        if label == "ORG":
+            self._named_after_description(len(self.actors) - 1)
         return len(self.actors) - 1
+
+    def _named_after_description(self, new: int) -> None:
+        """A body described before it is named is the named one ("Ireland's competition watchdog"
+        ... "the Competition and Fair Trade Office", "the power company" ... "Cascade Ridge Power"):
+        the one earlier description in lower case whose modifiers are all words of the name and whose
+        head is not (the same head is a short form's), when no other name has them. Not a name whose
+        head comes first ("the property company" is no "Association of Property Owners")."""
+        name = self.actors[new]
+        words = set(name.key.split())
+        if " of " in name.name:
+            return
+
+        def modifiers(found: Found) -> list[str]:
+            said = re.sub(r"^(?:the|a|an)\s+", "", found.name).split()
+            owned = max((i for i, w in enumerate(said) if w.endswith(("'s", "s'", "\u2019s"))), default=-1)
+            rest = said[owned + 1 :]
+            lower = len(rest) > 1 and all(w.islower() for w in rest) and rest[-1] not in words
+            return rest[:-1] if lower else []
+
+        described = [i for i, a in enumerate(self.actors[:new]) if a.label == "INSTITUTION" and modifiers(a)
+                     and set(modifiers(a)) <= words]  # fmt: skip
+        others = [a for a in self.actors[:new] if a.label == "ORG" and described
+                  and set(modifiers(self.actors[described[0]])) <= set(a.key.split())]  # fmt: skip
+        if len(described) == 1 and not others:
+            self.merge(described[0], new)
 
     def lookup(self, name: str, label: str) -> int | None:
         key = fold(name)
