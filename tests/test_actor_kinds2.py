@@ -144,3 +144,12 @@ def test_a_description_with_another_head_first_is_not_named_by_it():
         "Owners said it would challenge the law."
     )
     assert "property company" not in actors.get("Association of Urban Property Owners", [])
+
+
+def test_a_town_acting_is_the_council_named_for_it():
+    actors = _actors(
+        "The town council of Lindenfeld voted on Monday to take the federal government to court. The mayor "
+        "said Lindenfeld already houses around 40 Ukrainian refugees."
+    )
+    assert "Lindenfeld" not in actors
+    assert "Lindenfeld" in actors.get("town council of Lindenfeld", [])

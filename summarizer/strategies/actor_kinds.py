@@ -115,7 +115,7 @@ def _named_place(name: str, actors: list[Found]) -> bool:
     governs ("the council of Kirchfeld" beside "Kirchfeld already houses"; not "the Council of Elders")."""
     place = re.search(r"\bof\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)$", name.strip())
     return place is not None and any(
-        a.name == place.group(1) and a.label in ("GPE", "PERSON") for a in actors  # (a town read as a person)
+        a.name == place.group(1) and a.label in ("GPE", "PERSON", "MERGED") for a in actors  # (a town read as a person)
     ) and not _international("", place.group(1).lower().split(), "")
 
 

@@ -374,6 +374,7 @@ def analyse(sentences: list[tuple[int, str]]) -> Analysis:
         near = next((names[j] for j in (k + 1, k - 1) if 0 <= j < len(names) and names[j]), None)
         fallback = reader.reg.lookup(near, "") if near else None
         infos.append(reader.sentence(number, text, fallback, docs[k]))
+    reader.reg.fold_places_into_councils()
     merged = reader.reg.merged
     if merged:  # an office found later to be a named person: the person, wherever the office was
         def same(ids: list[int]) -> list[int]:

@@ -211,6 +211,20 @@ class Registry:
             if i == old:
                 self.by_key[key] = into
 
+    def fold_places_into_councils(self) -> None:
+        """A town acting is its council ("the town council of Skarvik" ... "Skarvik is cutting off
+        the branch it sits on"): a one-word place, or a town read as a person, that takes part and
+        that one council of the article is named for (not "drivers in the city of Westmark")."""
+        for i, place in enumerate(self.actors):
+            if place.label not in ("PERSON", "GPE") or " " in place.key or place.title or not place.roles:
+                continue
+            named = re.compile(rf"(?:\bcouncil of {re.escape(place.name)}|^(?:the )?{re.escape(place.name)}"
+                               r"(?: (?:city|town|municipal|county|district))? council)$", re.I)  # fmt: skip
+            councils = [j for j, body in enumerate(self.actors)
+                        if body.label in ("INSTITUTION", "ORG") and named.search(body.name)]  # fmt: skip
+            if len(councils) == 1:
+                self.merge(i, councils[0])
+
     def promote(self, i: int, name: str, key: str) -> None:
         """A fuller form seen later becomes the name ("Blinken" ... "Antony Blinken")."""
         actor = self.actors[i]
