@@ -9,7 +9,7 @@ Every article here is written for these tests (transport, food retail, water, co
 
 from __future__ import annotations
 
-from conftest import rules_only
+from conftest import agents_of, rules_only
 
 from summarizer.models import ArticleSummary
 
@@ -153,3 +153,11 @@ def test_a_town_acting_is_the_council_named_for_it():
     )
     assert "Lindenfeld" not in actors
     assert "Lindenfeld" in actors.get("town council of Lindenfeld", [])
+
+
+def test_a_finding_by_a_named_body_is_that_bodys_act():
+    result = rules_only(
+        "title: Test\ndate: 2026-04-02\n---\nA report by the Harbour Audit Office, published on Tuesday, found "
+        "that the port's dredging contract had run two years late.\n"
+    )
+    assert agents_of(result, "found") == {"Harbour Audit Office"}

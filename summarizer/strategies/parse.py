@@ -119,7 +119,7 @@ class _Reader(ActorReader):
                 # "ferry operators from Poland and Sweden agreed ...": a group, when it does a typed act
                 typed = VERB_TYPES.get(parse_form.verb_lemma(verb), "STATEMENT") != "STATEMENT"
                 group = described_group(child) if typed else ""
-                found = self._nps(child, number, source)
+                found = self._nps(parse_form.author(child), number, source)  # "a report by X found"
                 return found or ([self.reg.add(group, "GROUP", number)] if group else []), False
             if child.dep_ in ("nsubjpass", "auxpass", "agent"):  # "... and (was) approved by X": its own by-phrase
                 passive = True

@@ -28,17 +28,18 @@ from .words import word_tables
 
 __all__ = [
     "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "has_modal", "labelled",
-    "misread_root",
+    "author", "misread_root",
     "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
     "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
 ]  # fmt: skip
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
-    _COMPLEMENTS, _FARTHER,
+    _COMPLEMENTS, _FARTHER, _AUTHORED,
 ) = word_tables(
     "parse_form",
-    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS _FARTHER"
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS _FARTHER "
+    "_AUTHORED"
 )  # fmt: skip
 
 
@@ -213,6 +214,16 @@ def _amount(noun: Any) -> bool:
                                              for c in noun.children)  # fmt: skip
 
 
+def author(subject: Any) -> Any:
+    """The body a finding is by, when it is the subject ("a report by the X Inspectorate, published
+    on Tuesday, found ..."): the finding's by- or from-phrase, else the subject itself."""
+    if subject is None or subject.lemma_.lower() not in _AUTHORED:
+        return subject
+    by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+          for o in p.children if o.dep_ == "pobj")  # fmt: skip
+    return next(by, subject)
+
+
 def misread_root(verb: Any) -> bool:
     """Whether a finite past verb hangs on a noun that roots the sentence ("Its chair, Sara Nystrom,
     accused X of ..." parsed as a noun phrase): a finite verb modifies no noun, so it is the main verb
@@ -224,7 +235,7 @@ def misread_root(verb: Any) -> bool:
 def clause_form(verb: Any) -> dict[str, Any]:
     """The `Clause` fields that describe the verb's place and form (keyword arguments)."""
     kids = list(verb.children)
-    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    subject = author(next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None))
     objects = [c for c in kids if c.dep_ in ("dobj", "attr", "oprd")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "the statement released by X": what was released
