@@ -35,11 +35,11 @@ __all__ = [
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
-    _COMPLEMENTS, _FARTHER, _AUTHORED,
+    _COMPLEMENTS, _FARTHER, _AUTHORED, _AUTHORS,
 ) = word_tables(
     "parse_form",
-    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS _FARTHER "
-    "_AUTHORED"
+    "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS "
+    "_FARTHER _AUTHORED _AUTHORS"
 )  # fmt: skip
 
 
@@ -219,7 +219,7 @@ def author(subject: Any) -> Any:
     on Tuesday, found ..."): the finding's by- or from-phrase, else the subject itself."""
     if subject is None or subject.lemma_.lower() not in _AUTHORED:
         return subject
-    by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+    by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in _AUTHORS
           for o in p.children if o.dep_ == "pobj")  # fmt: skip
     return next(by, subject)
 
