@@ -161,3 +161,17 @@ def test_a_finding_by_a_named_body_is_that_bodys_act():
         "that the port's dredging contract had run two years late.\n"
     )
     assert agents_of(result, "found") == {"Harbour Audit Office"}
+
+
+def test_a_name_beside_a_title_is_a_persons_whatever_the_recogniser_called_it():
+    from spacy.tokens import Span
+
+    from summarizer.strategies.parse_pipeline import mend_names, pipeline
+
+    doc = pipeline()("Opposition councillor Henrik Bø of the Labour group said the party would table a motion.")
+    # what the recogniser gives some names with unusual letters ("Magnus Rød" as a work of art)
+    doc.ents = [Span(doc, 2, 4, label="WORK_OF_ART")]
+    assert [(e.text, e.label_) for e in mend_names(doc).ents] == [("Henrik Bø", "PERSON")]
+    title = pipeline()("The film Harbour Lights opened on Monday.")
+    title.ents = [Span(title, 2, 4, label="WORK_OF_ART")]
+    assert [e.label_ for e in mend_names(title).ents] == ["WORK_OF_ART"]  # no title beside it

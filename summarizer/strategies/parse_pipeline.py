@@ -105,10 +105,17 @@ def mend_names(doc: Any) -> Any:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    from .parse_actors import ROLE_NOUNS  # (which imports this module)
+
     ents = list(doc.ents)
     mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents)]
     mended += [Span(doc, e.start, e.end, label="ORG") for e in ents
                if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
+    # "Opposition councillor Magnus Rød", "its director, Ana Ruiz,": a name set beside a title is a
+    # person's, whatever unusual letters made the recogniser call it a work of art
+    mended += [Span(doc, e.start, e.end, label="PERSON") for e in ents
+               if e.label_ in ("WORK_OF_ART", "PRODUCT") and e.root.dep_ == "appos"
+               and e.root.head.lemma_.lower() in ROLE_NOUNS and all(t.text[:1].isupper() for t in e)]  # fmt: skip
     mended += [Span(doc, e.start, e.end, label="EVENT") for e in ents
                if e.label_ in ("PERSON", "ORG") and len(e) > 1
                and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
