@@ -1,0 +1,43 @@
+"""Events in constructions news leads and reports share: a wire dateline before the lead's subject, a
+passive whose by-phrase names a party the parse did not resolve. Every article here is written for
+these tests, in domains the fixtures do not cover."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import events_by_sentence as _events, rules_only
+
+from summarizer.models import ArticleSummary
+from summarizer.strategies import parse_pipeline
+
+pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guided parse needs spaCy")
+
+
+def _run(*sentences: str) -> ArticleSummary:
+    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences))
+
+
+def _names(result: ArticleSummary, ids: list[str]) -> set[str]:
+    return {a.name for a in result.actors if a.id in ids}
+
+
+def test_a_wire_dateline_is_not_the_leads_subject_nor_its_agency_an_actor():
+    result = _run(
+        "VALMORE, May 5 (Coastline Wire) - The Valmore Harbour Authority on Tuesday fined the shipping firm "
+        "Norrland Cargo 2 million euros for dumping ballast water in the bay.",
+        "The company said it would pay the fine.",
+    )
+    lead = _events(result)[1]
+    assert [e.type for e in lead] == ["SANCTION"]
+    assert _names(result, lead[0].actors) == {"Valmore Harbour Authority"}
+    assert "Coastline Wire" not in {a.name for a in result.actors}
+
+
+def test_a_passive_whose_by_phrase_names_another_party_is_not_the_cited_bodys_act():
+    result = _run(
+        "The Ostrava Rail Agency said on Monday that it had opened an inquiry into the outage.",
+        "The outage was blamed by the operator on a faulty signal.",
+    )
+    assert not any(
+        "Ostrava Rail Agency" in _names(result, e.actors) for e in _events(result).get(2, [])
+    )
