@@ -27,7 +27,9 @@ PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838e
 HANDLE = re.compile(r"@\w+")
 # A wire dateline opening a lead: a place in capitals, then perhaps a state or date and the agency,
 # then a dash ("DUBLIN, June 15 (Meridian Newswire) - ", "MAPLE BEND - ").
-_DATELINE = re.compile(r"[A-Z][A-Z'. ]*[A-Z](?:, [^()\n\-\u2013\u2014]{1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} ")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'. ]*[A-Z](?:, [^()\n\-\u2013\u2014]{1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
+)
 
 COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS = word_tables(
     "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS"
