@@ -41,3 +41,28 @@ def test_a_passive_whose_by_phrase_names_another_party_is_not_the_cited_bodys_ac
     assert not any(
         "Ostrava Rail Agency" in _names(result, e.actors) for e in _events(result).get(2, [])
     )
+
+
+def test_a_bare_verb_coordinated_with_a_plan_shares_its_modal():
+    result = _run(
+        "The Harlan Dairy Cooperative was fined 40,000 euros by the Orvel Food Agency on Monday.",
+        "The Harlan Dairy Cooperative said it would file an appeal on Friday and ask the Orvel District Court "
+        "to suspend the fine.",
+    )
+    assert not any(e.type == "REQUEST" for e in _events(result).get(2, []))
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The Brenna Fishermen's Association said half of its members' income came from the herring catch "
+         "and called for a compensation fund.", "Brenna Fishermen's Association"),
+        ("The Kestrel Growers' Federation argued that the study risked becoming a witch hunt and urged "
+         "the Tarvik Trade Ministry to look at importers.", "Kestrel Growers' Federation"),
+    ],
+)
+def test_a_subjectless_speech_act_hung_on_a_things_clause_is_the_speakers(sentence: str, speaker: str):
+    result = _run("The Tarvik Trade Ministry opened a study of fish prices on Monday.", sentence)
+    acts = _events(result).get(2, [])
+    assert [e.type for e in acts] == ["REQUEST"]
+    assert _names(result, acts[0].actors) == {speaker}

@@ -106,6 +106,14 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         return clause if up is None else replace(clause, head=up.index)
     if clause.subject or clause.agents:
         return clause
+    if (clause.dep == "conj" and clause.tag == "VBD" and not clause.aux and content is not None
+            and not content.agents and content.subject not in _PRONOUNS | {""}
+            and clause_type(clause) not in ("OTHER", "STATEMENT", *_MATERIAL)):
+        # "said 40 percent of sales came from X and called for a fund", "argued the study risked ... and
+        # urged the office to ...": a past verb of speech acts with no subject, hung on a clause whose subject
+        # (a thing) cannot be its doer, is the act of the nearest clause above with a doer.
+        up = next((by_i[t.i] for t in head.ancestors if t.i in by_i and by_i[t.i].agents), None)
+        return clause if up is None else replace(clause, head=up.index, agents=list(up.agents))
     if head.dep_ not in REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
     if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
@@ -232,6 +240,9 @@ def readings(
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
+        shared = by_i.get(clause.head) if clause.dep == "conj" and clause.tag == "VB" and not clause.aux else None
+        if shared is not None and (shared.future or shared.modal or shared.conditional):
+            continue  # "would file an appeal and ask the court to ...": a bare verb shares the plan's modal
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
         if not (signed or caused or _on_main_line(clause, by_i) or event_clauses.told_of(clause, kind, info.doc)
