@@ -30,6 +30,7 @@ def test_a_wire_dateline_is_not_the_leads_subject_nor_its_agency_an_actor():
     lead = _events(result)[1]
     assert [e.type for e in lead] == ["SANCTION"]
     assert _names(result, lead[0].actors) == {"Valmore Harbour Authority"}
+    assert lead[0].date_text == "Tuesday"  # (the dateline's day is when the wire filed)
     assert "Coastline Wire" not in {a.name for a in result.actors}
 
 
@@ -66,3 +67,13 @@ def test_a_subjectless_speech_act_hung_on_a_things_clause_is_the_speakers(senten
     acts = _events(result).get(2, [])
     assert [e.type for e in acts] == ["REQUEST"]
     assert _names(result, acts[0].actors) == {speaker}
+
+
+def test_a_vote_to_do_an_untyped_act_is_that_act_not_an_agreement_and_its_tally_no_measure():
+    result = _run(
+        "The Marrow Town Council voted 9 to 4 on Monday to close the old ferry terminal.",
+        "The Marrow Town Council voted on Tuesday to shut the harbour car park in winter.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["OTHER"]
+    assert [e.type for e in by_sentence[2]] == ["OTHER"]

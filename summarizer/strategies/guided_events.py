@@ -196,7 +196,8 @@ def _eventive(clause: Clause, kind: str) -> bool:
     if kind == "OTHER":
         # An untyped verb is an event only as a past action: "Henry leads a government",
         # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
-        return clause.verb not in _STATIVE and clause.past and not clause.measure
+        # ("voted 10 to 5 to build ...": a tally, not a measurement)
+        return clause.verb not in _STATIVE and clause.past and not (clause.measure and clause.verb not in _DECIDE)
     return True
 
 
@@ -223,8 +224,10 @@ def readings(
     for clause in clauses:
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
-            decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
-            kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
+            decided = [clause_type(c) for c in info.clauses if c.head == clause.index
+                       and (c.dep == "xcomp" or c.dep == "advcl" and "to" in c.aux)]  # ("voted on Tuesday to bar")
+            # (an untyped act decided is no agreement: "voted to bar cruise ships", "voted to take X to court")
+            kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), "OTHER" if decided else kind)
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)

@@ -107,8 +107,8 @@ def _register() -> None:
 def mend_dateline(doc: Any) -> Any:
     """A wire dateline is no part of the lead's clause: the parser reads its place as the verb's
     subject ("DUBLIN, June 15 (Meridian Newswire) - Ireland's regulator fined ...": "DUBLIN fined")
-    and its agency as a name the text is about. Its words become an adverbial and its names no
-    actors (its date stays a date)."""
+    and its agency as a name the text is about. Its words become an adverbial, its names no actors,
+    and its date (the day the wire filed, not the day of the act: "... - X on Tuesday fined") no date."""
     found = _DATELINE.match(doc.text)
     if found is None:
         return doc
@@ -116,7 +116,7 @@ def mend_dateline(doc: Any) -> Any:
     for tok in doc:
         if tok.idx < end and tok.dep_ in ("nsubj", "nsubjpass"):
             tok.dep_ = "npadvmod"
-    doc.ents = [e for e in doc.ents if e.start_char >= end or e.label_ == "DATE"]
+    doc.ents = [e for e in doc.ents if e.start_char >= end]
     return doc
 
 
