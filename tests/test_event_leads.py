@@ -77,3 +77,15 @@ def test_a_vote_to_do_an_untyped_act_is_that_act_not_an_agreement_and_its_tally_
     by_sentence = _events(result)
     assert [e.type for e in by_sentence[1]] == ["OTHER"]
     assert [e.type for e in by_sentence[2]] == ["OTHER"]
+
+
+def test_accepting_or_acknowledging_that_something_went_wrong_is_a_concession_accepting_an_offer_is_not():
+    result = _run(
+        "The Dunmore Water Company accepted on Monday that its checks had failed.",
+        "The Dunmore Water Company acknowledged that two pumps had been left unrepaired.",
+        "The Dunmore Water Company accepted the Kelso Council's offer of a loan.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["CONCEDE"]
+    assert [e.type for e in by_sentence[2]] == ["CONCEDE"]
+    assert [e.type for e in by_sentence[3]] == ["AGREE"]

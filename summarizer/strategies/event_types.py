@@ -35,7 +35,7 @@ VERB_TYPES: dict[str, str] = {
                     "COERCE"),
     **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
     **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
-    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
+    **dict.fromkeys("concede yield apologize apologise compromise admit acknowledge".split(), "CONCEDE"),
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
                     "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
 }  # fmt: skip

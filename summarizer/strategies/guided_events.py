@@ -24,11 +24,11 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING,
+    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING, _GRANTING,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION _FAULTS _GIVING"
+    "_CAUSE _OBLIGATION _FAULTS _GIVING _GRANTING"
 )  # fmt: skip
 
 
@@ -228,6 +228,8 @@ def readings(
                        and (c.dep == "xcomp" or c.dep == "advcl" and "to" in c.aux)]  # ("voted on Tuesday to bar")
             # (an untyped act decided is no agreement: "voted to bar cruise ships", "voted to take X to court")
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), "OTHER" if decided else kind)
+        if clause.verb in _GRANTING and any(c.head == clause.index and c.dep == "ccomp" for c in info.clauses):
+            kind = "CONCEDE"  # "accepted that mistakes were made"
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
