@@ -89,3 +89,10 @@ def test_accepting_or_acknowledging_that_something_went_wrong_is_a_concession_ac
     assert [e.type for e in by_sentence[1]] == ["CONCEDE"]
     assert [e.type for e in by_sentence[2]] == ["CONCEDE"]
     assert [e.type for e in by_sentence[3]] == ["AGREE"]
+
+
+def test_signing_a_contract_with_someone_is_an_agreement_not_a_consultation():
+    result = _run(
+        "The Arnsberg Housing Agency signed a ten-year lease with the property firm Kelbrook Estates on Monday.",
+    )
+    assert [e.type for e in _events(result)[1]] == ["AGREE"]

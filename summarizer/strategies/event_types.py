@@ -96,8 +96,8 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
-        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
+    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients and clause.verb not in VERB_TYPES:
+        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X" (not "signed a lease with X")
     return kind
 
 
