@@ -96,3 +96,8 @@ def test_signing_a_contract_with_someone_is_an_agreement_not_a_consultation():
         "The Arnsberg Housing Agency signed a ten-year lease with the property firm Kelbrook Estates on Monday.",
     )
     assert [e.type for e in _events(result)[1]] == ["AGREE"]
+
+
+def test_voting_with_a_side_is_support():
+    result = _run("Two independent members, Maria Olsen and Peter Vik, voted with the Halden coalition on Tuesday.")
+    assert [e.type for e in _events(result)[1]] == ["SUPPORT"]

@@ -45,7 +45,7 @@ _PHRASAL: dict[tuple[str, str], str] = {
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
     ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
     ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
-    ("stand", "behind"): "SUPPORT", ("side", "with"): "SUPPORT",
+    ("stand", "behind"): "SUPPORT", ("side", "with"): "SUPPORT", ("vote", "with"): "SUPPORT",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {
