@@ -101,3 +101,15 @@ def test_signing_a_contract_with_someone_is_an_agreement_not_a_consultation():
 def test_voting_with_a_side_is_support():
     result = _run("Two independent members, Maria Olsen and Peter Vik, voted with the Halden coalition on Tuesday.")
     assert [e.type for e in _events(result)[1]] == ["SUPPORT"]
+
+
+def test_a_penalty_held_out_under_a_condition_is_the_speakers_threat():
+    result = _run(
+        "The Kessel Port Authority opened an inquiry into the Baltmar Shipping fire on Monday.",
+        "If the inquiry finds that Baltmar Shipping ignored the safety rules, Baltmar Shipping could be fined "
+        "up to 2 million euros, the Kessel Port Authority said.",
+    )
+    (threat,) = _events(result)[2]
+    assert threat.type == "THREATEN"
+    assert _names(result, threat.actors) == {"Kessel Port Authority"}
+    assert _names(result, threat.recipients) == {"Baltmar Shipping"}

@@ -16,7 +16,7 @@ from typing import Any
 from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import ASSERTING
+from .lexicon import ASSERTING, CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -303,7 +303,8 @@ def _speech_acts(
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
     it would not make a new offer"; the speaker's institution's is its own: "its director said the
     agency would not"), or a named actor's, a refusal, with a condition ("will strike unless ...")
-    a threat; telling a person or a country anything is a consultation with them (telling
+    a threat, as is a penalty held out under a condition ("X could be fined if ..."); telling a
+    person or a country anything is a consultation with them (telling
     a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
@@ -337,6 +338,9 @@ def _speech_acts(
                 kind, accused = "ACCUSE", agents
             elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
+            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c):
+                kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
+                accused = [r for r in c.recipients if r in keep and r not in side]
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
@@ -353,3 +357,10 @@ def _speech_acts(
             out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
             break
     return out
+
+
+def _penalty(clause: Clause) -> bool:
+    """A penalty held out in a clause: a sanction or coercion done by no one named ("X could be fined",
+    "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
+    unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
+    return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])
