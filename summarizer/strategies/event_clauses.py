@@ -77,8 +77,13 @@ def nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
 
 def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
     """A past passive typed act with no doer named, in a sentence that cites no one, whose subject is not
-    the act itself ("the sanctions were imposed": told again): the body the report cites did it."""
-    return (clause.passive and clause.past and not clause.agents and info.source is None
+    the act itself ("the sanctions were imposed": told again): the body the report cites did it (not when
+    a by-phrase names a party the parse did not resolve, "was blamed by the company on ...", unlike a
+    bare plural of means, "lifted off by coast guard helicopters")."""
+    named = info.doc is not None and 0 <= clause.index < len(info.doc) and any(
+        o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
+        for c in info.doc[clause.index].children if c.dep_ == "agent" for o in c.children)
+    return (clause.passive and clause.past and not clause.agents and info.source is None and not named
             and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
 
 

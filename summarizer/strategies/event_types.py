@@ -35,7 +35,7 @@ VERB_TYPES: dict[str, str] = {
                     "COERCE"),
     **dict.fromkeys("attack kill bomb shoot shell wound invade assassinate".split(), "ASSAULT"),
     **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
-    **dict.fromkeys("concede yield apologize apologise compromise admit".split(), "CONCEDE"),
+    **dict.fromkeys("concede yield apologize apologise compromise admit acknowledge".split(), "CONCEDE"),
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
                     "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
 }  # fmt: skip
@@ -45,7 +45,7 @@ _PHRASAL: dict[tuple[str, str], str] = {
     ("back", "down"): "CONCEDE", ("crack", "down"): "COERCE", ("walk", "out"): "PROTEST", ("break", "off"): "REJECT",
     ("hear", "out"): "CONSULT", ("speak", "out"): "ACCUSE", ("build", "up"): "MOBILIZE", ("step", "up"): "MOBILIZE",
     ("send", "off"): "SANCTION", ("vote", "against"): "REJECT", ("turn", "down"): "REJECT", ("rule", "out"): "REJECT",
-    ("stand", "behind"): "SUPPORT", ("side", "with"): "SUPPORT",
+    ("stand", "behind"): "SUPPORT", ("side", "with"): "SUPPORT", ("vote", "with"): "SUPPORT",
 }  # fmt: skip
 # Nouns that name an event, for the object of a light verb ("held talks", "imposed a ban").
 NOUN_TYPES: dict[str, str] = {
@@ -96,8 +96,8 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
-    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients:
-        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X"
+    if clause.verb in LIGHT and "with" in clause.particles and clause.recipients and clause.verb not in VERB_TYPES:
+        return "CONSULT"  # "raised the issue with her counterpart", "took it up with X" (not "signed a lease with X")
     return kind
 
 

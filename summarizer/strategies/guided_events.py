@@ -16,7 +16,7 @@ from typing import Any
 from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import ASSERTING
+from .lexicon import ASSERTING, CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -24,11 +24,11 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING,
+    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING, _GRANTING,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION _FAULTS _GIVING"
+    "_CAUSE _OBLIGATION _FAULTS _GIVING _GRANTING"
 )  # fmt: skip
 
 
@@ -106,6 +106,14 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         return clause if up is None else replace(clause, head=up.index)
     if clause.subject or clause.agents:
         return clause
+    if (clause.dep == "conj" and clause.tag == "VBD" and not clause.aux and content is not None
+            and not content.agents and content.subject not in _PRONOUNS | {""}
+            and clause_type(clause) not in ("OTHER", "STATEMENT", *_MATERIAL)):
+        # "said 40 percent of sales came from X and called for a fund", "argued the study risked ... and
+        # urged the office to ...": a past verb of speech acts with no subject, hung on a clause whose subject
+        # (a thing) cannot be its doer, is the act of the nearest clause above with a doer.
+        up = next((by_i[t.i] for t in head.ancestors if t.i in by_i and by_i[t.i].agents), None)
+        return clause if up is None else replace(clause, head=up.index, agents=list(up.agents))
     if head.dep_ not in REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
     if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
@@ -188,7 +196,8 @@ def _eventive(clause: Clause, kind: str) -> bool:
     if kind == "OTHER":
         # An untyped verb is an event only as a past action: "Henry leads a government",
         # "the deal values Brandt at ..." describe, "is due", "remained committed" are states.
-        return clause.verb not in _STATIVE and clause.past and not clause.measure
+        # ("voted 10 to 5 to build ...": a tally, not a measurement)
+        return clause.verb not in _STATIVE and clause.past and not (clause.measure and clause.verb not in _DECIDE)
     return True
 
 
@@ -215,8 +224,12 @@ def readings(
     for clause in clauses:
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
-            decided = [clause_type(c) for c in info.clauses if c.head == clause.index and c.dep == "xcomp"]
-            kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), kind)
+            decided = [clause_type(c) for c in info.clauses if c.head == clause.index
+                       and (c.dep == "xcomp" or c.dep == "advcl" and "to" in c.aux)]  # ("voted on Tuesday to bar")
+            # (an untyped act decided is no agreement: "voted to bar cruise ships", "voted to take X to court")
+            kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), "OTHER" if decided else kind)
+        if clause.verb in _GRANTING and any(c.head == clause.index and c.dep == "ccomp" for c in info.clauses):
+            kind = "CONCEDE"  # "accepted that mistakes were made"
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
@@ -232,6 +245,9 @@ def readings(
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
+        shared = by_i.get(clause.head) if clause.dep == "conj" and clause.tag == "VB" and not clause.aux else None
+        if shared is not None and (shared.future or shared.modal or shared.conditional):
+            continue  # "would file an appeal and ask the court to ...": a bare verb shares the plan's modal
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
         if not (signed or caused or _on_main_line(clause, by_i) or event_clauses.told_of(clause, kind, info.doc)
@@ -287,7 +303,8 @@ def _speech_acts(
     ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
     it would not make a new offer"; the speaker's institution's is its own: "its director said the
     agency would not"), or a named actor's, a refusal, with a condition ("will strike unless ...")
-    a threat; telling a person or a country anything is a consultation with them (telling
+    a threat, as is a penalty held out under a condition ("X could be fined if ..."); telling a
+    person or a country anything is a consultation with them (telling
     a council or a broadcaster is a statement to an audience). Other reports,
     and plans ("said it would publish"), are not events."""
     out: list[Reading] = []
@@ -321,6 +338,9 @@ def _speech_acts(
                 kind, accused = "ACCUSE", agents
             elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
+            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c):
+                kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
+                accused = [r for r in c.recipients if r in keep and r not in side]
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
@@ -337,3 +357,10 @@ def _speech_acts(
             out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
             break
     return out
+
+
+def _penalty(clause: Clause) -> bool:
+    """A penalty held out in a clause: a sanction or coercion done by no one named ("X could be fined",
+    "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
+    unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
+    return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])

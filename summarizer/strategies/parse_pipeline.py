@@ -25,6 +25,11 @@ PIPELINE_VERSION = "3.8.0"
 PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838eb0c"
 # A social-media handle ("@SecBlinken"): one token, and never an actor by itself.
 HANDLE = re.compile(r"@\w+")
+# A wire dateline opening a lead: a place in capitals, then perhaps a state or date and the agency,
+# then a dash ("DUBLIN, June 15 (Meridian Newswire) - ", "MAPLE BEND - ").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'. ]*[A-Z](?:, [^()\n\-\u2013\u2014]{1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
+)
 
 COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS = word_tables(
     "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS"
@@ -85,6 +90,7 @@ def pipeline() -> Any:
         nlp.tokenizer.token_match = HANDLE.fullmatch  # type: ignore[union-attr]
         _register()
         nlp.add_pipe("mend_names", after="ner")
+        nlp.add_pipe("mend_dateline", after="mend_names")
         _nlp = nlp
         return nlp
 
@@ -94,6 +100,24 @@ def _register() -> None:
 
     if "mend_names" not in Language.factories:
         Language.component("mend_names", func=mend_names)
+    if "mend_dateline" not in Language.factories:
+        Language.component("mend_dateline", func=mend_dateline)
+
+
+def mend_dateline(doc: Any) -> Any:
+    """A wire dateline is no part of the lead's clause: the parser reads its place as the verb's
+    subject ("DUBLIN, June 15 (Meridian Newswire) - Ireland's regulator fined ...": "DUBLIN fined")
+    and its agency as a name the text is about. Its words become an adverbial, its names no actors,
+    and its date (the day the wire filed, not the day of the act: "... - X on Tuesday fined") no date."""
+    found = _DATELINE.match(doc.text)
+    if found is None:
+        return doc
+    end = found.end()
+    for tok in doc:
+        if tok.idx < end and tok.dep_ in ("nsubj", "nsubjpass"):
+            tok.dep_ = "npadvmod"
+    doc.ents = [e for e in doc.ents if e.start_char >= end]
+    return doc
 
 
 def mend_names(doc: Any) -> Any:
