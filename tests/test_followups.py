@@ -567,3 +567,33 @@ def test_a_request_reported_in_the_past_perfect_still_stands_unless_dated_in_the
     assert "Oslo city council" in _names(result, f)
     dated = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council on Monday to review it.")
     assert dated.follow_ups == []
+
+
+def test_a_denied_act_held_until_a_condition_is_met_is_a_conditional_follow_up():
+    result = _run(
+        "The Hartwell Riders Club said its members would not return to the track until the owners repaired the fence. "
+        "The museum cannot reopen until the Heritage Board approves a new fire plan. "
+        "Gardeners did not leave until the storm passed."
+    )
+    by = _by_sentence(result)
+    assert [f.kind for f in by[1]] == ["conditional"]
+    assert [(f.kind, _names(result, f)) for f in by[2]] == [("conditional", ["Heritage Board"])]
+    assert 3 not in by  # a past "did not ... until": what happened
+
+
+def test_a_first_person_plan_in_a_quotation_carried_over_is_its_speakers():
+    result = _run(
+        'Astrid Falk, the chief executive of Norvane Energy, spoke to reporters on Tuesday. '
+        'She said: "This was a hard week for everyone. '
+        'We will publish every inspection report from now on."'
+    )
+    (f,) = result.follow_ups
+    assert "Astrid Falk" in _names(result, f)
+
+
+def test_what_unnamed_people_may_do_if_a_party_acts_is_the_speakers_side():
+    result = _run(
+        "The Coastal Ferry Alliance warned that operators could cancel sailings if the Port Authority raised its fees."
+    )
+    (f,) = result.follow_ups
+    assert (f.kind, _names(result, f)) == ("conditional", ["Coastal Ferry Alliance"])

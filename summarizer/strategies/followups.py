@@ -54,6 +54,7 @@ from .lexicon import (
     DATE_SPAN_LINKS,
     PURPOSE_MARKS,
 )
+from .parse_form import quote_left_open
 from .parse_pipeline import pipeline
 from .parse_types import Analysis, SentenceInfo
 from .words import word_tables
@@ -83,12 +84,23 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     seen: set[str] = set()
     last_agents: list[int] = []
     before: SentenceInfo | None = None
+    # Who speaks in a quotation that runs over sentences: the source of the sentence that opened it,
+    # or of one just before ('"..." Priestley said. "But ... / If our equipment was involved, we will ...').
+    quote_open, voice = False, None
+    cited: tuple[int | None, int] = (None, -9)
     for info in analysis.sentences:
         key = _key(info.text)
         if key in seen:
             continue
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
+        left_open, within = quote_left_open(doc), quote_open  # (within: it begins inside the quotation)
+        quote_open = quote_open if left_open is None else left_open
+        if info.source is not None:
+            cited = (info.source, info.number)
+        if not within:
+            voice = info.source if info.source is not None else cited[0] if info.number - cited[1] <= 2 else None
+        quote_voice = voice if within or (left_open and info.source is None) else None
         # A copula heading a clause of its own counts too ("expected revenue to be flat").
         verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
@@ -105,7 +117,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 continue
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
-            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before)
+            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
                 # no doer ("plan to hand it to the council": not the council's plan)

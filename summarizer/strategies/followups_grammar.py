@@ -30,12 +30,13 @@ from .words import word_tables
 
 __all__ = [
     "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "has_to", "lemma", "names_none", "negated", "open_question", "on_party", "reporting_clause",
-    "rule_tables", "subject_of", "told_apart", "verb_above",
+    "controller", "has_to", "held_until", "lemma", "names_none", "negated", "open_question", "on_party",
+    "reporting_clause", "rule_tables", "subject_of", "told_apart", "verb_above",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
 _WILL = FUTURE_MODALS
+_CAN = frozenset({"can", "ca"})  # ("ca" of "can't")
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
@@ -154,9 +155,19 @@ def _describing(noun: Any) -> bool:
     return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
+def held_until(verb: Any) -> Any | None:
+    """The clause a denied modal act waits for: "will not leave until the permit is withdrawn", "cannot
+    reopen until the directorate approves a plan" (the act comes once it is met: a condition)."""
+    if not negated(verb) or not any(a.tag_ == "MD" for a in auxiliaries(verb)):
+        return None
+    return next((c for c in verb.children if c.dep_ == "advcl" and [m.lower_ for m in c.children
+                 if m.dep_ == "mark"] == ["until"]), None)  # fmt: skip
+
+
 def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
-    if negated(verb) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
+    held = held_until(verb) is not None
+    if (negated(verb) and not held) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
         return False
     subject = subject_of(verb)
     if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
@@ -179,8 +190,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if words & (_WILL | _OBLIGE | _MAYBE):
         # (in a relative clause only a will or a must, or a may that acts on a party: "the office, which could fine it")
         return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE)) or on_party(verb)
-    if "can" in words and dated:
-        return True  # "voters can register until April 30"
+    if words & _CAN and (dated or held):
+        return True  # "voters can register until April 30", "the plant cannot reopen until X approves"
     if "would" in words:
         # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
         return verb.dep_ != "relcl" and not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
@@ -257,6 +268,8 @@ def condition(verb: Any) -> Any | None:
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             if any(m in CONDITION for m in marks) or (marks == ["as"] and tok.lower_ == "soon"):
                 return child
+            if tok.i == verb.i and getattr(held_until(verb), "i", -1) == child.i:
+                return child  # "will not leave until the permit is withdrawn"
     return None
 
 
@@ -338,5 +351,5 @@ def told_apart(one: Any, other: Any) -> bool:
 def rule_tables() -> list[object]:
     """The tables built in code, for the guided strategy's rules fingerprint (words.toml has
     the word tables; `followups_dates` the date patterns)."""
-    tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, CONDITION)
+    tables = (_WILL, _OBLIGE, _MAYBE, _CAN, _INTENT, CONDITION)
     return [sorted(t) for t in tables]
