@@ -597,3 +597,25 @@ def test_what_unnamed_people_may_do_if_a_party_acts_is_the_speakers_side():
     )
     (f,) = result.follow_ups
     assert (f.kind, _names(result, f)) == ("conditional", ["Coastal Ferry Alliance"])
+
+
+def test_one_subjects_two_undated_steps_one_on_a_condition_are_one_conditional_follow_up():
+    result = _run("The Verdan Water Board said it would guard the dam but would evacuate the valley if the wall broke.")
+    (f,) = result.follow_ups
+    assert f.kind == "conditional"
+
+
+def test_an_indirect_question_or_what_may_come_is_no_follow_up():
+    result = _run(
+        "Here is what the audit covers and what could come of it. "
+        "Residents are asking whether the Larchmont bridge will reopen before the end of the year."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_date_since_which_something_holds_and_a_past_need_are_not_ahead():
+    result = _run(
+        "Trains have been cancelled across the Brenner line since Saturday. "
+        "At the meeting, several fans had to be asked to leave the hall."
+    )
+    assert result.follow_ups == []

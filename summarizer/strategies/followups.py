@@ -270,17 +270,22 @@ def _backdrop(verb: Any) -> bool:
 def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
     their deputies to report back" is one; so are two undated verbs coordinated on one subject whose
-    doers overlap ("said it would appeal and would ask for the ruling to be suspended")."""
+    doers overlap ("said it would appeal and would ask for the ruling to be suspended"), one of them on
+    a condition or not."""
     out: list[Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
-                     and o.conditional == item.conditional and o.open == item.open
+                     and (o.conditional == item.conditional or _one_subject(o, item)) and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and not _own_modals(o, item)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
-        elif out[same].date is None and item.date is not None:
+            continue
+        if item.conditional and not out[same].conditional:
+            # "would facilitate protest but would act if roads were obstructed": one step, on a condition
+            out[same].verb, out[same].conditional = item.verb, True
+        if out[same].date is None and item.date is not None:
             out[same] = item
         elif out[same].actors != item.actors:
             out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]

@@ -169,7 +169,11 @@ def ahead(verb: Any, dated: bool) -> bool:
     held = held_until(verb) is not None
     if (negated(verb) and not held) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return False  # "lawmakers are asking whether the navy will get its ships by 2035": a question
     subject = subject_of(verb)
+    if subject is not None and subject.lower_ == "what" and subject.tag_ == "WP":
+        return False  # "here is what could come of it": what may happen, asked or described
     if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
         # "nobody will be left behind": what will not happen (but "no one will be dismissed before
         # June" is a commitment with a term)
@@ -200,6 +204,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
         if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
             return False  # "had planned to hold it in October": a plan given up or done
+        if not dated and head.lower_ == "had" and head.tag_ == "VBD" and reporting_clause(verb) is None:
+            return False  # "residents had to be asked to leave": a need in the past, told as narrative
         owned = lemma(head) == "have" and any(c.dep_ == "dobj" for c in head.children)  # "had nothing left to do"
         if lemma(head) in _INTENT | SEMI_MODAL_HEADS and not owned:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
