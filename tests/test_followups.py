@@ -619,3 +619,12 @@ def test_a_date_since_which_something_holds_and_a_past_need_are_not_ahead():
         "At the meeting, several fans had to be asked to leave the hall."
     )
     assert result.follow_ups == []
+
+
+def test_a_proposal_that_would_act_from_a_date_ahead_is_a_follow_up_for_its_authors():
+    result = _run(
+        "The Marlow Assembly approved a draft bill that would raise the tobacco duty from January 2028. "
+        "Its chairman runs a firm that would sell 40 shops."
+    )
+    (f,) = result.follow_ups
+    assert (_names(result, f), f.due_text) == (["Marlow Assembly"], "from January 2028")

@@ -33,7 +33,7 @@ from .followups_doer import (
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
 from .followups_pending import time_allowed
 from .followups_side import named as _named
-from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, FIRST_PERSON, RELATIVE_PRONOUNS
+from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, FIRST_PERSON, HYPOTHETICAL_MODALS, RELATIVE_PRONOUNS
 from .parse_form import pronoun_owned
 from .parse_types import Analysis, Clause, SentenceInfo
 
@@ -91,6 +91,12 @@ def actors(
     if rel.dep_ == "relcl" and (subject is None or relative):
         inside = {t.i for t in rel.subtree}
         named = _named([t for t in rel.head.subtree if t.i not in inside], analysis, ids)
+        # "the council approved a draft law that would cut the fee from 2031": a proposal, its authors'
+        # (not "approved a reform that will raise the age": a measure in force acts by itself)
+        proposal = any(a.lower_ in HYPOTHETICAL_MODALS for a in rel.children if a.dep_ == "aux")
+        holder = rel.head.head if rel.head.dep_ == "dobj" and rel.head.pos_ == "NOUN" and proposal else None
+        named = named or [a for a in (clauses[holder.i].agents if holder is not None and holder.i in clauses
+                                      else []) if a in ids]  # fmt: skip
         if named:
             return named, "parse"
     report = reporting_clause(verb)

@@ -197,8 +197,11 @@ def ahead(verb: Any, dated: bool) -> bool:
     if words & _CAN and (dated or held):
         return True  # "voters can register until April 30", "the plant cannot reopen until X approves"
     if "would" in words:
-        # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
-        return verb.dep_ != "relcl" and not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
+        # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses";
+        # in a relative clause only with a date ahead: "a draft law that would cut the fee from January 2031"
+        if verb.dep_ == "relcl":
+            return dated
+        return not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
     head = verb.head
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
