@@ -628,3 +628,9 @@ def test_a_proposal_that_would_act_from_a_date_ahead_is_a_follow_up_for_its_auth
     )
     (f,) = result.follow_ups
     assert (_names(result, f), f.due_text) == (["Marlow Assembly"], "from January 2028")
+
+
+def test_an_absolute_clause_with_an_infinitive_looks_ahead_with_its_date():
+    result = _run("The Orla Pilots' Union said it would poll its members, with the result to be published on May 4.")
+    (f,) = result.follow_ups
+    assert f.due == "2026-05-04"

@@ -36,6 +36,7 @@ from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
     TIME_MARKS,
+    absolute,
     ahead,
     any_subject,
     auxiliaries,
@@ -217,7 +218,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS):
+        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS) and not absolute(verb):
             continue  # "after the systems are checked on Thursday": the time of its head clause
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan

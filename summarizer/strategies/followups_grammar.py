@@ -29,8 +29,8 @@ from .lexicon import (
 from .words import word_tables
 
 __all__ = [
-    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "has_to", "held_until", "lemma", "names_none", "negated", "open_question", "on_party",
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "absolute", "ahead", "any_subject", "auxiliaries",
+    "condition", "controller", "has_to", "held_until", "lemma", "names_none", "negated", "open_question", "on_party",
     "reporting_clause", "rule_tables", "subject_of", "told_apart", "verb_above",
 ]  # fmt: skip
 
@@ -155,6 +155,18 @@ def _describing(noun: Any) -> bool:
     return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
+def absolute(verb: Any) -> bool:
+    """An infinitive in an absolute clause with "with" ("..., with the result to be announced on October
+    30", "with the western half to follow"), however the parser hangs it: what is to come."""
+    if not has_to(verb):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        return bool(verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with")
+    if verb.dep_ == "pcomp":
+        return bool(verb.head.lower_ == "with")
+    return verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "with" for m in verb.children)
+
+
 def held_until(verb: Any) -> Any | None:
     """The clause a denied modal act waits for: "will not leave until the permit is withdrawn", "cannot
     reopen until the directorate approves a plan" (the act comes once it is met: a condition)."""
@@ -221,6 +233,8 @@ def ahead(verb: Any, dated: bool) -> bool:
             partner = [head.head, *head.head.children] if head.dep_ == "conj" else []
             sibling = [c for c in partner if c.dep_ in ("xcomp", "advcl") and has_to(c) and c.i != head.i]
             return dated or not _told_done(_finite(head)) or any(_termed(v) for v in [verb, *sibling])
+    if absolute(verb):
+        return True  # "with the result to be announced on October 30": what is to come
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
