@@ -634,3 +634,13 @@ def test_an_absolute_clause_with_an_infinitive_looks_ahead_with_its_date():
     result = _run("The Orla Pilots' Union said it would poll its members, with the result to be published on May 4.")
     (f,) = result.follow_ups
     assert f.due == "2026-05-04"
+
+
+def test_a_check_or_inquiry_under_way_is_a_step_still_to_come_but_not_looking_forward():
+    result = _run(
+        "The Ostrava Water Company said it had no record of the complaints, but that it was checking. "
+        "The Ostrava Water Company is looking into whether the pipes were replaced. "
+        "The Ostrava Water Company is looking forward to the new season."
+    )
+    by = _by_sentence(result)
+    assert sorted(by) == [1, 2]
