@@ -644,3 +644,12 @@ def test_a_check_or_inquiry_under_way_is_a_step_still_to_come_but_not_looking_fo
     )
     by = _by_sentence(result)
     assert sorted(by) == [1, 2]
+
+
+def test_what_an_indefinite_thing_would_do_is_a_case_put_not_a_step():
+    result = _run(
+        "The Kestrel Ferry Company cut two routes on Monday. "
+        "Its chief executive, Anna Moll, said a strike would strand thousands of islanders. "
+        "A family of four will save about 200 euros a year."
+    )
+    assert result.follow_ups == []

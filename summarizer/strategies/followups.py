@@ -145,7 +145,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         asked = {t.i for o in opened for t in o.verb.subtree}
         items = [i for i in items if i.verb.i not in asked] + opened
         # "said X should ...", "said the plan would put jobs at risk": a view, not a step ahead
-        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids)])
+        lead = info is analysis.sentences[0]
+        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
