@@ -653,3 +653,11 @@ def test_what_an_indefinite_thing_would_do_is_a_case_put_not_a_step():
         "A family of four will save about 200 euros a year."
     )
     assert result.follow_ups == []
+
+
+def test_a_second_modal_step_hung_on_the_first_ones_infinitive_is_the_same_follow_up():
+    result = _run(
+        "The Halden Arts Fund said it would ask Tomas Berg and the museum to return 2 million kronor and "
+        "would bar him from applying for its grants for five years."
+    )
+    assert len(result.follow_ups) == 1

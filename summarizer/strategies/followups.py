@@ -311,7 +311,9 @@ def _one_subject(one: Item, other: Item) -> bool:
 def _subjectless_conjunct(one: Item, other: Item) -> bool:
     """Whether the later of two verbs is conjoined to the earlier with no subject of its own."""
     a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
-    return b.dep_ == "conj" and b.head.i == a.i and not any(c.dep_.startswith("nsubj") for c in b.children)
+    # (or to its infinitive, as the parser may hang it: "would ask X to return the money and would bar him")
+    heads = {b.head.i} | ({b.head.head.i} if b.head.dep_ == "xcomp" else set())
+    return b.dep_ == "conj" and a.i in heads and not any(c.dep_.startswith("nsubj") for c in b.children)
 
 
 def _clause_text(verb: Any) -> str:
