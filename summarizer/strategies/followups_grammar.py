@@ -36,16 +36,15 @@ __all__ = [
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
 _WILL = FUTURE_MODALS
-_CAN = frozenset({"can", "ca"})  # ("ca" of "can't")
 _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
     _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, TIME_MARKS, _OPEN_WH,
-    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE,
+    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE, _CAN,
 ) = word_tables(
     "followups_grammar",
     "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS TIME_MARKS _OPEN_WH _SETTLE _MEASURE"
-    " _EVIDENCE _RATE_DETS _AT_ONCE"
+    " _EVIDENCE _RATE_DETS _AT_ONCE _CAN"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -374,5 +373,5 @@ def told_apart(one: Any, other: Any) -> bool:
 def rule_tables() -> list[object]:
     """The tables built in code, for the guided strategy's rules fingerprint (words.toml has
     the word tables; `followups_dates` the date patterns)."""
-    tables = (_WILL, _OBLIGE, _MAYBE, _CAN, _INTENT, CONDITION)
+    tables = (_WILL, _OBLIGE, _MAYBE, _INTENT, CONDITION)
     return [sorted(t) for t in tables]
