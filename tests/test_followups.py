@@ -567,3 +567,97 @@ def test_a_request_reported_in_the_past_perfect_still_stands_unless_dated_in_the
     assert "Oslo city council" in _names(result, f)
     dated = _run(lead + "The Halden Rowing Federation said it had asked the Oslo city council on Monday to review it.")
     assert dated.follow_ups == []
+
+
+def test_a_denied_act_held_until_a_condition_is_met_is_a_conditional_follow_up():
+    result = _run(
+        "The Hartwell Riders Club said its members would not return to the track until the owners repaired the fence. "
+        "The museum cannot reopen until the Heritage Board approves a new fire plan. "
+        "Gardeners did not leave until the storm passed."
+    )
+    by = _by_sentence(result)
+    assert [f.kind for f in by[1]] == ["conditional"]
+    assert [(f.kind, _names(result, f)) for f in by[2]] == [("conditional", ["Heritage Board"])]
+    assert 3 not in by  # a past "did not ... until": what happened
+
+
+def test_a_first_person_plan_in_a_quotation_carried_over_is_its_speakers():
+    result = _run(
+        'Astrid Falk, the chief executive of Norvane Energy, spoke to reporters on Tuesday. '
+        'She said: "This was a hard week for everyone. '
+        'We will publish every inspection report from now on."'
+    )
+    (f,) = result.follow_ups
+    assert "Astrid Falk" in _names(result, f)
+
+
+def test_what_unnamed_people_may_do_if_a_party_acts_is_the_speakers_side():
+    result = _run(
+        "The Coastal Ferry Alliance warned that operators could cancel sailings if the Port Authority raised its fees."
+    )
+    (f,) = result.follow_ups
+    assert (f.kind, _names(result, f)) == ("conditional", ["Coastal Ferry Alliance"])
+
+
+def test_one_subjects_two_undated_steps_one_on_a_condition_are_one_conditional_follow_up():
+    result = _run("The Verdan Water Board said it would guard the dam but would evacuate the valley if the wall broke.")
+    (f,) = result.follow_ups
+    assert f.kind == "conditional"
+
+
+def test_an_indirect_question_or_what_may_come_is_no_follow_up():
+    result = _run(
+        "Here is what the audit covers and what could come of it. "
+        "Residents are asking whether the Larchmont bridge will reopen before the end of the year."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_date_since_which_something_holds_and_a_past_need_are_not_ahead():
+    result = _run(
+        "Trains have been cancelled across the Brenner line since Saturday. "
+        "At the meeting, several fans had to be asked to leave the hall."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_proposal_that_would_act_from_a_date_ahead_is_a_follow_up_for_its_authors():
+    result = _run(
+        "The Marlow Assembly approved a draft bill that would raise the tobacco duty from January 2028. "
+        "Its chairman runs a firm that would sell 40 shops."
+    )
+    (f,) = result.follow_ups
+    assert (_names(result, f), f.due_text) == (["Marlow Assembly"], "from January 2028")
+
+
+def test_an_absolute_clause_with_an_infinitive_looks_ahead_with_its_date():
+    result = _run("The Orla Pilots' Union said it would poll its members, with the result to be published on May 4.")
+    (f,) = result.follow_ups
+    assert f.due == "2026-05-04"
+
+
+def test_a_check_or_inquiry_under_way_is_a_step_still_to_come_but_not_looking_forward():
+    result = _run(
+        "The Ostrava Water Company said it had no record of the complaints, but that it was checking. "
+        "The Ostrava Water Company is looking into whether the pipes were replaced. "
+        "The Ostrava Water Company is looking forward to the new season."
+    )
+    by = _by_sentence(result)
+    assert sorted(by) == [1, 2]
+
+
+def test_what_an_indefinite_thing_would_do_is_a_case_put_not_a_step():
+    result = _run(
+        "The Kestrel Ferry Company cut two routes on Monday. "
+        "Its chief executive, Anna Moll, said a strike would strand thousands of islanders. "
+        "A family of four will save about 200 euros a year."
+    )
+    assert result.follow_ups == []
+
+
+def test_a_second_modal_step_hung_on_the_first_ones_infinitive_is_the_same_follow_up():
+    result = _run(
+        "The Halden Arts Fund said it would ask Tomas Berg and the museum to return 2 million kronor and "
+        "would bar him from applying for its grants for five years."
+    )
+    assert len(result.follow_ups) == 1

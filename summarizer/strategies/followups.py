@@ -36,6 +36,7 @@ from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
     TIME_MARKS,
+    absolute,
     ahead,
     any_subject,
     auxiliaries,
@@ -54,6 +55,7 @@ from .lexicon import (
     DATE_SPAN_LINKS,
     PURPOSE_MARKS,
 )
+from .parse_form import quote_left_open
 from .parse_pipeline import pipeline
 from .parse_types import Analysis, SentenceInfo
 from .words import word_tables
@@ -83,12 +85,23 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     seen: set[str] = set()
     last_agents: list[int] = []
     before: SentenceInfo | None = None
+    # Who speaks in a quotation that runs over sentences: the source of the sentence that opened it,
+    # or of one just before ('"..." Priestley said. "But ... / If our equipment was involved, we will ...').
+    quote_open, voice = False, None
+    cited: tuple[int | None, int] = (None, -9)
     for info in analysis.sentences:
         key = _key(info.text)
         if key in seen:
             continue
         seen.add(key)
         doc = info.doc if info.doc is not None else nlp(info.text)
+        left_open, within = quote_left_open(doc), quote_open  # (within: it begins inside the quotation)
+        quote_open = quote_open if left_open is None else left_open
+        if info.source is not None:
+            cited = (info.source, info.number)
+        if not within:
+            voice = info.source if info.source is not None else cited[0] if info.number - cited[1] <= 2 else None
+        quote_voice = voice if within or (left_open and info.source is None) else None
         # A copula heading a clause of its own counts too ("expected revenue to be flat").
         verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
@@ -105,7 +118,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 continue
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
-            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before)
+            actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
                 # no doer ("plan to hand it to the council": not the council's plan)
@@ -132,7 +145,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         asked = {t.i for o in opened for t in o.verb.subtree}
         items = [i for i in items if i.verb.i not in asked] + opened
         # "said X should ...", "said the plan would put jobs at risk": a view, not a step ahead
-        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids)])
+        lead = info is analysis.sentences[0]
+        merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
             date = item.date
             words = date_words(date) if date is not None else None
@@ -205,7 +219,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
     out = []
     for verb in verbs:
         marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
-        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS):
+        if verb.dep_ == "advcl" and marks and not marks & (CONDITION | PURPOSE_MARKS) and not absolute(verb):
             continue  # "after the systems are checked on Thursday": the time of its head clause
         if _backdrop(verb):
             continue  # "although the law requires firms to report within a day": a reason, no plan
@@ -258,17 +272,22 @@ def _backdrop(verb: Any) -> bool:
 def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
     their deputies to report back" is one; so are two undated verbs coordinated on one subject whose
-    doers overlap ("said it would appeal and would ask for the ruling to be suspended")."""
+    doers overlap ("said it would appeal and would ask for the ruling to be suspended"), one of them on
+    a condition or not."""
     out: list[Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
-                     and o.conditional == item.conditional and o.open == item.open
+                     and (o.conditional == item.conditional or _one_subject(o, item)) and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and not _own_modals(o, item)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
         if same is None:
             out.append(item)
-        elif out[same].date is None and item.date is not None:
+            continue
+        if item.conditional and not out[same].conditional:
+            # "would facilitate protest but would act if roads were obstructed": one step, on a condition
+            out[same].verb, out[same].conditional = item.verb, True
+        if out[same].date is None and item.date is not None:
             out[same] = item
         elif out[same].actors != item.actors:
             out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]
@@ -292,7 +311,9 @@ def _one_subject(one: Item, other: Item) -> bool:
 def _subjectless_conjunct(one: Item, other: Item) -> bool:
     """Whether the later of two verbs is conjoined to the earlier with no subject of its own."""
     a, b = sorted((one.verb, other.verb), key=lambda t: t.i)
-    return b.dep_ == "conj" and b.head.i == a.i and not any(c.dep_.startswith("nsubj") for c in b.children)
+    # (or to its infinitive, as the parser may hang it: "would ask X to return the money and would bar him")
+    heads = {b.head.i} | ({b.head.head.i} if b.head.dep_ == "xcomp" else set())
+    return b.dep_ == "conj" and a.i in heads and not any(c.dep_.startswith("nsubj") for c in b.children)
 
 
 def _clause_text(verb: Any) -> str:

@@ -30,10 +30,10 @@ from .followups_doer import (
     relative_speaker,
     spoken_for,
 )  # fmt: skip
-from .followups_grammar import ANAPHORS, any_subject, condition, controller, reporting_clause, subject_of
+from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
 from .followups_pending import time_allowed
 from .followups_side import named as _named
-from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, RELATIVE_PRONOUNS
+from .lexicon import CONDITION_MARKS, DEMONSTRATIVES, FIRST_PERSON, HYPOTHETICAL_MODALS, RELATIVE_PRONOUNS
 from .parse_form import pronoun_owned
 from .parse_types import Analysis, Clause, SentenceInfo
 
@@ -48,6 +48,7 @@ def actors(
     ids: dict[int, str],
     last_agents: list[int],
     before: SentenceInfo | None,
+    voice: int | None = None,
 ) -> tuple[list[int], Origin]:
     """Who is expected to act in this clause (see the module's docstring for the order)."""
     allowed = time_allowed(verb)
@@ -90,6 +91,12 @@ def actors(
     if rel.dep_ == "relcl" and (subject is None or relative):
         inside = {t.i for t in rel.subtree}
         named = _named([t for t in rel.head.subtree if t.i not in inside], analysis, ids)
+        # "the council approved a draft law that would cut the fee from 2031": a proposal, its authors'
+        # (not "approved a reform that will raise the age": a measure in force acts by itself)
+        proposal = any(a.lower_ in HYPOTHETICAL_MODALS for a in rel.children if a.dep_ == "aux")
+        holder = rel.head.head if rel.head.dep_ == "dobj" and rel.head.pos_ == "NOUN" and proposal else None
+        named = named or [a for a in (clauses[holder.i].agents if holder is not None and holder.i in clauses
+                                      else []) if a in ids]  # fmt: skip
         if named:
             return named, "parse"
     report = reporting_clause(verb)
@@ -130,7 +137,13 @@ def actors(
     elif kept and not by_rule and not relative:
         return kept, "parse"
     cond = condition(verb)
-    if cond is not None and any(m.lower_ in CONDITION_MARKS for m in cond.children if m.dep_ == "mark"):
+    waited = cond is not None and any(m.lower_ in CONDITION_MARKS for m in cond.children if m.dep_ == "mark")
+    # (not when a speaker tells what unnamed people will do, a plural active subject: "the forum warned
+    # that operators might drop ports if Skarvik became unreachable" is the forum's side, not Skarvik's;
+    # but "the reactor could operate if its owner replaced the generators" waits for the owner)
+    unnamed_doers = subject is not None and subject.dep_ == "nsubj" and subject.tag_ == "NNS" and bool(speakers)
+    if cond is not None and (waited or cond.i == getattr(held_until(verb), "i", -1)) and not (
+            unnamed_doers and report is not None):  # fmt: skip
         # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
         got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
         got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)
@@ -142,10 +155,12 @@ def actors(
             # "that agreement will take effect": its parties; but "prosecutors said they would": not
             # the last sentence's actors
             return list(last_agents), "rule"
-    ours = subject is not None and (subject.lower_ == "we" or any(t.lower_ == "our" for t in subject.subtree))
-    if ours and speakers and report is None:
-        # a quote with no verb of saying ("We are ready to change the plan."): the speaker's side
-        return speakers + spoken_for(speakers, analysis, ids), "rule"
+    ours = subject is not None and any(t.lower_ in FIRST_PERSON for t in subject.subtree)
+    voiced = speakers or ([voice] if voice is not None and voice in ids else [])
+    if ours and voiced and report is None:
+        # a quote with no verb of saying ("We are ready to change the plan."), or a sentence of a
+        # quotation an earlier one opened ('she said: "..." / "I will keep knocking on doors."'): the speaker's side
+        return voiced + spoken_for(voiced, analysis, ids), "rule"
     given = [t for c in verb.children if c.dep_ == "dative" for t in c.subtree]
     if subject is not None and subject.pos_ != "PRON" and _named(given, analysis, ids):
         # "the win gives Rennfeld a place in next season's cup": a thing acts, for them

@@ -64,8 +64,8 @@ def date_prep(date: Any) -> str:
 
 def is_point(date: Any) -> bool:
     """A date that says when, not how long or how often ("for several months", "two-year", "every year")."""
-    if date.root.dep_ in ("amod", "compound", "nummod"):
-        return False
+    if date.root.dep_ in ("amod", "compound", "nummod") or date_prep(date) == "since":
+        return False  # (nor "since Saturday": a time behind, whatever the weekday reads forward to)
     if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
         return False  # "at 8 p.m.", but "on Wednesday morning"
     if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):

@@ -29,9 +29,9 @@ from .lexicon import (
 from .words import word_tables
 
 __all__ = [
-    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "ahead", "any_subject", "auxiliaries", "condition",
-    "controller", "has_to", "lemma", "names_none", "negated", "open_question", "on_party", "reporting_clause",
-    "rule_tables", "subject_of", "told_apart", "verb_above",
+    "ANAPHORS", "CONDITION", "DEADLINE_PREP", "TIME_MARKS", "absolute", "ahead", "any_subject", "auxiliaries",
+    "condition", "controller", "has_to", "held_until", "lemma", "names_none", "negated", "open_question", "on_party",
+    "reporting_clause", "rule_tables", "subject_of", "told_apart", "verb_above",
 ]  # fmt: skip
 
 # Closed classes of English function words and semi-modals, no domain vocabulary.
@@ -40,11 +40,11 @@ _OBLIGE = OBLIGE_MODALS
 _MAYBE = MAYBE_MODALS
 (
     _PERCEIVE, _EXPECT_NOUN, _PLAN_NOUN, _DIRECT, DEADLINE_PREP, ANAPHORS, TIME_MARKS, _OPEN_WH,
-    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE,
+    _SETTLE, _MEASURE, _EVIDENCE, _RATE_DETS, _AT_ONCE, _CAN,
 ) = word_tables(
     "followups_grammar",
     "_PERCEIVE _EXPECT_NOUN _PLAN_NOUN _DIRECT DEADLINE_PREP ANAPHORS TIME_MARKS _OPEN_WH _SETTLE _MEASURE"
-    " _EVIDENCE _RATE_DETS _AT_ONCE"
+    " _EVIDENCE _RATE_DETS _AT_ONCE _CAN"
 )  # fmt: skip
 
 # Verbs and predicative words whose infinitive (or "to" + gerund) is a plan, an
@@ -154,11 +154,37 @@ def _describing(noun: Any) -> bool:
     return verb is not None and verb.dep_ == "relcl" and lemma(verb) not in REPORTING | ASSERTING | _INTENT
 
 
+def absolute(verb: Any) -> bool:
+    """An infinitive in an absolute clause with "with" ("..., with the result to be announced on October
+    30", "with the western half to follow"), however the parser hangs it: what is to come."""
+    if not has_to(verb):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        return bool(verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with")
+    if verb.dep_ == "pcomp":
+        return bool(verb.head.lower_ == "with")
+    return verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "with" for m in verb.children)
+
+
+def held_until(verb: Any) -> Any | None:
+    """The clause a denied modal act waits for: "will not leave until the permit is withdrawn", "cannot
+    reopen until the directorate approves a plan" (the act comes once it is met: a condition)."""
+    if not negated(verb) or not any(a.tag_ == "MD" for a in auxiliaries(verb)):
+        return None
+    return next((c for c in verb.children if c.dep_ == "advcl" and [m.lower_ for m in c.children
+                 if m.dep_ == "mark"] == ["until"]), None)  # fmt: skip
+
+
 def ahead(verb: Any, dated: bool) -> bool:
     """Does this clause look ahead by its own grammar?"""
-    if negated(verb) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
+    held = held_until(verb) is not None
+    if (negated(verb) and not held) or _perfect_modal(verb) or lemma(verb) in _MEASURE:
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return False  # "lawmakers are asking whether the navy will get its ships by 2035": a question
     subject = subject_of(verb)
+    if subject is not None and subject.lower_ == "what" and subject.tag_ == "WP":
+        return False  # "here is what could come of it": what may happen, asked or described
     if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
         # "nobody will be left behind": what will not happen (but "no one will be dismissed before
         # June" is a commitment with a term)
@@ -179,16 +205,21 @@ def ahead(verb: Any, dated: bool) -> bool:
     if words & (_WILL | _OBLIGE | _MAYBE):
         # (in a relative clause only a will or a must, or a may that acts on a party: "the office, which could fine it")
         return verb.dep_ != "relcl" or bool(words & (_WILL | _OBLIGE)) or on_party(verb)
-    if "can" in words and dated:
-        return True  # "voters can register until April 30"
+    if words & _CAN and (dated or held):
+        return True  # "voters can register until April 30", "the plant cannot reopen until X approves"
     if "would" in words:
-        # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses".
-        return verb.dep_ != "relcl" and not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
+        # "said it would", "would ... if", or a date ahead; not "the company would run 140 warehouses";
+        # in a relative clause only with a date ahead: "a draft law that would cut the fee from January 2031"
+        if verb.dep_ == "relcl":
+            return dated
+        return not _asked(verb) and (_reported(verb) or condition(verb) is not None or dated)
     head = verb.head
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and to and head.i != verb.i:
         if negated(head) or (not dated and any(a.lower_ == "had" for a in auxiliaries(head))):
             return False  # "had planned to hold it in October": a plan given up or done
+        if not dated and head.lower_ == "had" and head.tag_ == "VBD" and reporting_clause(verb) is None:
+            return False  # "residents had to be asked to leave": a need in the past, told as narrative
         owned = lemma(head) == "have" and any(c.dep_ == "dobj" for c in head.children)  # "had nothing left to do"
         if lemma(head) in _INTENT | SEMI_MODAL_HEADS and not owned:
             return True  # "plans to meet", "was to meet", "has to pay", "is expected to close"
@@ -201,6 +232,8 @@ def ahead(verb: Any, dated: bool) -> bool:
             partner = [head.head, *head.head.children] if head.dep_ == "conj" else []
             sibling = [c for c in partner if c.dep_ in ("xcomp", "advcl") and has_to(c) and c.i != head.i]
             return dated or not _told_done(_finite(head)) or any(_termed(v) for v in [verb, *sibling])
+    if absolute(verb):
+        return True  # "with the result to be announced on October 30": what is to come
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to" and lemma(head.head) in _INTENT:
         return True  # "is committed to building"
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
@@ -257,6 +290,8 @@ def condition(verb: Any) -> Any | None:
             marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
             if any(m in CONDITION for m in marks) or (marks == ["as"] and tok.lower_ == "soon"):
                 return child
+            if tok.i == verb.i and getattr(held_until(verb), "i", -1) == child.i:
+                return child  # "will not leave until the permit is withdrawn"
     return None
 
 

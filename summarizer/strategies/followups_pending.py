@@ -50,7 +50,8 @@ def _under_way(verb: Any) -> bool:
     """A deliberation in progress, now ("prosecutors are examining whether ...") or as someone
     reported it ("said it was studying the decision"); not one told in a relative clause ("who has
     been investigating") or a past one in narration ("were reviewing the files when ...")."""
-    if lemma(verb) not in _DELIBERATE or verb.tag_ != "VBG" or negated(verb):
+    names = {lemma(verb)} | {f"{lemma(verb)} {c.lower_}" for c in verb.children if c.dep_ in ("prep", "prt")}
+    if not names & _DELIBERATE or verb.tag_ != "VBG" or negated(verb):
         return False
     asked = any(c.dep_ == "mark" and c.lower_ in _ASKED for c in verb.children)
     if verb.dep_ not in ("ROOT", "ccomp", "conj") or asked:

@@ -36,8 +36,8 @@ from .words import word_tables
 
 __all__ = ["advice", "foreseen_effect", "no_expectation"]
 
-(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE) = word_tables(
-    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE"
+(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE) = word_tables(
+    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE"
 )
 
 
@@ -104,11 +104,19 @@ def advice(item: Item) -> bool:
 
 
 
-def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str]) -> bool:
+def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: bool = False) -> bool:
     """Whether the item is an undated, reported effect of a thing that is no actor ("the plan would
-    put jobs at risk"); a pronoun only when no actor was found for it."""
+    put jobs at risk"); a pronoun only when no actor was found for it. Or what an indefinite thing or
+    person would do ("a shutdown would punish thousands of drivers", "a family will get back more than
+    it pays"): a case put, with no one's step in it (not in the lead, where a news story introduces its
+    doers so: "an international team of scientists will try to recover ice")."""
     verb = item.verb
     subject = subject_of(verb)
+    case = subject is not None and subject.dep_ == "nsubj" and any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subject.children)
+    if case and subject is not None and not lead and item.date is None and not item.conditional and any(
+            a.tag_ == "MD" for a in auxiliaries(verb)) and not named(list(subject.subtree), analysis, ids):  # fmt: skip
+        return True
     if item.date is not None or reporting_clause(verb) is None or subject is None:
         return False
     if not (verb.lemma_.lower() in EFFECTS or harm_idiom(verb)):
