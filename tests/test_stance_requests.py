@@ -83,7 +83,7 @@ def test_studying_a_ruling_takes_no_side_yet():
 
 def test_studying_a_ruling_beside_a_feeling_is_that_feelings_evidence():
     result = _run("The Harlow Bus Company said it was disappointed and would study the judgment.")
-    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "concern")]
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harlow Bus Company", "oppose")]
 
 
 @pytest.mark.parametrize("parties", ["both sides", "the two unions"])
@@ -106,3 +106,18 @@ def test_a_measure_kept_until_a_condition_is_backed_by_who_says_so():
 def test_a_measure_asked_to_stay_is_the_request_not_a_second_stance():
     result = _run("The fishermen's leader, Ada Moss, demanded that the ban stay in place until the stock recovered.")
     assert [h for h, _, _ in _stances(result)] == ["Ada Moss"]
+
+
+def test_asking_another_party_for_redress_opposes_it():
+    result = _run("The Valley Growers Union demanded that Orla Dairies compensate farmers for the late payments.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Valley Growers Union", "oppose")]
+
+
+def test_seeking_a_court_remedy_opposes():
+    result = _run("Harbour Residents Group said it would seek an injunction against the new flight path.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harbour Residents Group", "oppose")]
+
+
+def test_asking_another_party_for_something_else_supports_it():
+    result = _run("The Valley Growers Union urged Orla Dairies to raise the milk price for small farms.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Valley Growers Union", "support")]

@@ -57,12 +57,14 @@ from .stance_context import (
     is_negated,
     phrase,
     prep_object,
+    redress,
 )
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
     ASKING_FOR,
     COMMITTING,
     CONSEQUENCES,
+    CONTRASTING,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
@@ -99,6 +101,21 @@ def read_sentence(
         reading = _read(s, tok)
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
+    return _weighed(info.doc, out)
+
+
+def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
+    """ "said it supported strong enforcement but warned that heavy fines ...", "said the design was sound but
+    the timetable too slow": one holder's support and objection set against each other by "but" is one mixed
+    view; not when the objection is to another party ("welcomed the ruling but criticised the government")."""
+    for first in out:
+        for second in out:
+            backing, objection = (first, second) if first.position == "support" else (second, first)
+            if (second.holder == first.holder and second.token > first.token and backing.position == "support"
+                    and objection.position in ("oppose", "concern") and objection.target in (None, backing.target)
+                    and any(t.dep_ == "cc" and t.lower_ in CONTRASTING for t in doc[first.token : second.token])):
+                mixed = Reading(first.holder, "mixed", first.topic, first.target, first.token)
+                return [mixed if r is first else r for r in out if r is not second]
     return out
 
 
@@ -179,7 +196,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if topic is None or (topic is clause and lemma in COMMITTING):
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
-        position = "oppose" if halt is not None else "support"
+        position = "oppose" if halt is not None or redress(topic) else "support"
         if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
             position = "concern"  # "we want to know who signed off on it": a worry, not support
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
