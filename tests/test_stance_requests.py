@@ -121,3 +121,20 @@ def test_seeking_a_court_remedy_opposes():
 def test_asking_another_party_for_something_else_supports_it():
     result = _run("The Valley Growers Union urged Orla Dairies to raise the milk price for small farms.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Valley Growers Union", "support")]
+
+
+def test_a_contention_opposes_what_it_is_about():
+    result = _run("The Ferry Workers Union argued that the port authority had ignored its own safety rules.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ferry Workers Union", "oppose")]
+
+
+def test_a_contention_of_what_should_be_puts_it_forward():
+    result = _run("The Ferry Workers Union argued that small ports should keep their night crossings.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ferry Workers Union", "support")]
+
+
+def test_a_contention_given_as_the_reason_for_a_stance_is_that_stances():
+    result = _run(
+        "The Ferry Workers Union welcomed the new timetable, arguing that the late crossings would help shift workers."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ferry Workers Union", "support")]

@@ -30,6 +30,8 @@ from .lexicon import (
     CONSEQUENCE_MODALS,
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
+    OBLIGE_MODALS,
+    SEMI_MODAL_HEADS,
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
@@ -61,6 +63,7 @@ from .stance_context import (
 )
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
+    ARGUING,
     ASKING_FOR,
     COMMITTING,
     CONSEQUENCES,
@@ -101,7 +104,18 @@ def read_sentence(
         reading = _read(s, tok)
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, out)
+    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out)])
+
+
+def _reason(doc: Any, reading: Reading, out: list[Reading]) -> bool:
+    """ "has backed the extension, arguing that closing the plant would ...": a contention given as the
+    reason for a stance its holder takes in the same sentence is that stance's, not one of its own; and
+    what the contention's claim says ("arguing that a dark screen only helps its rivals") is the contention's."""
+    tok = doc[reading.token]
+    if tok.lemma_.lower() in ARGUING and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return any(r.holder == reading.holder and r.token == tok.head.i for r in out)
+    return any(r.holder == reading.holder and doc[r.token].lemma_.lower() in ARGUING and r.token in
+               [a.i for a in tok.ancestors] for r in out)  # fmt: skip
 
 
 def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
@@ -201,6 +215,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             position = "concern"  # "we want to know who signed off on it": a worry, not support
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
+        elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
+            position = "oppose"  # "argued that the agency had changed its rules": a claim against what it is about
+            said = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            topic = said if said is not None and said.pos_ in ("NOUN", "PROPN") else clause
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
@@ -242,6 +260,12 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _ought(clause: Any) -> bool:
+    """ "firms should have access", "the EU needs to act", "it has to end": a clause of what should be."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGE_MODALS for c in clause.children) or (
+        clause.lemma_.lower() in SEMI_MODAL_HEADS and any(c.dep_ == "xcomp" for c in clause.children))
 
 
 def _no_comment(s: StanceSentence, tok: Any) -> Reading | None:
