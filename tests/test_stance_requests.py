@@ -138,3 +138,8 @@ def test_a_contention_given_as_the_reason_for_a_stance_is_that_stances():
         "The Ferry Workers Union welcomed the new timetable, arguing that the late crossings would help shift workers."
     )
     assert [(h, p) for h, p, _ in _stances(result)] == [("Ferry Workers Union", "support")]
+
+
+def test_refusing_to_accept_a_thing_opposes_it():
+    result = _run("The Dock Workers Union said it would not accept any contract that cut night pay.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Dock Workers Union", "oppose")]
