@@ -519,3 +519,8 @@ def test_a_thing_granted_and_a_thing_denied_is_a_mixed_view():
 def test_two_denials_joined_by_and_draw_no_contrast():
     result = _run('"The money is in place and the date has not moved," Mayor Ines Duarte said.')
     assert [p for _, p, _ in _stances(result)] != ["mixed"]
+
+
+def test_the_one_a_passive_attitude_is_aimed_at_does_not_hold_it():
+    result = _run("Orla Dairies had been warned twice about the late payments to its farmers.")
+    assert _stances(result) == []

@@ -254,6 +254,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
         return None  # "countries that are supporting ...": someone not an actor holds it
+    if passive is not None and getattr(s.subject_token(tok), "i", None) == passive.i:
+        subject = None  # "the company had been warned twice": the one warned holds nothing; who warned is unnamed
     holder = s.holder(tok, subject)
     if holder is None:
         return None
