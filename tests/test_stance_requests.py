@@ -143,3 +143,12 @@ def test_a_contention_given_as_the_reason_for_a_stance_is_that_stances():
 def test_refusing_to_accept_a_thing_opposes_it():
     result = _run("The Dock Workers Union said it would not accept any contract that cut night pay.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Dock Workers Union", "oppose")]
+
+
+def test_going_along_with_a_thing_backs_it_and_with_both_parties_takes_no_side():
+    backs = _run("Lenholm Rail said it would comply with the safety order.")
+    assert [(h, p) for h, p, _ in _stances(backs)] == [("Lenholm Rail", "support")]
+    both = _run("Brava Cables said it was cooperating with both the regulator and the operator.")
+    assert [(h, p) for h, p, _ in _stances(both)] == [("Brava Cables", "neutral")]
+    refused = _run("Lenholm Rail said it would not cooperate with the inquiry.")
+    assert [(h, p) for h, p, _ in _stances(refused)] == [("Lenholm Rail", "oppose")]

@@ -38,6 +38,7 @@ from .parse_types import Found, SentenceInfo
 from .stance_acts import (
     aligning,
     appealing,
+    complying,
     contrast,
     holding_out,
     keeping,
@@ -152,7 +153,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
