@@ -152,3 +152,8 @@ def test_going_along_with_a_thing_backs_it_and_with_both_parties_takes_no_side()
     assert [(h, p) for h, p, _ in _stances(both)] == [("Brava Cables", "neutral")]
     refused = _run("Lenholm Rail said it would not cooperate with the inquiry.")
     assert [(h, p) for h, p, _ in _stances(refused)] == [("Lenholm Rail", "oppose")]
+
+
+def test_waiting_for_a_report_takes_no_side_yet():
+    result = _run("Councillor Mara Deng said she would wait for the auditors' report.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Mara Deng", "neutral")]

@@ -178,6 +178,8 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
     if not (progressive(tok) or any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children)):
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
     topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
+    topic = waited if topic is None and waited is not None and waited.lemma_.lower() in RULINGS else topic
     return _held(s, tok, topic, "neutral") if topic is not None else None
 
 
