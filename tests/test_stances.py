@@ -524,3 +524,10 @@ def test_two_denials_joined_by_and_draw_no_contrast():
 def test_the_one_a_passive_attitude_is_aimed_at_does_not_hold_it():
     result = _run("Orla Dairies had been warned twice about the late payments to its farmers.")
     assert _stances(result) == []
+
+
+def test_a_refusal_set_against_a_readiness_by_but_is_a_mixed_view():
+    result = _run(
+        "Mayor Ana Ruiz said the city would not buy the old stadium but was ready to talk to any investor."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ana Ruiz", "mixed")]

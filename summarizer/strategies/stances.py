@@ -167,7 +167,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
-    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "conj":
+    if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ == "conj":  # "but was ready to ...": a copula too
         return contrast(s, tok)
     return None
 
