@@ -157,3 +157,16 @@ def test_going_along_with_a_thing_backs_it_and_with_both_parties_takes_no_side()
 def test_waiting_for_a_report_takes_no_side_yet():
     result = _run("Councillor Mara Deng said she would wait for the auditors' report.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Mara Deng", "neutral")]
+
+
+def test_calling_on_someone_to_act_is_a_request_even_when_the_parse_makes_on_a_particle():
+    result = _run(
+        "Mayor Karin Lindqvist said in a statement that the audit had \"confirmed what the members decided\" "
+        "and called on Okafor to concede so that the club could move on."
+    )
+    assert ("Karin Lindqvist", "oppose") in [(h, p) for h, p, _ in _stances(result)]
+
+
+def test_what_a_relative_clause_tells_of_the_speaker_is_no_stance():
+    result = _run("Mayor Ana Ruiz, who is seeking a third term, said the new bridge would open in May.")
+    assert _stances(result) == []

@@ -31,6 +31,7 @@ from .lexicon import (
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     OBLIGE_MODALS,
+    REPORTING,
     SEMI_MODAL_HEADS,
     WITHHOLDING,
 )
@@ -64,6 +65,7 @@ from .stance_context import (
 )
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
+    ADDRESSING,
     ARGUING,
     ASKING_FOR,
     COMMITTING,
@@ -105,7 +107,17 @@ def read_sentence(
         reading = _read(s, tok)
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out)])
+    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
+
+
+def _described(doc: Any, reading: Reading) -> bool:
+    """ "Whitcombe, who is seeking a third term, said ...": what a relative clause tells of the speaker
+    introduces who speaks; it is not a position the sentence reports."""
+    for anc in [doc[reading.token], *doc[reading.token].ancestors]:
+        if anc.dep_ == "relcl":
+            head = anc.head
+            return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
+    return False
 
 
 def _reason(doc: Any, reading: Reading, out: list[Reading]) -> bool:
@@ -141,8 +153,9 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return _threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
-                                                              for c in tok.children):  # fmt: skip
-        return _labelling(s, tok)
+                                                              for c in tok.children) and (
+            reading := _labelling(s, tok)) is not None:  # fmt: skip
+        return reading  # no label: "called on Okafor to concede" may still be a request
     if tok.pos_ == "VERB" and lemma in NO_COMMENT:
         return _no_comment(s, tok)
     if tok.pos_ == "VERB" and (reading := appealing(s, tok)) is not None:
@@ -173,7 +186,9 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
 
 
 def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(c.dep_ == "prt" for c in tok.children):
+    addressed = lemma in REQUESTS and any(c.dep_ == "xcomp" for c in tok.children)  # "called on X to concede"
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(
+            c.dep_ == "prt" and not (addressed and c.lower_ in ADDRESSING) for c in tok.children):  # fmt: skip
         return None  # "the policy aimed at X", "called off", "report back": not an attitude taken
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None and names_none(dobj):
