@@ -531,3 +531,8 @@ def test_a_refusal_set_against_a_readiness_by_but_is_a_mixed_view():
         "Mayor Ana Ruiz said the city would not buy the old stadium but was ready to talk to any investor."
     )
     assert [(h, p) for h, p, _ in _stances(result)] == [("Ana Ruiz", "mixed")]
+
+
+def test_insisting_that_one_is_not_opposed_is_no_opposition():
+    result = _run("Mayor Ana Ruiz insisted the town was not opposed to the new wind farm.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Ana Ruiz", "support")]

@@ -124,7 +124,8 @@ def halted(tok: Any) -> Any | None:
         if t.pos_ == "VERB" and t.lemma_.lower() in REVERSING and not is_negated(t):
             # "urged the university to reconsider", "asked the court to review the decision": against what is undone
             return next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), t)
-        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t)):
+        # a denied state ("the council was not opposed to ...") is a claim, not a halt asked for
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t) and t.lemma_.lower() != "be"):
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subject if subject is not None and subject.pos_ != "PRON" else t
     return None

@@ -262,7 +262,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             topic = said  # "warned that any further aggression would ...": what is warned against
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
-    if is_negated(tok):
+    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
                 c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):  # fmt: skip
             return None  # "has not yet asked for X": no request made, no side ("could not ask X": a refusal)
