@@ -24,6 +24,7 @@ from .stance_words import (
     ALIGNING,
     APPEALING,
     BALLOTING,
+    COMPLYING,
     CONTRASTING,
     GOING,
     PROCEEDING,
@@ -39,8 +40,8 @@ from .stance_words import (
 )  # fmt: skip
 
 __all__ = [
-    "aligning", "appealing", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal", "retreat",
-    "staying", "studying",
+    "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
+    "retreat", "staying", "studying",
 ]  # fmt: skip
 
 
@@ -129,6 +130,21 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
+def complying(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it would cooperate fully", "was cooperating with investigators", "will comply with the court
+    order": going along with a thing backs it; with both parties ("with both the agency and the carmaker")
+    it takes no side; "would not cooperate with the inquiry" opposes it. Only a finite statement of one's
+    own conduct, not "the importance of cooperating with allies"."""
+    finite = tok.tag_ != "VBG" or any(c.dep_ == "aux" for c in tok.children)
+    if tok.lemma_.lower() not in COMPLYING or tok.dep_ not in ("ROOT", "ccomp", "conj") or not finite:
+        return None
+    topic = prep_object(tok, ("with", "by"))
+    both = topic is not None and (any(c.dep_ == "preconj" or c.lower_ == "both" for c in topic.children)
+                                  or any(c.dep_ == "conj" for c in topic.children))  # fmt: skip
+    position = "oppose" if is_negated(tok) else "neutral" if both else "support"
+    return _held(s, tok, topic if topic is not None else tok, position)
+
+
 def keeping(s: StanceSentence, tok: Any) -> Reading | None:
     """ "refused to reopen the decision", "declined to drop its plans": refusing to undo a thing
     supports it (refusing anything else is an act, not a position)."""
@@ -162,6 +178,8 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
     if not (progressive(tok) or any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children)):
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
     topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
+    topic = waited if topic is None and waited is not None and waited.lemma_.lower() in RULINGS else topic
     return _held(s, tok, topic, "neutral") if topic is not None else None
 
 

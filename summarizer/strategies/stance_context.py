@@ -18,12 +18,24 @@ from typing import Any
 
 from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
 from .parse_types import Analysis, Found, SentenceInfo
-from .stance_words import ABOUT, ASKING_FOR, HARM_IDIOMS, PAIR, PRONOUNS, QUOTES, REVERSING, STOPS, TOPIC_WORDS
+from .stance_words import (
+    ABOUT,
+    ASKING_FOR,
+    HARM_IDIOMS,
+    PAIR,
+    PRONOUNS,
+    QUOTES,
+    REDRESS_NOUNS,
+    REDRESS_VERBS,
+    REVERSING,
+    STOPS,
+    TOPIC_WORDS,
+)
 
 __all__ = [
     "Reading", "StanceSentence", "asks_which", "both_sides", "embedded_question", "halted", "harm_idiom", "is_group",
     "is_negated",
-    "phrase", "prep_object",
+    "phrase", "prep_object", "redress",
 ]  # fmt: skip
 
 
@@ -112,10 +124,31 @@ def halted(tok: Any) -> Any | None:
         if t.pos_ == "VERB" and t.lemma_.lower() in REVERSING and not is_negated(t):
             # "urged the university to reconsider", "asked the court to review the decision": against what is undone
             return next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), t)
-        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t)):
+        # a denied state ("the council was not opposed to ...") is a claim, not a halt asked for
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t) and t.lemma_.lower() != "be"):
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subject if subject is not None and subject.pos_ != "PRON" else t
     return None
+
+
+def redress(topic: Any) -> bool:
+    """Whether what is asked for makes another party yield, pay or answer in law: a content clause of
+    redress ("to concede", "that the firm compensate drivers", "that the government pay compensation")
+    or a thing of it ("an injunction", "a class action", "a compensation fund")."""
+    if topic.pos_ not in ("VERB", "AUX"):
+        return _redress_noun(topic)
+    verbs = [topic, *(c for c in topic.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(
+        not is_negated(v) and (v.lemma_.lower() in REDRESS_VERBS
+                               or any(c.dep_ == "dobj" and _redress_noun(c) for c in v.children))
+        for v in verbs
+    )  # fmt: skip
+
+
+def _redress_noun(tok: Any) -> bool:
+    words = [tok.lemma_.lower(), *(f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ == "compound")]
+    return any(w in REDRESS_NOUNS for w in words) or any(
+        c.dep_ == "compound" and c.lemma_.lower() in REDRESS_NOUNS for c in tok.children)
 
 
 def both_sides(tok: Any) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from .words import word_tables
 
 __all__ = [
-    "ABOUT", "ALIGNING", "APPEALING", "ASKING_FOR", "BALLOTING", "BODY_POSSESSIVES", "COMMITTING", "CONSEQUENCES",
+    "ABOUT", "ADDRESSING", "ALIGNING", "APPEALING", "ARGUING", "ASKING_FOR", "BALLOTING", "BODY_POSSESSIVES",
+    "COMMITTING",
+    "COMPLYING", "CONSEQUENCES",
     "CONTRASTING", "DIRECTING", "EFFECTS", "EVALUATIONS", "FEELINGS", "FIRST_PERSON", "FORWARD", "GOING",
     "HARM_IDIOMS", "INQUIRING", "LABELLING", "NO_COMMENT", "NOUNS", "PAIR", "PROCEEDING", "PRONOUNS", "QUESTIONING",
-    "QUOTES",
-    "REASONS", "REJECTING", "REOPENING", "REQUESTS", "REVERSING", "RULINGS", "SETTING_AGAINST", "SEVERE", "STAYING",
+    "QUOTES", "REASONS", "REDRESS_NOUNS", "REDRESS_VERBS",
+    "REJECTING", "REOPENING", "REQUESTS", "REVERSING", "RULINGS", "SETTING_AGAINST", "SEVERE", "STAYING",
     "STOPS", "STUDYING", "TAKING_PART", "THIRD_PLURAL", "TOPIC_WORDS", "TRANSFER", "VERBS", "VIEWS", "lexicon",
 ]  # fmt: skip
 
@@ -41,13 +43,14 @@ VERBS: dict[str, str] = {
     FORWARD, COMMITTING, LABELLING, TRANSFER, CONSEQUENCES, SEVERE, STOPS, NO_COMMENT, PRONOUNS, REQUESTS,
     QUESTIONING, INQUIRING, PROCEEDING, GOING, REJECTING, REVERSING, TAKING_PART, VIEWS,
     BODY_POSSESSIVES, DIRECTING, ASKING_FOR, ALIGNING, REOPENING, FIRST_PERSON, APPEALING, STUDYING, RULINGS,
-    SETTING_AGAINST, BALLOTING, THIRD_PLURAL, CONTRASTING, PAIR, STAYING,
+    SETTING_AGAINST, BALLOTING, THIRD_PLURAL, CONTRASTING, PAIR, STAYING, REDRESS_VERBS, REDRESS_NOUNS,
+    ARGUING, COMPLYING, ADDRESSING,
 ) = word_tables(
     "stance_words",
     "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
     "INQUIRING PROCEEDING GOING REJECTING REVERSING TAKING_PART VIEWS BODY_POSSESSIVES DIRECTING ASKING_FOR "
     "ALIGNING REOPENING FIRST_PERSON APPEALING STUDYING RULINGS SETTING_AGAINST BALLOTING THIRD_PLURAL CONTRASTING "
-    "PAIR STAYING",
+    "PAIR STAYING REDRESS_VERBS REDRESS_NOUNS ARGUING COMPLYING ADDRESSING",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {
@@ -66,15 +69,17 @@ FEELINGS: dict[str, str] = {
         "support",
     ),
     **dict.fromkeys(
-        "angry furious frustrated opposed critical unhappy dismayed outraged skeptical sceptical".split(), "oppose"
+        "angry furious frustrated opposed critical unhappy dismayed outraged skeptical sceptical disappointed".split(),
+        "oppose",
     ),
-    **dict.fromkeys("concerned worried alarmed troubled anxious disappointed".split(), "concern"),
+    # Disappointed by a decision is a verdict against it, like "dismayed"; the rest are worries.
+    **dict.fromkeys("concerned worried alarmed troubled anxious".split(), "concern"),
 }
 # Evaluations of a thing: the position of whoever is reported to make them.
 EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
-        "encouraging promising exciting "
+        "encouraging promising exciting careful thorough "
         "reasonable sensible legitimate victory success breakthrough milestone sound proportionate".split(),
         "support",
     ),

@@ -30,12 +30,16 @@ from .lexicon import (
     CONSEQUENCE_MODALS,
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
+    OBLIGE_MODALS,
+    REPORTING,
+    SEMI_MODAL_HEADS,
     WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
 from .stance_acts import (
     aligning,
     appealing,
+    complying,
     contrast,
     holding_out,
     keeping,
@@ -57,12 +61,16 @@ from .stance_context import (
     is_negated,
     phrase,
     prep_object,
+    redress,
 )
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
+    ADDRESSING,
+    ARGUING,
     ASKING_FOR,
     COMMITTING,
     CONSEQUENCES,
+    CONTRASTING,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
@@ -99,6 +107,42 @@ def read_sentence(
         reading = _read(s, tok)
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
+    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
+
+
+def _described(doc: Any, reading: Reading) -> bool:
+    """ "Whitcombe, who is seeking a third term, said ...": what a relative clause tells of the speaker
+    introduces who speaks; it is not a position the sentence reports."""
+    for anc in [doc[reading.token], *doc[reading.token].ancestors]:
+        if anc.dep_ == "relcl":
+            head = anc.head
+            return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
+    return False
+
+
+def _reason(doc: Any, reading: Reading, out: list[Reading]) -> bool:
+    """ "has backed the extension, arguing that closing the plant would ...": a contention given as the
+    reason for a stance its holder takes in the same sentence is that stance's, not one of its own; and
+    what the contention's claim says ("arguing that a dark screen only helps its rivals") is the contention's."""
+    tok = doc[reading.token]
+    if tok.lemma_.lower() in ARGUING and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return any(r.holder == reading.holder and r.token == tok.head.i for r in out)
+    return any(r.holder == reading.holder and doc[r.token].lemma_.lower() in ARGUING and r.token in
+               [a.i for a in tok.ancestors] for r in out)  # fmt: skip
+
+
+def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
+    """ "said it supported strong enforcement but warned that heavy fines ...", "said the design was sound but
+    the timetable too slow": one holder's support and objection set against each other by "but" is one mixed
+    view; not when the objection is to another party ("welcomed the ruling but criticised the government")."""
+    for first in out:
+        for second in out:
+            backing, objection = (first, second) if first.position == "support" else (second, first)
+            if (second.holder == first.holder and second.token > first.token and backing.position == "support"
+                    and objection.position in ("oppose", "concern") and objection.target in (None, backing.target)
+                    and any(t.dep_ == "cc" and t.lower_ in CONTRASTING for t in doc[first.token : second.token])):
+                mixed = Reading(first.holder, "mixed", first.topic, first.target, first.token)
+                return [mixed if r is first else r for r in out if r is not second]
     return out
 
 
@@ -109,8 +153,9 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return _threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
-                                                              for c in tok.children):  # fmt: skip
-        return _labelling(s, tok)
+                                                              for c in tok.children) and (
+            reading := _labelling(s, tok)) is not None:  # fmt: skip
+        return reading  # no label: "called on Okafor to concede" may still be a request
     if tok.pos_ == "VERB" and lemma in NO_COMMENT:
         return _no_comment(s, tok)
     if tok.pos_ == "VERB" and (reading := appealing(s, tok)) is not None:
@@ -121,7 +166,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -135,13 +180,15 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
-    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "conj":
+    if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ == "conj":  # "but was ready to ...": a copula too
         return contrast(s, tok)
     return None
 
 
 def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(c.dep_ == "prt" for c in tok.children):
+    addressed = lemma in REQUESTS and any(c.dep_ == "xcomp" for c in tok.children)  # "called on X to concede"
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(
+            c.dep_ == "prt" and not (addressed and c.lower_ in ADDRESSING) for c in tok.children):  # fmt: skip
         return None  # "the policy aimed at X", "called off", "report back": not an attitude taken
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None and names_none(dobj):
@@ -179,11 +226,15 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if topic is None or (topic is clause and lemma in COMMITTING):
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
-        position = "oppose" if halt is not None else "support"
+        position = "oppose" if halt is not None or redress(topic) else "support"
         if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
             position = "concern"  # "we want to know who signed off on it": a worry, not support
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
+        elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
+            position = "oppose"  # "argued that the agency had changed its rules": a claim against what it is about
+            said = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            topic = said if said is not None and said.pos_ in ("NOUN", "PROPN") else clause
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
         position = VERBS[lemma]
@@ -211,7 +262,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             topic = said  # "warned that any further aggression would ...": what is warned against
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
-    if is_negated(tok):
+    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
                 c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):  # fmt: skip
             return None  # "has not yet asked for X": no request made, no side ("could not ask X": a refusal)
@@ -219,12 +270,20 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
         return None  # "countries that are supporting ...": someone not an actor holds it
+    if passive is not None and getattr(s.subject_token(tok), "i", None) == passive.i:
+        subject = None  # "the company had been warned twice": the one warned holds nothing; who warned is unnamed
     holder = s.holder(tok, subject)
     if holder is None:
         return None
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _ought(clause: Any) -> bool:
+    """ "firms should have access", "the EU needs to act", "it has to end": a clause of what should be."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGE_MODALS for c in clause.children) or (
+        clause.lemma_.lower() in SEMI_MODAL_HEADS and any(c.dep_ == "xcomp" for c in clause.children))
 
 
 def _no_comment(s: StanceSentence, tok: Any) -> Reading | None:
