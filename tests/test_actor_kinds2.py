@@ -175,3 +175,26 @@ def test_a_name_beside_a_title_is_a_persons_whatever_the_recogniser_called_it():
     title = pipeline()("The film Harbour Lights opened on Monday.")
     title.ents = [Span(title, 2, 4, label="WORK_OF_ART")]
     assert [e.label_ for e in mend_names(title).ents] == ["WORK_OF_ART"]  # no title beside it
+
+
+def test_a_treaty_is_no_actor_whatever_the_recogniser_reads_it_as():
+    from spacy.tokens import Span
+
+    from summarizer.strategies.parse_pipeline import mend_names, pipeline
+
+    doc = pipeline()("Ministers met to review the United States-Mexico-Canada Agreement on Monday.")
+    start = next(t.i for t in doc if t.text == "United")
+    end = next(t.i for t in doc if t.text == "Agreement") + 1
+    doc.ents = [Span(doc, start, end, label="GPE")]  # as the recogniser read it in a fixture article
+    assert [e.label_ for e in mend_names(doc).ents] == ["LAW"]
+
+
+def test_two_names_joined_by_and_each_with_its_article_stay_two():
+    from spacy.tokens import Span
+
+    from summarizer.strategies.parse_pipeline import mend_names, pipeline
+
+    doc = pipeline()("Officials of the Harbour Board and the National Ports Council met on Monday.")
+    start = [t.i for t in doc if t.text == "the"][1]
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # "the National Ports Council", its article in it
+    assert [e.text for e in mend_names(doc).ents] == ["the National Ports Council"]

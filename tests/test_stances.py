@@ -536,3 +536,11 @@ def test_a_refusal_set_against_a_readiness_by_but_is_a_mixed_view():
 def test_insisting_that_one_is_not_opposed_is_no_opposition():
     result = _run("Mayor Ana Ruiz insisted the town was not opposed to the new wind farm.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Ana Ruiz", "support")]
+
+
+def test_a_contention_that_nothing_was_needed_names_nothing_to_oppose():
+    result = rules_only(
+        "title: Test\ndate: 2026-04-02\n---\nThe ambassador argued that no such ban was needed to protect "
+        "the fishing grounds.\n"
+    )
+    assert not [s for s in result.stances if s.topic.lower().startswith("no ")]

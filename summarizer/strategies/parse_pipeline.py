@@ -31,8 +31,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z'. ]*[A-Z](?:, [^()\n\-\u2013\u2014]{1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
 )
 
-COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS = word_tables(
-    "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS"
+COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS, LAW_ENDINGS = word_tables(
+    "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS LAW_ENDINGS"
 )
 _lock = threading.Lock()
 _nlp: Any = None
@@ -122,7 +122,8 @@ def mend_dateline(doc: Any) -> Any:
 
 def mend_names(doc: Any) -> Any:
     """The recogniser's names, mended where English says otherwise (a pipeline step after it):
-    a name cut at a plural possessive, or read as two nationalities, is one organisation's
+    a name cut at a plural possessive, or read as two nationalities, is one organisation's;
+    a treaty or an act is a law, no actor ("the United States-Mexico-Canada Agreement");
     (`_possessive_names`, `_group_names`); a "person" whose name ends like a company's or club's
     is an organisation ("Brannagh Energy", "Rennfeld Athletic"); a named storm or disaster is an
     event, no actor ("Storm Hilde", "the Ridgeback Fire")."""
@@ -140,6 +141,8 @@ def mend_names(doc: Any) -> Any:
     mended += [Span(doc, e.start, e.end, label="PERSON") for e in ents
                if e.label_ in ("WORK_OF_ART", "PRODUCT") and e.root.dep_ == "appos"
                and e.root.head.lemma_.lower() in ROLE_NOUNS and all(t.text[:1].isupper() for t in e)]  # fmt: skip
+    mended += [Span(doc, e.start, e.end, label="LAW") for e in ents  # "the United States-Mexico-Canada
+               if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e[-1].lower_ in LAW_ENDINGS]  # Agreement"
     mended += [Span(doc, e.start, e.end, label="EVENT") for e in ents
                if e.label_ in ("PERSON", "ORG") and len(e) > 1
                and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
@@ -181,6 +184,8 @@ def _left_cut_names(doc: Any, ents: list[Any]) -> list[Any]:
     out = []
     for ent in ents:
         start = ent.start
+        if ent[0].tag_ == "DT":
+            continue  # "the Joint Staff and the National Security Council": the name's own article opens it
         while start > 0 and not doc[start - 1].ent_type_ and (
             doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ in ("NNP", "NNPS", "NNS")
             or doc[start - 1].tag_ == "POS" and start > 1 and doc[start - 2].tag_ in ("NNS", "NNPS")

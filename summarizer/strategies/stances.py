@@ -234,6 +234,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
             position = "oppose"  # "argued that the agency had changed its rules": a claim against what it is about
             said = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if any(c.dep_ == "neg" for c in clause.children) or said is not None and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in said.children
+            ):
+                return None  # "argued that no such resolution was needed": what it is against has no words here
             topic = said if said is not None and said.pos_ in ("NOUN", "PROPN") else clause
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
