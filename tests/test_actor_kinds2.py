@@ -198,3 +198,12 @@ def test_two_names_joined_by_and_each_with_its_article_stay_two():
     start = [t.i for t in doc if t.text == "the"][1]
     doc.ents = [Span(doc, start, start + 4, label="ORG")]  # "the National Ports Council", its article in it
     assert [e.text for e in mend_names(doc).ents] == ["the National Ports Council"]
+
+
+def test_an_acronym_defined_for_a_treaty_is_no_actor_either():
+    actors = _actors(
+        "The two ministers met in Lima at the second meeting of the Joint Council of the Pacific Rim Trade "
+        "Agreement (PRTA), according to a readout released on Friday. Both sides reaffirmed their commitment "
+        "to implementing the PRTA in full. The PRTA bans imports of goods made with forced labour."
+    )
+    assert "PRTA" not in actors

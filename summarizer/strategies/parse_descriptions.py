@@ -126,6 +126,19 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     into.add(head.lower_, text, said=False)
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text, said=False)
+    _laws_by_acronym(docs, into.acronyms)
+
+
+def _laws_by_acronym(docs: list[Any], acronyms: dict[str, str]) -> None:
+    """An acronym defined for a treaty or a law ("the United States-Mexico-Canada Agreement (USMCA)")
+    names that document wherever the article uses it, never an actor ("the USMCA's environment chapter")."""
+    from spacy.tokens import Span
+
+    from .parse_pipeline import LAW_ENDINGS
+
+    laws = {a for a, full in acronyms.items() if full.split()[-1].lower() in LAW_ENDINGS}
+    for doc in docs if laws else []:
+        doc.ents = [Span(doc, e.start, e.end, label="LAW") if e.text in laws else e for e in doc.ents]
 
 
 def _nested(noun: Any) -> bool:
