@@ -16,7 +16,7 @@ from typing import Any
 from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import ASSERTING, CONSEQUENCE_MODALS
+from .lexicon import ASSERTING, CONDITION_MARKS, CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -146,6 +146,21 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
 
 
 
+def _told_condition(clause: Clause, doc: Any) -> bool:
+    """A past act that carries a condition it did not wait on: "raised its offer to 4% and 2% more if the
+    targets were met, and accused the union of ...": the condition is part of what was offered (a past
+    verb with no modal cannot be a plan hanging on it); not the condition itself ("if the airline met ...")."""
+    if not clause.conditional or not clause.past or clause.future or clause.modal or doc is None:
+        return False
+    if not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for t in (verb, verb.head) for m in t.children):
+        return False  # the condition itself, or a clause inside it
+    shared = clause.dep == "conj"  # "raised ... if ..., and accused ...": a past conjunct of a past act
+    return not (shared and (parse_form.has_modal(verb.head) or verb.head.tag_ not in ("VBD", "VBN")))
+
+
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
@@ -222,6 +237,8 @@ def readings(
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
     persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
     for clause in clauses:
+        if _told_condition(clause, info.doc):
+            clause = replace(clause, conditional=False)
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index
