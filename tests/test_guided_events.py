@@ -688,3 +688,10 @@ def test_hiring_a_party_is_cooperation_hiring_staff_is_not():
     by_sentence = _events(result)
     assert [e.type for e in by_sentence[1]] == ["COOPERATE"]
     assert all(e.type != "COOPERATE" for e in by_sentence.get(2, []))
+
+
+def test_a_typed_verb_of_speech_set_inside_the_sentence_is_the_speakers_act():
+    result = _run("Without a buyer, Carla Mendes conceded, the plant could close by winter.")
+    events = _events(result)[1]
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert _names(result, events[0].actors) == {"Carla Mendes"}

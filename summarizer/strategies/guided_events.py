@@ -161,6 +161,14 @@ def _told_condition(clause: Clause, doc: Any) -> bool:
     return not (shared and (parse_form.has_modal(verb.head) or verb.head.tag_ not in ("VBD", "VBN")))
 
 
+def _aside(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """A typed verb of speech set in the sentence it frames ("Without the money, Eliassen admitted, the firm
+    could run out of cash", "It was, the minister conceded, too late"): the speaker's act, as a report would be."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "parataxis" and kind not in ("OTHER", "STATEMENT") and clause.past and bool(clause.subject)
+            and not clause.objects and parent is not None and parent.dep == "ROOT" and not parent.reporting)
+
+
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
@@ -267,7 +275,8 @@ def readings(
             continue  # "would file an appeal and ask the court to ...": a bare verb shares the plan's modal
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or event_clauses.told_of(clause, kind, info.doc)
+        if not (signed or caused or _on_main_line(clause, by_i) or _aside(clause, by_i, kind)
+                or event_clauses.told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
