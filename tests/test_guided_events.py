@@ -695,3 +695,11 @@ def test_a_typed_verb_of_speech_set_inside_the_sentence_is_the_speakers_act():
     events = _events(result)[1]
     assert [e.type for e in events] == ["CONCEDE"]
     assert _names(result, events[0].actors) == {"Carla Mendes"}
+
+
+def test_what_another_party_had_not_done_told_by_a_speaker_is_no_act_of_that_party():
+    # the regulator's charge, not an aid "provided" (denied) by the rail operator
+    result = _run("The regulator said that Harbin Rail had not provided the safety data and had missed two deadlines.")
+    events = _events(result)[1]
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert _names(result, events[0].actors) == {"regulator"}

@@ -282,7 +282,9 @@ def readings(
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
         told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
         doers = [a for a in told_as.agents if a in keep] or agents
-        if kind == "OTHER" and not by_speaker and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+        if (kind == "OTHER" or told_as.negated) and not by_speaker \
+                and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+            # (and "wrote that X had not provided a schedule": what X failed to do is the speaker's charge)
             continue  # "the union said the company had cut its staff": the union's case, not an act
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
