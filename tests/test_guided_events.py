@@ -658,3 +658,48 @@ def test_a_sentence_inside_a_quotation_the_one_before_left_open_is_the_speakers_
         "The Harbour Board cancelled the contract on Monday.",
     )
     assert [e.type for e in result.events] == ["OTHER"]  # the cancellation; the nurse's request is quoted
+
+
+def test_a_past_act_carrying_a_condition_in_what_it_offered_is_still_an_act():
+    # the "if" belongs to the bid; the accusation after it was made, and on the day the speaker said so
+    result = _run(
+        "Pelton Foods said on Monday that it had raised its bid to 40 pence a share if the board backed it, "
+        "and accused the board of stalling."
+    )
+    events = _events(result)[1]
+    accused = [e for e in events if e.type == "ACCUSE"]
+    assert accused and _names(result, accused[0].actors) == {"Pelton Foods"}
+    assert accused[0].date_text == "Monday"
+
+
+def test_summoning_someone_to_a_coming_hearing_is_a_request_made_now():
+    result = _run("The audit committee summoned Carla Mendes to a hearing on June 20.")
+    events = _events(result)[1]
+    assert [e.type for e in events] == ["REQUEST"]
+    assert _names(result, events[0].recipients) == {"Carla Mendes"}
+    assert events[0].date_text != "June 20"  # the hearing's date, not the summons'
+
+
+def test_hiring_a_party_is_cooperation_hiring_staff_is_not():
+    result = _run(
+        "The city council hired Marrow Engineering to inspect the bridge.",
+        "Marrow Engineering hired 30 more inspectors in April.",
+    )
+    by_sentence = _events(result)
+    assert [e.type for e in by_sentence[1]] == ["COOPERATE"]
+    assert all(e.type != "COOPERATE" for e in by_sentence.get(2, []))
+
+
+def test_a_typed_verb_of_speech_set_inside_the_sentence_is_the_speakers_act():
+    result = _run("Without a buyer, Carla Mendes conceded, the plant could close by winter.")
+    events = _events(result)[1]
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert _names(result, events[0].actors) == {"Carla Mendes"}
+
+
+def test_what_another_party_had_not_done_told_by_a_speaker_is_no_act_of_that_party():
+    # the regulator's charge, not an aid "provided" (denied) by the rail operator
+    result = _run("The regulator said that Harbin Rail had not provided the safety data and had missed two deadlines.")
+    events = _events(result)[1]
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert _names(result, events[0].actors) == {"regulator"}

@@ -23,7 +23,7 @@ VERB_TYPES: dict[str, str] = {
                     "applaud hail".split(), "SUPPORT"),
     **dict.fromkeys("cooperate coordinate collaborate partner".split(), "COOPERATE"),
     **dict.fromkeys("aid donate fund provide supply evacuate rescue lend loan offer".split(), "AID"),
-    **dict.fromkeys("urge ask request demand appeal press seek invite propose petition".split(), "REQUEST"),
+    **dict.fromkeys("urge ask request demand appeal press seek invite summon propose petition".split(), "REQUEST"),
     **dict.fromkeys("accuse blame criticize criticise condemn denounce allege deride sue charge fault".split(),
                     "ACCUSE"),
     **dict.fromkeys("reject deny refuse veto dismiss oppose rebuff defy defend dispute".split(), "REJECT"),
@@ -71,7 +71,7 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
     **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
 }  # fmt: skip
-LIGHT, DOCUMENTS, _STANCES = word_tables("event_types", "LIGHT DOCUMENTS _STANCES")
+LIGHT, DOCUMENTS, _STANCES, _ENGAGING = word_tables("event_types", "LIGHT DOCUMENTS _STANCES _ENGAGING")
 
 
 def clause_type(clause: Clause) -> str:
@@ -96,6 +96,8 @@ def clause_type(clause: Clause) -> str:
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation
+    if clause.verb in _ENGAGING and clause.recipients and not clause.passive:
+        return "COOPERATE"  # "hired an outside laboratory": work done with a party
     if clause.verb in LIGHT and "with" in clause.particles and clause.recipients and clause.verb not in VERB_TYPES:
         return "CONSULT"  # "raised the issue with her counterpart", "took it up with X" (not "signed a lease with X")
     return kind

@@ -232,7 +232,8 @@ def _supported(events: list[Event], actors: list[Actor], article: Article) -> tu
 def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
     """Whether a date of the act's own clause lies after the article's ("has set a hearing for May 6",
     "meets again on Thursday"): what is set for then has not happened. Not a deadline ("gave X until
-    July 31") nor a date of a clause it governs ("invited them to meet next Tuesday")."""
+    July 31") nor a date of a clause it governs ("invited them to meet next Tuesday") or of the occasion it
+    summons to ("called them to a hearing on May 6")."""
     if info.doc is None or not 0 <= clause.index < len(info.doc) or not article.published:
         return False
     verb = info.doc[clause.index]
@@ -242,6 +243,9 @@ def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
         while tok.i != verb.i:
             if tok.dep_ in clauses or tok.lower_ in UNTIL_PREPS:
                 return False
+            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i == verb.i and any(
+                    o.dep_ == "dobj" for o in verb.children):
+                return False  # "called X to a hearing on October 23": summoned now, to what comes then
             tok = tok.head
         return True
 
@@ -265,12 +269,29 @@ def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) ->
         if (clause.dep == "relcl" or rehung) and any(d in inside for d in own):
             own, future = [d for d in own if d in inside], future and not clause.past
         elif rehung:  # "said families had learned of it on Monday and accused X": Monday is not the accusation's
-            return None
+            said = info.doc[clause.head]  # but "said on Wednesday that ... and accused X": the speaker's act then
+            frame = " ".join(t.text for t in said.subtree if _under(t, said))
+            own = [d for d in own if d in frame]
+            if not own:
+                return None
+        # "called them to a hearing on October 23": the occasion's date, not the summons'
+        occasion = " ".join(t.text for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree
+                            if any(o.dep_ == "dobj" for o in verb.children))  # (not "did not respond to X on Monday")
+        own = [d for d in own if d not in occasion] if occasion else own
     if clause is not None and info.doc is not None and not (clause.future or clause.modal):
         plans = _plans(info, clause)
         own = [d for d in own if not any(d in plan for plan in plans)]
     dated = [d for d in own if resolve_date(d, article.published, future=future)]
     return next(iter(dated or own), None)
+
+
+def _under(tok: Any, verb: Any) -> bool:
+    """Whether `tok` belongs to `verb`'s own clause: no clause link on the way up to it."""
+    while tok.i != verb.i:
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _plans(info: SentenceInfo, act: Clause) -> list[str]:

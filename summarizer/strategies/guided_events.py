@@ -16,7 +16,7 @@ from typing import Any
 from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import ASSERTING, CONSEQUENCE_MODALS
+from .lexicon import ASSERTING, CONDITION_MARKS, CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
@@ -146,6 +146,29 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
 
 
 
+def _told_condition(clause: Clause, doc: Any) -> bool:
+    """A past act that carries a condition it did not wait on: "raised its offer to 4% and 2% more if the
+    targets were met, and accused the union of ...": the condition is part of what was offered (a past
+    verb with no modal cannot be a plan hanging on it); not the condition itself ("if the airline met ...")."""
+    if not clause.conditional or not clause.past or clause.future or clause.modal or doc is None:
+        return False
+    if not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for t in (verb, verb.head) for m in t.children):
+        return False  # the condition itself, or a clause inside it
+    shared = clause.dep == "conj"  # "raised ... if ..., and accused ...": a past conjunct of a past act
+    return not (shared and (parse_form.has_modal(verb.head) or verb.head.tag_ not in ("VBD", "VBN")))
+
+
+def _aside(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
+    """A typed verb of speech set in the sentence it frames ("Without the money, Eliassen admitted, the firm
+    could run out of cash", "It was, the minister conceded, too late"): the speaker's act, as a report would be."""
+    parent = by_i.get(clause.head)
+    return (clause.dep == "parataxis" and kind not in ("OTHER", "STATEMENT") and clause.past and bool(clause.subject)
+            and not clause.objects and parent is not None and parent.dep == "ROOT" and not parent.reporting)
+
+
 def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
@@ -222,6 +245,8 @@ def readings(
     # "X warned ..., the ministry said after he spoke with Y": an unresolved he/she is the one person acting here.
     persons = {a for c in info.clauses for a in c.agents if a in (people or set()) and a in keep}
     for clause in clauses:
+        if _told_condition(clause, info.doc):
+            clause = replace(clause, conditional=False)
         kind = clause_type(clause)
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index
@@ -250,13 +275,16 @@ def readings(
             continue  # "would file an appeal and ask the court to ...": a bare verb shares the plan's modal
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or event_clauses.told_of(clause, kind, info.doc)
+        if not (signed or caused or _on_main_line(clause, by_i) or _aside(clause, by_i, kind)
+                or event_clauses.told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
         agents, by_speaker = _agents(clause, by_i, keep, info.doc)
         told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
         doers = [a for a in told_as.agents if a in keep] or agents
-        if kind == "OTHER" and not by_speaker and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+        if (kind == "OTHER" or told_as.negated) and not by_speaker \
+                and event_clauses.claimed(told_as, parsed, doers, sides or {}):
+            # (and "wrote that X had not provided a schedule": what X failed to do is the speaker's charge)
             continue  # "the union said the company had cut its staff": the union's case, not an act
         if caused and aspect is not None and not agents:
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
