@@ -536,3 +536,11 @@ def test_a_refusal_set_against_a_readiness_by_but_is_a_mixed_view():
 def test_insisting_that_one_is_not_opposed_is_no_opposition():
     result = _run("Mayor Ana Ruiz insisted the town was not opposed to the new wind farm.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Ana Ruiz", "support")]
+
+
+def test_an_effect_that_could_happen_is_a_concern():
+    result = rules_only(
+        "title: Test\ndate: 2026-05-04\n---\n"
+        "The Rail Passengers Council said on Monday that the timetable change could hurt night workers."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Rail Passengers Council", "concern")]
