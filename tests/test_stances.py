@@ -544,3 +544,12 @@ def test_an_effect_that_could_happen_is_a_concern():
         "The Rail Passengers Council said on Monday that the timetable change could hurt night workers."
     )
     assert [(h, p) for h, p, _ in _stances(result)] == [("Rail Passengers Council", "concern")]
+
+
+def test_another_organisation_named_by_the_body_keeps_a_stance_of_its_own():
+    result = _run(
+        "The board of Marlow Ferries recommended the takeover bid on Monday. "
+        "Its largest shareholder, Greyfield Capital Partners, said it supported the bid."
+    )
+    holders = [holder for holder, _, _ in _stances(result)]
+    assert "Greyfield Capital Partners" in holders and len(holders) == 2
