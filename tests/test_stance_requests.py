@@ -185,3 +185,8 @@ def test_seeking_a_sanction_of_a_term_opposes():
 def test_asking_for_a_ban_on_a_thing_supports_it():
     result = _run("The Lakeside Anglers Club called for a ban on jet skis.")
     assert [(h, p) for h, p, _ in _stances(result)] == [("Lakeside Anglers Club", "support")]
+
+
+def test_refusing_to_fund_a_thing_opposes_it():
+    result = _run("The Westbrook Health Trust said it would not fund the new scanner programme.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Westbrook Health Trust", "oppose")]
