@@ -170,3 +170,23 @@ def test_calling_on_someone_to_act_is_a_request_even_when_the_parse_makes_on_a_p
 def test_what_a_relative_clause_tells_of_the_speaker_is_no_stance():
     result = _run("Mayor Ana Ruiz, who is seeking a third term, said the new bridge would open in May.")
     assert _stances(result) == []
+
+
+def test_asking_a_court_to_block_a_plan_opposes_it():
+    result = _run("The Harbour Residents Association said it would ask a judge to block the marina plan.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Harbour Residents Association", "oppose")]
+
+
+def test_seeking_a_sanction_of_a_term_opposes():
+    result = _run("The Cycling Ethics Commission said it was seeking a three-year ban for the rider.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Cycling Ethics Commission", "oppose")]
+
+
+def test_asking_for_a_ban_on_a_thing_supports_it():
+    result = _run("The Lakeside Anglers Club called for a ban on jet skis.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Lakeside Anglers Club", "support")]
+
+
+def test_refusing_to_fund_a_thing_opposes_it():
+    result = _run("The Westbrook Health Trust said it would not fund the new scanner programme.")
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Westbrook Health Trust", "oppose")]

@@ -544,3 +544,20 @@ def test_a_contention_that_nothing_was_needed_names_nothing_to_oppose():
         "the fishing grounds.\n"
     )
     assert not [s for s in result.stances if s.topic.lower().startswith("no ")]
+
+
+def test_an_effect_that_could_happen_is_a_concern():
+    result = rules_only(
+        "title: Test\ndate: 2026-05-04\n---\n"
+        "The Rail Passengers Council said on Monday that the timetable change could hurt night workers."
+    )
+    assert [(h, p) for h, p, _ in _stances(result)] == [("Rail Passengers Council", "concern")]
+
+
+def test_another_organisation_named_by_the_body_keeps_a_stance_of_its_own():
+    result = _run(
+        "The board of Marlow Ferries recommended the takeover bid on Monday. "
+        "Its largest shareholder, Greyfield Capital Partners, said it supported the bid."
+    )
+    holders = [holder for holder, _, _ in _stances(result)]
+    assert "Greyfield Capital Partners" in holders and len(holders) == 2

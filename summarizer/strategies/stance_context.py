@@ -28,6 +28,7 @@ from .stance_words import (
     REDRESS_NOUNS,
     REDRESS_VERBS,
     REVERSING,
+    SANCTIONS,
     STOPS,
     TOPIC_WORDS,
 )
@@ -147,6 +148,8 @@ def redress(topic: Any) -> bool:
 
 def _redress_noun(tok: Any) -> bool:
     words = [tok.lemma_.lower(), *(f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ == "compound")]
+    if tok.lemma_.lower() in SANCTIONS:  # "a four-year ban", not "a ban on large ships"
+        return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
     return any(w in REDRESS_NOUNS for w in words) or any(
         c.dep_ == "compound" and c.lemma_.lower() in REDRESS_NOUNS for c in tok.children)
 

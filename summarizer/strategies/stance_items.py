@@ -95,10 +95,11 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                        for r in readings):  # fmt: skip
                     continue
                 if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
-                                         or _spokesperson(info, reading)):
+                                         or _spokesperson(analysis, info, reading)):
                     last.evidence.append(info.number)
                     continue
-            if last is not None and last.reading.position == reading.position and _spokesperson(info, reading):
+            same = last is not None and last.reading.position == reading.position
+            if last is not None and same and _spokesperson(analysis, info, reading):
                 last.evidence.append(info.number)  # "Its president, X, accused ...": the body's stance, told again
                 continue
             evidence = [info.number]
@@ -133,12 +134,16 @@ def _aside(info: SentenceInfo, reading: Reading) -> bool:
         c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
 
 
-def _spokesperson(info: SentenceInfo, reading: Reading) -> bool:
+def _spokesperson(analysis: Analysis, info: SentenceInfo, reading: Reading) -> bool:
     """Whether the reading's predicate, or the report it is part of, has for subject someone
-    named by the body just before ("Its chief executive, X, said ... and accused ...")."""
+    named by the body just before ("Its chief executive, X, said ... and accused ..."); not
+    another organisation ("Its largest investor, X Partners, said it supported ..."), a party of its own."""
     if info.doc is None:
         return False
+    holder = analysis.actors[reading.holder]
+    organisation = holder.label == "ORG" or holder.institution
     return any(c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES
+               and not (organisation and holder.name in "".join(t.text_with_ws for t in subj.subtree))
                for verb in [info.doc[reading.token], *info.doc[reading.token].ancestors]
                for subj in verb.children if subj.dep_ in ("nsubj", "nsubjpass") for c in subj.children)  # fmt: skip
 

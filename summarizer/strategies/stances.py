@@ -339,6 +339,8 @@ def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         return None
     if subj.dep_ == "nsubjpass":  # "patients were being put at risk": a worry for whoever suffers it
         position = "concern" if position == "oppose" else position
+    if position == "oppose" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in tok.children):
+        position = "concern"  # "warning that the merger could weaken ...": a risk, not an opponent
     return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
 
 
