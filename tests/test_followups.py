@@ -678,10 +678,3 @@ def test_hearsay_inside_direct_speech_is_no_step():
         'said Ada Voss, a shopkeeper. "We were told the buses will run twice an hour," she said.'
     )
     assert result.follow_ups == []
-
-
-def test_an_infinitive_tagged_as_a_noun_still_looks_ahead():
-    result = _run(
-        "Parents said nine pupils were using the city's free bus pass, which is due to end on June 30 next year."
-    )
-    assert [(f.due, f.due_text) for f in result.follow_ups] == [("2027-06-30", "June 30 next year")]

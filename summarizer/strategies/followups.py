@@ -43,7 +43,6 @@ from .followups_grammar import (
     condition,
     controller,
     has_to,
-    infinitive,
     negated,
     on_party,
     subject_of,
@@ -104,8 +103,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             voice = info.source if info.source is not None else cited[0] if info.number - cited[1] <= 2 else None
         quote_voice = voice if within or (left_open and info.source is None) else None
         # A copula heading a clause of its own counts too ("expected revenue to be flat").
-        # So does an infinitive the tagger took for a noun ("is due to end on June 30": "end" as NN).
-        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES) or infinitive(t)]
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)

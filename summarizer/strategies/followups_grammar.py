@@ -353,14 +353,9 @@ def reporting_clause(verb: Any) -> Any | None:
 def verb_above(tok: Any) -> Any | None:
     while tok.head.i != tok.i:
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") or infinitive(tok):
+        if tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
-
-
-def infinitive(tok: Any) -> bool:
-    """A to-infinitive complement, whatever its tag ("is due to end on June 30": "end" as NN)."""
-    return bool(tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children))
 
 
 def has_to(verb: Any) -> bool:
