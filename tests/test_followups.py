@@ -661,3 +661,20 @@ def test_a_second_modal_step_hung_on_the_first_ones_infinitive_is_the_same_follo
         "would bar him from applying for its grants for five years."
     )
     assert len(result.follow_ups) == 1
+
+
+def test_a_direct_question_about_who_will_act_is_no_step():
+    result = _run(
+        "The Orvane Rail Company scrapped its new line on Monday. "
+        "Who will carry the freight now? "
+        "The ministry will hold a new tender in June."
+    )
+    assert [f.evidence[0].sentence for f in result.follow_ups] == [3]
+
+
+def test_hearsay_inside_direct_speech_is_no_step():
+    result = _run(
+        'The Lindmoor council closed the bridge on Monday. "They tell me the repairs will take a month," '
+        'said Ada Voss, a shopkeeper. "We were told the buses will run twice an hour," she said.'
+    )
+    assert result.follow_ups == []

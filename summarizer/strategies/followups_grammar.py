@@ -185,6 +185,8 @@ def ahead(verb: Any, dated: bool) -> bool:
     subject = subject_of(verb)
     if subject is not None and subject.lower_ == "what" and subject.tag_ == "WP":
         return False  # "here is what could come of it": what may happen, asked or described
+    if subject is not None and subject.tag_ == "WP" and verb.dep_ == "ROOT" and _asks(verb):
+        return False  # "Who will pay for the repairs?": a question asked, no one's step
     if subject is not None and subject.dep_ != "csubj" and names_none(subject) and not dated:
         # "nobody will be left behind": what will not happen (but "no one will be dismissed before
         # June" is a commitment with a term)
@@ -251,6 +253,12 @@ def ahead(verb: Any, dated: bool) -> bool:
     if dated and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "has", "have"}):
         return True  # "vote on April 24", "is forecast until Thursday"
     return False
+
+
+def _asks(verb: Any) -> bool:
+    """Whether the verb's sentence ends in a question mark (before any closing quotation mark)."""
+    ends = [t for t in verb.sent if not t.is_quote and not t.is_space]
+    return bool(ends) and ends[-1].text == "?"
 
 
 def open_question(verb: Any) -> Any | None:

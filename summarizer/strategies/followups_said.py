@@ -19,7 +19,8 @@ one ("each affected user could claim up to 300 euros", "networks of every size c
 undated infinitive under a verb with no modal inside direct speech ("somebody has to pay for that milk",
 "I want them to tell us why", "our job is to get the power back"): the speaker's wish or duty put in
 words, not a step reported (a plan stays, "we expect to meet", and so does a modal on it or above it,
-"we will have to explain it").
+"we will have to explain it"), or hearsay inside direct speech ("They tell me I'll get a cheque back",
+"We are told the numbers will be limited").
 """
 
 from __future__ import annotations
@@ -70,10 +71,24 @@ def no_expectation(verb: Any, dated: bool) -> bool:
     if words & _MAYBE and not dated and subject is not None and any(
             t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
         return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
-    if not dated and _quoted_wish(verb):
+    if not dated and (_quoted_wish(verb) or _hearsay(verb)):
         return True
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
+
+
+def _hearsay(verb: Any) -> bool:
+    """A complement inside direct speech of what unnamed others say or want ("They tell me I'll get a
+    cheque back", "We are told the numbers will be limited", "They want to know they'll be paid"): the
+    speaker's account of hearsay, no one's step."""
+    if verb.dep_ != "ccomp" or not quoted(verb):
+        return False
+    head = verb.head
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any((s.dep_ == "nsubj" and s.lower_ == "they") or (s.dep_ == "nsubjpass" and s.lower_ in _FIRST_PERSON)
+               for s in subjects)  # fmt: skip
 
 
 def _quoted_wish(verb: Any) -> bool:
