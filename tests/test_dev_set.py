@@ -67,6 +67,8 @@ FRESH8, FRESH8_NAMES = _set("fresh8")
 FRESH9, FRESH9_NAMES = _set("fresh9")
 FRESH10, FRESH10_NAMES = _set("fresh10")
 FRESH11, FRESH11_NAMES = _set("fresh11")
+FRESH12, FRESH12_NAMES = _set("fresh12")
+FRESH13, FRESH13_NAMES = _set("fresh13")
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
@@ -82,6 +84,8 @@ ORIGINALS = (
     + [(FRESH9, n) for n in FRESH9_NAMES]
     + [(FRESH10, n) for n in FRESH10_NAMES]
     + [(FRESH11, n) for n in FRESH11_NAMES]
+    + [(FRESH12, n) for n in FRESH12_NAMES]
+    + [(FRESH13, n) for n in FRESH13_NAMES]
 )
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
@@ -142,7 +146,8 @@ def test_fresh3_set_is_complete_and_apart_from_the_other_sets():
 # The unseen sets in the order they were written: each must cover domains none before it had.
 LATER_SETS = [("f4-", FRESH4, FRESH4_NAMES), ("f5-", FRESH5, FRESH5_NAMES), ("f6-", FRESH6, FRESH6_NAMES),
               ("f7-", FRESH7, FRESH7_NAMES), ("f8-", FRESH8, FRESH8_NAMES), ("f9-", FRESH9, FRESH9_NAMES),
-              ("f10-", FRESH10, FRESH10_NAMES), ("f11-", FRESH11, FRESH11_NAMES)]  # fmt: skip
+              ("f10-", FRESH10, FRESH10_NAMES), ("f11-", FRESH11, FRESH11_NAMES),
+              ("f12-", FRESH12, FRESH12_NAMES), ("f13-", FRESH13, FRESH13_NAMES)]  # fmt: skip
 # From fresh10 on, unseen sets return to earlier domains with new topics, in new styles (an airline
 # strike after an aviation story; a mackerel quota after a mackerel blockade): only their own five
 # domains must differ.
