@@ -1,8 +1,8 @@
 """Kinds of the guided strategy's actors from their names and descriptions: the news media,
 businesses the tagger reads as persons, public bodies by their head, scope or officer, cause
-groups by name, and towns or regions acting as their local government (actor_kinds,
-guided_compose); and names: a place modifying a noun, a name begun too late or joined by "and",
-a body described before it is named (parse_actors, parse_pipeline, parse_descriptions, parse_types).
+groups by name (actor_kinds, guided_compose); and names: a place modifying a noun, a name begun
+too late or joined by "and", a body described before it is named (parse_actors, parse_pipeline,
+parse_descriptions, parse_types).
 
 Every article here is written for these tests (transport, food retail, water, courts, defence).
 """
@@ -77,15 +77,6 @@ def test_cause_groups_by_the_head_of_their_name():
     assert kinds.get("Prisoners' Rights League") == "ngo"
     assert kinds.get("Halvard River Watch") == "ngo"
     assert kinds.get("Fossdal Kraft") == "organization"
-
-
-def test_a_region_acting_is_its_government_and_a_country_its_state():
-    kinds = _kinds(
-        "Andalusia rejected the water transfer on Monday. Portugal said it would send two aircraft "
-        "to fight the fires."
-    )
-    assert kinds.get("Andalusia") == "government"
-    assert kinds.get("Portugal") == "state"
 
 
 def _actors(body: str) -> dict[str, list[str]]:

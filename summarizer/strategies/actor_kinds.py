@@ -15,19 +15,18 @@ from __future__ import annotations
 import re
 
 from .parse_descriptions import PLACE_NOUNS
-from .parse_places import capital_code, country_code
 from .parse_types import Found
 from .words import word_tables
 
-__all__ = ["body_kind", "country_of", "head_noun", "iso3", "nation", "public_office"]
+__all__ = ["body_kind", "country_of", "head_noun", "iso3", "public_office"]
 
 (
     GOVERNMENT_BODIES, SHARED_BODIES, PUBLIC_SCOPE, HEAD_ENDS, INTERNATIONAL, NGO_HEADS, CAUSE_NOUNS, CAUSES,
-    LOCAL_SCOPE, IGO_HEADS, MEDIA_NOUNS, MEDIA_HEADS, MEDIA_EDITIONS, PUBLIC_OFFICERS,
+    LOCAL_SCOPE, IGO_HEADS, MEDIA_NOUNS, MEDIA_HEADS, MEDIA_EDITIONS, PUBLIC_OFFICERS, MEDIA_OUTLETS,
 ) = word_tables(
     "actor_kinds",
     "GOVERNMENT_BODIES SHARED_BODIES PUBLIC_SCOPE HEAD_ENDS INTERNATIONAL NGO_HEADS CAUSE_NOUNS CAUSES LOCAL_SCOPE "
-    "IGO_HEADS MEDIA_NOUNS MEDIA_HEADS MEDIA_EDITIONS PUBLIC_OFFICERS",
+    "IGO_HEADS MEDIA_NOUNS MEDIA_HEADS MEDIA_EDITIONS PUBLIC_OFFICERS MEDIA_OUTLETS",
 )  # fmt: skip
 
 
@@ -102,11 +101,11 @@ def _cause_group(found: Found, head: str) -> bool:
 def _news_medium(found: Found, modifiers: list[str], head: str) -> bool:
     """Whether a body is a newspaper, broadcaster or news agency by its name ("Polar Desk News",
     "the Calderbridge Evening Post") or by what the article calls it ("the regional newspaper X",
-    "the radio station X"; not "the power station X")."""
+    "the radio station X"; not "the power station X" or "the TV maker X")."""
     said = [d.split() for d in found.described_as]
     return (
         head in MEDIA_HEADS or any(m in MEDIA_EDITIONS for m in modifiers)
-        or any(d[-1] in MEDIA_NOUNS or any(w in MEDIA_HEADS for w in d) for d in said)
+        or any(d[-1] in MEDIA_NOUNS or len(d) > 1 and d[-2] in MEDIA_HEADS and d[-1] in MEDIA_OUTLETS for d in said)
     )  # fmt: skip
 
 
@@ -162,12 +161,6 @@ def body_kind(found: Found, actors: list[Found]) -> str:
     if head in GOVERNMENT_BODIES or head in SHARED_BODIES and public:
         return "government"
     return "organization"
-
-
-def nation(found: Found) -> bool:
-    """Whether a place the tagger found is a state by any of its names or its capital ("Moscow
-    said"), not a region or town of one ("Andalusia", "Rome" is Italy's capital and so Italy)."""
-    return any(country_code(form) or capital_code(form) for form in [found.name, *found.mentions])
 
 
 def country_of(found: Found, actors: list[Found]) -> str | None:

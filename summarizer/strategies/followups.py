@@ -272,12 +272,13 @@ def _backdrop(verb: Any) -> bool:
 def _merge(items: list[Item]) -> list[Item]:
     """One follow-up per distinct (actors, date, condition): "agreed to keep in contact and told
     their deputies to report back" is one; so are two undated verbs coordinated on one subject whose
-    doers overlap ("said it would appeal and would ask for the ruling to be suspended"), one of them on
-    a condition or not."""
+    doers overlap ("said it would appeal and would ask for the ruling to be suspended"), or one on a
+    condition set against the other by "but"."""
     out: list[Item] = []
     for item in items:
         same = next((k for k, o in enumerate(out) if (o.actors == item.actors or _one_subject(o, item))
-                     and (o.conditional == item.conditional or _one_subject(o, item)) and o.open == item.open
+                     and (o.conditional == item.conditional or _one_subject(o, item) and _contrasted(o, item))
+                     and o.open == item.open
                      and not (o.controlled and item.controlled) and not told_apart(o.verb, item.verb)
                      and not _own_modals(o, item)
                      and (o.date is None or item.date is None or o.date.text == item.date.text)), None)  # fmt: skip
@@ -292,6 +293,14 @@ def _merge(items: list[Item]) -> list[Item]:
         elif out[same].actors != item.actors:
             out[same].actors = out[same].actors + [a for a in item.actors if a not in out[same].actors]
     return out
+
+
+def _contrasted(one: Item, other: Item) -> bool:
+    """Whether two conjoined steps are set against each other by "but" ("would facilitate protest but
+    would act if ..."): one step on a condition; not "would appeal and would close the depot if it
+    lost", two steps."""
+    first = min(one.verb, other.verb, key=lambda t: t.i)
+    return any(c.dep_ == "cc" and c.lower_ == "but" for c in first.children)
 
 
 def _own_modals(one: Item, other: Item) -> bool:

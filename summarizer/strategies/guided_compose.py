@@ -18,7 +18,7 @@ from ..grounding import instruction_sentences
 from ..inputs import Article, Sentence
 from ..models import Actor, Event, Evidence, FollowUp, ModelOutput, Origin, Stance
 from . import followups
-from .actor_kinds import body_kind, country_of, nation, public_office
+from .actor_kinds import body_kind, country_of, public_office
 from .event_merge import act_word, answered_act, answered_speaker, decided_first, merge_events
 from .event_text import clause_summary
 from .followups_grammar import DEADLINE_PREP
@@ -82,8 +82,7 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         elif found.label in ("PERSON", "TITLE") and not found.institution:
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":
-            # a state by its name or capital; a region or town acting is its local government ("Andalusia")
-            kind, origin["kind"] = ("state" if nation(found) else "government"), "parse"
+            kind, origin["kind"] = "state", "parse"
         elif found.label == "GROUP":  # a people named by its nationality ("Palestinians")
             kind, origin["kind"] = "other", "parse"
         else:

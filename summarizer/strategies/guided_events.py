@@ -366,7 +366,9 @@ def _speech_acts(
                 kind, accused = "ACCUSE", agents
             elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
-            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c):
+            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c) and not (
+                own or event_clauses.owned_by_pronoun(c, info.doc, typed=False)  # "said it could face fines if"
+            ):
                 kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
                 accused = [r for r in c.recipients if r in keep and r not in side]
             elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):

@@ -217,10 +217,10 @@ def _amount(noun: Any) -> bool:
 def author(subject: Any) -> Any:
     """The body a finding is by, when it is the subject ("a report by the X Inspectorate, published
     on Tuesday, found ..."): the finding's by- or from-phrase, else the subject itself."""
-    if subject is None or subject.lemma_.lower() not in _AUTHORED:
-        return subject
+    if subject is None or subject.dep_ != "nsubj" or subject.lemma_.lower() not in _AUTHORED:
+        return subject  # (not "a report by X was rejected": the report is what is acted on)
     by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in _AUTHORS
-          for o in p.children if o.dep_ == "pobj")  # fmt: skip
+          for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN)  # not "a survey from last year"
     return next(by, subject)
 
 

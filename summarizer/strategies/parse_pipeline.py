@@ -26,9 +26,10 @@ PIPELINE_SHA256 = "19e639f872bb24712fab8f8590ee4bc8efd28e822ee08636e246a9713838e
 # A social-media handle ("@SecBlinken"): one token, and never an actor by itself.
 HANDLE = re.compile(r"@\w+")
 # A wire dateline opening a lead: a place in capitals, then perhaps a state or date and the agency,
-# then a dash ("DUBLIN, June 15 (Meridian Newswire) - ", "MAPLE BEND - ").
+# then a dash ("DUBLIN, June 15 (Meridian Newswire) - ", "MAPLE BEND - "); not a list of names or an
+# acronym that opens a sentence ("US, Britain and France - the three ... - rejected", "UN - ").
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'. ]*[A-Z](?:, [^()\n\-\u2013\u2014]{1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
+    r"[A-Z][A-Z'. ]+[A-Z](?:, (?:(?! and )[^()\n\-\u2013\u2014]){1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
 )
 
 COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS, LAW_ENDINGS = word_tables(
@@ -142,7 +143,8 @@ def mend_names(doc: Any) -> Any:
                if e.label_ in ("WORK_OF_ART", "PRODUCT") and e.root.dep_ == "appos"
                and e.root.head.lemma_.lower() in ROLE_NOUNS and all(t.text[:1].isupper() for t in e)]  # fmt: skip
     mended += [Span(doc, e.start, e.end, label="LAW") for e in ents  # "the United States-Mexico-Canada
-               if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and e[-1].lower_ in LAW_ENDINGS]  # Agreement"
+               if e.label_ in ("GPE", "ORG", "NORP", "PERSON") and len(e) > 1 and e[-1].lower_ in LAW_ENDINGS
+               and e[-1].text.istitle()]  # Agreement"; not the party "ACT"
     mended += [Span(doc, e.start, e.end, label="EVENT") for e in ents
                if e.label_ in ("PERSON", "ORG") and len(e) > 1
                and (e[0].lower_ in NAMED_WEATHER or e[-1].lower_ in NAMED_DISASTERS)]  # fmt: skip
@@ -176,9 +178,8 @@ def _possessive_names(doc: Any, ents: list[Any]) -> list[Any]:
 
 def _left_cut_names(doc: Any, ents: list[Any]) -> list[Any]:
     """An organisation's name the recogniser began too late, joined to the capitalised words
-    between it and the article that opens it: "the Competition and Fair Trade Office", "the
-    Prisoners' Rights League" (not "Britain and the Trade Office": an article or another
-    name comes between)."""
+    between it and the article that opens it: "the Polish Platform Drivers' Association", "the
+    Prisoners' Rights League" (not across "and": "the Prime Minister and Halden Council" are two)."""
     from spacy.tokens import Span
 
     out = []
@@ -189,7 +190,6 @@ def _left_cut_names(doc: Any, ents: list[Any]) -> list[Any]:
         while start > 0 and not doc[start - 1].ent_type_ and (
             doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ in ("NNP", "NNPS", "NNS")
             or doc[start - 1].tag_ == "POS" and start > 1 and doc[start - 2].tag_ in ("NNS", "NNPS")
-            or doc[start - 1].lower_ == "and" and start > 1 and doc[start - 2].text[:1].isupper()
         ):
             start -= 1
         if ent.label_ == "ORG" and start < ent.start and start > 0 and doc[start - 1].lower_ == "the" and (

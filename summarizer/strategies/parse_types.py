@@ -8,10 +8,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .words import word_tables
+
 __all__ = [
     "Analysis", "Clause", "Found", "Registry", "SentenceInfo",
     "compound_part", "fold", "initials", "is_actor", "is_name",
 ]  # fmt: skip
+
+
+(DESCRIPTOR_HEADS,) = word_tables("parse_types", "DESCRIPTOR_HEADS")
 
 
 def is_name(span: Any) -> bool:
@@ -152,8 +157,9 @@ class Registry:
     def _named_after_description(self, new: int) -> None:
         """A body described before it is named is the named one ("Ireland's competition watchdog"
         ... "the Competition and Fair Trade Office", "the power company" ... "Cascade Ridge Power"):
-        the one earlier description in lower case whose modifiers are all words of the name and whose
-        head is not (the same head is a short form's), when no other name has them. Not a name whose
+        the one earlier description in lower case, by a noun that describes any body of its kind
+        (company, watchdog ...), whose modifiers are all words of the name and whose head is not (the
+        same head is a short form's), when no other name has them. Not a name whose
         head comes first ("the property company" is no "Association of Property Owners")."""
         name = self.actors[new]
         words = set(name.key.split())
@@ -165,6 +171,7 @@ class Registry:
             owned = max((i for i, w in enumerate(said) if w.endswith(("'s", "s'", "\u2019s"))), default=-1)
             rest = said[owned + 1 :]
             lower = len(rest) > 1 and all(w.islower() for w in rest) and rest[-1] not in words
+            lower = lower and rest[-1] in DESCRIPTOR_HEADS  # not "the energy ministry" ... "Energy Workers Federation"
             return rest[:-1] if lower else []
 
         described = [i for i, a in enumerate(self.actors[:new]) if a.label == "INSTITUTION" and modifiers(a)

@@ -139,8 +139,7 @@ def complying(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.lemma_.lower() not in COMPLYING or tok.dep_ not in ("ROOT", "ccomp", "conj") or not finite:
         return None
     topic = prep_object(tok, ("with", "by"))
-    both = topic is not None and (any(c.dep_ == "preconj" or c.lower_ == "both" for c in topic.children)
-                                  or any(c.dep_ == "conj" for c in topic.children))  # fmt: skip
+    both = topic is not None and any(c.dep_ == "preconj" or c.lower_ == "both" for c in topic.children)
     position = "oppose" if is_negated(tok) else "neutral" if both else "support"
     return _held(s, tok, topic if topic is not None else tok, position)
 

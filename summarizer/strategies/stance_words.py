@@ -79,7 +79,7 @@ FEELINGS: dict[str, str] = {
 EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
-        "encouraging promising exciting careful thorough "
+        "encouraging promising exciting thorough "
         "reasonable sensible legitimate victory success breakthrough milestone sound proportionate".split(),
         "support",
     ),

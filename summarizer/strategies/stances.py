@@ -114,9 +114,10 @@ def _described(doc: Any, reading: Reading) -> bool:
     """ "Whitcombe, who is seeking a third term, said ...": what a relative clause tells of the speaker
     introduces who speaks; it is not a position the sentence reports."""
     for anc in [doc[reading.token], *doc[reading.token].ancestors]:
-        if anc.dep_ == "relcl":
+        if anc.dep_ == "relcl":  # (about a person: "who"; "the union, which opposes the merger," holds a view)
             head = anc.head
-            return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
+            who = any(c.tag_ == "WP" for c in anc.children)
+            return who and head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
     return False
 
 
@@ -232,12 +233,16 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
-            position = "oppose"  # "argued that the agency had changed its rules": a claim against what it is about
+            position = "oppose"  # "argued that the agency had changed its rules": a claim against another party
             said = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if any(c.dep_ == "neg" for c in clause.children) or said is not None and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in said.children
             ):
                 return None  # "argued that no such resolution was needed": what it is against has no words here
+            against = s.actor_in(said) if said is not None else None
+            subject = s.subject_token(tok)
+            if against is None or subject is not None and s.actor_in(subject) == against:
+                return None  # "argued that the merger would lower prices": a claim about a thing takes no side
             topic = said if said is not None and said.pos_ in ("NOUN", "PROPN") else clause
         topic = halt if halt is not None and halt.pos_ != "VERB" else topic
     else:
