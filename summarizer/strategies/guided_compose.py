@@ -10,6 +10,7 @@ construction. Every item's `origin` names where each field came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..claims import unmentioned
@@ -236,19 +237,12 @@ def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
     if info.doc is None or not 0 <= clause.index < len(info.doc) or not article.published:
         return False
     verb = info.doc[clause.index]
-    clauses = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis")
 
-    def its_own(tok: Any) -> bool:  # not under another clause or a deadline on the way up to the verb
-        while tok.i != verb.i:
-            if tok.dep_ in clauses or tok.lower_ in UNTIL_PREPS:
-                return False
-            if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i == verb.i and any(
-                    o.dep_ == "dobj" for o in verb.children):
-                return False  # "called X to a hearing on October 23": summoned now, to what comes then
-            tok = tok.head
-        return True
+    def elsewhere(tok: Any) -> bool:  # a deadline on the way up to the verb, or the occasion it summons to
+        return tok.lower_ in UNTIL_PREPS or tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i == verb.i and any(
+            o.dep_ == "dobj" for o in verb.children)  # ("called X to a hearing on October 23": summoned now)
 
-    own = " ".join(t.text for t in verb.subtree if its_own(t))
+    own = " ".join(t.text for t in verb.subtree if _under(t, verb, elsewhere))
     ahead = clause.future or clause.tag in ("VBZ", "VBP")  # "meets on Thursday": the coming one
     days = [resolve_date(d, article.published, future=ahead) for d in info.dates if d in own]
     return any(day and day > article.published for day in days)
@@ -284,10 +278,11 @@ def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) ->
     return next(iter(dated or own), None)
 
 
-def _under(tok: Any, verb: Any) -> bool:
-    """Whether `tok` belongs to `verb`'s own clause: no clause link on the way up to it."""
+def _under(tok: Any, verb: Any, stop: Callable[[Any], bool] | None = None) -> bool:
+    """Whether `tok` belongs to `verb`'s own clause: no clause link (nor a word `stop` names) on the
+    way up to it."""
     while tok.i != verb.i:
-        if tok.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"):
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis") or stop and stop(tok):
             return False
         tok = tok.head
     return True

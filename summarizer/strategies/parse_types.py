@@ -174,11 +174,11 @@ class Registry:
             lower = lower and rest[-1] in DESCRIPTOR_HEADS  # not "the energy ministry" ... "Energy Workers Federation"
             return rest[:-1] if lower else []
 
-        described = [i for i, a in enumerate(self.actors[:new]) if a.label == "INSTITUTION" and modifiers(a)
-                     and set(modifiers(a)) <= words]  # fmt: skip
-        others = [a for a in self.actors[:new] if a.label == "ORG" and described
-                  and set(modifiers(self.actors[described[0]])) <= set(a.key.split())]  # fmt: skip
-        if len(described) == 1 and not others:
+        said_of = {i: set(modifiers(a)) for i, a in enumerate(self.actors[:new]) if a.label == "INSTITUTION"}
+        described = [i for i, mods in said_of.items() if mods and mods <= words]
+        if len(described) == 1 and not any(
+            a.label == "ORG" and said_of[described[0]] <= set(a.key.split()) for a in self.actors[:new]
+        ):
             self.merge(described[0], new)
 
     def lookup(self, name: str, label: str) -> int | None:
