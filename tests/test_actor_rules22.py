@@ -1,7 +1,8 @@
 """Actor kinds from the words the text refers to a name with (parse_persons, parse_actors): a
 relative "which", a possessive "its" in the name's own clause, or an office only a body has
 ("X's chairman") make a name the recogniser read as a person's a body's; "her" and "his" make a
-name read as a place's or an organisation's, or missed, a person's.
+name read as a place's or an organisation's, or missed, a person's. A "his" or "her" owning a reported
+subject is the person who reports it, named in the same sentence (parse_pronouns).
 
 Every article here is written for these tests (lotteries, sport sponsorship, mining, courts).
 """
@@ -59,3 +60,14 @@ def test_a_missed_name_that_her_refers_to_is_a_person():
         "The club's lawyer, Beatriz Olmeda, told reporters the ban was unfair. Olmeda said her client would appeal."
     )
     assert kinds.get("Olmeda") == "person"
+
+
+def test_the_owner_of_a_reported_subject_is_the_person_reporting():
+    from summarizer.strategies.parse import analyse
+
+    analysis = analyse([
+        (1, "Tom Berg, the mine's chief executive, said on Monday that the shaft would close."),
+        (2, "Premier Alice Nkosi said on Wednesday that her cabinet had written to the finance ministry."),
+    ])  # fmt: skip
+    write = next(c for c in analysis.sentences[1].clauses if c.verb == "write")
+    assert [analysis.actors[a].name for a in write.agents] == ["Alice Nkosi"]
