@@ -2,7 +2,8 @@
 relative "which", a possessive "its" in the name's own clause, or an office only a body has
 ("X's chairman") make a name the recogniser read as a person's a body's; "her" and "his" make a
 name read as a place's or an organisation's, or missed, a person's. A "his" or "her" owning a reported
-subject is the person who reports it, named in the same sentence (parse_pronouns).
+subject is the person who reports it, named in the same sentence (parse_pronouns). Office holders
+named by a plural title are a group, no person (parse_titles, guided_compose).
 
 Every article here is written for these tests (lotteries, sport sponsorship, mining, courts).
 """
@@ -82,3 +83,10 @@ def test_it_after_a_body_named_like_a_person_is_that_body():
     ])  # fmt: skip
     ask = next(c for c in analysis.sentences[0].clauses if c.verb == "ask")
     assert [analysis.actors[a].name for a in ask.agents] == ["Varrow Lotto"]
+
+
+def test_office_holders_named_by_a_plural_title_are_a_group():
+    kinds = _kinds(
+        "The town council approved the budget on Monday. Opposition councillors said the vote had been rushed."
+    )
+    assert kinds.get("Opposition councillors") == "other"

@@ -80,6 +80,8 @@ def compose(article: Article, plan_: Plan, answers: dict[tuple[str, int], str | 
         origin: dict[str, Origin] = {"name": "parse", "mentions": "parse", "title": "parse"}
         if found.label == "TITLE" and public_office(found):
             kind, origin["kind"] = "government", "rule"  # "the Ombudsman", "the sheriff", no person named
+        elif found.group:  # "opposition councillors", "civil protection officials": a group, no one person
+            kind, origin["kind"] = "other", "parse"
         elif found.label in ("PERSON", "TITLE") and not found.institution:
             kind, origin["kind"] = "person", "parse"
         elif found.label == "GPE":

@@ -203,7 +203,7 @@ class TitleReader(Coreference):
         text = strip_det(self._title_span(tok).text)
         if fold(text) not in self.reg.by_key:
             self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
-                                         first=number))  # fmt: skip
+                                         first=number, group=True))  # fmt: skip
             self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
         return self.reg.by_key[fold(text)]
 

@@ -54,6 +54,7 @@ class Found:
     # operator Skarvik Line"): shown as an organisation; the label stays, for coreference.
     institution: bool = False
     described_as: list[str] = field(default_factory=list)  # what the article calls it ("environmental group")
+    group: bool = False  # office holders named by a plural title ("opposition councillors"): several people
 
 @dataclass
 class Clause:
