@@ -33,10 +33,13 @@ def test_a_typed_act_the_speaker_announces_for_itself_is_its_act_now():
     assert [e.type for e in by_sentence.get(4, [])] != ["REJECT"]  # a conditional plan is a threat, not an announcement
 
 
-def test_an_announced_act_by_an_office_holder_for_the_institution_is_the_speakers():
+def test_a_person_announces_own_act_but_an_office_holder_only_tells_the_institutions_plan():
     result = _run(
         "The Kelso Tramways Authority cut the evening timetable on Monday.",
+        "The drivers' representative, Tomas Vire, said he would meet the authority's board on Friday.",
         "Its director, Maren Holt, said the authority would meet the drivers' union on Friday.",
     )
     by_sentence = _events(result)
     assert [e.type for e in by_sentence[2]] == ["CONSULT"]
+    assert _names(result, by_sentence[2][0].actors) == {"Tomas Vire"}
+    assert 3 not in by_sentence
