@@ -4,81 +4,32 @@ An event is something an actor did that the article reports as having happened: 
 clause on the sentence's main line (its root, the content of a reporting verb, or a
 conjunct of either), in a past or present tense, not ruled by a modal or a condition
 (those are follow-ups), not a relative clause or participle describing someone. Its
-type comes from the verb, or for a light verb from its object (`event_types`).
+type comes from the verb, or for a light verb from its object (`event_types`). Where a clause
+sits and whose act it is: `event_lines`; a report that is itself an act: `event_speech`.
 Nothing here names an entity or an article's topic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from . import event_clauses, parse_form
+from . import event_clauses, event_speech, parse_form
 from .event_clauses import REPORTED
+from .event_lines import FINITE, PRONOUNS, Reading, agents_of, on_main_line
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import ASSERTING, CONDITION_MARKS, CONSEQUENCE_MODALS
+from .lexicon import CONDITION_MARKS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["Reading", "readings"]
 
 (
-    _ACT_NOUNS, _MATERIAL, _PRONOUNS, _LINKS, SECONDARY, _STATIVE, _ASPECT, _DECIDE,
-    _FINITE, _CAUSE, _OBLIGATION, _FAULTS, _GIVING, _GRANTING,
+    _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL _PRONOUNS _LINKS SECONDARY _STATIVE _ASPECT _DECIDE _FINITE "
-    "_CAUSE _OBLIGATION _FAULTS _GIVING _GRANTING"
+    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING"
 )  # fmt: skip
-
-
-@dataclass
-class Reading:
-    """One clause read as an event."""
-
-    clause: Clause
-    agents: list[int]
-    type: str
-    by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
-    silent: bool = False  # a statement that is an act: an answer withheld or a matter weighed (`event_clauses`)
-
-
-def _on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
-    """The root, or reached from it only through conjuncts and the content of reporting verbs
-    (`added`: also of a participle that goes on with the report, "said, adding that ...")."""
-    seen: set[int] = set()
-    while clause.dep != "ROOT":
-        parent = by_i.get(clause.head)
-        if parent is None or clause.index in seen:
-            return False
-        if clause.dep == "xcomp" and parent.verb in _ASPECT:
-            pass  # "continues to build up troops": the act goes on
-        elif added and clause.dep == "advcl" and clause.reporting and clause.tag == "VBG" and not clause.subject:
-            pass  # "the minister said, adding that X had agreed to ...": the report goes on
-        elif clause.dep == "parataxis" and clause.reporting and parent.quoted and parent.dep == "ROOT":
-            pass  # '"...", the minister said, and he has asked X to ...': the frame of a quote opening the sentence
-        elif clause.dep == "conj" and clause.subject and clause.tag in _FINITE and parent.tag == "VBG":
-            # "won, beating X 2-1, but a row led ...": a finite clause with its own subject the
-            # parser hung on a participle is coordinated with the clause the participle modifies.
-            seen.add(clause.index)
-            clause = by_i.get(parent.head, parent)
-            if clause is parent:
-                return False
-            continue
-        elif clause.dep not in _LINKS:
-            return False
-        elif clause.dep != "conj" and (not _reports(parent) or parent.negated):
-            # "argued that ...": an opinion; "did not say whether ...": not a report at all.
-            return False
-        seen.add(clause.index)
-        clause = parent
-    return True
-
-
-def _reports(clause: Clause) -> bool:
-    """A report of speech, or an assertion whose content the speaker gives as fact ("announced that
-    they had opened talks", "confirmed it had withdrawn the trains"): its content is reported."""
-    return clause.reporting or (clause.verb in ASSERTING and clause.past)
 
 
 def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
@@ -107,7 +58,7 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.subject or clause.agents:
         return clause
     if (clause.dep == "conj" and clause.tag == "VBD" and not clause.aux and content is not None
-            and not content.agents and content.subject not in _PRONOUNS | {""}
+            and not content.agents and content.subject not in PRONOUNS | {""}
             and clause_type(clause) not in ("OTHER", "STATEMENT", *_MATERIAL)):
         # "said 40 percent of sales came from X and called for a fund", "argued the study risked ... and
         # urged the office to ...": a past verb of speech acts with no subject, hung on a clause whose subject
@@ -116,7 +67,7 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
         return clause if up is None else replace(clause, head=up.index, agents=list(up.agents))
     if head.dep_ not in REPORTED or said is None or not said.reporting or said.index == clause.head:
         return clause
-    if clause.dep == "conj" and clause.tag in _FINITE and head.pos_ == "AUX" and clause.head not in by_i:
+    if clause.dep == "conj" and clause.tag in FINITE and head.pos_ == "AUX" and clause.head not in by_i:
         return replace(clause, head=said.index, agents=list(said.agents))
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
@@ -129,7 +80,7 @@ def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     act ("reaffirmed its support while raising concerns about ..."); conditions are excluded
     by `_eventive`."""
     parent = by_i.get(clause.head)
-    if kind in ("OTHER", "STATEMENT") or parent is None or not _on_main_line(parent, by_i, added=False):
+    if kind in ("OTHER", "STATEMENT") or parent is None or not on_main_line(parent, by_i, added=False):
         return False  # (what an added remark dates, "noting prices fell since the deal was signed", is background)
     if clause.dep == "xcomp" and parent.reporting:
         # "wrote to the minister to ask for a meeting", "had written asking for aid": the writing's purpose,
@@ -173,38 +124,7 @@ def _caused(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """The act a causative on the main line made someone do ("forced the minister to resign")."""
     parent = by_i.get(clause.head)
     return (clause.dep == "xcomp" and kind != "STATEMENT" and parent is not None and parent.past
-            and parent.verb in _CAUSE and not parent.negated and _on_main_line(parent, by_i))  # fmt: skip
-
-
-def _agents(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any = None) -> tuple[list[int], bool]:
-    """The clause's own agents, else those it shares: a conjunct without a subject takes its
-    head's, a pronoun subject in a reported clause stands for the speaker."""
-    seen: set[int] = set()
-    while clause.index not in seen:
-        seen.add(clause.index)
-        if clause.subject in _DOCUMENTS:
-            return [], False  # "the readout did not say ... and it gave no ...": the text, not an actor
-        parent = by_i.get(clause.head)
-        if (
-            parent is not None
-            and _reports(parent)
-            and clause.dep in REPORTED
-            and (clause.subject in _PRONOUNS or (not clause.agents and event_clauses.owned_by_pronoun(clause, doc)))
-        ):
-            # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker;
-            # "the union said its members had voted ...": theirs acted for the speaker.
-            speaker = [a for a in parent.agents if a in keep]
-            if speaker:
-                return speaker, True
-        own = [a for a in clause.agents if a in keep]
-        if own or parent is None or parent.index == clause.index:
-            return own, False
-        if clause.dep != "conj" or clause.subject not in _PRONOUNS | {""}:
-            return [], False
-        clause = parent  # "X said ... and it asked ...", "opened ... and appealed ...": the same subject
-    return [], False
-
-
+            and parent.verb in _CAUSE and not parent.negated and on_main_line(parent, by_i))  # fmt: skip
 
 
 def _eventive(clause: Clause, kind: str) -> bool:
@@ -275,11 +195,11 @@ def readings(
             continue  # "would file an appeal and ask the court to ...": a bare verb shares the plan's modal
         caused = _caused(clause, by_i, kind)
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
-        if not (signed or caused or _on_main_line(clause, by_i) or _aside(clause, by_i, kind)
+        if not (signed or caused or on_main_line(clause, by_i) or _aside(clause, by_i, kind)
                 or event_clauses.told_of(clause, kind, info.doc)
                 or _adverbial(clause, by_i, kind)):
             continue
-        agents, by_speaker = _agents(clause, by_i, keep, info.doc)
+        agents, by_speaker = agents_of(clause, by_i, keep, info.doc)
         told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
         doers = [a for a in told_as.agents if a in keep] or agents
         if (kind == "OTHER" or told_as.negated) and not by_speaker \
@@ -317,80 +237,8 @@ def readings(
             out.append(Reading(nominal, agents, kind, False))
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
     if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
-        acts = _speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
+        acts = event_speech.speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
         charged = {a for r in acts if r.type == "ACCUSE" for a in r.clause.recipients}
         # (the fault charged is the speaker's act, not also one by the accused)
         out = acts + [r for r in out if not (r.clause.dep in REPORTED and set(r.agents) <= charged)]
     return out
-
-
-def _speech_acts(
-    info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int], sides: dict[int, int]
-) -> list[Reading]:
-    """A report that is itself an act, by what it reports: an obligation put on someone
-    ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
-    it would not make a new offer"; the speaker's institution's is its own: "its director said the
-    agency would not"), or a named actor's, a refusal, with a condition ("will strike unless ...")
-    a threat, as is a penalty held out under a condition ("X could be fined if ..."); telling a
-    person or a country anything is a consultation with them (telling
-    a council or a broadcaster is a statement to an audience). Other reports,
-    and plans ("said it would publish"), are not events."""
-    out: list[Reading] = []
-    for said in info.clauses:
-        if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
-            continue
-        if not (_on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
-            continue  # (or told of: "a call in which X told Y that ...")
-        speaker = [a for a in said.agents if a in keep]
-        if not speaker:
-            continue
-        side = {*speaker, *(sides[s] for s in speaker if s in sides)}  # and the institutions they speak for
-        content = [c for c in info.clauses if c.head == said.index and c.dep in REPORTED and c.index != said.index]
-        content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
-        kind, accused = "", []
-        for c in content:
-            if clause_type(c) == "STATEMENT" and not c.reporting:
-                continue  # "said it would not take sides": a position, no refusal of an act
-            agents, by_speaker = _agents(c, by_i, keep, info.doc)
-            if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
-                agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
-            # what the speaker's institution will do, if done to another party ("its director said the
-            # agency would suspend X's licence if ...", "... would strike if X cut a single job"); its own
-            # plans stay follow-ups ("would try again if")
-            others = event_clauses.condition_by_other(c, info.clauses, side, keep)
-            mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side or others)
-            own = by_speaker or bool(agents) and mine
-            if agents and not own and c.verb in _FAULTS and c.past and not (c.negated or c.future or c.modal):
-                # "the regulator said the bank had ignored the warnings": a fault told of another party
-                # is the speaker's charge against it, not an act the news reports as the other's.
-                kind, accused = "ACCUSE", agents
-            elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
-                kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
-            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c) and not (
-                own or event_clauses.owned_by_pronoun(c, info.doc, typed=False)  # "said it could face fines if"
-            ):
-                kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
-                accused = [r for r in c.recipients if r in keep and r not in side]
-            elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
-                # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
-                kind = "THREATEN" if c.conditional else "REJECT"
-                accused = others if c.conditional else []  # (threatened: the party whose act sets it off)
-            elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c):
-                # "said the party would not join the coalition": a refusal the speaker announces
-                # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
-                kind = "REJECT"
-            if kind:
-                break
-        if not kind and any(r in interlocutors for r in said.recipients):
-            kind = "CONSULT"
-        if kind:
-            out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
-            break
-    return out
-
-
-def _penalty(clause: Clause) -> bool:
-    """A penalty held out in a clause: a sanction or coercion done by no one named ("X could be fined",
-    "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
-    unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
-    return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])

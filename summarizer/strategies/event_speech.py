@@ -1,0 +1,105 @@
+"""A report that is itself an act (a demand, a refusal, a threat, an accusation, a consultation):
+the stage of `guided_events` for a sentence that tells no typed act by a verb."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import event_clauses, parse_form
+from .event_clauses import REPORTED
+from .event_lines import Reading, agents_of, on_main_line
+from .event_types import NOUN_TYPES, clause_type
+from .lexicon import CONSEQUENCE_MODALS
+from .parse_types import Clause, SentenceInfo
+from .words import word_tables
+
+__all__ = ["speech_acts"]
+
+_OBLIGATION, _FAULTS = word_tables("event_speech", "_OBLIGATION _FAULTS")
+
+
+def speech_acts(
+    info: SentenceInfo, by_i: dict[int, Clause], keep: set[int], interlocutors: set[int], sides: dict[int, int]
+) -> list[Reading]:
+    """A report that is itself an act, by what it reports: an obligation put on someone
+    ("told X that Y must stop") is a demand, the speaker's own negated will or would ("said
+    it would not make a new offer"; the speaker's institution's is its own: "its director said the
+    agency would not"), or a named actor's, a refusal, with a condition ("will strike unless ...")
+    a threat, as is a penalty held out under a condition ("X could be fined if ..."); telling a
+    person or a country anything is a consultation with them (telling
+    a council or a broadcaster is a statement to an audience). Other reports,
+    and plans ("said it would publish"), are not events."""
+    out: list[Reading] = []
+    for said in info.clauses:
+        if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
+            continue
+        if not (on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
+            continue  # (or told of: "a call in which X told Y that ...")
+        speaker = [a for a in said.agents if a in keep]
+        if not speaker:
+            continue
+        side = {*speaker, *(sides[s] for s in speaker if s in sides)}  # and the institutions they speak for
+        content = [c for c in info.clauses if c.head == said.index and c.dep in REPORTED and c.index != said.index]
+        content += [c for c in info.clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
+        kind, accused = "", []
+        for c in content:
+            if clause_type(c) == "STATEMENT" and not c.reporting:
+                continue  # "said it would not take sides": a position, no refusal of an act
+            agents, by_speaker = agents_of(c, by_i, keep, info.doc)
+            if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
+                agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
+            # what the speaker's institution will do, if done to another party ("its director said the
+            # agency would suspend X's licence if ...", "... would strike if X cut a single job"); its own
+            # plans stay follow-ups ("would try again if")
+            others = event_clauses.condition_by_other(c, info.clauses, side, keep)
+            mine = set(agents) <= set(speaker) or set(agents) <= side and bool(set(c.recipients) - side or others)
+            own = by_speaker or bool(agents) and mine
+            if agents and not own and c.verb in _FAULTS and c.past and not (c.negated or c.future or c.modal):
+                # "the regulator said the bank had ignored the warnings": a fault told of another party
+                # is the speaker's charge against it, not an act the news reports as the other's.
+                kind, accused = "ACCUSE", agents
+            elif _OBLIGATION & set(c.aux) and not own and (agents or any(r in interlocutors for r in said.recipients)):
+                kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
+            elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c) and not (
+                own or event_clauses.owned_by_pronoun(c, info.doc, typed=False)  # "said it could face fines if"
+            ):
+                kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
+                accused = [r for r in c.recipients if r in keep and r not in side]
+            elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
+                # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
+                kind = "THREATEN" if c.conditional else "REJECT"
+                accused = others if c.conditional else []  # (threatened: the party whose act sets it off)
+            elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c):
+                # "said the party would not join the coalition": a refusal the speaker announces
+                # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
+                kind = "REJECT"
+            elif _announced(c, agents, by_speaker, speaker):
+                # "said it would challenge the order in court", "said he would meet the heads of ...":
+                # the speaker's side announcing a typed act of its own does it now, by the announcement.
+                kind, accused = clause_type(c), [r for r in c.recipients if r in keep and r not in side]
+            if kind:
+                break
+        if not kind and any(r in interlocutors for r in said.recipients):
+            kind = "CONSULT"
+        if kind:
+            out.append(Reading(replace(said, recipients=accused) if accused else said, speaker, kind, False))
+            break
+    return out
+
+
+def _penalty(clause: Clause) -> bool:
+    """A penalty held out in a clause: a sanction or coercion done by no one named ("X could be fined",
+    "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
+    unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
+    return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])
+
+
+def _announced(clause: Clause, agents: list[int], by_speaker: bool, speaker: list[int]) -> bool:
+    """A typed act the speaker says it will do itself, with no condition and no denial ("said it would
+    appeal", "the union said it would ask the court to ..."): an announcement, not a forecast ("said prices
+    would rise": untyped, or not the speaker's), nor its own quoted words. (What an office-holder says the
+    institution will do, "its director said the board would meet", is more often the institution's plan.)"""
+    mine = by_speaker or bool(agents) and set(agents) <= set(speaker)
+    return (mine and (clause.future or clause.modal) and parse_form.willed(clause)
+            and not (clause.conditional or clause.negated or clause.quoted)
+            and clause_type(clause) not in ("OTHER", "STATEMENT"))
