@@ -41,6 +41,7 @@ from .stance_acts import (
     appealing,
     complying,
     contrast,
+    denial,
     holding_out,
     keeping,
     no_view,
@@ -105,9 +106,11 @@ def read_sentence(
     out: list[Reading] = []
     for tok in info.doc:
         reading = _read(s, tok)
-        if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
+        if reading is None or _described(info.doc, reading):
+            continue  # (before the turn of its position passes: "X, who has denied doping, said he would appeal")
+        if all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
+    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out)])
 
 
 def _described(doc: Any, reading: Reading) -> bool:
@@ -167,7 +170,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok) or denial(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
