@@ -55,3 +55,10 @@ def test_denying_a_report_states_a_fact():
 def test_a_described_stance_leaves_the_sentences_turn_to_the_next():
     body = "Marco Veltri, who has long criticised the federation, said he would appeal against the ban."
     assert ("Marco Veltri", "oppose") in [s[:2] for s in _stances(body)]
+
+
+def test_asking_to_delay_or_annul_a_thing_opposes_it():
+    body = "The Lakeside Farmers Union wrote to the minister asking him to delay the water levy."
+    assert [s for s in _stances(body) if s[0] == "Lakeside Farmers Union" and s[1] == "oppose"]
+    body = "The Eastbridge Rowing Club has asked the tribunal to annul the election result."
+    assert [s for s in _stances(body) if s[0] == "Eastbridge Rowing Club" and s[1] == "oppose"]
