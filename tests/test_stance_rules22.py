@@ -62,3 +62,8 @@ def test_asking_to_delay_or_annul_a_thing_opposes_it():
     assert [s for s in _stances(body) if s[0] == "Lakeside Farmers Union" and s[1] == "oppose"]
     body = "The Eastbridge Rowing Club has asked the tribunal to annul the election result."
     assert [s for s in _stances(body) if s[0] == "Eastbridge Rowing Club" and s[1] == "oppose"]
+
+
+def test_saying_ones_own_people_will_not_act_on_a_singled_out_matter_opposes_it():
+    body = "The Northern Dockers Union said its members would not unload ships chartered by the Orvane Line."
+    assert [s for s in _stances(body) if s[0] == "Northern Dockers Union" and s[1] == "oppose"]

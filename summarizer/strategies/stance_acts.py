@@ -142,15 +142,18 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
 
 
 def _definite(tok: Any) -> bool:
-    """A named or definite matter: "Prairie Gold", "the label", "its plan" (not "a new offer", "any extension")."""
-    return tok.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
-                                      for c in tok.children)  # fmt: skip
+    """A named or definite matter: "Prairie Gold", "the label", "its plan", "flights staffed by leased crews"
+    (a bare noun a clause singles out); not "a new offer", "any extension"."""
+    if tok.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return True
+    return not any(c.dep_ == "det" for c in tok.children) and any(c.dep_ in ("acl", "relcl") for c in tok.children)
 
 
 def _vowed_not(s: StanceSentence, tok: Any) -> bool:
     """ "said it would not stock the brand again", "said she would not allow the hearings to ...": a speaker
     saying they themselves will not do a thing to something refuses it, whatever the verb. Only in a report
-    whose clause has the speaker (a pronoun or the speaker's own name) as subject and a future modal."""
+    whose clause has the speaker (a pronoun, the speaker's own people, or the speaker's own name) as subject
+    and a future modal."""
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING or tok.lemma_.lower() in NO_COMMENT:
         return False
     if not any(c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "would") for c in tok.children):
@@ -158,7 +161,9 @@ def _vowed_not(s: StanceSentence, tok: Any) -> bool:
     said = s.subject_token(tok)
     if said is None or said.dep_ != "nsubj":
         return False
-    return said.tag_ == "PRP" or (s.actor_in(said) is not None and s.actor_in(said) == s.subject(tok.head))
+    if said.tag_ == "PRP" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in said.children):
+        return True  # "it", "she"; "its members", "our pilots": the speaker's own people
+    return s.actor_in(said) is not None and s.actor_in(said) == s.subject(tok.head)
 
 
 def _refused(tok: Any) -> Any | None:
