@@ -67,3 +67,8 @@ def test_asking_to_delay_or_annul_a_thing_opposes_it():
 def test_saying_ones_own_people_will_not_act_on_a_singled_out_matter_opposes_it():
     body = "The Northern Dockers Union said its members would not unload ships chartered by the Orvane Line."
     assert [s for s in _stances(body) if s[0] == "Northern Dockers Union" and s[1] == "oppose"]
+
+
+def test_what_one_is_instructed_to_ask_for_is_not_ones_own_view():
+    body = "The campaign group Save Ashdale has instructed a Leeds law firm, Marlow Grant, to seek a judicial review."
+    assert not [s for s in _stances(body) if "law firm" in s[0] or s[0] == "Marlow Grant"]

@@ -152,8 +152,8 @@ def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
 
 def _read(s: StanceSentence, tok: Any) -> Reading | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
-    if not s.asserted(tok):
-        return None
+    if not s.asserted(tok) or tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return None  # "instructed a law firm to seek a review": what another wants the firm to do, not its view
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return _threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
