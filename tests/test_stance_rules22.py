@@ -72,3 +72,10 @@ def test_saying_ones_own_people_will_not_act_on_a_singled_out_matter_opposes_it(
 def test_what_one_is_instructed_to_ask_for_is_not_ones_own_view():
     body = "The campaign group Save Ashdale has instructed a Leeds law firm, Marlow Grant, to seek a judicial review."
     assert not [s for s in _stances(body) if "law firm" in s[0] or s[0] == "Marlow Grant"]
+
+
+def test_more_evaluation_words_label_a_position():
+    body = "The Kelby Taxpayers Alliance called the stadium plan unaffordable."
+    assert [s for s in _stances(body) if s[0] == "Kelby Taxpayers Alliance" and s[1] == "oppose"]
+    body = "The Kelby Chamber of Commerce said the new parking rules were necessary."
+    assert [s for s in _stances(body) if s[0] == "Kelby Chamber of Commerce" and s[1] == "support"]

@@ -82,7 +82,8 @@ EVALUATIONS: dict[str, str] = {
     **dict.fromkeys(
         "right fair good great excellent vital essential important constructive historic successful effective "
         "encouraging promising exciting thorough "
-        "reasonable sensible legitimate victory success breakthrough milestone sound proportionate".split(),
+        "reasonable sensible legitimate victory success breakthrough milestone sound proportionate "
+        "necessary justified appropriate balanced lawful accurate correct".split(),
         "support",
     ),
     **dict.fromkeys(
@@ -90,7 +91,9 @@ EVALUATIONS: dict[str, str] = {
         "dangerous reckless irresponsible bad poor disappointing shameful outrageous absurd ridiculous misguided "
         "flawed disgraceful appalling deplorable inadequate insufficient mistake disgrace betrayal failure "
         "scandal outrage farce insult travesty disaster violation chaotic disproportionate excessive hasty premature "
-        "arbitrary unreasonable unworkable unrealistic negligent careless misleading".split(),
+        "arbitrary unreasonable unworkable unrealistic negligent careless misleading "
+        "unaffordable unsafe discriminatory biased punitive counterproductive baseless groundless unfounded "
+        "inaccurate incorrect untrue harmful damaging".split(),
         "oppose",
     ),
     **dict.fromkeys("risky fragile worrying alarming concerning troubling".split(), "concern"),
