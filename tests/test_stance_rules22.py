@@ -79,3 +79,15 @@ def test_more_evaluation_words_label_a_position():
     assert [s for s in _stances(body) if s[0] == "Kelby Taxpayers Alliance" and s[1] == "oppose"]
     body = "The Kelby Chamber of Commerce said the new parking rules were necessary."
     assert [s for s in _stances(body) if s[0] == "Kelby Chamber of Commerce" and s[1] == "support"]
+
+
+def test_asking_for_a_guarantee_voices_a_worry():
+    body = "The Harbour Traders Association asked the council to guarantee that the fish market would stay open."
+    assert ("Harbour Traders Association", "concern") in [s[:2] for s in _stances(body)]
+    body = "The Millbrook Tenants Union wrote to the landlord asking for a guarantee that rents would not rise."
+    assert ("Millbrook Tenants Union", "concern") in [s[:2] for s in _stances(body)]
+
+
+def test_a_place_staying_open_is_no_feeling_of_the_speaker():
+    body = "The Carrow Hospital Trust said the maternity ward would stay open."
+    assert not [s for s in _stances(body) if s[0] == "Carrow Hospital Trust" and s[1] == "support"]

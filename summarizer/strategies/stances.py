@@ -69,6 +69,7 @@ from .stance_words import (
     ADDRESSING,
     ARGUING,
     ASKING_FOR,
+    ASSURANCES,
     COMMITTING,
     CONSEQUENCES,
     CONTRASTING,
@@ -219,7 +220,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "what outcome it was seeking": a question, not a position
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
-        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None):
+        sought = prep_object(tok, ("for",))
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
+                sought is not None and sought.lemma_.lower() in ASSURANCES):  # "asked for a guarantee that ..."
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
@@ -231,8 +234,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
         position = "oppose" if halt is not None or redress(topic) else "support"
-        if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
-            position = "concern"  # "we want to know who signed off on it": a worry, not support
+        if halt is None and (topic is clause and clause.lemma_.lower() in INQUIRING
+                             or topic.lemma_.lower() in ASSURANCES):  # fmt: skip
+            position = "concern"  # "we want to know who signed off on it", "asked for a guarantee": a worry
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
