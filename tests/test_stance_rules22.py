@@ -91,3 +91,8 @@ def test_asking_for_a_guarantee_voices_a_worry():
 def test_a_place_staying_open_is_no_feeling_of_the_speaker():
     body = "The Carrow Hospital Trust said the maternity ward would stay open."
     assert not [s for s in _stances(body) if s[0] == "Carrow Hospital Trust" and s[1] == "support"]
+
+
+def test_saying_one_will_not_override_a_decision_keeps_it():
+    body = "The transport minister, Alan Brodie, said he would not override the regulator's decision."
+    assert ("Alan Brodie", "support") in [s[:2] for s in _stances(body)]

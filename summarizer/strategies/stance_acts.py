@@ -136,6 +136,8 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     if topic.lemma_.lower() in SIDES and _vowed_not(s, tok):
         return _held(s, tok, topic, "neutral")  # "said it would not take sides"
+    if tok.lemma_.lower() in REOPENING and _vowed_not(s, tok):
+        return _held(s, tok, topic, "support")  # "would not override the decision": it stands
     if tok.lemma_.lower() in TAKING_PART or _vowed_not(s, tok) and _definite(topic):
         return _held(s, tok, topic, "oppose")
     return None
