@@ -96,3 +96,8 @@ def test_a_place_staying_open_is_no_feeling_of_the_speaker():
 def test_saying_one_will_not_override_a_decision_keeps_it():
     body = "The transport minister, Alan Brodie, said he would not override the regulator's decision."
     assert ("Alan Brodie", "support") in [s[:2] for s in _stances(body)]
+
+
+def test_a_restraint_held_for_now_is_no_refusal():
+    body = "The Skelda Harbour Police said they would not move the trawlers for now."
+    assert not [s for s in _stances(body) if s[0] == "Skelda Harbour Police" and s[1] == "oppose"]

@@ -31,6 +31,7 @@ from .stance_words import (
     GOING,
     NO_COMMENT,
     PROCEEDING,
+    PROVISIONAL,
     REJECTING,
     REOPENING,
     REVERSING,
@@ -160,6 +161,8 @@ def _vowed_not(s: StanceSentence, tok: Any) -> bool:
         return False
     if not any(c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "would") for c in tok.children):
         return False
+    if any(t.lower_ in PROVISIONAL for c in tok.children if c.dep_ in ("advmod", "prep") for t in c.subtree):
+        return False  # "would not move the boats for now": held for the time being
     said = s.subject_token(tok)
     if said is None or said.dep_ != "nsubj":
         return False
