@@ -101,3 +101,8 @@ def test_saying_one_will_not_override_a_decision_keeps_it():
 def test_a_restraint_held_for_now_is_no_refusal():
     body = "The Skelda Harbour Police said they would not move the trawlers for now."
     assert not [s for s in _stances(body) if s[0] == "Skelda Harbour Police" and s[1] == "oppose"]
+
+
+def test_wanting_a_place_kept_open_backs_it():
+    body = "The Dunmore Parish Council said it would rather keep the village library open."
+    assert ("Dunmore Parish Council", "support") in [s[:2] for s in _stances(body)]
