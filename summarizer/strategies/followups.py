@@ -29,8 +29,9 @@ from typing import Any
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp
-from . import followups_dates, followups_grammar
+from . import followups_dates, followups_doer, followups_grammar
 from .followups_actors import actors as _actors
+from .followups_can import can_ahead
 from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
@@ -250,7 +251,8 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
+        looks = ahead(verb, own_ahead) or can_ahead(verb)
+        if (looks and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
 
@@ -335,4 +337,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables() + followups_dates.rule_tables()
+    return followups_grammar.rule_tables() + followups_dates.rule_tables() + followups_doer.rule_tables()
