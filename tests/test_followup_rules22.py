@@ -60,3 +60,13 @@ def test_a_bare_body_noun_reported_by_its_officer_is_the_speakers_body():
     (f,) = [f for f in result.follow_ups if "suspend" in f.evidence[0].quote]
     assert "Anna Lindqvist" in _names(result, f)
     assert "Rita Holm" not in _names(result, f)  # (the parse's guess for "the party")
+
+
+def test_two_clauses_with_a_month_ahead_each_are_two_steps():
+    result = _run(
+        "The Baltic Rail Authority cancelled its contract with Nordline on Monday. "
+        "The authority said it would open a new tender in September and hoped to sign a contract by March 2027."
+    )
+    assert sorted(f.due_text or "" for f in result.follow_ups if "tender" in f.evidence[0].quote) == [
+        "by March 2027", "in September",
+    ]  # fmt: skip

@@ -127,7 +127,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
             cond = any(condition(m) is not None for m in members) or any_subject(verb)
             days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
-            chosen = days or own[:1]
+            chosen = days or _coarse_steps(own, at, published) or own[:1]
             if not chosen:
                 items.append(Item(verb, actors, origin, cond, None, controlled))
             for n, d in enumerate(chosen):
@@ -184,6 +184,18 @@ def _dates(doc: Any) -> list[Any]:
         else:
             out.append(ent)
     return out
+
+
+def _coarse_steps(own: list[Any], at: set[int], published: str | None) -> list[Any]:
+    """With no date that names a day, a month or year ahead for each clause of its own ("would open a
+    tender in November and hoped to award a contract by March 2030": two steps, two terms)."""
+    if published is None:
+        return []
+    out: list[Any] = []
+    for d in own:
+        if coarse_ahead(d, published) and all(owner(o, at) != owner(d, at) for o in out):
+            out.append(d)
+    return out if len(out) > 1 else []
 
 
 def _top(verb: Any, anchors: set[int]) -> int:
