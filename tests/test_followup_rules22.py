@@ -70,3 +70,15 @@ def test_two_clauses_with_a_month_ahead_each_are_two_steps():
     assert sorted(f.due_text or "" for f in result.follow_ups if "tender" in f.evidence[0].quote) == [
         "by March 2027", "in September",
     ]  # fmt: skip
+
+
+def test_a_habit_with_a_term_is_a_procedures_step_but_not_a_perfect_or_an_untimed_habit():
+    result = _run(
+        "Harbour Foods appealed against the fine to the Food Standards Council on Monday. "
+        "The Food Standards Council normally rules within 60 days of an appeal. "
+        "Appeals of this kind have usually taken more than a year. "
+        "The council usually meets in a converted warehouse."
+    )
+    quotes = _quotes(result)
+    assert any("normally rules" in q for q in quotes)
+    assert not any("usually taken" in q or "usually meets" in q for q in quotes)

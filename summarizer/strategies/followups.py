@@ -29,9 +29,9 @@ from typing import Any
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp
-from . import followups_dates, followups_doer, followups_grammar
+from . import followups_can, followups_dates, followups_doer, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_can import can_ahead
+from .followups_can import can_ahead, habitual_term
 from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
@@ -160,7 +160,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 description = f"{description} ({words})"  # the second date of one plan
             out.append(FollowUp(
                 description=description, kind=kind,  # type: ignore[arg-type]
-                actors=[ids[a] for a in item.actors if a in ids], due=_due(words, evidence, article),
+                actors=[ids[a] for a in dict.fromkeys(item.actors) if a in ids], due=_due(words, evidence, article),
                 due_text=words, basis="explicit", evidence=evidence,
                 origin={"description": "rule", "kind": "rule", "actors": item.origin, "due": "parse",
                         "due_text": "parse", "basis": "rule", "evidence": "parse"},
@@ -263,7 +263,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        looks = ahead(verb, own_ahead) or can_ahead(verb)
+        looks = ahead(verb, own_ahead) or can_ahead(verb) or habitual_term(verb)
         if (looks and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
@@ -349,4 +349,5 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return followups_grammar.rule_tables() + followups_dates.rule_tables() + followups_doer.rule_tables()
+    return (followups_grammar.rule_tables() + followups_dates.rule_tables() + followups_doer.rule_tables()
+            + followups_can.rule_tables())

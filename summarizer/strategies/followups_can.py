@@ -1,4 +1,6 @@
-""""Can" that looks ahead, for follow-ups (`followups_grammar.ahead` takes it with a term: "voters can
+"""Clauses that look ahead with no future form, for follow-ups: "can", and a habit with a term.
+
+"Can" that looks ahead (`followups_grammar.ahead` takes it with a term: "voters can
 register until April 30").
 
 Without a term, a "can" states what is possible now ("the plant can process 1,000 tonnes", "now we
@@ -8,6 +10,11 @@ the main clause of the narrative gives a body or a party ("The authority can blo
 accept it", "Either side can challenge the ruling"): a step open to it from now on. Not in direct
 speech (what a speaker can do), not a bare plural ("Symptoms can take ten weeks to appear": what a
 thing does), not negated, not a past "could".
+
+A habit with a term (`habitual_term`) is a procedure's step for the case at hand: "The review board
+normally rules within 90 days of an appeal being filed", "a decision is usually issued within 30
+days", "the court usually takes several months to deliver a judgment" (a simple present or a
+passive; not a perfect, "have usually taken more than a year", what was).
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ from typing import Any
 from .followups_grammar import _CAN, auxiliaries, condition, negated, subject_of
 from .followups_said import quoted
 from .lexicon import CONDITION_MARKS
+from .words import word_tables
 
-__all__ = ["can_ahead"]
+__all__ = ["can_ahead", "habitual_term", "rule_tables"]
+
+(_HABITUAL,) = word_tables("followups_can", "_HABITUAL")
 
 
 def can_ahead(verb: Any) -> bool:
@@ -46,3 +56,22 @@ def _power(verb: Any) -> bool:
     if subject is None or subject.dep_ != "nsubj":
         return False
     return subject.pos_ in ("PROPN", "PRON") or any(c.dep_ in ("det", "poss") for c in subject.children)
+
+
+def habitual_term(verb: Any) -> bool:
+    """A simple present or a passive verb of habit ("normally rules") with a span of time of its own."""
+    if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children) or negated(verb):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not (verb.tag_ in ("VBZ", "VBP") or passive) or any(a.lemma_ == "have" for a in auxiliaries(verb)):
+        return False
+    def own(head: Any) -> bool:  # the verb's, or its "within"'s
+        return bool(head.i == verb.i or (head.dep_ == "prep" and head.lower_ == "within" and head.head.i == verb.i))
+
+    spans = [e for e in verb.doc.ents if e.label_ == "DATE" and own(e.root.head)]
+    return any(any(t.like_num or t.pos_ == "ADJ" for t in e) for e in spans)  # "90 days", "several months"
+
+
+def rule_tables() -> list[object]:
+    """The closed class above, for the guided strategy's rules fingerprint."""
+    return [sorted(_HABITUAL)]
