@@ -39,7 +39,8 @@ GUIDED_RULES = {
     "7": "2425cd2717a6d3e0",  # h13-fu and h13-ev merged
     "8": "e76a26e4bba508d7",  # lead's actor rules; h14-ev, h14-sf, h15-ev, h16-st, h16-ev merged
     "9": "33ec8ab99af15a68",  # lead's actor rules; h17-ev, h17-st, h17-fu, h18-*, h19-* merged
-    "10": "8b8d648f699ad945",  # lead's actor rules; h20-*, h21-* merged; narrowed after the review
+    "10": "ddccbe4d3e7b0f49",  # lead's actor rules; h20-*, h21-* merged; narrowed after the review
+    "11": "60e13defcd7cfed7",  # h22-act, h22-ev, h22-st, h22-fu merged
 }
 
 
