@@ -102,11 +102,3 @@ def test_an_honorific_and_a_given_name_are_the_titled_person():
     ])  # fmt: skip
     say = next(c for c in analysis.sentences[1].clauses if c.verb == "say")
     assert [analysis.actors[a].name for a in say.agents] == ["Dame Helen Castellan"]
-
-
-def test_his_in_the_clause_of_an_apposed_name_is_its_owners():
-    kinds = _kinds(
-        "Within hours of the ruling, Dekker's team, Sorrento-Vallis, terminated his contract. "
-        "Sorrento-Vallis was suspended in May."
-    )
-    assert kinds.get("Sorrento-Vallis") == "organization"

@@ -88,8 +88,6 @@ def refer(docs: list[Any], into: Descriptions) -> None:
             office = root.dep_ == "poss" and root.head.lemma_.lower() in BODY_OFFICES
             if relative == _THING_RELATIVE or owned & THING_POSSESSIVES or office:
                 into.things.add(name)
-            # ("the Moravian Democrats, who": a plural name is a body's whose members act; "Verhelst's team,
-            # Altura-Velox, ended his contract": "his" of an apposed name's clause is its owner's)
-            apposed = root.dep_ == "appos"
-            if relative == _PERSON_RELATIVE and root.tag_ == "NNP" or owned & PERSON_POSSESSIVES and not apposed:
+            # ("the Moravian Democrats, who": a plural name is a body's whose members act)
+            if relative == _PERSON_RELATIVE and root.tag_ == "NNP" or owned & PERSON_POSSESSIVES:
                 into.persons.add(name)
