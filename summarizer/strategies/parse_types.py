@@ -16,7 +16,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-DESCRIPTOR_HEADS, HONORIFICS = word_tables("parse_types", "DESCRIPTOR_HEADS HONORIFICS")
+(DESCRIPTOR_HEADS,) = word_tables("parse_types", "DESCRIPTOR_HEADS")
 
 
 def is_name(span: Any) -> bool:
@@ -187,8 +187,6 @@ class Registry:
         if key in self.by_key:
             return self.by_key[key]
         words = key.split()
-        if len(words) == 2 and words[0] in HONORIFICS and (titled := self._honoured(words[1])) is not None:
-            return titled
         for i, actor in enumerate(self.actors):
             their = actor.key.split()
             if actor.label == "PERSON" and len(words) == 1 and words[0] in (their[-1], their[0]) and len(their) > 1:
@@ -207,15 +205,6 @@ class Registry:
                     self.promote(i, name, key)
                     return i
         return None
-
-    def _honoured(self, name: str) -> int | None:
-        """The one person an honorific and one name stand for: "Dame Helen" (or "Sir Keir", "Lord
-        Hale") after "Dame Helen Marchetti", "Keir Starmer": British usage names a knight or dame by
-        the title and given name, a peer by the title and surname."""
-        found = [i for i, a in enumerate(self.actors) if a.label == "PERSON"
-                 and len(own := [w for w in a.key.split() if w not in HONORIFICS]) > 1
-                 and name in (own[0], own[-1])]  # fmt: skip
-        return found[0] if len(found) == 1 else None
 
     def merge(self, old: int, into: int) -> None:
         """Actor `old` is `into` ("Iran's interior minister" ... "Interior Minister Ahmad Vahidi"):
