@@ -74,17 +74,6 @@ def test_the_owner_of_a_reported_subject_is_the_person_reporting():
     assert [analysis.actors[a].name for a in write.agents] == ["Alice Nkosi"]
 
 
-def test_it_after_a_body_named_like_a_person_is_that_body():
-    from summarizer.strategies.parse import analyse
-
-    analysis = analyse([
-        (1, "Varrow Lotto, which has run the draw since 2011, said on Monday it had asked the court to halt "
-            "the handover."),
-    ])  # fmt: skip
-    ask = next(c for c in analysis.sentences[0].clauses if c.verb == "ask")
-    assert [analysis.actors[a].name for a in ask.agents] == ["Varrow Lotto"]
-
-
 def test_office_holders_named_by_a_plural_title_are_a_group():
     kinds = _kinds(
         "The town council approved the budget on Monday. Opposition councillors said the vote had been rushed."

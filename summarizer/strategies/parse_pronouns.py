@@ -45,9 +45,7 @@ class PronounReader(TitleReader):
                 subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
                 if subject is not None:
                     actor = self._np(subject, number)
-                    found = self.reg.actors[actor] if actor is not None else None
-                    # (also a body named like a person: "Jambo Lotto, which said it had asked")
-                    if found is not None and (found.label in ("ORG", "GPE", "INSTITUTION") or found.institution):
+                    if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
                         return actor
                     return None
             if tok.head.lemma_.lower() not in IMPERSONAL_VERBS:  # not "it is clear that ..."
