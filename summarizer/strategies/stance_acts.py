@@ -26,28 +26,22 @@ from .stance_words import (
     BALLOTING,
     COMPLYING,
     CONTRASTING,
-    DEFINITE,
-    DISOWNING,
     GOING,
-    NO_COMMENT,
     PROCEEDING,
-    PROVISIONAL,
     REJECTING,
     REOPENING,
     REVERSING,
     RULINGS,
     SETTING_AGAINST,
-    SIDES,
     STAYING,
     STUDYING,
     TAKING_PART,
-    TIDINGS,
     VIEWS,
 )  # fmt: skip
 
 __all__ = [
-    "aligning", "appealing", "complying", "contrast", "denial", "holding_out", "keeping", "no_view", "phrasal",
-    "refusal", "retreat", "staying", "studying",
+    "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
+    "retreat", "staying", "studying",
 ]  # fmt: skip
 
 
@@ -130,69 +124,10 @@ def staying(s: StanceSentence, tok: Any) -> Reading | None:
 
 def refusal(s: StanceSentence, tok: Any) -> Reading | None:
     """ "said it would not join a government led by ...": refusing to take part opposes what is refused."""
-    if not is_negated(tok):
+    if tok.lemma_.lower() not in TAKING_PART or not is_negated(tok):
         return None
-    topic = _refused(tok)
-    if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if topic.lemma_.lower() in SIDES and _vowed_not(s, tok):
-        return _held(s, tok, topic, "neutral")  # "said it would not take sides"
-    if tok.lemma_.lower() in REOPENING and _vowed_not(s, tok):
-        return _held(s, tok, topic, "support")  # "would not override the decision": it stands
-    if tok.lemma_.lower() in TAKING_PART or _vowed_not(s, tok) and _definite(topic):
-        return _held(s, tok, topic, "oppose")
-    return None
-
-
-def _definite(tok: Any) -> bool:
-    """A named or definite matter: "Prairie Gold", "the label", "its plan", "flights staffed by leased crews"
-    (a bare noun a clause singles out); not "a new offer", "any extension"."""
-    if tok.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
-        return True
-    return not any(c.dep_ == "det" for c in tok.children) and any(c.dep_ in ("acl", "relcl") for c in tok.children)
-
-
-def _vowed_not(s: StanceSentence, tok: Any) -> bool:
-    """ "said it would not stock the brand again", "said she would not allow the hearings to ...": a speaker
-    saying they themselves will not do a thing to something refuses it, whatever the verb. Only in a report
-    whose clause has the speaker (a pronoun, the speaker's own people, or the speaker's own name) as subject
-    and a future modal."""
-    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING or tok.lemma_.lower() in NO_COMMENT:
-        return False
-    if not any(c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "would") for c in tok.children):
-        return False
-    if any(t.lower_ in PROVISIONAL for c in tok.children if c.dep_ in ("advmod", "prep") for t in c.subtree):
-        return False  # "would not move the boats for now": held for the time being
-    said = s.subject_token(tok)
-    if said is None or said.dep_ != "nsubj":
-        return False
-    if said.tag_ == "PRP" or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in said.children):
-        return True  # "it", "she"; "its members", "our pilots": the speaker's own people
-    return s.actor_in(said) is not None and s.actor_in(said) == s.subject(tok.head)
-
-
-def _refused(tok: Any) -> Any | None:
-    """What a refusal is of: its object, or the subject of the clause it will not let be ("would not
-    allow the hearings to turn into ...")."""
     topic = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if topic is None:
-        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
-        topic = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
-    return topic
-
-
-def denial(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "denies wrongdoing", "denies moving the goalposts": denying a charge (a noun or one's own act) opposes
-    it. Not the granting sense ("was denied bail", "denied them access"), nor "did not deny"; not a denied
-    report or a "that" clause ("denied reports that ...", "denied that the spill had killed ..."), a fact stated."""
-    if tok.lemma_.lower() not in DISOWNING or is_negated(tok) or tok.dep_ in ("amod", "acl"):
-        return None
-    if any(c.dep_ in ("nsubjpass", "dative") for c in tok.children):
-        return None
-    topic = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
-    if topic is None or topic.pos_ not in ("NOUN", "VERB") or topic.lemma_.lower() in TIDINGS:
-        return None
-    return _held(s, tok, topic, "oppose")
+    return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
 def complying(s: StanceSentence, tok: Any) -> Reading | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .lexicon import PREDICATIVE_PREPS
 from .stance_context import Reading, StanceSentence, is_group, is_negated, phrase, prep_object
-from .stance_words import KEEPING_OPEN, NOUNS, OPENNESS, TRANSFER
+from .stance_words import NOUNS, TRANSFER
 
 __all__ = ["evaluation", "feeling", "noun"]
 
@@ -50,9 +50,6 @@ def noun(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
 
 def feeling(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     """ "Aerlift said it was disappointed", "the union is open to talks": a feeling said of an actor."""
-    kept = tok.dep_ == "oprd" and tok.head.lemma_.lower() in KEEPING_OPEN  # "keep every school open"
-    if tok.lower_ in OPENNESS and not kept and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-        return None  # "the call centre would stay open": a state, not a feeling
     head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     while subj is None and head.dep_ == "conj" and head.head.i != head.i:

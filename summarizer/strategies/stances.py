@@ -41,7 +41,6 @@ from .stance_acts import (
     appealing,
     complying,
     contrast,
-    denial,
     holding_out,
     keeping,
     no_view,
@@ -69,7 +68,6 @@ from .stance_words import (
     ADDRESSING,
     ARGUING,
     ASKING_FOR,
-    ASSURANCES,
     COMMITTING,
     CONSEQUENCES,
     CONTRASTING,
@@ -107,11 +105,9 @@ def read_sentence(
     out: list[Reading] = []
     for tok in info.doc:
         reading = _read(s, tok)
-        if reading is None or _described(info.doc, reading):
-            continue  # (before the turn of its position passes: "X, who has denied doping, said he would appeal")
-        if all(r.position != reading.position for r in out) and not (told and told(reading)):
+        if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out)])
+    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
 
 
 def _described(doc: Any, reading: Reading) -> bool:
@@ -153,8 +149,8 @@ def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
 
 def _read(s: StanceSentence, tok: Any) -> Reading | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
-    if not s.asserted(tok) or tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
-        return None  # "instructed a law firm to seek a review": what another wants the firm to do, not its view
+    if not s.asserted(tok):
+        return None
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return _threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
@@ -171,7 +167,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok) or denial(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -220,9 +216,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "what outcome it was seeking": a question, not a position
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
-        sought = prep_object(tok, ("for",))
-        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
-                sought is not None and sought.lemma_.lower() in ASSURANCES):  # "asked for a guarantee that ..."
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None):
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
@@ -234,9 +228,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
         halt = halted(topic)
         position = "oppose" if halt is not None or redress(topic) else "support"
-        if halt is None and (topic is clause and clause.lemma_.lower() in INQUIRING
-                             or topic.lemma_.lower() in ASSURANCES):  # fmt: skip
-            position = "concern"  # "we want to know who signed off on it", "asked for a guarantee": a worry
+        if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
+            position = "concern"  # "we want to know who signed off on it": a worry, not support
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
