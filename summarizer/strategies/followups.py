@@ -29,9 +29,8 @@ from typing import Any
 from ..dates import read_item_date, resolve_date
 from ..inputs import Article
 from ..models import Evidence, FollowUp
-from . import followups_can, followups_dates, followups_doer, followups_grammar
+from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_can import can_ahead, habitual_term
 from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
@@ -127,7 +126,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             controlled = verb.dep_ in ("xcomp", "advcl") and controller(verb) is not None
             cond = any(condition(m) is not None for m in members) or any_subject(verb)
             days = [d for d in own if (_day(date_words(d), published) or "") >= (published or "~")]
-            chosen = days or _coarse_steps(own, at, published) or own[:1]
+            chosen = days or own[:1]
             if not chosen:
                 items.append(Item(verb, actors, origin, cond, None, controlled))
             for n, d in enumerate(chosen):
@@ -160,7 +159,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 description = f"{description} ({words})"  # the second date of one plan
             out.append(FollowUp(
                 description=description, kind=kind,  # type: ignore[arg-type]
-                actors=[ids[a] for a in dict.fromkeys(item.actors) if a in ids], due=_due(words, evidence, article),
+                actors=[ids[a] for a in item.actors if a in ids], due=_due(words, evidence, article),
                 due_text=words, basis="explicit", evidence=evidence,
                 origin={"description": "rule", "kind": "rule", "actors": item.origin, "due": "parse",
                         "due_text": "parse", "basis": "rule", "evidence": "parse"},
@@ -184,18 +183,6 @@ def _dates(doc: Any) -> list[Any]:
         else:
             out.append(ent)
     return out
-
-
-def _coarse_steps(own: list[Any], at: set[int], published: str | None) -> list[Any]:
-    """With no date that names a day, a month or year ahead for each clause of its own ("would open a
-    tender in November and hoped to award a contract by March 2030": two steps, two terms)."""
-    if published is None:
-        return []
-    out: list[Any] = []
-    for d in own:
-        if coarse_ahead(d, published) and all(owner(o, at) != owner(d, at) for o in out):
-            out.append(d)
-    return out if len(out) > 1 else []
 
 
 def _top(verb: Any, anchors: set[int]) -> int:
@@ -263,8 +250,7 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
-        looks = ahead(verb, own_ahead) or can_ahead(verb) or habitual_term(verb)
-        if (looks and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
+        if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
 
@@ -349,5 +335,4 @@ def _clause_text(verb: Any) -> str:
 
 def rule_tables() -> list[object]:
     """The closed classes of the follow-up rules, for the guided strategy's rules fingerprint."""
-    return (followups_grammar.rule_tables() + followups_dates.rule_tables() + followups_doer.rule_tables()
-            + followups_can.rule_tables())
+    return followups_grammar.rule_tables() + followups_dates.rule_tables()

@@ -28,7 +28,6 @@ from .followups_doer import (
     nominal_act,
     partner_of,
     relative_speaker,
-    speakers_body,
     spoken_for,
 )  # fmt: skip
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
@@ -115,11 +114,6 @@ def actors(
             return speakers, "rule"  # "the union said it will widen the action", "he said he would"
         inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
         named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
-        bodies = spoken_for(speakers, analysis, ids)
-        if report is not None and speakers and speakers_body(
-                subject, named + antecedent(subject, before, analysis, ids) + by_head(subject, analysis, ids),
-                bodies, kept if not by_rule else [], analysis):  # fmt: skip
-            return speakers + bodies, "rule"  # the party its whip speaks for (not the parse's guess)
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause
         named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])

@@ -21,13 +21,10 @@ from .actor_kinds import head_noun
 from .followups_grammar import subject_of
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, ROLE_NOUNS
-from .parse_coref import SUBJECT_INSTITUTIONS
 from .parse_types import Analysis, Clause, SentenceInfo
 
 __all__ = [
-    "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker",
-    "rule_tables", "speakers_body", "spoken_for",
+    "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
 ]  # fmt: skip
 
 
@@ -150,30 +147,3 @@ def relative_speaker(report: Any, analysis: Analysis, ids: dict[int, str]) -> li
         if got or tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
             return got
         tok = tok.head
-
-
-# The common nouns of a body ("the authority", "the group", "the party"), not of a person ("the inspector").
-_BODY_NOUNS = INSTITUTIONS | SUBJECT_INSTITUTIONS | (GROUP_NOUNS - ROLE_NOUNS)
-
-
-def speakers_body(subject: Any, found: list[int], bodies: list[int], kept: list[int], analysis: Analysis) -> bool:
-    """Whether a reported clause's subject is a bare definite noun of a body that names no actor
-    (`found`: what the noun itself, the sentence before or a name's head noun gives) in the mouth of
-    someone who speaks for a body: "The Progressive Alliance's chief whip, Martin Achterberg, said the
-    party would not act" is the party's step and its whip's. The speaker's office (`bodies`) tells it;
-    with none known, the parse's own doer (`kept`) stands only when its name ends in the noun."""
-    if found or subject.pos_ != "NOUN" or subject.tag_ != "NN":
-        return False
-    word = subject.lemma_.lower()
-    if word not in _BODY_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return False
-    # (not "the city's housing department", "the board of Thaba": a body named its own way)
-    if any(t.pos_ == "PROPN" or t.dep_ in ("poss", "compound", "prep", "relcl", "acl", "appos")
-           for t in subject.subtree if t.i != subject.i):  # fmt: skip
-        return False
-    return bool(bodies) or not any(head_noun(analysis.actors[a].name) == word for a in kept)
-
-
-def rule_tables() -> list[object]:
-    """The table built in code above, for the guided strategy's rules fingerprint."""
-    return [sorted(_BODY_NOUNS)]
