@@ -73,10 +73,6 @@ def speech_acts(
                 # "said the party would not join the coalition": a refusal the speaker announces
                 # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
                 kind = "REJECT"
-            elif _announced(c, agents, by_speaker, speaker):
-                # "said it would challenge the order in court", "said he would meet the heads of ...":
-                # the speaker's side announcing a typed act of its own does it now, by the announcement.
-                kind, accused = clause_type(c), [r for r in c.recipients if r in keep and r not in side]
             if kind:
                 break
         if not kind and any(r in interlocutors for r in said.recipients):
@@ -92,14 +88,3 @@ def _penalty(clause: Clause) -> bool:
     "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
     unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
     return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])
-
-
-def _announced(clause: Clause, agents: list[int], by_speaker: bool, speaker: list[int]) -> bool:
-    """A typed act the speaker says it will do itself, with no condition and no denial ("said it would
-    appeal", "the union said it would ask the court to ..."): an announcement, not a forecast ("said prices
-    would rise": untyped, or not the speaker's), nor its own quoted words. (What an office-holder says the
-    institution will do, "its director said the board would meet", is more often the institution's plan.)"""
-    mine = by_speaker or bool(agents) and set(agents) <= set(speaker)
-    return (mine and (clause.future or clause.modal) and parse_form.willed(clause)
-            and not (clause.conditional or clause.negated or clause.quoted)
-            and clause_type(clause) not in ("OTHER", "STATEMENT"))
