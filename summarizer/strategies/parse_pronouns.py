@@ -2,8 +2,7 @@
 
 "I" and "we" are the speaker; "it" the organisation or state whose report the clause is,
 else the last sentence's subject; "he" and "she" the person named as the subject of the
-clause this one hangs on, else the last person acting as a main subject ("his" and "her" owning a
-subject likewise, even when that person is named in the same sentence); "they" only the
+clause this one hangs on, else the last person acting as a main subject; "they" only the
 named subject of the report it hangs on ("Police said they would ..."), else nobody.
 """
 
@@ -51,10 +50,6 @@ class PronounReader(TitleReader):
             if tok.head.lemma_.lower() not in IMPERSONAL_VERBS:  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in PERSON_PRONOUNS:
-            # (an owner of a subject stands for it: "her cabinet had written"; not of an object: "told his caucus")
-            owns_subject = tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
-            if owns_subject and (owner := self._clause_person(tok, number)) is not None:
-                return owner
             verb = tok.head
             subject = tok.dep_ in ("nsubj", "nsubjpass")
             while subject and verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i != verb.i:
@@ -71,23 +66,6 @@ class PronounReader(TitleReader):
                 if self.reg.actors[actor_i].label in ("PERSON", "TITLE"):
                     return actor_i
         return None
-
-    def _clause_person(self, tok: Any, number: int) -> int | None:
-        """The person named as the subject of the clause a possessive "his" or "her" stands in, or of
-        the clause that one hangs on ("Mashaba said her cabinet had written": Mashaba, though the
-        sentence's names are not yet the discourse's latest); None when that subject is no person."""
-        node = tok.head
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head
-        while True:
-            named = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                          and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # fmt: skip
-            if named is not None:
-                actor = self._np(named, number)
-                return actor if actor is not None and self.reg.actors[actor].label in ("PERSON", "TITLE") else None
-            if node.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or node.head.i == node.i:
-                return None
-            node = node.head
 
     def _they(self, tok: Any, number: int) -> list[int]:
         """ "They": the named subject of the report the clause hangs on ("Harris and Tedros said they
