@@ -72,8 +72,6 @@ class ActorReader(InstitutionReader):
             fuller = [n for n in self.described.organisations if n.startswith(text + " ")]  # (also "Cascade Ridge")
             if len(fuller) == 1:
                 return self._mention(self._by_name(fuller[0], number), text)
-        if label in ("GPE", "ORG") and self.described.person([text, text.split()[-1]]):
-            label = "PERSON"  # "His lawyer, Beatriz Olmedo," read as a place, and "Olmedo said her client"
         found = self._entity_of(text, label, number)
         if found is not None and text in self.described.phrases:
             self.reg.actors[found].described_as = self.described.phrases[text]
@@ -82,10 +80,6 @@ class ActorReader(InstitutionReader):
             or self.described.organisation(text, INSTITUTIONS | SUBJECT_INSTITUTIONS | TRADE_NOUNS)
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
-        if found is not None and (actor := self.reg.actors[found]).label == "PERSON" and self.described.body(
-            actor.mentions
-        ):
-            actor.institution = True  # "Jambo Lotto, which said", "Merrow denied that its staff": no person
         return found
 
     def _entity_of(self, text: str, label: str, number: int) -> int | None:
@@ -239,10 +233,8 @@ class ActorReader(InstitutionReader):
                 return titled
             if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
-                # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..." (a
-                # person's when the text says "her" of it: "Olmeda said her client")
-                label = "PERSON" if self.described.person([name]) else "ORG"
-                return None if dateline(tok.doc[tok.i : tok.i + 1]) else self._by_name(name, number, label)
+                # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
+                return None if dateline(tok.doc[tok.i : tok.i + 1]) else self._by_name(name, number)
         if HANDLE.fullmatch(tok.text):
             return None
         role = self._role(tok, number)

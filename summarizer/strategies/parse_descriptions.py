@@ -33,17 +33,6 @@ class Descriptions:
     said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
     phrases: dict[str, list[str]] = field(default_factory=dict)  # name -> its descriptions with their modifiers
     acronyms: dict[str, str] = field(default_factory=dict)  # "APUM" -> the name it was defined for
-    # names the text refers to by a pronoun of a thing ("which", "its"), of a person ("who", "her")
-    things: set[str] = field(default_factory=set)
-    persons: set[str] = field(default_factory=set)
-
-    def body(self, forms: list[str]) -> bool:
-        """Whether the text refers to a name by these forms as a thing, never as a person (`parse_persons`)."""
-        return any(f in self.things for f in forms) and not any(f in self.persons for f in forms)
-
-    def person(self, forms: list[str]) -> bool:
-        """Whether the text refers to a name by these forms as a person, never as a thing."""
-        return any(f in self.persons for f in forms) and not any(f in self.things for f in forms)
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -138,9 +127,6 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text, said=False)
     _laws_by_acronym(docs, into.acronyms)
-    from .parse_persons import refer  # (which reads these descriptions' names)
-
-    refer(docs, into)
 
 
 def _laws_by_acronym(docs: list[Any], acronyms: dict[str, str]) -> None:
