@@ -69,6 +69,8 @@ FRESH10, FRESH10_NAMES = _set("fresh10")
 FRESH11, FRESH11_NAMES = _set("fresh11")
 FRESH12, FRESH12_NAMES = _set("fresh12")
 FRESH13, FRESH13_NAMES = _set("fresh13")
+FRESH14, FRESH14_NAMES = _set("fresh14")
+FRESH15, FRESH15_NAMES = _set("fresh15")
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
@@ -86,6 +88,8 @@ ORIGINALS = (
     + [(FRESH11, n) for n in FRESH11_NAMES]
     + [(FRESH12, n) for n in FRESH12_NAMES]
     + [(FRESH13, n) for n in FRESH13_NAMES]
+    + [(FRESH14, n) for n in FRESH14_NAMES]
+    + [(FRESH15, n) for n in FRESH15_NAMES]
 )
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
@@ -147,7 +151,8 @@ def test_fresh3_set_is_complete_and_apart_from_the_other_sets():
 LATER_SETS = [("f4-", FRESH4, FRESH4_NAMES), ("f5-", FRESH5, FRESH5_NAMES), ("f6-", FRESH6, FRESH6_NAMES),
               ("f7-", FRESH7, FRESH7_NAMES), ("f8-", FRESH8, FRESH8_NAMES), ("f9-", FRESH9, FRESH9_NAMES),
               ("f10-", FRESH10, FRESH10_NAMES), ("f11-", FRESH11, FRESH11_NAMES),
-              ("f12-", FRESH12, FRESH12_NAMES), ("f13-", FRESH13, FRESH13_NAMES)]  # fmt: skip
+              ("f12-", FRESH12, FRESH12_NAMES), ("f13-", FRESH13, FRESH13_NAMES),
+              ("f14-", FRESH14, FRESH14_NAMES), ("f15-", FRESH15, FRESH15_NAMES)]  # fmt: skip
 # From fresh10 on, unseen sets return to earlier domains with new topics, in new styles (an airline
 # strike after an aviation story; a mackerel quota after a mackerel blockade): only their own five
 # domains must differ.
