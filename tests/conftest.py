@@ -482,6 +482,16 @@ def rules_only(text: str) -> ArticleSummary:
         return s.summarize_article(parse_article(text))
 
 
+def rules_on(body: str, date: str = "2026-04-02") -> ArticleSummary:
+    """rules_only on an article body under a test header ("title: Test") published on `date`."""
+    return rules_only(f"title: Test\ndate: {date}\n---\n{body}")
+
+
+def actor_kinds(result: ArticleSummary) -> dict[str, str]:
+    """Each actor's name and kind."""
+    return {a.name: a.kind for a in result.actors}
+
+
 def events_by_sentence(result: ArticleSummary) -> dict[int, list[Any]]:
     """The result's events, keyed by the number of the sentence each one's evidence quotes first."""
     out: dict[int, list[Any]] = {}

@@ -9,14 +9,13 @@ Every article here is written for these tests (transport, food retail, water, co
 
 from __future__ import annotations
 
-from conftest import agents_of, rules_only
+from conftest import actor_kinds, agents_of, rules_on, rules_only
 
 from summarizer.models import ArticleSummary
 
 
 def _kinds(body: str) -> dict[str, str]:
-    result: ArticleSummary = rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
-    return {a.name: a.kind for a in result.actors}
+    return actor_kinds(rules_on(body))
 
 
 def test_the_news_media_by_name_or_description():

@@ -7,13 +7,13 @@ strike, a chip maker, a trade dispute, a flood, a court case, a space launch).
 
 from __future__ import annotations
 
-from conftest import agents_of, rules_only
+from conftest import agents_of, rules_on
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
+    return rules_on(body)
 
 
 def _names(result: ArticleSummary) -> set[str]:

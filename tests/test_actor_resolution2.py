@@ -7,13 +7,13 @@ Every article here is written for these tests (sport, health, local politics, te
 
 from __future__ import annotations
 
-from conftest import agents_of, analysed, clause_roles, rules_only
+from conftest import agents_of, analysed, clause_roles, rules_on
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
+    return rules_on(body)
 
 
 def _names(result: ArticleSummary) -> set[str]:

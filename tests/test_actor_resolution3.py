@@ -8,17 +8,13 @@ Every article here is written for these tests (farming, consumer affairs, labour
 
 from __future__ import annotations
 
-from conftest import agents_of, rules_only
+from conftest import actor_kinds, agents_of, rules_on
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
-
-
-def _kinds(result: ArticleSummary) -> dict[str, str]:
-    return {a.name: a.kind for a in result.actors}
+    return rules_on(body)
 
 
 def test_a_name_cut_at_a_plural_possessive_is_one_organisation():
@@ -38,7 +34,7 @@ def test_a_dateline_with_only_a_date_after_the_city_names_no_actor():
         "TARVEN, May 4 (Nordwire) - The Tarven Bus Company cut 40 routes on Thursday, "
         "the city's transport office said."
     )
-    assert "TARVEN" not in _kinds(result)
+    assert "TARVEN" not in actor_kinds(result)
 
 
 def test_a_name_after_a_description_and_a_comma_is_that_description_even_misparsed():
@@ -59,7 +55,7 @@ def test_a_plural_description_is_not_the_one_organisation_it_names():
 
 def test_police_named_without_an_article_act():
     result = _run("Hundreds of dockworkers blocked the port gates on Friday. Police said the protest was peaceful.")
-    assert _kinds(result).get("Police") == "government"
+    assert actor_kinds(result).get("Police") == "government"
 
 
 def test_a_common_noun_body_is_named_with_its_place_but_not_a_state_seat():
@@ -68,9 +64,9 @@ def test_a_common_noun_body_is_named_with_its_place_but_not_a_state_seat():
         "The court also ordered the company to repay 3 million euros. "
         "The water ministry in Paris said it would study the ruling."
     )
-    assert _kinds(result).get("district court in Provence") == "government"
+    assert actor_kinds(result).get("district court in Provence") == "government"
     assert agents_of(result, "ordered the company") == {"district court in Provence"}
-    assert "water ministry" in _kinds(result)  # the capital is the ministry's seat, not its name
+    assert "water ministry" in actor_kinds(result)  # the capital is the ministry's seat, not its name
 
 
 def test_a_country_is_found_by_its_first_word_or_whole_words_not_the_start_of_a_later_word():
@@ -91,7 +87,7 @@ def test_a_spokesperson_speaks_for_an_organisation_the_recogniser_missed():
         "A spokesperson for Marinha Movel, the market leader, said every network could fail. "
         "The regulator fined the operator Lusatel on Monday."
     )
-    assert "Marinha Movel" in _kinds(result)
+    assert "Marinha Movel" in actor_kinds(result)
 
 
 def test_a_named_storm_is_no_person():
@@ -99,8 +95,8 @@ def test_a_named_storm_is_no_person():
         "Storm Hilde brought winds of 140 km/h to the town of Oban on Tuesday. "
         "The insurer Caledon Mutual said Storm Hilde had damaged 300 homes."
     )
-    assert "Storm Hilde" not in _kinds(result)
-    assert "Caledon Mutual" in _kinds(result)
+    assert "Storm Hilde" not in actor_kinds(result)
+    assert "Caledon Mutual" in actor_kinds(result)
 
 
 def test_a_body_of_states_is_an_igo_but_a_group_named_international_is_not():
@@ -109,7 +105,7 @@ def test_a_body_of_states_is_an_igo_but_a_group_named_international_is_not():
         "The European Commission said it welcomed the ruling. "
         "Amnesty International said the dispute had cost 2,000 jobs."
     )
-    kinds = _kinds(result)
+    kinds = actor_kinds(result)
     assert kinds.get("World Trade Organization") == "igo"
     assert kinds.get("European Commission") == "igo"
     assert kinds.get("Amnesty International") != "igo"
@@ -123,7 +119,7 @@ def test_a_bare_description_is_the_body_a_fuller_description_was_found_to_be():
     )
     office = next(a for a in result.actors if a.name == "Financial Supervisory Office")
     assert "regulator" in office.mentions
-    assert "regulator" not in _kinds(result)
+    assert "regulator" not in actor_kinds(result)
 
 
 def test_a_hyphenated_description_is_the_one_body_named_by_its_noun():
@@ -141,7 +137,7 @@ def test_a_body_noun_modified_by_an_organisation_name_is_that_organisation():
         "The health ministry recalled a children's cough syrup on Monday. "
         "The opposition Centre Left party said on Tuesday that the ministry had acted too late."
     )
-    assert "Centre Left" in _kinds(result)
+    assert "Centre Left" in actor_kinds(result)
 
 
 def test_the_company_is_one_named_so_far_not_one_the_article_describes_later():
@@ -179,7 +175,7 @@ def test_a_description_introduced_with_a_is_the_organisation_named_later_with_it
     )
     group = next(a for a in result.actors if a.name == "Lobo Vivo")
     assert "conservation group" in group.mentions
-    assert "conservation group" not in _kinds(result)
+    assert "conservation group" not in actor_kinds(result)
 
 
 def test_a_name_ending_like_a_company_is_no_person():
@@ -197,7 +193,7 @@ def test_a_capital_read_as_a_person_is_its_state():
     )
     paraguay = next(a for a in result.actors if a.name == "Paraguay")
     assert "Asunción" in paraguay.mentions
-    assert _kinds(result).get("Asunción") is None
+    assert actor_kinds(result).get("Asunción") is None
 
 
 def test_a_military_rank_makes_a_person_and_public_bodies_by_their_head_noun():
@@ -206,7 +202,7 @@ def test_a_military_rank_makes_a_person_and_public_bodies_by_their_head_noun():
         "The Canadian Food Safety Directorate recalled the cheese, and the coast guard closed the bay. "
         "The Insurance Complaints Ombudsman said it would review every rejected claim."
     )
-    kinds = _kinds(result)
+    kinds = actor_kinds(result)
     assert kinds.get("Stavros Lekkas", kinds.get("Rear Admiral Stavros Lekkas")) == "person"
     assert kinds.get("Canadian Food Safety Directorate") == "government"
     assert kinds.get("Insurance Complaints Ombudsman") == "government"  # an office no person is named for
@@ -227,7 +223,7 @@ def test_places_of_a_journey_and_a_prefix_of_a_company_name_are_no_persons():
         "Cascade Ridge Power said its line was not to blame, and the ship, which was travelling from Izmir "
         "to Valencia, ran aground. Cascade Ridge denied the claims on Friday."
     )
-    kinds = _kinds(result)
+    kinds = actor_kinds(result)
     assert not {"Izmir", "Valencia", "Cascade Ridge"} & set(kinds), kinds
 
 
@@ -237,7 +233,7 @@ def test_an_institution_with_an_apposed_name_is_that_name_and_unlike_description
         "Canada's national public health agency has confirmed nine cases of listeriosis. "
         "A Calgary law firm, Brandt Okafor LLP, said on Tuesday it would ask a court to certify a class action."
     )
-    kinds = _kinds(result)
+    kinds = actor_kinds(result)
     assert "Brandt Okafor LLP" in kinds and "Calgary law firm" not in kinds
     directorate = next(a for a in result.actors if a.name == "Canadian Food Safety Directorate")
     assert "Canada's national public health agency" not in directorate.mentions
@@ -248,7 +244,7 @@ def test_a_body_named_by_what_it_is_for_keeps_that_in_its_name():
         "The national board for research misconduct found on Monday that a chemist had fabricated data. "
         "The board said the university had been told in March."
     )
-    assert "national board for research misconduct" in _kinds(result)
+    assert "national board for research misconduct" in actor_kinds(result)
 
 
 def test_a_description_the_parser_made_a_second_subject_describes_the_name_after_it():
@@ -263,4 +259,4 @@ def test_an_acronym_defined_in_brackets_is_the_name_it_follows():
         "challenge against the rent law. The Ombudsman's office confirmed it had received APUM's request."
     )
     body = next(a for a in result.actors if a.name == "Association of Urban Property Owners of Malaga")
-    assert "APUM" in body.mentions and "APUM" not in _kinds(result)
+    assert "APUM" in body.mentions and "APUM" not in actor_kinds(result)

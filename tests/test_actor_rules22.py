@@ -5,14 +5,11 @@ Every article here is written for these tests.
 
 from __future__ import annotations
 
-from conftest import rules_only
-
-from summarizer.models import ArticleSummary
+from conftest import actor_kinds, rules_on
 
 
 def _kinds(body: str) -> dict[str, str]:
-    result: ArticleSummary = rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
-    return {a.name: a.kind for a in result.actors}
+    return actor_kinds(rules_on(body))
 
 
 def test_office_holders_named_by_a_plural_title_are_a_group():

@@ -4,7 +4,7 @@ another party's act. Every article here is written for these tests, in domains t
 from __future__ import annotations
 
 import pytest
-from conftest import events_by_sentence as _events, rules_only
+from conftest import events_by_sentence as _events, rules_on
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guid
 
 
 def _run(*sentences: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences))
+    return rules_on(" ".join(sentences), "2026-05-06")
 
 
 def _names(result: ArticleSummary, ids: list[str]) -> set[str]:

@@ -5,7 +5,7 @@ these tests, in domains the fixtures do not cover."""
 from __future__ import annotations
 
 import pytest
-from conftest import events_by_sentence as _events, rules_only
+from conftest import events_by_sentence as _events, rules_on
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guid
 
 
 def _run(*sentences: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences))
+    return rules_on(" ".join(sentences), "2026-05-06")
 
 
 def _names(result: ArticleSummary, ids: list[str]) -> set[str]:

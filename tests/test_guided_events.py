@@ -7,7 +7,7 @@ city council), in domains the fixtures do not cover; the rules must hold on them
 from __future__ import annotations
 
 import pytest
-from conftest import events_by_sentence as _events, rules_only
+from conftest import events_by_sentence as _events, rules_on
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -16,8 +16,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="the guid
 
 
 def _run(*sentences: str) -> ArticleSummary:
-    text = "title: Test\ndate: 2026-05-06\n---\n" + " ".join(sentences)
-    return rules_only(text)
+    return rules_on(" ".join(sentences), "2026-05-06")
 
 
 def _names(result: ArticleSummary, ids: list[str]) -> set[str]:
@@ -394,7 +393,7 @@ def test_a_past_tense_the_tagger_reads_as_a_participle_still_tells_a_past_act():
 
 
 def _run_paragraphs(*paragraphs: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-05-06\n---\n" + "\n\n".join(paragraphs))
+    return rules_on("\n\n".join(paragraphs), "2026-05-06")
 
 
 def test_an_act_told_in_a_headline_and_again_in_the_body_is_one_event_with_both_quotes():

@@ -7,13 +7,13 @@ Every sentence here is written for these tests (sport, health, ports, local gove
 
 from __future__ import annotations
 
-from conftest import analysed, clause_roles, rules_only
+from conftest import analysed, clause_roles, rules_on
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body)
+    return rules_on(body)
 
 
 def _recipients(result: ArticleSummary, kind: str) -> list[str]:

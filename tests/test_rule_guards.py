@@ -4,17 +4,13 @@ followups, parse_pipeline, parse_types, actor_kinds, stances, stance_acts, stanc
 
 from __future__ import annotations
 
-from conftest import rules_only, stance_triples
+from conftest import actor_kinds, rules_on, stance_triples
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-02\n---\n" + body + "\n")
-
-
-def _kinds(result: ArticleSummary) -> dict[str, str]:
-    return {a.name: a.kind for a in result.actors}
+    return rules_on(body + "\n")
 
 
 def test_a_speaker_that_could_be_fined_threatens_no_one():
@@ -37,7 +33,7 @@ def test_a_list_of_names_before_a_dash_is_no_dateline():
 
 
 def test_a_country_pycountry_names_otherwise_is_still_a_state():
-    assert _kinds(_run("Turkey said on Monday it would close the border crossing."))["Turkey"] == "state"
+    assert actor_kinds(_run("Turkey said on Monday it would close the border crossing."))["Turkey"] == "state"
 
 
 def test_two_bodies_joined_by_and_stay_two():
@@ -60,7 +56,7 @@ def test_a_ministry_is_not_folded_into_a_federation_sharing_a_word():
         "The energy ministry said on Monday that the plant would close. The Energy Workers Federation "
         "said it would strike."
     )
-    assert "Energy Workers Federation" in _kinds(result)
+    assert "Energy Workers Federation" in actor_kinds(result)
     assert not any("energy ministry" in a.mentions for a in result.actors if a.name == "Energy Workers Federation")
 
 
@@ -75,7 +71,7 @@ def test_advice_to_be_careful_backs_no_one():
 
 
 def test_a_maker_of_television_sets_is_no_broadcaster():
-    kinds = _kinds(_run("Novik Electronics, the TV maker, said on Monday it would cut 300 jobs."))
+    kinds = actor_kinds(_run("Novik Electronics, the TV maker, said on Monday it would cut 300 jobs."))
     assert kinds.get("Novik Electronics") == "organization"
 
 
@@ -85,5 +81,5 @@ def test_cooperating_with_two_authorities_is_no_neutral_stance():
 
 
 def test_an_army_by_name_is_not_a_government():
-    kinds = _kinds(_run("The Salvation Army said on Monday it would open two more shelters in Leeds."))
+    kinds = actor_kinds(_run("The Salvation Army said on Monday it would open two more shelters in Leeds."))
     assert kinds.get("Salvation Army") != "government"

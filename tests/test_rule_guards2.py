@@ -5,17 +5,13 @@ rule written again for these constructions has to read them right."""
 
 from __future__ import annotations
 
-from conftest import rules_only, stance_triples
+from conftest import actor_kinds, rules_on, stance_triples
 
 from summarizer.models import ArticleSummary
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only("title: Test\ndate: 2026-04-15\n---\n" + body + "\n")
-
-
-def _kinds(result: ArticleSummary) -> dict[str, str]:
-    return {a.name: a.kind for a in result.actors}
+    return rules_on(body + "\n", "2026-04-15")
 
 
 def test_breaking_off_talks_is_no_consultation():
@@ -95,9 +91,9 @@ def test_a_client_who_hires_lawyers_to_challenge_a_ruling_opposes_it():
 
 def test_a_club_referred_to_by_who_is_no_person():
     result = _run("Ashdale Rovers, who finished third last season, said on Monday they would appeal the fine.")
-    assert _kinds(result).get("Ashdale Rovers") != "person"
+    assert actor_kinds(result).get("Ashdale Rovers") != "person"
 
 
 def test_its_of_a_coordinated_object_says_nothing_of_the_subject():
     result = _run("Alice Nkosi visited the hospital and its new wing on Monday.")
-    assert _kinds(result).get("Alice Nkosi") == "person"
+    assert actor_kinds(result).get("Alice Nkosi") == "person"

@@ -5,7 +5,7 @@ adjectives: the parser hangs it on the first ("quick and heavy fines": "heavy" i
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only
+from conftest import rules_on
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs sp
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+    return rules_on(body, "2026-05-04")
 
 
 def test_a_severe_consequence_second_in_a_coordination_is_still_a_threat():

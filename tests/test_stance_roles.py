@@ -6,7 +6,7 @@ The sentences were written for these tests, not taken from the fixtures.
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only
+from conftest import rules_on
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs sp
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+    return rules_on(body, "2026-05-04")
 
 
 def _sides(result: ArticleSummary) -> list[tuple[str, str]]:

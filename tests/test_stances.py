@@ -8,7 +8,7 @@ they were not tuned on.
 from __future__ import annotations
 
 import pytest
-from conftest import rules_only, stance_triples as _stances
+from conftest import rules_on, rules_only, stance_triples as _stances
 
 from summarizer.models import ArticleSummary
 from summarizer.strategies import parse_pipeline
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not parse_pipeline.available(), reason="needs sp
 
 
 def _run(body: str) -> ArticleSummary:
-    return rules_only(f"title: Test\ndate: 2026-05-04\n---\n{body}")
+    return rules_on(body, "2026-05-04")
 
 
 def test_quote_evaluation_is_the_speakers_stance_named_after_the_quote():
