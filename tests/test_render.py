@@ -784,7 +784,7 @@ def test_render_md_shows_a_repeated_sentence_once() -> None:
     # Stance 1 and event 1 quote the sentence once each, with no summary or topic repeating it.
     assert body.count(first) == 2 and first[:40] not in body.replace(first, "")
     assert body.count(SENTENCES[3]) == 1
-    assert "- **S1 · Lena Ortiz (A1) → Norland (A3): oppose** ⟨M⟩" in body  # no "— on <clipped sentence>"
+    assert "- **S1 · Lena Ortiz (A1): oppose** · about Norland (A3) ⟨M⟩" in body  # no "— on <clipped sentence>"
     # Items that say something of their own still say it.
     assert "Haru rejects Valdoria's demand." in body and "Talks between Valdoria and Norland" in body
     points = md[md.index("**Key points**") : md.index("## Actors")]
@@ -812,3 +812,22 @@ def test_render_html_timeline_does_not_repeat_a_quoted_sentence() -> None:
     assert SENTENCES[0][:40] not in timeline and SENTENCES[3][:30] not in timeline
     assert "THREATEN: Lena Ortiz → Norland" in timeline and "deadline: Valdoria, Norland" in timeline
     assert "Ortiz accuses Norland of bullying." in timeline  # a summary of its own is still the line
+
+
+def test_a_stance_position_belongs_to_its_holder_and_topic_not_its_target() -> None:
+    """'Lena Ortiz: support, on Norland withdrawing its troops, about Norland' is what the
+    stance says; 'Lena Ortiz → Norland: support' would read as supporting Norland."""
+    result = make_result()
+    stance = result.stances[0]
+    stance.position, stance.topic = "support", "Norland withdrawing its troops"
+    md = render(result, "md")
+    line = next(x for x in md.splitlines() if x.startswith("- **S1 "))
+    expected = "- **S1 · Lena Ortiz (A1): support** — on Norland withdrawing its troops · about Norland (A3) "
+    assert line.startswith(expected)
+    assert "→" not in line
+    html = render(result, "html")
+    start = html.index('id="stance-1"')
+    item = html[start : html.index("</article>", start)]
+    head = item[: item.index("</header>")]
+    assert head.index("Lena Ortiz") < head.index(">support<") and "Norland" not in head and "→" not in head
+    assert item.index("Norland withdrawing") < item.index('<p class="about">about ') < item.index(">Norland</a>")
