@@ -107,3 +107,47 @@ def test_telling_done_is_still_a_consultation() -> None:
 def test_letter_written_is_still_a_consultation() -> None:
     body = "Ahmed Rahim has written to Ann Lee about the harbour."
     assert [e[:2] for e in _events(body)] == [("CONSULT", ["Ahmed Rahim"])]
+
+
+def test_should_have_told_is_no_event() -> None:
+    assert _events("Ahmed Rahim should have told Ann Lee about the loan.") == []
+
+
+def test_future_demand_told_is_no_event() -> None:
+    assert _events("Ahmed Rahim will tell Ann Lee that the Harlow council must close the plant.") == []
+
+
+def test_expected_to_tell_is_no_event() -> None:
+    assert _events("Ahmed Rahim is expected to tell Ann Lee on Friday.") == []
+
+
+def test_told_with_a_planned_content_is_still_told() -> None:
+    assert _events("Ahmed Rahim told Ann Lee he would resign.") == [("CONSULT", ["Ahmed Rahim"], ["Ann Lee"])]
+    assert _typed("Ahmed Rahim told Ann Lee he would not sign the plan.", "REJECT") == [
+        ("REJECT", ["Ahmed Rahim"], ["Ann Lee"])
+    ]
+
+
+def test_told_passive_and_pluperfect_still_told() -> None:
+    assert _events("Ann Lee was told by Ahmed Rahim that the plan was dead.") == [
+        ("CONSULT", ["Ahmed Rahim"], ["Ann Lee"])
+    ]
+    assert _events("Ahmed Rahim had told Ann Lee in March that the plan was dead.") == [
+        ("CONSULT", ["Ahmed Rahim"], ["Ann Lee"])
+    ]
+
+
+def test_planned_meeting_in_a_relative_clause_leaves_the_telling() -> None:
+    body = "Ahmed Rahim, who will meet Ann Lee on Friday, told Tom Baker the plan was dead."
+    assert _events(body) == [("CONSULT", ["Ahmed Rahim"], ["Tom Baker"])]
+
+
+def test_company_with_which_letter_is_no_request_event() -> None:
+    body = "Harlow Foods, which wrote to Ann Lee in May asking for a delay, said it had no comment."
+    assert _typed(body, "REQUEST") == []
+
+
+def test_coordinated_writers_are_not_each_others_recipients() -> None:
+    body = "Ahmed Rahim and Ann Lee wrote to the Harlow council asking for a delay."
+    for _, agents, recipients in _typed(body, "REQUEST"):
+        assert not set(agents) & set(recipients)
