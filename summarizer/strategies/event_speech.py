@@ -33,6 +33,8 @@ def speech_acts(
     for said in info.clauses:
         if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
             continue
+        if said.future or said.modal or said.conditional:
+            continue  # "will write to the minister", "would tell X if ...": a telling planned, not done
         if not (on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
             continue  # (or told of: "a call in which X told Y that ...")
         speaker = [a for a in said.agents if a in keep]

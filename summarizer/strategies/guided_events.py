@@ -74,6 +74,20 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     return clause
 
 
+def _written_with(clause: Clause, writer: Clause, doc: Any) -> bool:
+    """A bare participle with no subject or party of its own that goes with a past report to a party
+    ("wrote to X asking for aid", "wrote to X last week, urging it to act"): the report's party is
+    its party. Not beside a plain "said" (no party), not one with an object of its own ("wrote to X
+    accusing the council of ...": the council), nor one a conjunction ties ("while visiting Y")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    bare = not any(c.dep_ == "mark" for c in doc[clause.index].children)
+    own = [o for o in clause.objects if o not in PRONOUNS]  # (lemmas: "them" is "they")
+    return (bare and not own and clause.dep == "advcl" and clause.tag == "VBG" and not clause.subject
+            and not clause.recipients and writer.reporting and bool(writer.recipients) and writer.past
+            and clause.agents == writer.agents and writer.index == clause.head)
+
+
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
     """An adverbial clause of a reported event that tells another past act: finite ("withdrew
     it after the committee asked for more data"), or a participle sharing the doer of a past
@@ -220,6 +234,8 @@ def readings(
             writer = by_i.get(clause.head)
             if clause.dep == "xcomp" and writer is not None and writer.reporting and not clause.recipients:
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
+            elif writer is not None and _written_with(clause, writer, info.doc):
+                clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X asking for": asked X
             out.append(Reading(clause, agents, kind, by_speaker, silent))
     if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
         out = [r for r in out if not r.silent]  # "did not make a bid, and declined to comment": the act is the news
