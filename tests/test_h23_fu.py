@@ -1,0 +1,42 @@
+"""Follow-up rules of round 23 (branch h23-fu), each with sentences written for these tests: the
+construction the rule reads, and ordinary sentences of the same surface shape it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rules_on
+
+from summarizer.models import ArticleSummary
+
+
+def _run(body: str) -> ArticleSummary:
+    return rules_on(body + "\n", "2026-04-15")
+
+
+# A reported, undated effect of a measure ("said the tax would raise 40 million dollars"): no one's step.
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ana Ruiz said the tax would raise 40 million dollars.",
+    "The Harwick Transit Authority said on Monday that the cuts would save 12 million dollars a year.",
+    "The Orre Growers' Union said the duty would push up prices for every family.",
+])  # fmt: skip
+def test_a_measures_effect_is_no_step(sentence: str) -> None:
+    assert not _run(sentence).follow_ups
+
+
+@pytest.mark.parametrize("sentence", [
+    # doers named by a common noun
+    "Mayor Ana Ruiz said the city would pay the costs.",
+    "Mayor Ana Ruiz said the family would sell the house.",
+    "The Harwick Dockers' Union said the workers would stage a strike.",
+    "Mayor Ana Ruiz said the contractor would repair the bridge.",
+    # a measure's own course, or what it obliges
+    "The Harwick Transit Authority said the new rules would take effect.",
+    "Mayor Ana Ruiz said the law would require landlords to register.",
+    # a date, a condition
+    "Mayor Ana Ruiz said the tax would raise 40 million dollars from January 2027.",
+    "The Harwick Dockers' Union said the strike would close the port if talks failed.",
+    # a move, not an effect
+    "Selm Port Holdings said the ship would leave Harwick.",
+])  # fmt: skip
+def test_steps_of_the_same_shape_stay(sentence: str) -> None:
+    assert _run(sentence).follow_ups
