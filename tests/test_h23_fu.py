@@ -40,3 +40,28 @@ def test_a_measures_effect_is_no_step(sentence: str) -> None:
 ])  # fmt: skip
 def test_steps_of_the_same_shape_stay(sentence: str) -> None:
     assert _run(sentence).follow_ups
+
+
+# A direct question, its auxiliary before its subject ("What does Brussels have to decide?"): asked, not expected.
+@pytest.mark.parametrize("sentence", [
+    "What does the Orre city council have to decide?",
+    "Should the road be moved, or should the site be excavated?",
+    "When will the Harwick Transit Authority raise the fares?",
+])  # fmt: skip
+def test_a_question_asked_is_no_step(sentence: str) -> None:
+    assert not _run(sentence).follow_ups
+
+
+@pytest.mark.parametrize("sentence", [
+    # no inversion: a statement, whatever ends it
+    "The Orre city council will publish the report, but will anyone read it?",
+    "Halden Bank said it would repay the loan?",
+    # a date ahead: the session is set, whoever asks about it
+    "Will the Orre city council approve the plan on May 4?",
+    # a question asked by someone, answered with a step
+    "Asked whether the club would appeal, Mayor Ana Ruiz said it would appeal.",
+    '"Why would we wait?" Mayor Ana Ruiz said, adding that the city would publish the plan.',
+    "Mayor Ana Ruiz said the city would publish the plan.",
+])  # fmt: skip
+def test_statements_beside_a_question_stay(sentence: str) -> None:
+    assert _run(sentence).follow_ups

@@ -20,7 +20,7 @@ undated infinitive under a verb with no modal inside direct speech ("somebody ha
 "I want them to tell us why", "our job is to get the power back"): the speaker's wish or duty put in
 words, not a step reported (a plan stays, "we expect to meet", and so does a modal on it or above it,
 "we will have to explain it"), or hearsay inside direct speech ("They tell me I'll get a cheque back",
-"We are told the numbers will be limited").
+"We are told the numbers will be limited"), or a direct question ("What does Brussels have to decide?").
 """
 
 from __future__ import annotations
@@ -76,10 +76,24 @@ def no_expectation(verb: Any, dated: bool) -> bool:
     if words & _MAYBE and not dated and subject is not None and any(
             t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
         return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
-    if not dated and (_quoted_wish(verb) or _hearsay(verb)):
+    if not dated and (_quoted_wish(verb) or _hearsay(verb) or _asked_outright(verb)):
         return True
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
+
+
+def _asked_outright(verb: Any) -> bool:
+    """A direct question, its auxiliary before its subject and a question mark at the end ("What does
+    Brussels have to decide?", "should the road be moved, or should the site be excavated?"): asked, not
+    expected (not "the council will decide, she said?": no inversion)."""
+    ends = [t for t in verb.sent if not t.is_quote and not t.is_space]
+    if not ends or ends[-1].text != "?":
+        return False
+    head = verb
+    while head.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        head = head.head
+    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(a.i < subjects[0] for a in auxiliaries(head))
 
 
 def _hearsay(verb: Any) -> bool:
