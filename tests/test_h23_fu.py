@@ -65,3 +65,27 @@ def test_a_question_asked_is_no_step(sentence: str) -> None:
 ])  # fmt: skip
 def test_statements_beside_a_question_stay(sentence: str) -> None:
     assert _run(sentence).follow_ups
+
+
+# A date on a predicative "due" ("the report is due in June") or a weekday after "scheduled for" is the clause's own.
+@pytest.mark.parametrize("sentence", [
+    "The Orre city council said the report is due in June.",
+    "The next council meeting is scheduled for Tuesday.",
+])  # fmt: skip
+def test_a_date_due_or_scheduled_is_a_step(sentence: str) -> None:
+    assert _run(sentence).follow_ups
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rent was due in March, and the tenants paid it late.",
+    "Payment is due in full.",
+    "The delay is due to the weather in March.",
+    "The team was due in Paris on Monday.",
+    "The loan is due in 2020.",
+    "The strike lasted for Tuesday only.",
+    "The shop was closed for Monday's holiday.",
+    "Tickets for Saturday sold out on Monday.",
+    "The hearing was scheduled for Tuesday but was cancelled.",
+])  # fmt: skip
+def test_past_or_causal_due_and_other_for_weekdays_are_no_step(sentence: str) -> None:
+    assert not _run(sentence).follow_ups

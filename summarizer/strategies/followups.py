@@ -228,6 +228,8 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
+            # or on its predicative adjective: "the report is due in June"
+            direct = direct or (head.dep_ == "prep" and head.head.dep_ == "acomp" and head.head.head.i == verb.i)
             # "summoned both sides to talks on Monday", "invited the council to talks next Monday": an
             # event the verb calls someone to, with a date ahead of its own
             noun = head.head if d.root.dep_ == "pobj" and head.dep_ == "prep" else head
