@@ -89,3 +89,24 @@ def test_a_date_due_or_scheduled_is_a_step(sentence: str) -> None:
 ])  # fmt: skip
 def test_past_or_causal_due_and_other_for_weekdays_are_no_step(sentence: str) -> None:
     assert not _run(sentence).follow_ups
+
+
+# "due" beside a noun with a date ahead ("has commissioned a survey, due by the end of January"): the survey's term.
+def test_a_thing_due_on_a_date_ahead_is_a_step() -> None:
+    result = rules_on(
+        "The Orre Water Association has commissioned an independent survey of the site, due by the end of January.\n",
+        "2026-10-15",
+    )
+    assert [f.due for f in result.follow_ups] == ["2027-01-31"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A payment, due in March, was never made.",
+    "Halden Bank repaid a loan due in March.",
+    "The loan, due in 2020, was repaid.",
+    "Halden Bank has issued a bond, due in 2031.",
+    "The Orre city council approved a budget due to rise in June.",
+    "The delay was due in part to the storm in March.",
+])  # fmt: skip
+def test_a_due_behind_a_bare_year_or_a_cause_is_no_step(sentence: str) -> None:
+    assert not _run(sentence).follow_ups

@@ -4,7 +4,7 @@ Reads the clauses of the parse (`parse.analyse`) again with their spaCy tokens (
 grammar is `followups_grammar`; this module makes the items): a clause
 looks ahead by its morphology and auxiliaries (will, shall, must, should, may, might,
 could; "would" reported or under a condition; has to, is to, is due to, is expected
-to, plans to, agreed to + infinitive; a mandative with a term "demanded that X pay within 30 days"; a present
+to, plans to, agreed to + infinitive; a thing "due" on a date ahead, "a survey, due by January"; a mandative with a term "demanded that X pay within 30 days"; a present
 tense with a date after publication), never by the words of the sentence around it, so
 "the chief executive, who will step down" is a follow-up and "the company would run 140
 warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
@@ -31,7 +31,7 @@ from ..inputs import Article
 from ..models import Evidence, FollowUp
 from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
+from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, due_dates, due_on, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -103,7 +103,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             voice = info.source if info.source is not None else cited[0] if info.number - cited[1] <= 2 else None
         quote_voice = voice if within or (left_open and info.source is None) else None
         # A copula heading a clause of its own counts too ("expected revenue to be flat").
-        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES) or due_on(t)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
@@ -118,6 +118,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 continue
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
+            own = own or due_dates(verb, dates)
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
@@ -248,6 +249,11 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if (direct or to_event) and NEXT.match(d.text):
                 # "next season", "later this month": ahead with no day to resolve
                 own_ahead, called = own_ahead or direct, called or to_event
+        if due_on(verb):
+            # "has commissioned a study, due in November": the study's term
+            if published is not None and any(_due_ahead(d, published) for d in due_dates(verb, dates)):
+                out.append(verb)
+            continue
         if verb.dep_ == "advcl" and marks & CONDITION:
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
@@ -255,6 +261,15 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
     return out
+
+
+def _due_ahead(date: Any, published: str) -> bool:
+    """A date ahead, and nearer ahead than behind ("a loan due in March" in April is March past); not a
+    bare year ("a bond, due in 2031": a term of the thing, as a contract's)."""
+    day = _day(date_words(date), published)
+    if day is not None and day > published:
+        return not rolled_over(date, day, published) or _nearer_ahead(date, day, published)
+    return coarse_ahead(date, published) and not date.text.strip().isdigit()
 
 
 def _backdrop(verb: Any) -> bool:

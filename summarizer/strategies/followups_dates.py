@@ -50,6 +50,18 @@ def owner(date: Any, anchors: set[int]) -> int | None:
     return None
 
 
+def due_on(tok: Any) -> bool:
+    """ "due" set beside a noun with a date of its own ("a study of groundwater levels, due in November"): a
+    reduced "which is due in November" (not "is due": the copula's clause)."""
+    return bool(tok.lower_ == "due" and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "advcl") and any(
+        c.dep_ in ("prep", "pcomp") and any(t.ent_type_ == "DATE" for t in c.subtree) for c in tok.children))
+
+
+def due_dates(verb: Any, dates: list[Any]) -> list[Any]:
+    """The dates of such a "due" ("due by the end of January", however the parser hangs "by")."""
+    return [d for d in dates if due_on(verb) and d.root.head.head.i == verb.i and is_point(d)]
+
+
 def date_words(date: Any) -> str:
     """The date as written with its preposition: "by September 30", "next Tuesday"."""
     head = date.root.head
