@@ -4,8 +4,9 @@ Reads the clauses of the parse (`parse.analyse`) again with their spaCy tokens (
 grammar is `followups_grammar`; this module makes the items): a clause
 looks ahead by its morphology and auxiliaries (will, shall, must, should, may, might,
 could; "would" reported or under a condition; has to, is to, is due to, is expected
-to, plans to, agreed to + infinitive; a thing "due" on a date ahead, "a survey, due by January"; a mandative with a term "demanded that X pay within 30 days"; a present
-tense with a date after publication), never by the words of the sentence around it, so
+to, plans to, agreed to + infinitive; a thing "due" on a date ahead, "a survey, due by January"; a
+mandative with a term "demanded that X pay within 30 days"; a present tense with a date after
+publication), never by the words of the sentence around it, so
 "the chief executive, who will step down" is a follow-up and "the company would run 140
 warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
 evacuated") states no expectation, nor does a magnitude ("will cost 62 million"), what a thing
