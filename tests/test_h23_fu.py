@@ -110,3 +110,26 @@ def test_a_thing_due_on_a_date_ahead_is_a_step() -> None:
 ])  # fmt: skip
 def test_a_due_behind_a_bare_year_or_a_cause_is_no_step(sentence: str) -> None:
     assert not _run(sentence).follow_ups
+
+
+# A negated expectation with "before" + a date ("would not arrive before June 20"): the earliest it comes, no due date.
+@pytest.mark.parametrize("sentence", [
+    "The Orre Water Association said the new pumps would not arrive before June 20.",
+    "A decision is not expected before early next year.",
+    "The agency has said a replacement bridge will not open before 2033.",
+])  # fmt: skip
+def test_not_before_a_date_is_a_step_with_no_due_date(sentence: str) -> None:
+    result = _run(sentence)
+    assert [(f.kind, f.due) for f in result.follow_ups] == [("expected_action", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The crew did not receive an updated report before Monday.",
+    "The national weather agency said last week that it did not expect significant rain before the autumn.",
+    "A decision was not expected before May.",
+    "The Orre Water Association said it could not pay the workers before June 20.",
+    "Mayor Ana Ruiz said she would not have signed the contract before June 20.",
+    "The Orre city council said nobody would be evicted before June 20 if the rent was paid.",
+])  # fmt: skip
+def test_past_or_able_not_before_is_no_step(sentence: str) -> None:
+    assert not [f for f in _run(sentence).follow_ups if f.kind == "expected_action"]

@@ -44,6 +44,7 @@ from .followups_grammar import (
     condition,
     controller,
     has_to,
+    lemma,
     negated,
     on_party,
     subject_of,
@@ -54,6 +55,8 @@ from .followups_said import advice, foreseen_effect, no_expectation
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     DATE_SPAN_LINKS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
     PURPOSE_MARKS,
 )
 from .parse_form import quote_left_open
@@ -120,6 +123,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
             own = own or due_dates(verb, dates)
+            # (not a due date: "will not open before 2033" sets the earliest, not a term)
+            own = [d for d in own if not (_not_before(verb) and d.root.head.head.i == verb.i)]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
@@ -173,7 +178,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     return out
 
 
-(_COPULA_CLAUSES,) = word_tables("followups", "_COPULA_CLAUSES")
+(_COPULA_CLAUSES, _PRESENT) = word_tables("followups", "_COPULA_CLAUSES _PRESENT")
 
 
 def _dates(doc: Any) -> list[Any]:
@@ -261,7 +266,22 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             continue
         if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
+        elif own_ahead and _not_before(verb) and not no_expectation(verb, own_ahead):
+            out.append(verb)  # "parts would not arrive before June 20": they arrive then at the earliest
     return out
+
+
+def _not_before(verb: Any) -> bool:
+    """A negated expectation with "before" + a date on the verb ("would not arrive before June 20", "is not
+    expected before early next year"): a modal or a passive "expected", not a past ("did not receive it
+    before Monday")."""
+    if not negated(verb) or not any(c.dep_ == "prep" and c.lower_ == "before" and any(
+            t.ent_type_ == "DATE" for t in c.subtree) for c in verb.children):  # fmt: skip
+        return False
+    words = {a.lower_ for a in auxiliaries(verb)}
+    if "have" in words:
+        return False  # "would not have signed it before May": a past that did not happen
+    return bool(words & (FUTURE_MODALS | HYPOTHETICAL_MODALS)) or (lemma(verb) == "expect" and bool(words & _PRESENT))
 
 
 def _due_ahead(date: Any, published: str) -> bool:
