@@ -243,6 +243,8 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
                 # "had been invited to speak on Tuesday": a past told from further back)
                 return True
         if low in _FUTURE_WORDS or low.endswith("'ll"):
+            if low == "due" and backward and i >= len(tokens) - 2:
+                return True  # "a survey, due by the end of January": its date, right after it
             if low in ("set", "due") and nxt != "to":
                 continue
             return True

@@ -4,8 +4,9 @@ Reads the clauses of the parse (`parse.analyse`) again with their spaCy tokens (
 grammar is `followups_grammar`; this module makes the items): a clause
 looks ahead by its morphology and auxiliaries (will, shall, must, should, may, might,
 could; "would" reported or under a condition; has to, is to, is due to, is expected
-to, plans to, agreed to + infinitive; a mandative with a term "demanded that X pay within 30 days"; a present
-tense with a date after publication), never by the words of the sentence around it, so
+to, plans to, agreed to + infinitive; a thing "due" on a date ahead, "a survey, due by January"; a
+mandative with a term "demanded that X pay within 30 days"; a present tense with a date after
+publication), never by the words of the sentence around it, so
 "the chief executive, who will step down" is a follow-up and "the company would run 140
 warehouses" is not. A negated or perfect modal clause ("would not attend", "would have
 evacuated") states no expectation, nor does a magnitude ("will cost 62 million"), what a thing
@@ -31,7 +32,7 @@ from ..inputs import Article
 from ..models import Evidence, FollowUp
 from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, is_point, owner, rolled_over
+from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, due_dates, due_on, is_point, owner, rolled_over
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -43,6 +44,7 @@ from .followups_grammar import (
     condition,
     controller,
     has_to,
+    lemma,
     negated,
     on_party,
     subject_of,
@@ -53,6 +55,8 @@ from .followups_said import advice, foreseen_effect, no_expectation
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     DATE_SPAN_LINKS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
     PURPOSE_MARKS,
 )
 from .parse_form import quote_left_open
@@ -103,7 +107,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             voice = info.source if info.source is not None else cited[0] if info.number - cited[1] <= 2 else None
         quote_voice = voice if within or (left_open and info.source is None) else None
         # A copula heading a clause of its own counts too ("expected revenue to be flat").
-        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES)]
+        verbs = [t for t in doc if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ in _COPULA_CLAUSES) or due_on(t)]
         # Each clause by its verb's position (not by order: one clause more or fewer would shift them all).
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
@@ -118,6 +122,9 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
                 continue
             members = [a for a in anchors if top[a.i] == verb.i]
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
+            own = own or due_dates(verb, dates)
+            # (not a due date: "will not open before 2033" sets the earliest, not a term)
+            own = [d for d in own if not (_not_before(verb) and d.root.head.head.i == verb.i)]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
@@ -171,7 +178,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     return out
 
 
-(_COPULA_CLAUSES,) = word_tables("followups", "_COPULA_CLAUSES")
+(_COPULA_CLAUSES, _PRESENT) = word_tables("followups", "_COPULA_CLAUSES _PRESENT")
 
 
 def _dates(doc: Any) -> list[Any]:
@@ -228,6 +235,8 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
         for d in dates:
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
+            # or on its predicative adjective: "the report is due in June"
+            direct = direct or (head.dep_ == "prep" and head.head.dep_ == "acomp" and head.head.head.i == verb.i)
             # "summoned both sides to talks on Monday", "invited the council to talks next Monday": an
             # event the verb calls someone to, with a date ahead of its own
             noun = head.head if d.root.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -246,13 +255,42 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             if (direct or to_event) and NEXT.match(d.text):
                 # "next season", "later this month": ahead with no day to resolve
                 own_ahead, called = own_ahead or direct, called or to_event
+        if due_on(verb):
+            # "has commissioned a study, due in November": the study's term
+            if published is not None and any(_due_ahead(d, published) for d in due_dates(verb, dates)):
+                out.append(verb)
+            continue
         if verb.dep_ == "advcl" and marks & CONDITION:
             if own_ahead:  # "unless Carrow makes a new offer by September 28": a deadline of its own
                 out.append(verb)
             continue
         if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
+        elif own_ahead and _not_before(verb) and not no_expectation(verb, own_ahead):
+            out.append(verb)  # "parts would not arrive before June 20": they arrive then at the earliest
     return out
+
+
+def _not_before(verb: Any) -> bool:
+    """A negated expectation with "before" + a date on the verb ("would not arrive before June 20", "is not
+    expected before early next year"): a modal or a passive "expected", not a past ("did not receive it
+    before Monday")."""
+    if not negated(verb) or not any(c.dep_ == "prep" and c.lower_ == "before" and any(
+            t.ent_type_ == "DATE" for t in c.subtree) for c in verb.children):  # fmt: skip
+        return False
+    words = {a.lower_ for a in auxiliaries(verb)}
+    if "have" in words:
+        return False  # "would not have signed it before May": a past that did not happen
+    return bool(words & (FUTURE_MODALS | HYPOTHETICAL_MODALS)) or (lemma(verb) == "expect" and bool(words & _PRESENT))
+
+
+def _due_ahead(date: Any, published: str) -> bool:
+    """A date ahead, and nearer ahead than behind ("a loan due in March" in April is March past); not a
+    bare year ("a bond, due in 2031": a term of the thing, as a contract's)."""
+    day = _day(date_words(date), published)
+    if day is not None and day > published:
+        return not rolled_over(date, day, published) or _nearer_ahead(date, day, published)
+    return coarse_ahead(date, published) and not date.text.strip().isdigit()
 
 
 def _backdrop(verb: Any) -> bool:

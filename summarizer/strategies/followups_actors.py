@@ -20,6 +20,7 @@ from typing import Any
 
 from ..models import Origin
 from . import parse
+from .followups_dates import due_on
 from .followups_doer import (
     antecedent,
     by_head,
@@ -60,8 +61,9 @@ def actors(
         got = got or (_named(list(subject_.subtree), analysis, ids) if subject_ is not None else [])
         if got:
             return got, "parse"
-    if verb.dep_ == "acl" and subject_of(verb) is None:
-        # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan.
+    if (verb.dep_ == "acl" or due_on(verb)) and subject_of(verb) is None:
+        # "Blinken stressed the need to hold elections", "Halvorsen's plan to expand": whose need or plan
+        # ("has commissioned a survey, due by January": whose survey).
         noun = verb.head
         owner_ = _named([t for c in noun.children if c.dep_ == "poss" for t in c.subtree], analysis, ids)
         holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None

@@ -19,6 +19,7 @@ __all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "is_point", "owner
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
 _DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
+_WEEKDAY = re.compile(r"(?:%s)" % "|".join(WEEKDAYS), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
 
 
@@ -49,6 +50,18 @@ def owner(date: Any, anchors: set[int]) -> int | None:
     return None
 
 
+def due_on(tok: Any) -> bool:
+    """ "due" set beside a noun with a date of its own ("a study of groundwater levels, due in November"): a
+    reduced "which is due in November" (not "is due": the copula's clause)."""
+    return bool(tok.lower_ == "due" and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "advcl") and any(
+        c.dep_ in ("prep", "pcomp") and any(t.ent_type_ == "DATE" for t in c.subtree) for c in tok.children))
+
+
+def due_dates(verb: Any, dates: list[Any]) -> list[Any]:
+    """The dates of such a "due" ("due by the end of January", however the parser hangs "by")."""
+    return [d for d in dates if due_on(verb) and d.root.head.head.i == verb.i and is_point(d)]
+
+
 def date_words(date: Any) -> str:
     """The date as written with its preposition: "by September 30", "next Tuesday"."""
     head = date.root.head
@@ -68,8 +81,10 @@ def is_point(date: Any) -> bool:
         return False  # (nor "since Saturday": a time behind, whatever the weekday reads forward to)
     if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
         return False  # "at 8 p.m.", but "on Wednesday morning"
-    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)):
-        return False  # "for several months", but "scheduled for June 3 / next week", "a back-up date of March 3"
+    if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)
+                                                 or (date_prep(date) == "for" and _WEEKDAY.fullmatch(date.text))):
+        # "for several months", but "scheduled for June 3 / next week / Tuesday", "a back-up date of March 3"
+        return False
     return not any(t.lower_ in RECURRING for t in date)
 
 
@@ -98,4 +113,4 @@ def coarse_ahead(date: Any, published: str) -> bool:
 
 def rule_tables() -> list[object]:
     """The patterns above, for the guided strategy's rules fingerprint."""
-    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern]
+    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern, _WEEKDAY.pattern]

@@ -20,7 +20,7 @@ undated infinitive under a verb with no modal inside direct speech ("somebody ha
 "I want them to tell us why", "our job is to get the power back"): the speaker's wish or duty put in
 words, not a step reported (a plan stays, "we expect to meet", and so does a modal on it or above it,
 "we will have to explain it"), or hearsay inside direct speech ("They tell me I'll get a cheque back",
-"We are told the numbers will be limited").
+"We are told the numbers will be limited"), or a direct question ("What does Brussels have to decide?").
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Any
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
 from .lexicon import INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
+from .parse_actors import MOVEMENT
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
@@ -37,9 +38,13 @@ from .words import word_tables
 
 __all__ = ["advice", "foreseen_effect", "no_expectation"]
 
-(_ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE) = word_tables(
-    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE"
+(
+    _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
+) = word_tables(
+    "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
+    " _MEASURES"
 )
+# Nouns of people and bodies, who act themselves: "said the minister would sign the order".
 
 
 def no_expectation(verb: Any, dated: bool) -> bool:
@@ -71,10 +76,24 @@ def no_expectation(verb: Any, dated: bool) -> bool:
     if words & _MAYBE and not dated and subject is not None and any(
             t.lower_ in _DISTRIBUTIVE and t.dep_ == "det" for t in subject.subtree):  # fmt: skip
         return True  # "each affected user could claim up to 300 euros": what anyone may do, no one's step
-    if not dated and (_quoted_wish(verb) or _hearsay(verb)):
+    if not dated and (_quoted_wish(verb) or _hearsay(verb) or _asked_outright(verb)):
         return True
     there = any(c.dep_ == "expl" for c in verb.children)
     return there and any(c.dep_ == "attr" and names_none(c) for c in verb.children)
+
+
+def _asked_outright(verb: Any) -> bool:
+    """A direct question, its auxiliary before its subject and a question mark at the end ("What does
+    Brussels have to decide?", "should the road be moved, or should the site be excavated?"): asked, not
+    expected (not "the council will decide, she said?": no inversion)."""
+    ends = [t for t in verb.sent if not t.is_quote and not t.is_space]
+    if not ends or ends[-1].text != "?":
+        return False
+    head = verb
+    while head.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        head = head.head
+    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(a.i < subjects[0] for a in auxiliaries(head))
 
 
 def _hearsay(verb: Any) -> bool:
@@ -134,8 +153,33 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return True
     if item.date is not None or reporting_clause(verb) is None or subject is None:
         return False
+    if _thing_acts_on(item, subject, analysis, ids):
+        return True
     if not (verb.lemma_.lower() in EFFECTS or harm_idiom(verb)):
         return False
     if subject.pos_ == "PRON" and item.actors:
+        return False
+    return not named(list(subject.subtree), analysis, ids)
+
+
+def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) -> bool:
+    """A reported, undated effect a measure will have ("said the cuts would save 48 million euros", "the
+    order would punish owners"): "the" + a noun of a measure, decision or sum that names no actor, an
+    active modal verb with a direct object, and a doer that is only the speaker the rules fell back on.
+    Not a doer ("the city would pay the costs"), nor the thing's own course ("the law would take effect",
+    "the ship would leave"), nor what it obliges ("the law would require firms to report")."""
+    verb = item.verb
+    if item.origin != "rule" or item.conditional or subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+        return False
+    if not any(a.tag_ == "MD" for a in auxiliaries(verb)) or verb.lemma_.lower() in _PROCEED | MOVEMENT:
+        return False  # (nor a move: "said the ship would leave Harwick")
+    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for c in verb.children):
+        return False
+    if any(t.ent_type_ == "DATE" for t in verb.subtree):
+        return False  # "... while the commission ends its review, which is due by March": a term inside
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if not the or subject.lemma_.lower() not in _MEASURES:
+        return False  # (not "the city would pay the costs", "members would drive their flocks": doers)
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
     return not named(list(subject.subtree), analysis, ids)
