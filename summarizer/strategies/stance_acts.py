@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
+from .lexicon import CONDITION_MARKS, CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
 from .parse_form import progressive
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
@@ -33,6 +33,7 @@ from .stance_words import (
     REVERSING,
     RULINGS,
     SETTING_AGAINST,
+    SEVERE,
     STAYING,
     STUDYING,
     TAKING_PART,
@@ -41,7 +42,7 @@ from .stance_words import (
 
 __all__ = [
     "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
-    "retreat", "staying", "studying",
+    "retreat", "staying", "studying", "threat",
 ]  # fmt: skip
 
 
@@ -220,3 +221,34 @@ def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | Non
     if holder is None:
         return None
     return Reading(holder, position, phrase(topic), s.target(topic, holder), verb.i if at is None else at)
+
+
+def threat(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
+    a severe consequence held out against what would bring it."""
+    # "swift and severe penalties": the second adjective is a conj of the first, not an amod.
+    if not any(c.lower_ in SEVERE and (c.dep_ == "amod" or c.dep_ == "conj" and c.head.dep_ == "amod")
+               for c in tok.subtree):  # fmt: skip
+        return None
+    verb = tok.head
+    condition = next((c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.lower_ in CONDITION_MARKS for m in c.children)), None)  # fmt: skip
+    if condition is None:  # "penalties ... in response to any further military action"
+        response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
+        condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
+    # "would leave no doubt that any new assault carried a high cost": the future of the clause it is said in.
+    held = [verb, *[a for a in verb.ancestors if a.pos_ == "VERB"][:1]]
+    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for v in held for c in v.children)
+    if condition is None and not future:
+        return None  # a consequence held out (in a future or a condition), not one imposed today
+    topic = condition if condition is not None else s.subject_token(verb)
+    if topic is None:
+        return None
+    report = s.report(tok)
+    holder = report[1] if report is not None else None
+    if holder is None and condition is not None:  # whoever holds out the consequence
+        holder = next((a for anc in tok.ancestors for a in [s.subject(anc)] if anc.pos_ == "VERB"
+                       and a is not None), None)  # fmt: skip
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
