@@ -122,6 +122,9 @@ def test_other_two_part_requests_are_no_worry(body: str) -> None:
         f"{UNION} said the figures were positive.",
         f"{UNION} said the funds were committed to the new terminal.",
         f"{UNION} published an open letter to Selm Port Holdings.",
+        "Selm Port Holdings said the outlook was positive.",
+        f"{UNION} said the mood was optimistic.",
+        f"{UNION} said the government was open to talks.",  # not the union's own openness
     ],
 )
 def test_a_feeling_word_said_of_a_thing_is_no_ones_feeling(body: str) -> None:
@@ -131,6 +134,7 @@ def test_a_feeling_word_said_of_a_thing_is_no_ones_feeling(body: str) -> None:
 def test_feelings_of_the_speaker_still_count() -> None:
     assert [p for _, p, _ in _triples(f"{UNION} said it remained open to a deal.")] == ["support"]
     assert [p for _, p, _ in _triples(f"{UNION} said it was pleased with the offer.")] == ["support"]
+    assert [p for _, p, _ in _triples(f"{UNION} said its members were angry about the cuts.")] == ["oppose"]
 
 
 # --------------------------------------------------------------------------- a request one will not make

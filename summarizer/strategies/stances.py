@@ -196,7 +196,9 @@ def _of_thing(s: StanceSentence, tok: Any) -> bool:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if tok.lower_ in TOWARDS and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return True  # "would stay open", "an offer that remained open": not "open to talks"
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and s.actor_in(subj) is None and (
+    if subj is None or any(c.dep_ == "poss" for c in subj.children):
+        return False  # "said its members were angry": the holder's own people
+    return subj.pos_ in ("NOUN", "PROPN") and s.actor_in(subj) is None and (
         head.i not in s.clause_at or s.subject(head) is None)
 
 
