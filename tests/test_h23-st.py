@@ -147,3 +147,51 @@ def test_a_request_one_will_not_make_takes_no_side() -> None:
 def test_a_request_one_cannot_bring_oneself_to_make_still_opposes() -> None:
     body = f"{UNION} said it could not ask its members to accept the offer."
     assert [p for _, p, _ in _triples(body)] == ["oppose"]
+
+
+# --------------------------------------------------------------------------- a preference: "would rather"
+
+
+@pytest.mark.parametrize(
+    "body, holder, topic",
+    [
+        (
+            '"We would rather give our farmers a hard number now than a nasty surprise in June," Fiona Whitcombe '
+            "of Kauri Valley Dairy told reporters.",
+            "Fiona Whitcombe",
+            "give our farmers a hard number now",
+        ),
+        (
+            "Conor Hennessy told ministers that he would rather go to the country than limp on until the election.",
+            "Conor Hennessy",
+            "go to the country",
+        ),
+    ],
+)
+def test_would_rather_backs_the_holders_own_course(body: str, holder: str, topic: str) -> None:
+    assert _triples(body) == [(holder, "support", topic)]
+
+
+def test_would_rather_but_is_a_mixed_view() -> None:
+    body = (
+        '"We would rather keep every church school open, but we will not ask the council to fund empty '
+        'classrooms," said the diocesan director of education, Canon Peter Walsh.'
+    )
+    assert _triples(body) == [("Peter Walsh", "mixed", "keep every church school open")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"I would rather they arrested me than watch," Ruth Ellery said.',  # another's act
+        '"I\'d rather people heard it from me than found out the hard way," Ruth Ellery said.',
+        f"{UNION} said it would rather not comment.",  # negated
+        f"Many residents would rather leave than pay the fine, {UNION[4:]} said.",  # no actor
+        f"{UNION} said it would rather have seen a bigger rise.",  # a regret
+        f'"Would you rather pay more?" {UNION[4:]} asked.',  # a question to another
+        "Rather than raise fares, Selm Port Holdings cut services.",  # no preference stated
+        "Selm Port Holdings said the talks had been rather difficult.",  # a degree adverb
+    ],
+)
+def test_other_rathers_back_nothing(body: str) -> None:
+    assert "support" not in {p for _, p, _ in _triples(body)}

@@ -43,6 +43,7 @@ from .stance_acts import (
     keeping,
     no_view,
     phrasal,
+    preferring,
     refusal,
     retreat,
     staying,
@@ -168,7 +169,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
-    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
+    if tok.pos_ == "VERB" and (reading := preferring(s, tok) or phrasal(s, tok)
+                                   or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
                                    or staying(s, tok) or complying(s, tok)) is not None:
         return reading
