@@ -195,3 +195,27 @@ def test_would_rather_but_is_a_mixed_view() -> None:
 )
 def test_other_rathers_back_nothing(body: str) -> None:
     assert "support" not in {p for _, p, _ in _triples(body)}
+
+
+def test_would_rather_wait_takes_no_side_yet() -> None:
+    assert "support" not in {p for _, p, _ in _triples("Selm Port Holdings said it would rather wait for the ruling.")}
+
+
+# --------------------------------------------------------------------------- a question states no position
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Why does the government want the Harwick Dockers' Union to sign it?",
+        '"Who would support that?" the Harwick Dockers\' Union asked.',
+        "Does Selm Port Holdings back the plan?",
+    ],
+)
+def test_a_question_states_no_position(body: str) -> None:
+    assert _triples(body) == []
+
+
+def test_a_statement_after_a_question_still_counts() -> None:
+    body = "Why does the government want it? The Harwick Dockers' Union welcomed the offer."
+    assert [p for _, p, _ in _triples(body)] == ["support"]

@@ -226,6 +226,8 @@ def preferring(s: StanceSentence, tok: Any) -> Reading | None:
     they arrested me"), not a regret ("would rather have seen"), not "would rather not", not of people no actor
     stands for ("many residents would rather leave")."""
     modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in PREFERENCE_MODALS), None)
+    if tok.lemma_.lower() in STUDYING:
+        return None  # "would rather wait for the ruling": no side taken yet (`studying`)
     if modal is None or not any(c.dep_ == "advmod" and c.lower_ in PREFERRING for c in tok.children):
         return None
     subj = s.subject_token(tok)

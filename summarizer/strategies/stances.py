@@ -83,6 +83,7 @@ from .stance_words import (
     NO_COMMENT,
     NOUNS,
     QUESTIONING,
+    QUOTES,
     REASONS,
     REQUESTS,
     STOPS,
@@ -103,8 +104,8 @@ def read_sentence(
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
     is not `told` already (a repeated stance gives the sentence's next one its turn)."""
-    if info.doc is None:
-        return []
+    if info.doc is None or info.text.rstrip().rstrip(QUOTES + "\u201d\u2019").endswith("?"):
+        return []  # "Why does the government want it?": a question asks, it states no one's position
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     for tok in info.doc:
