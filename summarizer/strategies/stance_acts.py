@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
+from .lexicon import CONDITION_MARKS, CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
 from .parse_form import progressive
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
@@ -26,22 +26,28 @@ from .stance_words import (
     BALLOTING,
     COMPLYING,
     CONTRASTING,
+    FIRST_PERSON,
     GOING,
+    PREFERENCE_MODALS,
+    PREFERRING,
     PROCEEDING,
+    PRONOUNS,
     REJECTING,
     REOPENING,
     REVERSING,
     RULINGS,
     SETTING_AGAINST,
+    SEVERE,
     STAYING,
     STUDYING,
     TAKING_PART,
+    TOPIC_WORDS,
     VIEWS,
 )  # fmt: skip
 
 __all__ = [
     "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
-    "retreat", "staying", "studying",
+    "preferring", "retreat", "staying", "studying", "threat",
 ]  # fmt: skip
 
 
@@ -214,9 +220,70 @@ def no_view(s: StanceSentence, tok: Any) -> Reading | None:
     return _held(s, verb, topic, "neutral", tok.i)
 
 
+def preferring(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "We would rather give our farmers a hard number now than a nasty surprise", "he would rather go to the
+    country than limp on": a preference for the holder's own course backs it. Not someone else's ("I would rather
+    they arrested me"), not a regret ("would rather have seen"), not "would rather not", not of people no actor
+    stands for ("many residents would rather leave")."""
+    modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in PREFERENCE_MODALS), None)
+    if tok.lemma_.lower() in STUDYING:
+        return None  # "would rather wait for the ruling": no side taken yet (`studying`)
+    if modal is None or not any(c.dep_ == "advmod" and c.lower_ in PREFERRING for c in tok.children):
+        return None
+    subj = s.subject_token(tok)
+    # the bare verb of the holder's own course: not "I'd rather people heard it" (another's, in the past tense)
+    if subj is None or subj.i > modal.i or is_negated(tok) or tok.tag_ != "VB" or any(modal.children):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | FIRST_PERSON or subj.pos_ != "PRON" and (
+            s.actor_in(subj) is None):  # fmt: skip
+        return None
+    # what is preferred, up to what it is preferred to ("than ...") or a next clause ("but we will not ...")
+    ends = [t.left_edge.i for t in tok.rights if t.dep_ in ("cc", "conj", "advcl", "punct") or t.lower_ == "than"]
+    stop = min([*ends, *(t.i for t in tok.subtree if t.lower_ == "than" and t.i > tok.i)], default=tok.right_edge.i + 1)
+    words = [t.text for t in s.doc[tok.i : stop] if not t.is_punct]
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None or not words:
+        return None
+    text = " ".join(words[:TOPIC_WORDS]) + ("\u2026" if len(words) > TOPIC_WORDS else "")
+    # "would rather keep every school open, but will not ask ...": a preference conceded, a mixed view
+    conceded = any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in tok.children)
+    return Reading(holder, "mixed" if conceded else "support", text, None, tok.i)
+
+
 def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:
     """The reading of `verb`'s holder (its subject, or the speaker reporting it) on `topic`, said at `at`."""
     holder = s.holder(verb, s.subject(verb))
     if holder is None:
         return None
     return Reading(holder, position, phrase(topic), s.target(topic, holder), verb.i if at is None else at)
+
+
+def threat(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
+    a severe consequence held out against what would bring it."""
+    # "swift and severe penalties": the second adjective is a conj of the first, not an amod.
+    if not any(c.lower_ in SEVERE and (c.dep_ == "amod" or c.dep_ == "conj" and c.head.dep_ == "amod")
+               for c in tok.subtree):  # fmt: skip
+        return None
+    verb = tok.head
+    condition = next((c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.lower_ in CONDITION_MARKS for m in c.children)), None)  # fmt: skip
+    if condition is None:  # "penalties ... in response to any further military action"
+        response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
+        condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
+    # "would leave no doubt that any new assault carried a high cost": the future of the clause it is said in.
+    held = [verb, *[a for a in verb.ancestors if a.pos_ == "VERB"][:1]]
+    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for v in held for c in v.children)
+    if condition is None and not future:
+        return None  # a consequence held out (in a future or a condition), not one imposed today
+    topic = condition if condition is not None else s.subject_token(verb)
+    if topic is None:
+        return None
+    report = s.report(tok)
+    holder = report[1] if report is not None else None
+    if holder is None and condition is not None:  # whoever holds out the consequence
+        holder = next((a for anc in tok.ancestors for a in [s.subject(anc)] if anc.pos_ == "VERB"
+                       and a is not None), None)  # fmt: skip
+    if holder is None:
+        return None
+    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)

@@ -16,11 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import AFFILIATION_PREPS, DENYING, GROUP_DETERMINERS, PHRASE_BREAKS, QUESTION_MARKS, TRAILING_WORDS
+from .lexicon import (
+    AFFILIATION_PREPS,
+    CONDITION_MARKS,
+    DENYING,
+    GROUP_DETERMINERS,
+    MAYBE_MODALS,
+    PHRASE_BREAKS,
+    QUESTION_MARKS,
+    TRAILING_WORDS,
+)
 from .parse_types import Analysis, Found, SentenceInfo
 from .stance_words import (
     ABOUT,
     ASKING_FOR,
+    ASSURING,
     HARM_IDIOMS,
     PAIR,
     PRONOUNS,
@@ -29,14 +39,15 @@ from .stance_words import (
     REDRESS_VERBS,
     REVERSING,
     SANCTIONS,
+    SCRUTINY,
     STOPS,
     TOPIC_WORDS,
+    UNABLE,
 )
 
 __all__ = [
-    "Reading", "StanceSentence", "asks_which", "both_sides", "embedded_question", "halted", "harm_idiom", "is_group",
-    "is_negated",
-    "phrase", "prep_object", "redress",
+    "Reading", "StanceSentence", "asks_which", "both_sides", "embedded_question", "halted", "harm_idiom", "hedged",
+    "is_group", "is_negated", "phrase", "prep_object", "redress", "worried",
 ]  # fmt: skip
 
 
@@ -152,6 +163,36 @@ def _redress_noun(tok: Any) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
     return any(w in REDRESS_NOUNS for w in words) or any(
         c.dep_ == "compound" and c.lemma_.lower() in REDRESS_NOUNS for c in tok.children)
+
+
+def worried(topic: Any) -> Any | None:
+    """What a request of another voices a worry about (concern): the matter of the scrutiny asked for ("an
+    independent review of the maintenance programme", "an inquiry into the collapse"), or what the guarantee
+    asked for would secure ("a guarantee that the call centre would stay open", "asked the board to guarantee
+    November's wages"). None for anything else, for scrutiny of nothing named ("asked for an inquiry") and of
+    a matter someone calls theirs ("asked for a hearing on its appeal": its own case, no worry about it)."""
+    lemma = topic.lemma_.lower()
+    if topic.pos_ == "NOUN" and lemma in SCRUTINY:
+        matter = prep_object(topic, ("of", "into", "on", "over"))
+        if matter is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in matter.children):
+            return None
+        return matter
+    if lemma not in ASSURING or is_negated(topic) or topic.pos_ not in ("NOUN", "VERB"):
+        return None
+    # "a guarantee that ...", "to guarantee that ...": its content; "guarantees on jobs". Not a guarantor's
+    # ("to guarantee the loan", "a loan guarantee", "a guarantee for the bonds"): a matter of money, no worry.
+    content = next((c for c in topic.children if c.dep_ in ("acl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
+    return content if content is not None or topic.pos_ == "VERB" else prep_object(topic, ("on", "over", "about"))
+
+
+def hedged(verb: Any) -> bool:
+    """A request not made as such: one the holder can or may make ("can ask for a review within 30 days"),
+    one held out under a condition ("would ask for a review if the port refused"), a past habit ("used to
+    demand an audit")."""
+    return any(c.dep_ == "aux" and c.lower_ in UNABLE | MAYBE_MODALS for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in verb.children) or verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use"  # fmt: skip
 
 
 def both_sides(tok: Any) -> bool:

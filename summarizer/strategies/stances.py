@@ -26,8 +26,6 @@ from typing import Any
 
 from .followups_grammar import names_none
 from .lexicon import (
-    CONDITION_MARKS,
-    CONSEQUENCE_MODALS,
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     OBLIGE_MODALS,
@@ -45,10 +43,12 @@ from .stance_acts import (
     keeping,
     no_view,
     phrasal,
+    preferring,
     refusal,
     retreat,
     staying,
     studying,
+    threat,
 )  # fmt: skip
 from .stance_context import (
     Reading,
@@ -58,10 +58,12 @@ from .stance_context import (
     embedded_question,
     halted,
     harm_idiom,
+    hedged,
     is_negated,
     phrase,
     prep_object,
     redress,
+    worried,
 )
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
@@ -71,6 +73,7 @@ from .stance_words import (
     COMMITTING,
     CONSEQUENCES,
     CONTRASTING,
+    DIRECTING,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
@@ -80,10 +83,12 @@ from .stance_words import (
     NO_COMMENT,
     NOUNS,
     QUESTIONING,
+    QUOTES,
     REASONS,
     REQUESTS,
-    SEVERE,
     STOPS,
+    TOWARDS,
+    UNABLE,
     VERBS,
     lexicon,
 )  # fmt: skip
@@ -99,8 +104,8 @@ def read_sentence(
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
     is not `told` already (a repeated stance gives the sentence's next one its turn)."""
-    if info.doc is None:
-        return []
+    if info.doc is None or info.text.rstrip().rstrip(QUOTES + "\u201d\u2019").endswith("?"):
+        return []  # "Why does the government want it?": a question asks, it states no one's position
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     for tok in info.doc:
@@ -152,7 +157,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if not s.asserted(tok):
         return None
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
-        return _threat(s, tok)
+        return threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
                                                               for c in tok.children) and (
             reading := _labelling(s, tok)) is not None:  # fmt: skip
@@ -165,7 +170,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
-    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
+    if tok.pos_ == "VERB" and (reading := preferring(s, tok) or phrasal(s, tok)
+                                   or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
                                    or staying(s, tok) or complying(s, tok)) is not None:
         return reading
@@ -176,7 +182,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return noun(s, tok, lemma)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
-        return feeling(s, tok, FEELINGS[low])
+        return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
         return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
@@ -184,6 +190,19 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ == "conj":  # "but was ready to ...": a copula too
         return contrast(s, tok)
     return None
+
+
+def _of_thing(s: StanceSentence, tok: Any) -> bool:
+    """ "said the figures were positive", "the call centre would stay open": a feeling word said of a thing
+    (or of people no actor stands for), or in its sense of a thing's state, is no feeling of whoever reports it."""
+    head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.lower_ in TOWARDS and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return True  # "would stay open", "an offer that remained open": not "open to talks"
+    if subj is None or any(c.dep_ == "poss" for c in subj.children):
+        return False  # "said its members were angry": the holder's own people
+    return subj.pos_ in ("NOUN", "PROPN") and s.actor_in(subj) is None and (
+        head.i not in s.clause_at or s.subject(head) is None)
 
 
 def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
@@ -216,7 +235,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "what outcome it was seeking": a question, not a position
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
-        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None):
+        asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
+                clause is None and asked_for is not None and worried(asked_for) is not None):  # fmt: skip
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
@@ -226,10 +247,16 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "had urged Slovenia in its report ...": whom it is asked of, not what
         if topic is None or (topic is clause and lemma in COMMITTING):
             return None  # "promised to pay half the cost": a commitment to act (a follow-up)
-        halt = halted(topic)
-        position = "oppose" if halt is not None or redress(topic) else "support"
-        if halt is None and topic is clause and clause.lemma_.lower() in INQUIRING:
-            position = "concern"  # "we want to know who signed off on it": a worry, not support
+        worry = worried(topic) if lemma in DIRECTING else None  # scrutiny or a guarantee asked of another
+        if worry is not None and hedged(tok):
+            return None  # "can ask for a review", "would ask for one if ...": no request made
+        halt = halted(topic) if worry is None else None  # "to guarantee that it would not close" asks no halt
+        position = "oppose" if halt is not None or worry is None and redress(topic) else "support"
+        if worry is not None:
+            position, topic = "concern", worry  # "demanded an independent review of how ... sets its forecasts"
+        elif halt is None and topic is clause and any(v.lemma_.lower() in INQUIRING for v in [clause, *(
+                c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]):  # fmt: skip
+            position = "concern"  # "we want to know who signed off on it", "to come and explain": a worry
         elif halt is None and topic is clause and dobj is not None and both_sides(dobj):
             position = "neutral"  # "urged both sides to return to talks": a mediator's request, no side taken
         elif halt is None and topic is clause and lemma in ARGUING and clause.dep_ == "ccomp" and not _ought(clause):
@@ -273,8 +300,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
-                c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):  # fmt: skip
-            return None  # "has not yet asked for X": no request made, no side ("could not ask X": a refusal)
+                c.dep_ == "aux" and c.lower_ in UNABLE for c in tok.children):  # fmt: skip
+            return None  # "has not yet asked for X", "will not ask the council to fund it": no side taken
+            # ("could not ask staff to carry out cuts": what one cannot bring oneself to ask is opposed)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
@@ -347,34 +375,3 @@ def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     if position == "oppose" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in tok.children):
         position = "concern"  # "warning that the merger could weaken ...": a risk, not an opponent
     return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
-
-
-def _threat(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "any new assault would carry a high cost", "ready to impose heavy penalties if Russia escalated":
-    a severe consequence held out against what would bring it."""
-    # "swift and severe penalties": the second adjective is a conj of the first, not an amod.
-    if not any(c.lower_ in SEVERE and (c.dep_ == "amod" or c.dep_ == "conj" and c.head.dep_ == "amod")
-               for c in tok.subtree):  # fmt: skip
-        return None
-    verb = tok.head
-    condition = next((c for c in verb.children if c.dep_ == "advcl"
-                      and any(m.lower_ in CONDITION_MARKS for m in c.children)), None)  # fmt: skip
-    if condition is None:  # "penalties ... in response to any further military action"
-        response = next((p for p in verb.subtree if p.lower_ == "to" and p.head.lower_ == "response"), None)
-        condition = next((o for o in response.children if o.dep_ == "pobj"), None) if response is not None else None
-    # "would leave no doubt that any new assault carried a high cost": the future of the clause it is said in.
-    held = [verb, *[a for a in verb.ancestors if a.pos_ == "VERB"][:1]]
-    future = any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for v in held for c in v.children)
-    if condition is None and not future:
-        return None  # a consequence held out (in a future or a condition), not one imposed today
-    topic = condition if condition is not None else s.subject_token(verb)
-    if topic is None:
-        return None
-    report = s.report(tok)
-    holder = report[1] if report is not None else None
-    if holder is None and condition is not None:  # whoever holds out the consequence
-        holder = next((a for anc in tok.ancestors for a in [s.subject(anc)] if anc.pos_ == "VERB"
-                       and a is not None), None)  # fmt: skip
-    if holder is None:
-        return None
-    return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
