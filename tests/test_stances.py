@@ -116,6 +116,18 @@ def test_a_topic_is_a_phrase_not_the_clipped_sentence():
     assert topic.startswith("the district's decision") and len(topic.split()) <= 13
 
 
+def test_a_topic_never_ends_inside_a_hyphenated_word():
+    # The parse splits "de-escalation" into "de", "-", "escalation" and may hang the rest on
+    # the hyphen; the topic was "meaningful de" before. A spaced dash still ends the phrase.
+    result = _run(
+        'Maria Lind, the foreign minister of Sweden, emphasised the need for "verifiable, credible, meaningful '
+        'de-escalation," a spokesperson said. The union said it supported a four-day week - but not at any price.'
+    )
+    topics = {topic for _, _, topic in _stances(result)}
+    assert "verifiable, credible, meaningful de-escalation" in topics
+    assert "a four-day week" in topics
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["The committee meets on Monday.", "The launch has a back-up date.", "Prices rose by 3 percent."],

@@ -83,6 +83,11 @@ def phrase(tok: Any) -> str:
         start += 1
     while end > start and (doc[end - 1].dep_ in ("punct", "cc") or doc[end - 1].text in QUOTES + ","):
         end -= 1
+    # The parse splits "de-escalation" into three tokens and may hang the rest on the hyphen:
+    # a word is never cut at a hyphen written without spaces.
+    while end < len(doc) - 1 and end > start and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:  # fmt: skip
+        end += 2
     words = doc[start:end].text.replace("\u201c", "").replace("\u201d", "").replace('"', "").split()
     if len(words) <= TOPIC_WORDS:
         return " ".join(words)
