@@ -52,6 +52,8 @@ class ActorReader(InstitutionReader):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
+        if label == "PERSON" and self.described.place(text) and not self._person(text):
+            return None  # "Hoogveld" read as a person's name, with "the conditions at Hoogveld": a place
         if label == "PERSON" and len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.tag_ == "NN":
             return None  # "the Launceston company", "Hoogveld prison": one name modifying a noun is no person
         root = ent.root
@@ -81,6 +83,10 @@ class ActorReader(InstitutionReader):
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
+
+    def _person(self, text: str) -> bool:
+        known = self.reg.lookup(text, "PERSON")
+        return known is not None and self.reg.actors[known].label == "PERSON"
 
     def _entity_of(self, text: str, label: str, number: int) -> int | None:
         """The actor of a name with this label: one known by it or a form of it, else a new one."""
