@@ -37,3 +37,37 @@ def test_person_read_name_put_at_a_place_is_no_actor() -> None:
 )
 def test_names_after_place_prepositions_that_stay_actors(body: str, person: str) -> None:
     assert person in actor_kinds(rules_on(body))
+
+
+# --------------------------------------------------------------------------- the phrase that says which one
+
+
+def _mentions(body: str, name: str) -> list[str]:
+    return next(a.mentions for a in rules_on(body).actors if a.name == name)
+
+
+def test_which_one_phrase_is_a_form_of_the_name() -> None:
+    body = "The parliamentary committee on transport said it would summon the company's directors in May."
+    assert "parliamentary committee on transport" in _mentions(body, "parliamentary committee")
+    body = "The manager at the depot said drivers would be paid on Friday."
+    assert "manager at the depot" in _mentions(body, "manager")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # an occasion, a time or a source, not which one
+        ("The court in a statement said the ruling would be published on Monday.", "court"),
+        ("The union in the talks said it would not accept the offer.", "union"),
+        ("The council on Tuesday approved the plan to close two libraries.", "council"),
+        ("The union at its conference voted to strike in June.", "union"),
+        ("The court in its ruling said the ministry had acted unlawfully.", "court"),
+        ("The board at the meeting said it would sell the stadium.", "board"),
+        ("The court at the hearing said the ministry had acted unlawfully.", "court"),
+        # a description that picks one out by a superlative, and a phrase with a clause in it
+        ("The firm with the most stores, Halvex, said prices would rise.", "Halvex"),
+        ("The agency with responsibility for ports said the berth would reopen.", "agency"),
+    ],
+)
+def test_phrases_that_are_no_part_of_the_name(body: str, name: str) -> None:
+    assert _mentions(body, name) in ([name], [name, "firm"])

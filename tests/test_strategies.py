@@ -40,7 +40,7 @@ GUIDED_RULES = {
     "8": "e76a26e4bba508d7",  # lead's actor rules; h14-ev, h14-sf, h15-ev, h16-st, h16-ev merged
     "9": "33ec8ab99af15a68",  # lead's actor rules; h17-ev, h17-st, h17-fu, h18-*, h19-* merged
     "10": "ddccbe4d3e7b0f49",  # lead's actor rules; h20-*, h21-* merged; narrowed after the review
-    "11": "50eccde472dfbe4d",  # h22-act merged (plural office holders); rest of h22 taken back; h23-act (WIP)
+    "11": "69657a4cbb9d67fe",  # h22-act merged (plural office holders); rest of h22 taken back; h23-act (WIP)
 }
 
 
