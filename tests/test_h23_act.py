@@ -53,9 +53,20 @@ def test_which_one_phrase_is_a_form_of_the_name() -> None:
     assert "manager at the depot" in _mentions(body, "manager")
 
 
+def test_which_one_phrase_begun_inside_a_tagged_name() -> None:
+    # the tagger's name is "the Regional Veterinary Service of", the place left out
+    body = "Two weeks later, on May 2, the Regional Veterinary Service of Castilla-La Mancha ordered the zoo to close."
+    found = next(a for a in rules_on(body).actors if a.name.startswith("Regional Veterinary Service"))
+    assert "Regional Veterinary Service of Castilla-La Mancha" in found.mentions
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [
+        # another name joined on, and a name the tagger read whole
+        ("The University of Oslo and Equinor signed a research deal on Monday.", "University of Oslo"),
+        ("The Ministry of Health of Chile said the vaccine would arrive in May.", "Ministry of Health of Chile"),
+        ("The Bank of England and Barclays said rates would stay high.", "Bank of England"),
         # an occasion, a time or a source, not which one
         ("The court in a statement said the ruling would be published on Monday.", "court"),
         ("The union in the talks said it would not accept the offer.", "union"),

@@ -321,17 +321,23 @@ class ActorReader(InstitutionReader):
         start, end = (ent.start, ent.end - 1) if ent is not None else (tok.left_edge.i, tok.i)
         office = self.reg.actors[actor].label in ("TITLE", "GROUP")  # "the manager at the store", not "the
         preps = QUALIFIERS | OFFICE_QUALIFIERS if office else QUALIFIERS  # board at the meeting"
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in preps), None)
+        # right after the name, or begun inside it ("the Regional Veterinary Service of" tagged, "Castilla-La
+        # Mancha" left out; "the High Court of Castile" tagged, "and León" left out)
+        prep = max((c for c in tok.children if c.dep_ == "prep" and tok.i < c.i <= end + 1 and c.lower_ in preps),
+                   key=lambda c: c.i, default=None)  # (the last: "Court of First Instance" + "in Brussels")
         if prep is None:
             return
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.right_edge.i - prep.i > 5:
+        if obj is None or obj.right_edge.i - prep.i > 5 or obj.right_edge.i <= end:
             return
         words, said = doc[start : obj.right_edge.i + 1], doc[prep.i + 1 : obj.right_edge.i + 1]
-        if any(t.pos_ not in QUALIFIER_TAGS or t.ent_type_ in UNQUALIFYING or t.tag_ == "JJS" for t in said) or any(
+        if any(t.pos_ not in QUALIFIER_TAGS and t.tag_ != "HYPH" or t.ent_type_ in UNQUALIFYING or t.tag_ == "JJS"
+               for t in said) or any(
             t.dep_ in ("poss", "case") for t in words
         ):
             return  # (not "the court in its ruling on Monday", "the firm with the most stores", "X's leader in Oslo")
+        if any(t.pos_ == "CCONJ" for t in said if t.i > end):
+            return  # maybe another name joined on: "the University of Oslo and Equinor" (as "of Castile and León")
         # which one, not an occasion: "the manager at the store", "the committee on finance", a name; not
         # "the court in a statement", "the union in the talks" ("in" only before a name: a place)
         det = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
