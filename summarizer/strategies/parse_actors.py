@@ -25,8 +25,10 @@ from .words import word_tables
 __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", "SPEAKER_NOUNS", "ActorReader",
            "is_name"]  # fmt: skip
 
-LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS = word_tables(
-    "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS"
+(LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS) = word_tables(
+    "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS"
 )
 
 
@@ -52,6 +54,8 @@ class ActorReader(InstitutionReader):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
+        if label == "PERSON" and self.described.place(text) and not self._person(text):
+            return None  # "Hoogveld" read as a person's name, with "the conditions at Hoogveld": a place
         if label == "PERSON" and len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.tag_ == "NN":
             return None  # "the Launceston company", "Hoogveld prison": one name modifying a noun is no person
         root = ent.root
@@ -81,6 +85,10 @@ class ActorReader(InstitutionReader):
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
+
+    def _person(self, text: str) -> bool:
+        known = self.reg.lookup(text, "PERSON")
+        return known is not None and self.reg.actors[known].label == "PERSON"
 
     def _entity_of(self, text: str, label: str, number: int) -> int | None:
         """The actor of a name with this label: one known by it or a form of it, else a new one."""
@@ -294,8 +302,45 @@ class ActorReader(InstitutionReader):
             return out
         for t in [tok, *tok.conjuncts, *listed_titles(tok)]:
             actor = self._np(t, number, source)
+            if actor is not None:
+                self._qualified(t, actor)
             if actor is not None and actor not in out:
                 out.append(actor)
         if len(out) > 1:
             self.together.append(list(out))
         return out
+
+    def _qualified(self, tok: Any, actor: int) -> None:
+        """The phrase with the prepositional phrase that says which one, as a form of the name:
+        "the manager at the store", "the parliamentary committee on finance", "the Court of First
+        Instance in Brussels" (the tagger's name ends before "in"). For bodies and offices only."""
+        if self.reg.actors[actor].label not in ("TITLE", "INSTITUTION", "ORG", "GROUP"):
+            return
+        doc = tok.doc
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+        start, end = (ent.start, ent.end - 1) if ent is not None else (tok.left_edge.i, tok.i)
+        office = self.reg.actors[actor].label in ("TITLE", "GROUP")  # "the manager at the store", not "the
+        preps = QUALIFIERS | OFFICE_QUALIFIERS if office else QUALIFIERS  # board at the meeting"
+        # right after the name, or begun inside it ("the Regional Veterinary Service of" tagged, "Castilla-La
+        # Mancha" left out; "the High Court of Castile" tagged, "and León" left out)
+        prep = max((c for c in tok.children if c.dep_ == "prep" and tok.i < c.i <= end + 1 and c.lower_ in preps),
+                   key=lambda c: c.i, default=None)  # (the last: "Court of First Instance" + "in Brussels")
+        if prep is None:
+            return
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.right_edge.i - prep.i > 5 or obj.right_edge.i <= end:
+            return
+        words, said = doc[start : obj.right_edge.i + 1], doc[prep.i + 1 : obj.right_edge.i + 1]
+        if any(t.pos_ not in QUALIFIER_TAGS and t.tag_ != "HYPH" or t.ent_type_ in UNQUALIFYING or t.tag_ == "JJS"
+               for t in said) or any(
+            t.dep_ in ("poss", "case") for t in words
+        ):
+            return  # (not "the court in its ruling on Monday", "the firm with the most stores", "X's leader in Oslo")
+        if any(t.pos_ == "CCONJ" for t in said if t.i > end):
+            return  # maybe another name joined on: "the University of Oslo and Equinor" (as "of Castile and León")
+        # which one, not an occasion: "the manager at the store", "the committee on finance", a name; not
+        # "the court in a statement", "the union in the talks" ("in" only before a name: a place)
+        det = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
+        if obj.pos_ != "PROPN" and (prep.lower_ == "in" or not (det == "the" or det is None and obj.tag_ == "NN")):
+            return
+        self._mention(actor, strip_det(words.text))

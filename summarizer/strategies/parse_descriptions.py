@@ -20,7 +20,9 @@ from .words import word_tables
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "compound_name", "dateline", "describe", "ent_text",
            "hyphenated", "listed_titles", "name_of", "named_place", "placed_in"]  # fmt: skip
 
-PLACE_NOUNS, ARTICLES = word_tables("parse_descriptions", "PLACE_NOUNS ARTICLES")
+PLACE_NOUNS, ARTICLES, WHERE, WHERE_AFTER_NOUN = word_tables(
+    "parse_descriptions", "PLACE_NOUNS ARTICLES WHERE WHERE_AFTER_NOUN"
+)
 
 
 @dataclass
@@ -33,6 +35,14 @@ class Descriptions:
     said: set[tuple[str, str]] = field(default_factory=set)  # (noun, name) the text puts side by side, not a head
     phrases: dict[str, list[str]] = field(default_factory=dict)  # name -> its descriptions with their modifiers
     acronyms: dict[str, str] = field(default_factory=dict)  # "APUM" -> the name it was defined for
+    places: set[str] = field(default_factory=set)  # names the text puts where something is ("homes in X")
+    subjects: set[str] = field(default_factory=set)  # names that are a verb's subject ("X said")
+
+    def place(self, name: str) -> bool:
+        """Whether a name read as a person's is a place: the text puts something in or at it, or
+        calls it "the island of X", and never makes it a subject or describes it by a noun that is
+        no place ("Shares in Alcora fell" read as a place, but "Alcora said")."""
+        return name in self.places and name not in self.subjects and not self.organisation(name)
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
         """Whether the article describes `name` by a noun that is no kind of place ("the trader X"),
@@ -80,6 +90,10 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound" or not tok.text[:1].isupper():
                 continue  # (a lowercase word tagged a proper noun, "the police cybercrime bureau", is none)
             name = name_of(tok)
+            if _where(tok):
+                into.places.add(name)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                into.subjects.add(name)
             for child in tok.children:
                 # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
                 if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
@@ -127,6 +141,17 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                     if head.tag_ == "NNPS" or head.lower_.endswith("s") and not head.lower_.endswith("ss"):
                         into.add(head.lower_[:-1], text, said=False)
     _laws_by_acronym(docs, into.acronyms)
+
+
+def _where(tok: Any) -> bool:
+    """A name as where something is: "homes in X", "the strike at X", "the island of X"."""
+    if tok.dep_ != "pobj" or any(c.dep_ == "case" for c in tok.children):  # (not "in X's view")
+        return False
+    if named_place(tok):
+        return True
+    # the tagger reads it as a place here ("Shares in Alcora", "crew at Alcora": a company)
+    prep, placed = tok.head.lower_, tok.ent_type_ in ("GPE", "LOC", "FAC")
+    return placed and (prep in WHERE or prep in WHERE_AFTER_NOUN and tok.head.head.pos_ == "NOUN")
 
 
 def _laws_by_acronym(docs: list[Any], acronyms: dict[str, str]) -> None:
