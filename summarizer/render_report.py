@@ -298,7 +298,10 @@ def build_report(result: ArticleSummary) -> Report:
         item = _Item("stance", f"stance-{n}", f"S{n}", title, stance, quotes(stance.evidence), who, whom)
         said = [q.text for q in item.quotes]
         item.text = None if _repeats(stance.summary, said) else stance.summary
-        item.topic = None if _repeats(stance.topic, [stance.summary, *said]) else stance.topic
+        # A topic that only names the target ("support — on Canada · about Canada") says it twice.
+        target = by_id.get(stance.target) if stance.target else None
+        names = [target.data.name, *target.data.mentions] if target else []
+        item.topic = None if _repeats(stance.topic, [stance.summary, *said, *names]) else stance.topic
         stances.append(item)
     events = []
     for n, event in enumerate(result.events, 1):

@@ -831,3 +831,14 @@ def test_a_stance_position_belongs_to_its_holder_and_topic_not_its_target() -> N
     head = item[: item.index("</header>")]
     assert head.index("Lena Ortiz") < head.index(">support<") and "Norland" not in head and "→" not in head
     assert item.index("Norland withdrawing") < item.index('<p class="about">about ') < item.index(">Norland</a>")
+
+
+def test_a_stance_topic_that_only_names_its_target_is_not_said_twice() -> None:
+    result = make_result()
+    stance = result.stances[0]
+    stance.position, stance.topic = "support", "Norland"
+    line = next(x for x in render(result, "md").splitlines() if x.startswith("- **S1 "))
+    assert line.startswith("- **S1 · Lena Ortiz (A1): support** · about Norland (A3) ") and " — on " not in line
+    html = render(result, "html")
+    item = html[html.index('id="stance-1"') :]
+    assert '<p class="topic">' not in item[: item.index("</article>")]
