@@ -216,11 +216,18 @@ _NOT_PAST = frozenset(
     "red bed shed embed hundred sacred naked wicked hatred kindred".split()
 )
 _PAST_AUX = frozenset("has have had was were".split())
+_COMMISSIONED = frozenset("commissioned ordered launched requested".split())  # verbs that bring a thing about
 _PASSIVE_AUX = frozenset("be been being".split())
 _TOKEN = re.compile(r"[A-Za-z']+")
 _DATE_WORDS = frozenset(
     [*_WEEKDAYS, *_MONTHS, "on", "last", "this", "next", "today", "yesterday", "tomorrow", "week", "month", "year"]
 )
+
+
+def _commissioned(tokens: list[str]) -> bool:
+    """The nearest past word before "due" brings the thing about ("has commissioned a survey, due by May")."""
+    past = [w.lower() for w in tokens if w.lower() in _PAST_WORDS | _PAST_AUX | {"is", "are"} or w.endswith("ed")]
+    return bool(past) and past[-1] in _COMMISSIONED
 
 
 def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
@@ -243,8 +250,8 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
                 # "had been invited to speak on Tuesday": a past told from further back)
                 return True
         if low in _FUTURE_WORDS or low.endswith("'ll"):
-            if low == "due" and backward and i >= len(tokens) - 2:
-                return True  # "a survey, due by the end of January": its date, right after it
+            if low == "due" and backward and i >= len(tokens) - 2 and _commissioned(tokens[:i]):
+                return True  # "a survey, due by the end of May" (not "repaid a loan due", "was due")
             if low in ("set", "due") and nxt != "to":
                 continue
             return True

@@ -32,7 +32,18 @@ from ..inputs import Article
 from ..models import Evidence, FollowUp
 from . import followups_dates, followups_grammar
 from .followups_actors import actors as _actors
-from .followups_dates import NEXT, coarse_ahead, date_prep, date_words, due_dates, due_on, is_point, owner, rolled_over
+from .followups_dates import (
+    NEXT,
+    coarse_ahead,
+    date_prep,
+    date_words,
+    due_dates,
+    due_on,
+    is_point,
+    on_schedule,
+    owner,
+    rolled_over,
+)
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -44,19 +55,16 @@ from .followups_grammar import (
     condition,
     controller,
     has_to,
-    lemma,
     negated,
     on_party,
     subject_of,
     told_apart,
 )  # fmt: skip
 from .followups_pending import pending
-from .followups_said import advice, foreseen_effect, no_expectation
+from .followups_said import advice, foreseen_effect, no_expectation, not_before
 from .followups_side import Item, approvals, named as _named, open_questions
 from .lexicon import (
     DATE_SPAN_LINKS,
-    FUTURE_MODALS,
-    HYPOTHETICAL_MODALS,
     PURPOSE_MARKS,
 )
 from .parse_form import quote_left_open
@@ -124,7 +132,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
             own = own or due_dates(verb, dates)
             # (not a due date: "will not open before 2033" sets the earliest, not a term)
-            own = [d for d in own if not (_not_before(verb) and d.root.head.head.i == verb.i)]
+            own = [d for d in own if not (not_before(verb) and d.root.head.head.i == verb.i)]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is
@@ -178,7 +186,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
     return out
 
 
-(_COPULA_CLAUSES, _PRESENT) = word_tables("followups", "_COPULA_CLAUSES _PRESENT")
+(_COPULA_CLAUSES,) = word_tables("followups", "_COPULA_CLAUSES")
 
 
 def _dates(doc: Any) -> list[Any]:
@@ -236,7 +244,8 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             head = d.root.head
             direct = head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
             # or on its predicative adjective: "the report is due in June"
-            direct = direct or (head.dep_ == "prep" and head.head.dep_ == "acomp" and head.head.head.i == verb.i)
+            direct = direct or (head.dep_ == "prep" and head.head.dep_ == "acomp" and head.head.head.i == verb.i
+                                and on_schedule(verb, head.head))
             # "summoned both sides to talks on Monday", "invited the council to talks next Monday": an
             # event the verb calls someone to, with a date ahead of its own
             noun = head.head if d.root.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -266,22 +275,9 @@ def _anchors(verbs: list[Any], dates: list[Any], published: str | None, lead: bo
             continue
         if (ahead(verb, own_ahead) and not no_expectation(verb, own_ahead)) or pending(verb, own_ahead, lead) or called:
             out.append(verb)
-        elif own_ahead and _not_before(verb) and not no_expectation(verb, own_ahead):
+        elif own_ahead and not_before(verb) and not no_expectation(verb, own_ahead):
             out.append(verb)  # "parts would not arrive before June 20": they arrive then at the earliest
     return out
-
-
-def _not_before(verb: Any) -> bool:
-    """A negated expectation with "before" + a date on the verb ("would not arrive before June 20", "is not
-    expected before early next year"): a modal or a passive "expected", not a past ("did not receive it
-    before Monday")."""
-    if not negated(verb) or not any(c.dep_ == "prep" and c.lower_ == "before" and any(
-            t.ent_type_ == "DATE" for t in c.subtree) for c in verb.children):  # fmt: skip
-        return False
-    words = {a.lower_ for a in auxiliaries(verb)}
-    if "have" in words:
-        return False  # "would not have signed it before May": a past that did not happen
-    return bool(words & (FUTURE_MODALS | HYPOTHETICAL_MODALS)) or (lemma(verb) == "expect" and bool(words & _PRESENT))
 
 
 def _due_ahead(date: Any, published: str) -> bool:

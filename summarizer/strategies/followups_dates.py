@@ -11,8 +11,9 @@ from typing import Any
 
 from ..datenames import MONTHS, WEEKDAYS
 from ..dates import resolve_date
-from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, verb_above
-from .lexicon import NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
+from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, lemma, negated, verb_above
+from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
+from .words import word_tables
 
 __all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "is_point", "owner", "rolled_over", "rule_tables"]
 
@@ -21,6 +22,9 @@ _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".
 _DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
 _WEEKDAY = re.compile(r"(?:%s)" % "|".join(WEEKDAYS), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
+(_COMMISSIONING, _SCHEDULING, _SCHEDULE_ADJ) = word_tables(
+    "followups_dates", "_COMMISSIONING _SCHEDULING _SCHEDULE_ADJ"
+)
 
 
 def owner(date: Any, anchors: set[int]) -> int | None:
@@ -51,10 +55,37 @@ def owner(date: Any, anchors: set[int]) -> int | None:
 
 
 def due_on(tok: Any) -> bool:
-    """ "due" set beside a noun with a date of its own ("a study of groundwater levels, due in November"): a
-    reduced "which is due in November" (not "is due": the copula's clause)."""
-    return bool(tok.lower_ == "due" and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "advcl") and any(
-        c.dep_ in ("prep", "pcomp") and any(t.ent_type_ == "DATE" for t in c.subtree) for c in tok.children))
+    """ "due" set beside a noun with a date of its own, the noun the object of a verb that brings the thing
+    about ("has commissioned a survey, due by the end of January", "ordered a study, due in November") or
+    heading a line with no verb ("First payments due in October 2030."), or set by "with" beside a will/would
+    clause ("would be returned, with the first payments due in October"): a reduced "which is due then" (not
+    "is due": the copula's clause). Not a thing dropped or put off ("has scrapped a review due in May"),
+    paid or done ("repaid a loan due on Monday"), nor one whose result a relative clause reports
+    ("commissioned a study, due in May, which found no damage")."""
+    if not (tok.lower_ == "due" and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "advcl") and any(
+            c.dep_ in ("prep", "pcomp") and any(t.ent_type_ == "DATE" for t in c.subtree) for c in tok.children)):
+        return False  # fmt: skip
+    noun = tok.head if tok.dep_ == "amod" else next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+    if noun is None or any(c.dep_ == "relcl" for c in noun.children):
+        return False
+    if noun.dep_ == "ROOT":
+        return True  # a line with no verb: "First payments due in October 2030."
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        # "would be returned to households, with the first payments due in October 2030": a schedule of a
+        # step ahead (not "paid the fee, with the last instalment due on Monday")
+        verb = noun.head.head
+        return bool({a.lower_ for a in auxiliaries(verb)} & (FUTURE_MODALS | HYPOTHETICAL_MODALS)) and not negated(verb)
+    # (the verbs `dates` reads a "due" date forward after, so that the item's due date grounds)
+    return noun.dep_ == "dobj" and lemma(noun.head) in _COMMISSIONING and not negated(noun.head)
+
+
+def on_schedule(verb: Any, adj: Any) -> bool:
+    """A predicative adjective of schedule ("the report is due in June", "is set for May"), which takes the
+    clause's date; not a state at a time ("the plant is idle in August"), nor one denied ("is no longer
+    due", "is not due")."""
+    if adj.lemma_.lower() not in _SCHEDULE_ADJ and adj.lower_ not in _SCHEDULE_ADJ:
+        return False
+    return not any(t.dep_ == "neg" for t in (verb, adj, *verb.children) for t in t.children)
 
 
 def due_dates(verb: Any, dates: list[Any]) -> list[Any]:
@@ -82,8 +113,10 @@ def is_point(date: Any) -> bool:
     if date.label_ == "TIME" and not _DAY_NAME.search(date.text):
         return False  # "at 8 p.m.", but "on Wednesday morning"
     if date_prep(date) in NOT_DUE_PREPS and not (_MONTH_DAY.search(date.text) or NEXT.match(date.text)
-                                                 or (date_prep(date) == "for" and _WEEKDAY.fullmatch(date.text))):
+                                                 or (date_prep(date) == "for" and _WEEKDAY.fullmatch(date.text)
+                                                     and date.root.head.head.lower_ in _SCHEDULING)):
         # "for several months", but "scheduled for June 3 / next week / Tuesday", "a back-up date of March 3"
+        # (a weekday only on a word of schedule: not "has asked for Tuesday off")
         return False
     return not any(t.lower_ in RECURRING for t in date)
 

@@ -29,20 +29,21 @@ from typing import Any
 
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
-from .lexicon import INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
+from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
 from .parse_actors import MOVEMENT
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["advice", "foreseen_effect", "no_expectation"]
+__all__ = ["advice", "foreseen_effect", "no_expectation", "not_before"]
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
+    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
-    " _MEASURES"
+    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
 )
 # Nouns of people and bodies, who act themselves: "said the minister would sign the order".
 
@@ -87,8 +88,8 @@ def _asked_outright(verb: Any) -> bool:
     Brussels have to decide?", "should the road be moved, or should the site be excavated?"): asked, not
     expected (not "the council will decide, she said?": no inversion)."""
     ends = [t for t in verb.sent if not t.is_quote and not t.is_space]
-    if not ends or ends[-1].text != "?":
-        return False
+    if not ends or ends[-1].text != "?" or any(t.lower_ == "why" for t in ends):
+        return False  # (but "Why will the council close the school?" takes the closing as given)
     head = verb
     while head.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in head.children):
         head = head.head
@@ -173,8 +174,9 @@ def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, 
         return False
     if not any(a.tag_ == "MD" for a in auxiliaries(verb)) or verb.lemma_.lower() in _PROCEED | MOVEMENT:
         return False  # (nor a move: "said the ship would leave Harwick")
-    if not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for c in verb.children):
-        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")]
+    if not objects or verb.lemma_.lower() in _SETS_GOING or any(o.lemma_.lower() in _PROCESSES for o in objects):
+        return False  # (nor a process it sets going: "the reform would require a vote", "would reopen the case")
     if any(t.ent_type_ == "DATE" for t in verb.subtree):
         return False  # "... while the commission ends its review, which is due by March": a term inside
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
@@ -183,3 +185,27 @@ def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, 
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
     return not named(list(subject.subtree), analysis, ids)
+
+
+def not_before(verb: Any) -> bool:
+    """A negated expectation with "before" + a date on the verb ("parts will not arrive before June 20", "is
+    not expected before early next year", "said it would not sign before May"): a step at the earliest then.
+    Only "not" ("would never pay before June", "will not reopen before June, if ever": maybe not at all); a
+    "would" only reported (a habit, "in those years the ferry would not sail before May"); not a refusal to
+    speak ("would not comment before Monday"), a custom ("traditionally"), a perfect or a past."""
+    if not any(c.dep_ == "neg" and c.lower_ in _PLAIN_NOT for c in verb.children) or not any(
+            c.dep_ == "prep" and c.lower_ == "before" and any(t.ent_type_ == "DATE" for t in c.subtree)
+            for c in verb.children):  # fmt: skip
+        return False
+    words = {a.lower_ for a in auxiliaries(verb)}
+    if "have" in words or lemma(verb) in _SPEAKING or verb.lemma_.lower() in _SPEAKING:
+        return False  # "would not have signed it before May": a past that did not happen
+    sent = list(verb.sent)
+    if any(t.lower_ in _EVER or t.lower_ in _HABITUAL for t in sent):
+        return False
+    if any(t.lower_ == "used" and t.nbor(1).lower_ == "to" for t in sent[:-1]) or any(
+            t.lower_ == "those" and t.head.lemma_.lower() in _SPANS for t in sent):  # fmt: skip
+        return False  # "used to", "in those years": a past custom
+    if "would" in words and reporting_clause(verb) is None:
+        return False
+    return bool(words & (FUTURE_MODALS | HYPOTHETICAL_MODALS)) or (lemma(verb) == "expect" and bool(words & _PRESENT))
