@@ -4,6 +4,7 @@ the stage of `guided_events` for a sentence that tells no typed act by a verb.""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from . import event_clauses, parse_form
 from .event_clauses import REPORTED
@@ -15,7 +16,7 @@ from .words import word_tables
 
 __all__ = ["speech_acts"]
 
-_OBLIGATION, _FAULTS = word_tables("event_speech", "_OBLIGATION _FAULTS")
+_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE = word_tables("event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE")
 
 
 def speech_acts(
@@ -33,7 +34,7 @@ def speech_acts(
     for said in info.clauses:
         if not (said.reporting or clause_type(said) == "STATEMENT") or said.negated:
             continue
-        if said.future or said.modal or said.conditional:
+        if (said.future or said.modal or said.conditional) and not _told_later(said, info.doc):
             continue  # "will write to the minister", "would tell X if ...": a telling planned, not done
         if not (on_main_line(said, by_i) or (said.dep == "relcl" and said.past)):
             continue  # (or told of: "a call in which X told Y that ...")
@@ -90,3 +91,23 @@ def _penalty(clause: Clause) -> bool:
     "its licence would be suspended"), or a sanction's noun as subject or object ("the fines would apply")."""
     unnamed = clause.passive and not clause.agents and clause_type(clause) in ("SANCTION", "COERCE")
     return unnamed or any(NOUN_TYPES.get(w) == "SANCTION" for w in [clause.subject, *clause.objects])
+
+
+def _told_later(said: Clause, doc: Any) -> bool:
+    """A narrative "would" of a telling done after the story's time ("X would later tell Y", "Two days
+    later, X would tell Y", "Years later, X would write to Y"): a past act, not a plan. Only a bare
+    "would" of the sentence's own verb (not "said he would later tell", "would later have told", "would
+    tell Y later, he said") with a word of sequel before it or a "later" with its measure ("two days later"),
+    and no other frame before the verb (a plan's or a condition's: "Under the deal", "Otherwise")."""
+    bare = [a for a in said.aux if not (said.passive and a in _PASSIVE)]  # ("would later be told by X")
+    if doc is None or not 0 <= said.index < len(doc) or said.conditional or bare != ["would"]:
+        return False
+    verb = doc[said.index]
+    if said.dep != "ROOT" or any(c.dep_ == "parataxis" for c in verb.children):
+        return False
+    sequel = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _SEQUEL
+              and (c.i < verb.i or any(m.dep_ == "npadvmod" for m in c.children))]
+    # nothing else framing it before the verb: "Under the plan, X would later write", "Otherwise X would eventually"
+    framed = [c for c in verb.lefts
+              if c not in sequel and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc")]
+    return bool(sequel) and not framed

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import event_clauses, event_speech, parse_form
+from .actor_kinds import MEDIA_HEADS
 from .event_clauses import REPORTED
 from .event_lines import FINITE, PRONOUNS, Reading, agents_of, on_main_line
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
@@ -26,9 +27,10 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
+    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING"
+    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY"
 )  # fmt: skip
 
 
@@ -74,18 +76,35 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     return clause
 
 
-def _written_with(clause: Clause, writer: Clause, doc: Any) -> bool:
-    """A bare participle with no subject or party of its own that goes with a past report to a party
-    ("wrote to X asking for aid", "wrote to X last week, urging it to act"): the report's party is
-    its party. Not beside a plain "said" (no party), not one with an object of its own ("wrote to X
-    accusing the council of ...": the council), nor one a conjunction ties ("while visiting Y")."""
-    if doc is None or not 0 <= clause.index < len(doc):
+def _written_with(clause: Clause, writer: Clause, doc: Any, people: set[int]) -> bool:
+    """A bare participle with no subject or party of its own that goes with a past letter to a party
+    ("wrote to X asking for aid", "wrote to X last week, urging her to resign"): the letter's party is
+    its party. Only a letter, not to a newspaper ("wrote to The Times, calling for an inquiry": a letter
+    for its readers), nor a telling ("told the BBC, calling for an inquiry": the call is to the public).
+    Not beside a plain "said" (no party), not one with a party of its own, an object ("accusing the
+    council of ...") or by a preposition ("apologising to the families", "calling on ministers to act"),
+    or a pronoun that cannot be the letter's party ("wrote to Ann Lee, accusing them of lying"), nor
+    one a conjunction ties ("while visiting Y")."""
+    if doc is None or not 0 <= clause.index < len(doc) or not 0 <= writer.index < len(doc):
         return False
-    bare = not any(c.dep_ == "mark" for c in doc[clause.index].children)
-    own = [o for o in clause.objects if o not in PRONOUNS]  # (lemmas: "them" is "they")
-    return (bare and not own and clause.dep == "advcl" and clause.tag == "VBG" and not clause.subject
-            and not clause.recipients and writer.reporting and bool(writer.recipients) and writer.past
-            and clause.agents == writer.agents and writer.index == clause.head)
+    if not (clause.dep == "advcl" and clause.tag == "VBG" and not clause.subject and not clause.recipients
+            and writer.verb in _LETTERS and bool(writer.recipients) and writer.past
+            and clause.agents == writer.agents and writer.index == clause.head):
+        return False
+    verb = doc[clause.index]
+    if any(c.dep_ == "mark" for c in verb.children) or any(o not in PRONOUNS for o in clause.objects):
+        return False  # (objects are lemmas: "them" is "they")
+    addressed = [o for p in doc[writer.index].children if p.dep_ in ("prep", "dative") for o in [p, *p.children]
+                 if o.dep_ in ("pobj", "dative")]
+    if any(o.lower_ in MEDIA_HEADS for o in addressed):
+        return False
+    parties = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in _PARTY_PREPS for o in p.children
+               if o.dep_ == "pobj"]  # ("apologising to her for ...": a pronoun that agrees is the letter's party)
+    parties += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not parties:
+        return True
+    one = writer.recipients[0] in people  # (a pronoun stands for one party only)
+    return len(writer.recipients) == 1 and all(o.lower_ in (_PERSONAL if one else _BODY) for o in parties)
 
 
 def _adverbial(clause: Clause, by_i: dict[int, Clause], kind: str) -> bool:
@@ -234,7 +253,7 @@ def readings(
             writer = by_i.get(clause.head)
             if clause.dep == "xcomp" and writer is not None and writer.reporting and not clause.recipients:
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
-            elif writer is not None and _written_with(clause, writer, info.doc):
+            elif writer is not None and _written_with(clause, writer, info.doc, people or set()):
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X asking for": asked X
             out.append(Reading(clause, agents, kind, by_speaker, silent))
     if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
