@@ -26,9 +26,9 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "is_name"]  # fmt: skip
 
 (LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
- OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS) = word_tables(
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS) = word_tables(
     "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
-    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS"
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS"
 )
 
 
@@ -44,6 +44,7 @@ class ActorReader(InstitutionReader):
         self.last_agents: list[int] = []
         self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
         self.together: list[list[int]] = []  # actors named together ("the US, Britain and Norway")
+        self.which: dict[int, str] = {}  # an actor's phrase that says which one ("committee on finance")
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
@@ -340,7 +341,18 @@ class ActorReader(InstitutionReader):
             return  # maybe another name joined on: "the University of Oslo and Equinor" (as "of Castile and León")
         # which one, not an occasion: "the manager at the store", "the committee on finance", a name; not
         # "the court in a statement", "the union in the talks" ("in" only before a name: a place)
-        det = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
-        if obj.pos_ != "PROPN" and (prep.lower_ == "in" or not (det == "the" or det is None and obj.tag_ == "NN")):
+        det, head, by = next((c.lower_ for c in obj.children if c.dep_ == "det"), None), obj.lemma_.lower(), prep.lower_
+        if obj.pos_ != "PROPN" and (by == "in" or not (det == "the" or det is None and obj.tag_ == "NN")):
             return
-        self._mention(actor, strip_det(words.text))
+        if head in OCCASIONS or obj.lower_ in MEDIA_AND_CHAMBERS or head in MEDIA_AND_CHAMBERS:
+            return  # an occasion, a time or a source: "the minister at the meeting", "the ministry on Twitter"
+        if obj.pos_ == "PROPN" and by in ("in", "on") and (
+            obj.ent_type_ not in PLACE_ENTS or doc[obj.left_edge.i : obj.i + 1].text in self.described.people
+        ):
+            return  # only a place names which one: not "a leader in Houston Summers" (a person elsewhere)
+        if obj.pos_ != "PROPN" and by == "on" and head not in TOPIC_NOUNS:
+            return  # a topic, not a state, a way or a spot: "the committee on finance", not "the union on strike"
+        phrase = strip_det(words.text)
+        if self.which.setdefault(actor, phrase) != phrase:
+            return  # another one of the same office ("the committee on transport" after "... on finance")
+        self._mention(actor, phrase)
