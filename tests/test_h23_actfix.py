@@ -115,7 +115,31 @@ def test_phrases_that_still_say_which_one(body: str, name: str, phrase: str) -> 
          "manager at the store", "manager at the warehouse"),
     ],
 )
-def test_two_different_which_ones_are_never_one_actors_names(body: str, first: str, second: str) -> None:
-    for actor in rules_on(body).actors:
+def test_two_different_which_ones_are_two_actors(body: str, first: str, second: str) -> None:
+    actors = rules_on(body).actors
+    for actor in actors:
         assert not (first in actor.mentions and second in actor.mentions)
-        assert second not in actor.mentions  # (the actor is still shared: no second actor is started)
+    assert any(a.name == second for a in actors)
+
+
+def test_the_second_which_one_acts_on_its_own() -> None:
+    body = "The committee on finance approved the budget. The committee on transport rejected the rail plan."
+    assert _links(body, "REJECT") == [(["committee on transport"], [])]
+    assert _links(body, "AGREE") == [(["committee"], [])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the same which-one phrase again, with more or less of the title, or none, is the same actor
+        "The parliamentary committee on finance met on Monday. The committee on finance approved the budget.",
+        "The committee on finance approved the budget. The committee later rejected the rail plan.",
+        "The manager at the store said prices would rise. The manager at the store also said stock was low.",
+        "The committee on finance approved the budget. The Committee on Finance will meet again in May.",
+        # a phrase that says no which one is no second actor
+        "The committee on finance approved the budget. The committee on the finance bill met later.",
+        "The manager at the store said prices would rise. The manager at the time said stock was low.",
+    ],
+)
+def test_the_same_or_no_which_one_starts_no_second_actor(body: str) -> None:
+    assert len(rules_on(body).actors) == 1
