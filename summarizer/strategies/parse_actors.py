@@ -10,6 +10,7 @@ closed classes of English below; none names an entity.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .parse_coref import SUBJECT_INSTITUTIONS
@@ -26,9 +27,9 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "is_name"]  # fmt: skip
 
 (LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
- OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS) = word_tables(
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS) = word_tables(
     "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
-    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS"
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS"
 )
 
 
@@ -44,6 +45,7 @@ class ActorReader(InstitutionReader):
         self.last_agents: list[int] = []
         self.last_bound: int | None = None  # the organisation the last sentence ordered or asked to act
         self.together: list[list[int]] = []  # actors named together ("the US, Britain and Norway")
+        self.which: dict[int, str] = {}  # an actor's phrase that says which one ("committee on finance")
 
     def _entity_actor(self, ent: Any, number: int) -> int | None:
         label = ent.label_
@@ -303,19 +305,19 @@ class ActorReader(InstitutionReader):
         for t in [tok, *tok.conjuncts, *listed_titles(tok)]:
             actor = self._np(t, number, source)
             if actor is not None:
-                self._qualified(t, actor)
+                actor = self._qualified(t, actor, number)
             if actor is not None and actor not in out:
                 out.append(actor)
         if len(out) > 1:
             self.together.append(list(out))
         return out
 
-    def _qualified(self, tok: Any, actor: int) -> None:
+    def _qualified(self, tok: Any, actor: int, number: int) -> int:
         """The phrase with the prepositional phrase that says which one, as a form of the name:
         "the manager at the store", "the parliamentary committee on finance", "the Court of First
         Instance in Brussels" (the tagger's name ends before "in"). For bodies and offices only."""
         if self.reg.actors[actor].label not in ("TITLE", "INSTITUTION", "ORG", "GROUP"):
-            return
+            return actor
         doc = tok.doc
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
         start, end = (ent.start, ent.end - 1) if ent is not None else (tok.left_edge.i, tok.i)
@@ -326,21 +328,47 @@ class ActorReader(InstitutionReader):
         prep = max((c for c in tok.children if c.dep_ == "prep" and tok.i < c.i <= end + 1 and c.lower_ in preps),
                    key=lambda c: c.i, default=None)  # (the last: "Court of First Instance" + "in Brussels")
         if prep is None:
-            return
+            return actor
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.right_edge.i - prep.i > 5 or obj.right_edge.i <= end:
-            return
+            return actor
         words, said = doc[start : obj.right_edge.i + 1], doc[prep.i + 1 : obj.right_edge.i + 1]
         if any(t.pos_ not in QUALIFIER_TAGS and t.tag_ != "HYPH" or t.ent_type_ in UNQUALIFYING or t.tag_ == "JJS"
                for t in said) or any(
             t.dep_ in ("poss", "case") for t in words
         ):
-            return  # (not "the court in its ruling on Monday", "the firm with the most stores", "X's leader in Oslo")
+            return actor  # (not "the court in its ruling on Monday", "the firm with the most stores",
+            # "X's leader in Oslo")
         if any(t.pos_ == "CCONJ" for t in said if t.i > end):
-            return  # maybe another name joined on: "the University of Oslo and Equinor" (as "of Castile and León")
+            return actor  # maybe another name joined on: "the University of Oslo and Equinor" (as "of Castile
+            # and León")
         # which one, not an occasion: "the manager at the store", "the committee on finance", a name; not
         # "the court in a statement", "the union in the talks" ("in" only before a name: a place)
-        det = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
-        if obj.pos_ != "PROPN" and (prep.lower_ == "in" or not (det == "the" or det is None and obj.tag_ == "NN")):
-            return
-        self._mention(actor, strip_det(words.text))
+        det, head, by = next((c.lower_ for c in obj.children if c.dep_ == "det"), None), obj.lemma_.lower(), prep.lower_
+        if obj.pos_ != "PROPN" and (by == "in" or not (det == "the" or det is None and obj.tag_ == "NN")):
+            return actor
+        if head in OCCASIONS or obj.lower_ in MEDIA_AND_CHAMBERS or head in MEDIA_AND_CHAMBERS:
+            return actor  # an occasion, a time or a source: "the minister at the meeting", "the ministry on Twitter"
+        if obj.pos_ == "PROPN" and by in ("in", "on") and (
+            obj.ent_type_ not in PLACE_ENTS or doc[obj.left_edge.i : obj.i + 1].text in self.described.people
+        ):
+            return actor  # only a place names which one: not "a leader in Houston Summers" (a person elsewhere)
+        if obj.pos_ != "PROPN" and by == "on" and head not in TOPIC_NOUNS:
+            return actor  # a topic, not a state, a way or a spot: "the committee on finance", not "on strike"
+        phrase, which = strip_det(words.text), said.text.lower()
+        if self.which.setdefault(actor, which) != which:
+            return self._another(actor, phrase, which, number)  # "the committee on transport" after "... on finance"
+        return self._mention(actor, phrase)
+
+    def _another(self, actor: int, phrase: str, which: str, number: int) -> int:
+        """Another body or office of the same title, named with its own which-one phrase."""
+        first = self.reg.actors[actor]
+        known = self.reg.lookup(phrase, first.label)
+        if known is not None and known != actor:
+            return known
+        new = replace(first, key=fold(phrase), name=phrase, mentions=[phrase], roles=0, acts=0, first=number)
+        self.reg.actors.append(new)
+        found = len(self.reg.actors) - 1
+        self.reg.by_key[fold(phrase)] = found
+        self.which[found] = which
+        return found

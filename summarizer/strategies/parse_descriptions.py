@@ -20,8 +20,8 @@ from .words import word_tables
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "compound_name", "dateline", "describe", "ent_text",
            "hyphenated", "listed_titles", "name_of", "named_place", "placed_in"]  # fmt: skip
 
-PLACE_NOUNS, ARTICLES, WHERE, WHERE_AFTER_NOUN = word_tables(
-    "parse_descriptions", "PLACE_NOUNS ARTICLES WHERE WHERE_AFTER_NOUN"
+PLACE_NOUNS, ARTICLES, WHERE, WHERE_AFTER_NOUN, WHERE_IN, IN_PLACE_NOUNS = word_tables(
+    "parse_descriptions", "PLACE_NOUNS ARTICLES WHERE WHERE_AFTER_NOUN WHERE_IN IN_PLACE_NOUNS"
 )
 
 
@@ -37,11 +37,16 @@ class Descriptions:
     acronyms: dict[str, str] = field(default_factory=dict)  # "APUM" -> the name it was defined for
     places: set[str] = field(default_factory=set)  # names the text puts where something is ("homes in X")
     subjects: set[str] = field(default_factory=set)  # names that are a verb's subject ("X said")
+    placed_in: set[str] = field(default_factory=set)  # of `places`, those put only after "in"
+    objects: set[str] = field(default_factory=set)  # names that are a verb's object ("accused X")
+    people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
 
     def place(self, name: str) -> bool:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
         calls it "the island of X", and never makes it a subject or describes it by a noun that is
         no place ("Shares in Alcora fell" read as a place, but "Alcora said")."""
+        if name in self.placed_in and name in self.objects:
+            return False  # "placed their hopes in X" and "accused X": "in" is no proof against an object
         return name in self.places and name not in self.subjects and not self.organisation(name)
 
     def organisation(self, name: str, nouns: frozenset[str] | None = None) -> bool:
@@ -84,14 +89,22 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     """Collect the descriptions of proper names over the article's parsed sentences:
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
     nouns = {t.lower_ for doc in docs for t in doc if t.pos_ == "NOUN" and t.text.islower()}
+    into.people |= {ent_text(e) for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for doc in docs:
         for tok in doc:
             misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
             if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound" or not tok.text[:1].isupper():
                 continue  # (a lowercase word tagged a proper noun, "the police cybercrime bureau", is none)
             name = name_of(tok)
-            if _where(tok):
+            where = _where(tok)
+            if where and (name not in into.places or name in into.placed_in) and tok.head.lower_ in WHERE_IN:
+                into.placed_in.add(name)
+            elif where:
+                into.placed_in.discard(name)
+            if where:
                 into.places.add(name)
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                into.objects.add(name)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 into.subjects.add(name)
             for child in tok.children:
@@ -150,8 +163,10 @@ def _where(tok: Any) -> bool:
     if named_place(tok):
         return True
     # the tagger reads it as a place here ("Shares in Alcora", "crew at Alcora": a company)
-    prep, placed = tok.head.lower_, tok.ent_type_ in ("GPE", "LOC", "FAC")
-    return placed and (prep in WHERE or prep in WHERE_AFTER_NOUN and tok.head.head.pos_ == "NOUN")
+    prep, placed, on = tok.head.lower_, tok.ent_type_ in ("GPE", "LOC", "FAC"), tok.head.head
+    if prep in WHERE_IN:  # "works in X", "centres in X"; not "faith in X", "a stake in X"
+        return placed and (on.pos_ in ("VERB", "AUX") or on.pos_ == "NOUN" and on.lemma_.lower() in IN_PLACE_NOUNS)
+    return placed and (prep in WHERE or prep in WHERE_AFTER_NOUN and on.pos_ == "NOUN")
 
 
 def _laws_by_acronym(docs: list[Any], acronyms: dict[str, str]) -> None:
