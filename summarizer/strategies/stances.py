@@ -43,7 +43,6 @@ from .stance_acts import (
     keeping,
     no_view,
     phrasal,
-    preferring,
     refusal,
     retreat,
     staying,
@@ -83,7 +82,6 @@ from .stance_words import (
     NO_COMMENT,
     NOUNS,
     QUESTIONING,
-    QUOTES,
     REASONS,
     REQUESTS,
     STOPS,
@@ -104,8 +102,8 @@ def read_sentence(
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
     is not `told` already (a repeated stance gives the sentence's next one its turn)."""
-    if info.doc is None or info.text.rstrip().rstrip(QUOTES + "\u201d\u2019").endswith("?"):
-        return []  # "Why does the government want it?": a question asks, it states no one's position
+    if info.doc is None:
+        return []
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     for tok in info.doc:
@@ -170,8 +168,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
-    if tok.pos_ == "VERB" and (reading := preferring(s, tok) or phrasal(s, tok)
-                                   or refusal(s, tok) or holding_out(s, tok)
+    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
                                    or staying(s, tok) or complying(s, tok)) is not None:
         return reading
