@@ -26,8 +26,11 @@ from .stance_words import (
     BALLOTING,
     COMPLYING,
     CONTRASTING,
+    DASHES,
     GOING,
     PROCEEDING,
+    QUESTION_BREAKS,
+    QUOTES,
     REJECTING,
     REOPENING,
     REVERSING,
@@ -41,8 +44,8 @@ from .stance_words import (
 )  # fmt: skip
 
 __all__ = [
-    "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
-    "retreat", "staying", "studying", "threat",
+    "aligning", "asked", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal",
+    "refusal", "retreat", "staying", "studying", "threat",
 ]  # fmt: skip
 
 
@@ -252,3 +255,31 @@ def threat(s: StanceSentence, tok: Any) -> Reading | None:
     if holder is None:
         return None
     return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def asked(doc: Any) -> set[int]:
+    """The tokens of a direct question, which states no one's position: from the last break before its "?" (a
+    colon, an opening quote, a spaced dash, "but": 'rejected the offer, asking: "Who would accept this?"', "opposed
+    the cuts - so why did the port go ahead?") or, with no break, the whole sentence when it opens as a question
+    does ("Why does the government want it?", "Does the company back the plan?")."""
+    out: set[int] = set()
+    start = 0
+    for tok in doc:
+        if tok.text != "?":
+            continue
+        breaks = [t.i + 1 for t in doc[start : tok.i] if _question_break(t)]
+        first = next((t for t in doc[start : tok.i] if not t.is_punct), None)
+        if breaks or first is not None and (first.tag_ in ("WP", "WRB", "WDT", "WP$", "MD") or first.pos_ == "AUX"):
+            out |= set(range(max(breaks, default=start), tok.i + 1))
+        start = tok.i + 1
+    return out
+
+
+def _question_break(tok: Any) -> bool:
+    """Where a question put after a statement begins: an opening quote (not a possessive's), a colon, "but", a
+    spaced dash (not "a cross-party group")."""
+    if tok.text in QUOTES:
+        return bool(tok.tag_ != "POS")
+    if tok.text in DASHES:
+        return tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.lower_ in QUESTION_BREAKS
