@@ -139,6 +139,7 @@ def test_a_request_under_a_condition_or_a_habit_voices_no_worry(body: str) -> No
         f"{U} demanded an inquiry into the collapse after the accident, provided by law.",  # "provided": no condition
         f"{U} demanded an inquiry into the collapse, and the port provided the records.",
         f"{U} demanded an inquiry into the collapse every year.",  # a past simple, made
+        f"{U} demanded an inquiry into why the port provided that data to the buyers.",  # "provided that" + a noun
     ],
 )
 def test_requests_made_still_voice_a_worry(body: str) -> None:

@@ -221,7 +221,7 @@ def _condition(tok: Any) -> bool:
     event that talks failed", a clause led by its modal ("should talks fail")."""
     doc, nxt = tok.doc, tok.nbor() if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ in PROVISOS and nxt is not None:
-        return nxt.lower_ == "that" or nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.i > nxt.i
+        return nxt.lower_ == "that" and nxt.dep_ == "mark" or nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.i > nxt.i
     if tok.lower_ in EVENTUALITIES and tok.i >= 2:
         return bool(doc[tok.i - 2].lower_ == "in" and doc[tok.i - 1].dep_ == "det")
     return tok.dep_ == "aux" and tok.lower_ in INVERTED_MODALS and any(
