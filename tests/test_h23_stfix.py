@@ -52,6 +52,8 @@ def test_a_feeling_word_said_of_people_is_the_reporters_sides(body: str, expecte
     [
         f"{U} said the talks had been positive.",  # a thing's state
         f"{U} said the forecast was optimistic.",
+        f"{U} said the offer was positive for members.",  # what a thing is good for
+        f"{U} said the outlook was positive for the port.",
         f"{U} said the money had been committed before the strike.",  # a sum's use
         f"{U} said £5m had been committed to the new terminal.",
         f"{U} said the fund was open to all members.",  # a thing open to people

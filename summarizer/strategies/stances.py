@@ -88,6 +88,7 @@ from .stance_words import (
     QUESTIONING,
     REASONS,
     REQUESTS,
+    STATE_PREPS,
     STATES,
     STOPS,
     SUMS,
@@ -212,8 +213,8 @@ def _of_thing(s: StanceSentence, tok: Any) -> bool:
         return False  # "said its members were angry": the holder's own people
     if tok.lower_ in TOWARDS and subj.lemma_.lower() in DOORS and not any(c.dep_ == "prep" for c in subj.children):
         return False  # "the door remained open to further talks": the speaker's openness ("of the depot": a door)
-    if tok.lower_ in STATES and any(c.dep_ == "prep" for c in tok.children):
-        return False  # "members were optimistic about a deal": a feeling about something, a person's
+    if tok.lower_ in STATES and any(c.dep_ == "prep" and c.lower_ in STATE_PREPS for c in tok.children):
+        return False  # "members were optimistic about a deal": a person's feeling (not "positive for members")
     return subj.pos_ in ("NOUN", "PROPN") and s.actor_in(subj) is None and (
         head.i not in s.clause_at or s.subject(head) is None)
 
