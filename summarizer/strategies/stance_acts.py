@@ -26,12 +26,11 @@ from .stance_words import (
     BALLOTING,
     COMPLYING,
     CONTRASTING,
-    FIRST_PERSON,
+    DASHES,
     GOING,
-    PREFERENCE_MODALS,
-    PREFERRING,
     PROCEEDING,
-    PRONOUNS,
+    QUESTION_BREAKS,
+    QUOTES,
     REJECTING,
     REOPENING,
     REVERSING,
@@ -41,13 +40,12 @@ from .stance_words import (
     STAYING,
     STUDYING,
     TAKING_PART,
-    TOPIC_WORDS,
     VIEWS,
 )  # fmt: skip
 
 __all__ = [
-    "aligning", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal", "refusal",
-    "preferring", "retreat", "staying", "studying", "threat",
+    "aligning", "asked", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal",
+    "refusal", "retreat", "staying", "studying", "threat",
 ]  # fmt: skip
 
 
@@ -220,36 +218,6 @@ def no_view(s: StanceSentence, tok: Any) -> Reading | None:
     return _held(s, verb, topic, "neutral", tok.i)
 
 
-def preferring(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "We would rather give our farmers a hard number now than a nasty surprise", "he would rather go to the
-    country than limp on": a preference for the holder's own course backs it. Not someone else's ("I would rather
-    they arrested me"), not a regret ("would rather have seen"), not "would rather not", not of people no actor
-    stands for ("many residents would rather leave")."""
-    modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in PREFERENCE_MODALS), None)
-    if tok.lemma_.lower() in STUDYING:
-        return None  # "would rather wait for the ruling": no side taken yet (`studying`)
-    if modal is None or not any(c.dep_ == "advmod" and c.lower_ in PREFERRING for c in tok.children):
-        return None
-    subj = s.subject_token(tok)
-    # the bare verb of the holder's own course: not "I'd rather people heard it" (another's, in the past tense)
-    if subj is None or subj.i > modal.i or is_negated(tok) or tok.tag_ != "VB" or any(modal.children):
-        return None
-    if subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | FIRST_PERSON or subj.pos_ != "PRON" and (
-            s.actor_in(subj) is None):  # fmt: skip
-        return None
-    # what is preferred, up to what it is preferred to ("than ...") or a next clause ("but we will not ...")
-    ends = [t.left_edge.i for t in tok.rights if t.dep_ in ("cc", "conj", "advcl", "punct") or t.lower_ == "than"]
-    stop = min([*ends, *(t.i for t in tok.subtree if t.lower_ == "than" and t.i > tok.i)], default=tok.right_edge.i + 1)
-    words = [t.text for t in s.doc[tok.i : stop] if not t.is_punct]
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None or not words:
-        return None
-    text = " ".join(words[:TOPIC_WORDS]) + ("\u2026" if len(words) > TOPIC_WORDS else "")
-    # "would rather keep every school open, but will not ask ...": a preference conceded, a mixed view
-    conceded = any(c.dep_ == "cc" and c.lower_ in CONTRASTING for c in tok.children)
-    return Reading(holder, "mixed" if conceded else "support", text, None, tok.i)
-
-
 def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:
     """The reading of `verb`'s holder (its subject, or the speaker reporting it) on `topic`, said at `at`."""
     holder = s.holder(verb, s.subject(verb))
@@ -287,3 +255,31 @@ def threat(s: StanceSentence, tok: Any) -> Reading | None:
     if holder is None:
         return None
     return Reading(holder, "oppose", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def asked(doc: Any) -> set[int]:
+    """The tokens of a direct question, which states no one's position: from the last break before its "?" (a
+    colon, an opening quote, a spaced dash, "but": 'rejected the offer, asking: "Who would accept this?"', "opposed
+    the cuts - so why did the port go ahead?") or, with no break, the whole sentence when it opens as a question
+    does ("Why does the government want it?", "Does the company back the plan?")."""
+    out: set[int] = set()
+    start = 0
+    for tok in doc:
+        if tok.text != "?":
+            continue
+        breaks = [t.i + 1 for t in doc[start : tok.i] if _question_break(t)]
+        first = next((t for t in doc[start : tok.i] if not t.is_punct), None)
+        if breaks or first is not None and (first.tag_ in ("WP", "WRB", "WDT", "WP$", "MD") or first.pos_ == "AUX"):
+            out |= set(range(max(breaks, default=start), tok.i + 1))
+        start = tok.i + 1
+    return out
+
+
+def _question_break(tok: Any) -> bool:
+    """Where a question put after a statement begins: an opening quote (not a possessive's), a colon, "but", a
+    spaced dash (not "a cross-party group")."""
+    if tok.text in QUOTES:
+        return bool(tok.tag_ != "POS")
+    if tok.text in DASHES:
+        return tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.lower_ in QUESTION_BREAKS

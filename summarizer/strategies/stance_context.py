@@ -21,6 +21,7 @@ from .lexicon import (
     CONDITION_MARKS,
     DENYING,
     GROUP_DETERMINERS,
+    HYPOTHETICAL_MODALS,
     MAYBE_MODALS,
     PHRASE_BREAKS,
     QUESTION_MARKS,
@@ -31,9 +32,15 @@ from .stance_words import (
     ABOUT,
     ASKING_FOR,
     ASSURING,
+    DEBTS,
+    EVENTUALITIES,
+    GUARANTORS,
+    HABITUAL,
     HARM_IDIOMS,
+    INVERTED_MODALS,
     PAIR,
     PRONOUNS,
+    PROVISOS,
     QUOTES,
     REDRESS_NOUNS,
     REDRESS_VERBS,
@@ -186,18 +193,49 @@ def worried(topic: Any) -> Any | None:
         return None
     # "a guarantee that ...", "to guarantee that ...": its content; "guarantees on jobs". Not a guarantor's
     # ("to guarantee the loan", "a loan guarantee", "a guarantee for the bonds"): a matter of money, no worry.
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in GUARANTORS | DEBTS for c in topic.children):
+        return None  # "a government guarantee on its new bonds", "a state guarantee": backing for money
     content = next((c for c in topic.children if c.dep_ in ("acl", "ccomp")
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
-    return content if content is not None or topic.pos_ == "VERB" else prep_object(topic, ("on", "over", "about"))
+    if content is not None or topic.pos_ == "VERB":
+        return content
+    matter = prep_object(topic, ("on", "over", "about"))
+    if matter is not None and (matter.lemma_.lower() in DEBTS or any(c.dep_ == "poss" for c in matter.children)):
+        return None  # "a guarantee on the loan from the state", "on its bonds": a matter of money, or one's own
+    return matter
 
 
 def hedged(verb: Any) -> bool:
     """A request not made as such: one the holder can or may make ("can ask for a review within 30 days"),
-    one held out under a condition ("would ask for a review if the port refused"), a past habit ("used to
-    demand an audit")."""
+    one held out under a condition ("would ask for a review if the port refused", "... provided that members
+    agreed", "in the event that talks failed", "should talks fail"), a past habit ("used to demand an audit",
+    "in the 1990s would demand an audit", "would demand an audit every spring")."""
     return any(c.dep_ == "aux" and c.lower_ in UNABLE | MAYBE_MODALS for c in verb.children) or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in verb.children) or verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use"  # fmt: skip
+        for c in verb.children) or verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "use" or any(
+        _condition(t) for t in verb.subtree) or _habit(verb)  # fmt: skip
+
+
+def _condition(tok: Any) -> bool:
+    """A condition not marked with "if": "provided (that) members agreed", "providing members agreed", "in the
+    event that talks failed", a clause led by its modal ("should talks fail")."""
+    doc, nxt = tok.doc, tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ in PROVISOS and nxt is not None:
+        return nxt.lower_ == "that" and nxt.dep_ == "mark" or nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.i > nxt.i
+    if tok.lower_ in EVENTUALITIES and tok.i >= 2:
+        return bool(doc[tok.i - 2].lower_ == "in" and doc[tok.i - 1].dep_ == "det")
+    return tok.dep_ == "aux" and tok.lower_ in INVERTED_MODALS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)  # (a question: `asked`)
+
+
+def _habit(verb: Any) -> bool:
+    """ "in the 1990s the union would demand an audit", "the union would demand an audit every spring" (not
+    reported: "said it would demand one every spring" is a future): "would" of what used to happen."""
+    if not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+        return False
+    times = [t for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+    return any(re.fullmatch(r"\d{3}0s", t.text) for t in times) or verb.dep_ == "ROOT" and any(
+        t.dep_ == "det" and t.lower_ in HABITUAL for t in times)  # fmt: skip
 
 
 def both_sides(tok: Any) -> bool:

@@ -26,6 +26,8 @@ from typing import Any
 
 from .followups_grammar import names_none
 from .lexicon import (
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     OBLIGE_MODALS,
@@ -37,13 +39,13 @@ from .parse_types import Found, SentenceInfo
 from .stance_acts import (
     aligning,
     appealing,
+    asked,
     complying,
     contrast,
     holding_out,
     keeping,
     no_view,
     phrasal,
-    preferring,
     refusal,
     retreat,
     staying,
@@ -74,6 +76,7 @@ from .stance_words import (
     CONSEQUENCES,
     CONTRASTING,
     DIRECTING,
+    DOORS,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
@@ -83,12 +86,14 @@ from .stance_words import (
     NO_COMMENT,
     NOUNS,
     QUESTIONING,
-    QUOTES,
     REASONS,
     REQUESTS,
+    STATE_PREPS,
+    STATES,
     STOPS,
+    SUMS,
+    TOWARD_PREPS,
     TOWARDS,
-    UNABLE,
     VERBS,
     lexicon,
 )  # fmt: skip
@@ -104,12 +109,13 @@ def read_sentence(
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
     is not `told` already (a repeated stance gives the sentence's next one its turn)."""
-    if info.doc is None or info.text.rstrip().rstrip(QUOTES + "\u201d\u2019").endswith("?"):
-        return []  # "Why does the government want it?": a question asks, it states no one's position
+    if info.doc is None:
+        return []
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
+    question = asked(info.doc)  # "Why does the government want it?": a question states no one's position
     for tok in info.doc:
-        reading = _read(s, tok)
+        reading = _read(s, tok) if tok.i not in question else None
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
     return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
@@ -170,8 +176,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return _verb(s, tok, lemma)
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
-    if tok.pos_ == "VERB" and (reading := preferring(s, tok) or phrasal(s, tok)
-                                   or refusal(s, tok) or holding_out(s, tok)
+    if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
                                    or staying(s, tok) or complying(s, tok)) is not None:
         return reading
@@ -193,14 +198,23 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
 
 
 def _of_thing(s: StanceSentence, tok: Any) -> bool:
-    """ "said the figures were positive", "the call centre would stay open": a feeling word said of a thing
-    (or of people no actor stands for), or in its sense of a thing's state, is no feeling of whoever reports it."""
+    """ "said the figures were positive", "the call centre would stay open", "the funds were committed to the
+    terminal": a feeling word in its sense of a thing's state (or of a sum's use) is no feeling of whoever reports
+    it. Only words said of things as well as of people: "the board was unhappy", "members were angry" stay the
+    reporter's side's feeling."""
     head = tok.head if tok.dep_ in ("acomp", "oprd") else tok
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if tok.lower_ in TOWARDS and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-        return True  # "would stay open", "an offer that remained open": not "open to talks"
-    if subj is None or any(c.dep_ == "poss" for c in subj.children):
+    if subj is not None and (subj.lemma_.lower() in SUMS or subj.ent_type_ == "MONEY"):
+        return True  # "the funds were committed to the new terminal", "£5m had been committed"
+    towards = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TOWARD_PREPS]
+    if tok.lower_ in TOWARDS and not towards:
+        return True  # "would stay open", "an offer that remained open": not "open to talks", "open for talks"
+    if tok.lower_ not in TOWARDS | STATES or subj is None or any(c.dep_ == "poss" for c in subj.children):
         return False  # "said its members were angry": the holder's own people
+    if tok.lower_ in TOWARDS and subj.lemma_.lower() in DOORS and not any(c.dep_ == "prep" for c in subj.children):
+        return False  # "the door remained open to further talks": the speaker's openness ("of the depot": a door)
+    if tok.lower_ in STATES and any(c.dep_ == "prep" and c.lower_ in STATE_PREPS for c in tok.children):
+        return False  # "members were optimistic about a deal": a person's feeling (not "positive for members")
     return subj.pos_ in ("NOUN", "PROPN") and s.actor_in(subj) is None and (
         head.i not in s.clause_at or s.subject(head) is None)
 
@@ -242,6 +256,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
         topic = prep_object(tok, ("for",)) if clause is None and lemma in REQUESTS else topic
+        if lemma in QUESTIONING and clause is None and asked_for is not None:
+            topic = asked_for  # "asked the court for a review of the ruling": what is asked for, not whom
         addressee = dobj is not None and dobj.pos_ == "PROPN" and lemma not in ASKING_FOR  # not "wants a WHO ..."
         if addressee and topic is dobj and clause is None and s.actor_in(dobj) is not None:
             return None  # "had urged Slovenia in its report ...": whom it is asked of, not what
@@ -299,10 +315,12 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
                 position = "concern"  # "warned that sales could fall": a risk, not an opponent
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
+        # the modal: "should not ask", or "ought" heading "not to ask"
+        modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
-                c.dep_ == "aux" and c.lower_ in UNABLE for c in tok.children):  # fmt: skip
+                m.tag_ == "MD" and m.lower_ not in FUTURE_MODALS | HYPOTHETICAL_MODALS for m in modals):  # fmt: skip
             return None  # "has not yet asked for X", "will not ask the council to fund it": no side taken
-            # ("could not ask staff to carry out cuts": what one cannot bring oneself to ask is opposed)
+            # ("could not ask staff to", "should not ask nurses to work longer hours": what is opposed)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
