@@ -41,7 +41,7 @@ GUIDED_RULES = {
     "9": "33ec8ab99af15a68",  # lead's actor rules; h17-ev, h17-st, h17-fu, h18-*, h19-* merged
     "10": "ddccbe4d3e7b0f49",  # lead's actor rules; h20-*, h21-* merged; narrowed after the review
     "11": "5f2b47f14773bdd5",  # h22-act merged (plural office holders); the rest of h22 taken back after the review
-    "12": "PENDING",  # h23-ev, h23-fu, h23-st, h23-act merged
+    "12": "088e00ab01542931",  # h23-ev, h23-fu, h23-st, h23-act merged, narrowed after the review
 }
 
 
