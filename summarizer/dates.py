@@ -187,10 +187,9 @@ def resolve_date(date_text: str | None, published: str | None, *, future: bool =
 
 # --------------------------------------------------------------------------- tense
 
-# Tense is read from the words next to the date phrase in its own sentence, so that
-# "agreed on Monday to reopen the crossing next Tuesday" dates the agreement back and
-# the reopening forward. The nearest marker wins, looking back from the phrase first
-# (its verb usually comes before it), then forward.
+# Tense is read from the words next to the date phrase in its own sentence, so that "agreed on Monday
+# to reopen the crossing next Tuesday" dates the agreement back and the reopening forward. The nearest
+# marker wins, looking back from the phrase first (its verb usually comes before it), then forward.
 _FUTURE_WORDS = frozenset(
     "will would shall 'll won't wouldn't could may might must should "
     "plans plan planned planning expected expects expect scheduled "
@@ -217,6 +216,7 @@ _NOT_PAST = frozenset(
 )
 _PAST_AUX = frozenset("has have had was were".split())
 _COMMISSIONED = frozenset("commissioned ordered launched requested".split())  # verbs that bring a thing about
+_DETERMINERS = frozenset("a an the its his her their our my your this that these those new".split())
 _PASSIVE_AUX = frozenset("be been being".split())
 _TOKEN = re.compile(r"[A-Za-z']+")
 _DATE_WORDS = frozenset(
@@ -252,8 +252,8 @@ def _tense_of(tokens: list[str], *, backward: bool) -> bool | None:
         if low in _FUTURE_WORDS or low.endswith("'ll"):
             if low == "due" and backward and i >= len(tokens) - 2 and _commissioned(tokens[:i]):
                 return True  # "a survey, due by the end of May" (not "repaid a loan due", "was due")
-            if low in ("set", "due") and nxt != "to":
-                continue
+            if low in ("set", "due") and nxt != "to" or low in ("plan", "plans") and prev in _DETERMINERS:
+                continue  # ("set out"; "unveiled its plan on Monday": the noun, not "plans to")
             return True
         if low in _PASSIVE_AUX or low in ("is", "are", "am"):
             continue  # "would be held": the auxiliary before it decides

@@ -124,6 +124,12 @@ def test_the_end_of_a_week_is_its_friday(phrase, expected):
         ("The union has asked the board to publish the accounts by the end of June.", "the end of June", True),
         ("The regulator ordered the bank to repay customers within 30 days.", "30 days", True),
         ("She had been invited to speak to the students on Tuesday.", "on Tuesday", False),
+        # "plan" after a determiner is the noun, which says nothing of the verb's tense
+        ("The council unveiled its plan on Monday.", "on Monday", False),
+        ("The ministry published the plans on Tuesday.", "on Tuesday", False),
+        ("The council set out its plan on Monday.", "on Monday", None),
+        ("The council plans to publish its budget on Monday.", "on Monday", True),
+        ("The council will present its plan on Monday.", "on Monday", True),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):
