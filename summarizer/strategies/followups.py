@@ -132,7 +132,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
             own = [d for d in dates if top.get(owner(d, at) or -1) == verb.i and is_point(d)]
             own = own or due_dates(verb, dates)
             # (not a due date: "will not open before 2033" sets the earliest, not a term)
-            own = [d for d in own if not (not_before(verb) and d.root.head.head.i == verb.i)]
+            if not_before(verb):
+                own = [d for d in own if d.root.head.head.i != verb.i]
             actors, origin = _actors(verb, clauses, info, analysis, ids, last_agents, before, quote_voice)
             if verb.i in clauses and actors:
                 # and whom the clause acts on ("will receive Vrana on Monday") takes part; alone it is

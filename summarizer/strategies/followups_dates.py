@@ -15,7 +15,8 @@ from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, lemma
 from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
 from .words import word_tables
 
-__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "is_point", "owner", "rolled_over", "rule_tables"]
+__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "is_point", "on_schedule", "owner",
+           "rolled_over", "rule_tables"]  # fmt: skip
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
@@ -85,12 +86,14 @@ def on_schedule(verb: Any, adj: Any) -> bool:
     due", "is not due")."""
     if adj.lemma_.lower() not in _SCHEDULE_ADJ and adj.lower_ not in _SCHEDULE_ADJ:
         return False
-    return not any(t.dep_ == "neg" for t in (verb, adj, *verb.children) for t in t.children)
+    return not any(c.dep_ == "neg" for t in (verb, adj, *verb.children) for c in t.children)
 
 
 def due_dates(verb: Any, dates: list[Any]) -> list[Any]:
     """The dates of such a "due" ("due by the end of January", however the parser hangs "by")."""
-    return [d for d in dates if due_on(verb) and d.root.head.head.i == verb.i and is_point(d)]
+    if not due_on(verb):
+        return []
+    return [d for d in dates if d.root.head.head.i == verb.i and is_point(d)]
 
 
 def date_words(date: Any) -> str:

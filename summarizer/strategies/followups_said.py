@@ -45,7 +45,6 @@ __all__ = ["advice", "foreseen_effect", "no_expectation", "not_before"]
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
     " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
 )
-# Nouns of people and bodies, who act themselves: "said the minister would sign the order".
 
 
 def no_expectation(verb: Any, dated: bool) -> bool:

@@ -37,7 +37,7 @@ class Descriptions:
     acronyms: dict[str, str] = field(default_factory=dict)  # "APUM" -> the name it was defined for
     places: set[str] = field(default_factory=set)  # names the text puts where something is ("homes in X")
     subjects: set[str] = field(default_factory=set)  # names that are a verb's subject ("X said")
-    placed_in: set[str] = field(default_factory=set)  # of `places`, those put only after "in"
+    only_in: set[str] = field(default_factory=set)  # of `places`, those put only after "in"
     objects: set[str] = field(default_factory=set)  # names that are a verb's object ("accused X")
     people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
 
@@ -45,7 +45,7 @@ class Descriptions:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
         calls it "the island of X", and never makes it a subject or describes it by a noun that is
         no place ("Shares in Alcora fell" read as a place, but "Alcora said")."""
-        if name in self.placed_in and name in self.objects:
+        if name in self.only_in and name in self.objects:
             return False  # "placed their hopes in X" and "accused X": "in" is no proof against an object
         return name in self.places and name not in self.subjects and not self.organisation(name)
 
@@ -96,12 +96,11 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             if tok.pos_ != "PROPN" and not misread or tok.dep_ == "compound" or not tok.text[:1].isupper():
                 continue  # (a lowercase word tagged a proper noun, "the police cybercrime bureau", is none)
             name = name_of(tok)
-            where = _where(tok)
-            if where and (name not in into.places or name in into.placed_in) and tok.head.lower_ in WHERE_IN:
-                into.placed_in.add(name)
-            elif where:
-                into.placed_in.discard(name)
-            if where:
+            if _where(tok):
+                if tok.head.lower_ in WHERE_IN and (name not in into.places or name in into.only_in):
+                    into.only_in.add(name)
+                else:
+                    into.only_in.discard(name)
                 into.places.add(name)
             if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 into.objects.add(name)

@@ -253,9 +253,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
                 clause is None and asked_for is not None and worried(asked_for) is not None):  # fmt: skip
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
-        if lemma in REQUESTS and prep_object(tok, ("for",)) is None and clause is None:
+        if lemma in REQUESTS and asked_for is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
-        topic = prep_object(tok, ("for",)) if clause is None and lemma in REQUESTS else topic
+        topic = asked_for if clause is None and lemma in REQUESTS else topic
         if lemma in QUESTIONING and clause is None and asked_for is not None:
             topic = asked_for  # "asked the court for a review of the ruling": what is asked for, not whom
         addressee = dobj is not None and dobj.pos_ == "PROPN" and lemma not in ASKING_FOR  # not "wants a WHO ..."
