@@ -506,6 +506,17 @@ def stance_triples(result: ArticleSummary) -> list[tuple[str, str, str]]:
     return [(names[s.holder], s.position, s.topic) for s in result.stances]
 
 
+def event_links(result: ArticleSummary) -> list[tuple[str, list[str], list[str]]]:
+    """(type, actor names, recipient names) of each event."""
+    names = {a.id: a.name for a in result.actors}
+    return [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in result.events]
+
+
+def mentions_of(result: ArticleSummary, name: str) -> list[str]:
+    """The mentions of the actor named `name`."""
+    return next(a.mentions for a in result.actors if a.name == name)
+
+
 def followup_names(result: ArticleSummary, f: Any) -> list[str]:
     """The names of a follow-up's actors, in its order."""
     names = {a.id: a.name for a in result.actors}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, rules_on
+from conftest import actor_kinds, mentions_of, rules_on
 
 # --------------------------------------------------------------------------- a name read as a person's is a place
 
@@ -43,7 +43,7 @@ def test_names_after_place_prepositions_that_stay_actors(body: str, person: str)
 
 
 def _mentions(body: str, name: str) -> list[str]:
-    return next(a.mentions for a in rules_on(body).actors if a.name == name)
+    return mentions_of(rules_on(body), name)
 
 
 def test_which_one_phrase_is_a_form_of_the_name() -> None:

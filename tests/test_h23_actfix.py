@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, rules_on
+from conftest import actor_kinds, event_links, mentions_of, rules_on
 
 # --------------------------------------------------------------------------- "in" + a person's name is no place
 
 
 def _links(body: str, kind: str) -> list[tuple[list[str], list[str]]]:
-    result = rules_on(body)
-    names = {a.id: a.name for a in result.actors}
-    return [([names[i] for i in e.actors], [names[i] for i in e.recipients]) for e in result.events if e.type == kind]
+    return [(actors, recipients) for type_, actors, recipients in event_links(rules_on(body)) if type_ == kind]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +46,7 @@ def test_an_accused_name_after_in_keeps_its_event() -> None:
 
 
 def _mentions(body: str, name: str) -> list[str]:
-    return next(a.mentions for a in rules_on(body).actors if a.name == name)
+    return mentions_of(rules_on(body), name)
 
 
 @pytest.mark.parametrize(

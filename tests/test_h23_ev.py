@@ -4,16 +4,11 @@ same shape it must leave alone (the self-review of COMMON.md)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from conftest import rules_on
+from conftest import event_links, rules_on
 
 
 def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
-    """(type, actor names, recipient names) of each event."""
-    result: Any = rules_on(body)
-    names = {a.id: a.name for a in result.actors}
-    return [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in result.events]
+    return event_links(rules_on(body))
 
 
 def _typed(body: str, kind: str) -> list[tuple[str, list[str], list[str]]]:

@@ -5,17 +5,12 @@ sentence (published 2026-04-02) with its right reading, and same-shape sentences
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from conftest import rules_on
+from conftest import event_links, rules_on
 
 
 def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
-    """(type, actor names, recipient names) of each event."""
-    result: Any = rules_on(body)
-    names = {a.id: a.name for a in result.actors}
-    return [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in result.events]
+    return event_links(rules_on(body))
 
 
 # E1: a telling to a news outlet gives the participle no party (the call is to the public).
