@@ -192,10 +192,8 @@ class ActorReader(InstitutionReader):
         key = fold(text)
         if key in self.reg.by_key:
             return self._mention(self.reg.by_key[key], text)
-        self.reg.actors.append(Found(key=key, name=text, label="TITLE", title=title, mentions=[text],
-                                     anchor=anchor, owner=office.owner, first=number))  # fmt: skip
-        idx = len(self.reg.actors) - 1
-        self.reg.by_key[key] = idx
+        idx = self.reg.insert(Found(key=key, name=text, label="TITLE", title=title, mentions=[text],
+                                    anchor=anchor, owner=office.owner, first=number))  # fmt: skip
         return self._handle(idx, span)
 
     def _np(self, tok: Any, number: int, source: int | None = None) -> int | None:
@@ -366,9 +364,7 @@ class ActorReader(InstitutionReader):
         known = self.reg.lookup(phrase, first.label)
         if known is not None and known != actor:
             return known
-        new = replace(first, key=fold(phrase), name=phrase, mentions=[phrase], roles=0, acts=0, first=number)
-        self.reg.actors.append(new)
-        found = len(self.reg.actors) - 1
-        self.reg.by_key[fold(phrase)] = found
+        found = self.reg.insert(replace(first, key=fold(phrase), name=phrase, mentions=[phrase], roles=0, acts=0,
+                                        first=number))  # fmt: skip
         self.which[found] = which
         return found

@@ -108,6 +108,4 @@ class InstitutionReader(PronounReader):
             business = self._business(head, number)
             if business is not None or noun in BUSINESS_NOUNS or any(a.label == "ORG" for a in self.reg.actors):
                 return business
-        self.reg.actors.append(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))
-        self.reg.by_key[key] = len(self.reg.actors) - 1
-        return len(self.reg.actors) - 1
+        return self.reg.insert(Found(key=key, name=text, label="INSTITUTION", mentions=[text], first=number))

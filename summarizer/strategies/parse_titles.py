@@ -202,9 +202,8 @@ class TitleReader(Coreference):
         """A group of office holders no country or person stands for, named by its title."""
         text = strip_det(self._title_span(tok).text)
         if fold(text) not in self.reg.by_key:
-            self.reg.actors.append(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text],
-                                         first=number, group=True))  # fmt: skip
-            self.reg.by_key[fold(text)] = len(self.reg.actors) - 1
+            self.reg.insert(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text], first=number,
+                                  group=True))  # fmt: skip
         return self.reg.by_key[fold(text)]
 
     def _person_title(self, ent: Any, actor: int) -> None:

@@ -149,10 +149,15 @@ class Registry:
             if name not in actor.mentions:
                 actor.mentions.append(name)
             return found
-        self.actors.append(Found(key=key, name=name, label=label, mentions=[name], first=sentence))
-        self.by_key[key] = len(self.actors) - 1
+        new = self.insert(Found(key=key, name=name, label=label, mentions=[name], first=sentence))
         if label == "ORG":
-            self._named_after_description(len(self.actors) - 1)
+            self._named_after_description(new)
+        return new
+
+    def insert(self, found: Found) -> int:
+        """A new actor, indexed by its key: its index."""
+        self.actors.append(found)
+        self.by_key[found.key] = len(self.actors) - 1
         return len(self.actors) - 1
 
     def _named_after_description(self, new: int) -> None:
