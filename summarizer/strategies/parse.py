@@ -39,7 +39,7 @@ from .parse_coref import coref_tables, describe, name_of
 from .parse_groups import GROUP_TABLES, bound_object, deadline, described_group, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
-from .parse_types import Analysis, Clause, SentenceInfo, is_actor
+from .parse_types import Analysis, Clause, SentenceInfo, compound_part, is_actor
 from .words import word_tables
 
 __all__ = ["analyse", "is_actor", "rule_tables"]
@@ -170,7 +170,7 @@ class _Reader(ActorReader):
         doc = self.nlp(text) if doc is None else doc
         # Names first, so titles and roles can refer to them.
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and is_name(ent):
+            if ent.label_ == "PERSON" and is_name(ent) and not (len(ent) == 1 and compound_part(ent)):  # "Oslo-based"
                 actor = self._entity_actor(ent, number)
                 if actor is not None and not self.reg.actors[actor].title:
                     self._person_title(ent, actor)

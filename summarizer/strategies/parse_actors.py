@@ -27,9 +27,10 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "is_name"]  # fmt: skip
 
 (LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
- OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS) = word_tables(
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS,
+ HONORIFICS) = word_tables(
     "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
-    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS"
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS HONORIFICS"
 )
 
 
@@ -78,6 +79,8 @@ class ActorReader(InstitutionReader):
             fuller = [n for n in self.described.organisations if n.startswith(text + " ")]  # (also "Cascade Ridge")
             if len(fuller) == 1:
                 return self._mention(self._by_name(fuller[0], number), text)
+        if label == "PERSON":  # "Councillor Owen Pryce", "Mrs Garside" tagged with the word before the name
+            text = self._untitled(ent) or text
         found = self._entity_of(text, label, number)
         if found is not None and text in self.described.phrases:
             self.reg.actors[found].described_as = self.described.phrases[text]
@@ -87,6 +90,26 @@ class ActorReader(InstitutionReader):
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
+
+    def _untitled(self, ent: Any) -> str | None:
+        """A person's name the tagger began with a title or a form of address ("Councillor Owen
+        Pryce", "Mrs Garside", "Councillor Pryce" read as an organisation): the name after it.
+        Only words that modify the name's head; a name the tagger did not read as a person's,
+        or one word after a title, must be one known already ("General Motors" stays)."""
+        words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
+        lead = 0
+        while lead < len(words) - 1 and words[lead].dep_ == "compound" and words[lead].head.i >= words[lead].i and (
+            words[lead].lemma_.lower() in ROLE_NOUNS or words[lead].lower_.rstrip(".") in HONORIFICS
+        ):
+            lead += 1
+        rest = words[lead:]
+        if not lead or not rest[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in rest):
+            return None
+        name = ent_text(ent.doc[rest[0].i : ent.end])
+        address = all(t.lower_.rstrip(".") in HONORIFICS for t in words[:lead])
+        if (ent.label_ != "PERSON" or not address and len(rest) < 2) and not self._person(name):
+            return None  # (a one-word name after a title must be known: "Dean Smith" is not Smith)
+        return name
 
     def _person(self, text: str) -> bool:
         known = self.reg.lookup(text, "PERSON")
@@ -207,9 +230,14 @@ class ActorReader(InstitutionReader):
                     return None  # a place: "in Eastern Europe", "near Ridley Falls" read as an organisation
                 if ent.label_ == "ORG" and named_place(tok):
                     return None
-                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-                one_word = ent.label_ == "GPE" or ent.label_ == "PERSON" and len(ent) == 1  # (a city read as a person)
-                if one_word and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
+                first = tok  # (and the names joined to it: "leave for Kamloops or Vancouver")
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                verb = first.head.head if first.dep_ == "pobj" else first.head
+                unnamed = first.head.lower_ in ("to", "for") and self.reg.lookup(tok.text, "") is None
+                one_word = ent.label_ == "GPE" or ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and (
+                    ent.label_ == "PERSON" or unnamed)  # (a city read as a person, or as an organisation no one named)
+                if one_word and first.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"
                 named = self._entity_actor(ent, number)
                 if named is not None or is_name(ent):

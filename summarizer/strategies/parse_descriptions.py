@@ -82,6 +82,11 @@ def name_of(tok: Any) -> str:
     parts += [c for c in tok.lefts if c.dep_ == "amod" and c.i == tok.i - 1 and c.text[:1].isupper()
               and c.i > 0 and not c.ent_type_]  # fmt: skip
     start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
+    lower = start
+    while lower < tok.i and tok.doc[lower].pos_ in ("NOUN", "PROPN") and tok.doc[lower].text.islower():
+        lower += 1
+    if any(t.pos_ == "NOUN" for t in tok.doc[start:lower]):
+        start = lower  # not the description before it: "the road haulage federation BVSL" is BVSL (but "de Wit")
     return str(tok.doc[start : tok.i + 1].text)
 
 
