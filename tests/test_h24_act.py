@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, analysed, rules_on
+from conftest import actor_kinds, analysed, clause_roles, rules_on
 
 
 def _names(text: str) -> list[str]:
@@ -135,3 +135,56 @@ def test_names_beside_places_stay_actors(body: str, actor: str | None) -> None:
     kinds = actor_kinds(rules_on(body))
     if actor is not None:
         assert any(actor in name for name in kinds)
+
+
+# --------------------------------------------------------------------------- "which" stands for no people
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "agents"),
+    [
+        # after people named by an "of" phrase, "which" is the body before "of"
+        ("The association of inland pleasure boat owners, which has about 14,000 members, had asked the "
+         "ministers to delay the works.", "have", ["association of inland pleasure boat owners"]),
+        ("The union of dock workers, which represents 3,000 people, said it would strike.", "represent",
+         ["union of dock workers"]),
+        ("The council of ministers, which meets on Friday, will decide on the budget.", "meet",
+         ["council of ministers"]),
+        ("A group of farmers, which met on Monday, said it would sue the Delta Nitrogen Company.", "meet",
+         ["group of farmers"]),
+        # "who" stands for people; a singular or named "of" object is the antecedent itself
+        ("The chairman of the Rennfeld Growers Association, which represents 300 farms, said the price was "
+         "too low.", "represent", ["Rennfeld Growers Association"]),
+        ("Shares of the Delta Nitrogen Company, which rose 3 percent, traded higher.", "rise",
+         ["Delta Nitrogen Company"]),
+        # not after "for": no body of those people is named
+        ("The lawyer for the growers, which sued the state, said it would appeal.", "sue", []),
+    ],
+)
+def test_which_after_people_named_by_of_is_the_body_before_it(text: str, verb: str, agents: list[str]) -> None:
+    assert clause_roles(analysed(text), 1, verb)[0] == agents
+
+
+# --------------------------------------------------------------------------- officials of two named states
+
+
+def test_officials_of_two_named_states_are_both_states() -> None:
+    body = ("Brazil imposed duties on Chilean wine on Monday. Chile said it regretted the decision. Chilean and "
+            "Brazilian officials are scheduled to meet in Montevideo on April 8.")
+    kinds = actor_kinds(rules_on(body))
+    assert "Chilean and Brazilian officials" not in kinds
+    assert {"Chile", "Brazil"} <= set(kinds)
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        # one state not named: the officials are a group of their own, as before
+        ("Brazil imposed duties on wine on Monday. Chilean and Brazilian officials will meet in May to discuss "
+         "the duties.", "Chilean and Brazilian officials"),
+        ("Dutch and Belgian transport ministers agreed on Tuesday to close the lock for ten weeks.",
+         "Dutch and Belgian transport ministers"),
+    ],
+)
+def test_officials_of_states_not_all_named_stay_a_group(body: str, group: str) -> None:
+    assert group in actor_kinds(rules_on(body))

@@ -27,10 +27,9 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "is_name"]  # fmt: skip
 
 (LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
- OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS,
- HONORIFICS) = word_tables(
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS) = word_tables(
     "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
-    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS HONORIFICS"
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS"
 )
 
 
@@ -90,30 +89,6 @@ class ActorReader(InstitutionReader):
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
-
-    def _untitled(self, ent: Any) -> str | None:
-        """A person's name the tagger began with a title or a form of address ("Councillor Owen
-        Pryce", "Mrs Garside", "Councillor Pryce" read as an organisation): the name after it.
-        Only words that modify the name's head; a name the tagger did not read as a person's,
-        or one word after a title, must be one known already ("General Motors" stays)."""
-        words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
-        lead = 0
-        while lead < len(words) - 1 and words[lead].dep_ == "compound" and words[lead].head.i >= words[lead].i and (
-            words[lead].lemma_.lower() in ROLE_NOUNS or words[lead].lower_.rstrip(".") in HONORIFICS
-        ):
-            lead += 1
-        rest = words[lead:]
-        if not lead or not rest[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in rest):
-            return None
-        name = ent_text(ent.doc[rest[0].i : ent.end])
-        address = all(t.lower_.rstrip(".") in HONORIFICS for t in words[:lead])
-        if (ent.label_ != "PERSON" or not address and len(rest) < 2) and not self._person(name):
-            return None  # (a one-word name after a title must be known: "Dean Smith" is not Smith)
-        return name
-
-    def _person(self, text: str) -> bool:
-        known = self.reg.lookup(text, "PERSON")
-        return known is not None and self.reg.actors[known].label == "PERSON"
 
     def _entity_of(self, text: str, label: str, number: int) -> int | None:
         """The actor of a name with this label: one known by it or a form of it, else a new one."""
@@ -321,7 +296,12 @@ class ActorReader(InstitutionReader):
                             if actor is not None and actor not in out:
                                 out.append(actor)
             nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
-            state = self._norp(nationality.text) if nationality is not None else None
+            joined = [] if nationality is None else [nationality, *nationality.conjuncts]
+            states = [self._norp(n.text) for n in joined]
+            if not out and len(states) > 1 and None not in states:
+                # "Chilean and Brazilian officials": Chile and Brazil, once the article has named both
+                out += [self._mention(s, tok.doc[nationality.i : tok.i + 1].text) for s in states if s is not None]
+            state = states[0] if states else None
             if not out and state is not None and nationality is not None:
                 # "Russian officials": Russia, once the article has named it
                 out.append(self._mention(state, tok.doc[nationality.i : tok.i + 1].text))
