@@ -188,3 +188,43 @@ def test_officials_of_two_named_states_are_both_states() -> None:
 )
 def test_officials_of_states_not_all_named_stay_a_group(body: str, group: str) -> None:
     assert group in actor_kinds(rules_on(body))
+
+
+# --------------------------------------------------------------------------- "the" before a title of several words
+
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        # "the" is the title's determiner, not the word before the role noun
+        ("The chief veterinary officer said the zone would stay in place until November.",
+         "chief veterinary officer"),
+        ("The transport minister said in a statement that the government would not block the changes.",
+         "transport minister"),
+        ("The agriculture minister is due to brief the committee on October 29.", "agriculture minister"),
+    ],
+)
+def test_an_unnamed_office_of_several_words_that_acts_is_an_actor(body: str, office: str) -> None:
+    assert office in actor_kinds(rules_on(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        # not when it is only written to, or only owns the subject
+        ("Pieter Hulst said he had written to the culture minister asking for national rules.", "culture minister"),
+        ("The chief veterinary officer's report said the zone would stay in place until November.",
+         "chief veterinary officer"),
+        # a holder named before: the same person, no second actor
+        ("Mary Byrne, the chief veterinary officer, said the zone would stay. The chief veterinary officer said "
+         "vaccines would arrive in November.", "chief veterinary officer"),
+    ],
+)
+def test_an_unnamed_office_that_does_not_act_or_is_held_is_no_actor(body: str, office: str) -> None:
+    assert office not in actor_kinds(rules_on(body))
+
+
+def test_a_named_holder_keeps_the_acts_of_the_office() -> None:
+    body = ("Mary Byrne, the chief veterinary officer, said the zone would stay. The chief veterinary officer said "
+            "vaccines would arrive in November.")
+    assert "Mary Byrne" in actor_kinds(rules_on(body))

@@ -180,10 +180,11 @@ class ActorReader(InstitutionReader):
             owner_s = f"{short}'" if short.endswith("s") else f"{short}'s"
             title = f"{owner_s} {text}" if short[:1].isupper() else text  # "Its managing director": Carrow's
         elif anchor is None:
-            if head.i > 0 and head.doc[head.i - 1].lower_ in ("the", "his", "her") and text[:1].islower():
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # ("the chief veterinary officer")
+            if (the or head.i > 0 and head.doc[head.i - 1].lower_ in ("his", "her")) and text[:1].islower():
                 # "the minister": the last person named with a compatible role; an office
                 # no one was named for is an actor when it acts ("the mayor said").
-                if head.dep_ != "nsubj" or head.doc[head.i - 1].lower_ != "the":
+                if head.dep_ != "nsubj" or not the:
                     return None
             elif not text[:1].isupper() and not any(c.dep_ == "poss" for c in head.children):
                 return None  # (but "the province's environment minister": an office of a named owner)
