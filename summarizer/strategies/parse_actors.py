@@ -301,7 +301,7 @@ class ActorReader(InstitutionReader):
             states = [self._norp(n.text) for n in joined]
             if not out and len(states) > 1 and None not in states:
                 # "Chilean and Brazilian officials": Chile and Brazil, once the article has named both
-                out += [self._mention(s, tok.doc[nationality.i : tok.i + 1].text) for s in states if s is not None]
+                out += [self._mention(s, tok.doc[joined[0].i : tok.i + 1].text) for s in states if s is not None]
             state = states[0] if states else None
             if not out and state is not None and nationality is not None:
                 # "Russian officials": Russia, once the article has named it
