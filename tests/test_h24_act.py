@@ -228,3 +228,43 @@ def test_a_named_holder_keeps_the_acts_of_the_office() -> None:
     body = ("Mary Byrne, the chief veterinary officer, said the zone would stay. The chief veterinary officer said "
             "vaccines would arrive in November.")
     assert "Mary Byrne" in actor_kinds(rules_on(body))
+
+
+# --------------------------------------------------------------------------- a description, then an "X of Y" name
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "description"),
+    [
+        ("Poland's largest road freight association said on Wednesday its members would block two crossings. "
+         "The Association of Polish Road Carriers, which represents 4,000 firms, said the checks had led to "
+         "fines.", "Association of Polish Road Carriers", "Poland's largest road freight association"),
+        ("Brazil's trade ministry said on Monday it would impose duties on Chilean wine. The Ministry of Trade "
+         "and Industrial Development said the duties would last five years.",
+         "Ministry of Trade and Industrial Development", "Brazil's trade ministry"),
+    ],
+)
+def test_an_owned_description_before_an_of_name_is_that_name(body: str, name: str, description: str) -> None:
+    kinds = actor_kinds(rules_on(body))
+    assert name in kinds
+    assert description not in kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        # another kind of body, or the same kind for another matter: two actors
+        ("Germany's economy ministry said on Monday it would back the plant. The Ministry of Finance said the "
+         "aid would come from the climate fund.", "Germany's economy ministry"),
+        ("Poland's largest union said on Wednesday its members would strike. The Association of Polish Road "
+         "Carriers said the checks had led to fines.", "Poland's largest union"),
+        # no owner: not a lede's description of the name
+        ("The regional health authority said it would close two wards. The Authority of Health Services said "
+         "the closures were not approved.", "regional health authority"),
+        # two descriptions fit: which one is not said
+        ("Brazil's trade ministry said it would impose duties. Chile's trade ministry said it would appeal. The "
+         "Ministry of Trade and Industry said the duties would last five years.", "Brazil's trade ministry"),
+    ],
+)
+def test_descriptions_that_are_not_the_of_name_stay_apart(body: str, description: str) -> None:
+    assert description in actor_kinds(rules_on(body))
