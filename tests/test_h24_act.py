@@ -268,3 +268,28 @@ def test_an_owned_description_before_an_of_name_is_that_name(body: str, name: st
 )
 def test_descriptions_that_are_not_the_of_name_stay_apart(body: str, description: str) -> None:
     assert description in actor_kinds(rules_on(body))
+
+
+# --------------------------------------------------------------------------- a common noun first in a sentence
+
+
+def test_a_common_noun_capitalised_as_the_first_word_is_no_name() -> None:
+    body = ('The bureau wants to count people from administrative records. "Records that already exist can tell '
+            'us how many people live in Hamilton every year," she said.')
+    assert "Records" not in actor_kinds(rules_on(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a name the recogniser missed that the article never writes as a common noun
+        ("Orbitra reported a loss of 40 million euros on Tuesday. Orbitra said it would cut 300 jobs.", "Orbitra"),
+        # the same word as a common noun elsewhere, but not the sentence's first word here
+        ("Farmers buy seed from Harvest. On Monday, Harvest said it would cut prices. The harvest was poor.",
+         "Harvest"),
+    ],
+)
+def test_names_the_recogniser_missed_still_act(body: str, name: str | None) -> None:
+    kinds = actor_kinds(rules_on(body))
+    if name is not None:
+        assert name in kinds

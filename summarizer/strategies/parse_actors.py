@@ -243,7 +243,11 @@ class ActorReader(InstitutionReader):
             titled = self._titled(tok, name, number)
             if titled is not None:
                 return titled
-            if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
+            # (not a common noun the article writes in lower case, capitalised as the sentence's first
+            # word: '"Records that already exist can tell us ..."')
+            first = name == tok.text and tok.lower_ in self.described.common and not any(
+                t.is_alpha for t in tok.doc[: tok.i])
+            if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper() and not first
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
                 return None if dateline(tok.doc[tok.i : tok.i + 1]) else self._by_name(name, number)
