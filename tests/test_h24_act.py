@@ -293,3 +293,39 @@ def test_names_the_recogniser_missed_still_act(body: str, name: str | None) -> N
     kinds = actor_kinds(rules_on(body))
     if name is not None:
         assert name in kinds
+
+
+# --------------------------------------------------------------------------- an office named, then its holder beside it
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor said crews were stretched. The mayor, Maria Holm, later said two stations would close.",
+        "The regional fire chief said crews were stretched. The regional fire chief, Maria Holm, later said two "
+        "stations would close.",
+        "Norway's trade minister said tariffs would rise. Norway's trade minister, Maria Holm, later said she "
+        "would object.",
+    ],
+)
+def test_an_office_named_before_its_apposed_holder_is_the_holder(body: str) -> None:
+    assert list(actor_kinds(rules_on(body))) == ["Maria Holm"]
+
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        # another owner's office, or another office
+        ("The mayor of Dorrow said crews were stretched. The mayor of Lenz, Maria Holm, later said two stations "
+         "would close.", "mayor of Dorrow"),
+        ("Norway's trade minister said tariffs would rise. Denmark's trade minister, Maria Holm, said she would "
+         "object.", "Norway's trade minister"),
+        ("Norway's trade minister said tariffs would rise. Maria Holm, Denmark's trade minister, said she would "
+         "object.", "Norway's trade minister"),
+        ("The mayor said crews were stretched. His deputy mayor, Maria Holm, later said two stations would close.",
+         "mayor"),
+    ],
+)
+def test_an_office_of_another_owner_stays_apart_from_the_holder(body: str, office: str) -> None:
+    kinds = actor_kinds(rules_on(body))
+    assert office in kinds and "Maria Holm" in kinds

@@ -242,6 +242,7 @@ class TitleReader(Coreference):
             self.reg.actors[actor].title = strip_det(span.text)
             self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
             self.reg.actors[actor].owner = office_of(head).owner
+            self._take_office(actor)  # "the mayor said ... The mayor, Ilse Maartens, said": one person
             return
         titled = next((c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in self.roles
                        and c.tag_ == "NN" and c.i > ent.root.i), None)  # fmt: skip
@@ -281,7 +282,8 @@ class TitleReader(Coreference):
             and _unowned(office.title or "") == title
             and (
                 same_owner(found.anchor, found.owner, office.anchor, office.owner)
-                or bool(owner) and owner in (found.title or "")  # "Interior" read as an owner
+                or bool(owner) and owner in (found.title or "") and not (  # "Interior" read as an owner (not a
+                    found.anchor is not None and self.reg.actors[found.anchor].label == "GPE")  # state: "Denmark's")
             )
         ]
         if len(offices) == 1:
