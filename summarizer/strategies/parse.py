@@ -32,14 +32,15 @@ from .lexicon import (
 from .parse_actors import (
     INSTITUTIONS,
     LOCATIVE,
+    ROLE_NOUNS,
     ActorReader,
     is_name,
 )
 from .parse_coref import coref_tables, describe, name_of
-from .parse_groups import GROUP_TABLES, bound_object, deadline, described_group, subject_before
+from .parse_groups import GROUP_TABLES, antecedent, bound_object, deadline, described_group, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
-from .parse_types import Analysis, Clause, SentenceInfo, is_actor
+from .parse_types import Analysis, Clause, SentenceInfo, compound_part, is_actor
 from .words import word_tables
 
 __all__ = ["analyse", "is_actor", "rule_tables"]
@@ -114,8 +115,7 @@ class _Reader(ActorReader):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     # "Lobo, who visited ...", "the city council, which will vote ...": the antecedent,
                     # or the name it describes ("Caremark, the union that represents ...")
-                    antecedent = verb.head.head if verb.head.dep_ == "appos" else verb.head
-                    return self._nps(antecedent, number, source), False
+                    return self._nps(antecedent(child, verb, ROLE_NOUNS), number, source), False
                 # "ferry operators from Poland and Sweden agreed ...": a group, when it does a typed act
                 typed = VERB_TYPES.get(parse_form.verb_lemma(verb), "STATEMENT") != "STATEMENT"
                 group = described_group(child) if typed else ""
@@ -170,7 +170,7 @@ class _Reader(ActorReader):
         doc = self.nlp(text) if doc is None else doc
         # Names first, so titles and roles can refer to them.
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and is_name(ent):
+            if ent.label_ == "PERSON" and is_name(ent) and not (len(ent) == 1 and compound_part(ent)):  # "Oslo-based"
                 actor = self._entity_actor(ent, number)
                 if actor is not None and not self.reg.actors[actor].title:
                     self._person_title(ent, actor)

@@ -78,6 +78,8 @@ class ActorReader(InstitutionReader):
             fuller = [n for n in self.described.organisations if n.startswith(text + " ")]  # (also "Cascade Ridge")
             if len(fuller) == 1:
                 return self._mention(self._by_name(fuller[0], number), text)
+        if label == "PERSON":  # "Councillor Owen Pryce", "Mrs Garside" tagged with the word before the name
+            text = self._untitled(ent) or text
         found = self._entity_of(text, label, number)
         if found is not None and text in self.described.phrases:
             self.reg.actors[found].described_as = self.described.phrases[text]
@@ -87,10 +89,6 @@ class ActorReader(InstitutionReader):
         ):
             self.reg.actors[found].institution = True  # "the ferry operator Skarvik Line" read as a person
         return found
-
-    def _person(self, text: str) -> bool:
-        known = self.reg.lookup(text, "PERSON")
-        return known is not None and self.reg.actors[known].label == "PERSON"
 
     def _entity_of(self, text: str, label: str, number: int) -> int | None:
         """The actor of a name with this label: one known by it or a form of it, else a new one."""
@@ -182,10 +180,11 @@ class ActorReader(InstitutionReader):
             owner_s = f"{short}'" if short.endswith("s") else f"{short}'s"
             title = f"{owner_s} {text}" if short[:1].isupper() else text  # "Its managing director": Carrow's
         elif anchor is None:
-            if head.i > 0 and head.doc[head.i - 1].lower_ in ("the", "his", "her") and text[:1].islower():
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # ("the chief veterinary officer")
+            if (the or head.i > 0 and head.doc[head.i - 1].lower_ in ("his", "her")) and text[:1].islower():
                 # "the minister": the last person named with a compatible role; an office
                 # no one was named for is an actor when it acts ("the mayor said").
-                if head.dep_ != "nsubj" or head.doc[head.i - 1].lower_ != "the":
+                if head.dep_ != "nsubj" or not the:
                     return None
             elif not text[:1].isupper() and not any(c.dep_ == "poss" for c in head.children):
                 return None  # (but "the province's environment minister": an office of a named owner)
@@ -207,9 +206,14 @@ class ActorReader(InstitutionReader):
                     return None  # a place: "in Eastern Europe", "near Ridley Falls" read as an organisation
                 if ent.label_ == "ORG" and named_place(tok):
                     return None
-                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-                one_word = ent.label_ == "GPE" or ent.label_ == "PERSON" and len(ent) == 1  # (a city read as a person)
-                if one_word and tok.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
+                first = tok  # (and the names joined to it: "leave for Kamloops or Vancouver")
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                verb = first.head.head if first.dep_ == "pobj" else first.head
+                unnamed = first.head.lower_ in ("to", "for") and self.reg.lookup(tok.text, "") is None
+                one_word = ent.label_ == "GPE" or ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and (
+                    ent.label_ == "PERSON" or unnamed)  # (a city read as a person, or as an organisation no one named)
+                if one_word and first.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:
                     return None  # a destination: "travel to Rome", "visited Kyiv"
                 named = self._entity_actor(ent, number)
                 if named is not None or is_name(ent):
@@ -239,7 +243,11 @@ class ActorReader(InstitutionReader):
             titled = self._titled(tok, name, number)
             if titled is not None:
                 return titled
-            if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper()
+            # (not a common noun the article writes in lower case, capitalised as the sentence's first
+            # word: '"Records that already exist can tell us ..."')
+            first = name == tok.text and tok.lower_ in self.described.common and not any(
+                t.is_alpha for t in tok.doc[: tok.i])
+            if (tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ and tok.text[:1].isupper() and not first
                     and not any(w.lower() in ROLE_NOUNS for w in name.split())):  # fmt: skip
                 # A proper name the recogniser missed, acting: "Orbitra Semiconductors reported ..."
                 return None if dateline(tok.doc[tok.i : tok.i + 1]) else self._by_name(name, number)
@@ -293,7 +301,12 @@ class ActorReader(InstitutionReader):
                             if actor is not None and actor not in out:
                                 out.append(actor)
             nationality = next((c for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
-            state = self._norp(nationality.text) if nationality is not None else None
+            joined = [] if nationality is None else [nationality, *nationality.conjuncts]
+            states = [self._norp(n.text) for n in joined]
+            if not out and len(states) > 1 and None not in states:
+                # "Chilean and Brazilian officials": Chile and Brazil, once the article has named both
+                out += [self._mention(s, tok.doc[joined[0].i : tok.i + 1].text) for s in states if s is not None]
+            state = states[0] if states else None
             if not out and state is not None and nationality is not None:
                 # "Russian officials": Russia, once the article has named it
                 out.append(self._mention(state, tok.doc[nationality.i : tok.i + 1].text))

@@ -266,7 +266,8 @@ class Coreference:
         """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
         stem = adjective.lower()[:4]
         for i, actor in enumerate(self.reg.actors):
-            if actor.label == "GPE" and actor.key[:4] == stem:
+            if (actor.label == "GPE" or country_code(actor.name, fuzzy=False)) and actor.key[:4] == stem:  # (or "Chile"
+                # read as an organisation)
                 return i
         return None
 

@@ -40,6 +40,7 @@ class Descriptions:
     only_in: set[str] = field(default_factory=set)  # of `places`, those put only after "in"
     objects: set[str] = field(default_factory=set)  # names that are a verb's object ("accused X")
     people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
+    common: set[str] = field(default_factory=set)  # nouns the article writes in lower case ("records")
 
     def place(self, name: str) -> bool:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
@@ -82,6 +83,11 @@ def name_of(tok: Any) -> str:
     parts += [c for c in tok.lefts if c.dep_ == "amod" and c.i == tok.i - 1 and c.text[:1].isupper()
               and c.i > 0 and not c.ent_type_]  # fmt: skip
     start = min([tok.i, *(t.i for c in parts for t in c.subtree)])
+    lower = start
+    while lower < tok.i and tok.doc[lower].pos_ in ("NOUN", "PROPN") and tok.doc[lower].text.islower():
+        lower += 1
+    if any(t.pos_ == "NOUN" for t in tok.doc[start:lower]):
+        start = lower  # not the description before it: "the road haulage federation BVSL" is BVSL (but "de Wit")
     return str(tok.doc[start : tok.i + 1].text)
 
 
@@ -89,6 +95,7 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     """Collect the descriptions of proper names over the article's parsed sentences:
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
     nouns = {t.lower_ for doc in docs for t in doc if t.pos_ == "NOUN" and t.text.islower()}
+    into.common |= nouns
     into.people |= {ent_text(e) for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for doc in docs:
         for tok in doc:

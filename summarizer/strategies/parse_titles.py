@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .parse_coref import Coreference
+from .parse_descriptions import ent_text
 from .parse_groups import split_title
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
@@ -24,7 +25,7 @@ __all__ = [
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-TITLE_FILLER, TITLE_ENDS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS")
+TITLE_FILLER, TITLE_ENDS, HONORIFICS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS HONORIFICS")
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 
 
@@ -206,6 +207,30 @@ class TitleReader(Coreference):
                                   group=True))  # fmt: skip
         return self.reg.by_key[fold(text)]
 
+    def _person(self, text: str) -> bool:
+        known = self.reg.lookup(text, "PERSON")
+        return known is not None and self.reg.actors[known].label == "PERSON"
+
+    def _untitled(self, ent: Any) -> str | None:
+        """A person's name the tagger began with a title or a form of address ("Councillor Owen
+        Pryce", "Mrs Garside", "Councillor Pryce" read as an organisation): the name after it.
+        Only words that modify the name's head; a name the tagger did not read as a person's,
+        or one word after a title, must be one known already ("General Motors" stays)."""
+        words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
+        lead = 0
+        while lead < len(words) - 1 and words[lead].dep_ == "compound" and words[lead].head.i >= words[lead].i and (
+            words[lead].lemma_.lower() in self.roles or words[lead].lower_.rstrip(".") in HONORIFICS
+        ):
+            lead += 1
+        rest = words[lead:]
+        if not lead or not rest[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in rest):
+            return None
+        name = ent_text(ent.doc[rest[0].i : ent.end])
+        address = all(t.lower_.rstrip(".") in HONORIFICS for t in words[:lead])
+        if (ent.label_ != "PERSON" or not address and len(rest) < 2) and not self._person(name):
+            return None  # (a one-word name after a title must be known: "Dean Smith" is not Smith)
+        return name
+
     def _person_title(self, ent: Any, actor: int) -> None:
         """ "US Secretary of State Antony Blinken": the modifiers before a name are its title."""
         doc = ent.doc
@@ -217,6 +242,7 @@ class TitleReader(Coreference):
             self.reg.actors[actor].title = strip_det(span.text)
             self.reg.actors[actor].anchor = self._anchor(head, self.reg.actors[actor].first)
             self.reg.actors[actor].owner = office_of(head).owner
+            self._take_office(actor)  # "the mayor said ... The mayor, Ilse Maartens, said": one person
             return
         titled = next((c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in self.roles
                        and c.tag_ == "NN" and c.i > ent.root.i), None)  # fmt: skip
@@ -256,7 +282,8 @@ class TitleReader(Coreference):
             and _unowned(office.title or "") == title
             and (
                 same_owner(found.anchor, found.owner, office.anchor, office.owner)
-                or bool(owner) and owner in (found.title or "")  # "Interior" read as an owner
+                or bool(owner) and owner in (found.title or "") and not (  # "Interior" read as an owner (not a
+                    found.anchor is not None and self.reg.actors[found.anchor].label == "GPE")  # state: "Denmark's")
             )
         ]
         if len(offices) == 1:

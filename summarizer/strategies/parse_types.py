@@ -170,6 +170,7 @@ class Registry:
         name = self.actors[new]
         words = set(name.key.split())
         if " of " in name.name:
+            self._owned_description(new)
             return
 
         def modifiers(found: Found) -> list[str]:
@@ -186,6 +187,25 @@ class Registry:
             a.label == "ORG" and said_of[described[0]] <= set(a.key.split()) for a in self.actors[:new]
         ):
             self.merge(described[0], new)
+
+    def _owned_description(self, new: int) -> None:
+        """The same for a name of the form "Association of ...", "Ministry of ...": the one earlier
+        description with an owner ("Poland's largest road freight association", "Brazil's trade
+        ministry") whose head is the name's first word and one of whose other words is in the name
+        ("road", "trade"); not "Germany's economy ministry" ... "the Ministry of Finance"."""
+        key = self.actors[new].key.split()
+        words, head = set(key), key[0] if key else ""
+        found = []
+        for i, body in enumerate(self.actors[:new]):
+            said = re.sub(r"^(?:the|a|an)\s+", "", body.name).split()
+            owned = max((k for k, w in enumerate(said) if w.endswith(("'s", "s'", "\u2019s"))), default=-1)
+            rest = said[owned + 1 :]
+            if body.label != "INSTITUTION" or owned < 0 or len(rest) < 2 or not all(w.islower() for w in rest):
+                continue
+            if rest[-1] == head and any(w in words for w in rest[:-1]):
+                found.append(i)
+        if len(found) == 1:
+            self.merge(found[0], new)
 
     def lookup(self, name: str, label: str) -> int | None:
         key = fold(name)
