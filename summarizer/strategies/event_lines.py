@@ -29,6 +29,7 @@ class Reading:
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
     silent: bool = False  # a statement that is an act: an answer withheld or a matter weighed (`event_clauses`)
+    warned: bool = False  # a statement that is an act: a warning of a risk (`event_clauses.forewarned`)
 
 
 def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:

@@ -210,7 +210,9 @@ def readings(
             kind = "CONCEDE"  # "accepted that mistakes were made"
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
-        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
+        warned = event_clauses.forewarned(clause, info.clauses, info.doc)
+        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc) \
+            or warned
         kind = "STATEMENT" if silent else kind
         if (clause.reporting or kind == "STATEMENT") and not silent or not _eventive(clause, kind):
             continue
@@ -255,9 +257,12 @@ def readings(
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
             elif writer is not None and _written_with(clause, writer, info.doc, people or set()):
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X asking for": asked X
-            out.append(Reading(clause, agents, kind, by_speaker, silent))
+            out.append(Reading(clause, agents, kind, by_speaker, silent, warned))
     if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
-        out = [r for r in out if not r.silent]  # "did not make a bid, and declined to comment": the act is the news
+        # "did not make a bid, and declined to comment": the act is the news (a warning is news of its own:
+        # "found corrosion and warned that a gate could fail")
+        typed = any(o.type not in ("OTHER", "STATEMENT") for o in out)
+        out = [r for r in out if not r.silent or r.warned and not typed]
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     verbal = len(out)
     for nominal in info.nominals:

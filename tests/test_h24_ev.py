@@ -1,0 +1,147 @@
+"""Round 24, events (h24-ev): a warning of a risk is a statement the news reports (not a threat), and a
+reply to "the request" made "on Wednesday" answers the one who asked. Each rule has sentences it must
+read and sentences of the same shape it must leave alone (the self-review of COMMON.md)."""
+
+from __future__ import annotations
+
+from conftest import event_links, rules_on
+
+
+def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
+    return event_links(rules_on(body))
+
+
+def _types(body: str) -> list[str]:
+    return [e[0] for e in _events(body)]
+
+
+# "warned that <a thing> would ...": a warning of a risk, an event typed STATEMENT.
+
+
+def test_warning_of_a_cost_is_a_statement() -> None:
+    body = "The Harlow Chamber of Commerce warned that the new tax would cost local shops thousands of customers."
+    assert _events(body) == [("STATEMENT", ["Harlow Chamber of Commerce"], [])]
+
+
+def test_warning_beside_a_promise_to_comply() -> None:
+    body = "Delta Freight Company said it would comply but warned that the cap would cost it foreign contracts."
+    assert ("STATEMENT", ["Delta Freight Company"], []) in _events(body)
+    assert "THREATEN" not in _types(body)
+
+
+def test_warning_of_a_state_of_things() -> None:
+    body = "Rural Vets Network said on Monday that many rural practices were short of staff, and warned that " \
+        "many practices were closing."
+    assert "THREATEN" not in _types(body)
+
+
+def test_warning_after_a_finding_is_the_event() -> None:
+    body = "A report by the Westmoor Highways Agency found cracks in the bridge and warned that one of the piers " \
+        "could fail within a year."
+    assert _types(body)[:1] == ["STATEMENT"]
+
+
+# Same shape, still a threat (or not a warning of a risk).
+
+
+def test_warning_of_the_speakers_own_act_is_a_threat() -> None:
+    body = "The Harlow Drivers Union warned that it would strike if Westmoor Council cut jobs."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_its_members_act_is_not_a_statement() -> None:
+    body = "The Harlow Drivers Union warned that its members would block the depot."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_a_response_to_be_done_is_a_threat() -> None:
+    body = "Secretary of State Ann Lee warned that any attack on the port would be met with a firm response."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_on_a_named_partys_act_is_a_threat() -> None:
+    body = "The Harlow Drivers Union warned that workers could walk out if Westmoor Council cut pay."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_a_duty_is_not_a_statement() -> None:
+    body = "The Harlow Drivers Union warned that violence had to be avoided."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_a_party_is_not_retyped() -> None:
+    body = "The Harlow Drivers Union warned Westmoor Council that the cuts would close the library."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_not_given_is_no_event() -> None:
+    body = "The Harlow Drivers Union did not warn that the cuts would close the library."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_planned_is_no_event() -> None:
+    body = "The Harlow Drivers Union will warn that the cuts would close the library."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_a_named_actors_act_is_not_a_statement() -> None:
+    body = "The Harlow Drivers Union warned that Westmoor Council would close the library."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_inside_a_quote_is_no_event() -> None:
+    body = '"We warned that the bridge could fail," said Ann Lee of the Westmoor Highways Agency.'
+    assert "STATEMENT" not in _types(body)
+
+
+# "rejected the request on Wednesday": the request told before, by another party.
+
+
+_ASKED = "The Harlow Drivers Union asked Westmoor Council for a pay rise of 5 percent. "
+
+
+def test_reply_to_the_request_on_a_day() -> None:
+    body = _ASKED + "Westmoor Council rejected the request on Wednesday."
+    assert ("REJECT", ["Westmoor Council"], ["Harlow Drivers Union"]) in _events(body)
+
+
+def test_reply_to_a_request_named_by_its_content() -> None:
+    body = _ASKED + "Westmoor Council rejected the request for a new depot on Wednesday."
+    assert all(e[2] == [] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_reply_to_a_request_of_another_party() -> None:
+    body = _ASKED + "Westmoor Council rejected the request of the traders on Wednesday."
+    assert all("Harlow Drivers Union" not in e[2] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_reply_to_a_request_on_a_topic_is_not_a_time() -> None:
+    body = _ASKED + "Westmoor Council rejected the request on the depot."
+    assert all("Harlow Drivers Union" not in e[2] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_reply_to_its_own_request_is_to_no_one() -> None:
+    body = "Westmoor Council asked the Harlow Drivers Union for its accounts. Westmoor Council rejected the " \
+        "request on Wednesday."
+    assert all(e[2] == [] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_reply_on_a_day_to_a_request_with_another_party_after_it() -> None:
+    body = _ASKED + "Westmoor Council rejected the request on Wednesday from the Harlow Traders Guild."
+    assert all("Harlow Drivers Union" not in e[2] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_reply_to_a_request_with_no_request_told() -> None:
+    body = "Westmoor Council met the Harlow Drivers Union on Monday. Westmoor Council rejected the request on " \
+        "Wednesday."
+    assert all("Harlow Drivers Union" not in e[2] for e in _events(body) if e[0] == "REJECT")
+
+
+def test_warning_of_a_strike_is_still_a_threat() -> None:
+    body = "Carrow Buses called its offer final and warned that a longer strike would put some routes at risk."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_aggression_against_a_country_is_still_a_threat() -> None:
+    body = "Secretary of State Ann Lee warned that further aggression against Ukraine would draw a severe response."
+    assert "STATEMENT" not in _types(body)
