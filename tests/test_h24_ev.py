@@ -145,3 +145,71 @@ def test_warning_of_a_strike_is_still_a_threat() -> None:
 def test_warning_of_aggression_against_a_country_is_still_a_threat() -> None:
     body = "Secretary of State Ann Lee warned that further aggression against Ukraine would draw a severe response."
     assert "STATEMENT" not in _types(body)
+
+
+# "X is said to have asked Y": hearsay of an act is the act, reported.
+
+
+def test_said_to_have_asked() -> None:
+    body = "Westmoor Council's leader, Ann Lee, is reported to have asked two firms whether they would help."
+    assert ("REQUEST", ["Ann Lee"], []) in _events(body)
+
+
+def test_understood_to_have_urged() -> None:
+    body = "Ann Lee is understood to have urged the Harlow Drivers Union to call off the strike."
+    assert ("REQUEST", ["Ann Lee"], ["Harlow Drivers Union"]) in _events(body)
+
+
+def test_expected_to_have_is_no_hearsay() -> None:
+    body = "Ann Lee is expected to have asked the Harlow Drivers Union for its accounts by May."
+    assert "REQUEST" not in _types(body)
+
+
+def test_not_thought_to_have_is_no_act() -> None:
+    body = "Ann Lee is not thought to have asked the Harlow Drivers Union for help."
+    assert "REQUEST" not in _types(body)
+
+
+def test_said_to_be_asking_is_no_act_told() -> None:
+    body = "Ann Lee is said to be asking the Harlow Drivers Union for help."
+    assert "REQUEST" not in _types(body)
+
+
+def test_said_to_ask_every_year_is_a_habit() -> None:
+    body = "Ann Lee is said to ask the Harlow Drivers Union for help every year."
+    assert "REQUEST" not in _types(body)
+
+
+def test_might_be_said_to_have_is_no_report() -> None:
+    body = "Ann Lee might be said to have asked the Harlow Drivers Union for too much."
+    assert "REQUEST" not in _types(body)
+
+
+def test_asked_to_have_is_no_hearsay() -> None:
+    body = "Ann Lee was told to have asked the Harlow Drivers Union for the accounts by May."
+    assert ("REQUEST", ["Ann Lee"], ["Harlow Drivers Union"]) not in _events(body)
+
+
+def test_said_in_a_quote_to_have_asked() -> None:
+    body = '"Ann Lee is said to have asked the Harlow Drivers Union for help," Tom Reed said.'
+    assert ("REQUEST", ["Ann Lee"], ["Harlow Drivers Union"]) not in _events(body)
+
+
+# A passive act with no doer, after a body is cited, is the body's; one not done is no one's.
+
+_CITED = "The Harlow Football Association said it had finished its inquiry into the match. "
+
+
+def test_passive_act_after_a_citation_is_the_cited_bodys() -> None:
+    body = _CITED + "Two players were suspended for six games."
+    assert ("SANCTION", ["Harlow Football Association"], []) in _events(body)
+
+
+def test_passive_act_not_done_is_no_ones() -> None:
+    body = _CITED + "Two players were not suspended."
+    assert all(e[0] != "SANCTION" for e in _events(body))
+
+
+def test_case_not_settled_is_no_agreement() -> None:
+    body = _CITED + "The doping case has not been settled."
+    assert all(e[0] != "AGREE" for e in _events(body))

@@ -84,6 +84,7 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
         o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
         for c in info.doc[clause.index].children if c.dep_ == "agent" for o in c.children)
     return (clause.passive and clause.past and not clause.agents and info.source is None and not named
+            and not clause.negated  # ("the doping case has not been settled": nothing done, by anyone)
             and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
 
 

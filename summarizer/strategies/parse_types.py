@@ -187,6 +187,10 @@ class Registry:
         ):
             self.merge(described[0], new)
 
+    def has_roles(self, i: int | None) -> bool:
+        """Whether actor `i` (if any) has acted or been acted upon already."""
+        return i is not None and bool(self.actors[i].roles)
+
     def lookup(self, name: str, label: str) -> int | None:
         key = fold(name)
         if key in self.by_key:
