@@ -213,3 +213,111 @@ def test_passive_act_not_done_is_no_ones() -> None:
 def test_case_not_settled_is_no_agreement() -> None:
     body = _CITED + "The doping case has not been settled."
     assert all(e[0] != "AGREE" for e in _events(body))
+
+
+# "wrote to X in February asking for ...": a participle the parser hung on the time goes on with the letter.
+
+
+def test_letter_asking_after_a_month() -> None:
+    body = "Ahmed Rahim wrote to Transport Secretary Ann Lee in February asking for emergency money."
+    assert _events(body) == [("REQUEST", ["Ahmed Rahim"], ["Ann Lee"])]
+
+
+def test_letter_asking_is_one_act_not_also_a_consultation() -> None:
+    body = "Ahmed Rahim has written to Transport Secretary Ann Lee asking for emergency money."
+    assert _events(body) == [("REQUEST", ["Ahmed Rahim"], ["Ann Lee"])]
+
+
+def test_participle_of_a_noun_is_not_the_letters() -> None:
+    body = "Ahmed Rahim wrote to Ann Lee in February about a plan calling for deep cuts."
+    assert ("REQUEST", ["Ahmed Rahim"], ["Ann Lee"]) not in _events(body)
+
+
+def test_participle_of_people_after_a_month_is_theirs() -> None:
+    body = "Ahmed Rahim wrote to Ann Lee in February about workers asking for money."
+    assert ("REQUEST", ["Ahmed Rahim"], ["Ann Lee"]) not in _events(body)
+
+
+def test_letter_in_february_while_visiting() -> None:
+    body = "Ahmed Rahim wrote to Ann Lee in February while visiting Madrid."
+    assert _types(body) == ["CONSULT"]
+
+
+def test_letter_planned_in_february_asking() -> None:
+    body = "Ahmed Rahim will write to Ann Lee in February asking for money."
+    assert "REQUEST" not in _types(body)
+
+
+def test_letter_not_written_in_february_asking() -> None:
+    body = "Ahmed Rahim did not write to Ann Lee in February asking for money."
+    assert "REQUEST" not in _types(body)
+
+
+def test_letter_asking_another_party_keeps_the_consultation() -> None:
+    body = "Ahmed Rahim wrote to Ann Lee on Monday, asking the Harlow Council for money."
+    events = _events(body)
+    assert ("CONSULT", ["Ahmed Rahim"], ["Ann Lee"]) in events
+    assert ("REQUEST", ["Ahmed Rahim"], ["Ann Lee"]) not in events
+
+
+def test_warning_in_a_participle_beside_the_act_is_part_of_it() -> None:
+    body = "The Harlow Competition Authority opened an in-depth review of the takeover on Monday, warning that the " \
+        "merger could weaken competition."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_in_a_participle_of_a_telling_is_the_statement() -> None:
+    body = "Ahmed Rahim told Sky News on Monday, warning that the plant would close."
+    assert _events(body) == [("STATEMENT", ["Ahmed Rahim"], [])]
+
+
+def test_warning_beside_a_typed_act_is_part_of_it() -> None:
+    body = "The Harlow Startup Alliance called the fine excessive and warned that such fines would push founders " \
+        "abroad."
+    assert "STATEMENT" not in _types(body)
+
+
+# "said it had not been consulted": the speaker's complaint (an accusation), not a consultation denied.
+
+_UNION = "The Harlow Drivers Union said "
+
+
+def test_not_consulted_is_a_complaint() -> None:
+    assert _events(_UNION + "it had not been consulted.") == [("ACCUSE", ["Harlow Drivers Union"], [])]
+
+
+def test_not_asked_to_review_is_a_complaint() -> None:
+    body = _UNION + "on Tuesday it had not been asked to review the proposal."
+    assert ("ACCUSE", ["Harlow Drivers Union"], []) in _events(body)
+
+
+def test_not_asked_by_a_named_party_is_no_complaint() -> None:
+    body = _UNION + "it had not been asked by Westmoor Council to intervene."
+    assert "ACCUSE" not in _types(body)
+
+
+def test_another_party_not_consulted_is_not_the_speakers_complaint() -> None:
+    body = _UNION + "Westmoor Council had not been consulted."
+    assert "ACCUSE" not in _types(body)
+
+
+def test_consulted_is_no_complaint() -> None:
+    assert "ACCUSE" not in _types(_UNION + "it had been consulted.")
+
+
+def test_a_report_denied_is_no_complaint() -> None:
+    body = "The Harlow Drivers Union did not say it had not been consulted."
+    assert "ACCUSE" not in _types(body)
+
+
+def test_not_to_be_consulted_is_no_complaint_told() -> None:
+    assert "ACCUSE" not in _types(_UNION + "it would not be consulted.")
+
+
+def test_not_paid_is_not_this_complaint() -> None:
+    assert "ACCUSE" not in _types(_UNION + "it had not been paid.")
+
+
+def test_not_consulted_in_a_quote_is_no_complaint_told_by_the_rule() -> None:
+    body = '"We have not been consulted," Tom Reed said.'
+    assert "ACCUSE" not in _types(body)

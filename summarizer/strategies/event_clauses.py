@@ -16,12 +16,12 @@ from .stance_words import BODY_POSSESSIVES
 from .words import word_tables
 
 __all__ = [
-    "claimed", "condition_by_other", "forewarned", "nothing_done", "owned_by_pronoun", "pending", "reported_doer",
-    "signed", "silent", "told_of",
+    "claimed", "condition_by_other", "forewarned", "left_out", "nothing_done", "owned_by_pronoun", "pending",
+    "reported_doer", "signed", "silent", "told_of",
 ]
 
-_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING = word_tables(
-    "event_clauses", "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING"
+_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING, _INCLUDING = word_tables(
+    "event_clauses", "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING _INCLUDING"
 )
 
 
@@ -172,3 +172,21 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
                   and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children)]
     named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)]
     return not named
+
+
+def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int, int]) -> list[int]:
+    """The speakers of a complaint that they were left out: "the union said it had not been consulted", "its
+    chair said the association had not been asked to review the plan" (an accusation of whoever left them
+    out). Only a past passive of consulting or asking, denied, with no doer named ("had not been asked by X
+    to intervene" tells what X did not do), of the speaker's own side, in what the speaker reports."""
+    said = by_i.get(clause.head)
+    if kind not in _INCLUDING or not (clause.negated and clause.passive and clause.past) or clause.agents:
+        return []
+    if clause.future or clause.modal or clause.conditional or clause.quoted or clause.dep not in REPORTED:
+        return []
+    if said is None or not said.reporting or said.negated or said.index == clause.index or not said.agents:
+        return []
+    side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
+    if not clause.recipients or not set(clause.recipients) <= side:
+        return []
+    return [*said.agents, *(r for r in clause.recipients if r not in said.agents)]  # (and the side left out)
