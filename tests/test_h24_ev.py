@@ -321,3 +321,23 @@ def test_not_paid_is_not_this_complaint() -> None:
 def test_not_consulted_in_a_quote_is_no_complaint_told_by_the_rule() -> None:
     body = '"We have not been consulted," Tom Reed said.'
     assert "ACCUSE" not in _types(body)
+
+
+def test_passive_act_never_done_is_no_ones() -> None:
+    body = _CITED + "Two players were never suspended."
+    assert all(e[0] != "SANCTION" for e in _events(body))
+
+
+def test_passive_act_not_yet_done_is_no_ones() -> None:
+    body = _CITED + "Two players have not yet been suspended."
+    assert all(e[0] != "SANCTION" for e in _events(body))
+
+
+def test_passive_act_of_no_one_is_no_ones() -> None:
+    body = _CITED + "No players were suspended."
+    assert all(e[0] != "SANCTION" for e in _events(body))
+
+
+def test_passive_agreement_not_reached_is_no_ones() -> None:
+    body = _CITED + "A settlement with the club was not reached."
+    assert all(e[0] != "AGREE" for e in _events(body))

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import parse_form
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import CONDITION_MARKS, RELATIVE_PRONOUNS, WITHHOLDING
+from .lexicon import CONDITION_MARKS, NONE_WORDS, RELATIVE_PRONOUNS, WITHHOLDING
 from .parse_types import Clause, SentenceInfo
 from .stance_words import BODY_POSSESSIVES
 from .words import word_tables
@@ -84,8 +84,17 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
         o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
         for c in info.doc[clause.index].children if c.dep_ == "agent" for o in c.children)
     return (clause.passive and clause.past and not clause.agents and info.source is None and not named
-            and not clause.negated  # ("the doping case has not been settled": nothing done, by anyone)
+            and not clause.negated and not _of_none(clause, info.doc)  # ("the case has not been settled", "no
+            # players were suspended": nothing done, by anyone)
             and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
+
+
+def _of_none(clause: Clause, doc: Any) -> bool:
+    """Whether the clause's subject is quantified by a word of none ("no players were suspended")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    subjects = [t for t in doc[clause.index].children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ in NONE_WORDS for s in subjects for d in s.children)
 
 
 def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:

@@ -271,7 +271,8 @@ def readings(
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
-        if not agents and kind == "AGREE" and (signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
+        if not agents and kind == "AGREE" and not clause.negated and (
+                signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
         if not agents and reporter in keep and reporter is not None and clause.subject not in told \
