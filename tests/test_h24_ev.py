@@ -341,3 +341,52 @@ def test_passive_act_of_no_one_is_no_ones() -> None:
 def test_passive_agreement_not_reached_is_no_ones() -> None:
     body = _CITED + "A settlement with the club was not reached."
     assert all(e[0] != "AGREE" for e in _events(body))
+
+
+# "recommended that X install ...": a mandative subjunctive asks X to act, a request.
+
+
+def test_recommended_that_a_party_act_is_a_request() -> None:
+    body = "Nordcert recommended that Harlow Textiles install an electronic attendance system and that Lindqvale " \
+        "review its purchasing practices."
+    assert _events(body) == [("REQUEST", ["Nordcert"], ["Harlow Textiles", "Lindqvale"])]
+
+
+def test_suggested_that_a_body_reconsider_is_a_request() -> None:
+    body = "The Harlow Auditors suggested that Westmoor Council reconsider the tender."
+    assert ("REQUEST", ["Harlow Auditors"], ["Westmoor Council"]) in _events(body)
+
+
+def test_recommended_with_a_present_tense_is_no_request() -> None:
+    body = "The Harlow Drivers Union recommended they accept the offer."
+    assert "REQUEST" not in _types(body)
+
+
+def test_recommended_a_thing_stays_support() -> None:
+    body = "The Harlow Drivers Union recommended the offer to its members."
+    assert _types(body) == ["SUPPORT"]
+
+
+def test_suggested_with_a_modal_is_no_request() -> None:
+    body = "The Harlow Auditors suggested that the road could be carried over the hill."
+    assert "REQUEST" not in _types(body)
+
+
+def test_not_recommended_is_no_request() -> None:
+    body = "Nordcert did not recommend that Harlow Textiles install a system."
+    assert "REQUEST" not in _types(body)
+
+
+def test_recommended_with_an_agreeing_verb_is_no_request() -> None:
+    body = "Nordcert recommended that Harlow Textiles installs a system."
+    assert "REQUEST" not in _types(body)
+
+
+def test_recommendation_planned_is_no_request() -> None:
+    body = "Nordcert will recommend that Harlow Textiles install a system."
+    assert "REQUEST" not in _types(body)
+
+
+def test_recommended_in_a_quote_is_no_request() -> None:
+    body = '"We recommended that Harlow Textiles install a system," Tom Reed said.'
+    assert "REQUEST" not in _types(body)

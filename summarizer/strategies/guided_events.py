@@ -27,10 +27,11 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
-    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY,
+    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY"
+    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY "
+    "_MANDATING"
 )  # fmt: skip
 
 
@@ -79,6 +80,18 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
+
+
+def _mandated(clause: Clause, clauses: list[Clause]) -> list[int] | None:
+    """The parties a verb of advice asks to act by a mandative subjunctive: a bare verb with its own subject and
+    no auxiliary in what it recommends ("recommended that the factory install ... and that X review ...");
+    None when it has none ("recommended they accept", "suggested that the road could be carried": a view)."""
+    if clause.verb not in _MANDATING or clause.negated or clause.quoted:
+        return None
+    content = [c for c in clauses if c.head == clause.index and c.dep == "ccomp" and c.index != clause.index]
+    content += [c for c in clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
+    bare = [c for c in content if c.tag == "VB" and c.subject and not c.aux]
+    return [a for c in bare for a in c.agents if a not in clause.agents] if bare else None
 
 
 def _timed_participle(clause: Clause, doc: Any) -> Any:
@@ -224,6 +237,9 @@ def readings(
         if _told_condition(clause, info.doc):
             clause = replace(clause, conditional=False)
         kind = clause_type(clause)
+        urged = _mandated(clause, info.clauses)
+        if urged is not None:  # "recommended that the factory install a system": asked of the factory
+            kind, clause = "REQUEST", replace(clause, recipients=clause.recipients or urged)
         complaining = event_clauses.left_out(clause, kind, by_i, sides or {})
         if complaining:  # "said it had not been consulted": the speaker's complaint, not a consultation denied
             kind, clause = "ACCUSE", replace(clause, negated=False, agents=complaining, recipients=[])
