@@ -390,3 +390,23 @@ def test_recommendation_planned_is_no_request() -> None:
 def test_recommended_in_a_quote_is_no_request() -> None:
     body = '"We recommended that Harlow Textiles install a system," Tom Reed said.'
     assert "REQUEST" not in _types(body)
+
+
+def test_warning_of_fines_faced_is_a_threat() -> None:
+    body = "The Harlow Drivers Union warned that the company would face fines."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_a_strike_triggered_is_a_threat() -> None:
+    body = "The Harlow Drivers Union warned that the plan would trigger a strike."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_of_an_act_foreseen_is_not_a_statement() -> None:
+    body = "The Harlow Drivers Union warned that the agency would suspend the licences."
+    assert "STATEMENT" not in _types(body)
+
+
+def test_warning_that_a_depot_would_close_is_a_statement() -> None:
+    body = "The Harlow Drivers Union warned that the depot would close within a year."
+    assert _types(body) == ["STATEMENT"]

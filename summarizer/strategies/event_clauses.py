@@ -20,8 +20,10 @@ __all__ = [
     "reported_doer", "signed", "silent", "told_of",
 ]
 
-_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING, _INCLUDING = word_tables(
-    "event_clauses", "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING _INCLUDING"
+(_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING, _INCLUDING,
+ _PENALTIES) = word_tables(
+    "event_clauses",
+    "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING _INCLUDING _PENALTIES",
 )
 
 
@@ -166,8 +168,9 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     verb = content[0]
     by_i = {c.index: c for c in clauses}
     said = by_i.get(verb.i)
-    if said is not None and said.agents:
-        return False
+    if said is not None and (said.agents or clause_type(said) not in ("OTHER", "STATEMENT") or any(
+            NOUN_TYPES.get(o) in _PENALTIES for o in said.objects)):
+        return False  # (an act foreseen, "the agency would suspend ...", or a penalty, "would face fines")
     words = [verb.lemma_.lower(), *(t.lower_ for t in verb.children if t.dep_ == "aux")]
     subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None or subject.dep_ == "nsubjpass" or _DUTY.intersection(words):
