@@ -410,3 +410,46 @@ def test_warning_of_an_act_foreseen_is_not_a_statement() -> None:
 def test_warning_that_a_depot_would_close_is_a_statement() -> None:
     body = "The Harlow Drivers Union warned that the depot would close within a year."
     assert _types(body) == ["STATEMENT"]
+
+
+# "accepted the decision / the findings": a concession, not an agreement.
+
+
+def test_accepted_the_decision_is_a_concession() -> None:
+    body = "Councillor Tom Reed said after the vote that he accepted the decision."
+    assert "CONCEDE" in _types(body) and "AGREE" not in _types(body)
+
+
+def test_accepted_the_findings_is_a_concession() -> None:
+    body = "Harlow Mutual accepted the findings on Monday."
+    assert _types(body) == ["CONCEDE"]
+
+
+def test_accepted_the_offer_is_an_agreement() -> None:
+    body = "The Harlow Drivers Union accepted the offer on Monday."
+    assert _types(body) == ["AGREE"]
+
+
+def test_accepted_a_decision_to_act_is_no_concession() -> None:
+    body = "The Harlow Drivers Union accepted the decision to raise pay."
+    assert "CONCEDE" not in _types(body)
+
+
+def test_not_accepting_the_decision_is_no_concession() -> None:
+    body = "The Harlow Drivers Union did not accept the decision."
+    assert "CONCEDE" not in _types(body)
+
+
+def test_accepted_the_case_is_no_concession() -> None:
+    body = "The Harlow Tribunal accepted the case on Monday."
+    assert "CONCEDE" not in _types(body)
+
+
+def test_accepted_a_decision_made_by_another_is_no_concession() -> None:
+    body = "The Harlow Drivers Union accepted the decision made by Westmoor Council to raise pay."
+    assert "CONCEDE" not in _types(body)
+
+
+def test_accepting_the_decision_planned_is_no_event() -> None:
+    body = "The Harlow Drivers Union will accept the decision."
+    assert "CONCEDE" not in _types(body)

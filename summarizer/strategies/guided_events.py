@@ -27,11 +27,11 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
-    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING,
+    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING, _CONCEDED,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY "
-    "_MANDATING"
+    "_MANDATING _CONCEDED"
 )  # fmt: skip
 
 
@@ -80,6 +80,16 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
+
+
+def _conceded(clause: Clause, doc: Any) -> bool:
+    """Whether the verb's object is what was decided or found about its doer ("accepted the decision", "the
+    findings"), as it stands: not a decision "to" do something ("accepted the decision to raise pay": agreed)."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    objects = [t for t in doc[clause.index].children if t.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _CONCEDED and not any(c.dep_ in ("acl", "relcl") for c in o.children)
+               for o in objects)
 
 
 def _mandated(clause: Clause, clauses: list[Clause]) -> list[int] | None:
@@ -250,6 +260,8 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), "OTHER" if decided else kind)
         if clause.verb in _GRANTING and any(c.head == clause.index and c.dep == "ccomp" for c in info.clauses):
             kind = "CONCEDE"  # "accepted that mistakes were made"
+        if clause.verb in _GRANTING and not clause.negated and _conceded(clause, info.doc):
+            kind = "CONCEDE"  # "accepted the decision", "accepted the findings"
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
         warned = event_clauses.forewarned(clause, info.clauses, info.doc)
