@@ -453,3 +453,13 @@ def test_accepted_a_decision_made_by_another_is_no_concession() -> None:
 def test_accepting_the_decision_planned_is_no_event() -> None:
     body = "The Harlow Drivers Union will accept the decision."
     assert "CONCEDE" not in _types(body)
+
+
+def test_its_members_not_consulted_is_a_complaint() -> None:
+    body = _UNION + "its members had not been consulted."
+    assert _events(body) == [("ACCUSE", ["Harlow Drivers Union"], [])]
+
+
+def test_known_to_have_opposed_is_no_act_told() -> None:
+    body = "Ann Lee is known to have opposed the plan for years."
+    assert "REJECT" not in _types(body)

@@ -186,7 +186,7 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     return not named
 
 
-def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int, int]) -> list[int]:
+def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int, int], doc: Any = None) -> list[int]:
     """The speakers of a complaint that they were left out: "the union said it had not been consulted", "its
     chair said the association had not been asked to review the plan" (an accusation of whoever left them
     out). Only a past passive of consulting or asking, denied, with no doer named ("had not been asked by X
@@ -199,6 +199,8 @@ def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int
     if said is None or not said.reporting or said.negated or said.index == clause.index or not said.agents:
         return []
     side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
+    if owned_by_pronoun(clause, doc, typed=False) and not clause.recipients:
+        return list(said.agents)  # "the union said its members had not been consulted"
     if not clause.recipients or not set(clause.recipients) <= side:
         return []
     return [*said.agents, *(r for r in clause.recipients if r not in said.agents)]  # (and the side left out)

@@ -250,7 +250,7 @@ def readings(
         urged = _mandated(clause, info.clauses)
         if urged is not None:  # "recommended that the factory install a system": asked of the factory
             kind, clause = "REQUEST", replace(clause, recipients=clause.recipients or urged)
-        complaining = event_clauses.left_out(clause, kind, by_i, sides or {})
+        complaining = event_clauses.left_out(clause, kind, by_i, sides or {}, info.doc)
         if complaining:  # "said it had not been consulted": the speaker's complaint, not a consultation denied
             kind, clause = "ACCUSE", replace(clause, negated=False, agents=complaining, recipients=[])
         if clause.verb in _DECIDE:
