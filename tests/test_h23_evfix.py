@@ -22,7 +22,8 @@ def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
         ("Ahmed Rahim told the BBC on Monday, calling for an inquiry.", "REQUEST"),
         ("Ahmed Rahim told Reuters on Monday, calling for an inquiry.", "REQUEST"),
         ("Ahmed Rahim told CNN on Monday, apologising for the delays.", "CONCEDE"),
-        ("Ahmed Rahim told Sky News on Monday, warning that the plant would close.", "THREATEN"),
+        # (a warning of a thing's fate is a statement the news reports: test_h24_ev)
+        ("Ahmed Rahim told Sky News on Monday, warning that the plant would close.", "STATEMENT"),
         ("Ahmed Rahim told the Financial Times on Monday, promising a new plan.", "AGREE"),
         ("Ahmed Rahim told The Guardian, refusing to resign.", "REJECT"),
     ],

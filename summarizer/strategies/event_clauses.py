@@ -10,18 +10,20 @@ from typing import Any
 
 from . import parse_form
 from .event_types import DOCUMENTS as _DOCUMENTS, NOUN_TYPES, clause_type
-from .lexicon import RELATIVE_PRONOUNS, WITHHOLDING
+from .lexicon import CONDITION_MARKS, NONE_WORDS, RELATIVE_PRONOUNS, WITHHOLDING
 from .parse_types import Clause, SentenceInfo
 from .stance_words import BODY_POSSESSIVES
 from .words import word_tables
 
 __all__ = [
-    "claimed", "condition_by_other", "nothing_done", "owned_by_pronoun", "pending", "reported_doer", "signed", "silent",
-    "told_of",
+    "claimed", "condition_by_other", "forewarned", "left_out", "nothing_done", "owned_by_pronoun", "pending",
+    "reported_doer", "signed", "silent", "told_of",
 ]
 
-_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING = word_tables(
-    "event_clauses", "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING"
+(_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING, _INCLUDING,
+ _PENALTIES) = word_tables(
+    "event_clauses",
+    "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING _INCLUDING _PENALTIES",
 )
 
 
@@ -84,7 +86,17 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
         o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
         for c in info.doc[clause.index].children if c.dep_ == "agent" for o in c.children)
     return (clause.passive and clause.past and not clause.agents and info.source is None and not named
+            and not clause.negated and not _of_none(clause, info.doc)  # ("the case has not been settled", "no
+            # players were suspended": nothing done, by anyone)
             and kind != "OTHER" and kind not in _NOT_REPORTERS and clause.subject not in NOUN_TYPES)  # fmt: skip
+
+
+def _of_none(clause: Clause, doc: Any) -> bool:
+    """Whether the clause's subject is quantified by a word of none ("no players were suspended")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    subjects = [t for t in doc[clause.index].children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ in NONE_WORDS for s in subjects for d in s.children)
 
 
 def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
@@ -136,3 +148,59 @@ def pending(clause: Clause, doc: Any) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     asked = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
     return parse_form.progressive(verb) and bool(objects) and not asked  # (nor "said whether it was ...")
+
+
+def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
+    """A warning of a risk, told as done: "warned that the cap would cost it foreign contracts", "warned
+    that many rural practices were short of staff". What it foresees is no one's act: the content's subject
+    is a thing named by a common noun (not an actor, nor a pronoun: "warned it would shut the plant", nor a
+    hostile act: "a longer strike would put routes at risk" warns whoever would strike), in the
+    active (not a response to be done: "any aggression would be met with ..."), with no duty ("violence had to
+    be avoided") and no condition on a named party ("members could walk out if the ministry ..."). Only a
+    warning to no one named (warning a party stays as it is read) and not itself planned or denied."""
+    if doc is None or clause.verb not in _WARNING or clause.recipients or clause.negated:
+        return False
+    if clause.future or clause.modal or clause.conditional or clause.quoted or not 0 <= clause.index < len(doc):
+        return False
+    content = [t for t in doc[clause.index].children if t.dep_ == "ccomp"]
+    if len(content) != 1 or any(t.dep_ in ("dobj", "dative") for t in doc[clause.index].children):
+        return False
+    verb = content[0]
+    by_i = {c.index: c for c in clauses}
+    said = by_i.get(verb.i)
+    if said is not None and (said.agents or clause_type(said) not in ("OTHER", "STATEMENT") or any(
+            NOUN_TYPES.get(o) in _PENALTIES for o in said.objects)):
+        return False  # (an act foreseen, "the agency would suspend ...", or a penalty, "would face fines")
+    words = [verb.lemma_.lower(), *(t.lower_ for t in verb.children if t.dep_ == "aux")]
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.dep_ == "nsubjpass" or _DUTY.intersection(words):
+        return False
+    if subject.pos_ not in ("NOUN", "NUM") or any(t.dep_ == "poss" for t in subject.children):
+        return False  # ("warned that its members would ...": the speaker's side)
+    if NOUN_TYPES.get(subject.lemma_.lower()) in _HOSTILE or any(
+            c.dep_ == "prep" and c.lower_ in _TARGETING for c in subject.children):
+        return False  # "a longer strike would put routes at risk", "aggression against X would draw a response"
+    conditions = [t for t in verb.children if t.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children)]
+    named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)]
+    return not named
+
+
+def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int, int], doc: Any = None) -> list[int]:
+    """The speakers of a complaint that they were left out: "the union said it had not been consulted", "its
+    chair said the association had not been asked to review the plan" (an accusation of whoever left them
+    out). Only a past passive of consulting or asking, denied, with no doer named ("had not been asked by X
+    to intervene" tells what X did not do), of the speaker's own side, in what the speaker reports."""
+    said = by_i.get(clause.head)
+    if kind not in _INCLUDING or not (clause.negated and clause.passive and clause.past) or clause.agents:
+        return []
+    if clause.future or clause.modal or clause.conditional or clause.quoted or clause.dep not in REPORTED:
+        return []
+    if said is None or not said.reporting or said.negated or said.index == clause.index or not said.agents:
+        return []
+    side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
+    if owned_by_pronoun(clause, doc, typed=False) and not clause.recipients:
+        return list(said.agents)  # "the union said its members had not been consulted"
+    if not clause.recipients or not set(clause.recipients) <= side:
+        return []
+    return [*said.agents, *(r for r in clause.recipients if r not in said.agents)]  # (and the side left out)

@@ -12,10 +12,11 @@ from . import event_clauses
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS
 from .lexicon import ASSERTING
+from .parse_form import HEARSAY
 from .parse_types import Clause
 from .words import word_tables
 
-__all__ = ["FINITE", "PRONOUNS", "Reading", "agents_of", "on_main_line", "reports"]
+__all__ = ["FINITE", "PRONOUNS", "Reading", "agents_of", "hearsay", "on_main_line", "reports"]
 
 PRONOUNS, LINKS, ASPECT, FINITE = word_tables("event_lines", "PRONOUNS LINKS ASPECT FINITE")
 
@@ -29,6 +30,7 @@ class Reading:
     type: str
     by_speaker: bool  # the agents are the speaker of the reporting verb ("X said it had ...")
     silent: bool = False  # a statement that is an act: an answer withheld or a matter weighed (`event_clauses`)
+    warned: bool = False  # a statement that is an act: a warning of a risk (`event_clauses.forewarned`)
 
 
 def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) -> bool:
@@ -41,6 +43,8 @@ def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) ->
             return False
         if clause.dep == "xcomp" and parent.verb in ASPECT:
             pass  # "continues to build up troops": the act goes on
+        elif clause.dep == "xcomp" and hearsay(parent, clause):
+            pass  # "X is said to have told Y": the act, reported
         elif added and clause.dep == "advcl" and clause.reporting and clause.tag == "VBG" and not clause.subject:
             pass  # "the minister said, adding that X had agreed to ...": the report goes on
         elif clause.dep == "parataxis" and clause.reporting and parent.quoted and parent.dep == "ROOT":
@@ -61,6 +65,14 @@ def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) ->
         seen.add(clause.index)
         clause = parent
     return True
+
+
+def hearsay(frame: Clause, act: Clause) -> bool:
+    """A verb of hearsay in the passive over a perfect infinitive: "X is said to have told Y", "is understood
+    to have advised Y", "are believed to have urged Y" (not "is expected to have finished by May", no hearsay;
+    nor "is not thought to have met Y", "will be said to have ...", "is said to be in talks": no act told)."""
+    return (frame.verb in HEARSAY and frame.passive and "have" in act.aux and "to" in act.aux
+            and not (frame.negated or frame.future or frame.modal or frame.conditional or frame.quoted))
 
 
 def reports(clause: Clause) -> bool:

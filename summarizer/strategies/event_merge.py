@@ -51,6 +51,19 @@ def _refers_back(noun: Any) -> bool:
     return any(d.dep_ == "det" and d.lower_ in _ANAPHORS for d in noun.children)
 
 
+def _named_in_place(noun: Any, deps: tuple[str, ...]) -> bool:
+    """Whether the noun names its owner, content or recipient in place ("the union's claim", "the request
+    for a loan"); a time the parser hung on it is the verb's ("rejected the request on Wednesday")."""
+    return any(c.dep_ in deps and not (c.dep_ == "prep" and _timed(c)) for c in noun.children)
+
+
+def _timed(prep: Any) -> bool:
+    """A preposition whose object is a date or a time and nothing more ("on Wednesday", "in March")."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") and not any(
+        c.dep_ in ("prep", "relcl", "acl") for c in o.children) for o in objects) and len(list(prep.children)) == 1
+
+
 def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, str], own: list[str]) -> Event | None:
     """The earlier act that the clause's object refers back to ("rejected that criticism",
     "welcomed the ruling"): the last event of the noun's type, or told by the verb the noun is
@@ -61,7 +74,7 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
     obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN" or not _refers_back(obj):
         return None
-    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
+    if _named_in_place(obj, ("poss", "prep", "acl", "relcl", "compound", "amod")):
         return None
     noun = obj.lemma_.lower()
     for event in (e for e in reversed(events) if not set(e.actors) & set(own)):
@@ -85,7 +98,7 @@ def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], nu
     obj = next((c for c in verb.children if c.dep_ == "dobj"), next(iter(to), None))
     if obj is None or obj.lemma_.lower() not in _SPOKEN or not _refers_back(obj):
         return []
-    if any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
+    if _named_in_place(obj, ("poss", "prep", "acl", "relcl")):
         return []  # "the union's claim", "the claim of X", "the claim that ...": named in place
     for info in sorted((s for s in sentences if number - _BACK <= s.number < number), key=lambda s: -s.number):
         said = [a for c in info.clauses if c.reporting and c.main for a in c.agents]
@@ -103,7 +116,7 @@ def decided_first(clause: Clause, doc: Any, events: list[Event], own: list[str])
     obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DECIDED or not _refers_back(obj):
         return None
-    if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in obj.children):
+    if _named_in_place(obj, ("poss", "prep", "acl", "relcl", "compound", "amod")):
         return None  # "the court's decision", "the decision to close ...": named in place
     lead = events[0]
     if lead.evidence[0].sentence != _LEAD or set(lead.actors) & set(own):

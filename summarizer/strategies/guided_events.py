@@ -27,10 +27,11 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
-    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY,
+    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING, _CONCEDED,
 ) = word_tables(
     "guided_events",
-    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY"
+    "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY "
+    "_MANDATING _CONCEDED"
 )  # fmt: skip
 
 
@@ -44,6 +45,11 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if doc is None or not 0 <= clause.head < len(doc):
         return clause
     head = doc[clause.head]
+    timed = _timed_participle(clause, doc)
+    if timed is not None and timed.i in by_i:
+        # "wrote to X in February asking for ...", "wrote to X last week, urging ...": hung on the time, the
+        # participle goes on with the verb the time belongs to, and shares its doers.
+        return replace(clause, dep="advcl", head=timed.i, agents=list(by_i[timed.i].agents))
     content, said = by_i.get(clause.head), by_i.get(head.head.i)
     if (clause.dep == "conj" and not clause.subject and clause.tag == "VBD" and not clause.aux and content is not None
             and content.aux and head.dep_ in REPORTED and said is not None and said.reporting and said.agents
@@ -74,6 +80,46 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
     if clause.dep == "advcl" and clause.tag == "VBG" and content is not None and not content.agents:
         return replace(clause, head=said.index, agents=list(said.agents))
     return clause
+
+
+def _conceded(clause: Clause, doc: Any) -> bool:
+    """Whether the verb's object is what was decided or found about its doer ("accepted the decision", "the
+    findings"), as it stands: not a decision "to" do something ("accepted the decision to raise pay": agreed)."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    objects = [t for t in doc[clause.index].children if t.dep_ == "dobj"]
+    return any(o.lemma_.lower() in _CONCEDED and not any(c.dep_ in ("acl", "relcl") for c in o.children)
+               for o in objects)
+
+
+def _mandated(clause: Clause, clauses: list[Clause]) -> list[int] | None:
+    """The parties a verb of advice asks to act by a mandative subjunctive: a bare verb with its own subject and
+    no auxiliary in what it recommends ("recommended that the factory install ... and that X review ...");
+    None when it has none ("recommended they accept", "suggested that the road could be carried": a view)."""
+    if clause.verb not in _MANDATING or clause.negated or clause.quoted:
+        return None
+    content = [c for c in clauses if c.head == clause.index and c.dep == "ccomp" and c.index != clause.index]
+    content += [c for c in clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
+    bare = [c for c in content if c.tag == "VB" and c.subject and not c.aux]
+    return [a for c in bare for a in c.agents if a not in clause.agents] if bare else None
+
+
+def _timed_participle(clause: Clause, doc: Any) -> Any:
+    """The verb a participle with no subject goes on with when the parser hung it on a time: on a preposition
+    whose object is a date ("in February asking for ...") or on a date itself ("last week, urging ..."); not
+    a noun's own participle ("a plan calling for cuts", "a report on Monday's vote urging ...": not a time)."""
+    if clause.tag != "VBG" or clause.subject or clause.dep not in ("pcomp", "acl") or not 0 <= clause.index < len(doc):
+        return None
+    head = doc[clause.index].head
+    if clause.dep == "pcomp":
+        when = [o for o in head.children if o.dep_ == "pobj"]
+        verb = head.head if head.dep_ == "prep" else None
+    else:
+        when = [head]
+        verb = head.head.head if head.dep_ == "pobj" else head.head if head.dep_ == "npadvmod" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not when:
+        return None
+    return verb if all(w.ent_type_ in ("DATE", "TIME") for w in when) else None
 
 
 def _written_with(clause: Clause, writer: Clause, doc: Any, people: set[int]) -> bool:
@@ -201,6 +247,12 @@ def readings(
         if _told_condition(clause, info.doc):
             clause = replace(clause, conditional=False)
         kind = clause_type(clause)
+        urged = _mandated(clause, info.clauses)
+        if urged is not None:  # "recommended that the factory install a system": asked of the factory
+            kind, clause = "REQUEST", replace(clause, recipients=clause.recipients or urged)
+        complaining = event_clauses.left_out(clause, kind, by_i, sides or {}, info.doc)
+        if complaining:  # "said it had not been consulted": the speaker's complaint, not a consultation denied
+            kind, clause = "ACCUSE", replace(clause, negated=False, agents=complaining, recipients=[])
         if clause.verb in _DECIDE:
             decided = [clause_type(c) for c in info.clauses if c.head == clause.index
                        and (c.dep == "xcomp" or c.dep == "advcl" and "to" in c.aux)]  # ("voted on Tuesday to bar")
@@ -208,10 +260,14 @@ def readings(
             kind = next((k for k in decided if k not in ("OTHER", "STATEMENT")), "OTHER" if decided else kind)
         if clause.verb in _GRANTING and any(c.head == clause.index and c.dep == "ccomp" for c in info.clauses):
             kind = "CONCEDE"  # "accepted that mistakes were made"
+        if clause.verb in _GRANTING and not clause.negated and _conceded(clause, info.doc):
+            kind = "CONCEDE"  # "accepted the decision", "accepted the findings"
         if _caused(clause, by_i, kind):
             clause = replace(clause, past=True)  # "forced X to cancel ...": X cancelled it
-        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc)
-        kind = "STATEMENT" if silent else kind
+        warned = event_clauses.forewarned(clause, info.clauses, info.doc)
+        silent = event_clauses.silent(clause, info.clauses, info.doc) or event_clauses.pending(clause, info.doc) \
+            or warned
+        said_as, kind = kind, "STATEMENT" if silent else kind  # (a warning sits where its verb's type would)
         if (clause.reporting or kind == "STATEMENT") and not silent or not _eventive(clause, kind):
             continue
         if kind == "OTHER" and clause.verb not in _DECIDE and any(
@@ -230,7 +286,7 @@ def readings(
         signed = kind == "AGREE" and event_clauses.signed(clause, info.doc)
         if not (signed or caused or on_main_line(clause, by_i) or _aside(clause, by_i, kind)
                 or event_clauses.told_of(clause, kind, info.doc)
-                or _adverbial(clause, by_i, kind)):
+                or _adverbial(clause, by_i, said_as if warned else kind)):
             continue
         agents, by_speaker = agents_of(clause, by_i, keep, info.doc)
         told_as = parsed.get(clause.index, clause)  # as parsed: "said X had cut staff and moved work" is X's
@@ -243,7 +299,8 @@ def readings(
             agents = [r for r in aspect.recipients if r in keep]  # the one made to act
         if not agents and clause.subject in ("he", "she") and len(persons) == 1:
             agents = sorted(persons)
-        if not agents and kind == "AGREE" and (signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
+        if not agents and kind == "AGREE" and not clause.negated and (
+                signed or clause.passive and NOUN_TYPES.get(clause.subject) == "AGREE"):
             # "The agreement was signed on Tuesday": no doer named, the parties the text is about.
             agents = [a for a in parties or [] if a in keep and not clause.agents]
         if not agents and reporter in keep and reporter is not None and clause.subject not in told \
@@ -255,9 +312,14 @@ def readings(
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X to ask": asked X
             elif writer is not None and _written_with(clause, writer, info.doc, people or set()):
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X asking for": asked X
-            out.append(Reading(clause, agents, kind, by_speaker, silent))
+            out.append(Reading(clause, agents, kind, by_speaker, silent, warned))
     if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
-        out = [r for r in out if not r.silent]  # "did not make a bid, and declined to comment": the act is the news
+        # "did not make a bid, and declined to comment": the act is the news (a warning is news of its own:
+        # "found corrosion and warned that a gate could fail")
+        # (a warning is news of its own, "found corrosion and warned that a gate could fail", but not beside a
+        # typed act, "called the fine excessive and warned that ...", nor in a participle: "opened a review, warning")
+        typed = any(o.type not in ("OTHER", "STATEMENT") and o.clause.dep not in SECONDARY for o in out)
+        out = [r for r in out if not r.silent or r.warned and r.clause.dep not in SECONDARY and not typed]
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))
     verbal = len(out)
     for nominal in info.nominals:
@@ -273,6 +335,10 @@ def readings(
     out[verbal:] = sorted(out[verbal:], key=lambda r: r.type == "OTHER")  # after any act a verb tells
     if not any(r.type != "OTHER" and r.clause.dep not in SECONDARY for r in out[:verbal] or out):
         acts = event_speech.speech_acts(info, by_i, keep, keep if interlocutors is None else interlocutors, sides or {})
+        # "wrote to X asking for money": the letter is the request made of X, not also a consultation with X
+        acts = [a for a in acts if not (a.type == "CONSULT" and any(
+            r.type not in ("OTHER", "STATEMENT") and r.agents == a.agents and r.clause.recipients
+            and r.clause.recipients == a.clause.recipients for r in out))]
         charged = {a for r in acts if r.type == "ACCUSE" for a in r.clause.recipients}
         # (the fault charged is the speaker's act, not also one by the accused)
         out = acts + [r for r in out if not (r.clause.dep in REPORTED and set(r.agents) <= charged)]

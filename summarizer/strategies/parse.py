@@ -141,7 +141,7 @@ class _Reader(ActorReader):
             return self._nps(bound, number, source), False
         raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.dep_ == "xcomp" else None
         known = self.reg.lookup(name_of(raised), "") if raised is not None and raised.pos_ == "PROPN" else None
-        if raised is not None and (raised.pos_ != "PROPN" or known is not None and self.reg.actors[known].roles):
+        if raised is not None and (raised.pos_ != "PROPN" or parse_form.heard(verb) or self.reg.has_roles(known)):
             # "The roaster is expected to publish", "X was ordered to pay": X acts, if it is an actor
             # already ("Aster, built by ..., is meant to improve forecasts": a satellite)
             return self._nps(raised, number, source), False

@@ -27,7 +27,8 @@ from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "has_modal", "labelled",
+    "HEARSAY", "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "has_modal", "heard",
+    "labelled",
     "author", "misread_root",
     "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
     "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
@@ -35,11 +36,11 @@ __all__ = [
 
 (
     MODALS, _PAST_AUX, _AMOUNTS, _WHEN, _SETTING, IRREALIS, DENIALS, _WH, _OPEN, _QUOTES, _OPENING, _NAMING,
-    _COMPLEMENTS, _FARTHER, _AUTHORED, _AUTHORS,
+    _COMPLEMENTS, _FARTHER, _AUTHORED, _AUTHORS, HEARSAY,
 ) = word_tables(
     "parse_form",
     "MODALS _PAST_AUX _AMOUNTS _WHEN _SETTING IRREALIS DENIALS _WH _OPEN _QUOTES _OPENING _NAMING _COMPLEMENTS "
-    "_FARTHER _AUTHORED _AUTHORS"
+    "_FARTHER _AUTHORED _AUTHORS HEARSAY"
 )  # fmt: skip
 
 
@@ -222,6 +223,15 @@ def author(subject: Any) -> Any:
     by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in _AUTHORS
           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN)  # not "a survey from last year"
     return next(by, subject)
+
+
+def heard(verb: Any) -> bool:
+    """A perfect infinitive under a verb of hearsay in the passive, not denied: "X is said to have told Y",
+    "is understood to have advised Y" (its doer is the raised subject, X)."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY and not denied(head)
+            and any(c.dep_ == "nsubjpass" for c in head.children)
+            and {"to", "have"} <= {c.lower_ for c in verb.children if c.dep_ == "aux"})
 
 
 def misread_root(verb: Any) -> bool:

@@ -207,6 +207,10 @@ class Registry:
         if len(found) == 1:
             self.merge(found[0], new)
 
+    def has_roles(self, i: int | None) -> bool:
+        """Whether actor `i` (if any) has acted or been acted upon already."""
+        return i is not None and bool(self.actors[i].roles)
+
     def lookup(self, name: str, label: str) -> int | None:
         key = fold(name)
         if key in self.by_key:
