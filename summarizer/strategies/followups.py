@@ -42,8 +42,10 @@ from .followups_dates import (
     is_point,
     on_schedule,
     owner,
+    reported_when,
     rolled_over,
 )
+from .followups_doer import lead_doers, undone
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -164,6 +166,9 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         lead = info is analysis.sentences[0]
         merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
+            if not item.actors and info.source is None and undone(item.verb):
+                # "the zone could be extended", after "the department ordered vaccine": the lead's doer acts
+                item.actors, item.origin = lead_doers(analysis, ids), "rule"
             date = item.date
             words = date_words(date) if date is not None else None
             deadline = date is not None and date_prep(date) in DEADLINE_PREP
@@ -193,7 +198,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
 def _dates(doc: Any) -> list[Any]:
     """Date and time phrases, one span for "Thursday" + "morning" that the tagger splits."""
     out: list[Any] = []
-    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
+    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME") and not reported_when(e)):
         if out and out[-1].end == ent.start:
             out[-1] = doc[out[-1].start : ent.end]
         else:

@@ -30,6 +30,7 @@ from .followups_doer import (
     partner_of,
     relative_speaker,
     spoken_for,
+    spoken_through,
 )  # fmt: skip
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
 from .followups_pending import time_allowed
@@ -107,6 +108,8 @@ def actors(
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
     speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
         relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
+    # "a spokeswoman for the operator said": who the unnamed speaker speaks for
+    speakers = speakers or (spoken_through(said_by, analysis, ids) if said_by is not None else [])
     kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
     by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
     if any_subject(verb) and report is not None and speakers:

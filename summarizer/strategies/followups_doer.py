@@ -18,13 +18,15 @@ import re
 from typing import Any
 
 from .actor_kinds import head_noun
-from .followups_grammar import subject_of
+from .followups_grammar import reporting_clause, subject_of
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
+from .parse_actors import SPEAKER_NOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
 
 __all__ = [
     "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
+    "spoken_through", "undone",
 ]  # fmt: skip
 
 
@@ -147,3 +149,28 @@ def relative_speaker(report: Any, analysis: Analysis, ids: dict[int, str]) -> li
         if got or tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
             return got
         tok = tok.head
+
+
+def undone(verb: Any) -> bool:
+    """A thing acted on by no one named and by no one who says so: a passive whose subject is a common
+    noun and that has no agent ("the zone could be extended", "any shipment will be stopped"), not
+    reported ("officials said the plan would be needed"); the subject of the verb itself (not "a
+    laboratory has been asked to test": the laboratory tests)."""
+    subject = subject_of(verb)
+    if subject is None or reporting_clause(verb) is not None:
+        return False
+    return bool(subject.dep_ == "nsubjpass" and subject.head.i == verb.i and subject.pos_ == "NOUN"
+                and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
+
+
+def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """The body an unnamed speaker speaks for ("a spokeswoman for the operator", "a spokesman of the
+    ministry"): the actors named in the "for"/"of" phrase of a speaker noun that is no actor itself."""
+    if phrase.pos_ != "NOUN" or phrase.lemma_.lower() not in SPEAKER_NOUNS:
+        return []
+    # (the body itself, not one named inside it: "a spokesman for the family of Ana Ruiz" speaks for the family)
+    bodies = [o for c in phrase.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    return named([t for o in bodies for t in o.subtree
+                  if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.head.i == o.i and t in a.subtree
+                             for a in o.children)], analysis, ids)  # fmt: skip

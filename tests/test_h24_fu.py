@@ -1,0 +1,117 @@
+"""Follow-up rules of round 24 (branch h24-fu), each with sentences written for these tests: the
+construction the rule reads, and ordinary sentences of the same surface shape it must leave alone.
+Published 2026-04-02, a Thursday."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import followup_names, rules_on
+
+from summarizer.models import ArticleSummary
+
+LEAD = "The Harwick Transit Authority said on Monday it had ordered 40 new buses for the city.\n\n"
+
+
+def _run(body: str) -> ArticleSummary:
+    return rules_on(body + "\n", "2026-04-02")
+
+
+def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
+    """The actors' names of each follow-up whose evidence quotes a sentence containing `words`."""
+    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
+
+
+# F1: a passive with no agent, said by no one, whose subject is a thing: the lead's doer acts on it.
+@pytest.mark.parametrize("sentence", [
+    "The old depot will be closed in June.",
+    "Any bus without a permit will be stopped at the depot.",
+    "The route could be extended to the airport if demand grows.",
+    "The first 12 buses are expected in the week of May 11.",
+])  # fmt: skip
+def test_an_undone_passive_is_the_leads_doers(sentence: str) -> None:
+    owners = _owners(_run(LEAD + sentence), sentence[:12])
+    assert owners and all(o == ["Harwick Transit Authority"] for o in owners)
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    # an agent named: its doer
+    ("The old depot will be closed by the Orre city council in June.", "old depot"),
+    # reported by someone who is no actor: the lead's doer is not the one who said so
+    ("A local analyst said the fares would be raised in May.", "fares"),
+    # the subject of a passive that asks it to act is the doer of that act
+    ("An independent laboratory has been asked to test the brakes by May 4.", "laboratory"),
+    # active, with a thing as subject: not read by this rule
+    ("The new timetable will start in June.", "timetable"),
+    # a passive verb that raises its subject to an infinitive: the subject's own course
+    ("The ferry is scheduled to leave Harwick at noon on May 4.", "ferry"),
+    ("The weather is expected to improve by May 4.", "weather"),
+    # who it is according to
+    ("The old depot will be closed in June, according to the Orre city council.", "old depot"),
+    # a quotation with its speaker: the speaker's side
+    ('"The old depot will be closed in June," Mayor Ana Ruiz said.', "old depot"),
+])  # fmt: skip
+def test_passives_that_are_not_undone_keep_their_reading(sentence: str, words: str) -> None:
+    for owners in _owners(_run(LEAD + sentence), words):
+        assert "Harwick Transit Authority" not in owners
+
+
+def test_a_past_passive_is_no_follow_up() -> None:
+    assert not _owners(_run(LEAD + "The old depot was closed in 2020."), "old depot")
+
+
+def test_a_passive_whose_subject_is_an_actor_keeps_it() -> None:
+    owners = _owners(_run(LEAD + "The Orre city council will be asked to vote on the plan in May."), "Orre")
+    assert owners and all("Harwick Transit Authority" not in o for o in owners)
+
+
+# F2: an unnamed speaker who speaks for a body ("a spokeswoman for the operator said"): that body.
+@pytest.mark.parametrize("sentence", [
+    "A spokeswoman for the Harwick Transit Authority said all 31 drivers would be redeployed.",
+    "A spokesman for Selm Port Holdings said the ferry would be repaired by May 4.",
+])  # fmt: skip
+def test_a_spokespersons_body_owns_what_was_said(sentence: str) -> None:
+    result = _run(sentence)
+    owners = [followup_names(result, f) for f in result.follow_ups]
+    assert owners and all(set(o) & {"Harwick Transit Authority", "Selm Port Holdings"} for o in owners)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the speaker names the doer
+    "A spokeswoman for the Harwick Transit Authority said the Orre city council would pay for the repairs.",
+    # not a speaker noun: a report written for a body says nothing in its name
+    "A report for the Harwick Transit Authority said the fares would be raised in May.",
+    # an actor named inside the body it speaks for is not that body
+    "A spokesman for the family of Mayor Ana Ruiz said the house would be sold in May.",
+    # the body is only where the speaker was
+    "A spokeswoman at the Harwick Transit Authority meeting said the Orre city council would vote in May.",
+])  # fmt: skip
+def test_other_speakers_are_not_read_as_a_spokesperson(sentence: str) -> None:
+    result = _run(sentence)
+    for f in result.follow_ups:
+        assert followup_names(result, f) not in (["Harwick Transit Authority"], ["Ana Ruiz"])
+
+
+# F3: a date between a past verb of saying and the reported clause's subject is when it was said.
+@pytest.mark.parametrize(("sentence", "dues"), [
+    # (the parser hangs "on Thursday" on "block": it was one step dated twice, the day it was said too)
+    ("The Harwick Dockers' Union said on Thursday its members would block the port from May 4 unless the"
+     " Orre city council paid the bill.", ["2026-05-04"]),
+    # (a day just past read forward would be a due date behind publication)
+    ("The Harwick Dockers' Union said on Monday its members would strike.", [None]),
+])  # fmt: skip
+def test_the_date_of_the_saying_is_not_the_steps(sentence: str, dues: list[str | None]) -> None:
+    assert [f.due for f in _run(sentence).follow_ups] == dues
+
+
+@pytest.mark.parametrize(("sentence", "due"), [
+    # the date after the clause's subject, or inside it after "that": the step's own
+    ("The Harwick Dockers' Union said its members would strike on Monday.", "2026-04-06"),
+    ("The Harwick Dockers' Union said on Tuesday that from May 4 its members would strike.", "2026-05-04"),
+    ("The Harwick Dockers' Union said that on May 4 its members would strike.", "2026-05-04"),
+    ("Mayor Ana Ruiz said on Wednesday the Orre city council would vote on the budget on April 20.", "2026-04-20"),
+    # a verb of saying ahead: the date is the saying's, and the step is undated
+    ("The Harwick Dockers' Union will say on Monday whether its members would strike.", "2026-04-06"),
+])  # fmt: skip
+def test_dates_of_the_step_stay(sentence: str, due: str) -> None:
+    result = _run(sentence)
+    assert due in [f.due for f in result.follow_ups]
