@@ -115,3 +115,37 @@ def test_the_date_of_the_saying_is_not_the_steps(sentence: str, dues: list[str |
 def test_dates_of_the_step_stay(sentence: str, due: str) -> None:
     result = _run(sentence)
     assert due in [f.due for f in result.follow_ups]
+
+
+# F4: "it" as the next sentence's subject continues a body named by a common noun that names a body
+# in subject position ("the road transport inspectorate said ... It said it would ..."), as it does
+# a proper name or "the council".
+@pytest.mark.parametrize(("body", "name"), [
+    ("The road transport inspectorate said it had issued 6,300 fines in its first week. It said it would review"
+     " every fine by May 4.", "road transport inspectorate"),
+    ("The island's ferry operator said sailings had been cut. It said it would charter a barge from May 4.",
+     "island's ferry operator"),
+    ("The insurer said it had paid 400 claims. It said it would pay the rest by May 4.", "insurer"),
+])  # fmt: skip
+def test_it_continues_a_body_named_by_its_kind(body: str, name: str) -> None:
+    result = _run(body)
+    owners = [followup_names(result, f) for f in result.follow_ups]
+    assert owners and all(name in o for o in owners)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    # the subject is the body's report, not the body: "it" is the report
+    ("The road transport inspectorate's report said fines had risen. It said the fines would be reviewed by"
+     " May 4.", "road transport inspectorate"),
+    # a common noun of the same kind that is no body
+    ("The centre of the storm passed the Harwick Transit Authority depot on Monday. It will reach Orre on May 4.",
+     "Harwick Transit Authority"),
+    # a person's sentence between: "it" is not carried over two sentences
+    ("The road transport inspectorate said it had issued 6,300 fines. Mayor Ana Ruiz welcomed the news. It"
+     " will be reviewed on May 4.", "road transport inspectorate"),
+])  # fmt: skip
+def test_it_does_not_continue_what_is_no_bodys_subject(body: str, name: str) -> None:
+    result = _run(body)
+    for f in result.follow_ups:
+        if "It" in f.evidence[0].quote[:3]:
+            assert name not in followup_names(result, f)
