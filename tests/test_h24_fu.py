@@ -149,3 +149,25 @@ def test_it_does_not_continue_what_is_no_bodys_subject(body: str, name: str) -> 
     for f in result.follow_ups:
         if "It" in f.evidence[0].quote[:3]:
             assert name not in followup_names(result, f)
+
+
+# F5: a condition that befalls its subject (a passive with no agent) is no step of that subject's: "the
+# list would be published if the club were suspended" waits for whoever suspends the club.
+@pytest.mark.parametrize(("sentence", "owner"), [
+    ("The Orre Rugby Board said a revised fixture list would be published by May 4 if Harwick RFC were"
+     " suspended.", "Orre Rugby Board"),
+    # the condition's own act: whose step it waits for
+    ("The Orre Rugby Board said a revised fixture list would be published by May 4 if Harwick RFC withdrew.",
+     "Harwick RFC"),
+    # a passive condition with its agent: the agent's step
+    ("The bridge will be reopened on May 4 if the repairs are approved by the Orre city council.",
+     "Orre city council"),
+])  # fmt: skip
+def test_a_condition_that_befalls_its_subject_is_not_its_step(sentence: str, owner: str) -> None:
+    result = _run(sentence)
+    assert [followup_names(result, f) for f in result.follow_ups] == [[owner]]
+
+
+def test_an_undone_clause_on_a_befallen_condition_is_the_leads() -> None:
+    result = _run(LEAD + "The old depot will be closed if the Orre city council is dissolved.")
+    assert _owners(result, "old depot") == [["Harwick Transit Authority"]]

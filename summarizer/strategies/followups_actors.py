@@ -147,8 +147,12 @@ def actors(
     # that operators might drop ports if Skarvik became unreachable" is the forum's side, not Skarvik's;
     # but "the reactor could operate if its owner replaced the generators" waits for the owner)
     unnamed_doers = subject is not None and subject.dep_ == "nsubj" and subject.tag_ == "NNS" and bool(speakers)
+    # (nor a condition that befalls its subject: "the list would be published if the club were suspended"
+    # waits for whoever suspends it, not for the club)
+    befalls = cond is not None and any(c.dep_ == "nsubjpass" for c in cond.children) and not any(
+        c.dep_ == "agent" for c in cond.children)  # fmt: skip
     if cond is not None and (waited or cond.i == getattr(held_until(verb), "i", -1)) and not (
-            unnamed_doers and report is not None):  # fmt: skip
+            unnamed_doers and report is not None) and not befalls:  # fmt: skip
         # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
         got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
         got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)
