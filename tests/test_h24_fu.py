@@ -171,3 +171,37 @@ def test_a_condition_that_befalls_its_subject_is_not_its_step(sentence: str, own
 def test_an_undone_clause_on_a_befallen_condition_is_the_leads() -> None:
     result = _run(LEAD + "The old depot will be closed if the Orre city council is dissolved.")
     assert _owners(result, "old depot") == [["Harwick Transit Authority"]]
+
+
+# F6: a thing the lead names that runs its own course ahead ("awarded the licence ... The licence starts
+# on March 1"), with no doer and no one saying so: the lead's doer runs it.
+RUN = ("The Harwick Transit Authority said on Monday it would close the old depot and open a public consultation.\n\n"
+       "Mayor Ana Ruiz welcomed the news.\n\n")  # (the lead is not the sentence before: no antecedent there)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The old depot will close on May 4.",
+    "The public consultation will close on April 30.",
+    "The public consultation is due to start on May 4.",
+])  # fmt: skip
+def test_a_thing_the_lead_names_runs_its_course_for_the_leads_doer(sentence: str) -> None:
+    owners = _owners(_run(RUN + sentence), sentence[:12])
+    assert owners and all(o == ["Harwick Transit Authority"] for o in owners)
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    # a thing the lead does not name: not the lead's doer's
+    ("The storm will end on May 4.", "storm"),
+    ("The strike will end on May 4.", "strike"),
+    # a measure in force runs by itself
+    ("The new fare cap takes effect on May 4.", "fare cap"),
+    # people, not things
+    ("The drivers will stay at the old depot until May 4.", "drivers"),
+    # an object: an act, not a course
+    ("The consultation will open a second round on May 4.", "second round"),
+    # said by someone: their account
+    ("A local analyst said the consultation would close on April 30.", "analyst"),
+])  # fmt: skip
+def test_other_courses_are_not_the_leads_doers(sentence: str, words: str) -> None:
+    for owners in _owners(_run(RUN + sentence), words):
+        assert "Harwick Transit Authority" not in owners

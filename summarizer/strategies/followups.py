@@ -45,7 +45,7 @@ from .followups_dates import (
     reported_when,
     rolled_over,
 )
-from .followups_doer import lead_doers, undone
+from .followups_doer import lead_doers, runs_its_course, undone
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -166,7 +166,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         lead = info is analysis.sentences[0]
         merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
-            if not item.actors and info.source is None and undone(item.verb):
+            if not item.actors and info.source is None and (undone(item.verb) or runs_its_course(item.verb, analysis)):
                 # "the zone could be extended", after "the department ordered vaccine": the lead's doer acts
                 item.actors, item.origin = lead_doers(analysis, ids), "rule"
             date = item.date

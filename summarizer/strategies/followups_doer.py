@@ -18,15 +18,17 @@ import re
 from typing import Any
 
 from .actor_kinds import head_noun
-from .followups_grammar import reporting_clause, subject_of
+from .followups_grammar import lemma, reporting_clause, subject_of
+from .followups_said import MEASURES
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
-from .parse_actors import SPEAKER_NOUNS
+from .parse_actors import GROUP_NOUNS, ROLE_NOUNS, SERVED, SPEAKER_NOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
+from .words import word_tables
 
 __all__ = [
     "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
-    "spoken_through", "undone",
+    "runs_its_course", "spoken_through", "undone",
 ]  # fmt: skip
 
 
@@ -161,6 +163,29 @@ def undone(verb: Any) -> bool:
         return False
     return bool(subject.dep_ == "nsubjpass" and subject.head.i == verb.i and subject.pos_ == "NOUN"
                 and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
+
+
+(_COURSE,) = word_tables("followups_doer", "_COURSE")
+_NOT_RUN = ROLE_NOUNS | GROUP_NOUNS | SERVED | MEASURES  # people, groups, and measures that run by themselves
+
+
+def runs_its_course(verb: Any, analysis: Analysis) -> bool:
+    """A thing the lead sentence names that runs its own course ahead, with no doer in the clause and no
+    one who says so ("... awarded the national lottery licence to Tembo. The ten-year licence starts on
+    March 1", "agreed to close the lock ... the lock will close on June 1"): a common noun that is no
+    person or group, and a verb of its course with no object (but "take effect"); not a measure, a
+    decision or a sum, which runs by itself once in force; not a thing the lead does not name ("the storm
+    will end on Friday")."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or reporting_clause(verb) is not None:
+        return False
+    word = subject.lemma_.lower()
+    if word in _NOT_RUN or subject.ent_type_ in ("PERSON", "NORP") or lemma(verb) not in _COURSE:
+        return False
+    if not all(o.lower_ == "effect" for o in verb.children if o.dep_ == "dobj"):
+        return False
+    lead = analysis.sentences[0].doc if analysis.sentences else None
+    return lead is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() == word for t in lead)
 
 
 def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:

@@ -36,7 +36,7 @@ from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["advice", "foreseen_effect", "no_expectation", "not_before"]
+__all__ = ["MEASURES", "advice", "foreseen_effect", "no_expectation", "not_before"]
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
@@ -45,6 +45,7 @@ __all__ = ["advice", "foreseen_effect", "no_expectation", "not_before"]
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
     " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
 )
+MEASURES = _MEASURES  # nouns of a measure, decision or sum (for `followups_doer`: a measure runs by itself)
 
 
 def no_expectation(verb: Any, dated: bool) -> bool:
