@@ -165,8 +165,7 @@ def undone(verb: Any) -> bool:
                 and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
 
 
-(_COURSE,) = word_tables("followups_doer", "_COURSE")
-_NOT_RUN = ROLE_NOUNS | GROUP_NOUNS | SERVED | MEASURES  # people, groups, and measures that run by themselves
+(_COURSE, _SPOKEN_FOR) = word_tables("followups_doer", "_COURSE _SPOKEN_FOR")
 
 
 def runs_its_course(verb: Any, analysis: Analysis) -> bool:
@@ -180,7 +179,9 @@ def runs_its_course(verb: Any, analysis: Analysis) -> bool:
     if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or reporting_clause(verb) is not None:
         return False
     word = subject.lemma_.lower()
-    if word in _NOT_RUN or subject.ent_type_ in ("PERSON", "NORP") or lemma(verb) not in _COURSE:
+    if word in ROLE_NOUNS | GROUP_NOUNS | SERVED | MEASURES or subject.ent_type_ in ("PERSON", "NORP"):
+        return False  # (people and groups; a measure runs by itself)
+    if lemma(verb) not in _COURSE:
         return False
     if not all(o.lower_ == "effect" for o in verb.children if o.dep_ == "dobj"):
         return False
@@ -194,7 +195,7 @@ def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list
     if phrase.pos_ != "NOUN" or phrase.lemma_.lower() not in SPEAKER_NOUNS:
         return []
     # (the body itself, not one named inside it: "a spokesman for the family of Ana Ruiz" speaks for the family)
-    bodies = [o for c in phrase.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children
+    bodies = [o for c in phrase.children if c.dep_ == "prep" and c.lower_ in _SPOKEN_FOR for o in c.children
               if o.dep_ == "pobj"]  # fmt: skip
     return named([t for o in bodies for t in o.subtree
                   if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.head.i == o.i and t in a.subtree

@@ -44,8 +44,6 @@ from .words import word_tables
 
 __all__ = ["analyse", "is_actor", "rule_tables"]
 
-SUBJECTS = INSTITUTIONS | SUBJECT_INSTITUTIONS  # head nouns of a subject that names its body ("the inspectorate said")
-
 # Closed classes of English, not names: verbs that report speech, and cues of the future,
 # of condition and of commitment.
 _REPORTING = REPORTING
@@ -215,7 +213,8 @@ class _Reader(ActorReader):
         # What a following "it" continues: the organisation or state the main clause's subject
         # names itself ("Aerlift said", "The court ruled", "It added"), not "Aerlift's summary".
         head = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-        names = head is not None and (head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in SUBJECTS)
+        body = head is not None and head.lemma_.lower() in INSTITUTIONS | SUBJECT_INSTITUTIONS  # "the trust said"
+        names = head is not None and (head.pos_ in ("PROPN", "PRON") or body)
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
         things = [a for a in subject if self.reg.actors[a].label in _THINGS]
         self.last_thing = things[0] if things else None
