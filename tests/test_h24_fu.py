@@ -205,3 +205,35 @@ def test_a_thing_the_lead_names_runs_its_course_for_the_leads_doer(sentence: str
 def test_other_courses_are_not_the_leads_doers(sentence: str, words: str) -> None:
     for owners in _owners(_run(RUN + sentence), words):
         assert "Harwick Transit Authority" not in owners
+
+
+# F7: a reported, undated possibility of a thing ("warned that shelf prices could rise by a fifth"): a risk
+# the speaker sees, no one's step.
+RISKS = [
+    "The Orre Growers' Union warned that shelf prices could rise by a fifth.",
+    "The Harwick Dockers' Union says the new terminal could draw visitors to the town.",
+    "Mayor Ana Ruiz said the delay might cost the town its summer season.",
+]
+
+
+@pytest.mark.parametrize("sentence", RISKS)
+def test_a_things_reported_possibility_is_no_step(sentence: str) -> None:
+    assert not _run(sentence).follow_ups
+
+
+@pytest.mark.parametrize("sentence", [
+    # on a condition: a threat held out
+    "The Harwick Dockers' Union warned that the strike could close the port if talks failed.",
+    # a body, a person or people named by what they do or are: a step they may take
+    "Mayor Ana Ruiz said the council could raise the fee.",
+    "Mayor Ana Ruiz said the hospital could close its ward.",
+    "Mayor Ana Ruiz said the contractor could repair the bridge.",
+    "Mayor Ana Ruiz said the workers might strike.",
+    "Mayor Ana Ruiz said the families could stay in the hotel.",
+    # a date ahead: a term set
+    "Mayor Ana Ruiz said the ferry could leave Harwick on May 4.",
+    # not a possibility: what the speaker expects
+    "Mayor Ana Ruiz said the new terminal would open to visitors.",
+])  # fmt: skip
+def test_possibilities_of_doers_or_dated_stay(sentence: str) -> None:
+    assert _run(sentence).follow_ups
