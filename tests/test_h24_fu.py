@@ -237,3 +237,25 @@ def test_a_things_reported_possibility_is_no_step(sentence: str) -> None:
 ])  # fmt: skip
 def test_possibilities_of_doers_or_dated_stay(sentence: str) -> None:
     assert _run(sentence).follow_ups
+
+
+# F8: what a subject holds in parentheses is an aside, not its doer: a dateline's wire folded into the
+# subject after it ("CAIRO, Sept 10 (Nilepoint News) - Egypt will limit ...") is nobody's step.
+def test_a_datelines_wire_is_not_the_subjects_doer() -> None:
+    body = ("CAIRO, Sept 10 (Nilepoint News) - Egypt will limit exports of urea fertiliser to 1.2 million tonnes in"
+            " the last quarter of the year, the trade ministry said on Wednesday, about a third less than producers"
+            " shipped in the same period of 2030.\n\nHalden Bank told Nilepoint News it would move its ships.")
+    result = _run(body)
+    owners = [followup_names(result, f) for f in result.follow_ups if "CAIRO" in f.evidence[0].quote]
+    assert owners == [["trade ministry"]]
+
+
+@pytest.mark.parametrize(("sentence", "owner"), [
+    # the same body's short name, a person's aside: the doer stays
+    ("The Association of Polish Road Carriers (ZMPD) will block the crossings from May 4.",
+     "Association of Polish Road Carriers"),
+    ("Mayor Ana Ruiz (who chairs the Orre city council) will visit Harwick on May 4.", "Ana Ruiz"),
+])  # fmt: skip
+def test_a_subject_with_an_aside_keeps_its_doer(sentence: str, owner: str) -> None:
+    result = _run(sentence)
+    assert [followup_names(result, f) for f in result.follow_ups] == [[owner]]

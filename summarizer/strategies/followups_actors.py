@@ -23,6 +23,7 @@ from . import parse
 from .followups_dates import due_on
 from .followups_doer import (
     antecedent,
+    bracketed,
     by_head,
     given_until,
     lead_doers,
@@ -118,6 +119,7 @@ def actors(
         if subject.pos_ == "PRON" and report is not None and speakers:
             return speakers, "rule"  # "the union said it will widen the action", "he said he would"
         inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        inner |= bracketed(list(subject.subtree))  # "CAIRO, Sept 10 (Nilepoint News) - Egypt will": the wire's name
         named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause

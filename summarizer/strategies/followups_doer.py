@@ -27,8 +27,8 @@ from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = [
-    "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
-    "runs_its_course", "spoken_through", "undone",
+    "antecedent", "bracketed", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker",
+    "runs_its_course", "spoken_for", "spoken_through", "undone",
 ]  # fmt: skip
 
 
@@ -200,3 +200,18 @@ def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list
     return named([t for o in bodies for t in o.subtree
                   if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.head.i == o.i and t in a.subtree
                              for a in o.children)], analysis, ids)  # fmt: skip
+
+
+def bracketed(tokens: list[Any]) -> set[int]:
+    """The positions of the tokens inside parentheses: an aside, not part of the phrase's reference (a
+    dateline's "(Nilepoint News)" that the parser folds into the subject after it)."""
+    out: set[int] = set()
+    depth = 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            out.add(tok.i)
+    return out
