@@ -49,6 +49,11 @@ def test_an_undone_passive_is_the_leads_doers(sentence: str) -> None:
     ("The old depot will be closed in June, according to the Orre city council.", "old depot"),
     # a quotation with its speaker: the speaker's side
     ('"The old depot will be closed in June," Mayor Ana Ruiz said.', "old depot"),
+    # people acted on: not the lead's doer's to do
+    ("A man will be charged with assault on May 4.", "charged"),
+    ("The two suspects will be sentenced on May 4.", "sentenced"),
+    ("The drivers will be paid on May 4.", "drivers"),
+    ("New students will be admitted from May 4.", "students"),
 ])  # fmt: skip
 def test_passives_that_are_not_undone_keep_their_reading(sentence: str, words: str) -> None:
     for owners in _owners(_run(LEAD + sentence), words):

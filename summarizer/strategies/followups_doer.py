@@ -19,10 +19,10 @@ from typing import Any
 
 from .actor_kinds import head_noun
 from .followups_grammar import lemma, reporting_clause, subject_of
-from .followups_said import MEASURES
+from .followups_said import MEASURES, person_noun
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
-from .parse_actors import GROUP_NOUNS, ROLE_NOUNS, SERVED, SPEAKER_NOUNS
+from .parse_actors import SPEAKER_NOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
 
@@ -162,6 +162,7 @@ def undone(verb: Any) -> bool:
     if subject is None or reporting_clause(verb) is not None:
         return False
     return bool(subject.dep_ == "nsubjpass" and subject.head.i == verb.i and subject.pos_ == "NOUN"
+                and not person_noun(subject)  # (not "a man will be charged": not the lead's doer's to do)
                 and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
 
 
@@ -179,7 +180,7 @@ def runs_its_course(verb: Any, analysis: Analysis) -> bool:
     if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or reporting_clause(verb) is not None:
         return False
     word = subject.lemma_.lower()
-    if word in ROLE_NOUNS | GROUP_NOUNS | SERVED | MEASURES or subject.ent_type_ in ("PERSON", "NORP"):
+    if person_noun(subject) or word in MEASURES:
         return False  # (people and groups; a measure runs by itself)
     if lemma(verb) not in _COURSE:
         return False

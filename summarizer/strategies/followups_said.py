@@ -37,7 +37,7 @@ from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["MEASURES", "advice", "foreseen_effect", "no_expectation", "not_before"]
+__all__ = ["MEASURES", "advice", "person_noun", "foreseen_effect", "no_expectation", "not_before"]
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
@@ -174,12 +174,17 @@ def _risk_of(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) 
         return False
     if not {a.lower_ for a in auxiliaries(item.verb)} & _MAYBE:
         return False
-    word = subject.lemma_.lower()
-    if word in ROLE_NOUNS | GROUP_NOUNS | SERVED | INSTITUTIONS | _PEOPLE or _AGENT_NOUN.search(word):
-        return False
-    if subject.ent_type_:
-        return False  # (people may act: "said the workers might strike", "the contractor could repair it")
+    if person_noun(subject) or subject.lemma_.lower() in INSTITUTIONS or subject.ent_type_:
+        return False  # (people and bodies may act: "said the workers might strike", "the council could")
     return not named(list(subject.subtree), analysis, ids)
+
+
+def person_noun(noun: Any) -> bool:
+    """A common noun of people: an office, a group, those served, people named by what they are
+    (words.toml _PEOPLE) or by what they do ("worker", "contractor", "resident": by the ending)."""
+    word = noun.lemma_.lower()
+    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | _PEOPLE or _AGENT_NOUN.search(word)
+                or noun.ent_type_ in ("PERSON", "NORP"))  # fmt: skip
 
 
 # A noun of someone who does something ("worker", "contractor", "resident"), not "payment".
