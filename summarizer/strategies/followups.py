@@ -14,6 +14,9 @@ may show ("could show how"), a question asked ("questions about who would pay"),
 relative clause that describes someone, or a clause inside a reason ("although the law requires").
 
 Who is expected to act is `followups_actors`'s. The actors the clause acts on ("will receive Vrana") take part too.
+A step with no doer after the merge, not reported, whose subject is a thing acted on by no one named ("the zone
+could be extended") or a thing the lead names that runs its course ("the licence starts on March 1") is the
+lead's doer's (`followups_doer`).
 Its due date is the clause's own date, read forward from publication; a clause
 inside another forward clause is part of it (not a coordinated clause with its own
 subject), a second date ahead in one clause ("on Friday, with a back-up date of March 3")

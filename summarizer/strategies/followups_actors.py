@@ -1,17 +1,19 @@
 """Who is expected to act in a forward-looking clause of `followups` (its doer stage).
 
-In this order: the clause's own subject (or the agent of its passive); the
-object that controls an infinitive ("urged Henry to build", "gave Aerlift until July
-31 to pay"); the noun a relative clause hangs on ("shareholders, who will vote"); the
-subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
-actors named inside a subject that is no actor ("a case against Aerlift is due to be
-heard"); the doer a definite noun had in the sentence before, or the actor of the clause
-beside a passive with no agent, the one institution a common noun heads, and an organ's owning
-institution too ("the council's finance committee") (`followups_doer`); the discourse's actors for "it" or an
-agreement; last the speaker who announced an unattributed plan, with the organisation
-whose office the speaker holds, unless the clause is a time limit set for its subject
-("have until May 1 to reply"). Whom the clause acts on is never its only actor. Never the
-reporting speaker when the clause names its own actor.
+In this order: the clause's own subject (or the agent of its passive); the object that
+controls an infinitive ("urged Henry to build", "gave Aerlift until July 31 to pay"); the
+noun a relative clause hangs on ("shareholders, who will vote"); the subject of its
+condition ("if Aerlift appeals, the refunds will be suspended"), unless the condition
+befalls it ("if the club were suspended"); the actors named inside a subject that is no
+actor ("a case against Aerlift is due to be heard"), not in its parentheses (a dateline's
+wire); the doer a definite noun had in the sentence before, or the actor of the clause
+beside a passive with no agent, the one institution a common noun heads, and an organ's
+owning institution too ("the council's finance committee") (`followups_doer`); the
+discourse's actors for "it" or an agreement; last the speaker who announced an
+unattributed plan (or the body a spokesperson speaks for: "a spokeswoman for the operator
+said"), with the organisation whose office the speaker holds, unless the clause is a time
+limit set for its subject ("have until May 1 to reply"). Whom the clause acts on is never
+its only actor. Never the reporting speaker when the clause names its own actor.
 """
 
 from __future__ import annotations
