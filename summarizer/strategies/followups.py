@@ -14,6 +14,9 @@ may show ("could show how"), a question asked ("questions about who would pay"),
 relative clause that describes someone, or a clause inside a reason ("although the law requires").
 
 Who is expected to act is `followups_actors`'s. The actors the clause acts on ("will receive Vrana") take part too.
+A step with no doer after the merge, not reported, whose subject is a thing acted on by no one named ("the zone
+could be extended") or a thing the lead names that runs its course ("the licence starts on March 1") is the
+lead's doer's (`followups_doer`).
 Its due date is the clause's own date, read forward from publication; a clause
 inside another forward clause is part of it (not a coordinated clause with its own
 subject), a second date ahead in one clause ("on Friday, with a back-up date of March 3")
@@ -42,8 +45,10 @@ from .followups_dates import (
     is_point,
     on_schedule,
     owner,
+    reported_when,
     rolled_over,
 )
+from .followups_doer import lead_doers, runs_its_course, undone
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -164,6 +169,9 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         lead = info is analysis.sentences[0]
         merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
+            if not item.actors and info.source is None and (undone(item.verb) or runs_its_course(item.verb, analysis)):
+                # "the zone could be extended", after "the department ordered vaccine": the lead's doer acts
+                item.actors, item.origin = lead_doers(analysis, ids), "rule"
             date = item.date
             words = date_words(date) if date is not None else None
             deadline = date is not None and date_prep(date) in DEADLINE_PREP
@@ -193,7 +201,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
 def _dates(doc: Any) -> list[Any]:
     """Date and time phrases, one span for "Thursday" + "morning" that the tagger splits."""
     out: list[Any] = []
-    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME")):
+    for ent in (e for e in doc.ents if e.label_ in ("DATE", "TIME") and not reported_when(e)):
         if out and out[-1].end == ent.start:
             out[-1] = doc[out[-1].start : ent.end]
         else:

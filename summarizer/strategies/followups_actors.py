@@ -1,17 +1,19 @@
 """Who is expected to act in a forward-looking clause of `followups` (its doer stage).
 
-In this order: the clause's own subject (or the agent of its passive); the
-object that controls an infinitive ("urged Henry to build", "gave Aerlift until July
-31 to pay"); the noun a relative clause hangs on ("shareholders, who will vote"); the
-subject of its condition ("if Aerlift appeals, the refunds will be suspended"); the
-actors named inside a subject that is no actor ("a case against Aerlift is due to be
-heard"); the doer a definite noun had in the sentence before, or the actor of the clause
-beside a passive with no agent, the one institution a common noun heads, and an organ's owning
-institution too ("the council's finance committee") (`followups_doer`); the discourse's actors for "it" or an
-agreement; last the speaker who announced an unattributed plan, with the organisation
-whose office the speaker holds, unless the clause is a time limit set for its subject
-("have until May 1 to reply"). Whom the clause acts on is never its only actor. Never the
-reporting speaker when the clause names its own actor.
+In this order: the clause's own subject (or the agent of its passive); the object that
+controls an infinitive ("urged Henry to build", "gave Aerlift until July 31 to pay"); the
+noun a relative clause hangs on ("shareholders, who will vote"); the subject of its
+condition ("if Aerlift appeals, the refunds will be suspended"), unless the condition
+befalls it ("if the club were suspended"); the actors named inside a subject that is no
+actor ("a case against Aerlift is due to be heard"), not in its parentheses (a dateline's
+wire); the doer a definite noun had in the sentence before, or the actor of the clause
+beside a passive with no agent, the one institution a common noun heads, and an organ's
+owning institution too ("the council's finance committee") (`followups_doer`); the
+discourse's actors for "it" or an agreement; last the speaker who announced an
+unattributed plan (or the body a spokesperson speaks for: "a spokeswoman for the operator
+said"), with the organisation whose office the speaker holds, unless the clause is a time
+limit set for its subject ("have until May 1 to reply"). Whom the clause acts on is never
+its only actor. Never the reporting speaker when the clause names its own actor.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from . import parse
 from .followups_dates import due_on
 from .followups_doer import (
     antecedent,
+    bracketed,
     by_head,
     given_until,
     lead_doers,
@@ -30,6 +33,7 @@ from .followups_doer import (
     partner_of,
     relative_speaker,
     spoken_for,
+    spoken_through,
 )  # fmt: skip
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
 from .followups_pending import time_allowed
@@ -107,6 +111,8 @@ def actors(
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
     speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
         relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
+    # "a spokeswoman for the operator said": who the unnamed speaker speaks for
+    speakers = speakers or (spoken_through(said_by, analysis, ids) if said_by is not None else [])
     kept = [a for a in (clauses[verb.i].agents if verb.i in clauses else []) if a in ids]
     by_rule = verb.i in clauses and clauses[verb.i].agents_by_rule
     if any_subject(verb) and report is not None and speakers:
@@ -115,6 +121,7 @@ def actors(
         if subject.pos_ == "PRON" and report is not None and speakers:
             return speakers, "rule"  # "the union said it will widen the action", "he said he would"
         inner = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        inner |= bracketed(list(subject.subtree))  # "CAIRO, Sept 10 (Nilepoint News) - Egypt will": the wire's name
         named = _named([t for t in subject.subtree if t.i not in inner], analysis, ids)
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause
@@ -144,8 +151,12 @@ def actors(
     # that operators might drop ports if Skarvik became unreachable" is the forum's side, not Skarvik's;
     # but "the reactor could operate if its owner replaced the generators" waits for the owner)
     unnamed_doers = subject is not None and subject.dep_ == "nsubj" and subject.tag_ == "NNS" and bool(speakers)
+    # (nor a condition that befalls its subject: "the list would be published if the club were suspended"
+    # waits for whoever suspends it, not for the club)
+    befalls = cond is not None and any(c.dep_ == "nsubjpass" for c in cond.children) and not any(
+        c.dep_ == "agent" for c in cond.children)  # fmt: skip
     if cond is not None and (waited or cond.i == getattr(held_until(verb), "i", -1)) and not (
-            unnamed_doers and report is not None):  # fmt: skip
+            unnamed_doers and report is not None) and not befalls:  # fmt: skip
         # "if Aerlift appeals, the refunds will be suspended": whose step it waits for.
         got = [a for a in (clauses[cond.i].agents if cond.i in clauses else []) if a in ids]
         got = got or _named([t for t in cond.subtree if t.dep_ != "mark"], analysis, ids)

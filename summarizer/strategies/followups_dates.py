@@ -16,7 +16,7 @@ from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, NOT_DUE_PREPS, RECURRIN
 from .words import word_tables
 
 __all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "is_point", "on_schedule", "owner",
-           "rolled_over", "rule_tables"]  # fmt: skip
+           "reported_when", "rolled_over", "rule_tables"]  # fmt: skip
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
@@ -150,3 +150,18 @@ def coarse_ahead(date: Any, published: str) -> bool:
 def rule_tables() -> list[object]:
     """The patterns above, for the guided strategy's rules fingerprint."""
     return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern, _WEEKDAY.pattern]
+
+
+def reported_when(date: Any) -> bool:
+    """A date between a past verb of saying and the subject of what was said ("said on Wednesday its
+    members would block ..."): when it was said, though the parser may hang it on the reported verb;
+    not after "that" ("said that from May 4 its members would strike") nor a date ahead ("said next
+    week the bill would pass")."""
+    verb = date.root.head.head if date.root.dep_ == "pobj" else date.root.head
+    said = verb.head
+    if verb.dep_ != "ccomp" or said.tag_ != "VBD" or not said.i < date.start or NEXT.search(date.text):
+        return False
+    if any(c.dep_ == "mark" and c.i < date.start for c in verb.children) or "tomorrow" in date.text.lower():
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and date.end <= subject.left_edge.i

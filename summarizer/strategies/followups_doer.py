@@ -18,13 +18,17 @@ import re
 from typing import Any
 
 from .actor_kinds import head_noun
-from .followups_grammar import subject_of
+from .followups_grammar import lemma, reporting_clause, subject_of
+from .followups_said import MEASURES, person_noun
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
+from .parse_actors import SPEAKER_NOUNS
 from .parse_types import Analysis, Clause, SentenceInfo
+from .words import word_tables
 
 __all__ = [
-    "antecedent", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker", "spoken_for",
+    "antecedent", "bracketed", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker",
+    "runs_its_course", "spoken_for", "spoken_through", "undone",
 ]  # fmt: skip
 
 
@@ -147,3 +151,68 @@ def relative_speaker(report: Any, analysis: Analysis, ids: dict[int, str]) -> li
         if got or tok.dep_ not in ("pobj", "prep", "appos") or tok.head.i == tok.i:
             return got
         tok = tok.head
+
+
+def undone(verb: Any) -> bool:
+    """A thing acted on by no one named and by no one who says so: a passive whose subject is a common
+    noun and that has no agent ("the zone could be extended", "any shipment will be stopped"), not
+    reported ("officials said the plan would be needed"); the subject of the verb itself (not "a
+    laboratory has been asked to test": the laboratory tests)."""
+    subject = subject_of(verb)
+    if subject is None or reporting_clause(verb) is not None:
+        return False
+    return bool(subject.dep_ == "nsubjpass" and subject.head.i == verb.i and subject.pos_ == "NOUN"
+                and not person_noun(subject)  # (not "a man will be charged": not the lead's doer's to do)
+                and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
+
+
+(_COURSE, _SPOKEN_FOR) = word_tables("followups_doer", "_COURSE _SPOKEN_FOR")
+
+
+def runs_its_course(verb: Any, analysis: Analysis) -> bool:
+    """A thing the lead sentence names that runs its own course ahead, with no doer in the clause and no
+    one who says so ("... awarded the national lottery licence to Tembo. The ten-year licence starts on
+    March 1", "agreed to close the lock ... the lock will close on June 1"): a common noun that is no
+    person or group, and a verb of its course with no object (but "take effect"); not a measure, a
+    decision or a sum, which runs by itself once in force; not a thing the lead does not name ("the storm
+    will end on Friday")."""
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or reporting_clause(verb) is not None:
+        return False
+    word = subject.lemma_.lower()
+    if person_noun(subject) or word in MEASURES:
+        return False  # (people and groups; a measure runs by itself)
+    if lemma(verb) not in _COURSE:
+        return False
+    if not all(o.lower_ == "effect" for o in verb.children if o.dep_ == "dobj"):
+        return False
+    lead = analysis.sentences[0].doc if analysis.sentences else None
+    return lead is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() == word for t in lead)
+
+
+def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
+    """The body an unnamed speaker speaks for ("a spokeswoman for the operator", "a spokesman of the
+    ministry"): the actors named in the "for"/"of" phrase of a speaker noun that is no actor itself."""
+    if phrase.pos_ != "NOUN" or phrase.lemma_.lower() not in SPEAKER_NOUNS:
+        return []
+    # (the body itself, not one named inside it: "a spokesman for the family of Ana Ruiz" speaks for the family)
+    bodies = [o for c in phrase.children if c.dep_ == "prep" and c.lower_ in _SPOKEN_FOR for o in c.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    return named([t for o in bodies for t in o.subtree
+                  if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.head.i == o.i and t in a.subtree
+                             for a in o.children)], analysis, ids)  # fmt: skip
+
+
+def bracketed(tokens: list[Any]) -> set[int]:
+    """The positions of the tokens inside parentheses: an aside, not part of the phrase's reference (a
+    dateline's "(Nilepoint News)" that the parser folds into the subject after it)."""
+    out: set[int] = set()
+    depth = 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            out.add(tok.i)
+    return out

@@ -25,26 +25,28 @@ words, not a step reported (a plan stays, "we expect to meet", and so does a mod
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
 from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
-from .parse_actors import MOVEMENT
+from .parse_actors import GROUP_NOUNS, INSTITUTIONS, MOVEMENT, ROLE_NOUNS, SERVED
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["advice", "foreseen_effect", "no_expectation", "not_before"]
+__all__ = ["MEASURES", "advice", "person_noun", "foreseen_effect", "no_expectation", "not_before"]
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
-    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER,
+    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _PEOPLE,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
-    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
+    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _PEOPLE"
 )
+MEASURES = _MEASURES  # nouns of a measure, decision or sum (for `followups_doer`: a measure runs by itself)
 
 
 def no_expectation(verb: Any, dated: bool) -> bool:
@@ -153,13 +155,40 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return True
     if item.date is not None or reporting_clause(verb) is None or subject is None:
         return False
-    if _thing_acts_on(item, subject, analysis, ids):
+    if _thing_acts_on(item, subject, analysis, ids) or _risk_of(item, subject, analysis, ids):
         return True
     if not (verb.lemma_.lower() in EFFECTS or harm_idiom(verb)):
         return False
     if subject.pos_ == "PRON" and item.actors:
         return False
     return not named(list(subject.subtree), analysis, ids)
+
+
+def _risk_of(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) -> bool:
+    """A reported, undated possibility of a thing ("warned that the register could breach data protection
+    law", "warned that shelf prices could rise by a fifth"): a risk the speaker sees, no one's step. A
+    common noun subject of an active verb with "could", "might" or "may", no person or group, no actor
+    named in it; not on a condition ("could fail if ..."), not what a body may do ("the council could
+    raise the fee")."""
+    if item.conditional or subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+        return False
+    if not {a.lower_ for a in auxiliaries(item.verb)} & _MAYBE:
+        return False
+    if person_noun(subject) or subject.lemma_.lower() in INSTITUTIONS or subject.ent_type_:
+        return False  # (people and bodies may act: "said the workers might strike", "the council could")
+    return not named(list(subject.subtree), analysis, ids)
+
+
+def person_noun(noun: Any) -> bool:
+    """A common noun of people: an office, a group, those served, people named by what they are
+    (words.toml _PEOPLE) or by what they do ("worker", "contractor", "resident": by the ending)."""
+    word = noun.lemma_.lower()
+    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | _PEOPLE or _AGENT_NOUN.search(word)
+                or noun.ent_type_ in ("PERSON", "NORP"))  # fmt: skip
+
+
+# A noun of someone who does something ("worker", "contractor", "resident"), not "payment".
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ian|ee|(?<!m)ent)$")
 
 
 def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) -> bool:

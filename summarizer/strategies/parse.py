@@ -36,7 +36,7 @@ from .parse_actors import (
     ActorReader,
     is_name,
 )
-from .parse_coref import coref_tables, describe, name_of
+from .parse_coref import SUBJECT_INSTITUTIONS, coref_tables, describe, name_of
 from .parse_groups import GROUP_TABLES, antecedent, bound_object, deadline, described_group, subject_before
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
@@ -213,7 +213,8 @@ class _Reader(ActorReader):
         # What a following "it" continues: the organisation or state the main clause's subject
         # names itself ("Aerlift said", "The court ruled", "It added"), not "Aerlift's summary".
         head = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-        names = head is not None and (head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in INSTITUTIONS)
+        body = head is not None and head.lemma_.lower() in INSTITUTIONS | SUBJECT_INSTITUTIONS  # "the trust said"
+        names = head is not None and (head.pos_ in ("PROPN", "PRON") or body)
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
         things = [a for a in subject if self.reg.actors[a].label in _THINGS]
         self.last_thing = things[0] if things else None
