@@ -50,6 +50,7 @@ from .stance_acts import (
     staying,
     studying,
     threat,
+    unheard,
 )  # fmt: skip
 from .stance_context import (
     Reading,
@@ -67,12 +68,14 @@ from .stance_context import (
     worried,
 )
 from .stance_labels import effect, labelling, no_comment
-from .stance_nouns import evaluation, feeling, noun
+from .stance_nouns import evaluation, feeling, needed, noun
 from .stance_words import (
     ADDRESSING,
     ARGUING,
     ASKING_FOR,
     COMMITTING,
+    COMPLAINING,
+    COMPLAINT_PREPS,
     CONSEQUENCES,
     CONTRASTING,
     DIRECTING,
@@ -83,6 +86,7 @@ from .stance_words import (
     FORWARD,
     INQUIRING,
     LABELLING,
+    NEEDING,
     NO_COMMENT,
     NOUNS,
     QUESTIONING,
@@ -92,6 +96,7 @@ from .stance_words import (
     STATES,
     STOPS,
     SUMS,
+    TOLD,
     TOWARD_PREPS,
     TOWARDS,
     VERBS,
@@ -178,7 +183,7 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok) or unheard(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -186,6 +191,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return noun(s, tok, lemma)
+    if tok.tag_ == "VBN" and lemma in NEEDING:
+        return needed(s, tok)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
         return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
@@ -250,9 +257,11 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
-        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
-                clause is None and asked_for is not None and worried(asked_for) is not None):  # fmt: skip
+        sought = clause is None and asked_for is not None and (worried(asked_for) is not None or _sought(asked_for))
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
+        if lemma in QUESTIONING and sought and hedged(tok):
+            return None  # "would ask for arbitration if the board did not ...": no request made
         if lemma in REQUESTS and asked_for is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
         topic = asked_for if clause is None and lemma in REQUESTS else topic
@@ -295,6 +304,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
+        if lemma in COMPLAINING:  # "complained about noise", not "of chest pains" or "to the regulator"
+            about = prep_object(tok, tuple(COMPLAINT_PREPS))
         topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
         if topic is None or (topic is clause and clause.dep_ == "xcomp" and dobj is None and about is None):
             # "ran onto the pitch to protest"; "threatened to issue a notice": the holder's own act, not a position
@@ -333,6 +344,16 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+
+
+def _sought(thing: Any) -> bool:
+    """ "asked for a slower pace", "are asking for the summer", "have asked for compensation": a thing asked for
+    to be granted (not "asked for comment", "for more data": to be told; not "for what", a question; not a sum)."""
+    counted = any(c.dep_ == "nummod" for c in thing.children)
+    if counted or thing.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        return False  # "had asked for about 2.9 million dollars per patient": a price named, not a matter
+    return (thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in TOLD and thing.lower_ not in TOLD
+            and not asks_which(thing))  # fmt: skip
 
 
 def _ought(clause: Any) -> bool:
