@@ -148,3 +148,47 @@ def test_not_consulted_then_a_stance_in_the_next_sentence_is_one_stance() -> Non
 )
 def test_consult_shapes_that_voice_no_grievance(body: str) -> None:
     assert _triples(body) == []
+
+
+# --------------------------------------------------------------------------- undoing asked for; a risk warned of
+
+
+@pytest.mark.parametrize(
+    "body, topic",
+    [
+        (f"{UNION} called for the fines to be cancelled.", "the fines"),
+        (f"{UNION} asked the tribunal to annul the result.", "the result"),
+        (f"{UNION} urged the council to revoke the licence.", "the licence"),
+    ],
+)
+def test_asking_for_a_thing_to_be_undone_opposes_it(body: str, topic: str) -> None:
+    assert [(p, t) for _, p, t in _triples(body)] == [("oppose", topic)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} said it would cancel the strike.",  # its own act, no request
+        f"{UNION} did not call for the fines to be cancelled.",  # not made
+        f"{UNION} said it would not ask the port to cancel the contract.",  # not made
+    ],
+)
+def test_undoing_shapes_that_oppose_nothing(body: str) -> None:
+    assert _triples(body) == []
+
+
+def test_warning_that_one_of_them_could_fail_is_a_risk() -> None:
+    body = f"{PORT} warned that one of the gates could fail within five years."
+    assert [p for _, p, _ in _triples(body)] == ["concern"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} warned that it could strike next month.",  # its own act threatened
+        f"{UNION} warned that they could strike next month.",
+        f"{UNION} warned that the port would fail.",  # no "could": as before
+    ],
+)
+def test_warning_of_ones_own_act_or_without_a_maybe_stays_opposition(body: str) -> None:
+    assert [p for _, p, _ in _triples(body)] == ["oppose"]

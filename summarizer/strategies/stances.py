@@ -89,6 +89,7 @@ from .stance_words import (
     NEEDING,
     NO_COMMENT,
     NOUNS,
+    PRONOUNS,
     QUESTIONING,
     REASONS,
     REQUESTS,
@@ -323,8 +324,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
-            if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
-                position = "concern"  # "warned that sales could fall": a risk, not an opponent
+        if position != "support" and said is not None and said.lower_ not in PRONOUNS and clause is not None and any(
+                c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):  # fmt: skip
+            position = "concern"  # "that sales could fall", "that one of them could fail": a risk (not a threat,
+            # "that it could strike")
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         # the modal: "should not ask", or "ought" heading "not to ask"
         modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
