@@ -192,3 +192,27 @@ def test_warning_that_one_of_them_could_fail_is_a_risk() -> None:
 )
 def test_warning_of_ones_own_act_or_without_a_maybe_stays_opposition(body: str) -> None:
     assert [p for _, p, _ in _triples(body)] == ["oppose"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} urged the port not to cancel the contract.",  # keep it
+        f"{UNION} urged the port not to scrap the night shift.",
+    ],
+)
+def test_asking_for_a_thing_not_to_be_undone_keeps_it(body: str) -> None:
+    assert [p for _, p, _ in _triples(body)] == ["support"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} asked the minister for a meeting.",  # a hearing for oneself
+        f"{UNION} asked the court for permission to appeal.",
+        f"{UNION} asked the regulator for an inquiry.",  # scrutiny of nothing named
+        f"{UNION} asked for a guarantee on the loan from the state.",  # a money guarantee
+    ],
+)
+def test_asking_for_a_hearing_or_bare_scrutiny_is_no_request(body: str) -> None:
+    assert _triples(body) == []

@@ -73,6 +73,7 @@ from .stance_words import (
     ADDRESSING,
     ARGUING,
     ASKING_FOR,
+    ASSURING,
     COMMITTING,
     COMPLAINING,
     COMPLAINT_PREPS,
@@ -93,6 +94,7 @@ from .stance_words import (
     QUESTIONING,
     REASONS,
     REQUESTS,
+    SCRUTINY,
     STATE_PREPS,
     STATES,
     STOPS,
@@ -355,6 +357,8 @@ def _sought(thing: Any) -> bool:
     counted = any(c.dep_ == "nummod" for c in thing.children)
     if counted or thing.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return False  # "had asked for about 2.9 million dollars per patient": a price named, not a matter
+    if thing.lemma_.lower() in SCRUTINY | ASSURING:
+        return False  # "asked for an inquiry", "for a guarantee on the loan": a worry only with its matter (`worried`)
     return (thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in TOLD and thing.lower_ not in TOLD
             and not asks_which(thing))  # fmt: skip
 
