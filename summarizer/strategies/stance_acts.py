@@ -8,7 +8,8 @@ part ("would not join the blockade") opposes what is refused, refusing to undo a
 reopen the decision") supports it; a phrasal verb of rejection
 ("ruled out any deal with ...", "hit out at ...") opposes its object, one of alignment ("stood by
 the vote", "sided with the parents") supports it; having no view on a matter
-("had made no decision on jobs") takes no side on it. All read the parse; the
+("had made no decision on jobs") takes no side on it; saying one was not consulted on a matter is a
+grievance about it (concern). All read the parse; the
 words are closed classes of English (`stance_words`).
 """
 
@@ -25,10 +26,12 @@ from .stance_words import (
     APPEALING,
     BALLOTING,
     COMPLYING,
+    CONSULTING,
     CONTRASTING,
     DASHES,
     GOING,
     PROCEEDING,
+    PRONOUNS,
     QUESTION_BREAKS,
     QUOTES,
     REJECTING,
@@ -216,6 +219,28 @@ def no_view(s: StanceSentence, tok: Any) -> Reading | None:
     if topic is None or topic.pos_ not in ("NOUN", "PROPN"):
         return None
     return _held(s, verb, topic, "neutral", tok.i)
+
+
+def unheard(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "said it had not been consulted on the proposals", "Its chair said the association had not been
+    consulted": a party that says it was left out of a matter voices a grievance about it (concern). Only the
+    speaker (or its body) on itself: not "the minister said the union would not be consulted", "said doctors had
+    not been consulted about the patient" (someone else's case), nor a bare narration."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    report = s.report(tok)
+    if tok.lemma_.lower() not in CONSULTING or tok.tag_ != "VBN" or not is_negated(tok) or subj is None:
+        return None
+    if report is None:
+        return None
+    speaker = report[1]
+    said_by = StanceSentence.subject_token(s.doc[report[0]]) if report[0] >= 0 else None
+    same = said_by is None or said_by.pos_ != "PRON" or said_by.lower_ == subj.lower_  # not "she said he had not"
+    holder = s.actor_in(subj) if subj.pos_ != "PRON" else speaker if subj.lower_ in PRONOUNS and same else None
+    if holder is None or holder not in (speaker, s.actors[speaker].anchor):
+        return None
+    holder = speaker  # "Its chairman said the union had not been consulted": the chairman, speaking for it
+    topic = prep_object(tok, ("on", "about", "over", "before")) or tok
+    return Reading(holder, "concern", phrase(topic), s.target(topic, holder), tok.i)
 
 
 def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:

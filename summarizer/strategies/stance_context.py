@@ -138,16 +138,16 @@ def harm_idiom(tok: Any) -> bool:
 
 def halted(tok: Any) -> Any | None:
     """In content that asks for a halt or a refusal ("the rocket fire had to end", "would not
-    negotiate"), what is to stop: the halting verb's subject, else the verb."""
+    negotiate"), what is to stop: the halting verb's subject, else the verb. Not undoing ("urged the
+    port not to cancel the contract") keeps a thing: no halt."""
     chain, verbs = [tok], []
     while chain:  # the content and the clauses it continues into, not its purpose or relative clauses
         t = chain.pop()
         verbs.append(t)
         chain += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "conj")]
     for t in sorted(verbs, key=lambda v: v.i):
-        if t.pos_ == "VERB" and t.lemma_.lower() in REVERSING and not is_negated(t):
-            # "urged the university to reconsider", "asked the court to review the decision": against what is undone
-            return next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), t)
+        if t.pos_ == "VERB" and t.lemma_.lower() in REVERSING:  # "urged X to reconsider": against what is undone
+            return None if is_negated(t) else next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), t)
         # a denied state ("the council was not opposed to ...") is a claim, not a halt asked for
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in STOPS or is_negated(t) and t.lemma_.lower() != "be"):
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -5,11 +5,12 @@ is one stance citing both sentences, and the repeating sentence's next predicate
 position gets its turn. A sentence with no reading of its own that quotes the holder of
 the stance just before continues that stance, and so does a reading of the same position
 by someone the next sentence names as the body's ("Its president, X, accused ...").
-A request ("She demanded that ...", "asked both banks to ...") by the holder of a stance in
-the same sentence or the one just before (or by that body's spokesperson) is more evidence
-of that stance, not a stance of its own. A bare first-person quote by a party to the
-central act whose speaker has no stance yet is that party's side of the act (`stance_roles`),
-until the speaker's next sentence says the side with a predicate of its own.
+A request ("She demanded that ...", "asked both banks to ...") or a grievance of not being
+consulted by the holder of a stance in the same sentence or the one just before (or by that
+body's spokesperson) is more evidence of that stance, not a stance of its own. A bare
+first-person quote by a party to the central act whose speaker has no stance yet is that
+party's side of the act (`stance_roles`), until the speaker's next sentence says the side
+with a predicate of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
 from .stance_roles import central, role_reading
-from .stance_words import ASKING_FOR, BODY_POSSESSIVES, DIRECTING, REQUESTS, STUDYING
+from .stance_words import ASKING_FOR, BODY_POSSESSIVES, CONSULTING, DIRECTING, QUESTIONING, REQUESTS, STUDYING
 from .stances import Reading, read_sentence
 
 __all__ = ["Item", "find"]
@@ -33,7 +34,10 @@ class Item:
     reading: Reading
     sentence: SentenceInfo
     evidence: list[int] = field(default_factory=list)  # sentence numbers, the stating one first
-    by_role: bool = False  # read from the speaker's part in the central act (`stance_roles`), not a predicate
+    # read from the speaker's part in the central act (`stance_roles`), not a predicate, or a grievance of not
+    # being consulted: a stance of its holder in the next sentence takes it over ("said it had not been
+    # consulted. It accused the operator of ...": one stance, both sentences its evidence)
+    by_role: bool = False
 
 
 def find(analysis: Analysis, keep: set[int]) -> list[Item]:
@@ -87,12 +91,12 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
                 continue
             if _aside(info, reading) and any(r.holder == reading.holder and not _aside(info, r) for r in readings):
                 continue  # "would not join the blockade and called for talks instead": the other is the stance
-            if _directs(info, reading) and not repeats:  # a sentence telling a stance again: its request is news
+            if (_directs(info, reading) or _unheard(info, reading)) and not repeats:  # a repeat's request is news
                 # "She demanded that ...": what the holder wants done is evidence of the stance the holder
                 # takes in this sentence ("feared a merger ... and asked both banks to ...") or the one before
                 # (or that the body whose spokesperson asks took there: "Its director, X, demanded that ...").
                 if any(r.holder == reading.holder and not _directs(info, r) and not _aside(info, r)
-                       for r in readings):  # fmt: skip
+                       and not _unheard(info, r) for r in readings):  # fmt: skip
                     continue
                 if last is not None and (last.reading.holder in (reading.holder, analysis.actors[reading.holder].anchor)
                                          or _spokesperson(analysis, info, reading)):
@@ -106,7 +110,7 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             named_in = info.resolved_from.get(reading.holder)
             if named_in is not None:  # "he", "the minister": also cite the sentence that names the holder
                 evidence.append(named_in)
-            items.append(Item(reading, info, evidence))
+            items.append(Item(reading, info, evidence, by_role=_unheard(info, reading)))
         previous, last_number = readings[-1].holder, info.number
     return items
 
@@ -121,6 +125,12 @@ def _directs(info: SentenceInfo, reading: Reading) -> bool:
     return tok.lemma_.lower() in DIRECTING and any(c.dep_ in links for c in tok.children)
 
 
+def _unheard(info: SentenceInfo, reading: Reading) -> bool:
+    """Whether the reading is a grievance of not being consulted ("said the union had not been consulted"): like a
+    request, evidence of the stance its holder takes in the sentence or the one before, not one of its own."""
+    return info.doc is not None and info.doc[reading.token].lemma_.lower() in CONSULTING
+
+
 def _aside(info: SentenceInfo, reading: Reading) -> bool:
     """Whether the reading's predicate is a bare request for a thing ("called for talks", "pressed for a
     compromise") or a study of a ruling ("would study the judgment"): beside another stance of its
@@ -130,7 +140,8 @@ def _aside(info: SentenceInfo, reading: Reading) -> bool:
     tok = info.doc[reading.token]
     if reading.position == "neutral" and tok.lemma_.lower() in STUDYING:
         return True
-    return tok.lemma_.lower() in REQUESTS and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(
+    bare = not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)  # "would ask for a meeting" too
+    return tok.lemma_.lower() in REQUESTS | QUESTIONING and bare and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
 
 

@@ -11,7 +11,7 @@ from .words import word_tables
 
 __all__ = [
     "ABOUT", "ADDRESSING", "ALIGNING", "APPEALING", "ARGUING", "ASKING_FOR", "ASSURING", "BALLOTING",
-    "BODY_POSSESSIVES", "COMMITTING",
+    "BODY_POSSESSIVES", "COMMITTING", "COMPLAINING", "COMPLAINT_PREPS", "CONSULTING", "DEFINITE", "NEEDING", "TOLD",
     "COMPLYING", "CONSEQUENCES",
     "CONTRASTING", "DASHES", "DEBTS", "DIRECTING", "DOORS", "EFFECTS", "EVALUATIONS", "FEELINGS", "FIRST_PERSON",
     "FORWARD",
@@ -39,7 +39,8 @@ VERBS: dict[str, str] = {
         "dispute contest challenge decry veto sue warn threaten resist".split(),
         "oppose",
     ),
-    **dict.fromkeys("worry fear regret caution".split(), "concern"),
+    # "complained that prices had risen", "complained about noise": a grievance voiced (not "of" pains: `stances`).
+    **dict.fromkeys("worry fear regret caution complain".split(), "concern"),
     # Accepting a decision one may disagree with ("said it respected the ruling") takes no side on it.
     "respect": "neutral",
 }
@@ -50,7 +51,7 @@ VERBS: dict[str, str] = {
     SETTING_AGAINST, BALLOTING, THIRD_PLURAL, CONTRASTING, PAIR, STAYING, REDRESS_VERBS, REDRESS_NOUNS, SANCTIONS,
     ARGUING, COMPLYING, ADDRESSING, SCRUTINY, ASSURING, TOWARDS, UNABLE, TOWARD_PREPS, DOORS, STATES, SUMS,
     GUARANTORS, DEBTS, PROVISOS, EVENTUALITIES, INVERTED_MODALS, HABITUAL, QUESTION_BREAKS, DASHES,
-    STATE_PREPS,
+    STATE_PREPS, TOLD, NEEDING, DEFINITE, COMPLAINING, COMPLAINT_PREPS, CONSULTING,
 ) = word_tables(
     "stance_words",
     "FORWARD COMMITTING LABELLING TRANSFER CONSEQUENCES SEVERE STOPS NO_COMMENT PRONOUNS REQUESTS QUESTIONING "
@@ -58,7 +59,7 @@ VERBS: dict[str, str] = {
     "ALIGNING REOPENING FIRST_PERSON APPEALING STUDYING RULINGS SETTING_AGAINST BALLOTING THIRD_PLURAL CONTRASTING "
     "PAIR STAYING REDRESS_VERBS REDRESS_NOUNS SANCTIONS ARGUING COMPLYING ADDRESSING SCRUTINY ASSURING TOWARDS UNABLE "
     "TOWARD_PREPS DOORS STATES SUMS GUARANTORS DEBTS PROVISOS EVENTUALITIES INVERTED_MODALS HABITUAL "
-    "QUESTION_BREAKS DASHES STATE_PREPS",
+    "QUESTION_BREAKS DASHES STATE_PREPS TOLD NEEDING DEFINITE COMPLAINING COMPLAINT_PREPS CONSULTING",
 )  # fmt: skip
 # Nouns of attitude, held by the one who voices them or by their possessor.
 NOUNS: dict[str, str] = {

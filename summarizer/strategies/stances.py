@@ -33,7 +33,6 @@ from .lexicon import (
     OBLIGE_MODALS,
     REPORTING,
     SEMI_MODAL_HEADS,
-    WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
 from .stance_acts import (
@@ -51,6 +50,7 @@ from .stance_acts import (
     staying,
     studying,
     threat,
+    unheard,
 )  # fmt: skip
 from .stance_context import (
     Reading,
@@ -67,12 +67,16 @@ from .stance_context import (
     redress,
     worried,
 )
-from .stance_nouns import evaluation, feeling, noun
+from .stance_labels import effect, labelling, no_comment
+from .stance_nouns import evaluation, feeling, needed, noun
 from .stance_words import (
     ADDRESSING,
     ARGUING,
     ASKING_FOR,
+    ASSURING,
     COMMITTING,
+    COMPLAINING,
+    COMPLAINT_PREPS,
     CONSEQUENCES,
     CONTRASTING,
     DIRECTING,
@@ -83,15 +87,19 @@ from .stance_words import (
     FORWARD,
     INQUIRING,
     LABELLING,
+    NEEDING,
     NO_COMMENT,
     NOUNS,
+    PRONOUNS,
     QUESTIONING,
     REASONS,
     REQUESTS,
+    SCRUTINY,
     STATE_PREPS,
     STATES,
     STOPS,
     SUMS,
+    TOLD,
     TOWARD_PREPS,
     TOWARDS,
     VERBS,
@@ -166,10 +174,10 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
                                                               for c in tok.children) and (
-            reading := _labelling(s, tok)) is not None:  # fmt: skip
+            reading := labelling(s, tok)) is not None:  # fmt: skip
         return reading  # no label: "called on Okafor to concede" may still be a request
     if tok.pos_ == "VERB" and lemma in NO_COMMENT:
-        return _no_comment(s, tok)
+        return no_comment(s, tok)
     if tok.pos_ == "VERB" and (reading := appealing(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in VERBS or lemma in FORWARD):
@@ -178,14 +186,16 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
                                    or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok)) is not None:
+                                   or staying(s, tok) or complying(s, tok) or unheard(s, tok)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
-        return _effect(s, tok, EFFECTS.get(lemma, "oppose"))
+        return effect(s, tok, EFFECTS.get(lemma, "oppose"))
     if tok.pos_ == "NOUN" and (reading := no_view(s, tok)) is not None:
         return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return noun(s, tok, lemma)
+    if tok.tag_ == "VBN" and lemma in NEEDING:
+        return needed(s, tok)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
         return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
@@ -250,9 +260,11 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
-        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not (
-                clause is None and asked_for is not None and worried(asked_for) is not None):  # fmt: skip
+        sought = clause is None and asked_for is not None and (worried(asked_for) is not None or _sought(asked_for))
+        if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
+        if lemma in QUESTIONING and sought and hedged(tok):
+            return None  # "would ask for arbitration if the board did not ...": no request made
         if lemma in REQUESTS and asked_for is None and clause is None:
             return None  # "pressed ahead with", "called the strike on Monday": no request
         topic = asked_for if clause is None and lemma in REQUESTS else topic
@@ -295,6 +307,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         # When the object is someone, the reason is the topic: "thanked Wallace for the contributions",
         # "criticised the agency for relying on ..."; not "blamed climate change for the heat".
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
+        if lemma in COMPLAINING:  # "complained about noise", not "of chest pains" or "to the regulator"
+            about = prep_object(tok, tuple(COMPLAINT_PREPS))
         topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
         if topic is None or (topic is clause and clause.dep_ == "xcomp" and dobj is None and about is None):
             # "ran onto the pitch to protest"; "threatened to issue a notice": the holder's own act, not a position
@@ -312,8 +326,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
-            if clause is not None and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):
-                position = "concern"  # "warned that sales could fall": a risk, not an opponent
+        if position != "support" and said is not None and said.lower_ not in PRONOUNS and clause is not None and any(
+                c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):  # fmt: skip
+            position = "concern"  # "that sales could fall", "that one of them could fail": a risk (not a threat,
+            # "that it could strike")
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         # the modal: "should not ask", or "ought" heading "not to ask"
         modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
@@ -335,61 +351,19 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
     return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
 
 
+def _sought(thing: Any) -> bool:
+    """ "asked for a slower pace", "are asking for the summer", "have asked for compensation": a thing asked for
+    to be granted (not "asked for comment", "for more data": to be told; not "for what", a question; not a sum)."""
+    counted = any(c.dep_ == "nummod" for c in thing.children)
+    if counted or thing.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        return False  # "had asked for about 2.9 million dollars per patient": a price named, not a matter
+    if thing.lemma_.lower() in SCRUTINY | ASSURING:
+        return False  # "asked for an inquiry", "for a guarantee on the loan": a worry only with its matter (`worried`)
+    return (thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in TOLD and thing.lower_ not in TOLD
+            and not asks_which(thing))  # fmt: skip
+
+
 def _ought(clause: Any) -> bool:
     """ "firms should have access", "the EU needs to act", "it has to end": a clause of what should be."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGE_MODALS for c in clause.children) or (
         clause.lemma_.lower() in SEMI_MODAL_HEADS and any(c.dep_ == "xcomp" for c in clause.children))
-
-
-def _no_comment(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "would not comment on the dispute", "declined to comment on the talks": no side taken on
-    what is named (with nothing named, "declined to comment", no stance at all)."""
-    withheld = is_negated(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING)
-    topic = prep_object(tok, ("on", "about"))
-    if not withheld or topic is None or topic.pos_ not in ("NOUN", "PROPN"):
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    return Reading(holder, "neutral", phrase(topic), s.target(topic, holder), tok.i) if holder is not None else None
-
-
-def _labelling(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "calling his performance 'a disgrace'", "regard it as vital", "a killing they described as unjustified"."""
-    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
-    labels += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.subtree]
-    labels += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
-    word = next((t for lab in labels for t in lab.subtree
-                 if t.lower_ in EVALUATIONS or t.lemma_.lower() in EVALUATIONS), None)  # fmt: skip
-    if word is None:
-        return None
-    position = EVALUATIONS.get(word.lower_) or EVALUATIONS[word.lemma_.lower()]
-    if is_negated(tok) or is_negated(word):
-        return None
-    holder = s.holder(tok, s.subject(tok))
-    if holder is None:
-        return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if (obj is None or obj.tag_ in ("WDT", "WP")) and tok.dep_ in ("relcl", "ccomp"):
-        obj = tok.head if tok.dep_ == "relcl" else obj  # "a killing the department described as unjustified"
-    if obj is None:  # "called the cut reckless": the small clause's other half
-        obj = next((c for c in labels if c.i != word.i and word.i not in [t.i for t in c.subtree]
-                    and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
-    topic = obj if obj is not None and obj.pos_ != "PRON" else word
-    return Reading(holder, position, phrase(topic), s.target(topic, holder), tok.i)
-
-
-def _effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
-    """ "She said the policies were undermining ...", "put investment at risk": the speaker on what has the effect."""
-    if tok.dep_ in ("relcl", "acl"):
-        return None  # "the plant, which was damaged by a fire": a description, not the speaker's judgement
-    report = s.report(tok)
-    subj = s.subject_token(tok)
-    while subj is None and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
-        tok = tok.head  # "continued to put ... and were undermining ...": the first verb's subject
-        subj = s.subject_token(tok)
-    if report is None or subj is None or subj.pos_ == "PRON" or is_negated(tok):
-        return None
-    if subj.dep_ == "nsubjpass":  # "patients were being put at risk": a worry for whoever suffers it
-        position = "concern" if position == "oppose" else position
-    if position == "oppose" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in tok.children):
-        position = "concern"  # "warning that the merger could weaken ...": a risk, not an opponent
-    return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)

@@ -1,0 +1,69 @@
+"""Stances read from what a verb says of a matter rather than a position it takes on it, the `stances`
+readings of labels, silence and effects: "called his performance 'a disgrace'" (a label with an
+evaluation), "declined to comment on the talks" (no side taken on what is named), "said the policies
+were undermining ..." (the speaker on what has the effect).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import MAYBE_MODALS, WITHHOLDING
+from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
+from .stance_words import EVALUATIONS
+
+__all__ = ["effect", "labelling", "no_comment"]
+
+
+def no_comment(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "would not comment on the dispute", "declined to comment on the talks": no side taken on
+    what is named (with nothing named, "declined to comment", no stance at all)."""
+    withheld = is_negated(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING)
+    topic = prep_object(tok, ("on", "about"))
+    if not withheld or topic is None or topic.pos_ not in ("NOUN", "PROPN"):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    return Reading(holder, "neutral", phrase(topic), s.target(topic, holder), tok.i) if holder is not None else None
+
+
+def labelling(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "calling his performance 'a disgrace'", "regard it as vital", "a killing they described as unjustified"."""
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
+    labels += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.subtree]
+    labels += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
+    word = next((t for lab in labels for t in lab.subtree
+                 if t.lower_ in EVALUATIONS or t.lemma_.lower() in EVALUATIONS), None)  # fmt: skip
+    if word is None:
+        return None
+    position = EVALUATIONS.get(word.lower_) or EVALUATIONS[word.lemma_.lower()]
+    if is_negated(tok) or is_negated(word):
+        return None
+    holder = s.holder(tok, s.subject(tok))
+    if holder is None:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if (obj is None or obj.tag_ in ("WDT", "WP")) and tok.dep_ in ("relcl", "ccomp"):
+        obj = tok.head if tok.dep_ == "relcl" else obj  # "a killing the department described as unjustified"
+    if obj is None:  # "called the cut reckless": the small clause's other half
+        obj = next((c for c in labels if c.i != word.i and word.i not in [t.i for t in c.subtree]
+                    and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
+    topic = obj if obj is not None and obj.pos_ != "PRON" else word
+    return Reading(holder, position, phrase(topic), s.target(topic, holder), tok.i)
+
+
+def effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
+    """ "She said the policies were undermining ...", "put investment at risk": the speaker on what has the effect."""
+    if tok.dep_ in ("relcl", "acl"):
+        return None  # "the plant, which was damaged by a fire": a description, not the speaker's judgement
+    report = s.report(tok)
+    subj = s.subject_token(tok)
+    while subj is None and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head  # "continued to put ... and were undermining ...": the first verb's subject
+        subj = s.subject_token(tok)
+    if report is None or subj is None or subj.pos_ == "PRON" or is_negated(tok):
+        return None
+    if subj.dep_ == "nsubjpass":  # "patients were being put at risk": a worry for whoever suffers it
+        position = "concern" if position == "oppose" else position
+    if position == "oppose" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in tok.children):
+        position = "concern"  # "warning that the merger could weaken ...": a risk, not an opponent
+    return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
