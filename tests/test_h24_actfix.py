@@ -4,7 +4,7 @@ and sentences of the same shape keep the gain each rule was made for."""
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, event_links, followup_names, mentions_of, rules_on
+from conftest import actor_kinds, analysed, clause_roles, event_links, followup_names, mentions_of, rules_on
 
 # --------------------------------------------------------------------------- R1: a body one goes or returns to
 
@@ -207,6 +207,12 @@ def test_a_passive_it_with_by_after_no_owned_thing_is_still_the_body() -> None:
     # (own) no thing of the subject's was named: "It" is the company
     result = rules_on("The operator broke the safety rules in March. It was fined by the regulator on Monday.")
     assert ("SANCTION", ["regulator"], ["operator"]) in event_links(result)
+
+
+def test_a_past_passive_it_with_by_after_an_owned_thing_is_still_the_body() -> None:
+    # (own) what befell it: "It was fined by the regulator" is the operator, not its licence
+    analysis = analysed("The operator lost its licence in March. It was fined by the regulator in May.")
+    assert clause_roles(analysis, 2, "fine") == (["regulator"], ["operator"])
 
 
 # --------------------------------------------------------------------------- wrong in both

@@ -56,8 +56,10 @@ class PronounReader(TitleReader):
                     if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
                         return actor
                     return None
+            # "... submitted its budget. It will be approved by the ministry": a step ahead, by another, on
+            # that thing (but "... lost its licence. It was bought by Siemens": the company)
             by = tok.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in tok.head.children)
-            if by and self.its_object:  # "... submitted its budget. It will be approved by the ministry"
+            if by and self.its_object and any(c.tag_ == "MD" for c in tok.head.children):
                 return None
             if tok.head.lemma_.lower() not in IMPERSONAL_VERBS:  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
