@@ -217,7 +217,7 @@ class _Reader(ActorReader):
         names = head is not None and (head.pos_ in ("PROPN", "PRON") or body)
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
         things = [a for a in subject if self.reg.actors[a].label in _THINGS]
-        self.last_thing = things[0] if things else None
+        self.remember_thing(things[0] if things else None, root)
         bound = [self._np(o, number) for o in (bound_object(c) for c in doc if c.pos_ == "VERB") if o is not None]
         self.last_bound = next((b for b in bound if b is not None and self.reg.actors[b].label in _THINGS), None)
         mentioned: list[int] = []

@@ -27,9 +27,10 @@ __all__ = ["GROUP_NOUNS", "INSTITUTIONS", "LOCATIVE", "MOVEMENT", "ROLE_NOUNS", 
            "is_name"]  # fmt: skip
 
 (LOCATIVE, ROLE_NOUNS, GROUP_NOUNS, SPEAKER_NOUNS, MOVEMENT, SERVED, TRADE_NOUNS, TITLE_RANKS, QUALIFIERS,
- OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS) = word_tables(
+ OFFICE_QUALIFIERS, UNQUALIFYING, QUALIFIER_TAGS, OCCASIONS, TOPIC_NOUNS, MEDIA_AND_CHAMBERS, PLACE_ENTS,
+ RECOURSE) = word_tables(
     "parse_actors", "LOCATIVE ROLE_NOUNS GROUP_NOUNS SPEAKER_NOUNS MOVEMENT SERVED TRADE_NOUNS TITLE_RANKS QUALIFIERS "
-    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS"
+    "OFFICE_QUALIFIERS UNQUALIFYING QUALIFIER_TAGS OCCASIONS TOPIC_NOUNS MEDIA_AND_CHAMBERS PLACE_ENTS RECOURSE"
 )
 
 
@@ -210,7 +211,9 @@ class ActorReader(InstitutionReader):
                 while first.dep_ == "conj" and first.head.i != first.i:
                     first = first.head
                 verb = first.head.head if first.dep_ == "pobj" else first.head
-                unnamed = first.head.lower_ in ("to", "for") and self.reg.lookup(tok.text, "") is None
+                unnamed = first.head.lower_ in ("to", "for") and self.reg.lookup(tok.text, "") is None and (
+                    verb.lemma_.lower() not in RECOURSE  # (but "go to FIFA", "return to OPEC": a body, unless
+                    or any(c.ent_type_ == "GPE" for c in first.conjuncts))  # beside a place: "Kamloops or Vancouver")
                 one_word = ent.label_ == "GPE" or ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and (
                     ent.label_ == "PERSON" or unnamed)  # (a city read as a person, or as an organisation no one named)
                 if one_word and first.dep_ in ("pobj", "dobj") and verb.lemma_.lower() in MOVEMENT:

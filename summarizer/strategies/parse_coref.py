@@ -263,13 +263,21 @@ class Coreference:
         return known if known is not None else self._shorter(name, "ORG")
 
     def _norp(self, adjective: str) -> int | None:
-        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia")."""
-        stem = adjective.lower()[:4]
-        for i, actor in enumerate(self.reg.actors):
-            if (actor.label == "GPE" or country_code(actor.name, fuzzy=False)) and actor.key[:4] == stem:  # (or "Chile"
-                # read as an organisation)
-                return i
-        return None
+        """A nationality adjective names a country already known by a similar name ("Russian" ~ "Russia"):
+        of several, the one not named by the adjective itself ("Ugandan eggs") and sharing the longest
+        start with it ("Austrian": Austria, not Australia; "Slovak": Slovakia, not Slovenia)."""
+        low = adjective.lower()
+        stem = low[:4]
+
+        def shared(key: str) -> int:
+            return next((k for k, (a, b) in enumerate(zip(key, low, strict=False)) if a != b), min(len(key), len(low)))
+
+        found = [
+            (actor.key != low, shared(actor.key), -i)
+            for i, actor in enumerate(self.reg.actors)
+            if (actor.label == "GPE" or country_code(actor.name, fuzzy=False)) and actor.key[:4] == stem
+        ]  # (or "Chile" read as an organisation)
+        return -max(found)[2] if found else None
 
     def _government(self, head: Any, number: int) -> int | None:
         """ "The Iranian government", "Iran's government": the state; "the government", "the new

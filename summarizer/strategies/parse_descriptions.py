@@ -40,7 +40,7 @@ class Descriptions:
     only_in: set[str] = field(default_factory=set)  # of `places`, those put only after "in"
     objects: set[str] = field(default_factory=set)  # names that are a verb's object ("accused X")
     people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
-    common: set[str] = field(default_factory=set)  # nouns the article writes in lower case ("records")
+    common: set[str] = field(default_factory=set)  # plural nouns the article writes in lower case ("records")
 
     def place(self, name: str) -> bool:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
@@ -95,7 +95,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     """Collect the descriptions of proper names over the article's parsed sentences:
     "Havenbond, the union", "the operator Carrow Buses", "Transport Workers' Union"."""
     nouns = {t.lower_ for doc in docs for t in doc if t.pos_ == "NOUN" and t.text.islower()}
-    into.common |= nouns
+    # (plural ones only: a bare singular count noun as a subject is a name, "Anchor said ...")
+    into.common |= {t.lower_ for doc in docs for t in doc if t.tag_ == "NNS" and t.text.islower()}
     into.people |= {ent_text(e) for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for doc in docs:
         for tok in doc:

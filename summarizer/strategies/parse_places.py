@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["CAPITALS", "capital_code", "country_code"]
+__all__ = ["CAPITALS", "capital_code", "countries_in", "country_code"]
 
 # Capitals of the world's states and the seats of government news uses for a state
 # ("the Kremlin said"), folded, with the state's ISO 3166-1 alpha-3 code. General
@@ -90,3 +90,23 @@ def country_code(name: str, fuzzy: bool = True) -> str | None:
     # start of a later word: "Caledon" is no short form of "New Caledonia"
     codes = {code for names, code in _country_names() if words + " " in names or names.startswith(words)}
     return codes.pop() if len(codes) == 1 else None
+
+
+
+def countries_in(words: list[str]) -> set[str]:
+    """The countries capitalised words name: a country's own name ("of Argentina"), or a nationality
+    adjective (ending -an, -ine, -ese, -i) that, less its ending, begins a one-word country's name
+    ("German", "Kenyan", "Argentine", "Chinese", "Nepali"); not "Ports" or "Union"."""
+    out = set()
+    for word in words:
+        code = country_code(word, fuzzy=False) if word[:1].isupper() else None
+        ending = re.search(r"(?:an|ine|ese|i)$", word) if word[:1].isupper() else None
+        for cut in range(4 if ending and code is None else 0):
+            stem = " " + word[: len(word) - cut].lower()
+            codes = {c for names, c in _country_names() if names.startswith(stem) and names.count(" ") == 2}
+            if len(stem) > 4 and len(codes) == 1:
+                code = codes.pop()
+                break
+        if code is not None:
+            out.add(code)
+    return out

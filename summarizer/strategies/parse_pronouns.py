@@ -27,6 +27,15 @@ class PronounReader(TitleReader):
         super().__init__()
         self.last_subject: int | None = None  # the person who last acted as a main subject
         self.last_thing: int | None = None  # the organisation or state that was the last sentence's subject
+        self.its_object = False  # whether the last sentence's main verb acted on a thing of its subject's
+
+    def remember_thing(self, thing: int | None, root: Any) -> None:
+        """What a following "it" continues (`last_thing`), and whether the sentence's main verb acted on
+        a thing the subject owns ("The trust submitted its budget"): then "It will be approved by the
+        ministry" is that thing, not the trust."""
+        self.last_thing = thing
+        objects = [c for c in root.children if c.dep_ == "dobj"] if root is not None else []
+        self.its_object = any(c.dep_ == "poss" and c.lower_ == "its" for o in objects for c in o.children)
 
     def _nps(self, tok: Any, number: int, source: int | None) -> list[int]:
         raise NotImplementedError  # a noun phrase and its conjuncts (parse_actors.ActorReader)
@@ -47,6 +56,11 @@ class PronounReader(TitleReader):
                     if actor is not None and self.reg.actors[actor].label in ("ORG", "GPE", "INSTITUTION"):
                         return actor
                     return None
+            # "... submitted its budget. It will be approved by the ministry": a step ahead, by another, on
+            # that thing (but "... lost its licence. It was bought by Siemens": the company)
+            by = tok.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in tok.head.children)
+            if by and self.its_object and any(c.tag_ == "MD" for c in tok.head.children):
+                return None
             if tok.head.lemma_.lower() not in IMPERSONAL_VERBS:  # not "it is clear that ..."
                 return self.last_thing  # "Aerlift said ... It has until June 18": the last sentence's subject
         if low in PERSON_PRONOUNS:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .parse_places import countries_in
 from .words import word_tables
 
 __all__ = [
@@ -16,7 +17,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-(DESCRIPTOR_HEADS,) = word_tables("parse_types", "DESCRIPTOR_HEADS")
+DESCRIPTOR_HEADS, ADDRESS_FORMS = word_tables("parse_types", "DESCRIPTOR_HEADS ADDRESS_FORMS")
 
 
 def is_name(span: Any) -> bool:
@@ -202,7 +203,9 @@ class Registry:
             rest = said[owned + 1 :]
             if body.label != "INSTITUTION" or owned < 0 or len(rest) < 2 or not all(w.islower() for w in rest):
                 continue
-            if rest[-1] == head and any(w in words for w in rest[:-1]):
+            owner = countries_in([re.sub(r"(?:'s|s'|\u2019s)$", "", said[owned])])
+            named = countries_in(self.actors[new].name.split()[1:])  # "of Argentina", "of German Road Carriers"
+            if rest[-1] == head and any(w in words for w in rest[:-1]) and not (owner and named and owner - named):
                 found.append(i)
         if len(found) == 1:
             self.merge(found[0], new)
@@ -222,7 +225,8 @@ class Registry:
                 return i  # "Blinken" is Antony Blinken
             if label == "PERSON" and actor.label == "PERSON" and len(their) == 1 and len(words) > 1:
                 if their[0] == words[-1]:
-                    self.promote(i, name, key)
+                    if words[0].rstrip(".") not in ADDRESS_FORMS:  # ("Okafor" ... "Ms Okafor": still Okafor)
+                        self.promote(i, name, key)
                     return i
             bare = name.replace(".", "")
             if label != "PERSON" and re.fullmatch(r"[A-Z]{2,6}", bare) and initials(actor.name) == bare:
