@@ -216,6 +216,8 @@ class _Reader(ActorReader):
         body = head is not None and head.lemma_.lower() in INSTITUTIONS | SUBJECT_INSTITUTIONS  # "the trust said"
         names = head is not None and (head.pos_ in ("PROPN", "PRON") or body)
         subject = next((c.agents for c in clauses if c.main and not c.agents_by_rule), []) if names else []
+        if body and head is not None and head.lemma_.lower() not in INSTITUTIONS:  # only the utility itself,
+            subject = [a for a in subject if head.lemma_.lower() in self.reg.actors[a].key]  # not who it named
         things = [a for a in subject if self.reg.actors[a].label in _THINGS]
         self.remember_thing(things[0] if things else None, root)
         bound = [self._np(o, number) for o in (bound_object(c) for c in doc if c.pos_ == "VERB") if o is not None]
