@@ -80,6 +80,9 @@ def test_a_passive_of_a_thing_the_doer_does_not_act_on_is_not_its(body: str, wor
     " welcomed the decision.\n\nThe regatta will end on May 4.",
     "The Velmar Port Authority said on Monday it had asked the ferry company to run a night service.\n\nMayor Lena"
     " Dahl welcomed the decision.\n\nThe service will start on May 4.",
+    # (own) what the doer says it will not do
+    "The Velmar Port Authority said on Monday it would not renew the lease of the ferry company.\n\nMayor Lena Dahl"
+    " criticised the move.\n\nThe lease will expire on May 4.",
 ])  # fmt: skip
 def test_a_thing_the_lead_merely_mentions_runs_no_course_of_its_doer(body: str) -> None:
     for owners in _owners(_run(body), "May 4"):
@@ -106,6 +109,8 @@ def test_a_thing_the_leads_doer_acts_on_runs_its_course(body: str, who: str) -> 
     "Olav Berg said the cabinet could resign.",
     "Olav Berg said the workers could strike.",
     "Olav Berg said the economist could advise the council.",
+    "Olav Berg said the hauliers could block the border.",
+    "Olav Berg said the rebels could retaliate.",
 ])  # fmt: skip
 def test_a_bodys_reported_possibility_is_kept(sentence: str) -> None:
     assert _run(sentence).follow_ups
@@ -120,6 +125,7 @@ def test_a_bodys_reported_possibility_is_kept(sentence: str) -> None:
     "Olav Berg said the incident could damage trust in the port.",
     "Olav Berg said the border could close.",
     "Olav Berg said the event could draw visitors.",
+    "Olav Berg said the reactors could overheat.",
 ])  # fmt: skip
 def test_a_things_reported_possibility_is_a_risk(sentence: str) -> None:
     assert not _run(sentence).follow_ups
