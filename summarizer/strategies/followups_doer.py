@@ -196,8 +196,8 @@ def lead_acts_on(verb: Any, analysis: Analysis, ids: dict[int, str], info: Sente
     are expected", "has set up a control zone ... the zone could be extended") or the subject of a passive
     with no agent the doer reports ("said the trial would be delayed ... The trial will resume"); not a
     thing only mentioned ("because of the storm", "during the festival"), nor the object of a purpose ("hired
-    drivers to break the strike"), of a negated verb ("would not renew the lease") or another's ("rejected
-    the dockers' claim"), nor any other thing ("The cup final will be played")."""
+    drivers to break the strike") or of a negated verb ("would not renew the lease"), nor any other thing
+    ("The cup final will be played")."""
     subject = subject_of(verb)
     doers = set(lead_doers(analysis, ids))
     if subject is None or not doers:
@@ -222,8 +222,6 @@ def lead_acts_on(verb: Any, analysis: Analysis, ids: dict[int, str], info: Sente
             kinds = ("dobj", "nsubjpass") if ours else ("nsubjpass",)
             things = [c for c in tok.children if c.dep_ in kinds]
             things += [c for t in things for c in t.children if c.dep_ == "conj"]
-            # (not another's thing: "rejected the dockers' pay claim ... The claim will be put to a ballot")
-            things = [t for t in things if not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in t.children)]
             if any(t.lemma_.lower() == word for t in things):
                 return True
     return False
