@@ -21,7 +21,12 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
     return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
 
 
-# F1: a passive with no agent, said by no one, whose subject is a thing: the lead's doer acts on it.
+# F1: a passive with no agent, said by no one, whose subject is a thing the lead's doer acts on (h24-fufix:
+# only such a thing, not any common noun): the lead's doer acts on it.
+ACTS = ("The Harwick Transit Authority said on Monday it would buy 40 new buses, extend the route and sell the old"
+        " depot.\n\n")
+
+
 @pytest.mark.parametrize("sentence", [
     "The old depot will be closed in June.",
     "Any bus without a permit will be stopped at the depot.",
@@ -29,11 +34,14 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
     "The first 12 buses are expected in the week of May 11.",
 ])  # fmt: skip
 def test_an_undone_passive_is_the_leads_doers(sentence: str) -> None:
-    owners = _owners(_run(LEAD + sentence), sentence[:12])
+    owners = _owners(_run(ACTS + sentence), sentence[:12])
     assert owners and all(o == ["Harwick Transit Authority"] for o in owners)
 
 
 @pytest.mark.parametrize(("sentence", "words"), [
+    # a thing the lead's doer does not act on (h24-fufix)
+    ("The old depot will be closed in June.", "old depot"),
+    ("The route could be extended to the airport if demand grows.", "route"),
     # an agent named: its doer
     ("The old depot will be closed by the Orre city council in June.", "old depot"),
     # reported by someone who is no actor: the lead's doer is not the one who said so
@@ -174,8 +182,8 @@ def test_a_condition_that_befalls_its_subject_is_not_its_step(sentence: str, own
 
 
 def test_an_undone_clause_on_a_befallen_condition_is_the_leads() -> None:
-    result = _run(LEAD + "The old depot will be closed if the Orre city council is dissolved.")
-    assert _owners(result, "old depot") == [["Harwick Transit Authority"]]
+    result = _run(ACTS + "The old depot will be closed if the Orre city council is dissolved.")
+    assert _owners(result, "closed if") == [["Harwick Transit Authority"]]
 
 
 # F6: a thing the lead names that runs its own course ahead ("awarded the licence ... The licence starts

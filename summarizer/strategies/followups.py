@@ -15,8 +15,8 @@ relative clause that describes someone, or a clause inside a reason ("although t
 
 Who is expected to act is `followups_actors`'s. The actors the clause acts on ("will receive Vrana") take part too.
 A step with no doer after the merge, not reported, whose subject is a thing acted on by no one named ("the zone
-could be extended") or a thing the lead names that runs its course ("the licence starts on March 1") is the
-lead's doer's (`followups_doer`).
+could be extended") or a thing that runs its course ("the licence starts on March 1") is the lead's doer's
+(`followups_doer`) when the doer acts on that thing before ("has set up a control zone", "awarded the licence").
 Its due date is the clause's own date, read forward from publication; a clause
 inside another forward clause is part of it (not a coordinated clause with its own
 subject), a second date ahead in one clause ("on Friday, with a back-up date of March 3")
@@ -48,7 +48,7 @@ from .followups_dates import (
     reported_when,
     rolled_over,
 )
-from .followups_doer import lead_doers, runs_its_course, undone
+from .followups_doer import lead_acts_on, lead_doers, runs_its_course, undone
 from .followups_grammar import (
     CONDITION,
     DEADLINE_PREP,
@@ -169,7 +169,8 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         lead = info is analysis.sentences[0]
         merged = _merge([i for i in items if not advice(i) and not foreseen_effect(i, analysis, ids, lead)])
         for item in merged:
-            if not item.actors and info.source is None and (undone(item.verb) or runs_its_course(item.verb, analysis)):
+            if not item.actors and info.source is None and (undone(item.verb) or runs_its_course(item.verb, analysis)) \
+                    and lead_acts_on(item.verb, analysis, ids, info):  # (a thing the lead's doer acts on)
                 # "the zone could be extended", after "the department ordered vaccine": the lead's doer acts
                 item.actors, item.origin = lead_doers(analysis, ids), "rule"
             date = item.date

@@ -27,8 +27,8 @@ from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = [
-    "antecedent", "bracketed", "by_head", "given_until", "lead_doers", "nominal_act", "partner_of", "relative_speaker",
-    "runs_its_course", "spoken_for", "spoken_through", "undone",
+    "antecedent", "bracketed", "by_head", "given_until", "lead_acts_on", "lead_doers", "nominal_act", "partner_of",
+    "relative_speaker", "runs_its_course", "spoken_for", "spoken_through", "undone",
 ]  # fmt: skip
 
 
@@ -190,17 +190,62 @@ def runs_its_course(verb: Any, analysis: Analysis) -> bool:
     return lead is not None and any(t.pos_ == "NOUN" and t.lemma_.lower() == word for t in lead)
 
 
+def lead_acts_on(verb: Any, analysis: Analysis, ids: dict[int, str], info: SentenceInfo) -> bool:
+    """Whether the clause's subject is a thing the lead's doer acts on, in the lead or a sentence before the
+    clause: the object of a verb the doer does ("said it had ordered 1.2 million doses ... The first doses
+    are expected", "has set up a control zone ... the zone could be extended") or the subject of a passive
+    with no agent the doer reports ("said the trial would be delayed ... The trial will resume"); not a
+    thing only mentioned ("because of the storm", "during the festival"), nor the object of a purpose ("hired
+    drivers to break the strike") or of a negated verb ("would not renew the lease"), nor any other thing
+    ("The cup final will be played")."""
+    subject = subject_of(verb)
+    doers = set(lead_doers(analysis, ids))
+    if subject is None or not doers:
+        return False
+    word = subject.lemma_.lower()
+    for before in analysis.sentences:
+        if before is info:
+            return False
+        if before.doc is None:
+            continue
+        clauses = {c.index: c for c in before.clauses if c.index >= 0}
+        for index, clause in clauses.items():
+            tok = before.doc[index]
+            if clause.dep not in ("ROOT", "ccomp", "xcomp", "conj") or clause.negated or (
+                    tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):  # fmt: skip
+                continue  # (what the doer does not do, or another is to do: "asked the firm to run a service")
+            ours = bool(set(clause.agents) & doers)
+            told = clauses.get(tok.head.i) if tok.dep_ == "ccomp" else None  # a passive the doer reports
+            told_by = told is not None and told.reporting and bool(set(told.agents) & doers)
+            if not ours and not (told_by and not any(c.dep_ == "agent" for c in tok.children)):
+                continue
+            kinds = ("dobj", "nsubjpass") if ours else ("nsubjpass",)
+            things = [c for c in tok.children if c.dep_ in kinds]
+            things += [c for t in things for c in t.children if c.dep_ == "conj"]
+            if any(t.lemma_.lower() == word for t in things):
+                return True
+    return False
+
+
 def spoken_through(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
     """The body an unnamed speaker speaks for ("a spokeswoman for the operator", "a spokesman of the
-    ministry"): the actors named in the "for"/"of" phrase of a speaker noun that is no actor itself."""
+    ministry", "for the union and the authority"): the actors whose name the "for"/"of" phrase of a speaker
+    noun that is no actor itself heads; not one named inside it ("a spokesman for the family of Ana Ruiz",
+    "for the ministry's critics", "for the campaign against Calder Mining": none)."""
     if phrase.pos_ != "NOUN" or phrase.lemma_.lower() not in SPEAKER_NOUNS:
         return []
-    # (the body itself, not one named inside it: "a spokesman for the family of Ana Ruiz" speaks for the family)
     bodies = [o for c in phrase.children if c.dep_ == "prep" and c.lower_ in _SPOKEN_FOR for o in c.children
               if o.dep_ == "pobj"]  # fmt: skip
-    return named([t for o in bodies for t in o.subtree
-                  if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.head.i == o.i and t in a.subtree
-                             for a in o.children)], analysis, ids)  # fmt: skip
+    bodies += [c for o in bodies for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    out: list[int] = []
+    for body in bodies:
+        aside = {t.i for a in body.children if a.dep_ in ("prep", "relcl", "acl", "appos", "conj", "cc")
+                 for t in a.subtree}  # fmt: skip
+        for a in named([t for t in body.subtree if t.i not in aside], analysis, ids):
+            actor = analysis.actors[a]
+            if a not in out and any(body.text in form.split() for form in [actor.name, *actor.mentions]):
+                out.append(a)  # (the phrase's head is in the actor's name: the body itself)
+    return out
 
 
 def bracketed(tokens: list[Any]) -> set[int]:

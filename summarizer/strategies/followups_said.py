@@ -41,10 +41,10 @@ __all__ = ["MEASURES", "advice", "person_noun", "foreseen_effect", "no_expectati
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
-    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _PEOPLE,
+    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _PEOPLE, _BODIES, _DOERS,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
-    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _PEOPLE"
+    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _PEOPLE _BODIES _DOERS"
 )
 MEASURES = _MEASURES  # nouns of a measure, decision or sum (for `followups_doer`: a measure runs by itself)
 
@@ -181,14 +181,16 @@ def _risk_of(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) 
 
 def person_noun(noun: Any) -> bool:
     """A common noun of people: an office, a group, those served, people named by what they are
-    (words.toml _PEOPLE) or by what they do ("worker", "contractor", "resident": by the ending)."""
+    (words.toml _PEOPLE), a body of people ("the cabinet", "the jury": _BODIES) or people named by what
+    they do ("worker", "contractor": _DOERS; "economist", "politician": by the ending). Not a thing whose
+    name only ends like an agent's ("the river", "the reactor", "the fee", "the order")."""
     word = noun.lemma_.lower()
-    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | _PEOPLE or _AGENT_NOUN.search(word)
+    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | _PEOPLE | _BODIES | _DOERS or _AGENT_NOUN.search(word)
                 or noun.ent_type_ in ("PERSON", "NORP"))  # fmt: skip
 
 
-# A noun of someone who does something ("worker", "contractor", "resident"), not "payment".
-_AGENT_NOUN = re.compile(r"(?:er|or|ist|ant|ian|ee|(?<!m)ent)$")
+# A noun of someone by a trade or belief ("economist", "politician"), not "list" or "median".
+_AGENT_NOUN = re.compile(r"[a-z]{4}(?:ist|ian)$")
 
 
 def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) -> bool:
