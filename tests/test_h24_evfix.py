@@ -38,6 +38,7 @@ def _types(body: str) -> list[str]:
     "The Orsk Nurses' Union warned that wards would remain closed unless the ministry hired staff.",
     "The Orsk Dockers' Union warned that strike action would cost the port millions.",
     "The Tervian Army warned that troops would cross the border.",
+    "The Orsk Dockers' Union warned that the port would close if the strike went ahead.",
 ])
 def test_warning_of_an_act_a_penalty_or_a_limit_is_a_threat(body: str) -> None:
     assert _types(body) == ["THREATEN"]
@@ -111,6 +112,7 @@ def test_not_asked_to_meet_a_demand_is_no_complaint(body: str) -> None:
     "Dr Ines Moreau said she had not been consulted about the closure of the ward.",
     "The Orsk Hoteliers' Association said it had not been asked to comment on the plan.",
     "The Orsk Hoteliers' Association said it had not been asked for its views on the plan.",
+    "The Orsk Hoteliers' Association said it had never been asked to take part in the talks.",
 ])
 def test_not_consulted_or_asked_for_a_view_is_a_complaint(body: str) -> None:
     assert _types(body) == ["ACCUSE"]

@@ -164,8 +164,8 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     pushing players away"), in the active (not a response to be done: "any aggression would be met with ..."),
     not done "in protest", with no duty ("violence had to be avoided"), no limit put on anyone ("schools would
     stay shut until the ministry met its demands", "unless", "while") and no condition on a named party ("members
-    could walk out if the ministry ..."). Only a warning to no one named (warning a party stays as it is read)
-    and not itself planned or denied."""
+    could walk out if the ministry ...", "the port would close if the strike went ahead"). Only a warning to no
+    one named (warning a party stays as it is read) and not itself planned or denied."""
     if doc is None or clause.verb not in _WARNING or clause.recipients or clause.negated:
         return False
     if clause.future or clause.modal or clause.conditional or clause.quoted or not 0 <= clause.index < len(doc):
@@ -196,7 +196,8 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
         return False  # "schools would stay shut until the ministry met its demands": a condition put on someone
     conditions = [t for t in verb.children if t.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children)]
-    named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)]
+    named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)
+             or any(s.dep_ == "nsubj" and _hostile(s) for s in t.children)]  # ("if the strike went ahead")
     return not named
 
 
@@ -214,10 +215,11 @@ def _asked_in(clause: Clause, doc: Any) -> bool:
     if doc is None or not 0 <= clause.index < len(doc):
         return False
     verb = doc[clause.index]
-    done = [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]
+    done = [" ".join([c.lemma_.lower(), *(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")][:2])
+            for c in verb.children if c.dep_ == "xcomp"]  # ("asked to take part": the verb and its object)
     wanted = [o.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
               for o in c.children if o.dep_ == "pobj"]
-    return all(w in _TAKING_PART for w in done) and all(w in _VIEWS for w in wanted)
+    return all(w in _TAKING_PART or w.split()[0] in _TAKING_PART for w in done) and all(w in _VIEWS for w in wanted)
 
 
 def _prep_objects(tok: Any) -> list[Any]:
