@@ -20,10 +20,11 @@ __all__ = [
     "reported_doer", "signed", "silent", "told_of",
 ]
 
-(_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _HOSTILE, _TARGETING, _INCLUDING,
- _PENALTIES) = word_tables(
+(_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _TARGETING, _INCLUDING,
+ _PENALTIES, _RISKING, _REPRISALS, _LIMITING, _TOLD_BEFORE, _TAKING_PART, _VIEWS, _NEITHER) = word_tables(
     "event_clauses",
-    "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _HOSTILE _TARGETING _INCLUDING _PENALTIES",
+    "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _TARGETING _INCLUDING _PENALTIES _RISKING "
+    "_REPRISALS _LIMITING _TOLD_BEFORE _TAKING_PART _VIEWS _NEITHER",
 )
 
 
@@ -92,11 +93,13 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
 
 
 def _of_none(clause: Clause, doc: Any) -> bool:
-    """Whether the clause's subject is quantified by a word of none ("no players were suspended")."""
+    """Whether the clause's subject is a word of none or quantified by one ("nobody was suspended", "none of
+    them", "no players were suspended", "neither player was"; not "no fewer than four players were")."""
     if doc is None or not 0 <= clause.index < len(doc):
         return False
     subjects = [t for t in doc[clause.index].children if t.dep_ in ("nsubj", "nsubjpass")]
-    return any(d.dep_ == "det" and d.lower_ in NONE_WORDS for s in subjects for d in s.children)
+    return any(s.lower_ in NONE_WORDS for s in subjects) or any(
+        d.dep_ == "det" and (d.lower_ in NONE_WORDS or d.lower_ in _NEITHER) for s in subjects for d in s.children)
 
 
 def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
@@ -152,12 +155,17 @@ def pending(clause: Clause, doc: Any) -> bool:
 
 def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     """A warning of a risk, told as done: "warned that the cap would cost it foreign contracts", "warned
-    that many rural practices were short of staff". What it foresees is no one's act: the content's subject
-    is a thing named by a common noun (not an actor, nor a pronoun: "warned it would shut the plant", nor a
-    hostile act: "a longer strike would put routes at risk" warns whoever would strike), in the
-    active (not a response to be done: "any aggression would be met with ..."), with no duty ("violence had to
-    be avoided") and no condition on a named party ("members could walk out if the ministry ..."). Only a
-    warning to no one named (warning a party stays as it is read) and not itself planned or denied."""
+    that many rural practices were short of staff". What it foresees is no one's act but what befalls a thing:
+    a verb of change, loss, cost or state (`_RISKING`: "would rise", "could fail"; not "tractors would block the
+    motorway", "boats would sail into the zone", "would provoke a response": acts held out), whose subject is a
+    thing named by a common noun (not an actor, nor a pronoun: "warned it would shut the plant", nor a hostile
+    act or a penalty: "a longer strike would put routes at risk", "sanctions would hit the economy", "retaliation
+    would be swift", unless told before, "such fines would push founders abroad", or named a risk, "fines risked
+    pushing players away"), in the active (not a response to be done: "any aggression would be met with ..."),
+    not done "in protest", with no duty ("violence had to be avoided"), no limit put on anyone ("schools would
+    stay shut until the ministry met its demands", "unless", "while") and no condition on a named party ("members
+    could walk out if the ministry ...", "the port would close if the strike went ahead"). Only a warning to no
+    one named (warning a party stays as it is read) and not itself planned or denied."""
     if doc is None or clause.verb not in _WARNING or clause.recipients or clause.negated:
         return False
     if clause.future or clause.modal or clause.conditional or clause.quoted or not 0 <= clause.index < len(doc):
@@ -173,24 +181,64 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
         return False  # (an act foreseen, "the agency would suspend ...", or a penalty, "would face fines")
     words = [verb.lemma_.lower(), *(t.lower_ for t in verb.children if t.dep_ == "aux")]
     subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None or subject.dep_ == "nsubjpass" or _DUTY.intersection(words):
-        return False
+    if subject is None or subject.dep_ == "nsubjpass" or _DUTY.intersection(words) or words[0] not in _RISKING:
+        return False  # (what befalls a thing, "would rise", "would cost it contracts"; not "tractors would block")
     if subject.pos_ not in ("NOUN", "NUM") or any(t.dep_ == "poss" for t in subject.children):
         return False  # ("warned that its members would ...": the speaker's side)
-    if NOUN_TYPES.get(subject.lemma_.lower()) in _HOSTILE or any(
+    if (_hostile(subject) and words[0] != "risk" and not _TOLD_BEFORE.intersection(_dets(subject))) or any(
             c.dep_ == "prep" and c.lower_ in _TARGETING for c in subject.children):
-        return False  # "a longer strike would put routes at risk", "aggression against X would draw a response"
+        return False  # "a longer strike would put routes at risk", "sanctions would hit", "retaliation would be swift"
+        # (not a penalty told before, "such fines would push founders abroad", nor a risk named, "fines risked ...")
+    if any(_hostile(o) for o in _prep_objects(verb)):
+        return False  # "boats would sail into the zone in protest", "the fleet would stay in port in protest"
+    marks = [m.lower_ for t in verb.children if t.dep_ == "advcl" for m in t.children if m.dep_ == "mark"]
+    if _LIMITING.intersection(marks):
+        return False  # "schools would stay shut until the ministry met its demands": a condition put on someone
     conditions = [t for t in verb.children if t.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children)]
-    named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)]
+    named = [t for t in conditions if (t.i in by_i and by_i[t.i].agents) or any(s.pos_ == "PROPN" for s in t.subtree)
+             or any(s.dep_ == "nsubj" and _hostile(s) for s in t.children)]  # ("if the strike went ahead")
     return not named
+
+
+def _hostile(noun: Any) -> bool:
+    """Whether a noun, or a noun it is compounded with, names a hostile act or a penalty ("a strike", "picket
+    lines", "sanctions", "retaliation")."""
+    lemmas = [noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")]
+    return any(NOUN_TYPES.get(w) in _PENALTIES or w in _REPRISALS for w in lemmas)
+
+
+def _asked_in(clause: Clause, doc: Any) -> bool:
+    """Whether what a party was (not) asked for is a part in someone's decision: "asked to review the proposal",
+    "to comment", "asked for its views", or nothing named ("had not been asked"); not a demand made of it ("asked
+    to pay the tax", "to hand over data", "asked for money")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    verb = doc[clause.index]
+    done = [" ".join([c.lemma_.lower(), *(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")][:2])
+            for c in verb.children if c.dep_ == "xcomp"]  # ("asked to take part": the verb and its object)
+    wanted = [o.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+              for o in c.children if o.dep_ == "pobj"]
+    return all(w in _TAKING_PART or w.split()[0] in _TAKING_PART for w in done) and all(w in _VIEWS for w in wanted)
+
+
+def _prep_objects(tok: Any) -> list[Any]:
+    """The objects of the prepositions on a word, and on those objects, in turn ("in port in protest")."""
+    found = [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return found + [n for o in found for n in _prep_objects(o)]
+
+
+def _dets(noun: Any) -> set[str]:
+    """The determiners of a noun, lowercased (and "such", which the parser may read as an adjective)."""
+    return {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
 
 
 def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int, int], doc: Any = None) -> list[int]:
     """The speakers of a complaint that they were left out: "the union said it had not been consulted", "its
     chair said the association had not been asked to review the plan" (an accusation of whoever left them
     out). Only a past passive of consulting or asking, denied, with no doer named ("had not been asked by X
-    to intervene" tells what X did not do), of the speaker's own side, in what the speaker reports."""
+    to intervene" tells what X did not do), of the speaker's own side, in what the speaker reports; asked, only
+    for a part in the decision ("had not been asked to review the proposal", not "to pay the tax": `_asked_in`)."""
     said = by_i.get(clause.head)
     if kind not in _INCLUDING or not (clause.negated and clause.passive and clause.past) or clause.agents:
         return []
@@ -198,6 +246,8 @@ def left_out(clause: Clause, kind: str, by_i: dict[int, Clause], sides: dict[int
         return []
     if said is None or not said.reporting or said.negated or said.index == clause.index or not said.agents:
         return []
+    if kind == "REQUEST" and not _asked_in(clause, doc):
+        return []  # ("had not been asked to pay the tax", "to close": a demand it was spared, no complaint)
     side = {*said.agents, *(sides[s] for s in said.agents if s in sides)}
     if owned_by_pronoun(clause, doc, typed=False) and not clause.recipients:
         return list(said.agents)  # "the union said its members had not been consulted"

@@ -70,8 +70,9 @@ def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) ->
 def hearsay(frame: Clause, act: Clause) -> bool:
     """A verb of hearsay in the passive over a perfect infinitive: "X is said to have told Y", "is understood
     to have advised Y", "are believed to have urged Y" (not "is expected to have finished by May", no hearsay;
-    nor "is not thought to have met Y", "will be said to have ...", "is said to be in talks": no act told)."""
-    return (frame.verb in HEARSAY and frame.passive and "have" in act.aux and "to" in act.aux
+    nor "is not thought to have met Y", "is said not to have met Y", "will be said to have ...", "is said to be in
+    talks": no act told)."""
+    return (frame.verb in HEARSAY and frame.passive and "have" in act.aux and "to" in act.aux and not act.negated
             and not (frame.negated or frame.future or frame.modal or frame.conditional or frame.quoted))
 
 
@@ -94,6 +95,7 @@ def agents_of(clause: Clause, by_i: dict[int, Clause], keep: set[int], doc: Any 
             parent is not None
             and reports(parent)
             and clause.dep in REPORTED
+            and not clause.passive  # ("X said it had been fined by Y": the one acted on, not the doer)
             and (clause.subject in PRONOUNS or (not clause.agents and event_clauses.owned_by_pronoun(clause, doc)))
         ):
             # "Lindqvist said he backed ...", "X said it had ...": the pronoun is the speaker;

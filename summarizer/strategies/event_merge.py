@@ -26,7 +26,9 @@ from .words import word_tables
 
 __all__ = ["ANAPHORIC", "act_word", "answered_act", "answered_speaker", "decided_first", "merge_events"]
 
-_HAPPENED, _ANAPHORS, _SPOKEN, _DECIDED = word_tables("event_merge", "_HAPPENED _ANAPHORS _SPOKEN _DECIDED")
+_HAPPENED, _ANAPHORS, _SPOKEN, _DECIDED, _AT_TIME = word_tables(
+    "event_merge", "_HAPPENED _ANAPHORS _SPOKEN _DECIDED _AT_TIME"
+)
 _LEAD = 1  # the number of an article's first body sentence, its lead
 _BACK = 4  # how many sentences back a "that claim" may reach for the one who made it
 ANAPHORIC = "(an act told before)"
@@ -58,9 +60,10 @@ def _named_in_place(noun: Any, deps: tuple[str, ...]) -> bool:
 
 
 def _timed(prep: Any) -> bool:
-    """A preposition whose object is a date or a time and nothing more ("on Wednesday", "in March")."""
+    """A preposition of a point in time whose object is a date or a time and nothing more ("on Wednesday", "in
+    March"; not "the request of 2019": a date that names which request)."""
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") and not any(
+    return prep.lower_ in _AT_TIME and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") and not any(
         c.dep_ in ("prep", "relcl", "acl") for c in o.children) for o in objects) and len(list(prep.children)) == 1
 
 

@@ -27,11 +27,12 @@ __all__ = ["Reading", "readings"]
 
 (
     _ACT_NOUNS, _MATERIAL, SECONDARY, _STATIVE, _DECIDE, _CAUSE, _GIVING, _GRANTING,
-    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING, _CONCEDED,
+    _LETTERS, _PARTY_PREPS, _PERSONAL, _BODY, _MANDATING, _CONCEDED, _CONCEDING,
+    _ADVISING,
 ) = word_tables(
     "guided_events",
     "_ACT_NOUNS _MATERIAL SECONDARY _STATIVE _DECIDE _CAUSE _GIVING _GRANTING _LETTERS _PARTY_PREPS _PERSONAL _BODY "
-    "_MANDATING _CONCEDED"
+    "_MANDATING _CONCEDED _CONCEDING _ADVISING"
 )  # fmt: skip
 
 
@@ -83,25 +84,55 @@ def _rehung(clause: Clause, by_i: dict[int, Clause], doc: Any) -> Clause:
 
 
 def _conceded(clause: Clause, doc: Any) -> bool:
-    """Whether the verb's object is what was decided or found about its doer ("accepted the decision", "the
-    findings"), as it stands: not a decision "to" do something ("accepted the decision to raise pay": agreed)."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    """Whether the verb, "accept", takes as object what was decided or found about its doer ("accepted the
+    decision", "the findings"), as it stands: not a decision "to" do something ("accepted the decision to raise
+    pay": agreed), nor what its own side decided or advised ("accepted the advice of its lawyers": followed it),
+    nor what it receives from others ("accepted the results from all 40 districts": took them in); not
+    "recognised the outcome of the election" (a recognition)."""
+    if doc is None or clause.verb not in _CONCEDING or not 0 <= clause.index < len(doc):
         return False
-    objects = [t for t in doc[clause.index].children if t.dep_ == "dobj"]
+    verb = doc[clause.index]
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return False  # (the parser may hang "from the districts" on the verb)
+    objects = [t for t in verb.children if t.dep_ == "dobj"]
     return any(o.lemma_.lower() in _CONCEDED and not any(c.dep_ in ("acl", "relcl") for c in o.children)
-               for o in objects)
+               and not _own_or_received(o) for o in objects)
 
 
-def _mandated(clause: Clause, clauses: list[Clause]) -> list[int] | None:
+def _own_or_received(noun: Any) -> bool:
+    """Whether a noun is its doer's side's own ("its lawyers' advice", "the advice of its lawyers") or taken from
+    others ("the results from the districts")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    own = any(o.tag_ == "PRP$" or any(p.tag_ == "PRP$" for p in o.children if p.dep_ == "poss") for o in owners)
+    return own or any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
+
+
+def _mandated(clause: Clause, clauses: list[Clause], doc: Any = None) -> list[int] | None:
     """The parties a verb of advice asks to act by a mandative subjunctive: a bare verb with its own subject and
     no auxiliary in what it recommends ("recommended that the factory install ... and that X review ...");
-    None when it has none ("recommended they accept", "suggested that the road could be carried": a view)."""
+    None when it has none ("recommended they accept", "suggested that the road could be carried": a view).
+    After "advised" or "recommended", a plain present after a singular subject is that subjunctive too ("advised
+    that the hospital suspend the surgeon", which the tagger may read as a present; not after "suggested":
+    "polls suggested that the Greens lead", "that Arsenal lead the table" tell a fact)."""
     if clause.verb not in _MANDATING or clause.negated or clause.quoted:
         return None
+    if clause.verb not in _ADVISING and doc is not None and 0 <= clause.index < len(doc) \
+            and parse_form.found_by(doc[clause.index]):
+        return None  # "polls by X suggested that Labour lead ...": what a finding shows, no advice
     content = [c for c in clauses if c.head == clause.index and c.dep == "ccomp" and c.index != clause.index]
     content += [c for c in clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
-    bare = [c for c in content if c.tag == "VB" and c.subject and not c.aux]
+    bare = [c for c in content if (c.tag == "VB" or c.tag == "VBP" and clause.verb in _ADVISING
+                                   and _singular_subject(c, doc)) and c.subject and not c.aux]
     return [a for c in bare for a in c.agents if a not in clause.agents] if bare else None
+
+
+def _singular_subject(clause: Clause, doc: Any) -> bool:
+    """Whether the clause's subject is a singular noun ("the hospital", "Orsk General Hospital")."""
+    if doc is None or not 0 <= clause.index < len(doc):
+        return False
+    return any(t.dep_ == "nsubj" and t.tag_ in ("NN", "NNP") for t in doc[clause.index].children)
 
 
 def _timed_participle(clause: Clause, doc: Any) -> Any:
@@ -247,7 +278,7 @@ def readings(
         if _told_condition(clause, info.doc):
             clause = replace(clause, conditional=False)
         kind = clause_type(clause)
-        urged = _mandated(clause, info.clauses)
+        urged = _mandated(clause, info.clauses, info.doc)
         if urged is not None:  # "recommended that the factory install a system": asked of the factory
             kind, clause = "REQUEST", replace(clause, recipients=clause.recipients or urged)
         complaining = event_clauses.left_out(clause, kind, by_i, sides or {}, info.doc)

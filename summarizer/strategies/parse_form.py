@@ -27,8 +27,8 @@ from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "HEARSAY", "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "has_modal", "heard",
-    "labelled",
+    "HEARSAY", "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "found_by",
+    "has_modal", "heard", "labelled",
     "author", "misread_root",
     "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
     "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
@@ -223,6 +223,11 @@ def author(subject: Any) -> Any:
     by = (o for p in subject.children if p.dep_ == "prep" and p.lower_ in _AUTHORS
           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in _WHEN)  # not "a survey from last year"
     return next(by, subject)
+
+
+def found_by(verb: Any) -> bool:
+    """Whether the verb's subject is a finding ("polls by the institute suggested ...", "a study shows ...")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _AUTHORED for c in verb.children)
 
 
 def heard(verb: Any) -> bool:
