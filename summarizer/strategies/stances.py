@@ -67,12 +67,13 @@ from .stance_context import (
     redress,
     worried,
 )
-from .stance_labels import effect, labelling, no_comment
+from .stance_labels import effect, labelling, measure, no_comment
 from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
     ADDRESSING,
     ANNULLING,
     ARGUING,
+    ARTICLES,
     ASKING_FOR,
     COMMITTING,
     COMPLAINING,
@@ -259,7 +260,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
-        sought = clause is None and asked_for is not None and worried(asked_for) is not None
+        sought = clause is None and asked_for is not None and (  # "asked for an end to the strikes": a request
+            worried(asked_for) is not None or measure(asked_for, tok))  # (not "asked for comment")
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in QUESTIONING and sought and hedged(tok):
@@ -374,7 +376,7 @@ def _no_complaint(tok: Any, about: Any) -> bool:
         return True  # (but "urged parents to complain": what is asked)
     if any(c.dep_ == "advmod" and c.lower_ in SELDOM for c in tok.children):
         return True
-    return about is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in about.children) and not any(
+    return about is not None and any(c.dep_ == "det" and c.lower_ in ARTICLES for c in about.children) and not any(
         c.dep_ == "prep" for c in about.children)  # (but "about a lack of staff")
 
 
