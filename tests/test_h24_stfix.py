@@ -190,6 +190,8 @@ READ = [
     ),
     # 6: a risk warned of
     (f"{OT} warned that sales could fall.", "concern", "sales"),
+    (f"{OT} warned that you could lose your signal.", "concern", "you could lose your signal"),
+    (f"{OT} warned that some could lose their jobs.", "concern", "some could lose their jobs"),
     (f"{OT} warned that one of its satellites could fail.", "concern", "one of its satellites could fail"),
 ]
 

@@ -86,11 +86,13 @@ from .stance_words import (
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
+    FIRST_PERSON,
     FORWARD,
     INQUIRING,
     LABELLING,
     NO_COMMENT,
     NOUNS,
+    PRONOUNS,
     QUESTIONING,
     REASONS,
     REQUESTS,
@@ -369,9 +371,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
 
 
 def _no_complaint(tok: Any, about: Any) -> bool:
-    """Whether a verb of complaint voices no grievance: one not made ("stopped complaining", "refused to complain",
-    "had no reason to complain", "rarely complained", "no longer complains") or about an ailment, a thing one has
-    ("complained about a sore throat"; not "about the closure", "about noise")."""
+    """Whether a complaint is not made ("stopped complaining", "had no reason to complain", "rarely complained") or
+    is of an ailment ("complained about a sore throat"; not "about the closure", "about a lack of staff")."""
     if tok.dep_ in ("acl", "relcl", "pcomp") or tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in DIRECTING:
         return True  # (but "urged parents to complain": what is asked)
     if any(c.dep_ == "advmod" and c.lower_ in SELDOM for c in tok.children):
@@ -381,17 +382,16 @@ def _no_complaint(tok: Any, about: Any) -> bool:
 
 
 def _known(undo: Any) -> bool:
-    """Whether what a verb of annulling undoes is a known matter ("to annul the result", "for the permit to be
-    revoked"), not an arrangement of whoever is asked ("to cancel their bookings", "any cards", "flights")."""
+    """Whether an annulling verb undoes a known matter ("to annul the result", "for the permit to be revoked"), not
+    the asked one's arrangement ("to cancel their bookings", "any cards", "flights")."""
     return any(c.dep_ == "nsubjpass" for c in undo.children) or any(
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children) for c in undo.children)
 
 
 def _risk(said: Any) -> bool:
-    """Whether what a warning says could happen is a risk, not the holder's own side ("warned that it could
-    strike", "that I could quit", "that all of its members could strike", "that anyone who helped the army could
-    be killed"): not a pronoun, a quantifier of the whole side or a free relative."""
-    return said.pos_ != "PRON" and said.lower_ not in SIDES and not any(c.dep_ == "relcl" for c in said.children)
+    """Whether what a warning says could happen is a risk, not the holder's own side ("that it could strike", "that I
+    could quit", "that all of its members could strike", "that anyone who helped the army could be killed")."""
+    return said.lower_ not in PRONOUNS | FIRST_PERSON | SIDES and not any(c.dep_ == "relcl" for c in said.children)
 
 
 def _ought(clause: Any) -> bool:
