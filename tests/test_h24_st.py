@@ -20,18 +20,6 @@ def _triples(body: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(
-    "body, topic",
-    [
-        (f"{UNION} asked for a slower timetable for the works.", "a slower timetable for the works"),
-        (f"{UNION} has asked for an exemption for small ports.", "an exemption for small ports"),
-        (f'"We asked for a slower pace, not a faster one," said Mark Ellison of {UNION[4:]}.', "a slower pace"),
-    ],
-)
-def test_asking_for_a_thing_to_be_granted_is_a_request(body: str, topic: str) -> None:
-    assert [(p, t) for _, p, t in _triples(body)] == [("support", topic)]
-
-
-@pytest.mark.parametrize(
     "body",
     [
         f"{UNION} asked for comment from the port.",  # to be told
@@ -89,13 +77,6 @@ def test_complaint_shapes_that_voice_no_worry(body: str) -> None:
 
 
 # --------------------------------------------------------------------------- needed for a purpose
-
-
-def test_a_matter_said_to_be_needed_for_a_purpose_is_backed_by_the_speaker() -> None:
-    body = f"{PORT} said the new rota was needed to keep the docks open at night."
-    assert [(p, t) for _, p, t in _triples(body)] == [("support", "the new rota")]
-    body = f"{PORT} said its savings were needed to protect the ferry service."
-    assert [(p, t) for _, p, t in _triples(body)] == [("support", "its savings")]
 
 
 @pytest.mark.parametrize(

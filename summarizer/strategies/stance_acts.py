@@ -29,6 +29,7 @@ from .stance_words import (
     CONSULTING,
     CONTRASTING,
     DASHES,
+    FIRST_PERSON,
     GOING,
     PROCEEDING,
     PRONOUNS,
@@ -230,17 +231,33 @@ def unheard(s: StanceSentence, tok: Any) -> Reading | None:
     report = s.report(tok)
     if tok.lemma_.lower() not in CONSULTING or tok.tag_ != "VBN" or not is_negated(tok) or subj is None:
         return None
-    if report is None:
-        return None
+    if report is None or report[0] >= 0 and report[0] != tok.head.i:
+        return None  # "Parents said they had not been consulted, the federation said": the parents' grievance
+    if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children) or _conceded(s, tok, report[0]):
+        return None  # "had not yet been consulted"; "..., but added that this was normal"
     speaker = report[1]
     said_by = StanceSentence.subject_token(s.doc[report[0]]) if report[0] >= 0 else None
     same = said_by is None or said_by.pos_ != "PRON" or said_by.lower_ == subj.lower_  # not "she said he had not"
+    if said_by is not None and said_by.pos_ in ("NOUN", "PROPN") and s.subject(s.doc[report[0]]) is None:
+        return None  # "Parents said they had not been consulted, the federation said": the parents' grievance
+    if tok.i < report[0] or report[0] < 0:  # a quote speaks of its speaker in the first person, not "they"
+        same = subj.lower_ in FIRST_PERSON
     holder = s.actor_in(subj) if subj.pos_ != "PRON" else speaker if subj.lower_ in PRONOUNS and same else None
     if holder is None or holder not in (speaker, s.actors[speaker].anchor):
         return None
     holder = speaker  # "Its chairman said the union had not been consulted": the chairman, speaking for it
     topic = prep_object(tok, ("on", "about", "over", "before")) or tok
     return Reading(holder, "concern", phrase(topic), s.target(topic, holder), tok.i)
+
+
+def _conceded(s: StanceSentence, tok: Any, said: int) -> bool:
+    """Whether a saying of not being consulted is conceded or set beside a stance: "said it had not been
+    consulted, which it said was normal", "said the board had not been consulted, but added that ...", "had not
+    been consulted on the curriculum but supported its aims" (that stance is the holder's)."""
+    heads = [tok] + ([s.doc[said]] if said >= 0 else [])
+    return any(c.dep_ == "cc" and c.lower_ in CONTRASTING for h in heads for c in h.children) or any(
+        c.dep_ in ("advcl", "relcl") and c.lemma_.lower() in REPORTING and any(w.tag_ == "WDT" for w in c.subtree)
+        for c in tok.children)
 
 
 def _held(s: StanceSentence, verb: Any, topic: Any, position: str, at: int | None = None) -> Reading | None:

@@ -10,9 +10,9 @@ from typing import Any
 
 from .lexicon import MAYBE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import EVALUATIONS
+from .stance_words import EVALUATIONS, MEASURES, WEIGHED
 
-__all__ = ["effect", "labelling", "no_comment"]
+__all__ = ["effect", "labelling", "measure", "no_comment"]
 
 
 def no_comment(s: StanceSentence, tok: Any) -> Reading | None:
@@ -67,3 +67,17 @@ def effect(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     if position == "oppose" and any(c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in tok.children):
         position = "concern"  # "warning that the merger could weaken ...": a risk, not an opponent
     return Reading(report[1], position, phrase(subj), s.target(subj, report[1]), tok.i)
+
+
+def measure(thing: Any, tok: Any) -> bool:
+    """ "asking for an end to the strikes", "for an exemption for ...", "asking for the appointment to be reviewed":
+    a measure asked for, a request. Not a thing to be told, help or a favour for oneself ("asked for an
+    explanation", "for a loan", "for privacy", "for a transfer"): only a noun of a measure, or a thing asked to be
+    done to; not a request weighed or expected ("are considering asking for a ban")."""
+    if tok.dep_ in ("xcomp", "pcomp") and tok.head.lemma_.lower() in WEIGHED:
+        return False
+    if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in thing.subtree):
+        return False  # "asked for an end to his contract", "for its members to be paid": for its own
+    done = any(c.dep_ in ("relcl", "acl") and any(a.dep_ == "auxpass" for a in c.children)
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in thing.children)  # fmt: skip
+    return thing.pos_ == "NOUN" and (thing.lemma_.lower() in MEASURES or done)

@@ -11,9 +11,9 @@ from typing import Any
 
 from .lexicon import PREDICATIVE_PREPS
 from .stance_context import Reading, StanceSentence, is_group, is_negated, phrase, prep_object
-from .stance_words import DEFINITE, NOUNS, TRANSFER
+from .stance_words import NOUNS, TRANSFER
 
-__all__ = ["evaluation", "feeling", "needed", "noun"]
+__all__ = ["evaluation", "feeling", "noun"]
 
 
 def noun(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
@@ -104,24 +104,3 @@ def evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
     topic = subj if subj is not None and subj.pos_ != "PRON" else word
     return Reading(report[1], position, phrase(topic), s.target(topic, report[1]), tok.i)
 
-
-def needed(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "The ministry said the measure was needed to keep ...": what a speaker says is needed, backed like "was
-    necessary". Only a plain passive said of a thing: not "would be needed if ..." or "could be needed" (a
-    forecast), not "no change was needed" or "was not needed", not "what is needed", not a description ("the
-    money needed for repairs"); a matter the discourse knows ("the measure", "its plan") needed for a purpose
-    ("to keep enough fertiliser at home")."""
-    report = s.report(tok)
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    if report is None or subj is None or subj.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("relcl", "acl", "amod"):
-        return None
-    if is_negated(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
-        return None
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children) or s.actor_in(subj) is not None:
-        return None  # "more staff would be needed", "the union was needed at the table": no thing backed
-    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children):
-        return None  # "a crane was needed to lift the wreck", "two hours were needed": a thing used, not a matter
-    if not any(c.dep_ in ("xcomp", "advcl") and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
-               for c in tok.children):  # fmt: skip
-        return None  # "ambulances were needed at the scene": what was used, not what it is for
-    return Reading(report[1], "support", phrase(subj), s.target(subj, report[1]), tok.i)

@@ -67,42 +67,46 @@ from .stance_context import (
     redress,
     worried,
 )
-from .stance_labels import effect, labelling, no_comment
-from .stance_nouns import evaluation, feeling, needed, noun
+from .stance_labels import effect, labelling, measure, no_comment
+from .stance_nouns import evaluation, feeling, noun
 from .stance_words import (
     ADDRESSING,
+    ANNULLING,
     ARGUING,
+    ARTICLES,
     ASKING_FOR,
-    ASSURING,
     COMMITTING,
     COMPLAINING,
     COMPLAINT_PREPS,
     CONSEQUENCES,
     CONTRASTING,
+    DEFINITE,
     DIRECTING,
     DOORS,
     EFFECTS,
     EVALUATIONS,
     FEELINGS,
+    FIRST_PERSON,
     FORWARD,
     INQUIRING,
     LABELLING,
-    NEEDING,
     NO_COMMENT,
     NOUNS,
     PRONOUNS,
     QUESTIONING,
     REASONS,
     REQUESTS,
-    SCRUTINY,
+    REVERSING,
+    SELDOM,
+    SIDES,
     STATE_PREPS,
     STATES,
     STOPS,
     SUMS,
-    TOLD,
     TOWARD_PREPS,
     TOWARDS,
     VERBS,
+    WARNING,
     lexicon,
 )  # fmt: skip
 
@@ -194,8 +198,6 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return reading
     if tok.pos_ == "NOUN" and lemma in NOUNS and tok.tag_ in ("NN", "NNS"):
         return noun(s, tok, lemma)
-    if tok.tag_ == "VBN" and lemma in NEEDING:
-        return needed(s, tok)
     if low in FEELINGS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
         return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
@@ -260,7 +262,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if clause is not None and topic is clause and embedded_question(clause):
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
-        sought = clause is None and asked_for is not None and (worried(asked_for) is not None or _sought(asked_for))
+        sought = clause is None and asked_for is not None and (  # "asked for an end to the strikes": a request
+            worried(asked_for) is not None or measure(asked_for, tok))  # (not "asked for comment")
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in QUESTIONING and sought and hedged(tok):
@@ -279,6 +282,13 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         if worry is not None and hedged(tok):
             return None  # "can ask for a review", "would ask for one if ...": no request made
         halt = halted(topic) if worry is None else None  # "to guarantee that it would not close" asks no halt
+        undo = topic if worry is None and topic.pos_ == "VERB" and topic.lemma_.lower() in REVERSING else None
+        kept = None if undo is None else next((c for c in undo.children if c.dep_ == "dobj"), None)
+        kept = prep_object(undo, ("from",)) if kept is None and undo is not None else kept  # "not to withdraw from"
+        if undo is not None and is_negated(undo):
+            topic = kept if kept is not None else topic  # "urged the council not to revoke the licence": for it
+        elif undo is not None and undo.lemma_.lower() in ANNULLING and not _known(undo):
+            return None  # "asked passengers to cancel their bookings", "airlines to cancel flights": their own
         position = "oppose" if halt is not None or worry is None and redress(topic) else "support"
         if worry is not None:
             position, topic = "concern", worry  # "demanded an independent review of how ... sets its forecasts"
@@ -309,6 +319,11 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         someone = dobj is not None and (s.actor_in(dobj) is not None or bool(s.recipients(tok)) or dobj.pos_ == "PRON")
         if lemma in COMPLAINING:  # "complained about noise", not "of chest pains" or "to the regulator"
             about = prep_object(tok, tuple(COMPLAINT_PREPS))
+            about = next((o for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "about" and (
+                t.head.i == tok.i or t.head.dep_ == "pobj" and t.head.head.head.i == tok.i) for o in t.children
+                if o.dep_ == "pobj"), about)  # "complained over the phone to the school about the nursery"
+            if _no_complaint(tok, about):
+                return None
         topic = (prep_object(tok, REASONS) if someone else None) or dobj or clause or about
         if topic is None or (topic is clause and clause.dep_ == "xcomp" and dobj is None and about is None):
             # "ran onto the pitch to protest"; "threatened to issue a notice": the holder's own act, not a position
@@ -326,10 +341,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         said = s.subject_token(topic) if topic is clause else None
         if position != "support" and said is not None and said.pos_ in ("NOUN", "PROPN"):
             topic = said  # "warned that any further aggression would ...": what is warned against
-        if position != "support" and said is not None and said.lower_ not in PRONOUNS and clause is not None and any(
+        if lemma in WARNING and said is not None and _risk(said) and clause is not None and any(
                 c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):  # fmt: skip
-            position = "concern"  # "that sales could fall", "that one of them could fail": a risk (not a threat,
-            # "that it could strike")
+            position = "concern"  # "warned that sales could fall", "that one of them could fail": a risk (not a
+            # threat, "that it could strike"; not "disputed that this could harm consumers", a claim denied)
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
         # the modal: "should not ask", or "ought" heading "not to ask"
         modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
@@ -348,19 +363,35 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         return None
     target = s.actor_in(dobj) if dobj is not None else None
     target = target if target is not None else next((r for r in s.recipients(tok) if r != holder), None)
-    return Reading(holder, position, phrase(topic), target if target != holder else s.target(topic, holder), tok.i)
+    words = phrase(topic)
+    told = about if about is not None and topic is about else None  # "about the closure to the board"
+    to = None if told is None else next((c for c in told.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+    words = words if to is None or told is None else s.doc[told.left_edge.i : to.i].text
+    return Reading(holder, position, words, target if target != holder else s.target(topic, holder), tok.i)
 
 
-def _sought(thing: Any) -> bool:
-    """ "asked for a slower pace", "are asking for the summer", "have asked for compensation": a thing asked for
-    to be granted (not "asked for comment", "for more data": to be told; not "for what", a question; not a sum)."""
-    counted = any(c.dep_ == "nummod" for c in thing.children)
-    if counted or thing.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
-        return False  # "had asked for about 2.9 million dollars per patient": a price named, not a matter
-    if thing.lemma_.lower() in SCRUTINY | ASSURING:
-        return False  # "asked for an inquiry", "for a guarantee on the loan": a worry only with its matter (`worried`)
-    return (thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in TOLD and thing.lower_ not in TOLD
-            and not asks_which(thing))  # fmt: skip
+def _no_complaint(tok: Any, about: Any) -> bool:
+    """Whether a complaint is not made ("stopped complaining", "had no reason to complain", "rarely complained") or
+    is of an ailment ("complained about a sore throat"; not "about the closure", "about a lack of staff")."""
+    if tok.dep_ in ("acl", "relcl", "pcomp") or tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in DIRECTING:
+        return True  # (but "urged parents to complain": what is asked)
+    if any(c.dep_ == "advmod" and c.lower_ in SELDOM for c in tok.children):
+        return True
+    return about is not None and any(c.dep_ == "det" and c.lower_ in ARTICLES for c in about.children) and not any(
+        c.dep_ == "prep" for c in about.children)  # (but "about a lack of staff")
+
+
+def _known(undo: Any) -> bool:
+    """Whether an annulling verb undoes a known matter ("to annul the result", "for the permit to be revoked"), not
+    the asked one's arrangement ("to cancel their bookings", "any cards", "flights")."""
+    return any(c.dep_ == "nsubjpass" for c in undo.children) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in c.children) for c in undo.children)
+
+
+def _risk(said: Any) -> bool:
+    """Whether what a warning says could happen is a risk, not the holder's own side ("that it could strike", "that I
+    could quit", "that all of its members could strike", "that anyone who helped the army could be killed")."""
+    return said.lower_ not in PRONOUNS | FIRST_PERSON | SIDES and not any(c.dep_ == "relcl" for c in said.children)
 
 
 def _ought(clause: Any) -> bool:
