@@ -42,6 +42,7 @@ GUIDED_RULES = {
     "10": "ddccbe4d3e7b0f49",  # lead's actor rules; h20-*, h21-* merged; narrowed after the review
     "11": "5f2b47f14773bdd5",  # h22-act merged (plural office holders); the rest of h22 taken back after the review
     "12": "088e00ab01542931",  # h23-ev, h23-fu, h23-st, h23-act merged, narrowed after the review
+    "13": "26bd0e6af8cb0378",  # h24-act, h24-ev, h24-fu, h24-st merged, narrowed after the review
 }
 
 
