@@ -52,9 +52,9 @@ def owned_by_pronoun(clause: Clause, doc: Any, typed: bool = True) -> bool:
     """Whether the clause tells an act (a typed verb, not "its shares fell"; any verb if not `typed`) of
     a common noun owned by a pronoun ("its members voted", "their board approved"); a conjunct with
     no subject, of its head's ("its members would stay out and would block ...")."""
-    if doc is None or not 0 <= clause.index < len(doc) or typed and clause_type(clause) in ("OTHER", "STATEMENT"):
+    verb = clause.verb_in(doc)
+    if verb is None or typed and clause_type(clause) in ("OTHER", "STATEMENT"):
         return False
-    verb = doc[clause.index]
     verb = verb.head if clause.dep == "conj" and not clause.subject else verb
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subject is not None and subject.pos_ == "NOUN"
@@ -71,9 +71,9 @@ def nothing_done(clause: Clause, kind: str, doc: Any) -> bool:
     """Whether the clause tells that nothing was done or what was going on, not an act
     (`parse_form.nothing_done`), or is an untyped verb in the progressive ("was studying it") or
     with only a degree for complement ("X went further.": what X said comes next)."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return False
-    verb = doc[clause.index]
     untyped = kind == "OTHER" and (parse_form.progressive(verb) or parse_form.only_degree(verb))
     return parse_form.nothing_done(verb, clause.negated) or untyped
 
@@ -83,9 +83,10 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
     the act itself ("the sanctions were imposed": told again): the body the report cites did it (not when
     a by-phrase names a party the parse did not resolve, "was blamed by the company on ...", unlike a
     bare plural of means, "lifted off by coast guard helicopters")."""
-    named = info.doc is not None and 0 <= clause.index < len(info.doc) and any(
+    verb = clause.verb_in(info.doc)
+    named = verb is not None and any(
         o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
-        for c in info.doc[clause.index].children if c.dep_ == "agent" for o in c.children)
+        for c in verb.children if c.dep_ == "agent" for o in c.children)
     return (clause.passive and clause.past and not clause.agents and info.source is None and not named
             and not clause.negated and not _of_none(clause, info.doc)  # ("the case has not been settled", "no
             # players were suspended": nothing done, by anyone)
@@ -95,9 +96,10 @@ def reported_doer(clause: Clause, info: SentenceInfo, kind: str) -> bool:
 def _of_none(clause: Clause, doc: Any) -> bool:
     """Whether the clause's subject is a word of none or quantified by one ("nobody was suspended", "none of
     them", "no players were suspended", "neither player was"; not "no fewer than four players were")."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return False
-    subjects = [t for t in doc[clause.index].children if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in NONE_WORDS for s in subjects) or any(
         d.dep_ == "det" and (d.lower_ in NONE_WORDS or d.lower_ in _NEITHER) for s in subjects for d in s.children)
 
@@ -113,7 +115,7 @@ def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     else:
         said = [clause] if clause.negated else []
     return any(
-        c.verb in _ANSWERING and 0 <= c.index < len(doc)
+        c.verb in _ANSWERING and c.verb_in(doc) is not None
         and not any(t.dep_ in ("dobj", "ccomp") for t in doc[c.index].children)
         and not any(t.lemma_ == "comment" for t in doc[c.index].subtree if t.i != c.index)
         for c in said
@@ -145,9 +147,9 @@ def pending(clause: Clause, doc: Any) -> bool:
     """A matter the speaker says it is weighing, its answer for now: a reported progressive of a verb of
     weighing with an object ("said it was reviewing its sponsorship", "was studying the decision"),
     not an open question ("was studying whether to appeal": what it will decide is a follow-up)."""
-    if doc is None or clause.verb not in _WEIGHING or clause.dep not in REPORTED or clause.negated:
+    verb = clause.verb_in(doc)
+    if verb is None or clause.verb not in _WEIGHING or clause.dep not in REPORTED or clause.negated:
         return False
-    verb = doc[clause.index]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     asked = any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
     return parse_form.progressive(verb) and bool(objects) and not asked  # (nor "said whether it was ...")
@@ -168,10 +170,11 @@ def forewarned(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     one named (warning a party stays as it is read) and not itself planned or denied."""
     if doc is None or clause.verb not in _WARNING or clause.recipients or clause.negated:
         return False
-    if clause.future or clause.modal or clause.conditional or clause.quoted or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if clause.future or clause.modal or clause.conditional or clause.quoted or verb is None:
         return False
-    content = [t for t in doc[clause.index].children if t.dep_ == "ccomp"]
-    if len(content) != 1 or any(t.dep_ in ("dobj", "dative") for t in doc[clause.index].children):
+    content = [t for t in verb.children if t.dep_ == "ccomp"]
+    if len(content) != 1 or any(t.dep_ in ("dobj", "dative") for t in verb.children):
         return False
     verb = content[0]
     by_i = {c.index: c for c in clauses}
@@ -212,9 +215,9 @@ def _asked_in(clause: Clause, doc: Any) -> bool:
     """Whether what a party was (not) asked for is a part in someone's decision: "asked to review the proposal",
     "to comment", "asked for its views", or nothing named ("had not been asked"); not a demand made of it ("asked
     to pay the tax", "to hand over data", "asked for money")."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return False
-    verb = doc[clause.index]
     done = [" ".join([c.lemma_.lower(), *(o.lemma_.lower() for o in c.children if o.dep_ == "dobj")][:2])
             for c in verb.children if c.dep_ == "xcomp"]  # ("asked to take part": the verb and its object)
     wanted = [o.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"

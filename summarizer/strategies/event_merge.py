@@ -41,8 +41,9 @@ def act_word(clause: Clause, doc: Any = None) -> str:
     if clause.verb not in LIGHT:
         return clause.verb
     noun = next((o for o in clause.objects if o in NOUN_TYPES), clause.verb)
-    if doc is not None and 0 <= clause.index < len(doc):
-        for obj in doc[clause.index].children:
+    verb = clause.verb_in(doc)
+    if verb is not None:
+        for obj in verb.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() == noun and _refers_back(obj):
                 return ANAPHORIC
     return noun
@@ -72,9 +73,10 @@ def answered_act(clause: Clause, doc: Any, events: list[Event], acts: dict[str, 
     "welcomed the ruling"): the last event of the noun's type, or told by the verb the noun is
     the -ing form of ("ruling": ruled), by other actors than the clause's own (`own`).
     None when the object names its own owner or recipient ("the union's offer", "criticism of X")."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return None
-    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN" or not _refers_back(obj):
         return None
     if _named_in_place(obj, ("poss", "prep", "acl", "relcl", "compound", "amod")):
@@ -93,9 +95,9 @@ def answered_speaker(clause: Clause, doc: Any, sentences: list[SentenceInfo], nu
     """Who made the words the clause's object refers back to ("rejected that account", "did not
     respond to the criticism" after "X said ..."): the speaker of the nearest earlier sentence that reports
     speech, within a few sentences (the caller drops the clause's own doers: then no one)."""
-    if doc is None or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return []
-    verb = doc[clause.index]
     # the object, or what a reply is "to" ("did not respond to the ultimatum")
     to = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), next(iter(to), None))
@@ -114,9 +116,10 @@ def decided_first(clause: Clause, doc: Any, events: list[Event], own: list[str])
     """The act "the decision" / "the ruling" refers back to when no earlier act is told by that
     word ("welcomed the decision", "appealed the ruling"): the decision a news report opens
     with, when the first event is told in the lead sentence and not by the clause's own doers."""
-    if doc is None or not 0 <= clause.index < len(doc) or not events:
+    verb = clause.verb_in(doc)
+    if verb is None or not events:
         return None
-    obj = next((c for c in doc[clause.index].children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DECIDED or not _refers_back(obj):
         return None
     if _named_in_place(obj, ("poss", "prep", "acl", "relcl", "compound", "amod")):

@@ -100,9 +100,9 @@ def _told_later(said: Clause, doc: Any) -> bool:
     tell Y later, he said") with a word of sequel before it or a "later" with its measure ("two days later"),
     and no other frame before the verb (a plan's or a condition's: "Under the deal", "Otherwise")."""
     bare = [a for a in said.aux if not (said.passive and a in _PASSIVE)]  # ("would later be told by X")
-    if doc is None or not 0 <= said.index < len(doc) or said.conditional or bare != ["would"]:
+    verb = said.verb_in(doc)
+    if verb is None or said.conditional or bare != ["would"]:
         return False
-    verb = doc[said.index]
     if said.dep != "ROOT" or any(c.dep_ == "parataxis" for c in verb.children):
         return False
     sequel = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _SEQUEL

@@ -236,9 +236,9 @@ def _ahead(info: SentenceInfo, article: Article, clause: Clause) -> bool:
     "meets again on Thursday"): what is set for then has not happened. Not a deadline ("gave X until
     July 31") nor a date of a clause it governs ("invited them to meet next Tuesday") or of the occasion it
     summons to ("called them to a hearing on May 6")."""
-    if info.doc is None or not 0 <= clause.index < len(info.doc) or not article.published:
+    verb = clause.verb_in(info.doc)
+    if verb is None or not article.published:
         return False
-    verb = info.doc[clause.index]
 
     def elsewhere(tok: Any) -> bool:  # a deadline on the way up to the verb, or the occasion it summons to
         return tok.lower_ in UNTIL_PREPS or tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.i == verb.i and any(
@@ -257,8 +257,8 @@ def _when(info: SentenceInfo, article: Article, clause: Clause | None = None) ->
     rehung on a reporting verb only its own."""
     own = [d for d in info.dates if not _asked_term(info.text, d)]
     future = info.future
-    if clause is not None and info.doc is not None and 0 <= clause.index < len(info.doc):
-        verb = info.doc[clause.index]
+    verb = clause.verb_in(info.doc) if clause is not None else None
+    if clause is not None and verb is not None:
         inside = info.doc[verb.left_edge.i : verb.right_edge.i + 1].text
         rehung = verb.head.i != clause.head  # (`guided_events._rehung`: the speaker's act, not the reported one's)
         if (clause.dep == "relcl" or rehung) and any(d in inside for d in own):
@@ -295,7 +295,7 @@ def _plans(info: SentenceInfo, act: Clause) -> list[str]:
     traffic on March 20 unless ...", "offered to pay and said the money would come from July 1"): their
     dates are the plan's, not the act's."""
     doc = info.doc
-    planned = [c for c in info.clauses if (c.future or c.modal) and c.index != act.index and 0 <= c.index < len(doc)]
+    planned = [c for c in info.clauses if (c.future or c.modal) and c.index != act.index and c.verb_in(doc) is not None]
     spans = [(doc[c.index].left_edge.i, doc[c.index].right_edge.i + 1) for c in planned]
     return [doc[a:b].text for a, b in spans if not a <= act.index < b]  # (not a plan the act is told inside)
 
@@ -335,9 +335,8 @@ def _event_summary(info: SentenceInfo, clause: Clause | None, acting: list[str],
     """The clause's verb phrase in the article's words with its actors' names; for an act
     named by a noun, or without a parse, the actors, the word and the recipients."""
     doc = info.doc
-    if clause is not None and doc is not None and 0 <= clause.index < len(doc) and doc[clause.index].pos_ in (
-        "VERB", "AUX"
-    ):
+    verb = clause.verb_in(doc) if clause is not None else None
+    if clause is not None and verb is not None and verb.pos_ in ("VERB", "AUX"):
         text = clause_summary(doc, clause.index, acting)
         if text:
             return text

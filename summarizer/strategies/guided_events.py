@@ -89,9 +89,9 @@ def _conceded(clause: Clause, doc: Any) -> bool:
     pay": agreed), nor what its own side decided or advised ("accepted the advice of its lawyers": followed it),
     nor what it receives from others ("accepted the results from all 40 districts": took them in); not
     "recognised the outcome of the election" (a recognition)."""
-    if doc is None or clause.verb not in _CONCEDING or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None or clause.verb not in _CONCEDING:
         return False
-    verb = doc[clause.index]
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
         return False  # (the parser may hang "from the districts" on the verb)
     objects = [t for t in verb.children if t.dep_ == "dobj"]
@@ -118,8 +118,7 @@ def _mandated(clause: Clause, clauses: list[Clause], doc: Any = None) -> list[in
     "polls suggested that the Greens lead", "that Arsenal lead the table" tell a fact)."""
     if clause.verb not in _MANDATING or clause.negated or clause.quoted:
         return None
-    if clause.verb not in _ADVISING and doc is not None and 0 <= clause.index < len(doc) \
-            and parse_form.found_by(doc[clause.index]):
+    if clause.verb not in _ADVISING and clause.verb_in(doc) is not None and parse_form.found_by(doc[clause.index]):
         return None  # "polls by X suggested that Labour lead ...": what a finding shows, no advice
     content = [c for c in clauses if c.head == clause.index and c.dep == "ccomp" and c.index != clause.index]
     content += [c for c in clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
@@ -130,18 +129,18 @@ def _mandated(clause: Clause, clauses: list[Clause], doc: Any = None) -> list[in
 
 def _singular_subject(clause: Clause, doc: Any) -> bool:
     """Whether the clause's subject is a singular noun ("the hospital", "Orsk General Hospital")."""
-    if doc is None or not 0 <= clause.index < len(doc):
-        return False
-    return any(t.dep_ == "nsubj" and t.tag_ in ("NN", "NNP") for t in doc[clause.index].children)
+    verb = clause.verb_in(doc)
+    return verb is not None and any(t.dep_ == "nsubj" and t.tag_ in ("NN", "NNP") for t in verb.children)
 
 
 def _timed_participle(clause: Clause, doc: Any) -> Any:
     """The verb a participle with no subject goes on with when the parser hung it on a time: on a preposition
     whose object is a date ("in February asking for ...") or on a date itself ("last week, urging ..."); not
     a noun's own participle ("a plan calling for cuts", "a report on Monday's vote urging ...": not a time)."""
-    if clause.tag != "VBG" or clause.subject or clause.dep not in ("pcomp", "acl") or not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if clause.tag != "VBG" or clause.subject or clause.dep not in ("pcomp", "acl") or verb is None:
         return None
-    head = doc[clause.index].head
+    head = verb.head
     if clause.dep == "pcomp":
         when = [o for o in head.children if o.dep_ == "pobj"]
         verb = head.head if head.dep_ == "prep" else None
@@ -162,7 +161,7 @@ def _written_with(clause: Clause, writer: Clause, doc: Any, people: set[int]) ->
     council of ...") or by a preposition ("apologising to the families", "calling on ministers to act"),
     or a pronoun that cannot be the letter's party ("wrote to Ann Lee, accusing them of lying"), nor
     one a conjunction ties ("while visiting Y")."""
-    if doc is None or not 0 <= clause.index < len(doc) or not 0 <= writer.index < len(doc):
+    if clause.verb_in(doc) is None or writer.verb_in(doc) is None:
         return False
     if not (clause.dep == "advcl" and clause.tag == "VBG" and not clause.subject and not clause.recipients
             and writer.verb in _LETTERS and bool(writer.recipients) and writer.past
@@ -213,9 +212,9 @@ def _told_condition(clause: Clause, doc: Any) -> bool:
     verb with no modal cannot be a plan hanging on it); not the condition itself ("if the airline met ...")."""
     if not clause.conditional or not clause.past or clause.future or clause.modal or doc is None:
         return False
-    if not 0 <= clause.index < len(doc):
+    verb = clause.verb_in(doc)
+    if verb is None:
         return False
-    verb = doc[clause.index]
     if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for t in (verb, verb.head) for m in t.children):
         return False  # the condition itself, or a clause inside it
     shared = clause.dep == "conj"  # "raised ... if ..., and accused ...": a past conjunct of a past act

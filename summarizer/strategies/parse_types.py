@@ -87,6 +87,11 @@ class Clause:
     labelled: str = ""  # a naming verb's label on its object: "support" ("called it a victory"), else "oppose"
     index: int = -1  # the verb's token index in the sentence's `doc`
 
+    def verb_in(self, doc: Any) -> Any:
+        """Its verb's token in the sentence's parse, or None when there is no parse at hand or the
+        index is not in it (a clause made by a rule, not read off this parse)."""
+        return doc[self.index] if doc is not None and 0 <= self.index < len(doc) else None
+
 @dataclass
 class SentenceInfo:
     number: int
