@@ -206,11 +206,11 @@ def lead_acts_on(verb: Any, analysis: Analysis, ids: dict[int, str], info: Sente
     for before in analysis.sentences:
         if before is info:
             return False
-        if before.doc is None:
-            continue
         clauses = {c.index: c for c in before.clauses if c.index >= 0}
-        for index, clause in clauses.items():
-            tok = before.doc[index]
+        for clause in clauses.values():
+            tok = clause.verb_in(before.doc)
+            if tok is None:
+                continue
             if clause.dep not in ("ROOT", "ccomp", "xcomp", "conj") or clause.negated or (
                     tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):  # fmt: skip
                 continue  # (what the doer does not do, or another is to do: "asked the firm to run a service")

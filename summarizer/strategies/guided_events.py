@@ -118,7 +118,8 @@ def _mandated(clause: Clause, clauses: list[Clause], doc: Any = None) -> list[in
     "polls suggested that the Greens lead", "that Arsenal lead the table" tell a fact)."""
     if clause.verb not in _MANDATING or clause.negated or clause.quoted:
         return None
-    if clause.verb not in _ADVISING and clause.verb_in(doc) is not None and parse_form.found_by(doc[clause.index]):
+    verb = clause.verb_in(doc)
+    if clause.verb not in _ADVISING and verb is not None and parse_form.found_by(verb):
         return None  # "polls by X suggested that Labour lead ...": what a finding shows, no advice
     content = [c for c in clauses if c.head == clause.index and c.dep == "ccomp" and c.index != clause.index]
     content += [c for c in clauses if any(c.head == k.index and c.dep == "conj" for k in content)]
@@ -344,10 +345,9 @@ def readings(
                 clause = replace(clause, recipients=list(writer.recipients))  # "wrote to X asking for": asked X
             out.append(Reading(clause, agents, kind, by_speaker, silent, warned))
     if any(not r.silent and r.clause.dep not in SECONDARY for r in out):
-        # "did not make a bid, and declined to comment": the act is the news (a warning is news of its own:
-        # "found corrosion and warned that a gate could fail")
-        # (a warning is news of its own, "found corrosion and warned that a gate could fail", but not beside a
-        # typed act, "called the fine excessive and warned that ...", nor in a participle: "opened a review, warning")
+        # "did not make a bid, and declined to comment": the act is the news (a warning is news of its own,
+        # "found corrosion and warned that a gate could fail", but not beside a typed act, "called the fine
+        # excessive and warned that ...", nor in a participle: "opened a review, warning")
         typed = any(o.type not in ("OTHER", "STATEMENT") and o.clause.dep not in SECONDARY for o in out)
         out = [r for r in out if not r.silent or r.warned and r.clause.dep not in SECONDARY and not typed]
     out.sort(key=lambda r: (r.type == "OTHER", r.clause.dep in SECONDARY))

@@ -12,6 +12,7 @@ its country's ISO code. It names no entity of any article.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from .parse_descriptions import (
@@ -268,12 +269,8 @@ class Coreference:
         start with it ("Austrian": Austria, not Australia; "Slovak": Slovakia, not Slovenia)."""
         low = adjective.lower()
         stem = low[:4]
-
-        def shared(key: str) -> int:
-            return next((k for k, (a, b) in enumerate(zip(key, low, strict=False)) if a != b), min(len(key), len(low)))
-
         found = [
-            (actor.key != low, shared(actor.key), -i)
+            (actor.key != low, len(os.path.commonprefix([actor.key, low])), -i)
             for i, actor in enumerate(self.reg.actors)
             if (actor.label == "GPE" or country_code(actor.name, fuzzy=False)) and actor.key[:4] == stem
         ]  # (or "Chile" read as an organisation)

@@ -103,4 +103,3 @@ def evaluation(s: StanceSentence, tok: Any, position: str) -> Reading | None:
         position = "support" if position == "oppose" else "oppose"
     topic = subj if subj is not None and subj.pos_ != "PRON" else word
     return Reading(report[1], position, phrase(topic), s.target(topic, report[1]), tok.i)
-
