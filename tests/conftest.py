@@ -523,6 +523,13 @@ def followup_names(result: ArticleSummary, f: Any) -> list[str]:
     return [names[i] for i in f.actors]
 
 
+def owners_of(result: ArticleSummary, words: str | None = None) -> list[list[str]]:
+    """Each follow-up's actors' names, in order; only the follow-ups whose evidence quotes a
+    sentence containing `words`, when given."""
+    return [followup_names(result, f) for f in result.follow_ups
+            if words is None or any(words in e.quote for e in f.evidence)]  # fmt: skip
+
+
 def agents_of(result: ArticleSummary, words: str) -> set[str]:
     """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
     ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}

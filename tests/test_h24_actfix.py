@@ -4,7 +4,7 @@ and sentences of the same shape keep the gain each rule was made for."""
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, analysed, clause_roles, event_links, followup_names, mentions_of, rules_on
+from conftest import actor_kinds, analysed, clause_roles, event_links, mentions_of, owners_of, rules_on
 
 # --------------------------------------------------------------------------- R1: a body one goes or returns to
 
@@ -184,7 +184,7 @@ def test_a_plural_common_noun_capitalised_first_is_no_name(body: str, common: st
 )
 def test_it_after_an_owned_thing_in_a_passive_with_by_is_the_thing(body: str, owner: str) -> None:
     result = rules_on(body)
-    assert [followup_names(result, f) for f in result.follow_ups] == [[owner]]
+    assert owners_of(result) == [[owner]]
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_it_after_an_owned_thing_in_a_passive_with_by_is_the_thing(body: str, ow
 )
 def test_it_still_continues_the_body(body: str, owner: str) -> None:
     result = rules_on(body)
-    owners = [followup_names(result, f) for f in result.follow_ups]
+    owners = owners_of(result)
     assert owners and all(owner in o for o in owners)
 
 

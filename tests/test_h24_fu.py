@@ -5,7 +5,7 @@ Published 2026-04-02, a Thursday."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, rules_on
+from conftest import followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -14,11 +14,6 @@ LEAD = "The Harwick Transit Authority said on Monday it had ordered 40 new buses
 
 def _run(body: str) -> ArticleSummary:
     return rules_on(body + "\n", "2026-04-02")
-
-
-def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
-    """The actors' names of each follow-up whose evidence quotes a sentence containing `words`."""
-    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
 
 
 # F1: a passive with no agent, said by no one, whose subject is a thing the lead's doer acts on (h24-fufix:
@@ -34,7 +29,7 @@ ACTS = ("The Harwick Transit Authority said on Monday it would buy 40 new buses,
     "The first 12 buses are expected in the week of May 11.",
 ])  # fmt: skip
 def test_an_undone_passive_is_the_leads_doers(sentence: str) -> None:
-    owners = _owners(_run(ACTS + sentence), sentence[:12])
+    owners = owners_of(_run(ACTS + sentence), sentence[:12])
     assert owners and all(o == ["Harwick Transit Authority"] for o in owners)
 
 
@@ -64,16 +59,16 @@ def test_an_undone_passive_is_the_leads_doers(sentence: str) -> None:
     ("New students will be admitted from May 4.", "students"),
 ])  # fmt: skip
 def test_passives_that_are_not_undone_keep_their_reading(sentence: str, words: str) -> None:
-    for owners in _owners(_run(LEAD + sentence), words):
+    for owners in owners_of(_run(LEAD + sentence), words):
         assert "Harwick Transit Authority" not in owners
 
 
 def test_a_past_passive_is_no_follow_up() -> None:
-    assert not _owners(_run(LEAD + "The old depot was closed in 2020."), "old depot")
+    assert not owners_of(_run(LEAD + "The old depot was closed in 2020."), "old depot")
 
 
 def test_a_passive_whose_subject_is_an_actor_keeps_it() -> None:
-    owners = _owners(_run(LEAD + "The Orre city council will be asked to vote on the plan in May."), "Orre")
+    owners = owners_of(_run(LEAD + "The Orre city council will be asked to vote on the plan in May."), "Orre")
     assert owners and all("Harwick Transit Authority" not in o for o in owners)
 
 
@@ -84,7 +79,7 @@ def test_a_passive_whose_subject_is_an_actor_keeps_it() -> None:
 ])  # fmt: skip
 def test_a_spokespersons_body_owns_what_was_said(sentence: str) -> None:
     result = _run(sentence)
-    owners = [followup_names(result, f) for f in result.follow_ups]
+    owners = owners_of(result)
     assert owners and all(set(o) & {"Harwick Transit Authority", "Selm Port Holdings"} for o in owners)
 
 
@@ -142,7 +137,7 @@ def test_dates_of_the_step_stay(sentence: str, due: str) -> None:
 ])  # fmt: skip
 def test_it_continues_a_body_named_by_its_kind(body: str, name: str) -> None:
     result = _run(body)
-    owners = [followup_names(result, f) for f in result.follow_ups]
+    owners = owners_of(result)
     assert owners and all(name in o for o in owners)
 
 
@@ -178,12 +173,12 @@ def test_it_does_not_continue_what_is_no_bodys_subject(body: str, name: str) -> 
 ])  # fmt: skip
 def test_a_condition_that_befalls_its_subject_is_not_its_step(sentence: str, owner: str) -> None:
     result = _run(sentence)
-    assert [followup_names(result, f) for f in result.follow_ups] == [[owner]]
+    assert owners_of(result) == [[owner]]
 
 
 def test_an_undone_clause_on_a_befallen_condition_is_the_leads() -> None:
     result = _run(ACTS + "The old depot will be closed if the Orre city council is dissolved.")
-    assert _owners(result, "closed if") == [["Harwick Transit Authority"]]
+    assert owners_of(result, "closed if") == [["Harwick Transit Authority"]]
 
 
 # F6: a thing the lead names that runs its own course ahead ("awarded the licence ... The licence starts
@@ -198,7 +193,7 @@ RUN = ("The Harwick Transit Authority said on Monday it would close the old depo
     "The public consultation is due to start on May 4.",
 ])  # fmt: skip
 def test_a_thing_the_lead_names_runs_its_course_for_the_leads_doer(sentence: str) -> None:
-    owners = _owners(_run(RUN + sentence), sentence[:12])
+    owners = owners_of(_run(RUN + sentence), sentence[:12])
     assert owners and all(o == ["Harwick Transit Authority"] for o in owners)
 
 
@@ -216,7 +211,7 @@ def test_a_thing_the_lead_names_runs_its_course_for_the_leads_doer(sentence: str
     ("A local analyst said the consultation would close on April 30.", "analyst"),
 ])  # fmt: skip
 def test_other_courses_are_not_the_leads_doers(sentence: str, words: str) -> None:
-    for owners in _owners(_run(RUN + sentence), words):
+    for owners in owners_of(_run(RUN + sentence), words):
         assert "Harwick Transit Authority" not in owners
 
 
@@ -259,7 +254,7 @@ def test_a_datelines_wire_is_not_the_subjects_doer() -> None:
             " the last quarter of the year, the trade ministry said on Wednesday, about a third less than producers"
             " shipped in the same period of 2030.\n\nHalden Bank told Nilepoint News it would move its ships.")
     result = _run(body)
-    owners = [followup_names(result, f) for f in result.follow_ups if "CAIRO" in f.evidence[0].quote]
+    owners = owners_of(result, "CAIRO")
     assert owners == [["trade ministry"]]
 
 
@@ -271,4 +266,4 @@ def test_a_datelines_wire_is_not_the_subjects_doer() -> None:
 ])  # fmt: skip
 def test_a_subject_with_an_aside_keeps_its_doer(sentence: str, owner: str) -> None:
     result = _run(sentence)
-    assert [followup_names(result, f) for f in result.follow_ups] == [[owner]]
+    assert owners_of(result) == [[owner]]

@@ -4,7 +4,7 @@ expects, and counter-sentences of the same shape that keep the rules' gains. Pub
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, rules_on
+from conftest import followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -14,11 +14,6 @@ L = "The Velmar Port Authority said on Monday it had bought two new cranes for t
 
 def _run(body: str) -> ArticleSummary:
     return rules_on(body, "2026-04-02")
-
-
-def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
-    """The actors' names of each follow-up whose evidence quotes a sentence containing `words`."""
-    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
 
 
 # 8: a passive with no agent is the lead's doer's only when its subject is what the doer's act is about.
@@ -31,7 +26,7 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
      "The port will be closed for the duration of the strike.", "port will", "Orsk Dockers' Union"),
 ])  # fmt: skip
 def test_a_passive_of_no_one_is_not_the_leads_doers(body: str, words: str, who: str) -> None:
-    for owners in _owners(_run(body), words):
+    for owners in owners_of(_run(body), words):
         assert who not in owners
 
 
@@ -45,14 +40,14 @@ def test_a_passive_of_no_one_is_not_the_leads_doers(body: str, words: str, who: 
      " berths.", "zone could"),
 ])  # fmt: skip
 def test_a_passive_of_the_leads_object_is_the_leads_doers(sentence: str, words: str) -> None:
-    owners = _owners(_run(L + sentence), words)
+    owners = owners_of(_run(L + sentence), words)
     assert owners and all(o == [PORT] for o in owners)
 
 
 def test_a_passive_the_leads_doer_reports_is_its_thing() -> None:
     body = ("The Orsk court said on Monday the trial of the former mayor would be delayed.\n\nThe trial will be held"
             " in Velmar on May 4.")
-    assert _owners(_run(body), "held in") == [["Orsk court"]]
+    assert owners_of(_run(body), "held in") == [["Orsk court"]]
 
 
 @pytest.mark.parametrize(("body", "words"), [
@@ -63,7 +58,7 @@ def test_a_passive_the_leads_doer_reports_is_its_thing() -> None:
      "The strike will be ended on May 4.", "strike will"),
 ])  # fmt: skip
 def test_a_passive_of_a_thing_the_doer_does_not_act_on_is_not_its(body: str, words: str) -> None:
-    for owners in _owners(_run(body), words):
+    for owners in owners_of(_run(body), words):
         assert PORT not in owners
 
 
@@ -85,7 +80,7 @@ def test_a_passive_of_a_thing_the_doer_does_not_act_on_is_not_its(body: str, wor
     " criticised the move.\n\nThe lease will expire on May 4.",
 ])  # fmt: skip
 def test_a_thing_the_lead_merely_mentions_runs_no_course_of_its_doer(body: str) -> None:
-    for owners in _owners(_run(body), "May 4"):
+    for owners in owners_of(_run(body), "May 4"):
         assert PORT not in owners
 
 
@@ -98,7 +93,7 @@ def test_a_thing_the_lead_merely_mentions_runs_no_course_of_its_doer(body: str) 
      " Dahl welcomed the decision.\n\nThe consultation will close on May 4.", PORT),
 ])  # fmt: skip
 def test_a_thing_the_leads_doer_acts_on_runs_its_course(body: str, who: str) -> None:
-    owners = _owners(_run(body), "May 4")
+    owners = owners_of(_run(body), "May 4")
     assert owners and all(who in o for o in owners)
 
 
@@ -154,7 +149,7 @@ def test_a_spokesperson_for_no_named_body_gives_none_inside(sentence: str, wrong
 def test_a_spokesperson_for_two_bodies_speaks_for_both() -> None:
     result = _run("A spokesman for the Orsk Dockers' Union and the Velmar Port Authority said the talks would be"
                   " resumed on May 4.")
-    assert [followup_names(result, f) for f in result.follow_ups] == [["Orsk Dockers' Union", PORT]]
+    assert owners_of(result) == [["Orsk Dockers' Union", PORT]]
 
 
 @pytest.mark.parametrize(("sentence", "who"), [
@@ -165,7 +160,7 @@ def test_a_spokesperson_for_two_bodies_speaks_for_both() -> None:
 ])  # fmt: skip
 def test_a_spokesperson_speaks_for_the_body(sentence: str, who: str) -> None:
     result = _run(sentence)
-    owners = [followup_names(result, f) for f in result.follow_ups]
+    owners = owners_of(result)
     assert owners and all(who in o for o in owners)
 
 

@@ -7,12 +7,11 @@ review and written for this test. Published 2026-04-02."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, rules_on
+from conftest import owners_of, rules_on
 
 
 def _owners(body: str, words: str) -> list[list[str]]:
-    result = rules_on(body + "\n", "2026-04-02")
-    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
+    return owners_of(rules_on(body + "\n", "2026-04-02"), words)
 
 
 @pytest.mark.parametrize(("body", "named"), [

@@ -12,7 +12,7 @@ from . import event_clauses
 from .event_clauses import REPORTED
 from .event_types import DOCUMENTS as _DOCUMENTS
 from .lexicon import ASSERTING
-from .parse_form import HEARSAY
+from .parse_form import hearsay_frame
 from .parse_types import Clause
 from .words import word_tables
 
@@ -68,12 +68,11 @@ def on_main_line(clause: Clause, by_i: dict[int, Clause], added: bool = True) ->
 
 
 def hearsay(frame: Clause, act: Clause) -> bool:
-    """A verb of hearsay in the passive over a perfect infinitive: "X is said to have told Y", "is understood
-    to have advised Y", "are believed to have urged Y" (not "is expected to have finished by May", no hearsay;
-    nor "is not thought to have met Y", "is said not to have met Y", "will be said to have ...", "is said to be in
-    talks": no act told)."""
-    return (frame.verb in HEARSAY and frame.passive and "have" in act.aux and "to" in act.aux and not act.negated
-            and not (frame.negated or frame.future or frame.modal or frame.conditional or frame.quoted))
+    """An act told by hearsay (`parse_form.hearsay_frame`: "X is said to have told Y", "are believed to have
+    urged Y"), and told as having happened: not "is not thought to have met Y", "is said not to have met Y",
+    "will be said to have ...", nor under a modal, a condition or in a quotation."""
+    return hearsay_frame(frame.verb, frame.passive, set(act.aux)) and not (
+        act.negated or frame.negated or frame.future or frame.modal or frame.conditional or frame.quoted)
 
 
 def reports(clause: Clause) -> bool:

@@ -19,10 +19,11 @@ from typing import Any
 
 from .actor_kinds import head_noun
 from .followups_grammar import lemma, reporting_clause, subject_of
-from .followups_said import MEASURES, person_noun
+from .followups_said import INERT
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
 from .parse_actors import SPEAKER_NOUNS
+from .parse_people import person_noun
 from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
 
@@ -180,7 +181,7 @@ def runs_its_course(verb: Any, analysis: Analysis) -> bool:
     if subject is None or subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or reporting_clause(verb) is not None:
         return False
     word = subject.lemma_.lower()
-    if person_noun(subject) or word in MEASURES:
+    if person_noun(subject) or word in INERT:
         return False  # (people and groups; a measure runs by itself)
     if lemma(verb) not in _COURSE:
         return False

@@ -25,28 +25,27 @@ words, not a step reported (a plan stays, "we expect to meet", and so does a mod
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .followups_grammar import auxiliaries, has_to, lemma, names_none, reporting_clause, subject_of
 from .followups_side import Item, named
 from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_VERBS, MAYBE_MODALS as _MAYBE, WITHHOLDING
-from .parse_actors import GROUP_NOUNS, INSTITUTIONS, MOVEMENT, ROLE_NOUNS, SERVED
+from .parse_actors import INSTITUTIONS, MOVEMENT
+from .parse_people import person_noun
 from .parse_types import Analysis
 from .stance_context import harm_idiom
 from .stance_words import EFFECTS
 from .words import word_tables
 
-__all__ = ["MEASURES", "advice", "person_noun", "foreseen_effect", "no_expectation", "not_before"]
+__all__ = ["INERT", "advice", "foreseen_effect", "no_expectation", "not_before"]
 
 (
-    _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
-    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _PEOPLE, _BODIES, _DOERS,
+    _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, INERT,
+    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
-    " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _PEOPLE _BODIES _DOERS"
+    " INERT _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
 )
-MEASURES = _MEASURES  # nouns of a measure, decision or sum (for `followups_doer`: a measure runs by itself)
 
 
 def no_expectation(verb: Any, dated: bool) -> bool:
@@ -179,20 +178,6 @@ def _risk_of(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) 
     return not named(list(subject.subtree), analysis, ids)
 
 
-def person_noun(noun: Any) -> bool:
-    """A common noun of people: an office, a group, those served, people named by what they are
-    (words.toml _PEOPLE), a body of people ("the cabinet", "the jury": _BODIES) or people named by what
-    they do ("worker", "contractor": _DOERS; "economist", "politician": by the ending). Not a thing whose
-    name only ends like an agent's ("the river", "the reactor", "the fee", "the order")."""
-    word = noun.lemma_.lower()
-    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | _PEOPLE | _BODIES | _DOERS or _AGENT_NOUN.search(word)
-                or noun.ent_type_ in ("PERSON", "NORP"))  # fmt: skip
-
-
-# A noun of someone by a trade or belief ("economist", "politician"), not "list" or "median".
-_AGENT_NOUN = re.compile(r"[a-z]{4}(?:ist|ian)$")
-
-
 def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, str]) -> bool:
     """A reported, undated effect a measure will have ("said the cuts would save 48 million euros", "the
     order would punish owners"): "the" + a noun of a measure, decision or sum that names no actor, an
@@ -210,7 +195,7 @@ def _thing_acts_on(item: Item, subject: Any, analysis: Analysis, ids: dict[int, 
     if any(t.ent_type_ == "DATE" for t in verb.subtree):
         return False  # "... while the commission ends its review, which is due by March": a term inside
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    if not the or subject.lemma_.lower() not in _MEASURES:
+    if not the or subject.lemma_.lower() not in INERT:
         return False  # (not "the city would pay the costs", "members would drive their flocks": doers)
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False

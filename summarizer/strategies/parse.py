@@ -32,12 +32,12 @@ from .lexicon import (
 from .parse_actors import (
     INSTITUTIONS,
     LOCATIVE,
-    ROLE_NOUNS,
     ActorReader,
     is_name,
 )
 from .parse_coref import SUBJECT_INSTITUTIONS, coref_tables, describe, name_of
-from .parse_groups import GROUP_TABLES, antecedent, bound_object, deadline, described_group, subject_before
+from .parse_groups import GROUP_TABLES, bound_object, deadline, described_group, subject_before
+from .parse_people import antecedent
 from .parse_pipeline import HANDLE, PIPELINE_PACKAGE, PIPELINE_SHA256, PIPELINE_VERSION, pipeline
 from .parse_titles import title_tables
 from .parse_types import Analysis, Clause, SentenceInfo, compound_part, is_actor
@@ -115,7 +115,7 @@ class _Reader(ActorReader):
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     # "Lobo, who visited ...", "the city council, which will vote ...": the antecedent,
                     # or the name it describes ("Caremark, the union that represents ...")
-                    return self._nps(antecedent(child, verb, ROLE_NOUNS), number, source), False
+                    return self._nps(antecedent(child, verb), number, source), False
                 # "ferry operators from Poland and Sweden agreed ...": a group, when it does a typed act
                 typed = VERB_TYPES.get(parse_form.verb_lemma(verb), "STATEMENT") != "STATEMENT"
                 group = described_group(child) if typed else ""

@@ -27,8 +27,8 @@ from .stance_words import EVALUATIONS
 from .words import word_tables
 
 __all__ = [
-    "HEARSAY", "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "found_by",
-    "has_modal", "heard", "labelled",
+    "auxiliary_words", "clause_form", "conditional", "dative", "demanded_of", "denied", "found_by",
+    "has_modal", "heard", "hearsay_frame", "labelled",
     "author", "misread_root",
     "nothing_done", "noun_preps", "only_degree", "owned_thing", "progressive", "pronoun_owned", "quote_left_open",
     "quoted_tokens", "rule_tables", "unread_name", "verb_lemma", "willed",
@@ -230,13 +230,20 @@ def found_by(verb: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _AUTHORED for c in verb.children)
 
 
+def hearsay_frame(frame: str, passive: bool, infinitive: set[str]) -> bool:
+    """A verb of hearsay (`frame`, a lemma) in the passive over a perfect infinitive (its auxiliaries):
+    "X is said to have told Y", "is understood to have advised Y" (not "is expected to have finished",
+    no hearsay; not "is said to be in talks", no act told). The one test for the parse (the doer is the
+    raised subject, X) and for the events (`event_lines.hearsay`: the act is on the main line)."""
+    return frame in HEARSAY and passive and {"to", "have"} <= infinitive
+
+
 def heard(verb: Any) -> bool:
-    """A perfect infinitive under a verb of hearsay in the passive, not denied: "X is said to have told Y",
-    "is understood to have advised Y" (its doer is the raised subject, X)."""
+    """An act told by hearsay (`hearsay_frame`), not denied: its doer is the raised subject."""
     head = verb.head
-    return (verb.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY and not denied(head)
-            and any(c.dep_ == "nsubjpass" for c in head.children)
-            and {"to", "have"} <= {c.lower_ for c in verb.children if c.dep_ == "aux"})
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    infinitive = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.dep_ == "xcomp" and hearsay_frame(head.lemma_.lower(), passive, infinitive) and not denied(head)
 
 
 def misread_root(verb: Any) -> bool:

@@ -12,27 +12,13 @@ from .parse_types import Found
 from .words import word_tables
 
 __all__ = [
-    "BOUND_PRONOUNS", "GROUP_TABLES", "antecedent", "bound_object", "called_name", "counted_group", "deadline",
+    "BOUND_PRONOUNS", "GROUP_TABLES", "bound_object", "called_name", "counted_group", "deadline",
     "described_group", "past_clause", "split_title", "subject_before",
 ]  # fmt: skip
 
 _STATE_NOUNS, _ANY_KIND, BOUND_PRONOUNS = word_tables("parse_groups", "_STATE_NOUNS _ANY_KIND BOUND_PRONOUNS")
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
 GROUP_TABLES: list[object] = [sorted(_COUNTS.items())]  # words.toml has the word tables
-
-
-def antecedent(relative: Any, verb: Any, people: frozenset[str]) -> Any:
-    """The noun a relative clause's pronoun stands for: the noun the clause hangs on, or the name that
-    noun describes ("Caremark, the union that represents ..."). "Which" stands for no people, so after
-    people named by an "of" phrase it is the noun before it: "the association of boat owners, which has
-    14,000 members" (people: a role noun or an agent noun, "owners", "drivers", "growers")."""
-    noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
-    lemma = noun.lemma_.lower()
-    human = lemma in people or lemma.endswith(("er", "or", "ist")) and noun.pos_ == "NOUN"
-    if relative.lower_ == "which" and noun.tag_ == "NNS" and human and noun.dep_ == "pobj" and (
-            noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):  # fmt: skip
-        return noun.head.head
-    return noun
 
 
 def _fits(found: Found, noun: str, people: frozenset[str], fresh: bool) -> bool:

@@ -17,7 +17,7 @@ from .parse_coref import Coreference
 from .parse_descriptions import ent_text
 from .parse_groups import split_title
 from .parse_pipeline import HANDLE
-from .parse_types import Found, fold
+from .parse_types import ADDRESS_FORMS, Found, fold
 from .words import word_tables
 
 __all__ = [
@@ -25,7 +25,7 @@ __all__ = [
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-TITLE_FILLER, TITLE_ENDS, HONORIFICS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS HONORIFICS")
+TITLE_FILLER, TITLE_ENDS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS")
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 
 
@@ -219,14 +219,14 @@ class TitleReader(Coreference):
         words = [t for t in ent if t.is_alpha or t.text.endswith(".")]
         lead = 0
         while lead < len(words) - 1 and words[lead].dep_ == "compound" and words[lead].head.i >= words[lead].i and (
-            words[lead].lemma_.lower() in self.roles or words[lead].lower_.rstrip(".") in HONORIFICS
+            words[lead].lemma_.lower() in self.roles or words[lead].lower_.rstrip(".") in ADDRESS_FORMS
         ):
             lead += 1
         rest = words[lead:]
         if not lead or not rest[0].text[:1].isupper() or not all(t.pos_ == "PROPN" for t in rest):
             return None
         name = ent_text(ent.doc[rest[0].i : ent.end])
-        address = all(t.lower_.rstrip(".") in HONORIFICS for t in words[:lead])
+        address = all(t.lower_.rstrip(".") in ADDRESS_FORMS for t in words[:lead])
         if (ent.label_ != "PERSON" or not address and len(rest) < 2) and not self._person(name):
             return None  # (a one-word name after a title must be known: "Dean Smith" is not Smith)
         return name

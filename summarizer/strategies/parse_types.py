@@ -12,7 +12,7 @@ from .parse_places import countries_in
 from .words import word_tables
 
 __all__ = [
-    "Analysis", "Clause", "Found", "Registry", "SentenceInfo",
+    "ADDRESS_FORMS", "Analysis", "Clause", "Found", "Registry", "SentenceInfo",
     "compound_part", "fold", "initials", "is_actor", "is_name",
 ]  # fmt: skip
 
