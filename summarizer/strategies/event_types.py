@@ -37,7 +37,8 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
     **dict.fromkeys("concede yield apologize apologise compromise admit acknowledge".split(), "CONCEDE"),
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
-                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
+                    "claim explain reply respond comment repeat underline describe point caution estimate".split(),
+                    "STATEMENT"),
 }  # fmt: skip
 # Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
 _PHRASAL: dict[tuple[str, str], str] = {
