@@ -10,14 +10,15 @@ from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_lines import Reading, agents_of, on_main_line
 from .event_types import NOUN_TYPES, clause_type
+from .followups_said import person_noun
 from .lexicon import CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["speech_acts"]
 
-_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE, _DIRECTING = word_tables(
-    "event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE _DIRECTING"
+_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE, _DIRECTING, _FORESEEN = word_tables(
+    "event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE _DIRECTING _FORESEEN"
 )
 
 
@@ -135,17 +136,22 @@ def _quote_goes_on(clause: Clause, doc: Any) -> bool:
 def _directed(said: Clause, clauses: list[Clause], doc: Any) -> bool:
     """A telling that gives an order: a verb of telling, done (not planned, denied or quoted), with a party and a
     to-infinitive for that party to do ("told the company to hand over its records", "has told its members to
-    consider ..."); not a telling of how or what ("told us how to live", "told the doctors what to switch to")."""
+    consider ..."); not a telling of how or what ("told us how to live", "told the doctors what to switch to"), nor
+    of what to expect ("told residents to expect delays")."""
     verb = said.verb_in(doc)
     if said.verb not in _DIRECTING or not said.past or said.quoted or verb is None:
         return False
     party = ("nsubjpass",) if said.passive else ("dobj", "dative")  # ("families were told by the agency to ...")
-    if not any(t.dep_ in party and t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.children):
-        return False  # (no party told)
+    told = [t for t in verb.children if t.dep_ in party]
+    if not any(t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN" and person_noun(t) for t in told) and not (
+            told and said.recipients):
+        return False  # (no party told: "told the story of the flood to show ...": a telling for a purpose)
     for c in clauses:
         todo = c.verb_in(doc)
         if c.head != said.index or c.dep != "xcomp" or "to" not in c.aux or todo is None or c.index == said.index:
             continue
+        if c.verb in _FORESEEN:
+            continue  # "told residents to expect delays": a forecast passed on
         if not any(t.tag_ in ("WP", "WRB", "WDT") for t in todo.subtree if t.i < todo.i):
             return True
     return False
