@@ -213,3 +213,27 @@ def test_telling_a_joke_to_ease_the_mood_is_no_request() -> None:
 def test_telling_a_committee_to_act_is_a_request() -> None:
     body = "Ann Lee, the leader of Westmoor Council, told the planning committee to reject the Harlow scheme."
     assert "REQUEST" in _types(body)
+
+
+# "has not yet replied": an answer still awaited, not one withheld.
+
+
+def test_not_yet_replied_is_no_event() -> None:
+    assert _events("Westmoor Council has not yet replied to the letter from Harlow Buses.") == []
+
+
+def test_never_replied_is_an_answer_withheld() -> None:
+    assert _types("Westmoor Council never replied to the letter from Harlow Buses.") == ["STATEMENT"]
+
+
+def test_did_not_respond_is_an_answer_withheld() -> None:
+    assert _types("Westmoor Council did not respond to the ultimatum from Harlow Buses on Tuesday.") == ["STATEMENT"]
+
+
+def test_not_replied_yet_is_no_event() -> None:
+    assert _events("Westmoor Council has not replied yet to the letter from Harlow Buses.") == []
+
+
+def test_yet_beside_an_answer_denied_elsewhere() -> None:
+    body = "Westmoor Council did not respond to the ultimatum, and Harlow Buses has yet to decide."
+    assert "STATEMENT" in _types(body)
