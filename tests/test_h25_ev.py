@@ -237,3 +237,14 @@ def test_not_replied_yet_is_no_event() -> None:
 def test_yet_beside_an_answer_denied_elsewhere() -> None:
     body = "Westmoor Council did not respond to the ultimatum, and Harlow Buses has yet to decide."
     assert "STATEMENT" in _types(body)
+
+
+def test_carried_quote_refusing_a_typed_act_is_a_refusal() -> None:
+    body = 'Ann Lee, the leader of Westmoor Council, spoke after the vote. "The offer is an insult. We will not ' \
+        'accept it," she said.'
+    assert "REJECT" in _types(body)
+
+
+def test_carried_quote_will_not_do_that_is_no_refusal() -> None:
+    body = _OPENED + 'I will not do that to people," she said.'
+    assert "REJECT" not in _types(body)

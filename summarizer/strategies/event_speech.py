@@ -52,7 +52,9 @@ def speech_acts(
             if clause_type(c) == "STATEMENT" and not c.reporting:
                 continue  # "said it would not take sides": a position, no refusal of an act
             agents, by_speaker = agents_of(c, by_i, keep, info.doc)
-            carried = c.negated and _quote_goes_on(c, info.doc)  # (a "will not" inside a quote carried on)
+            # an untyped "will not" inside a quote carried on ("we will not gamble with ..."); not a typed act
+            # refused there ("The offer is an insult. We will not accept it," she said.)
+            carried = c.negated and clause_type(c) == "OTHER" and _quote_goes_on(c, info.doc)
             if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
                 agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
             # what the speaker's institution will do, if done to another party ("its director said the
@@ -125,7 +127,7 @@ def _quote_goes_on(clause: Clause, doc: Any) -> bool:
     """Whether a quoted clause is in a quotation carried on from the sentence before ('I won't do that to
     people," she said.', 'But we will not pretend that doing nothing is an option," he added.'): a "will not"
     there goes on with the speaker's argument; a refusal quoted for the news stands as its own quotation
-    ('"We will not sign the plan," she said.')."""
+    ('"We will not sign the plan," she said.') or refuses a typed act (`speech_acts`: "We will not accept it")."""
     verb = clause.verb_in(doc)
     if verb is None or not clause.quoted:
         return False
