@@ -191,12 +191,14 @@ def test_past_conjunct_beside_a_plan_is_an_act() -> None:
 
 
 def test_telling_a_story_to_make_a_point_is_no_request() -> None:
-    body = "Ann Lee, the leader of Westmoor Council, told the story of the Harlow flood to show how the agency had failed."
+    body = "Ann Lee, the leader of Westmoor Council, told the story of the Harlow flood to show how the agency " \
+        "had failed."
     assert "REQUEST" not in _types(body)
 
 
 def test_telling_reporters_a_wish_is_no_request() -> None:
-    body = "Ann Lee, the leader of Westmoor Council, told reporters she wanted Harlow Buses to stop the night service."
+    body = "Ann Lee, the leader of Westmoor Council, told reporters she wanted Harlow Buses to stop the night " \
+        "service."
     assert "REQUEST" not in _types(body)
 
 
