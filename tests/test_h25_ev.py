@@ -250,3 +250,22 @@ def test_carried_quote_refusing_a_typed_act_is_a_refusal() -> None:
 def test_carried_quote_will_not_do_that_is_no_refusal() -> None:
     body = _OPENED + 'I will not do that to people," she said.'
     assert "REJECT" not in _types(body)
+
+
+def test_told_in_the_passive_by_no_one_reported_is_no_request() -> None:
+    assert "REQUEST" not in _types("Harlow Buses said it had been told to stop the night service.")
+
+
+def test_told_to_applause_that_is_no_request() -> None:
+    body = "Ann Lee, the leader of Westmoor Council, told the meeting to loud applause that the plan had failed."
+    assert "REQUEST" not in _types(body)
+
+
+def test_told_to_its_surprise_that_is_no_request() -> None:
+    body = "Westmoor Council told Harlow Buses to its surprise that the contract had ended."
+    assert "REQUEST" not in _types(body)
+
+
+def test_telling_reported_by_the_teller_is_a_request() -> None:
+    body = "Ann Lee said she had told Harlow Buses to stop the night service."
+    assert ("REQUEST", ["Ann Lee"], ["Harlow Buses"]) in _events(body)
