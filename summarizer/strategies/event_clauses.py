@@ -21,10 +21,11 @@ __all__ = [
 ]
 
 (_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _TARGETING, _INCLUDING,
- _PENALTIES, _RISKING, _REPRISALS, _LIMITING, _TOLD_BEFORE, _TAKING_PART, _VIEWS, _NEITHER) = word_tables(
+ _PENALTIES, _RISKING, _REPRISALS, _LIMITING, _TOLD_BEFORE, _TAKING_PART, _VIEWS, _NEITHER,
+ _AWAITED) = word_tables(
     "event_clauses",
     "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _TARGETING _INCLUDING _PENALTIES _RISKING "
-    "_REPRISALS _LIMITING _TOLD_BEFORE _TAKING_PART _VIEWS _NEITHER",
+    "_REPRISALS _LIMITING _TOLD_BEFORE _TAKING_PART _VIEWS _NEITHER _AWAITED",
 )
 
 
@@ -107,7 +108,8 @@ def _of_none(clause: Clause, doc: Any) -> bool:
 def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     """An answer withheld, an act of its own: a verb of answering denied ("the ministry did not respond to
     the ultimatum", "never replied") or declined ("declined to comment on the vote"); not a question
-    left open ("declined to say whether") nor a denied answer to "a request for comment" (a formula)."""
+    left open ("declined to say whether") nor a denied answer to "a request for comment" (a formula), nor an
+    answer still awaited ("has not yet replied to the letter": it may come)."""
     if doc is None or clause.future or clause.modal or clause.conditional or not clause.past:
         return False
     if clause.verb in WITHHOLDING and not clause.negated:
@@ -117,6 +119,7 @@ def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     return any(
         c.verb in _ANSWERING and c.verb_in(doc) is not None
         and not any(t.dep_ in ("dobj", "ccomp") for t in doc[c.index].children)
+        and not (c.negated and any(t.dep_ == "advmod" and t.lower_ in _AWAITED for t in doc[c.index].children))
         and not any(t.lemma_ == "comment" for t in doc[c.index].subtree if t.i != c.index)
         for c in said
     )  # fmt: skip

@@ -10,13 +10,16 @@ from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_lines import Reading, agents_of, on_main_line
 from .event_types import NOUN_TYPES, clause_type
+from .followups_said import person_noun
 from .lexicon import CONSEQUENCE_MODALS
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
 __all__ = ["speech_acts"]
 
-_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE = word_tables("event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE")
+_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE, _DIRECTING, _FORESEEN = word_tables(
+    "event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE _DIRECTING _FORESEEN"
+)
 
 
 def speech_acts(
@@ -49,6 +52,9 @@ def speech_acts(
             if clause_type(c) == "STATEMENT" and not c.reporting:
                 continue  # "said it would not take sides": a position, no refusal of an act
             agents, by_speaker = agents_of(c, by_i, keep, info.doc)
+            # an untyped "will not" inside a quote carried on ("we will not gamble with ..."); not a typed act
+            # refused there ("The offer is an insult. We will not accept it," she said.)
+            carried = c.negated and clause_type(c) == "OTHER" and _quote_goes_on(c, info.doc)
             if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
                 agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
             # what the speaker's institution will do, if done to another party ("its director said the
@@ -68,16 +74,20 @@ def speech_acts(
             ):
                 kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
                 accused = [r for r in c.recipients if r in keep and r not in side]
-            elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c):
+            elif own and (c.future or c.modal) and (c.conditional or c.negated) and parse_form.willed(c) and not (
+                carried
+            ):
                 # An unconditional "will" is a plan (a follow-up); a refusal or a threat is an act now.
                 kind = "THREATEN" if c.conditional else "REJECT"
                 accused = others if c.conditional else []  # (threatened: the party whose act sets it off)
-            elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c):
+            elif agents and c.negated and c.modal and not c.conditional and parse_form.willed(c) and not carried:
                 # "said the party would not join the coalition": a refusal the speaker announces
                 # for a named actor (what an unnamed thing will not do, "prices would not rise", is a forecast).
                 kind = "REJECT"
             if kind:
                 break
+        if not kind and _directed(said, info.clauses, info.doc):
+            kind, accused = "REQUEST", [r for r in said.recipients if r in keep]  # "told X to hand over its records"
         if not kind and any(r in interlocutors for r in said.recipients):
             kind = "CONSULT"
         if kind:
@@ -111,3 +121,39 @@ def _told_later(said: Clause, doc: Any) -> bool:
     framed = [c for c in verb.lefts
               if c not in sequel and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "cc")]
     return bool(sequel) and not framed
+
+
+def _quote_goes_on(clause: Clause, doc: Any) -> bool:
+    """Whether a quoted clause is in a quotation carried on from the sentence before ('I won't do that to
+    people," she said.', 'But we will not pretend that doing nothing is an option," he added.'): a "will not"
+    there goes on with the speaker's argument; a refusal quoted for the news stands as its own quotation
+    ('"We will not sign the plan," she said.') or refuses a typed act (`speech_acts`: "We will not accept it")."""
+    verb = clause.verb_in(doc)
+    if verb is None or not clause.quoted:
+        return False
+    inside = parse_form.quoted_tokens(doc)  # (a quotation mark is not inside: the quote runs unbroken from the start)
+    return all(i in inside for i in range(verb.i + 1))
+
+
+def _directed(said: Clause, clauses: list[Clause], doc: Any) -> bool:
+    """A telling that gives an order: a verb of telling, done (not planned, denied or quoted), with a party and a
+    to-infinitive for that party to do ("told the company to hand over its records", "has told its members to
+    consider ..."); not a telling of how or what ("told us how to live", "told the doctors what to switch to"), nor
+    of what to expect ("told residents to expect delays")."""
+    verb = said.verb_in(doc)
+    if said.verb not in _DIRECTING or not said.past or said.quoted or verb is None:
+        return False
+    party = ("nsubjpass",) if said.passive else ("dobj", "dative")  # ("families were told by the agency to ...")
+    told = [t for t in verb.children if t.dep_ in party]
+    if not any(t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN" and person_noun(t) for t in told) and not (
+            told and said.recipients):
+        return False  # (no party told: "told the story of the flood to show ...": a telling for a purpose)
+    for c in clauses:
+        todo = c.verb_in(doc)
+        if c.head != said.index or c.dep != "xcomp" or "to" not in c.aux or todo is None or c.index == said.index:
+            continue
+        if c.verb in _FORESEEN:
+            continue  # "told residents to expect delays": a forecast passed on
+        if not any(t.tag_ in ("WP", "WRB", "WDT") for t in todo.subtree if t.i < todo.i):
+            return True
+    return False

@@ -37,7 +37,8 @@ VERB_TYPES: dict[str, str] = {
     **dict.fromkeys("withdraw retreat release lift ease".split(), "RETREAT"),
     **dict.fromkeys("concede yield apologize apologise compromise admit acknowledge".split(), "CONCEDE"),
     **dict.fromkeys("say state announce tell write tweet add note report stress emphasize emphasise argue insist "
-                    "claim explain reply respond comment repeat underline describe point".split(), "STATEMENT"),
+                    "claim explain reply respond comment repeat underline describe point caution estimate".split(),
+                    "STATEMENT"),
 }  # fmt: skip
 # Phrasal verbs whose particle changes the category ("call on" someone is a demand, "call off" a retreat).
 _PHRASAL: dict[tuple[str, str], str] = {
@@ -71,7 +72,9 @@ NOUN_TYPES: dict[str, str] = {
     **dict.fromkeys("veto rejection denial refusal".split(), "REJECT"),
     **dict.fromkeys("remark comment statement message".split(), "STATEMENT"),
 }  # fmt: skip
-LIGHT, DOCUMENTS, _STANCES, _ENGAGING = word_tables("event_types", "LIGHT DOCUMENTS _STANCES _ENGAGING")
+LIGHT, DOCUMENTS, _STANCES, _ENGAGING, _ADMONISHING = word_tables(
+    "event_types", "LIGHT DOCUMENTS _STANCES _ENGAGING _ADMONISHING"
+)
 
 
 def clause_type(clause: Clause) -> str:
@@ -93,6 +96,8 @@ def clause_type(clause: Clause) -> str:
         return "STATEMENT"  # "took the opposite view": a position (a stance), not an act
     if clause.verb in LIGHT and DOCUMENTS.intersection(clause.objects):
         return "STATEMENT"  # "signed an open letter", "issued a statement": what it says is the act, if any
+    if clause.verb in _ADMONISHING and clause.objects:
+        return "OTHER"  # "the police cautioned two drivers": a formal act done to someone, not advice given
     kind = VERB_TYPES.get(clause.verb, "STATEMENT" if clause.reporting else "OTHER")
     if kind in ("STATEMENT", "OTHER") and any(NOUN_TYPES.get(s) == "CONSULT" for s in clause.settings):
         return "CONSULT"  # "in a call with X, she pointed to ...": said in a consultation

@@ -308,6 +308,8 @@ def readings(
         if event_clauses.nothing_done(clause, kind, info.doc):
             continue
         aspect = by_i.get(clause.head) if clause.dep == "xcomp" else None
+        if clause.dep == "conj" and clause.head in by_i and by_i[clause.head].dep == "xcomp" and not clause.subject:
+            aspect = by_i.get(by_i[clause.head].head)  # "would keep forecasting and issuing ...": the same plan
         if aspect is not None and (aspect.future or aspect.modal or aspect.conditional or aspect.quoted):
             continue  # "would keep urging": the plan, not the act
         shared = by_i.get(clause.head) if clause.dep == "conj" and clause.tag == "VB" and not clause.aux else None
