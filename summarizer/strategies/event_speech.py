@@ -10,8 +10,8 @@ from . import event_clauses, parse_form
 from .event_clauses import REPORTED
 from .event_lines import Reading, agents_of, on_main_line
 from .event_types import NOUN_TYPES, clause_type
-from .followups_said import person_noun
 from .lexicon import CONSEQUENCE_MODALS
+from .parse_people import person_noun
 from .parse_types import Clause, SentenceInfo
 from .words import word_tables
 
