@@ -82,3 +82,40 @@ def test_hearsay_frame(frame: str, passive: bool, infinitive: set[str], heard: b
 )
 def test_an_act_told_by_hearsay_is_the_raised_subjects(sentence: str, agents: set[str]) -> None:
     assert agents_of(rules_on(LEAD + sentence, "2026-04-02"), "Lena Marsh") == agents
+
+
+# --------------------------------------------------------------------------- review (rev-ev items 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "agents"),
+    [
+        # "which" after bodies is their relative: their act is not their head's or owner's
+        ("Marta Quist, the head of two energy companies, which have sued the Varnian government, resigned on "
+         "Monday.", "sued", {"Marta Quist"}),
+        ("Ilse Brandt, the envoy of four countries, which have imposed sanctions on Varnia, arrived in Geneva.",
+         "sanctions", {"Ilse Brandt"}),
+        ("Delta Holdings, the owner of three regional banks, which have sued Marin Developments, reported a "
+         "loss on Monday.", "sued", set()),
+        ("Keller Group, the owner of several banks, which have sued Marin Developments, reported a loss.",
+         "sued", set()),
+    ],
+)
+def test_which_after_bodies_is_theirs(body: str, words: str, agents: set[str]) -> None:
+    result = rules_on(body, "2026-04-02")
+    # the resignation or arrival stays the person's; no event gives the bodies' suit to the person or owner
+    suits = [e for e in result.events if e.type in ("ACCUSE", "SANCTION")]
+    names = {a.id: a.name for a in result.actors}
+    assert not any(set(map(names.get, e.actors)) & (agents | {"owner of three regional banks",
+                                                              "owner of several banks"}) for e in suits)
+
+
+def test_which_after_a_body_of_people_named_by_of_is_the_body() -> None:
+    text = "The federation of the rebel militias, which represents 12 armed groups, rejected the plan."
+    assert clause_roles(analysed(text), 1, "represent")[0] == ["federation of the rebel militias"]
+
+
+def test_things_named_like_holders_take_no_step() -> None:
+    body = ("Varn Foods raised prices on Monday. A spokesman for Varn Foods said the cup holders could break in "
+            "cold weather.")
+    assert owners_of(rules_on(body, "2026-04-02"), "cup holders") == []

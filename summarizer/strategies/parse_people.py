@@ -40,9 +40,13 @@ def antecedent(relative: Any, verb: Any) -> Any:
     noun describes ("Caremark, the union that represents ..."). "Which" stands for no people, so after
     people named by an "of" phrase it is the noun before it: "the association of boat owners, which has
     14,000 members" (people also by the ending, "racers", "bakers": a thing so named, "the price of
-    tractors, which rose", is no actor either way)."""
+    tractors, which rose", is no actor either way). Not after bodies, for which "which" is the relative:
+    "the head of two energy companies, which have sued ...", "the owner of three banks, which ...", unless
+    the verb agrees with the singular noun before "of" only ("the federation of militias, which represents")."""
     noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
-    if relative.lower_ == "which" and noun.tag_ == "NNS" and person_noun(noun, by_ending=True) and (
+    singular = verb.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
+    people = person_noun(noun, by_ending=True) and (singular or noun.lemma_.lower() not in GROUP_NOUNS | BODIES)
+    if relative.lower_ == "which" and noun.tag_ == "NNS" and people and (
             noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):  # fmt: skip
         return noun.head.head
     return noun
