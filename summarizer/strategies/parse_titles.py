@@ -207,6 +207,31 @@ class TitleReader(Coreference):
                                   group=True))  # fmt: skip
         return self.reg.by_key[fold(text)]
 
+    def _member_of(self, head: Any) -> int | None:
+        """The organisation the article named before whose members a role noun names by its name
+        ("a Frostgale spokesperson", "Meridian executives"): they act for it. Not former members
+        ("former Meridian executives"), nor a person's staff ("Trump aides"), nor a common noun's
+        members ("union leaders across the country": of any union)."""
+        if any(c.dep_ == "amod" and c.lower_ in ("former", "ex", "retired") for c in head.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at") for c in head.children
+        ):
+            return None  # (nor "union negotiators from Unison": the phrase after says whose)
+        for child in (c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1):
+            # (a name the tagger read as an adjective too: "a Frostgale spokesperson", "Meridian executives")
+            if child.text[:1].isupper() and (child.pos_ == "PROPN" or child.dep_ == "amod") and not any(
+                c.dep_ == "compound" for c in child.children
+            ):
+                known = self.reg.lookup(child.text, "")
+                if known is None:
+                    continue
+                found = self.reg.actors[known]
+                words = found.key.split()  # (a person's: only the first word of a longer name, "Frostgale
+                if found.label in ("ORG", "INSTITUTION") or (  # Interactive" read as a person's; not "Trump")
+                    found.label == "PERSON" and len(words) > 1 and fold(child.text) == words[0]
+                ):
+                    return self._mention(known, child.text)
+        return None
+
     def _person(self, text: str) -> bool:
         known = self.reg.lookup(text, "PERSON")
         return known is not None and self.reg.actors[known].label == "PERSON"
