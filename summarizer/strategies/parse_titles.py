@@ -207,11 +207,12 @@ class TitleReader(Coreference):
                                   group=True))  # fmt: skip
         return self.reg.by_key[fold(text)]
 
-    def _member_of(self, head: Any) -> int | None:
+    def _member_of(self, head: Any, number: int) -> int | None:
         """The organisation the article named before whose members a role noun names by its name
         ("a Frostgale spokesperson", "Meridian executives"): they act for it. Not former members
-        ("former Meridian executives"), nor a person's staff ("Trump aides"), nor a common noun's
-        members ("union leaders across the country": of any union)."""
+        ("former Meridian executives"), nor a person's staff ("Trump aides"). A common noun names
+        the body only for one who speaks for it ("a ministry spokeswoman"), not for members
+        ("union leaders across the country": of any union)."""
         if any(c.dep_ == "amod" and c.lower_ in ("former", "ex", "retired") for c in head.children) or any(
             c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at") for c in head.children
         ):
@@ -230,6 +231,13 @@ class TitleReader(Coreference):
                     found.label == "PERSON" and len(words) > 1 and fold(child.text) == words[0]
                 ):
                     return self._mention(known, child.text)
+            elif head.tag_ == "NN" and child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN" \
+                    and not list(child.children):
+                # one spokesperson speaks for the one body the noun names ("a ministry spokeswoman"); members
+                # counted in the plural may be of any ("union leaders across the country")
+                named = self._described(child.lemma_.lower(), number, organisations_only=True)
+                if named is not None and self.reg.actors[named].label in ("ORG", "INSTITUTION"):
+                    return named
         return None
 
     def _person(self, text: str) -> bool:
