@@ -21,7 +21,7 @@ def _names(analysis: Any) -> list[str]:
     ("text", "verb", "owner"),
     [
         # the tagger reads the name as an adjective here, and the organisation as a person's name
-        ("Talks with Frostgale Interactive broke down. A Frostgale spokesperson declined to comment.",
+        ("Talks with the developer Frostgale Interactive broke down. A Frostgale spokesperson declined to comment.",
          "decline", "Frostgale Interactive"),
         ("The publisher Meridian Playworks owns the studio. Meridian executives disliked the build.",
          "dislike", "Meridian Playworks"),
@@ -48,6 +48,22 @@ def test_a_persons_surname_before_a_plural_role_is_no_organisation() -> None:
     analysis = analysed("Anna Meridian resigned on Monday. Meridian executives disliked the build.")
     agents, _ = clause_roles(analysis, 2, "dislike")
     assert agents != ["Anna Meridian"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first word of a person's name is a town's name here: "Hamilton officials" are the town's
+        "Hamilton Smith resigned on Monday. Hamilton officials said the vote was fair.",
+        "Hamilton Smith, the mayor, resigned on Monday. Hamilton officials said the vote was fair.",
+        "Jordan Peterson spoke on Monday. Jordan officials said the visit was private.",
+        # a name read as a person's that the article never describes as a body stays a person's
+        "Talks with Frostgale Interactive broke down. A Frostgale spokesperson declined to comment.",
+    ],
+)
+def test_a_first_name_before_a_role_is_no_body_of_the_persons(text: str) -> None:
+    analysis = analysed(text)
+    assert all(c.agents != [0] for s in analysis.sentences if s.number == 2 for c in s.clauses)
 
 
 def test_a_persons_staff_are_not_the_person() -> None:

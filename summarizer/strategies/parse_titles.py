@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .parse_coref import Coreference
-from .parse_descriptions import ent_text
+from .parse_descriptions import PLACE_NOUNS, ent_text
 from .parse_groups import split_title
 from .parse_pipeline import HANDLE
 from .parse_types import Found, fold
@@ -226,10 +226,11 @@ class TitleReader(Coreference):
                 if known is None:
                     continue
                 found = self.reg.actors[known]
-                words = found.key.split()  # (a person's: only the first word of a longer name, "Frostgale
-                if found.label in ("ORG", "INSTITUTION") or (  # Interactive" read as a person's; not "Trump")
-                    found.label == "PERSON" and len(words) > 1 and fold(child.text) == words[0]
-                ):
+                words = found.key.split()  # (a person's: the first word of a longer name the article describes
+                if found.label in ("ORG", "INSTITUTION") or (  # as a body, "the developer Frostgale Interactive";
+                    found.label == "PERSON" and len(words) > 1 and fold(child.text) == words[0]  # not "Hamilton
+                    and child.ent_type_ not in ("GPE", "LOC") and self._body(found.name)
+                ):  # officials" after "Hamilton Smith")
                     return self._mention(known, child.text)
             elif head.tag_ == "NN" and child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN" \
                     and not list(child.children):
@@ -239,6 +240,12 @@ class TitleReader(Coreference):
                 if named is not None and self.reg.actors[named].label in ("ORG", "INSTITUTION"):
                     return named
         return None
+
+    def _body(self, name: str) -> bool:
+        """Whether the article describes `name` by a noun of neither a place nor an office ("the
+        publisher X", "the Helsinki developer X"; not "X, the mayor")."""
+        return any(name in names and noun not in self.roles for noun, names in self.described.by_noun.items()
+                   if noun not in PLACE_NOUNS)  # fmt: skip
 
     def _person(self, text: str) -> bool:
         known = self.reg.lookup(text, "PERSON")
