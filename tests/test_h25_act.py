@@ -155,6 +155,9 @@ def test_a_name_apposed_to_a_work_is_a_title(text: str, title: str) -> None:
         "Frostgale Interactive, the studio behind the game, said it would cut jobs.",
         "The game's publisher, Meridian Playworks, said sales rose.",
         "The publisher of the novel, Penguin Books, said sales rose.",
+        # a person apposed to a role of a work, or the parser's parenthetical
+        "The director of the film, Frostgale Interactive's Anna Berg, said the shoot was over.",
+        "The game, Frostgale Interactive said, would ship in May.",
         # a name whose own head is the work noun ("Games") is a business's
         "Riot Games said the game, its biggest, was late.",
     ],
@@ -162,6 +165,19 @@ def test_a_name_apposed_to_a_work_is_a_title(text: str, title: str) -> None:
 def test_a_makers_name_beside_a_work_is_still_an_actor(text: str) -> None:
     names = _names(analysed(text))
     assert any(n.startswith(("Frostgale", "Meridian", "Penguin", "Riot")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The director of the film, Anna Berg, said the shoot was over.", "Anna Berg"),
+        ("The star of the film, Tom Hanks, said the shoot was over.", "Tom Hanks"),
+        ("The series' creator, Anna Berg, said the show would end.", "Anna Berg"),
+        ("The show's host, John Oliver, criticised the law.", "John Oliver"),
+    ],
+)
+def test_a_person_apposed_to_a_role_in_a_work_is_an_actor(text: str, person: str) -> None:
+    assert person in _names(analysed(text))
 
 
 def test_a_name_also_described_as_a_business_is_no_title() -> None:
