@@ -25,7 +25,9 @@ __all__ = [
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-TITLE_FILLER, TITLE_ENDS, HONORIFICS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS HONORIFICS")
+TITLE_FILLER, TITLE_ENDS, HONORIFICS, NO_LONGER, WHOSE = word_tables(
+    "parse_titles", "TITLE_FILLER TITLE_ENDS HONORIFICS NO_LONGER WHOSE"
+)
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 
 
@@ -213,9 +215,8 @@ class TitleReader(Coreference):
         ("former Meridian executives"), nor a person's staff ("Trump aides"). A common noun names
         the body only for one who speaks for it ("a ministry spokeswoman"), not for members
         ("union leaders across the country": of any union)."""
-        if any(c.dep_ == "amod" and c.lower_ in ("former", "ex", "retired") for c in head.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at") for c in head.children
-        ):
+        if any(c.dep_ == "amod" and c.lower_ in NO_LONGER or c.dep_ == "prep" and c.lower_ in WHOSE
+               for c in head.children):  # fmt: skip
             return None  # (nor "union negotiators from Unison": the phrase after says whose)
         for child in (c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1):
             # (a name the tagger read as an adjective too: "a Frostgale spokesperson", "Meridian executives")
