@@ -183,7 +183,8 @@ def test_a_request_named_by_its_date_is_not_the_one_told(tail: str) -> None:
 
 @pytest.mark.parametrize("tail", ["rejected the request on Friday.", "rejected the request in March."])
 def test_a_request_rejected_on_a_day_answers_the_one_who_asked(tail: str) -> None:
-    assert ("REJECT", ["Calder Mining"], ["Union"]) in _events(_ASKED + "Calder Mining " + tail)
+    # (the whole name since h25: the recogniser leaves "The Orsk Dockers' Union" untagged, once read as "Union")
+    assert ("REJECT", ["Calder Mining"], ["Orsk Dockers' Union"]) in _events(_ASKED + "Calder Mining " + tail)
 
 
 # 6. A passive of no one ("nobody", "none of", "neither") is no act by the body cited.

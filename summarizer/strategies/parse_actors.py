@@ -55,6 +55,8 @@ class ActorReader(InstitutionReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
+        if self.described.work(text) and not self.reg.lookup(text, label):
+            return None  # "the studio's flagship game, Ashen Crown": a title, read as a person's name
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         if label == "PERSON" and self.described.place(text) and not self._person(text):
@@ -160,6 +162,8 @@ class ActorReader(InstitutionReader):
                                    for o in prep.children if o.dep_ == "pobj"), None)  # fmt: skip
                 if speaks_for is not None:
                     return speaks_for
+            if (member := self._member_of(head, number)) is not None:
+                return member  # "a Frostgale spokesperson"
             alone = not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in head.children)
             owned = self.last_thing if anchor is None and alone else anchor
             if owned is not None and self.reg.actors[owned].label in ("ORG", "GPE", "INSTITUTION"):
@@ -313,6 +317,8 @@ class ActorReader(InstitutionReader):
             if not out and state is not None and nationality is not None:
                 # "Russian officials": Russia, once the article has named it
                 out.append(self._mention(state, tok.doc[nationality.i : tok.i + 1].text))
+            elif not out and (member := self._member_of(tok, number)) is not None:
+                out.append(member)  # "Meridian executives", "union negotiators": the body they act for
             elif not out and (nationality is not None or any(c.dep_ == "compound" for c in tok.children)):
                 out.append(self._officials(tok, number))  # "Chinese officials", "health ministers"
             return out

@@ -20,8 +20,8 @@ from .words import word_tables
 __all__ = ["PLACE_NOUNS", "Descriptions", "apposed", "bare", "compound_name", "dateline", "describe", "ent_text",
            "hyphenated", "listed_titles", "name_of", "named_place", "placed_in"]  # fmt: skip
 
-PLACE_NOUNS, ARTICLES, WHERE, WHERE_AFTER_NOUN, WHERE_IN, IN_PLACE_NOUNS = word_tables(
-    "parse_descriptions", "PLACE_NOUNS ARTICLES WHERE WHERE_AFTER_NOUN WHERE_IN IN_PLACE_NOUNS"
+PLACE_NOUNS, ARTICLES, WHERE, WHERE_AFTER_NOUN, WHERE_IN, IN_PLACE_NOUNS, WORK_NOUNS = word_tables(
+    "parse_descriptions", "PLACE_NOUNS ARTICLES WHERE WHERE_AFTER_NOUN WHERE_IN IN_PLACE_NOUNS WORK_NOUNS"
 )
 
 
@@ -41,6 +41,7 @@ class Descriptions:
     objects: set[str] = field(default_factory=set)  # names that are a verb's object ("accused X")
     people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
     common: set[str] = field(default_factory=set)  # plural nouns the article writes in lower case ("records")
+    works: set[str] = field(default_factory=set)  # names apposed to a noun of a work ("the game, X")
 
     def place(self, name: str) -> bool:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
@@ -58,6 +59,13 @@ class Descriptions:
             for noun, names in self.by_noun.items()
             if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
         )
+
+    def work(self, name: str) -> bool:
+        """Whether the article apposes `name` to a noun of a work ("the flagship game, X", "the series
+        X") and describes it by no noun of another kind (not "X, the studio behind the game")."""
+        words = name.lower().split()  # (not the name's own head: "Hollowpine Games" is no game)
+        nouns = {noun for noun, names in self.by_noun.items() if name in names and not {noun, noun + "s"} & set(words)}
+        return name in self.works and nouns <= WORK_NOUNS
 
     def note(self, described: Any, name: str, said: bool = True) -> None:
         """A description the text gives `name`, also with its modifiers ("the environmental group X")."""
@@ -124,6 +132,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
             # "the operator Carrow Buses": the name apposed to a description
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NN" and not past_clause(tok):
                 into.note(tok.head, name, said=not _nested(tok.head))
+                if tok.head.lemma_.lower() in WORK_NOUNS:
+                    into.works.add(name)
             elif tok.dep_ == "appos" and tok.head.tag_ == "NNS" and (before := _before_comma(tok)) is not None and (
                 before.head.head == tok.head  # "Inspectors from the regulator, the X,": one name is no plural's
             ):

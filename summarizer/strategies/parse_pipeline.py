@@ -123,7 +123,7 @@ def mend_dateline(doc: Any) -> Any:
 
 def mend_names(doc: Any) -> Any:
     """The recogniser's names, mended where English says otherwise (a pipeline step after it):
-    a name cut at a plural possessive, or read as two nationalities, is one organisation's;
+    a name cut at a plural possessive, left untagged, or read as two nationalities, is one organisation's;
     a treaty or an act is a law, no actor ("the United States-Mexico-Canada Agreement");
     (`_possessive_names`, `_group_names`); a "person" whose name ends like a company's or club's
     is an organisation ("Brannagh Energy", "Rennfeld Athletic"); a named storm or disaster is an
@@ -134,7 +134,7 @@ def mend_names(doc: Any) -> Any:
     from .parse_actors import ROLE_NOUNS  # (which imports this module)
 
     ents = list(doc.ents)
-    mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents)]
+    mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents), *_untagged_names(doc)]
     mended += [Span(doc, e.start, e.end, label="ORG") for e in ents
                if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
     # "Opposition councillor Magnus Rød", "its director, Ana Ruiz,": a name set beside a title is a
@@ -173,6 +173,34 @@ def _possessive_names(doc: Any, ents: list[Any]) -> list[Any]:
             stop += 1
         if stop > end:
             out.append(Span(doc, ent.start, stop, label="ORG"))
+    return out
+
+
+def _untagged_names(doc: Any) -> list[Any]:
+    """An organisation's name with a plural possessive inside that the recogniser left untagged,
+    opened by "the": "the Kgomotso Residents' Forum", "The Málaga Tenants' Union" (the members'
+    plural and the body's head noun, all capitalised, all proper nouns). Not a name with a
+    singular possessor ("the Prime Minister's Office": `_possessive_names`)."""
+    from spacy.tokens import Span
+
+    out = []
+    for tok in doc:
+        i = tok.i
+        if tok.tag_ != "POS" or i < 2 or doc[i - 1].tag_ not in ("NNS", "NNPS") or not doc[i - 1].text[:1].isupper():
+            continue
+        start = i - 1
+        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].text[:1].isupper():
+            start -= 1
+        stop = i + 1
+        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper():
+            stop += 1
+        if stop == i + 1 or start == 0 or doc[start - 1].lower_ != "the" or start == i - 1:
+            continue  # (one word before the possessor at least: "the Tenants' Union" may be any tenants')
+        if any(t.ent_type_ and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") for t in doc[start:stop]) or any(
+            e.start < start < e.end or e.start < stop < e.end for e in doc.ents
+        ):
+            continue  # (tagged otherwise, or a name that runs past it)
+        out.append(Span(doc, start, stop, label="ORG"))
     return out
 
 

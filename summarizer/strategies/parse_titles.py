@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .parse_coref import Coreference
-from .parse_descriptions import ent_text
+from .parse_descriptions import PLACE_NOUNS, ent_text
 from .parse_groups import split_title
 from .parse_pipeline import HANDLE
 from .parse_types import ADDRESS_FORMS, Found, fold
@@ -25,7 +25,7 @@ __all__ = [
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-TITLE_FILLER, TITLE_ENDS = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS")
+TITLE_FILLER, TITLE_ENDS, NO_LONGER, WHOSE = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS NO_LONGER WHOSE")
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 
 
@@ -206,6 +206,45 @@ class TitleReader(Coreference):
             self.reg.insert(Found(key=fold(text), name=text, label="TITLE", title=text, mentions=[text], first=number,
                                   group=True))  # fmt: skip
         return self.reg.by_key[fold(text)]
+
+    def _member_of(self, head: Any, number: int) -> int | None:
+        """The organisation the article named before whose members a role noun names by its name
+        ("a Frostgale spokesperson", "Meridian executives"): they act for it. Not former members
+        ("former Meridian executives"), nor a person's staff ("Trump aides"). A common noun names
+        the body only for one who speaks for it ("a ministry spokeswoman"), not for members
+        ("union leaders across the country": of any union)."""
+        if any(c.dep_ == "amod" and c.lower_ in NO_LONGER or c.dep_ == "prep" and c.lower_ in WHOSE
+               for c in head.children):  # fmt: skip
+            return None  # (nor "union negotiators from Unison": the phrase after says whose)
+        for child in (c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1):
+            # (a name the tagger read as an adjective too: "a Frostgale spokesperson", "Meridian executives")
+            if child.text[:1].isupper() and (child.pos_ == "PROPN" or child.dep_ == "amod") and not any(
+                c.dep_ == "compound" for c in child.children
+            ):
+                known = self.reg.lookup(child.text, "")
+                if known is None:
+                    continue
+                found = self.reg.actors[known]
+                words = found.key.split()  # (a person's: the first word of a longer name the article describes
+                if found.label in ("ORG", "INSTITUTION") or (  # as a body, "the developer Frostgale Interactive";
+                    found.label == "PERSON" and len(words) > 1 and fold(child.text) == words[0]  # not "Hamilton
+                    and child.ent_type_ not in ("GPE", "LOC") and self._body(found.name)
+                ):  # officials" after "Hamilton Smith")
+                    return self._mention(known, child.text)
+            elif head.tag_ == "NN" and child.dep_ == "compound" and child.pos_ == "NOUN" and child.tag_ == "NN" \
+                    and not list(child.children):
+                # one spokesperson speaks for the one body the noun names ("a ministry spokeswoman"); members
+                # counted in the plural may be of any ("union leaders across the country")
+                named = self._described(child.lemma_.lower(), number, organisations_only=True)
+                if named is not None and self.reg.actors[named].label in ("ORG", "INSTITUTION"):
+                    return named
+        return None
+
+    def _body(self, name: str) -> bool:
+        """Whether the article describes `name` by a noun of neither a place nor an office ("the
+        publisher X", "the Helsinki developer X"; not "X, the mayor")."""
+        return any(name in names and noun not in self.roles for noun, names in self.described.by_noun.items()
+                   if noun not in PLACE_NOUNS)  # fmt: skip
 
     def _person(self, text: str) -> bool:
         known = self.reg.lookup(text, "PERSON")
