@@ -31,7 +31,6 @@ from .lexicon import (
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     OBLIGE_MODALS,
-    REPORTING,
     SEMI_MODAL_HEADS,
 )
 from .parse_types import Found, SentenceInfo
@@ -69,6 +68,7 @@ from .stance_context import (
 )
 from .stance_labels import effect, labelling, measure, no_comment
 from .stance_nouns import evaluation, feeling, noun
+from .stance_weigh import described, reason, weighed
 from .stance_words import (
     ADDRESSING,
     ANNULLING,
@@ -79,7 +79,6 @@ from .stance_words import (
     COMPLAINING,
     COMPLAINT_PREPS,
     CONSEQUENCES,
-    CONTRASTING,
     DEFINITE,
     DIRECTING,
     DOORS,
@@ -130,44 +129,7 @@ def read_sentence(
         reading = _read(s, tok) if tok.i not in question else None
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
-
-
-def _described(doc: Any, reading: Reading) -> bool:
-    """ "Whitcombe, who is seeking a third term, said ...": what a relative clause tells of the speaker
-    introduces who speaks; it is not a position the sentence reports."""
-    for anc in [doc[reading.token], *doc[reading.token].ancestors]:
-        if anc.dep_ == "relcl":  # (about a person: "who"; "the union, which opposes the merger," holds a view)
-            head = anc.head
-            who = any(c.tag_ == "WP" for c in anc.children)
-            return who and head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
-    return False
-
-
-def _reason(doc: Any, reading: Reading, out: list[Reading]) -> bool:
-    """ "has backed the extension, arguing that closing the plant would ...": a contention given as the
-    reason for a stance its holder takes in the same sentence is that stance's, not one of its own; and
-    what the contention's claim says ("arguing that a dark screen only helps its rivals") is the contention's."""
-    tok = doc[reading.token]
-    if tok.lemma_.lower() in ARGUING and tok.dep_ == "advcl" and tok.tag_ == "VBG":
-        return any(r.holder == reading.holder and r.token == tok.head.i for r in out)
-    return any(r.holder == reading.holder and doc[r.token].lemma_.lower() in ARGUING and r.token in
-               [a.i for a in tok.ancestors] for r in out)  # fmt: skip
-
-
-def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
-    """ "said it supported strong enforcement but warned that heavy fines ...", "said the design was sound but
-    the timetable too slow": one holder's support and objection set against each other by "but" is one mixed
-    view; not when the objection is to another party ("welcomed the ruling but criticised the government")."""
-    for first in out:
-        for second in out:
-            backing, objection = (first, second) if first.position == "support" else (second, first)
-            if (second.holder == first.holder and second.token > first.token and backing.position == "support"
-                    and objection.position in ("oppose", "concern") and objection.target in (None, backing.target)
-                    and any(t.dep_ == "cc" and t.lower_ in CONTRASTING for t in doc[first.token : second.token])):
-                mixed = Reading(first.holder, "mixed", first.topic, first.target, first.token)
-                return [mixed if r is first else r for r in out if r is not second]
-    return out
+    return weighed(info.doc, [r for r in out if not reason(info.doc, r, out) and not described(info.doc, r)])
 
 
 def _read(s: StanceSentence, tok: Any) -> Reading | None:
