@@ -45,6 +45,7 @@ from .stance_acts import (
     no_view,
     phrasal,
     refusal,
+    refusing,
     retreat,
     staying,
     studying,
@@ -116,23 +117,25 @@ __all__ = ["Reading", "lexicon", "read_sentence"]
 
 
 def read_sentence(
-    info: SentenceInfo, actors: list[Found], previous: int | None = None, told: Callable[[Reading], bool] | None = None
+    info: SentenceInfo, actors: list[Found], previous: int | None = None, told: Callable[[Reading], bool] | None = None,
+    before: Any = None,
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
-    is not `told` already (a repeated stance gives the sentence's next one its turn)."""
+    is not `told` already (a repeated stance gives the sentence's next one its turn). `before` is the parse of the
+    sentence just before (what a bare "X refused." refuses)."""
     if info.doc is None:
         return []
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     question = asked(info.doc)  # "Why does the government want it?": a question states no one's position
     for tok in info.doc:
-        reading = _read(s, tok) if tok.i not in question else None
+        reading = _read(s, tok, before) if tok.i not in question else None
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
     return weighed(info.doc, [r for r in out if not reason(info.doc, r, out) and not described(info.doc, r)])
 
 
-def _read(s: StanceSentence, tok: Any) -> Reading | None:
+def _read(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if not s.asserted(tok):
         return None
@@ -151,8 +154,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok) or unheard(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok) or staying(s, tok)
+                                   or complying(s, tok) or unheard(s, tok) or refusing(s, tok, before)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return effect(s, tok, EFFECTS.get(lemma, "oppose"))
