@@ -31,6 +31,7 @@ from .stance_words import (
     DASHES,
     DIRECTING,
     FIRST_PERSON,
+    FORWARD,
     GOING,
     NO_COMMENT,
     PLEAS,
@@ -49,6 +50,7 @@ from .stance_words import (
     STUDYING,
     TAKING_PART,
     TELLING,
+    VERBS,
     VIEWS,
 )  # fmt: skip
 
@@ -170,23 +172,27 @@ def refusing(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
         # "... asked Nereus to withdraw its tugs. Nereus refused.": what the sentence before asked
         asked = _asked_before(before, s.actors[subject].mentions)
         return None if asked is None else Reading(subject, "oppose", phrase(asked), None, tok.i)
-    if dobj is not None or done is None or is_negated(done):
+    if dobj is not None or done is None or is_negated(done) or any(c.dep_ == "prt" for c in done.children):
         return None
-    if done.lemma_.lower() in NO_COMMENT | TELLING | REOPENING | PRO_VERBS:
+    if done.lemma_.lower() in NO_COMMENT | TELLING | REOPENING | PRO_VERBS | FORWARD | VERBS.keys():
         return None
     return Reading(subject, "oppose", phrase(done), s.target(done, subject), tok.i)
 
 
 def _asked_before(before: Any, mentions: list[str]) -> Any | None:
     """What the sentence before asks for, as a clause ("demanded that the contract be published", "asked Nereus to
-    withdraw its tugs"): a request made (not "did not ask", not "would ask ... if") whose named addressee, if any, is
-    the refuser (one of its `mentions`)."""
+    withdraw its tugs"): a request made (not "did not ask", not "would ask ... if", "will ask") whose named
+    addressee, if any, is the refuser (one of its `mentions`)."""
     for verb in before if before is not None else []:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in DIRECTING or is_negated(verb) or hedged(verb):
             continue
+        if any(c.tag_ == "MD" for c in verb.children) or any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS
+                                                             for t in verb.subtree):  # fmt: skip
+            continue  # "would ask the port to ... if the talks failed", "will ask": not (yet) asked
         asked = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         whom = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        named = whom is None or any(m and m.lower() in whom.text.lower() for m in mentions)
+        named = whom is None or any(m and (m.lower() in whom.text.lower() or whom.pos_ == "NOUN" and whom.lower_ in
+                                           m.lower().split()) for m in mentions)  # "asked the port to ...": its head
         if asked is not None and named and not embedded_question(asked):
             return asked
     return None

@@ -32,6 +32,7 @@ from .lexicon import (
     MAYBE_MODALS,
     OBLIGE_MODALS,
     SEMI_MODAL_HEADS,
+    WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
 from .stance_acts import (
@@ -310,7 +311,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
                 c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):  # fmt: skip
             position = "concern"  # "warned that sales could fall", "that one of them could fail": a risk (not a
             # threat, "that it could strike"; not "disputed that this could harm consumers", a claim denied)
-    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
+    refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING and not is_negated(tok.head)
+    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head) or refused:  # "was not opposed to"
+        # ("refused to back the plan", "declined to endorse it": as "did not back")
         # the modal: "should not ask", or "ought" heading "not to ask"
         modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(

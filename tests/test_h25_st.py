@@ -1,0 +1,89 @@
+"""h25-st: a refusal told as the news opposes what was asked ("refused that request", "has refused to delay", a bare
+"X refused." after a sentence asking X to act). Each positive sentence fails without its rule; the others share a
+rule's surface shape and must not be read its way (self-review). All written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rules_on, stance_triples
+
+PORT = "The Harwick Port Authority"
+UNION = "The Harwick Dockers' Union"
+
+
+def _triples(body: str) -> list[tuple[str, str, str]]:
+    return stance_triples(rules_on(body + "\n", "2026-04-15"))
+
+
+# --------------------------------------------------------------------------- refusing what was asked
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        (f"{PORT} refused that request.", "that request"),
+        (f"{PORT} refused the union's demand for a pay rise.", "a pay rise"),
+        (f"{PORT} has refused a request from the dockers to reopen the north gate.", "reopen the north gate"),
+        (f"{PORT} has refused to delay the vote.", "delay the vote"),
+        (f"{PORT} declined to renew the contract with Baltic Tugs.", "renew the contract with Baltic Tugs"),
+        (f"{PORT} refused to pay the fine and said it would appeal.", "pay the fine"),
+        (f"{UNION} asked the port to withdraw the new rota. {PORT} refused.", "withdraw the new rota"),
+        (f"{UNION} demanded that the report be published in full. {PORT} has refused, citing legal advice.",
+         "the report be published in full"),
+    ],
+)  # fmt: skip
+def test_a_refusal_told_as_the_news_opposes_what_was_asked(body: str, topic: str) -> None:
+    assert ("Harwick Port Authority", "oppose", topic) in _triples(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{PORT} refused to comment.",  # silence
+        f"{PORT} declined to comment on the request.",  # no side taken (a neutral reading, not oppose)
+        f"{PORT} declined to name the buyer.",  # withholding an answer
+        f"{PORT} refused to be drawn on the talks.",
+        f"{PORT} declined to give details of the offer.",
+        f"{PORT} refused to discuss the contract.",
+        "Jan Brandell said the Harwick Port Authority had refused to hear two witnesses.",  # another's account
+        "The Harwick Port Authority had refused to hear two witnesses, Jan Brandell said.",  # (trailing)
+        f"{PORT} would refuse to sign if the union walked out.",  # held out, not made
+        f"{PORT} will refuse to sign the deal.",  # not yet
+        f"{PORT} did not refuse the request.",  # negated
+        f"{PORT} never refused to meet the union.",
+        f"{PORT} was refused a licence by the ministry.",  # suffered
+        f"{PORT} refused a licence to Baltic Tugs.",  # a thing not asked of it (an act: its own licence)
+        f"{PORT} refused entry to the inspectors.",
+        f"{PORT} refused to reopen the decision.",  # keeping, read elsewhere (support)
+        f"{PORT}, which refused to pay the fine, lost its appeal.",  # described
+        f'"The alternative was to cut wages, and that we refused to do," {PORT} said.',  # the pro-verb
+        f"{UNION} threatened to refuse overtime.",  # a threat, not a refusal made
+        f"Did {PORT} refuse the request?",  # a question
+        f"{UNION} asked when the port would reopen. {PORT} refused.",  # a question asked, not a request
+        f"{UNION} did not ask the port to withdraw the rota. {PORT} refused.",  # nothing asked
+        f"{UNION} asked Baltic Tugs to withdraw its boats. {PORT} refused.",  # asked of another
+        f"{UNION} met on Monday. {PORT} refused.",  # nothing asked before
+        f"{UNION} would ask the port to withdraw the rota if the talks failed. {PORT} refused.",  # held out
+        f"{PORT} refused to back down.",  # a particle: its own course, no matter of another's
+    ],
+)
+def test_refusals_of_no_asked_matter_are_not_read_as_opposing_it(body: str) -> None:
+    assert [t for t in _triples(body) if t[0] == "Harwick Port Authority" and t[1] == "oppose"] == []
+
+
+# --------------------------------------------------------------------------- refusing to take an attitude
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (f"{PORT} refused to back the plan.", [("Harwick Port Authority", "oppose", "the plan")]),  # as "did not"
+        (f"{PORT} declined to endorse the merger.", [("Harwick Port Authority", "oppose", "the merger")]),
+        (f"{PORT} declined to criticise the plan.", []),  # not criticising takes no side
+        (f"{PORT} refused to complain about the noise.", []),
+        (f"{PORT} refused to ask for a review.", []),  # a request not made
+        (f"{PORT} refused to call for a strike.", []),
+    ],
+)
+def test_refusing_an_attitude_is_read_as_its_negation(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _triples(body) == expected
