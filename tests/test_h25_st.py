@@ -87,3 +87,38 @@ def test_refusals_of_no_asked_matter_are_not_read_as_opposing_it(body: str) -> N
 )
 def test_refusing_an_attitude_is_read_as_its_negation(body: str, expected: list[tuple[str, str, str]]) -> None:
     assert _triples(body) == expected
+
+
+# --------------------------------------------------------------------------- asking for redress of a named loss
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        (f"{UNION} asked for compensation for lost wages.", "compensation for lost wages"),
+        (f"{UNION} asked the port for compensation for lost wages.", "compensation for lost wages"),
+        (f"{UNION} wrote to the minister last week asking for compensation for lost trade.",
+         "compensation for lost trade"),
+        (f"{UNION} asked for an apology for the remarks.", "an apology for the remarks"),
+    ],
+)  # fmt: skip
+def test_asking_for_redress_of_a_named_loss_is_read_as_asking_it_of_another(body: str, topic: str) -> None:
+    # as "demanded compensation for lost wages", "called for compensation ..." already are (redress: oppose)
+    assert _triples(body) == [("Harwick Dockers' Union", "oppose", topic)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} asked for compensation from the port.",  # no loss named (as in h24: no reading)
+        f"{UNION} could ask for compensation for lost wages.",  # not made
+        f"{UNION} would ask for compensation for lost wages if the port closed.",
+        f"{UNION} has not asked for compensation for lost wages.",
+        f"{UNION} asked how compensation for lost wages would be paid.",  # a question
+        f"{UNION} asked for a compensation form for each member.",  # a form, not redress
+        f"{UNION} asked for details of the compensation for lost wages.",  # to be told
+        f"{UNION} asked for patience for the delays.",  # not redress
+    ],
+)
+def test_asking_about_redress_or_for_no_redress_is_no_stance(body: str) -> None:
+    assert _triples(body) == []

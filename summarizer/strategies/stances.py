@@ -96,6 +96,7 @@ from .stance_words import (
     PRONOUNS,
     QUESTIONING,
     REASONS,
+    REDRESS_NOUNS,
     REQUESTS,
     REVERSING,
     SELDOM,
@@ -229,7 +230,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
         sought = clause is None and asked_for is not None and (  # "asked for an end to the strikes": a request
-            worried(asked_for) is not None or measure(asked_for, tok))  # (not "asked for comment")
+            worried(asked_for) is not None or measure(asked_for, tok)  # (not "asked for comment")
+            or asked_for.lemma_.lower() in REDRESS_NOUNS and prep_object(asked_for, ("for",)) is not None)
+        # (and "asked for compensation for lost trade": redress of a named loss, as "demanded" it would be)
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in QUESTIONING and sought and hedged(tok):
