@@ -122,3 +122,39 @@ def test_asking_for_redress_of_a_named_loss_is_read_as_asking_it_of_another(body
 )
 def test_asking_about_redress_or_for_no_redress_is_no_stance(body: str) -> None:
     assert _triples(body) == []
+
+
+# --------------------------------------------------------------------------- a preference
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        (f"{UNION} said it would rather lose the case than sign the deal.", "lose the case"),
+        ('"We would rather keep the north gate open, but we cannot pay for it," said Mark Ellison.',
+         "keep the north gate open"),
+        ('"I would rather they closed the depot than sold it," Mark Ellison said.', "they closed the depot"),
+        ("Mark Ellison said he would rather wait for the report.", "wait for the report"),
+        ("Mark Ellison said he would sooner resign than sign the deal.", "resign"),
+    ],
+)  # fmt: skip
+def test_a_preference_backs_what_is_preferred(body: str, topic: str) -> None:
+    assert [(p, t) for _, p, t in _triples(body)] == [("support", topic)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} walked out rather than sign the deal.",  # "rather than" alone: no preference voiced
+        f"{UNION} chose a strike rather than a ballot.",
+        f"{UNION} said the deal would be rather expensive.",  # a degree
+        '"I would rather not say," Mark Ellison said.',  # a reply withheld
+        "Mark Ellison said he would rather not comment on the talks.",
+        f"{UNION} said the talks were going rather well.",
+        "Would Mark Ellison rather sign the deal?",  # a question
+        "Mark Ellison said the port would rather be safe than sorry.",  # a state ("be")
+        f"{UNION} said it had, or rather its members had, voted to strike.",  # a correction
+    ],
+)
+def test_rather_without_a_preference_voiced_is_no_stance(body: str) -> None:
+    assert [t for t in _triples(body) if t[1] == "support"] == []

@@ -68,7 +68,7 @@ from .stance_context import (
     redress,
     worried,
 )
-from .stance_labels import effect, labelling, measure, no_comment
+from .stance_labels import effect, labelling, measure, no_comment, preference
 from .stance_nouns import evaluation, feeling, noun
 from .stance_weigh import described, reason, weighed
 from .stance_words import (
@@ -169,6 +169,8 @@ def _read(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
         return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
         return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
+    if tok.pos_ == "ADV" and (reading := preference(s, tok)) is not None:
+        return reading  # "would rather have one full school than two empty ones"
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
     if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ == "conj":  # "but was ready to ...": a copula too
