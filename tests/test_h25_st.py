@@ -134,8 +134,7 @@ def test_asking_about_redress_or_for_no_redress_is_no_stance(body: str) -> None:
         ('"We would rather keep the north gate open, but we cannot pay for it," said Mark Ellison.',
          "keep the north gate open"),
         ('"I would rather they closed the depot than sold it," Mark Ellison said.', "they closed the depot"),
-        ("Mark Ellison said he would rather wait for the report.", "wait for the report"),
-        ("Mark Ellison said he would sooner resign than sign the deal.", "resign"),
+        ("Mark Ellison said he would sooner see the depot sold than closed.", "see the depot sold"),
     ],
 )  # fmt: skip
 def test_a_preference_backs_what_is_preferred(body: str, topic: str) -> None:
@@ -154,7 +153,44 @@ def test_a_preference_backs_what_is_preferred(body: str, topic: str) -> None:
         "Would Mark Ellison rather sign the deal?",  # a question
         "Mark Ellison said the port would rather be safe than sorry.",  # a state ("be")
         f"{UNION} said it had, or rather its members had, voted to strike.",  # a correction
+        "Mark Ellison said he would sooner resign than sign the deal.",  # one's own course (a threat)
+        "Mark Ellison said he would rather wait for the report.",  # (waiting for a ruling: neutral, h23)
+        f"{UNION} said {PORT} would rather cut jobs than invest.",  # another's preference, claimed
+        f"Critics say {PORT} would rather pay dividends than fix the cranes.",
     ],
 )
 def test_rather_without_a_preference_voiced_is_no_stance(body: str) -> None:
     assert [t for t in _triples(body) if t[1] == "support"] == []
+
+
+# --------------------------------------------------------------------------- a matter put to the holder, studied
+
+
+@pytest.mark.parametrize(
+    ("body", "topic"),
+    [
+        ("The Arnholt Transport Ministry said it would study any application from the airline.",
+         "any application from the airline"),
+        ("The European Commission said it would assess the notification once received.", "the notification"),
+        (f"{UNION} is examining the proposal.", "the proposal"),
+        (f"{UNION} said it was studying the port's offer.", "the port's offer"),
+    ],
+)  # fmt: skip
+def test_studying_a_matter_put_to_the_holder_takes_no_side_yet(body: str, topic: str) -> None:
+    assert [(p, t) for _, p, t in _triples(body)] == [("neutral", topic)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{UNION} said it was reviewing its application.",  # its own
+        f"{UNION} would review its proposal before the vote.",
+        f"{UNION} examined the proposal last week.",  # done, not under way
+        f"{UNION} asked the port to review the request.",  # asked of another (a request, not studying)
+        f"{UNION} said the council was studying the proposal.",  # the council's (named), not the union's
+        f"{UNION} said the council was studying the decision.",  # (so for a ruling too: as in r26, the union's)
+        f"{PORT} is assessing bids from three firms.",  # a tender, not a matter of dispute
+    ],
+)
+def test_studying_its_own_or_done_or_asked_is_not_neutral_on_it(body: str) -> None:
+    assert [t for t in _triples(body) if t[1] == "neutral" and t[0] == "Harwick Dockers' Union"] == []

@@ -19,7 +19,7 @@ from typing import Any
 
 from .lexicon import CONDITION_MARKS, CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
 from .parse_form import progressive
-from .stance_context import Reading, StanceSentence, embedded_question, hedged, is_negated, phrase, prep_object
+from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
     ABOUT,
     ALIGNING,
@@ -29,13 +29,8 @@ from .stance_words import (
     CONSULTING,
     CONTRASTING,
     DASHES,
-    DIRECTING,
     FIRST_PERSON,
-    FORWARD,
     GOING,
-    NO_COMMENT,
-    PLEAS,
-    PRO_VERBS,
     PROCEEDING,
     PRONOUNS,
     QUESTION_BREAKS,
@@ -48,15 +43,14 @@ from .stance_words import (
     SEVERE,
     STAYING,
     STUDYING,
+    SUBMISSIONS,
     TAKING_PART,
-    TELLING,
-    VERBS,
     VIEWS,
 )  # fmt: skip
 
 __all__ = [
     "aligning", "asked", "appealing", "complying", "contrast", "holding_out", "keeping", "no_view", "phrasal",
-    "refusal", "refusing", "retreat", "staying", "studying", "threat",
+    "refusal", "retreat", "staying", "studying", "threat",
 ]  # fmt: skip
 
 
@@ -145,59 +139,6 @@ def refusal(s: StanceSentence, tok: Any) -> Reading | None:
     return _held(s, tok, topic, "oppose") if topic is not None and topic.pos_ in ("NOUN", "PROPN") else None
 
 
-def refusing(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
-    """ "Board members refused that request", "has refused a request from the residents to buy back plots", "the
-    office has refused to delay": a refusal told as the news opposes what was asked. Not one another party reports
-    ("Brandell said the board had refused to hear ..."), held out ("would refuse to ... if"), undone ("never
-    refused"), described ("which it has refused to do"), suffered ("was refused a visa"), of an answer ("declined
-    to name the buyer"), of a thing not asked ("refused a visa", "refused entry") or of undoing ("keeping")."""
-    if tok.lemma_.lower() not in WITHHOLDING or tok.dep_ not in ("ROOT", "conj") or tok.head.dep_ not in ("ROOT",):
-        return None
-    if is_negated(tok) or any(c.dep_ in ("nsubjpass", "auxpass") or c.tag_ == "MD" for c in tok.children):
-        return None
-    subject = s.subject(tok)
-    report = s.report(tok)
-    if subject is None or report is not None and report[1] != subject:
-        return None
-    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    done = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if dobj is not None and dobj.lemma_.lower() in PLEAS:
-        asked = next((c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
-                      and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)  # fmt: skip
-        topic = asked if asked is not None else prep_object(dobj, ("for",)) or dobj
-        made = prep_object(dobj, ("from",))  # "a request from the residents' association"
-        target = s.actor_in(made) if made is not None else s.target(dobj, subject)
-        return Reading(subject, "oppose", phrase(topic), target if target != subject else None, tok.i)
-    if dobj is None and done is None and not any(c.dep_ in ("ccomp", "prep", "prt") for c in tok.children):
-        # "... asked Nereus to withdraw its tugs. Nereus refused.": what the sentence before asked
-        asked = _asked_before(before, s.actors[subject].mentions)
-        return None if asked is None else Reading(subject, "oppose", phrase(asked), None, tok.i)
-    if dobj is not None or done is None or is_negated(done) or any(c.dep_ == "prt" for c in done.children):
-        return None
-    if done.lemma_.lower() in NO_COMMENT | TELLING | REOPENING | PRO_VERBS | FORWARD | VERBS.keys():
-        return None
-    return Reading(subject, "oppose", phrase(done), s.target(done, subject), tok.i)
-
-
-def _asked_before(before: Any, mentions: list[str]) -> Any | None:
-    """What the sentence before asks for, as a clause ("demanded that the contract be published", "asked Nereus to
-    withdraw its tugs"): a request made (not "did not ask", not "would ask ... if", "will ask") whose named
-    addressee, if any, is the refuser (one of its `mentions`)."""
-    for verb in before if before is not None else []:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in DIRECTING or is_negated(verb) or hedged(verb):
-            continue
-        if any(c.tag_ == "MD" for c in verb.children) or any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS
-                                                             for t in verb.subtree):  # fmt: skip
-            continue  # "would ask the port to ... if the talks failed", "will ask": not (yet) asked
-        asked = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-        whom = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        named = whom is None or any(m and (m.lower() in whom.text.lower() or whom.pos_ == "NOUN" and whom.lower_ in
-                                           m.lower().split()) for m in mentions)  # "asked the port to ...": its head
-        if asked is not None and named and not embedded_question(asked):
-            return asked
-    return None
-
-
 def complying(s: StanceSentence, tok: Any) -> Reading | None:
     """ "said it would cooperate fully", "was cooperating with investigators", "will comply with the court
     order": going along with a thing backs it; with both parties ("with both the agency and the carmaker")
@@ -239,15 +180,28 @@ def appealing(s: StanceSentence, tok: Any) -> Reading | None:
 
 
 def studying(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "said it was studying the decision", "would review the judgment": no side taken on it yet."""
+    """ "said it was studying the decision", "would review the judgment", "would study any application": no side
+    taken on it yet."""
     if tok.lemma_.lower() not in STUDYING or is_negated(tok) or tok.dep_ in ("xcomp", "relcl", "acl", "advcl"):
         return None  # not "asked the court to review the decision", "before studying it"
     if not (progressive(tok) or any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children)):
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
-    topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    said, studier = s.subject_token(tok), s.subject(tok)
+    if said is not None and said.pos_ in ("NOUN", "PROPN") and studier is None:
+        return None  # "critics said the board was studying it": someone not an actor studies it
+    topic = next((c for c in tok.children if c.dep_ == "dobj" and _before_it(c)), None)
     waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
-    topic = waited if topic is None and waited is not None and waited.lemma_.lower() in RULINGS else topic
+    topic = waited if topic is None and waited is not None and _before_it(waited) else topic
+    if topic is not None and said is not None and said.pos_ in ("NOUN", "PROPN") and studier is not None:
+        return Reading(studier, "neutral", phrase(topic), s.target(topic, studier), tok.i)  # the studier's, if named
     return _held(s, tok, topic, "neutral") if topic is not None else None
+
+
+def _before_it(matter: Any) -> bool:
+    """A ruling, or a matter put to the holder for a decision ("any application", "the notification"), not its own
+    ("its application")."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in matter.children)
+    return matter.lemma_.lower() in RULINGS or matter.lemma_.lower() in SUBMISSIONS and not own
 
 
 def contrast(s: StanceSentence, tok: Any) -> Reading | None:

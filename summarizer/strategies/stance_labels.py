@@ -88,7 +88,9 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
     """ "We would rather give our farmers a hard number now than a nasty surprise", "I'd rather we had a national
     appeal than a cheque", "said he would rather go to the country than ...": a preference backs what is preferred,
     the words between "rather" and "than". Not "rather than" alone ("walked rather than drove": no preference
-    voiced), not "would rather not" (a reply withheld), not a degree ("would be rather expensive")."""
+    voiced), not "would rather not" (a reply withheld), not a degree ("would be rather expensive"), not one's own
+    course with no matter named ("would rather resign than sign", "rather keep quiet": an object or a clause of its
+    own is preferred), not a preference someone else is said to have ("said the port would rather cut jobs")."""
     if tok.lower_ not in PREFERRING or tok.dep_ != "advmod" or tok.i == 0 or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     verb, modal = tok.head, s.doc[tok.i - 1]
@@ -96,6 +98,8 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     if is_negated(verb) or tok.i + 1 >= len(s.doc) or s.doc[tok.i + 1].dep_ == "neg" or verb.lemma_.lower() == "be":
         return None  # "would rather not say"; "would rather be ..." (a state, often of degree)
+    if not any(c.dep_ in ("dobj", "dative") or c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in verb.children):
+        return None  # "would rather resign than sign", "rather keep quiet", "rather wait for the ruling": own course
     than = next((t for t in verb.subtree if t.i > tok.i and t.lower_ == "than"), None)
     end = than.i if than is not None else verb.right_edge.i + 1
     stop = next((t.i for t in s.doc[tok.i + 1 : end] if t.text == "," or t.dep_ == "cc" and t.head.i == verb.i), end)
@@ -104,8 +108,11 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
         return None
     said = modal.head if modal.dep_ == "ROOT" and verb.head.i == modal.i else verb  # "I'd rather we had ..."
     holder = s.holder(said, s.subject(said))
-    first = s.subject_token(said)
+    first = next((c for h in (verb, modal, said) for c in h.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if holder is None and first is not None and first.lower_ in FIRST_PERSON:
         holder = s.info.source  # "... he says. I'd rather we had ...": the quoted speaker
+    if first is not None and first.pos_ in ("NOUN", "PROPN") and (s.actor_in(first) != holder or any(
+            a.dep_ in ("ccomp", "parataxis") for a in [verb, *verb.ancestors])):  # fmt: skip
+        return None  # "the union said the port would rather cut jobs than invest": a claim about another's preference
     topic = " ".join(words[:TOPIC_WORDS]) + ("\u2026" if len(words) > TOPIC_WORDS else "")
     return Reading(holder, "support", topic, None, tok.i) if holder is not None else None

@@ -46,7 +46,6 @@ from .stance_acts import (
     no_view,
     phrasal,
     refusal,
-    refusing,
     retreat,
     staying,
     studying,
@@ -70,6 +69,7 @@ from .stance_context import (
 )
 from .stance_labels import effect, labelling, measure, no_comment, preference
 from .stance_nouns import evaluation, feeling, noun
+from .stance_refusals import refusing
 from .stance_weigh import described, reason, weighed
 from .stance_words import (
     ADDRESSING,
