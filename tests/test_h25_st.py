@@ -27,6 +27,7 @@ def _triples(body: str) -> list[tuple[str, str, str]]:
         (f"{PORT} has refused to delay the vote.", "delay the vote"),
         (f"{PORT} declined to renew the contract with Baltic Tugs.", "renew the contract with Baltic Tugs"),
         (f"{PORT} refused to pay the fine and said it would appeal.", "pay the fine"),
+        (f"{PORT} refused to accept the offer.", "the offer"),  # as "would not accept the offer"
         (f"{UNION} asked the port to withdraw the new rota. {PORT} refused.", "withdraw the new rota"),
         (f"{UNION} demanded that the report be published in full. {PORT} has refused, citing legal advice.",
          "the report be published in full"),
@@ -190,6 +191,8 @@ def test_studying_a_matter_put_to_the_holder_takes_no_side_yet(body: str, topic:
         f"{UNION} said the council was studying the proposal.",  # the council's (named), not the union's
         f"{UNION} said the council was studying the decision.",  # (so for a ruling too: as in r26, the union's)
         f"{PORT} is assessing bids from three firms.",  # a tender, not a matter of dispute
+        f"{UNION} will review applications for membership in May.",  # a routine, no one matter
+        f"{UNION} is studying offers from three insurers.",
     ],
 )
 def test_studying_its_own_or_done_or_asked_is_not_neutral_on_it(body: str) -> None:

@@ -192,7 +192,7 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
     topic = next((c for c in tok.children if c.dep_ == "dobj" and _before_it(c)), None)
     waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
     topic = waited if topic is None and waited is not None and _before_it(waited) else topic
-    if topic is not None and said is not None and said.pos_ in ("NOUN", "PROPN") and studier is not None:
+    if topic is not None and said is not None and studier is not None and s.actor_in(said) == studier:
         return Reading(studier, "neutral", phrase(topic), s.target(topic, studier), tok.i)  # the studier's, if named
     return _held(s, tok, topic, "neutral") if topic is not None else None
 
@@ -201,7 +201,8 @@ def _before_it(matter: Any) -> bool:
     """A ruling, or a matter put to the holder for a decision ("any application", "the notification"), not its own
     ("its application")."""
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in matter.children)
-    return matter.lemma_.lower() in RULINGS or matter.lemma_.lower() in SUBMISSIONS and not own
+    one = any(c.dep_ in ("det", "poss") for c in matter.children)  # not "will review applications in May": a routine
+    return matter.lemma_.lower() in RULINGS or matter.lemma_.lower() in SUBMISSIONS and one and not own
 
 
 def contrast(s: StanceSentence, tok: Any) -> Reading | None:

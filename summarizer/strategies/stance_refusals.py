@@ -9,7 +9,7 @@ from typing import Any
 
 from .lexicon import CONDITION_MARKS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, embedded_question, hedged, is_negated, phrase, prep_object
-from .stance_words import DIRECTING, FORWARD, NO_COMMENT, PLEAS, PRO_VERBS, REOPENING, TELLING, VERBS
+from .stance_words import DIRECTING, FORWARD, NO_COMMENT, PLEAS, PRO_VERBS, REOPENING, TAKING_PART, TELLING, VERBS
 
 __all__ = ["refusing"]
 
@@ -45,7 +45,9 @@ def refusing(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
         return None
     if done.lemma_.lower() in NO_COMMENT | TELLING | REOPENING | PRO_VERBS | FORWARD | VERBS.keys():
         return None
-    return Reading(subject, "oppose", phrase(done), s.target(done, subject), tok.i)
+    joined = next((c for c in done.children if c.dep_ == "dobj"), None) if done.lemma_.lower() in TAKING_PART else None
+    topic = joined if joined is not None and joined.pos_ in ("NOUN", "PROPN") else done  # "to accept the offer"
+    return Reading(subject, "oppose", phrase(topic), s.target(topic, subject), tok.i)
 
 
 def _asked_before(before: Any, mentions: list[str]) -> Any | None:
