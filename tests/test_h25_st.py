@@ -46,6 +46,7 @@ def test_a_refusal_told_as_the_news_opposes_what_was_asked(body: str, topic: str
         f"{PORT} refused to be drawn on the talks.",
         f"{PORT} declined to give details of the offer.",
         f"{PORT} refused to discuss the contract.",
+        f"{PORT} refused to be interviewed.",
         "Jan Brandell said the Harwick Port Authority had refused to hear two witnesses.",  # another's account
         "The Harwick Port Authority had refused to hear two witnesses, Jan Brandell said.",  # (trailing)
         f"{PORT} would refuse to sign if the union walked out.",  # held out, not made
@@ -158,6 +159,7 @@ def test_a_preference_backs_what_is_preferred(body: str, topic: str) -> None:
         "Mark Ellison said he would rather wait for the report.",  # (waiting for a ruling: neutral, h23)
         f"{UNION} said {PORT} would rather cut jobs than invest.",  # another's preference, claimed
         f"Critics say {PORT} would rather pay dividends than fix the cranes.",
+        f'"They would rather have a strike than a deal," {PORT} said of the union.',  # others' preference
     ],
 )
 def test_rather_without_a_preference_voiced_is_no_stance(body: str) -> None:

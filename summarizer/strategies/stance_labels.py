@@ -11,7 +11,7 @@ from typing import Any
 
 from .lexicon import HYPOTHETICAL_MODALS, MAYBE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import EVALUATIONS, FIRST_PERSON, MEASURES, PREFERRING, QUOTES, TOPIC_WORDS, WEIGHED
+from .stance_words import EVALUATIONS, FIRST_PERSON, MEASURES, PREFERRING, QUOTES, THIRD_PLURAL, TOPIC_WORDS, WEIGHED
 
 __all__ = ["effect", "labelling", "measure", "no_comment", "preference"]
 
@@ -109,6 +109,8 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
     said = modal.head if modal.dep_ == "ROOT" and verb.head.i == modal.i else verb  # "I'd rather we had ..."
     holder = s.holder(said, s.subject(said))
     first = next((c for h in (verb, modal, said) for c in h.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if first is not None and first.lower_ in THIRD_PLURAL:
+        return None  # '"They would rather have a strike than a deal," the port said': others' preference, claimed
     if holder is None and first is not None and first.lower_ in FIRST_PERSON:
         holder = s.info.source  # "... he says. I'd rather we had ...": the quoted speaker
     if first is not None and first.pos_ in ("NOUN", "PROPN") and (s.actor_in(first) != holder or any(
