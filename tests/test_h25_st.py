@@ -24,10 +24,10 @@ def _triples(body: str) -> list[tuple[str, str, str]]:
         (f"{PORT} refused that request.", "that request"),
         (f"{PORT} refused the union's demand for a pay rise.", "a pay rise"),
         (f"{PORT} has refused a request from the dockers to reopen the north gate.", "reopen the north gate"),
-        (f"{PORT} has refused to delay the vote.", "delay the vote"),
-        (f"{PORT} declined to renew the contract with Baltic Tugs.", "renew the contract with Baltic Tugs"),
-        (f"{PORT} refused to pay the fine and said it would appeal.", "pay the fine"),
-        (f"{PORT} refused to accept the offer.", "the offer"),  # as "would not accept the offer"
+        (f"{UNION} had asked the port to delay the vote. {PORT} has refused to delay.", "delay"),
+        (f"{UNION} asked the port to renew the contract. {PORT} declined to renew it.", "renew it"),
+        (f"{UNION} asked the port to pay the fine. {PORT} refused to pay and said it would appeal.", "pay"),
+        (f"{UNION} asked the port to accept the offer. {PORT} refused to accept the offer.", "the offer"),
         (f"{UNION} asked the port to withdraw the new rota. {PORT} refused.", "withdraw the new rota"),
         (f"{UNION} demanded that the report be published in full. {PORT} has refused, citing legal advice.",
          "the report be published in full"),
@@ -41,6 +41,9 @@ def test_a_refusal_told_as_the_news_opposes_what_was_asked(body: str, topic: str
     "body",
     [
         f"{PORT} refused to comment.",  # silence
+        f"{PORT} refused to grant the circus a permit.",  # its own act, nothing asked of it
+        f"{PORT} refused to pay the fine.",
+        f"{UNION} asked the port to pay the fine. {PORT} refused to delay the vote.",  # not what was asked
         f"{PORT} declined to comment on the request.",  # no side taken (a neutral reading, not oppose)
         f"{PORT} declined to name the buyer.",  # withholding an answer
         f"{PORT} refused to be drawn on the talks.",

@@ -45,6 +45,9 @@ def refusing(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
         return None
     if done.lemma_.lower() in NO_COMMENT | TELLING | REOPENING | PRO_VERBS | FORWARD | VERBS.keys():
         return None
+    asked = _asked_before(before, s.actors[subject].mentions)
+    if asked is None or asked.lemma_.lower() != done.lemma_.lower():
+        return None  # "refused to grant the circus a permit": its own act, unless the sentence before asked it
     joined = next((c for c in done.children if c.dep_ == "dobj"), None) if done.lemma_.lower() in TAKING_PART else None
     topic = joined if joined is not None and joined.pos_ in ("NOUN", "PROPN") else done  # "to accept the offer"
     return Reading(subject, "oppose", phrase(topic), s.target(topic, subject), tok.i)
