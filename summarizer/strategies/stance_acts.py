@@ -43,6 +43,7 @@ from .stance_words import (
     SEVERE,
     STAYING,
     STUDYING,
+    SUBMISSIONS,
     TAKING_PART,
     VIEWS,
 )  # fmt: skip
@@ -179,15 +180,29 @@ def appealing(s: StanceSentence, tok: Any) -> Reading | None:
 
 
 def studying(s: StanceSentence, tok: Any) -> Reading | None:
-    """ "said it was studying the decision", "would review the judgment": no side taken on it yet."""
+    """ "said it was studying the decision", "would review the judgment", "would study any application": no side
+    taken on it yet."""
     if tok.lemma_.lower() not in STUDYING or is_negated(tok) or tok.dep_ in ("xcomp", "relcl", "acl", "advcl"):
         return None  # not "asked the court to review the decision", "before studying it"
     if not (progressive(tok) or any(c.dep_ == "aux" and c.lower_ in CONSEQUENCE_MODALS for c in tok.children)):
         return None  # under way or to come, not done ("reviewed the ruling and found ...")
-    topic = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RULINGS), None)
+    said, studier = s.subject_token(tok), s.subject(tok)
+    if said is not None and said.pos_ in ("NOUN", "PROPN") and studier is None:
+        return None  # "critics said the board was studying it": someone not an actor studies it
+    topic = next((c for c in tok.children if c.dep_ == "dobj" and _before_it(c)), None)
     waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
-    topic = waited if topic is None and waited is not None and waited.lemma_.lower() in RULINGS else topic
+    topic = waited if topic is None and waited is not None and _before_it(waited) else topic
+    if topic is not None and said is not None and studier is not None and s.actor_in(said) == studier:
+        return Reading(studier, "neutral", phrase(topic), s.target(topic, studier), tok.i)  # the studier's, if named
     return _held(s, tok, topic, "neutral") if topic is not None else None
+
+
+def _before_it(matter: Any) -> bool:
+    """A ruling, or a matter put to the holder for a decision ("any application", "the notification"), not its own
+    ("its application")."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in matter.children)
+    one = any(c.dep_ in ("det", "poss") for c in matter.children)  # not "will review applications in May": a routine
+    return matter.lemma_.lower() in RULINGS or matter.lemma_.lower() in SUBMISSIONS and one and not own
 
 
 def contrast(s: StanceSentence, tok: Any) -> Reading | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
@@ -60,8 +61,9 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             continue
         seen.add(key)
         repeats: list[Item] = []  # the same stance told again (headline and body, a post and its quote)
+        before = _doc_before(analysis, info)
         readings = [
-            r for r in read_sentence(info, analysis.actors, previous, _told(items, repeats)) if r.holder in keep
+            r for r in read_sentence(info, analysis.actors, previous, _told(items, repeats), before) if r.holder in keep
         ]
         for item in repeats:
             item.evidence.append(info.number)
@@ -173,3 +175,9 @@ def _told(items: list[Item], repeats: list[Item]) -> Callable[[Reading], bool]:
         return item is not None
 
     return told
+
+
+def _doc_before(analysis: Analysis, info: SentenceInfo) -> Any:
+    """The parse of the sentence just before `info` (None for the first)."""
+    number = sentence_before(analysis, info.number)
+    return next((s.doc for s in analysis.sentences if s.number == number), None)

@@ -1,18 +1,19 @@
 """Stances read from what a verb says of a matter rather than a position it takes on it, the `stances`
 readings of labels, silence and effects: "called his performance 'a disgrace'" (a label with an
 evaluation), "declined to comment on the talks" (no side taken on what is named), "said the policies
-were undermining ..." (the speaker on what has the effect).
+were undermining ..." (the speaker on what has the effect), "would rather have one full school than two empty
+ones" (a preference backs what is preferred).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import MAYBE_MODALS, WITHHOLDING
+from .lexicon import HYPOTHETICAL_MODALS, MAYBE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import EVALUATIONS, MEASURES, WEIGHED
+from .stance_words import EVALUATIONS, FIRST_PERSON, MEASURES, PREFERRING, QUOTES, THIRD_PLURAL, TOPIC_WORDS, WEIGHED
 
-__all__ = ["effect", "labelling", "measure", "no_comment"]
+__all__ = ["effect", "labelling", "measure", "no_comment", "preference"]
 
 
 def no_comment(s: StanceSentence, tok: Any) -> Reading | None:
@@ -81,3 +82,39 @@ def measure(thing: Any, tok: Any) -> bool:
     done = any(c.dep_ in ("relcl", "acl") and any(a.dep_ == "auxpass" for a in c.children)
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in thing.children)  # fmt: skip
     return thing.pos_ == "NOUN" and (thing.lemma_.lower() in MEASURES or done)
+
+
+def preference(s: StanceSentence, tok: Any) -> Reading | None:
+    """ "We would rather give our farmers a hard number now than a nasty surprise", "I'd rather we had a national
+    appeal than a cheque", "said he would rather go to the country than ...": a preference backs what is preferred,
+    the words between "rather" and "than". Not "rather than" alone ("walked rather than drove": no preference
+    voiced), not "would rather not" (a reply withheld), not a degree ("would be rather expensive"), not one's own
+    course with no matter named ("would rather resign than sign", "rather keep quiet": an object or a clause of its
+    own is preferred), not a preference someone else is said to have ("said the port would rather cut jobs")."""
+    if tok.lower_ not in PREFERRING or tok.dep_ != "advmod" or tok.i == 0 or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb, modal = tok.head, s.doc[tok.i - 1]
+    if not (modal.lower_ in HYPOTHETICAL_MODALS or modal.lemma_.lower() in HYPOTHETICAL_MODALS):
+        return None
+    if is_negated(verb) or tok.i + 1 >= len(s.doc) or s.doc[tok.i + 1].dep_ == "neg" or verb.lemma_.lower() == "be":
+        return None  # "would rather not say"; "would rather be ..." (a state, often of degree)
+    if not any(c.dep_ in ("dobj", "dative") or c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in verb.children):
+        return None  # "would rather resign than sign", "rather keep quiet", "rather wait for the ruling": own course
+    than = next((t for t in verb.subtree if t.i > tok.i and t.lower_ == "than"), None)
+    end = than.i if than is not None else verb.right_edge.i + 1
+    stop = next((t.i for t in s.doc[tok.i + 1 : end] if t.text == "," or t.dep_ == "cc" and t.head.i == verb.i), end)
+    words = [t.text for t in s.doc[tok.i + 1 : stop] if t.text not in QUOTES and not t.is_punct]  # ", but we ..."
+    if not words:
+        return None
+    said = modal.head if modal.dep_ == "ROOT" and verb.head.i == modal.i else verb  # "I'd rather we had ..."
+    holder = s.holder(said, s.subject(said))
+    first = next((c for h in (verb, modal, said) for c in h.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if first is not None and first.lower_ in THIRD_PLURAL:
+        return None  # '"They would rather have a strike than a deal," the port said': others' preference, claimed
+    if holder is None and first is not None and first.lower_ in FIRST_PERSON:
+        holder = s.info.source  # "... he says. I'd rather we had ...": the quoted speaker
+    if first is not None and first.pos_ in ("NOUN", "PROPN") and (s.actor_in(first) != holder or any(
+            a.dep_ in ("ccomp", "parataxis") for a in [verb, *verb.ancestors])):  # fmt: skip
+        return None  # "the union said the port would rather cut jobs than invest": a claim about another's preference
+    topic = " ".join(words[:TOPIC_WORDS]) + ("\u2026" if len(words) > TOPIC_WORDS else "")
+    return Reading(holder, "support", topic, None, tok.i) if holder is not None else None

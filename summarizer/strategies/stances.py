@@ -31,8 +31,8 @@ from .lexicon import (
     LABEL_BLOCKING_PREPS,
     MAYBE_MODALS,
     OBLIGE_MODALS,
-    REPORTING,
     SEMI_MODAL_HEADS,
+    WITHHOLDING,
 )
 from .parse_types import Found, SentenceInfo
 from .stance_acts import (
@@ -67,8 +67,10 @@ from .stance_context import (
     redress,
     worried,
 )
-from .stance_labels import effect, labelling, measure, no_comment
+from .stance_labels import effect, labelling, measure, no_comment, preference
 from .stance_nouns import evaluation, feeling, noun
+from .stance_refusals import refusing
+from .stance_weigh import described, reason, weighed
 from .stance_words import (
     ADDRESSING,
     ANNULLING,
@@ -79,7 +81,6 @@ from .stance_words import (
     COMPLAINING,
     COMPLAINT_PREPS,
     CONSEQUENCES,
-    CONTRASTING,
     DEFINITE,
     DIRECTING,
     DOORS,
@@ -95,6 +96,7 @@ from .stance_words import (
     PRONOUNS,
     QUESTIONING,
     REASONS,
+    REDRESS_NOUNS,
     REQUESTS,
     REVERSING,
     SELDOM,
@@ -117,60 +119,25 @@ __all__ = ["Reading", "lexicon", "read_sentence"]
 
 
 def read_sentence(
-    info: SentenceInfo, actors: list[Found], previous: int | None = None, told: Callable[[Reading], bool] | None = None
+    info: SentenceInfo, actors: list[Found], previous: int | None = None, told: Callable[[Reading], bool] | None = None,
+    before: Any = None,
 ) -> list[Reading]:
     """Every stance one sentence states, at most one per position: the first predicate's that
-    is not `told` already (a repeated stance gives the sentence's next one its turn)."""
+    is not `told` already (a repeated stance gives the sentence's next one its turn). `before` is the parse of the
+    sentence just before (what a bare "X refused." refuses)."""
     if info.doc is None:
         return []
     s = StanceSentence(info, actors, previous)
     out: list[Reading] = []
     question = asked(info.doc)  # "Why does the government want it?": a question states no one's position
     for tok in info.doc:
-        reading = _read(s, tok) if tok.i not in question else None
+        reading = _read(s, tok, before) if tok.i not in question else None
         if reading is not None and all(r.position != reading.position for r in out) and not (told and told(reading)):
             out.append(reading)
-    return _weighed(info.doc, [r for r in out if not _reason(info.doc, r, out) and not _described(info.doc, r)])
+    return weighed(info.doc, [r for r in out if not reason(info.doc, r, out) and not described(info.doc, r)])
 
 
-def _described(doc: Any, reading: Reading) -> bool:
-    """ "Whitcombe, who is seeking a third term, said ...": what a relative clause tells of the speaker
-    introduces who speaks; it is not a position the sentence reports."""
-    for anc in [doc[reading.token], *doc[reading.token].ancestors]:
-        if anc.dep_ == "relcl":  # (about a person: "who"; "the union, which opposes the merger," holds a view)
-            head = anc.head
-            who = any(c.tag_ == "WP" for c in anc.children)
-            return who and head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING
-    return False
-
-
-def _reason(doc: Any, reading: Reading, out: list[Reading]) -> bool:
-    """ "has backed the extension, arguing that closing the plant would ...": a contention given as the
-    reason for a stance its holder takes in the same sentence is that stance's, not one of its own; and
-    what the contention's claim says ("arguing that a dark screen only helps its rivals") is the contention's."""
-    tok = doc[reading.token]
-    if tok.lemma_.lower() in ARGUING and tok.dep_ == "advcl" and tok.tag_ == "VBG":
-        return any(r.holder == reading.holder and r.token == tok.head.i for r in out)
-    return any(r.holder == reading.holder and doc[r.token].lemma_.lower() in ARGUING and r.token in
-               [a.i for a in tok.ancestors] for r in out)  # fmt: skip
-
-
-def _weighed(doc: Any, out: list[Reading]) -> list[Reading]:
-    """ "said it supported strong enforcement but warned that heavy fines ...", "said the design was sound but
-    the timetable too slow": one holder's support and objection set against each other by "but" is one mixed
-    view; not when the objection is to another party ("welcomed the ruling but criticised the government")."""
-    for first in out:
-        for second in out:
-            backing, objection = (first, second) if first.position == "support" else (second, first)
-            if (second.holder == first.holder and second.token > first.token and backing.position == "support"
-                    and objection.position in ("oppose", "concern") and objection.target in (None, backing.target)
-                    and any(t.dep_ == "cc" and t.lower_ in CONTRASTING for t in doc[first.token : second.token])):
-                mixed = Reading(first.holder, "mixed", first.topic, first.target, first.token)
-                return [mixed if r is first else r for r in out if r is not second]
-    return out
-
-
-def _read(s: StanceSentence, tok: Any) -> Reading | None:
+def _read(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if not s.asserted(tok):
         return None
@@ -189,8 +156,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
     if tok.pos_ == "VERB" and lemma in STOPS:
         return retreat(s, tok)
     if tok.pos_ == "VERB" and (reading := phrasal(s, tok) or refusal(s, tok) or holding_out(s, tok)
-                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok)
-                                   or staying(s, tok) or complying(s, tok) or unheard(s, tok)) is not None:
+                                   or aligning(s, tok) or keeping(s, tok) or studying(s, tok) or staying(s, tok)
+                                   or complying(s, tok) or unheard(s, tok) or refusing(s, tok, before)) is not None:
         return reading
     if tok.pos_ == "VERB" and (lemma in EFFECTS or harm_idiom(tok)):
         return effect(s, tok, EFFECTS.get(lemma, "oppose"))
@@ -202,6 +169,8 @@ def _read(s: StanceSentence, tok: Any) -> Reading | None:
         return None if _of_thing(s, tok) else feeling(s, tok, FEELINGS[low])
     if tok.pos_ in ("ADJ", "NOUN") and (low in EVALUATIONS or lemma in EVALUATIONS):
         return evaluation(s, tok, EVALUATIONS.get(low) or EVALUATIONS[lemma])
+    if tok.pos_ == "ADV" and (reading := preference(s, tok)) is not None:
+        return reading  # "would rather have one full school than two empty ones"
     if tok.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.children):
         return evaluation(s, tok, "oppose")  # "the sample was too small to draw conclusions"
     if tok.pos_ in ("VERB", "ADJ", "AUX") and tok.dep_ == "conj":  # "but was ready to ...": a copula too
@@ -263,7 +232,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             return None  # "asked how the company would ...": a question, not a position
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
         sought = clause is None and asked_for is not None and (  # "asked for an end to the strikes": a request
-            worried(asked_for) is not None or measure(asked_for, tok))  # (not "asked for comment")
+            worried(asked_for) is not None or measure(asked_for, tok)  # (not "asked for comment")
+            or asked_for.lemma_.lower() in REDRESS_NOUNS and prep_object(asked_for, ("for",)) is not None)
+        # (and "asked for compensation for lost trade": redress of a named loss, as "demanded" it would be)
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
         if lemma in QUESTIONING and sought and hedged(tok):
@@ -345,7 +316,9 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
                 c.dep_ == "aux" and c.lower_ in MAYBE_MODALS for c in clause.children):  # fmt: skip
             position = "concern"  # "warned that sales could fall", "that one of them could fail": a risk (not a
             # threat, "that it could strike"; not "disputed that this could harm consumers", a claim denied)
-    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head):  # "was not opposed to"
+    refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING and not is_negated(tok.head)
+    if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head) or refused:  # "was not opposed to"
+        # ("refused to back the plan", "declined to endorse it": as "did not back")
         # the modal: "should not ask", or "ought" heading "not to ask"
         modals = [c for c in tok.children if c.dep_ == "aux"] + ([tok.head] if tok.dep_ == "xcomp" else [])
         if position != "support" or (lemma in REQUESTS or lemma in QUESTIONING) and not any(
