@@ -119,3 +119,19 @@ def test_things_named_like_holders_take_no_step() -> None:
     body = ("Varn Foods raised prices on Monday. A spokesman for Varn Foods said the cup holders could break in "
             "cold weather.")
     assert owners_of(rules_on(body, "2026-04-02"), "cup holders") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "agents"),
+    [
+        # a plural verb agrees only with the plural noun: the firms did it, not their head
+        ("The chief executive of two carmakers, which have recalled 40,000 vehicles, resigned on Monday.",
+         "recall", []),
+        ("The chairman of three lenders, which have cut mortgage rates, met the minister.", "cut", []),
+        # a singular verb agrees only with the noun before "of"
+        ("The federation of farmers, which represents 20,000 growers, said it would appeal.", "represent",
+         ["federation of farmers"]),
+    ],
+)
+def test_which_agrees_with_its_verb(text: str, verb: str, agents: list[str]) -> None:
+    assert clause_roles(analysed(text), 1, verb)[0] == agents

@@ -42,10 +42,13 @@ def antecedent(relative: Any, verb: Any) -> Any:
     14,000 members" (people also by the ending, "racers", "bakers": a thing so named, "the price of
     tractors, which rose", is no actor either way). Not after bodies, for which "which" is the relative:
     "the head of two energy companies, which have sued ...", "the owner of three banks, which ...", unless
-    the verb agrees with the singular noun before "of" only ("the federation of militias, which represents")."""
+    the verb agrees with the singular noun before "of" only ("the federation of militias, which represents"),
+    and never when it agrees only with the plural ("the chief executive of two carmakers, which have recalled")."""
     noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
-    singular = verb.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
-    people = person_noun(noun, by_ending=True) and (singular or noun.lemma_.lower() not in GROUP_NOUNS | BODIES)
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    singular, plural = "VBZ" in tags, "VBP" in tags  # (a plural verb agrees only with the plural noun)
+    people = person_noun(noun, by_ending=True) and not plural and (
+        singular or noun.lemma_.lower() not in GROUP_NOUNS | BODIES)  # fmt: skip
     if relative.lower_ == "which" and noun.tag_ == "NNS" and people and (
             noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):  # fmt: skip
         return noun.head.head
