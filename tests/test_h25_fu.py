@@ -72,3 +72,43 @@ def test_staff_with_no_one_public_body_in_the_lead(lead: str, sentence: str) -> 
 def test_staff_named_otherwise_are_not_the_leads(sentence: str, words: str) -> None:
     owners = _owners(_run(COUNCIL + sentence), words)
     assert all("Harwick City Council" not in o for o in owners)
+
+
+# F2: a condition by "if" on what no actor does, dated by a month, season or year, is part of the step it
+# conditions, not a follow-up of its own (f18-02 "if no money has arrived by September, the team will ...",
+# f19-03 "If the new cemetery slips beyond 2035", and in earlier sets "if domestic prices fell by November",
+# "If it tastes the same next summer", "if the public gives us the chance next year").
+def _split_conditions(sentence: str) -> list[str]:
+    """The descriptions of the follow-ups of `sentence` (after the council lead) that are a condition alone."""
+    result = _run(COUNCIL + sentence)
+    marks = ("if ", "unless ", "once ")
+    return [f.description for f in result.follow_ups if f.evidence[0].sentence == 2
+            and f.description.lower().startswith(marks) and "," not in f.description]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", [
+    "The library trust said that if no money has arrived by September, it will close the branch.",
+    "If prices fall by November, the depot will be sold.",
+    "If the new depot slips beyond 2028, the council may rent space in Orre.",
+    "If it rains next summer, the fair will move indoors.",
+    "If the depot is not sold by September, the Harwick City Council will lease it.",
+])  # fmt: skip
+def test_an_idle_dated_hypothesis_is_no_follow_up_of_its_own(sentence: str) -> None:
+    assert _split_conditions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # "unless": what must be done in time to avert the step, a term of its own
+    "The council will sell the depot unless a buyer comes forward by September.",
+    # a day set in the calendar
+    "The Kessock Timber company will seek an injunction if the blockade continues past September 12.",
+    # "once": a time, not a hypothesis
+    "Once the sale closes in September, the depot will be demolished.",
+    "Unless the depot is sold by June, the council will lease it.",
+    # a named party's act by a date: its term
+    "If the council approves the sale by September, the depot will close.",
+    # a weekday is a day set in the calendar too
+    "If no buyer is found by Friday, the depot will close.",
+])  # fmt: skip
+def test_a_dated_condition_that_sets_a_term_stays_its_own(sentence: str) -> None:
+    assert len(_split_conditions(sentence)) == 1
