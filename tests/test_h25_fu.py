@@ -112,3 +112,43 @@ def test_an_idle_dated_hypothesis_is_no_follow_up_of_its_own(sentence: str) -> N
 ])  # fmt: skip
 def test_a_dated_condition_that_sets_a_term_stays_its_own(sentence: str) -> None:
     assert len(_split_conditions(sentence)) == 1
+
+
+# F3: declining to say something in the past with nothing ahead in it is a fact withheld, not a question
+# left open (f19-02 "declined to say what was said in the room", f17-01 "whether an exemption was being
+# considered", fresh10/fresh12 "whether she agreed with it", "refused to say whether the licence was at risk").
+def _open(sentence: str) -> list[str]:
+    result = _run(COUNCIL + sentence)
+    return [f.description for f in result.follow_ups if f.evidence[0].sentence == 2 and f.kind == "open_question"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Harwick City Council declined to say what was said at the meeting.",
+    "Mayor Ana Ruiz declined to say whether she agreed with the decision.",
+    "Mayor Ana Ruiz refused to say whether the depot was at risk.",
+    "The Harwick City Council declined to say whether a sale was being considered.",
+    "The Harwick City Council declined to say whether the libraries had been valued.",
+    "The Harwick City Council declined to say who had bought the depot.",
+])  # fmt: skip
+def test_a_past_fact_withheld_is_no_open_question(sentence: str) -> None:
+    assert _open(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # something ahead in the question: a modal, an infinitive, a plan's participle, a present of schedule
+    "The Harwick City Council declined to say whether more closures were expected.",
+    "The Harwick City Council declined to say whether the closures could be reversed.",
+    "The Harwick City Council declined to say whether it would appeal.",
+    "The Harwick City Council declined to say when the libraries reopen.",
+    "The Harwick City Council declined to say whether to sell the depot.",
+    "The Harwick City Council declined to say how much the sale would raise.",
+    "Mayor Ana Ruiz declined to say whether she agreed to sell the depot.",
+    "The Harwick City Council declined to say whether the depot was due to be sold.",
+    "The Harwick City Council declined to say whether a sale was planned.",
+    "The Harwick City Council declined to say who will buy the depot.",
+    "The Harwick City Council declined to say whether the sale was going to go ahead.",
+    # not a refusal to say: an undecided matter stays open whatever its tense
+    "The Harwick City Council has not decided whether the depot was worth keeping.",
+])  # fmt: skip
+def test_a_question_with_something_ahead_stays_open(sentence: str) -> None:
+    assert len(_open(sentence)) == 1
