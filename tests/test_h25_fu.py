@@ -68,6 +68,11 @@ def test_staff_with_no_one_public_body_in_the_lead(lead: str, sentence: str) -> 
     ("Officers will patrol the closed branches from Friday, the Harwick police said.", "Officers will patrol"),
     # a possessor names them
     ("The union's officials will meet library staff on May 4.", "union's officials"),
+    # another public body acts in the sentence before: its officials
+    ("The Orre Regional Government has objected to the closures. Officials will meet the council on May 4.",
+     "Officials will meet"),
+    ("The Orre Transport Ministry has objected to the closures. Officials will meet the council on May 4.",
+     "Officials will meet"),
 ])  # fmt: skip
 def test_staff_named_otherwise_are_not_the_leads(sentence: str, words: str) -> None:
     owners = _owners(_run(COUNCIL + sentence), words)

@@ -121,11 +121,14 @@ def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
     return got if len(got) == 1 else []
 
 
-def staff_of(phrase: Any, analysis: Analysis, ids: dict[int, str], speakers: Sequence[int] = ()) -> list[int]:
+def staff_of(
+    phrase: Any, analysis: Analysis, ids: dict[int, str], before: SentenceInfo | None, speakers: Sequence[int] = ()
+) -> list[int]:
     """Bare "officials", "officers", "councillors" as a subject (no body, place or person named in the
     phrase) after a first sentence whose one doer is a public body ("Glenmorra County Council froze ...
     Officials will report in May"): that body's staff. Not a body the lead does not name, nor one of two
-    doers, nor when another body reports it ("officers will patrol the beach, the police said")."""
+    doers, nor when another body reports it ("officers will patrol the beach, the police said") or acts in
+    the sentence before ("The state government objected. Officials will meet the council")."""
     if phrase.dep_ != "nsubj" or phrase.tag_ not in ("NNS", "NNPS") or phrase.lemma_.lower() not in _STAFF:
         return []
     if any(c.dep_ != "det" or c.lower_ != "the" for c in phrase.children):
@@ -136,8 +139,13 @@ def staff_of(phrase: Any, analysis: Analysis, ids: dict[int, str], speakers: Seq
         return []
     if speakers and lead[0] not in speakers:
         return []
-    head = head_noun(body.name)
-    return lead if head in GOVERNMENT_BODIES or head in SHARED_BODIES else []
+    public = GOVERNMENT_BODIES | SHARED_BODIES
+    told = [a for c in (before.clauses if before is not None else []) if c.main and not c.agents_by_rule
+            for a in c.agents if a in ids and a != lead[0]]  # fmt: skip
+    if any(analysis.actors[a].label in ("ORG", "INSTITUTION") and head_noun(analysis.actors[a].name) in public
+           for a in told):  # fmt: skip
+        return []  # "The state government objected. Officials will meet the council": its officials
+    return lead if head_noun(body.name) in public else []
 
 
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ing)$")
