@@ -68,6 +68,9 @@ def test_staff_with_no_one_public_body_in_the_lead(lead: str, sentence: str) -> 
     ("Officers will patrol the closed branches from Friday, the Harwick police said.", "Officers will patrol"),
     # a possessor names them
     ("The union's officials will meet library staff on May 4.", "union's officials"),
+    # some councillors, not the council
+    ("Opposition councillors will table a motion of no confidence on May 14.", "Opposition councillors"),
+    ("Councillors from the Green group will walk out of the meeting on May 14.", "Councillors from"),
     # another public body acts in the sentence before: its officials
     ("The Orre Regional Government has objected to the closures. Officials will meet the council on May 4.",
      "Officials will meet"),
@@ -134,6 +137,9 @@ def _open(sentence: str) -> list[str]:
     "The Harwick City Council declined to say whether a sale was being considered.",
     "The Harwick City Council declined to say whether the libraries had been valued.",
     "The Harwick City Council declined to say who had bought the depot.",
+    "Mayor Ana Ruiz declined to say when she last spoke to the library trust.",
+    "The Harwick City Council declined to say whether the libraries were insured.",
+    "The Harwick City Council refused to say how many staff lost their jobs.",
 ])  # fmt: skip
 def test_a_past_fact_withheld_is_no_open_question(sentence: str) -> None:
     assert _open(sentence) == []
@@ -152,6 +158,7 @@ def test_a_past_fact_withheld_is_no_open_question(sentence: str) -> None:
     "The Harwick City Council declined to say whether a sale was planned.",
     "The Harwick City Council declined to say who will buy the depot.",
     "The Harwick City Council declined to say whether the sale was going to go ahead.",
+    "The Harwick City Council declined to say whether it had decided to sell the depot.",
     # not a refusal to say: an undecided matter stays open whatever its tense
     "The Harwick City Council has not decided whether the depot was worth keeping.",
 ])  # fmt: skip
