@@ -164,3 +164,39 @@ def test_a_past_fact_withheld_is_no_open_question(sentence: str) -> None:
 ])  # fmt: skip
 def test_a_question_with_something_ahead_stays_open(sentence: str) -> None:
     assert len(_open(sentence)) == 1
+
+
+# F4: a reported, undated effect of a thing with a verb of outcome (save, strip, require, push, cover) is the
+# speaker's forecast, no one's step (f19-04 "the deal would save about NZ$4 million a year", "outsourcing
+# would strip the country of skills"; earlier sets "the cut would push many of its members below break-even",
+# "the ratios would require about 1,200 extra nurses", "the bill freeze would cover only two of the next
+# five years").
+def _items(sentence: str) -> list[list[str]]:
+    return _owners(_run(COUNCIL + sentence), sentence[:20])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The library trust said the closures would save £400,000 a year.",
+    "Critics say the sale would strip the town of its last public building.",
+    "The library trust said the plan would push many readers to other towns.",
+    "The library trust said the new rules would require about 40 extra staff.",
+])  # fmt: skip
+def test_a_things_outcome_reported_is_no_step(sentence: str) -> None:
+    assert _items(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # an actor, a pronoun for one, people or a body as subject: their step
+    "The library trust said it would cut opening hours at two branches.",
+    "The library trust said the Harwick City Council would cover the cost of the move.",
+    "The library trust said the state would cover the cost of the move.",
+    "The library trust said volunteers would cover the evening shifts.",
+    # a passive that sets a duty
+    "The library trust said a buyer would be required to keep the facade.",
+    # dated: a step on a date
+    "The library trust said the closures would save £400,000 a year from April.",
+    # not reported: the article's own statement of a plan
+    "The new rules will require every branch to open on Saturdays from May 2.",
+])  # fmt: skip
+def test_an_outcome_with_a_doer_a_duty_or_a_date_stays(sentence: str) -> None:
+    assert len(_items(sentence)) == 1

@@ -42,9 +42,11 @@ __all__ = ["MEASURES", "advice", "person_noun", "foreseen_effect", "no_expectati
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, _MEASURES,
     _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _PEOPLE, _BODIES, _DOERS,
+    _OUTCOMES,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
     " _MEASURES _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _PEOPLE _BODIES _DOERS"
+    " _OUTCOMES"
 )
 MEASURES = _MEASURES  # nouns of a measure, decision or sum (for `followups_doer`: a measure runs by itself)
 
@@ -157,7 +159,10 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return False
     if _thing_acts_on(item, subject, analysis, ids) or _risk_of(item, subject, analysis, ids):
         return True
-    if not (verb.lemma_.lower() in EFFECTS or harm_idiom(verb)):
+    # ("the deal would save", not "the state would cover the cost", "a buyer would be required to")
+    outcome = verb.lemma_.lower() in _OUTCOMES and subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PRON") \
+        and not person_noun(subject) and subject.lemma_.lower() not in INSTITUTIONS and not subject.ent_type_
+    if not (verb.lemma_.lower() in EFFECTS or outcome or harm_idiom(verb)):
         return False
     if subject.pos_ == "PRON" and item.actors:
         return False
