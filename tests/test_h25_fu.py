@@ -191,8 +191,10 @@ def test_a_things_outcome_reported_is_no_step(sentence: str) -> None:
     "The library trust said the Harwick City Council would cover the cost of the move.",
     "The library trust said the state would cover the cost of the move.",
     "The library trust said volunteers would cover the evening shifts.",
-    # a passive that sets a duty
+    # a passive that sets a duty, or what a thing obliges someone to do
     "The library trust said a buyer would be required to keep the facade.",
+    "The library trust said the lease would require the buyer to keep the facade.",
+    "The library trust said the closures would push the council to sell the depot.",
     # dated: a step on a date
     "The library trust said the closures would save £400,000 a year from April.",
     # not reported: the article's own statement of a plan

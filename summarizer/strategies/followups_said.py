@@ -159,9 +159,11 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return False
     if _thing_acts_on(item, subject, analysis, ids) or _risk_of(item, subject, analysis, ids):
         return True
-    # ("the deal would save", not "the state would cover the cost", "a buyer would be required to")
+    # ("the deal would save", not "the state would cover the cost", "a buyer would be required to", nor what
+    # it obliges: "the law would require landlords to register")
     outcome = verb.lemma_.lower() in _OUTCOMES and subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PRON") \
-        and not person_noun(subject) and subject.lemma_.lower() not in INSTITUTIONS and not subject.ent_type_
+        and not person_noun(subject) and subject.lemma_.lower() not in INSTITUTIONS and not subject.ent_type_ \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
     if not (verb.lemma_.lower() in EFFECTS or outcome or harm_idiom(verb)):
         return False
     if subject.pos_ == "PRON" and item.actors:
