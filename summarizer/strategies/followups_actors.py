@@ -34,6 +34,7 @@ from .followups_doer import (
     relative_speaker,
     spoken_for,
     spoken_through,
+    staff_of,
 )  # fmt: skip
 from .followups_grammar import ANAPHORS, any_subject, condition, controller, held_until, reporting_clause, subject_of
 from .followups_pending import time_allowed
@@ -109,7 +110,9 @@ def actors(
     speakers = [a for a in (clauses[report.i].agents if report is not None and report.i in clauses else [])
                 if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
-    speakers = speakers or (by_head(said_by, analysis, ids) if said_by is not None else []) or (
+    # ("Officials said a contractor would be appointed": the staff of the lead's one public body)
+    by_post = [] if said_by is None else by_head(said_by, analysis, ids) or staff_of(said_by, analysis, ids, before)
+    speakers = speakers or by_post or (
         relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
     # "a spokeswoman for the operator said": who the unnamed speaker speaks for
     speakers = speakers or (spoken_through(said_by, analysis, ids) if said_by is not None else [])
@@ -126,7 +129,7 @@ def actors(
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause
         named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])
-        named = named or by_head(subject, analysis, ids)
+        named = named or by_head(subject, analysis, ids) or staff_of(subject, analysis, ids, before, speakers)
         # "the council's finance committee will meet": an organ acts for the organisation that owns it
         poss = [c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         whose = _named([t for c in poss for t in c.subtree], analysis, ids) or [

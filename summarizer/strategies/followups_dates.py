@@ -15,16 +15,16 @@ from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, lemma
 from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
 from .words import word_tables
 
-__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "is_point", "on_schedule", "owner",
-           "reported_when", "rolled_over", "rule_tables"]  # fmt: skip
+__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "idle_condition", "is_point",
+           "on_schedule", "owner", "reported_when", "rolled_over", "rule_tables"]  # fmt: skip
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
 
 _DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
 _WEEKDAY = re.compile(r"(?:%s)" % "|".join(WEEKDAYS), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
-(_COMMISSIONING, _SCHEDULING, _SCHEDULE_ADJ) = word_tables(
-    "followups_dates", "_COMMISSIONING _SCHEDULING _SCHEDULE_ADJ"
+(_COMMISSIONING, _SCHEDULING, _SCHEDULE_ADJ, _HYPOTHESIS) = word_tables(
+    "followups_dates", "_COMMISSIONING _SCHEDULING _SCHEDULE_ADJ _HYPOTHESIS"
 )
 
 
@@ -165,3 +165,15 @@ def reported_when(date: Any) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and date.end <= subject.left_edge.i
+
+
+def idle_condition(verb: Any, doers: list[int]) -> bool:
+    """A condition on what no actor does, by a month, season or year ("if no money has arrived by
+    September, the team will", "if prices fall by November", "if the cemetery slips beyond 2035"): part
+    of the step it conditions, not a term of its own, as a condition on a named party's act is ("if
+    Carrow makes a new offer by September 28"), a term set by "unless", or a day set in the calendar
+    ("if the blockade continues past September 12")."""
+    marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+    text = " ".join(t.text for t in verb.subtree)
+    day = _MONTH_DAY.search(text) or _WEEKDAY.search(text)
+    return verb.dep_ == "advcl" and bool(marks) and marks <= set(_HYPOTHESIS) and not doers and not day

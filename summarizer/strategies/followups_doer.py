@@ -15,9 +15,10 @@ whoever the article's first sentence says acts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from .actor_kinds import head_noun
+from .actor_kinds import GOVERNMENT_BODIES, SHARED_BODIES, head_noun
 from .followups_grammar import lemma, reporting_clause, subject_of
 from .followups_said import INERT
 from .followups_side import named
@@ -29,7 +30,7 @@ from .words import word_tables
 
 __all__ = [
     "antecedent", "bracketed", "by_head", "given_until", "lead_acts_on", "lead_doers", "nominal_act", "partner_of",
-    "relative_speaker", "runs_its_course", "spoken_for", "spoken_through", "undone",
+    "relative_speaker", "runs_its_course", "spoken_for", "spoken_through", "staff_of", "undone",
 ]  # fmt: skip
 
 
@@ -121,6 +122,33 @@ def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
     return got if len(got) == 1 else []
 
 
+def staff_of(
+    phrase: Any, analysis: Analysis, ids: dict[int, str], before: SentenceInfo | None, speakers: Sequence[int] = ()
+) -> list[int]:
+    """Bare "officials", "officers", "councillors" as a subject (no body, place or person named in the
+    phrase) after a first sentence whose one doer is a public body ("Glenmorra County Council froze ...
+    Officials will report in May"): that body's staff. Not a body the lead does not name, nor one of two
+    doers, nor when another body reports it ("officers will patrol the beach, the police said") or acts in
+    the sentence before ("The state government objected. Officials will meet the council")."""
+    if phrase.dep_ != "nsubj" or phrase.tag_ not in ("NNS", "NNPS") or phrase.lemma_.lower() not in _STAFF:
+        return []
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in phrase.children):
+        return []  # "health officials", "officials in Brussels", "its officers", "two officials"
+    lead = lead_doers(analysis, ids)
+    body = analysis.actors[lead[0]] if len(lead) == 1 else None
+    if body is None or body.label not in ("ORG", "INSTITUTION"):
+        return []
+    if speakers and lead[0] not in speakers:
+        return []
+    public = GOVERNMENT_BODIES | SHARED_BODIES
+    told = [a for c in (before.clauses if before is not None else []) if c.main and not c.agents_by_rule
+            for a in c.agents if a in ids and a != lead[0]]  # fmt: skip
+    if any(analysis.actors[a].label in ("ORG", "INSTITUTION") and head_noun(analysis.actors[a].name) in public
+           for a in told):  # fmt: skip
+        return []  # "The state government objected. Officials will meet the council": its officials
+    return lead if head_noun(body.name) in public else []
+
+
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ing)$")
 
 
@@ -167,7 +195,7 @@ def undone(verb: Any) -> bool:
                 and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
 
 
-(_COURSE, _SPOKEN_FOR) = word_tables("followups_doer", "_COURSE _SPOKEN_FOR")
+(_COURSE, _SPOKEN_FOR, _STAFF) = word_tables("followups_doer", "_COURSE _SPOKEN_FOR _STAFF")
 
 
 def runs_its_course(verb: Any, analysis: Analysis) -> bool:

@@ -41,10 +41,10 @@ __all__ = ["INERT", "advice", "foreseen_effect", "no_expectation", "not_before"]
 
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, INERT,
-    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER,
+    _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _OUTCOMES,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
-    " INERT _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER"
+    " INERT _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _OUTCOMES"
 )
 
 
@@ -156,7 +156,12 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return False
     if _thing_acts_on(item, subject, analysis, ids) or _risk_of(item, subject, analysis, ids):
         return True
-    if not (verb.lemma_.lower() in EFFECTS or harm_idiom(verb)):
+    # ("the deal would save", not "the state would cover the cost", "a buyer would be required to", nor what
+    # it obliges: "the law would require landlords to register")
+    outcome = verb.lemma_.lower() in _OUTCOMES and subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PRON") \
+        and not person_noun(subject) and subject.lemma_.lower() not in INSTITUTIONS and not subject.ent_type_ \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
+    if not (verb.lemma_.lower() in EFFECTS or outcome or harm_idiom(verb)):
         return False
     if subject.pos_ == "PRON" and item.actors:
         return False

@@ -12,7 +12,17 @@ from typing import Any
 
 from ..models import Origin
 from .followups_grammar import open_question
-from .lexicon import AWAITED_NOUNS, AWAITING_PREPS, AWAITING_VERBS
+from .lexicon import (
+    AWAITED_NOUNS,
+    AWAITING_PREPS,
+    AWAITING_VERBS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    INTENT_VERBS,
+    MAYBE_MODALS,
+    OBLIGE_MODALS,
+    WITHHOLDING,
+)  # fmt: skip
 from .parse_types import Analysis, Clause
 
 __all__ = ["Item", "approvals", "named", "open_questions"]
@@ -65,7 +75,7 @@ def open_questions(doc: Any, clauses: dict[int, Clause], analysis: Analysis, ids
     out: list[Item] = []
     for verb in doc:
         holder = open_question(verb)
-        if holder is None:
+        if holder is None or (holder.lemma_.lower() in WITHHOLDING and _past_fact(verb)):
             continue
         clause = clauses.get(holder.i)
         actors = [a for a in clause.agents if a in ids] if clause is not None and not clause.agents_by_rule else []
@@ -74,6 +84,19 @@ def open_questions(doc: Any, clauses: dict[int, Clause], analysis: Analysis, ids
         if actors:  # (not "the statement did not specify how": a document's silence)
             out.append(Item(verb, actors, "parse", False, None, open=True))
     return out
+
+
+def _past_fact(verb: Any) -> bool:
+    """An indirect question in the past with nothing ahead in it ("declined to say what was said in the
+    room", "whether she agreed with it", "whether the licence was at risk"): a fact withheld, no step
+    left open; not "whether more arrests were expected", "whether the closures could be reversed",
+    "whether to appeal", "whether it was due to be sold", "when the talks resume"."""
+    ahead = FUTURE_MODALS | OBLIGE_MODALS | MAYBE_MODALS | HYPOTHETICAL_MODALS
+    if any(t.dep_ in ("aux", "auxpass") and (t.lower_ in ahead or t.tag_ == "TO") for t in verb.subtree):
+        return False
+    if verb.lemma_.lower() in INTENT_VERBS and verb.tag_ == "VBN":
+        return False  # "whether a sale was planned"
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
 
 
 def _awaited(noun: Any) -> bool:
