@@ -55,8 +55,8 @@ class ActorReader(InstitutionReader):
             return None
         if label == "PERSON" and all(t.lemma_.lower() in ROLE_NOUNS for t in ent if t.is_alpha):
             return None  # a title read as a name ("State Councilor and Foreign Minister X"): names nobody
-        if self.described.work(text) and not self.reg.lookup(text, label):
-            return None  # "the studio's flagship game, Ashen Crown": a title, read as a person's name
+        if self.described.work(text, ent) and not self.reg.lookup(text, label):
+            return None  # "the studio's flagship game, Ashen Crown", "the next Ashen Tide game": a title
         if dateline(ent):
             return None  # "KALDVIK, Norway, March 9 (Nordwire) -": the wire's dateline, a place
         if label == "PERSON" and self.described.place(text) and not self._person(text):

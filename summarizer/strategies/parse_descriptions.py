@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lexicon import ASSERTING, REPORTING
 from .parse_groups import past_clause
 from .parse_places import capital_code, country_code
 from .words import word_tables
@@ -42,6 +43,8 @@ class Descriptions:
     people: set[str] = field(default_factory=set)  # full names tagged a person's somewhere
     common: set[str] = field(default_factory=set)  # plural nouns the article writes in lower case ("records")
     works: set[str] = field(default_factory=set)  # names apposed to a noun of a work ("the game, X")
+    speakers: set[str] = field(default_factory=set)  # names that say something ("X said"): no work's
+    definite: set[str] = field(default_factory=set)  # nouns the article writes alone after "the" ("the agency")
 
     def place(self, name: str) -> bool:
         """Whether a name read as a person's is a place: the text puts something in or at it, or
@@ -60,12 +63,18 @@ class Descriptions:
             if (noun in nouns if nouns is not None else noun not in PLACE_NOUNS)
         )
 
-    def work(self, name: str) -> bool:
+    def work(self, name: str, ent: Any) -> bool:
         """Whether the article apposes `name` to a noun of a work ("the flagship game, X", "the series
-        X") and describes it by no noun of another kind (not "X, the studio behind the game")."""
+        X") and describes it by no noun of another kind (not "X, the studio behind the game"), and
+        the name as found here is a title's: of more than one word, read as a person's or modifying a
+        work ("the next X game"); not one word ("the album, Metallica"), nor one that speaks."""
+        if len(ent) < 2 or ent.label_ != "PERSON" and not (
+            ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in WORK_NOUNS
+        ):
+            return False
         words = name.lower().split()  # (not the name's own head: "Hollowpine Games" is no game)
         nouns = {noun for noun, names in self.by_noun.items() if name in names and not {noun, noun + "s"} & set(words)}
-        return name in self.works and nouns <= WORK_NOUNS
+        return name in self.works and nouns <= WORK_NOUNS and name not in self.speakers
 
     def note(self, described: Any, name: str, said: bool = True) -> None:
         """A description the text gives `name`, also with its modifiers ("the environmental group X")."""
@@ -106,6 +115,9 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
     # (plural ones only: a bare singular count noun as a subject is a name, "Anchor said ...")
     into.common |= {t.lower_ for doc in docs for t in doc if t.tag_ == "NNS" and t.text.islower()}
     into.people |= {ent_text(e) for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    into.definite |= {t.lemma_.lower() for doc in docs for t in doc if t.tag_ == "NN" and t.text.islower() and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ in ("compound", "amod", "poss") for c in t.children)}  # fmt: skip
     for doc in docs:
         for tok in doc:
             misread = tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > 0  # "operator Baltrans" a plural noun
@@ -122,6 +134,8 @@ def describe(docs: list[Any], into: Descriptions, generic: frozenset[str]) -> No
                 into.objects.add(name)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 into.subjects.add(name)
+                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING | ASSERTING:
+                    into.speakers.add(name)  # ("Metallica said it would tour": no album's title)
             for child in tok.children:
                 # "Havenbond, the union that ...", "Ondara, a Franco-Belgian company"
                 if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":

@@ -32,8 +32,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z'. ]+[A-Z](?:, (?:(?! and )[^()\n\-\u2013\u2014]){1,40}?)?(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
 )
 
-COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS, LAW_ENDINGS = word_tables(
-    "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS LAW_ENDINGS"
+COMPANY_ENDINGS, NAMED_WEATHER, NAMED_DISASTERS, LAW_ENDINGS, POSSESSIVE_BODY_HEADS = word_tables(
+    "parse_pipeline", "COMPANY_ENDINGS NAMED_WEATHER NAMED_DISASTERS LAW_ENDINGS POSSESSIVE_BODY_HEADS"
 )
 _lock = threading.Lock()
 _nlp: Any = None
@@ -180,8 +180,12 @@ def _untagged_names(doc: Any) -> list[Any]:
     """An organisation's name with a plural possessive inside that the recogniser left untagged,
     opened by "the": "the Kgomotso Residents' Forum", "The Málaga Tenants' Union" (the members'
     plural and the body's head noun, all capitalised, all proper nouns). Not a name with a
-    singular possessor ("the Prime Minister's Office": `_possessive_names`)."""
+    singular possessor ("the Prime Minister's Office": `_possessive_names`), nor an event or a place
+    ("the Old Boys' Reunion": the head must name a body); the name ends before a title or a person's
+    name after it ("the X Residents' Association Chairman Sean Kelly")."""
     from spacy.tokens import Span
+
+    from .parse_actors import ROLE_NOUNS  # (which imports this module)
 
     out = []
     for tok in doc:
@@ -192,9 +196,13 @@ def _untagged_names(doc: Any) -> list[Any]:
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].text[:1].isupper():
             start -= 1
         stop = i + 1
-        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper():
+        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper() and not (
+            stop > i + 1 and (doc[stop].lower_ in ROLE_NOUNS or doc[stop].ent_iob_ == "B")
+        ):
             stop += 1
-        if stop == i + 1 or start == 0 or doc[start - 1].lower_ != "the" or start == i - 1:
+        if stop == i + 1 or doc[stop - 1].lower_ not in POSSESSIVE_BODY_HEADS:
+            continue  # (an event or a place: "the Old Boys' Reunion", "the Ennis Farmers' Market")
+        if start == 0 or doc[start - 1].lower_ != "the" or start == i - 1:
             continue  # (one word before the possessor at least: "the Tenants' Union" may be any tenants')
         if any(t.ent_type_ and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") for t in doc[start:stop]) or any(
             e.start < start < e.end or e.start < stop < e.end for e in doc.ents

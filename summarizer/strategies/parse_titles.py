@@ -25,7 +25,9 @@ __all__ = [
     "strip_det", "title_tables",
 ]  # fmt: skip
 
-TITLE_FILLER, TITLE_ENDS, NO_LONGER, WHOSE = word_tables("parse_titles", "TITLE_FILLER TITLE_ENDS NO_LONGER WHOSE")
+TITLE_FILLER, TITLE_ENDS, NO_LONGER, WHOSE, BODY_NOUNS = word_tables(
+    "parse_titles", "TITLE_FILLER TITLE_ENDS NO_LONGER WHOSE BODY_NOUNS"
+)
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 
 
@@ -235,16 +237,28 @@ class TitleReader(Coreference):
                     and not list(child.children):
                 # one spokesperson speaks for the one body the noun names ("a ministry spokeswoman"); members
                 # counted in the plural may be of any ("union leaders across the country")
-                named = self._described(child.lemma_.lower(), number, organisations_only=True)
+                named = self._spoken_for(child.lemma_.lower(), number)
                 if named is not None and self.reg.actors[named].label in ("ORG", "INSTITUTION"):
                     return named
         return None
+
+    def _spoken_for(self, noun: str, number: int) -> int | None:
+        """The one organisation a "<noun> spokesperson" speaks for: the only one the article calls
+        by the noun, where it describes it so ("the airline Skyvia") or calls it "the <noun>" alone
+        ("the agency" after "the Northern Roads Agency"); not the last word of a name alone ("the
+        European Union ... a union spokesman"), nor one of two ("the Finance Ministry and the Health
+        Ministry ... a ministry spokeswoman")."""
+        names = [n for n in self.described.by_noun.get(noun, []) if n in self.described.organisations
+                 or any(self.reg.actors[i].label == "ORG" for i in [self.reg.lookup(n, "")] if i is not None)]
+        if len(set(names)) != 1 or (noun, names[0]) not in self.described.said and noun not in self.described.definite:
+            return None
+        return self._described(noun, number, organisations_only=True)
 
     def _body(self, name: str) -> bool:
         """Whether the article describes `name` by a noun of neither a place nor an office ("the
         publisher X", "the Helsinki developer X"; not "X, the mayor")."""
         return any(name in names and noun not in self.roles for noun, names in self.described.by_noun.items()
-                   if noun not in PLACE_NOUNS)  # fmt: skip
+                   if noun not in PLACE_NOUNS and (noun in BODY_NOUNS or noun in self.generic))  # fmt: skip
 
     def _person(self, text: str) -> bool:
         known = self.reg.lookup(text, "PERSON")
