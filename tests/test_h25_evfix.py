@@ -171,6 +171,9 @@ def test_an_answer_not_given_in_time_is_withheld(body: str) -> None:
     "The Fisheries Ministry has not responded to the fishermen's letter so far.",
     "The Fisheries Ministry has not yet responded to the fishermen's letter.",
     "The Fisheries Ministry have not replied yet to the fishermen's letter.",
+    "The Fisheries Ministry has not yet responded to the ultimatum, which expires on Friday.",
+    "The Fisheries Ministry has not yet responded to the ultimatum, and the deadline passes on Friday.",
+    "The Fisheries Ministry has not yet responded to the letter, which the union sent on Friday.",
 ])  # fmt: skip
 def test_an_answer_still_to_come_is_no_event(body: str) -> None:
     assert _events(body) == []

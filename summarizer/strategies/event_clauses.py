@@ -131,7 +131,7 @@ def _awaited(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     when it expired", "did not yet respond", "has not yet responded to the ultimatum, which expired on Friday")."""
     if not clause.negated or not _PERFECT.intersection(clause.aux):
         return False
-    if any(c.verb in _LAPSING and c.index != clause.index for c in clauses):
+    if any(c.verb in _LAPSING and c.past and c.index != clause.index for c in clauses):  # (not "which expires on")
         return False
     return any(t.dep_ == "advmod" and t.lower_ in _AWAITED for t in doc[clause.index].children)
 
