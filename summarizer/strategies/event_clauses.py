@@ -22,10 +22,10 @@ __all__ = [
 
 (_NOT_REPORTERS, _ANSWERING, REPORTED, _WEIGHING, _WARNING, _DUTY, _TARGETING, _INCLUDING,
  _PENALTIES, _RISKING, _REPRISALS, _LIMITING, _TOLD_BEFORE, _TAKING_PART, _VIEWS, _NEITHER,
- _AWAITED) = word_tables(
+ _AWAITED, _PERFECT, _LAPSING) = word_tables(
     "event_clauses",
     "_NOT_REPORTERS _ANSWERING REPORTED _WEIGHING _WARNING _DUTY _TARGETING _INCLUDING _PENALTIES _RISKING "
-    "_REPRISALS _LIMITING _TOLD_BEFORE _TAKING_PART _VIEWS _NEITHER _AWAITED",
+    "_REPRISALS _LIMITING _TOLD_BEFORE _TAKING_PART _VIEWS _NEITHER _AWAITED _PERFECT _LAPSING",
 )
 
 
@@ -109,7 +109,7 @@ def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     """An answer withheld, an act of its own: a verb of answering denied ("the ministry did not respond to
     the ultimatum", "never replied") or declined ("declined to comment on the vote"); not a question
     left open ("declined to say whether") nor a denied answer to "a request for comment" (a formula), nor an
-    answer still awaited ("has not yet replied to the letter": it may come)."""
+    answer still awaited (`_awaited`: "has not yet replied to the letter": it may come)."""
     if doc is None or clause.future or clause.modal or clause.conditional or not clause.past:
         return False
     if clause.verb in WITHHOLDING and not clause.negated:
@@ -119,10 +119,21 @@ def silent(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
     return any(
         c.verb in _ANSWERING and c.verb_in(doc) is not None
         and not any(t.dep_ in ("dobj", "ccomp") for t in doc[c.index].children)
-        and not (c.negated and any(t.dep_ == "advmod" and t.lower_ in _AWAITED for t in doc[c.index].children))
+        and not _awaited(c, clauses, doc)
         and not any(t.lemma_ == "comment" for t in doc[c.index].subtree if t.i != c.index)
         for c in said
     )  # fmt: skip
+
+
+def _awaited(clause: Clause, clauses: list[Clause], doc: Any) -> bool:
+    """An answer denied till now and still to come: a present perfect with "yet", "still" or "so far" ("has not
+    yet replied to the letter", "has still not responded"); not one whose time ran out ("had not yet responded
+    when it expired", "did not yet respond", "has not yet responded to the ultimatum, which expired on Friday")."""
+    if not clause.negated or not _PERFECT.intersection(clause.aux):
+        return False
+    if any(c.verb in _LAPSING and c.past and c.index != clause.index for c in clauses):  # (not "which expires on")
+        return False
+    return any(t.dep_ == "advmod" and t.lower_ in _AWAITED for t in doc[clause.index].children)
 
 
 def condition_by_other(clause: Clause, clauses: list[Clause], side: set[int], keep: set[int]) -> list[int]:

@@ -17,8 +17,8 @@ from .words import word_tables
 
 __all__ = ["speech_acts"]
 
-_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE, _DIRECTING, _FORESEEN = word_tables(
-    "event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE _DIRECTING _FORESEEN"
+_OBLIGATION, _FAULTS, _SEQUEL, _PASSIVE, _DIRECTING, _FORESEEN, _VIEWING, _SPIRITS, _PRESS = word_tables(
+    "event_speech", "_OBLIGATION _FAULTS _SEQUEL _PASSIVE _DIRECTING _FORESEEN _VIEWING _SPIRITS _PRESS"
 )
 
 
@@ -52,9 +52,11 @@ def speech_acts(
             if clause_type(c) == "STATEMENT" and not c.reporting:
                 continue  # "said it would not take sides": a position, no refusal of an act
             agents, by_speaker = agents_of(c, by_i, keep, info.doc)
-            # an untyped "will not" inside a quote carried on ("we will not gamble with ..."); not a typed act
-            # refused there ("The offer is an insult. We will not accept it," she said.)
-            carried = c.negated and clause_type(c) == "OTHER" and _quote_goes_on(c, info.doc)
+            # an untyped "will not" over a that-clause inside a quote carried on ("But we will not pretend that
+            # doing nothing is an option"): a thought declined in the speaker's argument; not an act refused
+            # there ("We will not pay them", "We will not accept it")
+            carried = c.negated and clause_type(c) == "OTHER" and _quote_goes_on(c, info.doc) and _of_a_thought(
+                c, info.doc)
             if not agents and event_clauses.owned_by_pronoun(c, info.doc, typed=False):
                 agents, by_speaker = speaker, True  # "the union said its members would block the port unless ..."
             # what the speaker's institution will do, if done to another party ("its director said the
@@ -71,6 +73,7 @@ def speech_acts(
                 kind = "REQUEST"  # (an obligation on no one, "science must not leave a mess", is an opinion)
             elif c.conditional and set(c.aux) & set(CONSEQUENCE_MODALS) and not c.quoted and _penalty(c) and not (
                 own or event_clauses.owned_by_pronoun(c, info.doc, typed=False)  # "said it could face fines if"
+                or said.verb in _VIEWING  # "estimated that X could be fined if ...": a view, no threat
             ):
                 kind = "THREATEN"  # "said X's licence could be suspended if ...", "the fines would apply unless ..."
                 accused = [r for r in c.recipients if r in keep and r not in side]
@@ -135,6 +138,15 @@ def _quote_goes_on(clause: Clause, doc: Any) -> bool:
     return all(i in inside for i in range(verb.i + 1))
 
 
+def _of_a_thought(clause: Clause, doc: Any) -> bool:
+    """Whether a clause's verb takes a finite that-clause ("pretend that doing nothing is an option"): what
+    it declines is a proposition, not an act."""
+    verb = clause.verb_in(doc)
+    return verb is not None and any(
+        t.dep_ == "ccomp" and (t.tag_ in ("VBZ", "VBP", "VBD", "MD") or any(a.tag_ == "MD" for a in t.children))
+        for t in verb.children)
+
+
 def _directed(said: Clause, clauses: list[Clause], doc: Any) -> bool:
     """A telling that gives an order: a verb of telling, done (not planned, denied or quoted), with a party and a
     to-infinitive for that party to do ("told the company to hand over its records", "has told its members to
@@ -143,8 +155,12 @@ def _directed(said: Clause, clauses: list[Clause], doc: Any) -> bool:
     verb = said.verb_in(doc)
     if said.verb not in _DIRECTING or not said.past or said.quoted or verb is None:
         return False
+    if any(t.dep_ == "ccomp" for t in verb.children):
+        return False  # "told Parliament to justify the cuts that the deficit had doubled": what was told is a fact
     party = ("nsubjpass",) if said.passive else ("dobj", "dative")  # ("families were told by the agency to ...")
     told = [t for t in verb.children if t.dep_ in party]
+    if any(t.lemma_.lower() in _PRESS for t in told):
+        return False  # "told reporters to direct questions to the ministry": the press told, a referral
     if not any(t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN" and person_noun(t) for t in told) and not (
             told and said.recipients):
         return False  # (no party told: "told the story of the flood to show ...": a telling for a purpose)
@@ -152,8 +168,27 @@ def _directed(said: Clause, clauses: list[Clause], doc: Any) -> bool:
         todo = c.verb_in(doc)
         if c.head != said.index or c.dep != "xcomp" or "to" not in c.aux or todo is None or c.index == said.index:
             continue
-        if c.verb in _FORESEEN:
-            continue  # "told residents to expect delays": a forecast passed on
+        if c.verb in _FORESEEN or set(c.agents) & set(said.agents):
+            continue  # "told residents to expect delays": a forecast passed on (and no party told but the teller)
+        if not _an_act(c, clauses, todo):
+            continue  # "told X not to worry", "to rest easy", "to look forward to ...": reassurance, no act asked
         if not any(t.tag_ in ("WP", "WRB", "WDT") for t in todo.subtree if t.i < todo.i):
             return True
     return False
+
+
+def _an_act(todo: Clause, clauses: list[Clause], verb: Any) -> bool:
+    """Whether an infinitive a party is told names an act asked of it: one done to something ("to hand over its
+    records", "not to stop treatment"; not "to take heart from the ruling"), a typed act ("to strike", "to
+    reject the scheme") or one with an act of its own under it ("to consider pulling flats"); not a state or a
+    feeling ("not to worry", "to rest easy", "to feel free to bid", "to look forward to", "to stay tuned")."""
+    objects = [t for t in verb.children if t.dep_ == "dobj" and t.lemma_.lower() not in _SPIRITS]
+    if objects or clause_type(todo) not in ("OTHER", "STATEMENT"):
+        return True
+    if todo.verb not in _SPIRITS and all(t.dep_ in ("aux", "neg", "punct") for t in verb.children):
+        return True  # "told X to stop", "to leave" (not "told X not to worry")
+    return any(c.head == todo.index and (
+        c.dep in ("xcomp", "ccomp") and c.tag in ("VBG", "VB") and not (
+            set(c.aux) - {"to"} or any(t.dep_ in ("acomp", "advmod") for t in verb.children))
+        or c.dep == "conj" and c.verb_in(verb.doc) is not None and _an_act(c, clauses, c.verb_in(verb.doc)))
+        for c in clauses)  # ("to take heart and pay the fine")
