@@ -269,3 +269,43 @@ def test_e_a_routine_or_own_matter_studied_takes_no_side(body: str) -> None:
 )
 def test_e_a_matter_put_to_the_holder_studied_is_neutral(body: str) -> None:
     assert [p for _, p, _ in _triples(body)] == ["neutral"]
+
+
+# --------------------------------------------------------------------------- counters of the fixer's own
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A3/A4: the request itself, with no purpose "for" and an addressee or a passive asked of another, is refused
+        (f"{TRUST} asked the ministry to publish the audit. The ministry refused.", ("ministry", "oppose",
+                                                                                    "publish the audit")),
+        ("Kessel Pumps asked to be excused from the hearing. The judge refused.", ("judge", "oppose",
+                                                                                  "be excused from the hearing")),
+        # B1: a named choice refused is still opposed
+        (f"{TRUST} declined to endorse the candidate.", ("Meridian Hospital Trust", "oppose", "the candidate")),
+        (f"{TRUST} declined to back the plan until the audit is published.", ("Meridian Hospital Trust", "oppose",
+                                                                              "the plan")),
+        # C: a loss named by what was not done
+        ("Aldgate Council asked for a refund for each claim it had paid in error.", ("Aldgate Council", "oppose",
+                                                                                    "a refund for each claim it had "
+                                                                                    "paid in error")),
+    ],
+)  # fmt: skip
+def test_counters_keep_the_gains(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{TRUST} would refuse to back the plan if the audit were published.",
+        f"{TRUST} might decline to endorse the merger.",
+        '"I would rather lose my job than sign the deal," Lena Ortiz said.',  # a loss preferred, nothing joined named
+        "Fans would rather keep the stadium, Lena Ortiz said.",
+        f"{BOARD} will examine each request on its merits.",
+        f"{BOARD} is studying the application of the rules to small farms.",
+    ],
+)
+def test_counters_no_side(body: str) -> None:
+    assert [p for _, p, _ in _triples(body) if p in ("support", "oppose", "neutral")] == []
