@@ -309,3 +309,14 @@ def test_counters_keep_the_gains(body: str, expected: tuple[str, str, str]) -> N
 )
 def test_counters_no_side(body: str) -> None:
     assert [p for _, p, _ in _triples(body) if p in ("support", "oppose", "neutral")] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"{TRUST} said it would not support any plan that closed the ward.",
+        f"{TRUST} refused to back any deal that cut nurses' pay.",
+    ],
+)
+def test_b1_a_kind_refused_is_still_opposed(body: str) -> None:
+    assert [p for _, p, _ in _triples(body)] == ["oppose"]

@@ -343,8 +343,10 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             # ("could not ask staff to", "should not ask nurses to work longer hours": what is opposed)
         if dobj is not None and (dobj.lower_ in UNCHOSEN or dobj.lower_ in PARTITIVES and prep_object(dobj, (
                 "of",)) is not None or lemma not in TAKING_PART and any(  # not "refused to accept any cut"
-                c.dep_ == "det" and c.lower_ in PARTITIVES for c in dobj.children)):  # fmt: skip
+                c.dep_ == "det" and c.lower_ in PARTITIVES for c in dobj.children) and not any(
+                c.dep_ == "relcl" for c in dobj.children)):  # fmt: skip
             return None  # "declined to endorse anyone", "either side", "any of the three bids": no one chosen
+            # (not "would not support any coalition that delayed ...": a kind opposed)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
