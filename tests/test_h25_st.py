@@ -135,11 +135,12 @@ def test_asking_about_redress_or_for_no_redress_is_no_stance(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "topic"),
     [
-        (f"{UNION} said it would rather lose the case than sign the deal.", "lose the case"),
+        # (h25-stfix: "would rather lose the case than sign the deal" is a sacrifice, no support for the loss: D3)
+        (f"{UNION} said it would rather keep the case open than sign the deal.", "keep the case open"),
         ('"We would rather keep the north gate open, but we cannot pay for it," said Mark Ellison.',
          "keep the north gate open"),
         ('"I would rather they closed the depot than sold it," Mark Ellison said.', "they closed the depot"),
-        ("Mark Ellison said he would sooner see the depot sold than closed.", "see the depot sold"),
+        # (h25-stfix: "Mark Ellison said he would sooner ..." taken back: no gender known, "he" may be anyone)
     ],
 )  # fmt: skip
 def test_a_preference_backs_what_is_preferred(body: str, topic: str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import CONDITION_MARKS, CONSEQUENCE_MODALS, FUTURE_MODALS, REPORTING, WITHHOLDING
+from .lexicon import CONDITION_MARKS, CONSEQUENCE_MODALS, FUTURE_MODALS, RECURRING, REPORTING, WITHHOLDING
 from .parse_form import progressive
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
 from .stance_words import (
@@ -189,20 +189,26 @@ def studying(s: StanceSentence, tok: Any) -> Reading | None:
     said, studier = s.subject_token(tok), s.subject(tok)
     if said is not None and said.pos_ in ("NOUN", "PROPN") and studier is None:
         return None  # "critics said the board was studying it": someone not an actor studies it
-    topic = next((c for c in tok.children if c.dep_ == "dobj" and _before_it(c)), None)
+    topic = next((c for c in tok.children if c.dep_ == "dobj" and _before_it(s, c, studier)), None)
     waited = prep_object(tok, ("for",))  # "would wait for the committee's report"
-    topic = waited if topic is None and waited is not None and _before_it(waited) else topic
+    topic = waited if topic is None and waited is not None and _before_it(s, waited, studier) else topic
     if topic is not None and said is not None and studier is not None and s.actor_in(said) == studier:
         return Reading(studier, "neutral", phrase(topic), s.target(topic, studier), tok.i)  # the studier's, if named
     return _held(s, tok, topic, "neutral") if topic is not None else None
 
 
-def _before_it(matter: Any) -> bool:
+def _before_it(s: StanceSentence, matter: Any, studier: int | None) -> bool:
     """A ruling, or a matter put to the holder for a decision ("any application", "the notification"), not its own
-    ("its application")."""
-    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in matter.children)
-    one = any(c.dep_ in ("det", "poss") for c in matter.children)  # not "will review applications in May": a routine
-    return matter.lemma_.lower() in RULINGS or matter.lemma_.lower() in SUBMISSIONS and one and not own
+    ("its application", "the board's own proposal", "the offer it made"), not each of a routine ("each
+    application", "every request it receives") and not a use ("the application of the new rules")."""
+    if matter.lemma_.lower() in RULINGS:
+        return True
+    own = any(c.dep_ == "poss" and (c.pos_ == "PRON" or studier is not None and s.actor_in(c) == studier)
+              or c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.pos_ == "PRON" for w in c.children)
+              for c in matter.children)  # fmt: skip
+    one = any(c.dep_ in ("det", "poss") and c.lower_ not in RECURRING for c in matter.children)  # not "applications"
+    used = any(c.dep_ == "prep" and c.lower_ == "of" for c in matter.children)  # "the application of the coating"
+    return matter.lemma_.lower() in SUBMISSIONS and one and not own and not used
 
 
 def contrast(s: StanceSentence, tok: Any) -> Reading | None:

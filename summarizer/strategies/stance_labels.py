@@ -11,7 +11,20 @@ from typing import Any
 
 from .lexicon import HYPOTHETICAL_MODALS, MAYBE_MODALS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, is_negated, phrase, prep_object
-from .stance_words import EVALUATIONS, FIRST_PERSON, MEASURES, PREFERRING, QUOTES, THIRD_PLURAL, TOPIC_WORDS, WEIGHED
+from .stance_words import (
+    BALLOTING,
+    BODY_PRONOUNS,
+    EVALUATIONS,
+    FIRST_PERSON,
+    LOSING,
+    MEASURES,
+    PREFERRING,
+    QUOTES,
+    TAKING_PART,
+    THIRD_PLURAL,
+    TOPIC_WORDS,
+    WEIGHED,
+)
 
 __all__ = ["effect", "labelling", "measure", "no_comment", "preference"]
 
@@ -111,6 +124,13 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
     first = next((c for h in (verb, modal, said) for c in h.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if first is not None and first.lower_ in THIRD_PLURAL:
         return None  # '"They would rather have a strike than a deal," the port said': others' preference, claimed
+    if first is not None and first.pos_ == "PRON" and first.lower_ not in FIRST_PERSON and (
+            first.lower_ not in BODY_PRONOUNS or any(t.text in QUOTES and t.dep_ != "case" for t in s.doc[: tok.i])
+            or s.subject(verb) != holder):  # fmt: skip
+        return None  # '"She would rather sell the club," Ortiz said of the owner', "Nobody would rather pay more tax",
+        # "Ortiz said he would rather ...": no gender known, "he" may be anyone
+    if verb.lemma_.lower() in LOSING:  # "would rather lose the contract than accept the price cut": a sacrifice
+        return _spurned(s, than, verb, holder)
     if holder is None and first is not None and first.lower_ in FIRST_PERSON:
         holder = s.info.source  # "... he says. I'd rather we had ...": the quoted speaker
     if first is not None and first.pos_ in ("NOUN", "PROPN") and (s.actor_in(first) != holder or any(
@@ -118,3 +138,15 @@ def preference(s: StanceSentence, tok: Any) -> Reading | None:
         return None  # "the union said the port would rather cut jobs than invest": a claim about another's preference
     topic = " ".join(words[:TOPIC_WORDS]) + ("\u2026" if len(words) > TOPIC_WORDS else "")
     return Reading(holder, "support", topic, None, tok.i) if holder is not None else None
+
+
+def _spurned(s: StanceSentence, than: Any, verb: Any, holder: int | None) -> Reading | None:
+    """A loss preferred to taking part in something ("would rather lose her seat than vote for the budget", "than
+    accept the price cut") opposes what would be joined; the loss itself is backed by no one."""
+    alt = than.head if than is not None and than.head.pos_ == "VERB" and verb in than.head.ancestors else None
+    if alt is None or holder is None or is_negated(alt):
+        return None
+    joined = next((c for c in alt.children if c.dep_ == "dobj"), None) if alt.lemma_.lower() in TAKING_PART else None
+    voted = prep_object(alt, ("for",)) if alt.lemma_.lower() in BALLOTING else None
+    topic = joined if joined is not None else voted
+    return None if topic is None else Reading(holder, "oppose", phrase(topic), s.target(topic, holder), alt.i)

@@ -9,7 +9,19 @@ from typing import Any
 
 from .lexicon import CONDITION_MARKS, WITHHOLDING
 from .stance_context import Reading, StanceSentence, embedded_question, hedged, is_negated, phrase, prep_object
-from .stance_words import DIRECTING, FORWARD, NO_COMMENT, PLEAS, PRO_VERBS, REOPENING, TAKING_PART, TELLING, VERBS
+from .stance_words import (
+    AIMING,
+    ANSWERS,
+    DIRECTING,
+    FORWARD,
+    NO_COMMENT,
+    PLEAS,
+    PRO_VERBS,
+    REOPENING,
+    TAKING_PART,
+    TELLING,
+    VERBS,
+)  # fmt: skip
 
 __all__ = ["refusing"]
 
@@ -33,7 +45,10 @@ def refusing(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
     if dobj is not None and dobj.lemma_.lower() in PLEAS:
         asked = next((c for c in dobj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                       and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)  # fmt: skip
-        topic = asked if asked is not None else prep_object(dobj, ("for",)) or dobj
+        sought = prep_object(dobj, ("for",))
+        if asked is None and sought is not None and sought.lemma_.lower() in NO_COMMENT | TELLING | ANSWERS:
+            return None  # "refused a request for comment", "for an interview", "for information": no answer given
+        topic = asked if asked is not None else sought or dobj
         made = prep_object(dobj, ("from",))  # "a request from the residents' association"
         target = s.actor_in(made) if made is not None else s.target(dobj, subject)
         return Reading(subject, "oppose", phrase(topic), target if target != subject else None, tok.i)
@@ -65,8 +80,12 @@ def _asked_before(before: Any, mentions: list[str]) -> Any | None:
             continue  # "would ask the port to ... if the talks failed", "will ask": not (yet) asked
         asked = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         whom = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        named = whom is None or any(m and (m.lower() in whom.text.lower() or whom.pos_ == "NOUN" and whom.lower_ in
-                                           m.lower().split()) for m in mentions)  # "asked the port to ...": its head
+        if asked is not None and asked.dep_ == "xcomp" and (
+                whom is None and verb.lemma_.lower() in AIMING or prep_object(verb, ("for",)) is not None):
+            continue  # "the nurses wanted to strike": their own aim; "asked the ministry for money to publish ..."
+        words = [t.lower_ for t in whom.subtree if t.i <= whom.i and t.pos_ in ("NOUN", "PROPN")] if whom else []
+        named = whom is None or any(m and (m.lower() in whom.text.lower() or whom.pos_ in ("NOUN", "PROPN") and all(
+            w in m.lower().split() for w in words)) for m in mentions)  # "asked the port", "asked Kessel Pumps to"
         if asked is not None and named and not embedded_question(asked):
             return asked
     return None

@@ -34,6 +34,7 @@ from .lexicon import (
     SEMI_MODAL_HEADS,
     WITHHOLDING,
 )
+from .parse_people import person_noun
 from .parse_types import Found, SentenceInfo
 from .stance_acts import (
     aligning,
@@ -91,8 +92,11 @@ from .stance_words import (
     FORWARD,
     INQUIRING,
     LABELLING,
+    LENGTHS,
     NO_COMMENT,
     NOUNS,
+    PARTITIVES,
+    PREFERRING,
     PRONOUNS,
     QUESTIONING,
     REASONS,
@@ -105,8 +109,10 @@ from .stance_words import (
     STATES,
     STOPS,
     SUMS,
+    TAKING_PART,
     TOWARD_PREPS,
     TOWARDS,
+    UNCHOSEN,
     VERBS,
     WARNING,
     lexicon,
@@ -137,10 +143,18 @@ def read_sentence(
     return weighed(info.doc, [r for r in out if not reason(info.doc, r, out) and not described(info.doc, r)])
 
 
+def _loss(s: StanceSentence, loss: Any | None) -> bool:
+    """What redress is asked "for": a loss ("lost earnings", "the cancelled race"), not a party ("for its members",
+    "for the riders") or a stretch of time ("for the duration of the race")."""
+    return loss is not None and loss.pos_ != "PRON" and s.actor_in(loss) is None and not person_noun(loss, True) and (
+        loss.lemma_.lower() not in LENGTHS and loss.ent_type_ not in ("DATE", "TIME"))
+
+
 def _read(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
-    if not s.asserted(tok):
-        return None
+    if not s.asserted(tok) or any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children) and any(
+            c.lower_ in PREFERRING for a in tok.ancestors for c in a.children):  # fmt: skip
+        return None  # "would rather lose her seat than vote for the budget": the course spurned (`preference`)
     if tok.pos_ == "NOUN" and lemma in CONSEQUENCES and tok.dep_ == "dobj":
         return threat(s, tok)
     if tok.pos_ == "VERB" and lemma in LABELLING and not any(c.dep_ == "prep" and c.lower_ in LABEL_BLOCKING_PREPS
@@ -233,7 +247,7 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
         asked_for = prep_object(tok, ("for",))  # "asking for a guarantee that ...": a request, not for comment
         sought = clause is None and asked_for is not None and (  # "asked for an end to the strikes": a request
             worried(asked_for) is not None or measure(asked_for, tok)  # (not "asked for comment")
-            or asked_for.lemma_.lower() in REDRESS_NOUNS and prep_object(asked_for, ("for",)) is not None)
+            or asked_for.lemma_.lower() in REDRESS_NOUNS and _loss(s, prep_object(asked_for, ("for",))))
         # (and "asked for compensation for lost trade": redress of a named loss, as "demanded" it would be)
         if lemma in QUESTIONING and (clause is None or clause.dep_ == "xcomp" and dobj is None) and not sought:
             return None  # "asked questions", "asked for comment", "would ask to meet them": no request of another
@@ -317,6 +331,8 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
             position = "concern"  # "warned that sales could fall", "that one of them could fail": a risk (not a
             # threat, "that it could strike"; not "disputed that this could harm consumers", a claim denied)
     refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING and not is_negated(tok.head)
+    if refused and (hedged(tok.head) or any(c.tag_ == "MD" for c in tok.head.children)):
+        return None  # "may refuse to back the plan": a refusal that may come, no side taken yet
     if is_negated(tok) or tok.dep_ == "acomp" and is_negated(tok.head) or refused:  # "was not opposed to"
         # ("refused to back the plan", "declined to endorse it": as "did not back")
         # the modal: "should not ask", or "ought" heading "not to ask"
@@ -325,6 +341,12 @@ def _verb(s: StanceSentence, tok: Any, lemma: str) -> Reading | None:
                 m.tag_ == "MD" and m.lower_ not in FUTURE_MODALS | HYPOTHETICAL_MODALS for m in modals):  # fmt: skip
             return None  # "has not yet asked for X", "will not ask the council to fund it": no side taken
             # ("could not ask staff to", "should not ask nurses to work longer hours": what is opposed)
+        if dobj is not None and (dobj.lower_ in UNCHOSEN or dobj.lower_ in PARTITIVES and prep_object(dobj, (
+                "of",)) is not None or lemma not in TAKING_PART and any(  # not "refused to accept any cut"
+                c.dep_ == "det" and c.lower_ in PARTITIVES for c in dobj.children) and not any(
+                c.dep_ == "relcl" for c in dobj.children)):  # fmt: skip
+            return None  # "declined to endorse anyone", "either side", "any of the three bids": no one chosen
+            # (not "would not support any coalition that delayed ...": a kind opposed)
         position = "oppose"
     subject = s.subject(tok)
     if subject is None and s.subject_token(tok) is not None:
