@@ -58,6 +58,7 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
     ("The Supreme Court struck down the fishing quota on Tuesday.\n\nOfficials will publish a new quota by June 3.",
      "new quota", "Supreme Court"),
     (WATER + "Officials will meet the board on June 3.", "meet the board", "Dunmore Water Board"),
+    (HEALTH + "Officials will meet the Ministry of Health on June 3.", "meet the Ministry", "Ministry of Health"),
     (WATER + "Officers will close the reservoir road on June 3.", "reservoir road", "Dunmore Water Board"),
 ])  # fmt: skip
 def test_staff_someone_else_could_own_are_not_the_leads(body: str, words: str, body_name: str) -> None:
@@ -91,6 +92,8 @@ def test_staff_the_reviewer_found_sound(body: str, words: str, expected: list[st
     (WATER + "Officials said a contractor would be appointed by June 30.", "contractor"),
     (WATER + "Officials said they would publish the new tariffs by June 30.", "publish the new"),
     (WATER + "Officials said the works would finish by June 30.", "works would"),
+    # the body's own people acted on: still its officials
+    (WATER + "Officials will brief the board's inspectors on June 3.", "brief the board"),
     # the body's officers named before: its officers
     (BOROUGH + "It asked officers to report on the noise. Officers must tell the operator by June 3 whether the "
      "permit will be varied.", "must tell"),

@@ -168,7 +168,9 @@ def staff_of(
     if word in _POLICED and not any(t.lemma_.lower() == word and t.dep_ not in ("nsubj", "nsubjpass") for t in staff):
         return []  # "Protesters blocked the gates. Officers will return": the police
     verb = phrase.head
-    acted_on = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    owners = {t.i for c in objects for k in c.children if k.dep_ == "poss" for t in k.subtree}
+    acted_on = [t for c in objects for t in c.subtree if t.i not in owners]  # (not "the ministry's inspectors")
     if lead[0] in named(acted_on, analysis, ids) + [a for c in verb.children if c.dep_ in ("dobj", "dative")
                                                     for a in by_head(c, analysis, ids)]:  # fmt: skip
         return []  # "Officials will meet the ministry": not the ministry's own
