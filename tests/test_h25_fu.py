@@ -27,13 +27,15 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
 # "Councillors will get a report").
 @pytest.mark.parametrize("sentence", [
     "Officials will report on the savings to the next meeting on May 14.",
-    "Officers must tell the library staff union by May 1 whether the branches will close.",
+    # (bare "officers" only after the article names them as the body's own: h25-fufix)
+    "It asked officers to list the savings. Officers must tell the library staff union by May 1 whether the "
+    "branches will close.",
     "Officials said a buyer for the depot would be chosen by the end of June.",
     "Councillors will get a report on the closures at their meeting on May 14.",
     "The officials will publish the full list of savings next week.",
 ])  # fmt: skip
 def test_bare_staff_of_the_leads_public_body(sentence: str) -> None:
-    owners = _owners(_run(COUNCIL + sentence), sentence[:14])
+    owners = _owners(_run(COUNCIL + sentence), sentence.split(". ")[-1][:14])
     assert owners and all("Harwick City Council" in o for o in owners)
 
 

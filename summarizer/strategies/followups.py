@@ -42,7 +42,7 @@ from .followups_dates import (
     date_words,
     due_dates,
     due_on,
-    idle_condition,
+    fold_idle,
     is_point,
     on_schedule,
     owner,
@@ -126,8 +126,7 @@ def follow_ups(article: Article, analysis: Analysis, ids: dict[int, str]) -> lis
         clauses = {c.index: c for c in info.clauses if c.index >= 0}
         dates = _dates(doc)
         anchors = _anchors(verbs, dates, published, info is analysis.sentences[0])
-        anchors = [a for a in anchors if not idle_condition(a, [d for d in getattr(clauses.get(a.i), "agents", [])
-                                                                if d in ids])]  # fmt: skip
+        anchors, dates = fold_idle(anchors, dates, clauses, analysis, ids)  # "if no money has come by May"
         at = {a.i for a in anchors}
         # A clause inside another forward-looking clause is part of it ("will publish results on
         # April 30, when she said she would give more detail"), unless it is a dated condition.

@@ -111,7 +111,8 @@ def actors(
                 if a in ids] or ([info.source] if info.source is not None and info.source in ids else [])  # fmt: skip
     said_by = subject_of(report) if report is not None else None  # "a department spokeswoman said"
     # ("Officials said a contractor would be appointed": the staff of the lead's one public body)
-    by_post = [] if said_by is None else by_head(said_by, analysis, ids) or staff_of(said_by, analysis, ids, before)
+    by_post = [] if said_by is None else (
+        by_head(said_by, analysis, ids) or staff_of(said_by, analysis, ids, info, told=verb))
     speakers = speakers or by_post or (
         relative_speaker(report, analysis, ids) if report is not None else [])  # "X, ..., which said it would"
     # "a spokeswoman for the operator said": who the unnamed speaker speaks for
@@ -129,7 +130,7 @@ def actors(
         # "the council approved a scheme. The scheme will pay": the doer it had there, before the
         # parse's guess for this clause
         named = named or antecedent(subject, before, analysis, ids) or (kept if not by_rule else [])
-        named = named or by_head(subject, analysis, ids) or staff_of(subject, analysis, ids, before, speakers)
+        named = named or by_head(subject, analysis, ids) or staff_of(subject, analysis, ids, info, speakers)
         # "the council's finance committee will meet": an organ acts for the organisation that owns it
         poss = [c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         whose = _named([t for c in poss for t in c.subtree], analysis, ids) or [

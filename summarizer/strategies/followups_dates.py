@@ -12,19 +12,29 @@ from typing import Any
 from ..datenames import MONTHS, WEEKDAYS
 from ..dates import resolve_date
 from .followups_grammar import CONDITION, TIME_MARKS, auxiliaries, has_to, lemma, negated, verb_above
+from .followups_side import named
 from .lexicon import FUTURE_MODALS, HYPOTHETICAL_MODALS, NOT_DUE_PREPS, RECURRING, UNTIL_PREPS
+from .parse_actors import INSTITUTIONS
+from .parse_people import person_noun
+from .parse_types import Analysis, Clause
 from .words import word_tables
 
-__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "idle_condition", "is_point",
-           "on_schedule", "owner", "reported_when", "rolled_over", "rule_tables"]  # fmt: skip
+__all__ = ["NEXT", "coarse_ahead", "date_prep", "date_words", "due_dates", "due_on", "fold_idle", "idle_condition",
+           "is_point", "on_schedule", "owner", "reported_when", "rolled_over", "rule_tables"]  # fmt: skip
 
 _MONTH_DAY = re.compile(r"\b(?:%s)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:%s)\b" % (("|".join(MONTHS),) * 2), re.I)
+# A day of a month written with an ordinal ("June 3rd", "the 3rd of June", "3rd June")
+_ORDINAL_DAY = re.compile(
+    r"\b(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b"
+    % (("|".join(MONTHS),) * 2),
+    re.I,
+)
 
 _DAY_NAME = re.compile(r"\b(?:%s|%s)\b|\btoday\b|\btomorrow\b" % ("|".join(MONTHS), "|".join(WEEKDAYS)), re.I)
 _WEEKDAY = re.compile(r"(?:%s)" % "|".join(WEEKDAYS), re.I)
 NEXT = re.compile(r"(?:(?:early|late|later)\s+)?(?:next|coming|later this)\b", re.I)
-(_COMMISSIONING, _SCHEDULING, _SCHEDULE_ADJ, _HYPOTHESIS) = word_tables(
-    "followups_dates", "_COMMISSIONING _SCHEDULING _SCHEDULE_ADJ _HYPOTHESIS"
+(_COMMISSIONING, _SCHEDULING, _SCHEDULE_ADJ, _HYPOTHESIS, _ASKING, _IDLE_PRONOUNS) = word_tables(
+    "followups_dates", "_COMMISSIONING _SCHEDULING _SCHEDULE_ADJ _HYPOTHESIS _ASKING _IDLE_PRONOUNS"
 )
 
 
@@ -149,7 +159,8 @@ def coarse_ahead(date: Any, published: str) -> bool:
 
 def rule_tables() -> list[object]:
     """The patterns above, for the guided strategy's rules fingerprint."""
-    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern, _WEEKDAY.pattern]
+    return [NEXT.pattern, _MONTH_DAY.pattern, _DAY_NAME.pattern, _YEAR.pattern, _WEEKDAY.pattern,
+            _ORDINAL_DAY.pattern]  # fmt: skip
 
 
 def reported_when(date: Any) -> bool:
@@ -167,13 +178,43 @@ def reported_when(date: Any) -> bool:
     return subject is not None and date.end <= subject.left_edge.i
 
 
-def idle_condition(verb: Any, doers: list[int]) -> bool:
+def idle_condition(verb: Any, clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]) -> bool:
     """A condition on what no actor does, by a month, season or year ("if no money has arrived by
     September, the team will", "if prices fall by November", "if the cemetery slips beyond 2035"): part
     of the step it conditions, not a term of its own, as a condition on a named party's act is ("if
-    Carrow makes a new offer by September 28"), a term set by "unless", or a day set in the calendar
-    ("if the blockade continues past September 12")."""
+    Carrow makes a new offer by September 28", "if the regulator's review is not finished by September",
+    "...; if it has not ruled by August" after the regulator acts), a term set by "unless", a day set in
+    the calendar ("if the blockade continues past September 12", "by the 3rd of June"), or an "if" that
+    means "whether" ("will decide in June if the line can reopen by September")."""
     marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+    if verb.dep_ != "advcl" or not marks or not marks <= set(_HYPOTHESIS):
+        return False
+    if verb.head.i < verb.i and lemma(verb.head) in _ASKING:
+        return False  # "will decide in June if the line can reopen": whether it can
+    own = clauses.get(verb.i)
+    if own is not None and any(a in ids for a in own.agents):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    whose = [c for c in (subject.children if subject is not None else []) if c.dep_ == "poss" and c.tag_ != "PRP$"]
+    if named([t for c in whose for t in c.subtree], analysis, ids) or any(
+            person_noun(c) or c.lemma_.lower() in INSTITUTIONS for c in whose):  # fmt: skip
+        return False  # "if the regulator's review is not finished": the regulator's act
+    if subject is not None and subject.tag_ == "PRP" and subject.lower_ not in _IDLE_PRONOUNS:
+        return False  # "if he has not signed by June"
+    if subject is not None and subject.lower_ in _IDLE_PRONOUNS and any(
+            a in ids for c in clauses.values() if 0 <= c.index < subject.i for a in c.agents):  # fmt: skip
+        return False  # "The regulator must rule by July; if it has not ruled by August": the regulator's
     text = " ".join(t.text for t in verb.subtree)
-    day = _MONTH_DAY.search(text) or _WEEKDAY.search(text)
-    return verb.dep_ == "advcl" and bool(marks) and marks <= set(_HYPOTHESIS) and not doers and not day
+    return not (_MONTH_DAY.search(text) or _ORDINAL_DAY.search(text) or _WEEKDAY.search(text))
+
+
+def fold_idle(
+    anchors: list[Any], dates: list[Any], clauses: dict[int, Clause], analysis: Analysis, ids: dict[int, str]
+) -> tuple[list[Any], list[Any]]:
+    """The forward-looking clauses and dates of a sentence with its idle conditions folded into the step
+    they condition, and their dates left out: a step is not due by its condition's date ("if the tunnel
+    has not reopened by the end of June, the regulator will fine the company": a fine after June at the
+    earliest, on no day said)."""
+    idle = [a for a in anchors if idle_condition(a, clauses, analysis, ids)]
+    inside = {t.i for a in idle for t in a.subtree}
+    return [a for a in anchors if a not in idle], [d for d in dates if d.root.i not in inside]

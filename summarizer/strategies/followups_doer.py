@@ -23,7 +23,7 @@ from .followups_grammar import lemma, reporting_clause, subject_of
 from .followups_said import INERT
 from .followups_side import named
 from .lexicon import RELATIVE_PRONOUNS
-from .parse_actors import SPEAKER_NOUNS
+from .parse_actors import INSTITUTIONS, SPEAKER_NOUNS
 from .parse_people import person_noun
 from .parse_types import Analysis, Clause, SentenceInfo
 from .words import word_tables
@@ -123,30 +123,62 @@ def by_head(phrase: Any, analysis: Analysis, ids: dict[int, str]) -> list[int]:
 
 
 def staff_of(
-    phrase: Any, analysis: Analysis, ids: dict[int, str], before: SentenceInfo | None, speakers: Sequence[int] = ()
+    phrase: Any,
+    analysis: Analysis,
+    ids: dict[int, str],
+    info: SentenceInfo,
+    speakers: Sequence[int] = (),
+    told: Any = None,
 ) -> list[int]:
     """Bare "officials", "officers", "councillors" as a subject (no body, place or person named in the
     phrase) after a first sentence whose one doer is a public body ("Glenmorra County Council froze ...
-    Officials will report in May"): that body's staff. Not a body the lead does not name, nor one of two
-    doers, nor when another body reports it ("officers will patrol the beach, the police said") or acts in
-    the sentence before ("The state government objected. Officials will meet the council")."""
-    if phrase.dep_ != "nsubj" or phrase.tag_ not in ("NNS", "NNPS") or phrase.lemma_.lower() not in _STAFF:
+    Officials will report in May"): that body's staff, when nothing else in the article could own them.
+    Not a body the lead does not name, nor one of two doers, nor a court (it has no officials who act
+    on its ruling), nor when the lead or a sentence before names another public body ("The state
+    government objected. Officials will meet the council"), or staff another owns ("Customs officers
+    seized ... Officers will search", "Its officials will file ... Officials will meet"), nor when
+    another body reports it ("officers will patrol the beach, the police said"), the clause acts on the
+    body itself ("officials will meet the ministry"), or the staff report another's step (`told`:
+    "officials said the tobacco companies would appeal"). Bare "officers" are so often the police that
+    only officers the article has already named as the body's own are ("requiring officers to report
+    ... officers must tell the contractor")."""
+    word = phrase.lemma_.lower()
+    if phrase.dep_ != "nsubj" or phrase.tag_ not in ("NNS", "NNPS") or word not in _STAFF:
         return []
     if any(c.dep_ != "det" or c.lower_ != "the" for c in phrase.children):
         return []  # "health officials", "officials in Brussels", "its officers", "two officials"
     lead = lead_doers(analysis, ids)
     body = analysis.actors[lead[0]] if len(lead) == 1 else None
-    if body is None or body.label not in ("ORG", "INSTITUTION"):
-        return []
-    if speakers and lead[0] not in speakers:
-        return []
     public = GOVERNMENT_BODIES | SHARED_BODIES
-    told = [a for c in (before.clauses if before is not None else []) if c.main and not c.agents_by_rule
-            for a in c.agents if a in ids and a != lead[0]]  # fmt: skip
-    if any(analysis.actors[a].label in ("ORG", "INSTITUTION") and head_noun(analysis.actors[a].name) in public
-           for a in told):  # fmt: skip
-        return []  # "The state government objected. Officials will meet the council": its officials
-    return lead if head_noun(body.name) in public else []
+    if body is None or body.label not in ("ORG", "INSTITUTION") or head_noun(body.name) not in public:
+        return []
+    if head_noun(body.name) in _BENCHES or (speakers and lead[0] not in speakers):
+        return []
+    # (councillors sit on a council: only another council could own them)
+    rivals = {"council"} if word in _COUNCILLORS else public
+    if word in _COUNCILLORS and head_noun(body.name) not in rivals:
+        return []
+    earlier = [s for s in analysis.sentences if s.number < info.number]
+    if any(a in ids and a != lead[0] and analysis.actors[a].label in ("ORG", "INSTITUTION")
+           and head_noun(analysis.actors[a].name) in rivals for s in earlier for a in s.mentioned):  # fmt: skip
+        return []  # "The Orre Regional Government said it would not enforce the ban. ... Officials will meet"
+    staff = [t for s in earlier[1:] if s.doc is not None for t in s.doc if t.lemma_.lower() in _STAFF]
+    if any(c.dep_ in ("compound", "poss", "prep", "amod", "nmod") for t in staff for c in t.children):
+        return []  # "Officials from the tobacco industry said ... Officials will lodge the appeal"
+    if word in _POLICED and not any(t.lemma_.lower() == word and t.dep_ not in ("nsubj", "nsubjpass") for t in staff):
+        return []  # "Protesters blocked the gates. Officers will return": the police
+    verb = phrase.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    owners = {t.i for c in objects for k in c.children if k.dep_ == "poss" for t in k.subtree}
+    acted_on = [t for c in objects for t in c.subtree if t.i not in owners]  # (not "the ministry's inspectors")
+    if lead[0] in named(acted_on, analysis, ids) + [a for c in verb.children if c.dep_ in ("dobj", "dative")
+                                                    for a in by_head(c, analysis, ids)]:  # fmt: skip
+        return []  # "Officials will meet the ministry": not the ministry's own
+    who = subject_of(told) if told is not None else None
+    if who is not None and who.dep_ == "nsubj" and who.pos_ != "PRON" and (
+            person_noun(who) or who.lemma_.lower() in INSTITUTIONS):  # fmt: skip
+        return []  # "Officials said the tobacco companies would appeal": the companies' step
+    return lead
 
 
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ing)$")
@@ -195,7 +227,9 @@ def undone(verb: Any) -> bool:
                 and not any(c.dep_ == "agent" for c in verb.children))  # fmt: skip
 
 
-(_COURSE, _SPOKEN_FOR, _STAFF) = word_tables("followups_doer", "_COURSE _SPOKEN_FOR _STAFF")
+(_COURSE, _SPOKEN_FOR, _STAFF, _BENCHES, _POLICED, _COUNCILLORS) = word_tables(
+    "followups_doer", "_COURSE _SPOKEN_FOR _STAFF _BENCHES _POLICED _COUNCILLORS"
+)
 
 
 def runs_its_course(verb: Any, analysis: Analysis) -> bool:

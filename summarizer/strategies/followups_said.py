@@ -42,9 +42,11 @@ __all__ = ["INERT", "advice", "foreseen_effect", "no_expectation", "not_before"]
 (
     _ADVISORY, _FEARING, _RATHER, _PREFER, _FIRST_PERSON, _DISTRIBUTIVE, _DESIRE, _INDEFINITE, _PROCEED, INERT,
     _PRESENT, _SPEAKING, _HABITUAL, _SPANS, _SETS_GOING, _PROCESSES, _PLAIN_NOT, _EVER, _OUTCOMES,
+    _OUTCOME_THINGS,
 ) = word_tables(
     "followups_said", "_ADVISORY _FEARING _RATHER _PREFER _FIRST_PERSON _DISTRIBUTIVE _DESIRE _INDEFINITE _PROCEED"
     " INERT _PRESENT _SPEAKING _HABITUAL _SPANS _SETS_GOING _PROCESSES _PLAIN_NOT _EVER _OUTCOMES"
+    " _OUTCOME_THINGS"
 )
 
 
@@ -158,8 +160,9 @@ def foreseen_effect(item: Item, analysis: Analysis, ids: dict[int, str], lead: b
         return True
     # ("the deal would save", not "the state would cover the cost", "a buyer would be required to", nor what
     # it obliges: "the law would require landlords to register")
-    outcome = verb.lemma_.lower() in _OUTCOMES and subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PRON") \
-        and not person_noun(subject) and subject.lemma_.lower() not in INSTITUTIONS and not subject.ent_type_ \
+    # (a thing by its noun: not a pronoun, a body or a place: "the city would cover the shortfall")
+    outcome = verb.lemma_.lower() in _OUTCOMES and subject.dep_ == "nsubj" and subject.pos_ == "NOUN" \
+        and subject.lemma_.lower() in INERT | _OUTCOME_THINGS and not subject.ent_type_ \
         and not any(c.dep_ == "xcomp" for c in verb.children)
     if not (verb.lemma_.lower() in EFFECTS or outcome or harm_idiom(verb)):
         return False

@@ -90,12 +90,18 @@ def _past_fact(verb: Any) -> bool:
     """An indirect question in the past with nothing ahead in it ("declined to say what was said in the
     room", "whether she agreed with it", "whether the licence was at risk"): a fact withheld, no step
     left open; not "whether more arrests were expected", "whether the closures could be reversed",
-    "whether to appeal", "whether it was due to be sold", "when the talks resume"."""
+    "whether to appeal", "whether it was due to be sold", "when the talks resume", nor what was under way
+    or a state that may hold ahead ("whether drivers were expecting redundancies", "whether the cuts were
+    temporary"; but "whether a sale was being considered": what was done to it)."""
     ahead = FUTURE_MODALS | OBLIGE_MODALS | MAYBE_MODALS | HYPOTHETICAL_MODALS
     if any(t.dep_ in ("aux", "auxpass") and (t.lower_ in ahead or t.tag_ == "TO") for t in verb.subtree):
         return False
     if verb.lemma_.lower() in INTENT_VERBS and verb.tag_ == "VBN":
         return False  # "whether a sale was planned"
+    if verb.tag_ == "VBG" and not any(a.dep_ == "auxpass" for a in verb.children):
+        return False  # "whether it was considering further cuts": under way, its outcome ahead
+    if any(c.dep_ == "acomp" and c.tag_ == "JJ" for c in verb.children):
+        return False  # "whether a decision was imminent", "whether the services were due back": a state ahead
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in verb.children if a.dep_ in ("aux", "auxpass"))
 
 
