@@ -43,6 +43,7 @@ GUIDED_RULES = {
     "11": "5f2b47f14773bdd5",  # h22-act merged (plural office holders); the rest of h22 taken back after the review
     "12": "088e00ab01542931",  # h23-ev, h23-fu, h23-st, h23-act merged, narrowed after the review
     "13": "26bd0e6af8cb0378",  # h24-act, h24-ev, h24-fu, h24-st merged, narrowed after the review
+    "14": "03fb958e476281bb",  # h25-tidy, h25-act, h25-ev, h25-fu, h25-st merged, narrowed after the review
 }
 
 

@@ -191,7 +191,7 @@ class Guided:
     name = "guided"
     # Part of the cache key: bump whenever the rules change what is composed from the same
     # answers (tests/test_strategies.py fails when `rules_fingerprint()` moves without a bump).
-    version = "13"
+    version = "14"
     reply_tokens = 1024
     merges_chunk_summaries = False
 
