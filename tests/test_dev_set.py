@@ -79,6 +79,10 @@ FRESH17, FRESH17_NAMES = _set("fresh17")
 # to the rules and to each other, scored once on its frozen rules; tuning sets from then on.
 FRESH18, FRESH18_NAMES = _set("fresh18")
 FRESH19, FRESH19_NAMES = _set("fresh19")
+# The twentieth and twenty-first: written at the start of guided 14's round by two annotators blind
+# to the rules and to each other, scored once on its frozen rules; tuning sets from then on.
+FRESH20, FRESH20_NAMES = _set("fresh20")
+FRESH21, FRESH21_NAMES = _set("fresh21")
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
@@ -102,6 +106,8 @@ ORIGINALS = (
     + [(FRESH17, n) for n in FRESH17_NAMES]
     + [(FRESH18, n) for n in FRESH18_NAMES]
     + [(FRESH19, n) for n in FRESH19_NAMES]
+    + [(FRESH20, n) for n in FRESH20_NAMES]
+    + [(FRESH21, n) for n in FRESH21_NAMES]
 )
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
@@ -166,13 +172,16 @@ LATER_SETS = [("f4-", FRESH4, FRESH4_NAMES), ("f5-", FRESH5, FRESH5_NAMES), ("f6
               ("f12-", FRESH12, FRESH12_NAMES), ("f13-", FRESH13, FRESH13_NAMES),
               ("f14-", FRESH14, FRESH14_NAMES), ("f15-", FRESH15, FRESH15_NAMES),
               ("f16-", FRESH16, FRESH16_NAMES), ("f17-", FRESH17, FRESH17_NAMES),
-              ("f18-", FRESH18, FRESH18_NAMES), ("f19-", FRESH19, FRESH19_NAMES)]  # fmt: skip
+              ("f18-", FRESH18, FRESH18_NAMES), ("f19-", FRESH19, FRESH19_NAMES),
+              ("f20-", FRESH20, FRESH20_NAMES), ("f21-", FRESH21, FRESH21_NAMES)]  # fmt: skip
 # From fresh10 on, unseen sets return to earlier domains with new topics, in new styles (an airline
 # strike after an aviation story; a mackerel quota after a mackerel blockade): only their own five
 # domains must differ.
 # fresh19 was written beside fresh18 by an annotator blind to it: both chose a video-game studio
 # (layoffs; overtime talks), so fresh19 revisits that one domain.
-REVISITING = ("f10-", "f11-", "f19-")
+# fresh21 was written beside fresh20 in the same way, and both chose scaffolding, pigeon racing and the
+# licensing of locksmiths (with different stories, styles and countries).
+REVISITING = ("f10-", "f11-", "f19-", "f21-")
 
 
 @pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[p.rstrip("-") for p, _, _ in LATER_SETS])
