@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.dates import read_date, resolve_date, sentence_tense
+from summarizer.dates import read_date, resolve_date
+from summarizer.tense import sentence_tense
 
 # --------------------------------------------------------------------------- read_date, resolve_date
 
@@ -130,6 +131,14 @@ def test_the_end_of_a_week_is_its_friday(phrase, expected):
         ("The council set out its plan on Monday.", "on Monday", None),
         ("The council plans to publish its budget on Monday.", "on Monday", True),
         ("The council will present its plan on Monday.", "on Monday", True),
+        # a present perfect in a clause of condition or time looks ahead
+        ("If the union has not called off the strike by the end of June, the firm will sue.", "the end of June", True),
+        ("Unless the council has approved the plan by March, the grant lapses.", "by March", True),
+        ("Once the board has signed the deal on Friday, work can begin.", "on Friday", True),
+        ("If the union had not called off the strike by the end of June, the firm would have sued.", "the end of June",
+         False),
+        ("The firm would not say if it has paid the fine on Monday.", "on Monday", False),  # a question
+        ("The union has called off the strike since the end of June.", "the end of June", False),
     ],
 )
 def test_sentence_tense(sentence, phrase, expected):
