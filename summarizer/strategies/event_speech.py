@@ -127,10 +127,9 @@ def _told_later(said: Clause, doc: Any) -> bool:
 
 
 def _quote_goes_on(clause: Clause, doc: Any) -> bool:
-    """Whether a quoted clause is in a quotation carried on from the sentence before ('I won't do that to
-    people," she said.', 'But we will not pretend that doing nothing is an option," he added.'): a "will not"
-    there goes on with the speaker's argument; a refusal quoted for the news stands as its own quotation
-    ('"We will not sign the plan," she said.') or refuses a typed act (`speech_acts`: "We will not accept it")."""
+    """Whether a quoted clause is in a quotation carried on from the sentence before, unbroken from the
+    sentence's start to its verb ('But we will not pretend that doing nothing is an option," he added.'), not
+    one that opens in this sentence ('"We will not sign the plan," she said.')."""
     verb = clause.verb_in(doc)
     if verb is None or not clause.quoted:
         return False
@@ -190,5 +189,5 @@ def _an_act(todo: Clause, clauses: list[Clause], verb: Any) -> bool:
     return any(c.head == todo.index and (
         c.dep in ("xcomp", "ccomp") and c.tag in ("VBG", "VB") and not (
             set(c.aux) - {"to"} or any(t.dep_ in ("acomp", "advmod") for t in verb.children))
-        or c.dep == "conj" and c.verb_in(verb.doc) is not None and _an_act(c, clauses, c.verb_in(verb.doc)))
+        or c.dep == "conj" and (sub := c.verb_in(verb.doc)) is not None and _an_act(c, clauses, sub))
         for c in clauses)  # ("to take heart and pay the fine")

@@ -150,13 +150,14 @@ def staff_of(
     lead = lead_doers(analysis, ids)
     body = analysis.actors[lead[0]] if len(lead) == 1 else None
     public = GOVERNMENT_BODIES | SHARED_BODIES
-    if body is None or body.label not in ("ORG", "INSTITUTION") or head_noun(body.name) not in public:
+    head = head_noun(body.name) if body is not None else ""
+    if body is None or body.label not in ("ORG", "INSTITUTION") or head not in public:
         return []
-    if head_noun(body.name) in _BENCHES or (speakers and lead[0] not in speakers):
+    if head in _BENCHES or (speakers and lead[0] not in speakers):
         return []
     # (councillors sit on a council: only another council could own them)
     rivals = {"council"} if word in _COUNCILLORS else public
-    if word in _COUNCILLORS and head_noun(body.name) not in rivals:
+    if word in _COUNCILLORS and head not in rivals:
         return []
     earlier = [s for s in analysis.sentences if s.number < info.number]
     if any(a in ids and a != lead[0] and analysis.actors[a].label in ("ORG", "INSTITUTION")
@@ -171,8 +172,7 @@ def staff_of(
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     owners = {t.i for c in objects for k in c.children if k.dep_ == "poss" for t in k.subtree}
     acted_on = [t for c in objects for t in c.subtree if t.i not in owners]  # (not "the ministry's inspectors")
-    if lead[0] in named(acted_on, analysis, ids) + [a for c in verb.children if c.dep_ in ("dobj", "dative")
-                                                    for a in by_head(c, analysis, ids)]:  # fmt: skip
+    if lead[0] in named(acted_on, analysis, ids) + [a for c in objects for a in by_head(c, analysis, ids)]:
         return []  # "Officials will meet the ministry": not the ministry's own
     who = subject_of(told) if told is not None else None
     if who is not None and who.dep_ == "nsubj" and who.pos_ != "PRON" and (

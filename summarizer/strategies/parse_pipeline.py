@@ -134,7 +134,8 @@ def mend_names(doc: Any) -> Any:
     from .parse_actors import ROLE_NOUNS  # (which imports this module)
 
     ents = list(doc.ents)
-    mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents), *_untagged_names(doc)]
+    mended = [*_possessive_names(doc, ents), *_group_names(doc), *_left_cut_names(doc, ents)]
+    mended += _untagged_names(doc, ROLE_NOUNS)
     mended += [Span(doc, e.start, e.end, label="ORG") for e in ents
                if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in COMPANY_ENDINGS]  # fmt: skip
     # "Opposition councillor Magnus Rød", "its director, Ana Ruiz,": a name set beside a title is a
@@ -169,14 +170,19 @@ def _possessive_names(doc: Any, ents: list[Any]) -> list[Any]:
         if possessor is None or possessor.tag_ not in ("NNS", "NNPS") or not possessor.text[:1].isupper():
             continue
         stop = end
-        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper():
+        while stop < len(doc) and _proper(doc[stop]):
             stop += 1
         if stop > end:
             out.append(Span(doc, ent.start, stop, label="ORG"))
     return out
 
 
-def _untagged_names(doc: Any) -> list[Any]:
+def _proper(tok: Any) -> bool:
+    """A capitalised proper noun: a word that goes on with an organisation's name."""
+    return tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper()
+
+
+def _untagged_names(doc: Any, roles: frozenset[str]) -> list[Any]:
     """An organisation's name with a plural possessive inside that the recogniser left untagged,
     opened by "the": "the Kgomotso Residents' Forum", "The Málaga Tenants' Union" (the members'
     plural and the body's head noun, all capitalised, all proper nouns). Not a name with a
@@ -185,19 +191,17 @@ def _untagged_names(doc: Any) -> list[Any]:
     name after it ("the X Residents' Association Chairman Sean Kelly")."""
     from spacy.tokens import Span
 
-    from .parse_actors import ROLE_NOUNS  # (which imports this module)
-
     out = []
     for tok in doc:
         i = tok.i
         if tok.tag_ != "POS" or i < 2 or doc[i - 1].tag_ not in ("NNS", "NNPS") or not doc[i - 1].text[:1].isupper():
             continue
         start = i - 1
-        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].text[:1].isupper():
+        while start > 0 and _proper(doc[start - 1]):
             start -= 1
         stop = i + 1
-        while stop < len(doc) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].text[:1].isupper() and not (
-            stop > i + 1 and (doc[stop].lower_ in ROLE_NOUNS or doc[stop].ent_iob_ == "B")
+        while stop < len(doc) and _proper(doc[stop]) and not (
+            stop > i + 1 and (doc[stop].lower_ in roles or doc[stop].ent_iob_ == "B")
         ):
             stop += 1
         if stop == i + 1 or doc[stop - 1].lower_ not in POSSESSIVE_BODY_HEADS:

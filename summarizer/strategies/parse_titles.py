@@ -255,8 +255,9 @@ class TitleReader(Coreference):
         return self._described(noun, number, organisations_only=True)
 
     def _body(self, name: str) -> bool:
-        """Whether the article describes `name` by a noun of neither a place nor an office ("the
-        publisher X", "the Helsinki developer X"; not "X, the mayor")."""
+        """Whether the article describes `name` by a noun of a body (BODY_NOUNS, or a noun of an institution),
+        neither a place nor an office ("the publisher X", "the Helsinki developer X"; not "X, the mayor", "the
+        investor X")."""
         return any(name in names and noun not in self.roles for noun, names in self.described.by_noun.items()
                    if noun not in PLACE_NOUNS and (noun in BODY_NOUNS or noun in self.generic))  # fmt: skip
 

@@ -146,8 +146,8 @@ def read_sentence(
 def _loss(s: StanceSentence, loss: Any | None) -> bool:
     """What redress is asked "for": a loss ("lost earnings", "the cancelled race"), not a party ("for its members",
     "for the riders") or a stretch of time ("for the duration of the race")."""
-    return loss is not None and loss.pos_ != "PRON" and s.actor_in(loss) is None and not person_noun(loss, True) and (
-        loss.lemma_.lower() not in LENGTHS and loss.ent_type_ not in ("DATE", "TIME"))
+    return loss is not None and loss.pos_ != "PRON" and s.actor_in(loss) is None and not (
+        person_noun(loss, by_ending=True) or loss.lemma_.lower() in LENGTHS or loss.ent_type_ in ("DATE", "TIME"))
 
 
 def _read(s: StanceSentence, tok: Any, before: Any = None) -> Reading | None:
