@@ -523,6 +523,16 @@ def followup_names(result: ArticleSummary, f: Any) -> list[str]:
     return [names[i] for i in f.actors]
 
 
+def actor_names(analysis: Any) -> list[str]:
+    """The names of a parse's actors, in order."""
+    return [a.name for a in analysis.actors]
+
+
+def event_types(body: str) -> list[str]:
+    """The PLOVER type of each event the rules read in `body`, in order."""
+    return [e[0] for e in event_links(rules_on(body))]
+
+
 def owners_of(result: ArticleSummary, words: str | None = None) -> list[list[str]]:
     """Each follow-up's actors' names, in order; only the follow-ups whose evidence quotes a
     sentence containing `words`, when given."""

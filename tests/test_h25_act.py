@@ -5,15 +5,8 @@ both into the organisation)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from conftest import analysed, clause_roles
-
-
-def _names(analysis: Any) -> list[str]:
-    return [a.name for a in analysis.actors]
-
+from conftest import actor_names, analysed, clause_roles
 
 # --------------------------------------------------------------------------- read the rule's way
 
@@ -105,7 +98,7 @@ def test_a_nationality_before_officials_is_still_the_state() -> None:
 def test_workers_are_not_a_role_of_the_organisation() -> None:
     # a role noun says who acts for a body; "workers" are its staff, whose acts are not its acts
     analysis = analysed("The charity Oxfam said aid was blocked. Oxfam workers were detained on Monday.")
-    assert "Oxfam" in _names(analysis)
+    assert "Oxfam" in actor_names(analysis)
     assert all(c.agents != [0] for s in analysis.sentences if s.number == 2 for c in s.clauses if c.verb == "detain")
 
 
@@ -145,7 +138,7 @@ def test_plural_members_named_by_a_common_noun_stay_a_group() -> None:
     ],
 )  # fmt: skip
 def test_a_name_apposed_to_a_work_is_a_title(text: str, title: str) -> None:
-    assert title not in _names(analysed(text))
+    assert title not in actor_names(analysed(text))
 
 
 @pytest.mark.parametrize(
@@ -165,7 +158,7 @@ def test_a_name_apposed_to_a_work_is_a_title(text: str, title: str) -> None:
     ],
 )
 def test_a_makers_name_beside_a_work_is_still_an_actor(text: str) -> None:
-    names = _names(analysed(text))
+    names = actor_names(analysed(text))
     assert any(n.startswith(("Frostgale", "Meridian", "Penguin", "Riot")) for n in names)
 
 
@@ -179,13 +172,13 @@ def test_a_makers_name_beside_a_work_is_still_an_actor(text: str) -> None:
     ],
 )
 def test_a_person_apposed_to_a_role_in_a_work_is_an_actor(text: str, person: str) -> None:
-    assert person in _names(analysed(text))
+    assert person in actor_names(analysed(text))
 
 
 def test_a_name_also_described_as_a_business_is_no_title() -> None:
     # the game and the studio share a name: "the studio, Ashen Crown," describes it as a business too
     text = ("The studio's flagship game, Ashen Crown, is late. Ashen Crown, the studio, said it would cut jobs.")
-    assert "Ashen Crown" in _names(analysed(text))
+    assert "Ashen Crown" in actor_names(analysed(text))
 
 
 # --------------------------------------------------------------------------- untagged names with a plural possessive
@@ -203,7 +196,7 @@ def test_a_name_also_described_as_a_business_is_no_title() -> None:
     ],
 )  # fmt: skip
 def test_an_untagged_name_with_a_plural_possessive_is_one_organisation(text: str, name: str) -> None:
-    assert _names(analysed(text)) == [name]
+    assert actor_names(analysed(text)) == [name]
 
 
 @pytest.mark.parametrize(
@@ -223,4 +216,4 @@ def test_an_untagged_name_with_a_plural_possessive_is_one_organisation(text: str
     ],
 )  # fmt: skip
 def test_other_possessive_shapes_make_no_organisation(text: str, not_name: str) -> None:
-    assert not_name not in _names(analysed(text))
+    assert not_name not in actor_names(analysed(text))

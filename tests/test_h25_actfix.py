@@ -6,11 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import analysed, clause_roles
-
-
-def _names(analysis: Any) -> list[str]:
-    return [a.name for a in analysis.actors]
+from conftest import actor_names, analysed, clause_roles
 
 
 def _agents(analysis: Any, sentence: int) -> list[list[str]]:
@@ -151,17 +147,13 @@ def test_a_persons_name_beside_a_documentary_stays_a_persons() -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        # the gains: multi-word titles read as persons' names (fresh18, fresh19)
-        ("Talks with Frostgale Interactive broke down, putting the October release of the studio's flagship "
-         "game, Ashen Crown, in doubt. Henrik Almqvist said Ashen Crown would ship in October.", "Ashen Crown"),
-        ("Hollowpine Games, the Canadian studio behind the survival series Ashen Tide, is preparing to cancel a "
-         "project. Some staff would be moved to the next Ashen Tide game.", "Ashen Tide"),
+        # (the gains, fresh18's and fresh19's titles read as persons' names: test_h25_act)
         ("Critics loved the novel, Silent Harbour, which sold well. Readers bought Silent Harbour in droves.",
          "Silent Harbour"),
     ],
 )  # fmt: skip
 def test_a_multi_word_title_is_still_no_actor(text: str, title: str) -> None:
-    assert title not in _names(analysed(text))
+    assert title not in actor_names(analysed(text))
 
 
 @pytest.mark.parametrize(
@@ -177,11 +169,11 @@ def test_a_multi_word_title_is_still_no_actor(text: str, title: str) -> None:
     ],
 )  # fmt: skip
 def test_names_beside_a_work_that_are_not_its_title(text: str, name: str) -> None:
-    assert name in _names(analysed(text))
+    assert name in actor_names(analysed(text))
 
 
 def test_a_podcast_title_is_no_actor() -> None:
-    assert "The Daily" not in _names(analysed("Millions listen to the podcast, The Daily, every morning."))
+    assert "The Daily" not in actor_names(analysed("Millions listen to the podcast, The Daily, every morning."))
 
 
 # --------------------------------------------------------------------------- 3: untagged names with "s'"
@@ -201,7 +193,7 @@ def test_a_title_and_name_after_the_body_are_a_person(text: str, person: str) ->
 def test_an_event_with_a_plural_possessive_is_no_organisation() -> None:
     analysis = analysed("Visitors flocked to the Old Boys' Reunion at the college. The college said attendance "
                         "was a record.")
-    assert "Old Boys' Reunion" not in _names(analysis)
+    assert "Old Boys' Reunion" not in actor_names(analysis)
 
 
 @pytest.mark.parametrize(
@@ -215,7 +207,7 @@ def test_an_event_with_a_plural_possessive_is_no_organisation() -> None:
     ],
 )  # fmt: skip
 def test_events_and_places_with_a_plural_possessive_are_no_bodies(text: str, name: str) -> None:
-    assert name not in _names(analysed(text))
+    assert name not in actor_names(analysed(text))
 
 
 def test_a_secretarys_name_after_the_union_is_a_person() -> None:
@@ -234,7 +226,7 @@ def test_a_secretarys_name_after_the_union_is_a_person() -> None:
     ],
 )  # fmt: skip
 def test_bodies_with_a_plural_possessive_stay_organisations(text: str, name: str) -> None:
-    assert name in _names(analysed(text))
+    assert name in actor_names(analysed(text))
 
 
 # --------------------------------------------------------------------------- self-review: more of the same shapes
@@ -272,7 +264,7 @@ def test_a_union_named_and_a_union_spokesman_without_the_union_alone() -> None:
     ],
 )  # fmt: skip
 def test_names_beside_a_work_that_act_are_kept(text: str, name: str) -> None:
-    assert name in _names(analysed(text))
+    assert name in actor_names(analysed(text))
 
 
 @pytest.mark.parametrize(

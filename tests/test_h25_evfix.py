@@ -4,15 +4,11 @@ expects it (or a strict xfail saying why not), and sentences of the same shape t
 from __future__ import annotations
 
 import pytest
-from conftest import event_links, events_by_sentence, rules_on
+from conftest import event_links, event_types, events_by_sentence, rules_on
 
 
 def _events(body: str) -> list[tuple[str, list[str], list[str]]]:
     return event_links(rules_on(body))
-
-
-def _types(body: str) -> list[str]:
-    return [e[0] for e in _events(body)]
 
 
 def _in_sentence(body: str, n: int) -> list[tuple[str, list[str], list[str]]]:
@@ -48,22 +44,22 @@ def test_carried_quote_resume_talks_is_a_refusal() -> None:
 
 def test_carried_quote_pretending_that_is_no_refusal() -> None:
     body = _PELICAN + 'But we will not pretend that doing nothing is an option," he added.'
-    assert "REJECT" not in _types(body)
+    assert "REJECT" not in event_types(body)
 
 
 def test_carried_quote_thinking_that_is_no_refusal() -> None:
     body = _PELICAN + 'We will not pretend that the airline can pay it," he said.'
-    assert "REJECT" not in _types(body)
+    assert "REJECT" not in event_types(body)
 
 
 def test_carried_quote_refusal_with_a_that_clause_further_down_is_a_refusal() -> None:
     body = _PELICAN + 'We will not pay them until they show that the figures add up," he said.'
-    assert "REJECT" in _types(body)
+    assert "REJECT" in event_types(body)
 
 
 def test_carried_quote_refusal_to_sign_what_is_a_refusal() -> None:
     body = _PELICAN + 'We will not sign a deal that we cannot afford," he said.'
-    assert "REJECT" in _types(body)
+    assert "REJECT" in event_types(body)
 
 
 # 2a. "told X not to worry", "to rest easy", "to look forward to": reassurance passed on, no request.
@@ -85,7 +81,7 @@ def test_carried_quote_refusal_to_sign_what_is_a_refusal() -> None:
     "Brenton Rail told Hollis Freight to brace for higher fees.",
 ])  # fmt: skip
 def test_reassurance_told_is_no_request(body: str) -> None:
-    assert "REQUEST" not in _types(body)
+    assert "REQUEST" not in event_types(body)
 
 
 def test_reassurance_told_a_company_is_a_consultation_as_before() -> None:
@@ -106,7 +102,7 @@ def test_reassurance_told_a_company_is_a_consultation_as_before() -> None:
     "The agency told families not to stop treatment abruptly.",
 ])  # fmt: skip
 def test_an_act_told_is_a_request(body: str) -> None:
-    assert "REQUEST" in _types(body)
+    assert "REQUEST" in event_types(body)
 
 
 # 2b. A to-infinitive of purpose before a that-clause: what was told is a fact.
@@ -121,35 +117,35 @@ def test_an_act_told_is_a_request(body: str) -> None:
     "Ola Berg told Reuters to clarify his remarks that he had not meant to criticise Sweden.",
 ])  # fmt: skip
 def test_purpose_before_a_that_clause_is_no_request(body: str) -> None:
-    assert "REQUEST" not in _types(body)
+    assert "REQUEST" not in event_types(body)
 
 
 def test_told_to_justify_what_it_had_made_is_a_request() -> None:
-    assert "REQUEST" in _types("Ola Berg told the Harlow Council to justify the cuts that it had made.")
+    assert "REQUEST" in event_types("Ola Berg told the Harlow Council to justify the cuts that it had made.")
 
 
 # 2c-d. The party told is the teller, or the press: a referral, no request.
 
 
 def test_told_the_bbc_to_contact_its_press_office_is_no_request() -> None:
-    assert "REQUEST" not in _types("The company told the BBC to contact its press office.")
+    assert "REQUEST" not in event_types("The company told the BBC to contact its press office.")
 
 
 def test_told_reporters_to_direct_questions_is_no_request() -> None:
-    assert "REQUEST" not in _types("The hospital told reporters to direct questions to the health ministry.")
+    assert "REQUEST" not in event_types("The hospital told reporters to direct questions to the health ministry.")
 
 
 def test_told_journalists_to_contact_the_ministry_is_no_request() -> None:
-    assert "REQUEST" not in _types("The Westmoor Hospital told journalists to contact the health ministry.")
+    assert "REQUEST" not in event_types("The Westmoor Hospital told journalists to contact the health ministry.")
 
 
 def test_told_a_ministry_to_answer_reporters_is_a_request() -> None:
     body = "The Westmoor Hospital told the Health Ministry to answer questions from reporters."
-    assert "REQUEST" in _types(body)
+    assert "REQUEST" in event_types(body)
 
 
 def test_told_a_company_to_contact_its_customers_is_a_request() -> None:
-    assert "REQUEST" in _types("The inspectorate told Trellis Toys to contact its customers by Friday.")
+    assert "REQUEST" in event_types("The inspectorate told Trellis Toys to contact its customers by Friday.")
 
 
 # 3. "has not yet responded": awaited only in the present perfect with no time run out.
@@ -190,7 +186,7 @@ def test_an_answer_still_not_given_in_the_past_is_withheld() -> None:
 
 
 def test_an_answer_never_given_is_withheld() -> None:
-    assert _types("The Fisheries Ministry has never responded to the fishermen's letter.") == ["STATEMENT"]
+    assert event_types("The Fisheries Ministry has never responded to the fishermen's letter.") == ["STATEMENT"]
 
 
 # 6a. "cautioned X that/against": a warning to a party (wrong in both: left).
@@ -205,7 +201,7 @@ def test_an_answer_never_given_is_withheld() -> None:
     "Brisk Energy cautioned investors that profits would fall.",
 ])  # fmt: skip
 def test_a_caution_given_to_a_party_is_a_statement(body: str) -> None:
-    assert _types(body) == ["STATEMENT"]
+    assert event_types(body) == ["STATEMENT"]
 
 
 # 6b. An estimate or a caution that a third party may punish: a view, no threat.
@@ -215,7 +211,7 @@ def test_a_caution_given_to_a_party_is_a_statement(body: str) -> None:
 def test_a_penalty_estimated_is_no_threat(verb: str) -> None:
     body = f"Nadia Feld, an economist at Corvid Bank, {verb} that Tellis Motors could be fined if regulators found " \
         "it had cheated."
-    assert "THREATEN" not in _types(body)
+    assert "THREATEN" not in event_types(body)
 
 
 @pytest.mark.xfail(strict=True, reason="left (wrong in both): 'said X could be fined if' reads the speaker's "
@@ -223,12 +219,12 @@ def test_a_penalty_estimated_is_no_threat(verb: str) -> None:
 def test_a_penalty_said_by_an_economist_is_no_threat() -> None:
     body = "Nadia Feld, an economist at Corvid Bank, said that Tellis Motors could be fined if regulators found " \
         "it had cheated."
-    assert "THREATEN" not in _types(body)
+    assert "THREATEN" not in event_types(body)
 
 
 def test_a_penalty_held_out_by_the_regulator_is_a_threat() -> None:
     body = "The Westmoor Trading Standards Office said Tellis Motors could be fined if it failed to recall the cars."
-    assert "THREATEN" in _types(body)
+    assert "THREATEN" in event_types(body)
 
 
 def test_an_estimate_of_damage_is_no_event() -> None:
@@ -240,4 +236,4 @@ def test_an_estimate_that_homes_lost_power_is_no_event() -> None:
 
 
 def test_a_police_caution_is_still_an_act() -> None:
-    assert _types("Westmoor Police cautioned two drivers for speeding on Monday.") == ["OTHER"]
+    assert event_types("Westmoor Police cautioned two drivers for speeding on Monday.") == ["OTHER"]

@@ -5,7 +5,7 @@ Published 2026-04-02, a Thursday."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, rules_on
+from conftest import owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -14,11 +14,6 @@ COUNCIL = "The Harwick City Council voted on Monday to close two branch librarie
 
 def _run(body: str) -> ArticleSummary:
     return rules_on(body + "\n", "2026-04-02")
-
-
-def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
-    """The actors' names of each follow-up whose evidence quotes a sentence containing `words`."""
-    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
 
 
 # F1: bare "officials", "officers", "councillors" as a subject, after a lead whose one doer is a public
@@ -35,7 +30,7 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
     "The officials will publish the full list of savings next week.",
 ])  # fmt: skip
 def test_bare_staff_of_the_leads_public_body(sentence: str) -> None:
-    owners = _owners(_run(COUNCIL + sentence), sentence.split(". ")[-1][:14])
+    owners = owners_of(_run(COUNCIL + sentence), sentence.split(". ")[-1][:14])
     assert owners and all("Harwick City Council" in o for o in owners)
 
 
@@ -51,7 +46,7 @@ def test_bare_staff_of_the_leads_public_body(sentence: str) -> None:
      "Officials will report on the savings on May 14."),
 ])  # fmt: skip
 def test_staff_with_no_one_public_body_in_the_lead(lead: str, sentence: str) -> None:
-    owners = _owners(_run(lead + sentence), sentence[:14])
+    owners = owners_of(_run(lead + sentence), sentence[:14])
     assert all(o == [] or "Trellis Toys" not in o and "Ana Ruiz" not in o and "Harwick City Council" not in o
                for o in owners)  # fmt: skip
 
@@ -80,7 +75,7 @@ def test_staff_with_no_one_public_body_in_the_lead(lead: str, sentence: str) -> 
      "Officials will meet"),
 ])  # fmt: skip
 def test_staff_named_otherwise_are_not_the_leads(sentence: str, words: str) -> None:
-    owners = _owners(_run(COUNCIL + sentence), words)
+    owners = owners_of(_run(COUNCIL + sentence), words)
     assert all("Harwick City Council" not in o for o in owners)
 
 
@@ -174,7 +169,7 @@ def test_a_question_with_something_ahead_stays_open(sentence: str) -> None:
 # "the ratios would require about 1,200 extra nurses", "the bill freeze would cover only two of the next
 # five years"; not "require", which sets a process going: "would require a vote").
 def _items(sentence: str) -> list[list[str]]:
-    return _owners(_run(COUNCIL + sentence), sentence[:20])
+    return owners_of(_run(COUNCIL + sentence), sentence[:20])
 
 
 @pytest.mark.parametrize("sentence", [

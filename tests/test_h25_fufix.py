@@ -5,7 +5,7 @@ Published 2031-05-14, a Wednesday."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, rules_on
+from conftest import followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -17,11 +17,6 @@ BOROUGH = "Ravensholt Borough Council approved a new incinerator on Tuesday.\n\n
 
 def _run(body: str) -> ArticleSummary:
     return rules_on(body + "\n", "2031-05-14")
-
-
-def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
-    """The actors' names of each follow-up whose evidence quotes a sentence containing `words`."""
-    return [followup_names(result, f) for f in result.follow_ups if any(words in e.quote for e in f.evidence)]
 
 
 # F1: bare "officials", "officers", "councillors" are the lead's public body's only when nothing else in
@@ -62,12 +57,12 @@ def _owners(result: ArticleSummary, words: str) -> list[list[str]]:
     (WATER + "Officers will close the reservoir road on June 3.", "reservoir road", "Dunmore Water Board"),
 ])  # fmt: skip
 def test_staff_someone_else_could_own_are_not_the_leads(body: str, words: str, body_name: str) -> None:
-    owners = _owners(_run(body), words)
+    owners = owners_of(_run(body), words)
     assert owners and all(body_name not in o for o in owners)
 
 
 def test_officials_against_a_courts_ruling_are_not_the_courts() -> None:
-    owners = _owners(_run("The High Court quashed the Ministry of Transport's ban on diesel buses on Tuesday.\n\n"
+    owners = owners_of(_run("The High Court quashed the Ministry of Transport's ban on diesel buses on Tuesday.\n\n"
                           "Officials will ask the Court of Appeal to restore the ban by June 3."), "Court of Appeal")
     assert owners and all(o in ([], ["Ministry of Transport"]) for o in owners)
 
@@ -81,7 +76,7 @@ def test_officials_against_a_courts_ruling_are_not_the_courts() -> None:
      "visit the site", []),
 ])  # fmt: skip
 def test_staff_the_reviewer_found_sound(body: str, words: str, expected: list[str]) -> None:
-    assert _owners(_run(body), words) == [expected]
+    assert owners_of(_run(body), words) == [expected]
 
 
 @pytest.mark.parametrize(("body", "words"), [
@@ -102,7 +97,7 @@ def test_staff_the_reviewer_found_sound(body: str, words: str, expected: list[st
      "get a report"),
 ])  # fmt: skip
 def test_staff_of_the_leads_one_public_body_kept(body: str, words: str) -> None:
-    owners = _owners(_run(body), words)
+    owners = owners_of(_run(body), words)
     lead = "Dunmore Water Board" if body.startswith(WATER) else "Ravensholt Borough Council"
     assert owners and all(lead in o for o in owners)
 
@@ -114,7 +109,7 @@ def test_staff_of_the_leads_one_public_body_kept(body: str, words: str) -> None:
     "The officials accused of taking bribes will appear in court on June 3.",
 ])  # fmt: skip
 def test_staff_named_in_the_phrase_left_alone(sentence: str) -> None:
-    assert all("Dunmore Water Board" not in o for o in _owners(_run(WATER + sentence), sentence[:12]))
+    assert all("Dunmore Water Board" not in o for o in owners_of(_run(WATER + sentence), sentence[:12]))
 
 
 # F2: an idle dated condition is folded into its step only when it is no one's act, dated by no day, and
@@ -250,7 +245,7 @@ def test_a_state_by_a_phrase_borderline(question: str) -> None:
     (TARROW + "The union said they would cover the workers' fares.", "they would"),
 ])  # fmt: skip
 def test_a_doers_outcome_verb_is_a_step(body: str, words: str) -> None:
-    assert len(_owners(_run(body), words)) == 1
+    assert len(owners_of(_run(body), words)) == 1
 
 
 @pytest.mark.parametrize("body", [
@@ -262,4 +257,4 @@ def test_a_doers_outcome_verb_is_a_step(body: str, words: str) -> None:
     TARROW + "The union said the fare freeze would cover only two of the next five years.",
 ])  # fmt: skip
 def test_a_things_outcome_is_no_step(body: str) -> None:
-    assert _owners(_run(body), "would") == []
+    assert owners_of(_run(body), "would") == []
