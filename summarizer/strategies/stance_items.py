@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .parse_types import Analysis, SentenceInfo
 from .stance_context import folded, sentence_before
@@ -53,6 +52,7 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
     previous: int | None = None
     last_number = -1
     act = central(analysis)
+    docs = {s.number: s.doc for s in analysis.sentences}
     for info in analysis.sentences:
         key = folded(info.text)
         # A quoted tweet repeated verbatim is one stance, not two; two sentences that only
@@ -61,13 +61,14 @@ def find(analysis: Analysis, keep: set[int]) -> list[Item]:
             continue
         seen.add(key)
         repeats: list[Item] = []  # the same stance told again (headline and body, a post and its quote)
-        before = _doc_before(analysis, info)
+        prior = sentence_before(analysis, info.number)
         readings = [
-            r for r in read_sentence(info, analysis.actors, previous, _told(items, repeats), before) if r.holder in keep
+            r for r in read_sentence(info, analysis.actors, previous, _told(items, repeats), docs.get(prior))
+            if r.holder in keep
         ]
         for item in repeats:
             item.evidence.append(info.number)
-        last = items[-1] if items and last_number == sentence_before(analysis, info.number) else None
+        last = items[-1] if items and last_number == prior else None
         if repeats and not readings:
             continue
         if not readings:
@@ -175,9 +176,3 @@ def _told(items: list[Item], repeats: list[Item]) -> Callable[[Reading], bool]:
         return item is not None
 
     return told
-
-
-def _doc_before(analysis: Analysis, info: SentenceInfo) -> Any:
-    """The parse of the sentence just before `info` (None for the first)."""
-    number = sentence_before(analysis, info.number)
-    return next((s.doc for s in analysis.sentences if s.number == number), None)
