@@ -15,10 +15,6 @@ __all__ = ["antecedent", "person_noun"]
 
 PEOPLE, BODIES, DOERS = word_tables("parse_people", "PEOPLE BODIES DOERS")
 
-# Every table of people's nouns as one set, and the nouns of bodies ("which" is their relative).
-_PEOPLE_NOUNS = ROLE_NOUNS | GROUP_NOUNS | SERVED | PEOPLE | BODIES | DOERS
-_BODY_NOUNS = GROUP_NOUNS | BODIES
-
 # A noun of someone by a trade or belief ("economist", "politician"), not "list" or "median".
 _AGENT_NOUN = re.compile(r"[a-z]{4}(?:ist|ian)$")
 
@@ -35,7 +31,8 @@ def person_noun(noun: Any, by_ending: bool = False) -> bool:
     word = noun.lemma_.lower()
     if by_ending and noun.pos_ == "NOUN" and word.endswith(("er", "or", "ist")):
         return True
-    return bool(word in _PEOPLE_NOUNS or _AGENT_NOUN.search(word) or noun.ent_type_ in ("PERSON", "NORP"))
+    return bool(word in ROLE_NOUNS | GROUP_NOUNS | SERVED | PEOPLE | BODIES | DOERS or _AGENT_NOUN.search(word)
+                or noun.ent_type_ in ("PERSON", "NORP"))  # fmt: skip
 
 
 def antecedent(relative: Any, verb: Any) -> Any:
@@ -51,7 +48,7 @@ def antecedent(relative: Any, verb: Any) -> Any:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     singular, plural = "VBZ" in tags, "VBP" in tags  # (a plural verb agrees only with the plural noun)
     people = person_noun(noun, by_ending=True) and not plural and (
-        singular or noun.lemma_.lower() not in _BODY_NOUNS)  # fmt: skip
+        singular or noun.lemma_.lower() not in GROUP_NOUNS | BODIES)  # fmt: skip
     if relative.lower_ == "which" and noun.tag_ == "NNS" and people and (
             noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):  # fmt: skip
         return noun.head.head
