@@ -540,6 +540,11 @@ def owners_of(result: ArticleSummary, words: str | None = None) -> list[list[str
             if words is None or any(words in e.quote for e in f.evidence)]  # fmt: skip
 
 
+def all_owned_by(owners: list[list[str]], name: str) -> bool:
+    """`owners` (from owners_of) is not empty and `name` is among the actors of every one."""
+    return bool(owners) and all(name in o for o in owners)
+
+
 def agents_of(result: ArticleSummary, words: str) -> set[str]:
     """Names of the actors of every event whose evidence quotes a sentence containing `words`."""
     ids = {i for e in result.events if any(words in ev.quote for ev in e.evidence) for i in e.actors}

@@ -4,7 +4,7 @@ and sentences of the same shape keep the gain each rule was made for."""
 from __future__ import annotations
 
 import pytest
-from conftest import actor_kinds, analysed, clause_roles, event_links, mentions_of, owners_of, rules_on
+from conftest import actor_kinds, all_owned_by, analysed, clause_roles, event_links, mentions_of, owners_of, rules_on
 
 # --------------------------------------------------------------------------- R1: a body one goes or returns to
 
@@ -200,7 +200,7 @@ def test_it_after_an_owned_thing_in_a_passive_with_by_is_the_thing(body: str, ow
 def test_it_still_continues_the_body(body: str, owner: str) -> None:
     result = rules_on(body)
     owners = owners_of(result)
-    assert owners and all(owner in o for o in owners)
+    assert all_owned_by(owners, owner)
 
 
 def test_a_passive_it_with_by_after_no_owned_thing_is_still_the_body() -> None:

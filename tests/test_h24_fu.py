@@ -5,7 +5,7 @@ Published 2026-04-02, a Thursday."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, owners_of, rules_on
+from conftest import all_owned_by, followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -138,7 +138,7 @@ def test_dates_of_the_step_stay(sentence: str, due: str) -> None:
 def test_it_continues_a_body_named_by_its_kind(body: str, name: str) -> None:
     result = _run(body)
     owners = owners_of(result)
-    assert owners and all(name in o for o in owners)
+    assert all_owned_by(owners, name)
 
 
 @pytest.mark.parametrize(("body", "name"), [

@@ -4,7 +4,7 @@ expects, and counter-sentences of the same shape that keep the rules' gains. Pub
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, owners_of, rules_on
+from conftest import all_owned_by, followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -94,7 +94,7 @@ def test_a_thing_the_lead_merely_mentions_runs_no_course_of_its_doer(body: str) 
 ])  # fmt: skip
 def test_a_thing_the_leads_doer_acts_on_runs_its_course(body: str, who: str) -> None:
     owners = owners_of(_run(body), "May 4")
-    assert owners and all(who in o for o in owners)
+    assert all_owned_by(owners, who)
 
 
 # 11: a body's reported possibility is a step it may take; a thing's is a risk, no one's step.
@@ -161,7 +161,7 @@ def test_a_spokesperson_for_two_bodies_speaks_for_both() -> None:
 def test_a_spokesperson_speaks_for_the_body(sentence: str, who: str) -> None:
     result = _run(sentence)
     owners = owners_of(result)
-    assert owners and all(who in o for o in owners)
+    assert all_owned_by(owners, who)
 
 
 @pytest.mark.parametrize(("sentence", "bodies"), [

@@ -7,7 +7,7 @@ review and written for this test. Published 2026-04-02."""
 from __future__ import annotations
 
 import pytest
-from conftest import owners_of, rules_on
+from conftest import all_owned_by, owners_of, rules_on
 
 
 def _owners(body: str, words: str) -> list[list[str]]:
@@ -37,4 +37,4 @@ def test_it_is_never_the_actor_the_bodys_report_names(body: str, named: str) -> 
 ])  # fmt: skip
 def test_it_still_continues_the_body_itself(body: str, body_name: str) -> None:
     owners = _owners(body, "It said it would")
-    assert owners and all(body_name in o for o in owners)
+    assert all_owned_by(owners, body_name)

@@ -5,7 +5,7 @@ Published 2026-04-02, a Thursday."""
 from __future__ import annotations
 
 import pytest
-from conftest import owners_of, rules_on
+from conftest import all_owned_by, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -31,7 +31,7 @@ def _run(body: str) -> ArticleSummary:
 ])  # fmt: skip
 def test_bare_staff_of_the_leads_public_body(sentence: str) -> None:
     owners = owners_of(_run(COUNCIL + sentence), sentence.split(". ")[-1][:14])
-    assert owners and all("Harwick City Council" in o for o in owners)
+    assert all_owned_by(owners, "Harwick City Council")
 
 
 @pytest.mark.parametrize(("lead", "sentence"), [

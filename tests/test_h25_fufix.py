@@ -5,7 +5,7 @@ Published 2031-05-14, a Wednesday."""
 from __future__ import annotations
 
 import pytest
-from conftest import followup_names, owners_of, rules_on
+from conftest import all_owned_by, followup_names, owners_of, rules_on
 
 from summarizer.models import ArticleSummary
 
@@ -99,7 +99,7 @@ def test_staff_the_reviewer_found_sound(body: str, words: str, expected: list[st
 def test_staff_of_the_leads_one_public_body_kept(body: str, words: str) -> None:
     owners = owners_of(_run(body), words)
     lead = "Dunmore Water Board" if body.startswith(WATER) else "Ravensholt Borough Council"
-    assert owners and all(lead in o for o in owners)
+    assert all_owned_by(owners, lead)
 
 
 @pytest.mark.parametrize("sentence", [
