@@ -83,10 +83,12 @@ FRESH19, FRESH19_NAMES = _set("fresh19")
 # to the rules and to each other, scored once on its frozen rules; tuning sets from then on.
 FRESH20, FRESH20_NAMES = _set("fresh20")
 FRESH21, FRESH21_NAMES = _set("fresh21")
-# The twenty-second and twenty-third: written at the start of a session by two annotators blind to the
-# rules and to each other, and scored once on guided 14 as it stood (no rules round that session).
+# The twenty-second to twenty-fifth: written in one session by four annotators blind to the rules and
+# to each other, and scored once on guided 14 as it stood (that session changed no rule).
 FRESH22, FRESH22_NAMES = _set("fresh22")
 FRESH23, FRESH23_NAMES = _set("fresh23")
+FRESH24, FRESH24_NAMES = _set("fresh24")
+FRESH25, FRESH25_NAMES = _set("fresh25")
 # Every annotated original article: the set's directory and the article's stem.
 ORIGINALS = (
     [(DEV, n) for n in NAMES]
@@ -114,6 +116,8 @@ ORIGINALS = (
     + [(FRESH21, n) for n in FRESH21_NAMES]
     + [(FRESH22, n) for n in FRESH22_NAMES]
     + [(FRESH23, n) for n in FRESH23_NAMES]
+    + [(FRESH24, n) for n in FRESH24_NAMES]
+    + [(FRESH25, n) for n in FRESH25_NAMES]
 )
 ORIGINAL_IDS = [n for _, n in ORIGINALS]
 # Issue #12: "at least 5 articles ... in domains the corpus lacks (business, courts,
@@ -180,7 +184,8 @@ LATER_SETS = [("f4-", FRESH4, FRESH4_NAMES), ("f5-", FRESH5, FRESH5_NAMES), ("f6
               ("f16-", FRESH16, FRESH16_NAMES), ("f17-", FRESH17, FRESH17_NAMES),
               ("f18-", FRESH18, FRESH18_NAMES), ("f19-", FRESH19, FRESH19_NAMES),
               ("f20-", FRESH20, FRESH20_NAMES), ("f21-", FRESH21, FRESH21_NAMES),
-              ("f22-", FRESH22, FRESH22_NAMES), ("f23-", FRESH23, FRESH23_NAMES)]  # fmt: skip
+              ("f22-", FRESH22, FRESH22_NAMES), ("f23-", FRESH23, FRESH23_NAMES),
+              ("f24-", FRESH24, FRESH24_NAMES), ("f25-", FRESH25, FRESH25_NAMES)]  # fmt: skip
 # From fresh10 on, unseen sets return to earlier domains with new topics, in new styles (an airline
 # strike after an aviation story; a mackerel quota after a mackerel blockade): only their own five
 # domains must differ.
