@@ -70,24 +70,28 @@ def _set_paths(names: list[str]) -> list[tuple[Path, Path]]:
 Row = tuple[str, bool, bool, str]  # quote, a gold event's span, and its agent too, set
 
 
+def _scored(s: Any, articles: Path, gold_dir: Path) -> tuple[dict[str, Any], Any]:
+    """The rules' result for each of a set's articles, and the set's eval report."""
+    gold = load_gold_dir(gold_dir, articles_dir=articles)
+    results = {stem: s.summarize_article(read_article(next(articles.glob(stem + ".*")))) for stem in gold}
+    return results, evaluate(results, gold)
+
+
 def kept_statements(names: list[str]) -> tuple[list[Row], dict[str, tuple[int, int, int]]]:
     """Every clause the rules read as a plain statement, kept as an event and labelled by the gold;
     and each set's strict event counts (tp, fp, fn) as shipped, statements dropped."""
     counts = {}
     with rules_only() as s:
         for name, (articles, gold_dir) in zip(names, _set_paths(names), strict=True):
-            gold = load_gold_dir(gold_dir, articles_dir=articles)
-            results = {stem: s.summarize_article(read_article(next(articles.glob(stem + ".*")))) for stem in gold}
-            strict = evaluate(results, gold).events.strict
+            strict = _scored(s, articles, gold_dir)[1].events.strict
             counts[name] = (strict.tp, strict.fp, strict.fn)
     guided_compose.DROP_STATEMENTS = False
     rows: list[Row] = []
     try:
         with rules_only() as s:
             for name, (articles, gold_dir) in zip(names, _set_paths(names), strict=True):
-                gold = load_gold_dir(gold_dir, articles_dir=articles)
-                results = {stem: s.summarize_article(read_article(next(articles.glob(stem + ".*")))) for stem in gold}
-                for art in evaluate(results, gold).articles:
+                results, report = _scored(s, articles, gold_dir)
+                for art in report.articles:
                     for o in art.items:
                         if o.section == "events" and o.predicted_index is not None:
                             event = results[art.article].events[o.predicted_index]
@@ -98,13 +102,17 @@ def kept_statements(names: list[str]) -> tuple[list[Row], dict[str, tuple[int, i
     return rows, counts
 
 
-def said_tense(nlp: Any, text: str) -> str:
-    """The tense of what was said: the complement of a verb of speech, else the main verb."""
-    doc = nlp(text)
+def _said(doc: Any) -> tuple[Any, Any]:
+    """The sentence's root, and what was said: the complement of a verb of speech, else the root."""
     root = next(t for t in doc if t.dep_ == "ROOT")
-    content = root
-    if root.lemma_ in SPEECH:
-        content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), root)
+    if root.lemma_ not in SPEECH:
+        return root, root
+    return root, next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), root)
+
+
+def said_tense(doc: Any) -> str:
+    """The tense of what was said."""
+    content = _said(doc)[1]
     aux = {c.lower_ for c in content.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "would", "'ll", "shall"}:
         return "future"
@@ -115,18 +123,14 @@ def said_tense(nlp: Any, text: str) -> str:
     return "present"
 
 
-def features(nlp: Any, text: str) -> list[float]:
+def features(doc: Any) -> list[float]:
     """Parse features of a statement: the tense and form of what was said, and what the sentence carries."""
-    doc = nlp(text)
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    content = root
-    if root.lemma_ in SPEECH:
-        content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), root)
-    tense = said_tense(nlp, text)
+    root, content = _said(doc)
+    tense = said_tense(doc)
     labels = {e.label_ for e in doc.ents}
     return [
         float(tense == "future"), float(tense == "modal"), float(tense == "past"), float(tense == "present"),
-        float('"' in text or "\u201c" in text), float(any(c.dep_ == "neg" for c in content.children)),
+        float('"' in doc.text or "\u201c" in doc.text), float(any(c.dep_ == "neg" for c in content.children)),
         float(root.lemma_ in SPEECH), float(root.lemma_ == "say"), float("DATE" in labels),
         float(bool(labels & {"MONEY", "PERCENT", "CARDINAL"})), float(any(t.lower_ in FIRST for t in doc)),
         len(doc) / 40, float(content is not root), float(any(t.dep_ == "dobj" for t in content.children)),
@@ -194,8 +198,8 @@ def main() -> None:
         f"{len(rows)} statements kept as events over {len(args.sets)} sets; {events} are gold events "
         f"({events / len(rows):.2f}) ({time.perf_counter() - started:.0f} s)"
     )
-    nlp = pipeline()
-    tenses = [said_tense(nlp, row[0]) for row in rows]
+    docs = list(pipeline().pipe(row[0] for row in rows))  # each statement parsed once
+    tenses = [said_tense(doc) for doc in docs]
     by_tense: Counter[tuple[str, bool]] = Counter((t, row[1]) for t, row in zip(tenses, rows, strict=True))
     for tense in ("past", "present", "future", "modal"):
         n = by_tense[(tense, True)] + by_tense[(tense, False)]
@@ -203,7 +207,7 @@ def main() -> None:
             print(f"  said in the {tense:8} {n:5} statements, {by_tense[(tense, True)] / n:.2f} gold events")
     past = auc([(t == "past", r[1]) for t, r in zip(tenses, rows, strict=True)])
     print(f"AUC of 'said in the past' as the score: {past:.3f}")
-    x = np.array([features(nlp, row[0]) for row in rows])
+    x = np.array([features(doc) for doc in docs])
     sets = np.array([row[3] for row in rows])
     rated = held_out_fit(x, np.array([row[1] for row in rows], dtype=float), sets)
     print(f"AUC of a logistic fit to {x.shape[1]} parse features, each set rated by a fit to the others: "
